@@ -1,0 +1,93 @@
+/**
+ * Argument helpers shared by the commands: strict parsing with one-line errors, times, numbers,
+ * and the "secret or otpauth:// URI" argument most commands take.
+ */
+import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { parseKeyUri, type ParsedKeyUri } from '../core/key-uri.js';
+import { toSecretBase32 } from '../core/secret.js';
+import { checkAlgorithm, checkDigits, checkPeriod, checkCounter, checkWindow, type Algorithm, type Digits } from '../core/options.js';
+import { UsageError } from './io.js';
+
+type Options = NonNullable<ParseArgsConfig['options']>;
+
+/** node:util parseArgs, strict, with `--help` added and its errors turned into one-line usage errors. */
+export function parse<O extends Options>(command: string, args: string[], options: O, positionals: { min: number; max: number }) {
+  let parsed;
+  try {
+    parsed = parseArgs({ args, options: { ...options, help: { type: 'boolean', short: 'h' } }, strict: true, allowPositionals: true });
+  } catch (error) {
+    const message = error instanceof Error ? error.message.split('\n')[0]!.replace(/\. To specify a positional argument.*$/, '') : String(error);
+    throw new UsageError(`${command}: ${message}`);
+  }
+  const values = parsed.values as { [K in keyof O]?: O[K]['type'] extends 'boolean' ? boolean : string } & { help?: boolean };
+  if (!values.help) {
+    const count = parsed.positionals.length;
+    if (count < positionals.min) throw new UsageError(`${command}: missing argument (see 'totp-lab ${command} --help')`);
+    if (count > positionals.max) throw new UsageError(`${command}: unexpected argument ${quoteArg(parsed.positionals[positionals.max]!)} (see 'totp-lab ${command} --help')`);
+  }
+  return { values, positionals: parsed.positionals };
+}
+
+/** Quotes an argument for an error message, shortened so it stays one line. */
+export function quoteArg(text: string): string {
+  const clean = text.replace(/[\u0000-\u001f\u007f]/g, '?');
+  return JSON.stringify(clean.length > 40 ? `${clean.slice(0, 40)}…` : clean);
+}
+
+/** `--time`: Unix seconds (fractions allowed) or an ISO-8601 date-time. Returns ms. */
+export function parseTime(text: string): number {
+  if (/^-?\d+(\.\d+)?$/.test(text.trim())) {
+    const ms = Number(text) * 1000;
+    if (ms >= 0 && ms <= 8.64e15) return ms;
+    throw new UsageError(`--time must be between 0 and 8.64e12 Unix seconds, got ${quoteArg(text)}`);
+  }
+  if (/^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(text.trim())) {
+    const ms = Date.parse(text);
+    if (Number.isFinite(ms) && ms >= 0) return ms;
+  }
+  throw new UsageError(`--time must be Unix seconds or an ISO-8601 date-time (2025-01-16T08:00:00Z), got ${quoteArg(text)}`);
+}
+
+/** A whole decimal number for a flag, or a usage error naming the flag. */
+export function parseInteger(text: string, flag: string): number {
+  if (!/^\d{1,16}$/.test(text)) throw new UsageError(`--${flag} must be a whole number, got ${quoteArg(text)}`);
+  return Number(text);
+}
+
+export interface CodeParams {
+  secret: string;
+  algorithm: Algorithm;
+  digits: Digits;
+  period: number;
+  counter: number | undefined;
+  uri: ParsedKeyUri | undefined;
+}
+
+/**
+ * Reads the `<secret|otpauth-uri>` argument and the flags that override what a URI says.
+ * Errors name the flag or field, never the secret.
+ */
+export function readCodeParams(
+  target: string,
+  flags: { algorithm?: string | undefined; digits?: string | undefined; period?: string | undefined; counter?: string | undefined },
+): CodeParams {
+  const uri = /^otpauth:/i.test(target.trim()) ? parseKeyUri(target) : undefined;
+  const secret = uri ? uri.secret : toSecretBase32(target);
+  const algorithm = flags.algorithm !== undefined ? checkAlgorithm(flags.algorithm) : (uri?.algorithm ?? 'SHA1');
+  const digits = flags.digits !== undefined ? checkDigits(parseInteger(flags.digits, 'digits')) : (uri?.digits ?? 6);
+  const period = flags.period !== undefined ? checkPeriod(parseInteger(flags.period, 'period')) : (uri?.period ?? 30);
+  const counter = flags.counter !== undefined ? checkCounter(parseInteger(flags.counter, 'counter')) : (uri?.counter ?? undefined);
+  return { secret, algorithm, digits, period, counter, uri };
+}
+
+export function readWindow(text: string | undefined): number | undefined {
+  return text === undefined ? undefined : checkWindow(parseInteger(text, 'window'));
+}
+
+export const CODE_FLAGS = {
+  time: { type: 'string' },
+  algorithm: { type: 'string' },
+  digits: { type: 'string' },
+  period: { type: 'string' },
+  counter: { type: 'string' },
+} as const;

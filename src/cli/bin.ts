@@ -1,0 +1,11 @@
+// The executable: wires the CLI to this process's streams and exit code.
+import { run } from './main.js';
+
+run(process.argv.slice(2), {
+  out: (line) => process.stdout.write(`${line}\n`),
+  err: (line) => process.stderr.write(`${line}\n`),
+  env: process.env,
+  isTty: Boolean(process.stdout.isTTY),
+}).then((code) => {
+  process.exitCode = code;
+});

@@ -1,0 +1,27 @@
+/** What a command may touch: its output streams and environment, passed in so tests run it in-process. */
+export interface CliIo {
+  out(line: string): void;
+  err(line: string): void;
+  env: Record<string, string | undefined>;
+  /** True when stdout is a terminal (colours, QR codes sized for a screen). */
+  isTty: boolean;
+}
+
+/** Exit codes: 0 success, 1 a negative answer (invalid code, no QR found), 2 bad usage or input. */
+export const EXIT_OK = 0;
+export const EXIT_NO = 1;
+export const EXIT_USAGE = 2;
+
+/** Bad usage: the message is printed as one line on stderr and the process exits 2. */
+export class UsageError extends Error {
+  override name = 'UsageError' as const;
+}
+
+export interface Command {
+  name: string;
+  /** One line for the command list. */
+  summary: string;
+  /** The full `--help` text. */
+  help: string;
+  run(args: string[], io: CliIo): Promise<number>;
+}

@@ -1,0 +1,51 @@
+/**
+ * The `totp-lab` command. Exit codes: 0 success, 1 a negative answer, 2 bad usage or bad input
+ * (one line on stderr, never a stack trace, never a secret).
+ */
+import { TotpLabError } from '../core/errors.js';
+import { codeCommand } from './commands/code.js';
+import { demoCommand } from './commands/demo.js';
+import { inspectCommand } from './commands/inspect.js';
+import { uriCommand } from './commands/uri.js';
+import { verifyCommand } from './commands/verify.js';
+import { EXIT_OK, EXIT_USAGE, UsageError, type CliIo, type Command } from './io.js';
+
+const COMMANDS: readonly Command[] = [codeCommand, verifyCommand, uriCommand, inspectCommand, demoCommand];
+
+function overview(): string {
+  const width = Math.max(...COMMANDS.map((c) => c.name.length)) + 2;
+  return [
+    'Usage: totp-lab <command> [options]',
+    '',
+    'Simulates Ügyfélkapu+-style two-factor login: TOTP codes, key URIs, a provider and phones.',
+    '',
+    'Commands:',
+    ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}${c.summary}`),
+    '',
+    "Run 'totp-lab <command> --help' for a command's options.",
+  ].join('\n');
+}
+
+/** Runs the CLI with `args` (without the node and script paths) and returns the exit code. */
+export async function run(args: string[], io: CliIo): Promise<number> {
+  const [name, ...rest] = args;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    io.out(overview());
+    return name === undefined ? EXIT_USAGE : EXIT_OK;
+  }
+  const command = COMMANDS.find((c) => c.name === name);
+  try {
+    if (!command) throw new UsageError(`unknown command ${JSON.stringify(name.slice(0, 40))} (see 'totp-lab --help')`);
+    return await command.run(rest, io);
+  } catch (error) {
+    io.err(`totp-lab: ${describeError(error)}`);
+    if (io.env.TOTP_LAB_DEBUG && error instanceof Error && error.stack) io.err(error.stack);
+    return EXIT_USAGE;
+  }
+}
+
+function describeError(error: unknown): string {
+  if (error instanceof UsageError || error instanceof TotpLabError) return error.message.split('\n')[0]!;
+  // Anything else is unexpected; keep it to one line and say so.
+  return `unexpected error: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`;
+}

@@ -1,0 +1,68 @@
+/**
+ * Base32 (RFC 4648 §6), the alphabet of TOTP secret keys. Decoding is forgiving in the ways people
+ * and apps are sloppy (case, spaces, dashes, `=` padding) and strict about everything else.
+ */
+import { InvalidSecretError } from './errors.js';
+
+const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+const LOOKUP = new Int8Array(128).fill(-1);
+for (let i = 0; i < ALPHABET.length; i++) {
+  LOOKUP[ALPHABET.charCodeAt(i)] = i;
+  LOOKUP[ALPHABET.toLowerCase().charCodeAt(i)] = i;
+}
+
+/** Encodes bytes as upper-case base32 without padding. */
+export function toBase32(bytes: Uint8Array): string {
+  let out = '';
+  let buffer = 0;
+  let bits = 0;
+  for (const byte of bytes) {
+    buffer = (buffer << 8) | byte;
+    bits += 8;
+    while (bits >= 5) {
+      out += ALPHABET[(buffer >>> (bits - 5)) & 31];
+      bits -= 5;
+    }
+    buffer &= (1 << bits) - 1;
+  }
+  if (bits > 0) out += ALPHABET[(buffer << (5 - bits)) & 31];
+  return out;
+}
+
+/**
+ * Normalises a typed or scanned base32 key: drops spaces, dashes and trailing `=` padding, and
+ * upper-cases it. Throws {@link InvalidSecretError} naming the first bad character's position
+ * (never the key itself).
+ */
+export function normalizeBase32(text: string, field = 'secret'): string {
+  const compact = text.replace(/[\s-]+/g, '').replace(/=+$/, '');
+  if (compact.length === 0) throw new InvalidSecretError(`"${field}" must be a non-empty base32 key`);
+  for (let i = 0; i < compact.length; i++) {
+    const code = compact.charCodeAt(i);
+    if (code >= 128 || LOOKUP[code] === -1) {
+      throw new InvalidSecretError(
+        `"${field}" must be base32 (letters A-Z and digits 2-7), found a character that is not at position ${i + 1}`,
+      );
+    }
+  }
+  return compact.toUpperCase();
+}
+
+/** Decodes base32 (normalised as {@link normalizeBase32} does) to bytes. Leftover bits are ignored. */
+export function fromBase32(text: string, field = 'secret'): Uint8Array {
+  const clean = normalizeBase32(text, field);
+  const out = new Uint8Array(Math.floor((clean.length * 5) / 8));
+  if (out.length === 0) throw new InvalidSecretError(`"${field}" is too short: a base32 key needs at least 2 characters`);
+  let buffer = 0;
+  let bits = 0;
+  let index = 0;
+  for (let i = 0; i < clean.length; i++) {
+    buffer = ((buffer << 5) | LOOKUP[clean.charCodeAt(i)]!) & 0xffff;
+    bits += 5;
+    if (bits >= 8) {
+      out[index++] = (buffer >>> (bits - 8)) & 255;
+      bits -= 8;
+    }
+  }
+  return out;
+}

@@ -1,0 +1,146 @@
+/**
+ * One-time codes: HOTP (RFC 4226) by counter and TOTP (RFC 6238) by time.
+ */
+import { systemClock, checkTime, type Clock } from './clock.js';
+import { constantTimeEqual } from './constant-time.js';
+import { InvalidArgumentError, describeValue } from './errors.js';
+import { hotpCode } from './hmac.js';
+import {
+  DEFAULT_ALGORITHM,
+  DEFAULT_DIGITS,
+  DEFAULT_PERIOD,
+  DEFAULT_WINDOW,
+  checkAlgorithm,
+  checkCounter,
+  checkDigits,
+  checkPeriod,
+  checkWindow,
+  type Algorithm,
+  type Digits,
+} from './options.js';
+import { toSecretBytes, type SecretInput } from './secret.js';
+
+export interface CodeOptions {
+  /** HMAC hash (default SHA1). */
+  algorithm?: Algorithm;
+  /** Code length (default 6). */
+  digits?: Digits;
+  /** TOTP time step in seconds (default 30). */
+  period?: number;
+  /** The time in ms since the epoch; wins over `clock`. */
+  time?: number;
+  /** Where the time comes from when `time` is not given (default {@link systemClock}). */
+  clock?: Clock;
+  /** Makes it HOTP: the counter to use instead of the time. */
+  counter?: number;
+}
+
+export interface VerifyOptions extends CodeOptions {
+  /**
+   * TOTP: steps accepted either side of the current one (default 1).
+   * HOTP: how many counters after `counter` are also tried (look-ahead, default 1).
+   */
+  window?: number;
+  /**
+   * Counters below this are never accepted. A verifier that remembers the last accepted counter
+   * passes `last + 1` here to refuse replays (RFC 6238 §5.2).
+   */
+  minCounter?: number;
+}
+
+/** The outcome of {@link verifyCode}: a wrong code is a result, not an exception. */
+export type VerifyResult =
+  | { valid: true; /** Steps between the code's counter and the expected one. */ delta: number; /** The counter the code belongs to. */ counter: number }
+  | { valid: false };
+
+/** The TOTP time step (counter) that `time` falls in: floor(seconds / period) (RFC 6238 §4.2). */
+export function stepAt(time: number, period: number = DEFAULT_PERIOD): number {
+  return Math.floor(checkTime(time) / 1000 / checkPeriod(period));
+}
+
+/** Whole seconds left before the code shown at `time` changes (1 to `period`). */
+export function secondsLeft(time: number, period: number = DEFAULT_PERIOD): number {
+  const p = checkPeriod(period);
+  return p - Math.floor((checkTime(time) / 1000) % p);
+}
+
+/**
+ * Makes the code for a secret: TOTP at the given time by default, HOTP when `counter` is given.
+ * @throws {InvalidSecretError} when the secret is not base32 or bytes
+ * @throws {InvalidArgumentError} when an option is out of range
+ * @example
+ * generateCode('GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ', { time: 59_000, digits: 8 }); // '94287082'
+ */
+export function generateCode(secret: SecretInput, options: CodeOptions = {}): string {
+  const p = readOptions(options);
+  const key = toSecretBytes(secret);
+  const counter = p.counter ?? stepAt(p.time, p.period);
+  return hotpCode(key, counter, p.algorithm, p.digits);
+}
+
+/**
+ * Checks a typed code. Spaces inside it (`123 456`) are ignored; anything else that is not exactly
+ * `digits` decimal digits is simply invalid. All candidates are computed and compared in constant
+ * time, so the time taken does not reveal which step matched.
+ * @returns `{ valid: true, delta, counter }` or `{ valid: false }`
+ * @example
+ * verifyCode(secret, '287082', { time: 59_000 }); // { valid: true, delta: 0, counter: 1 }
+ */
+export function verifyCode(secret: SecretInput, code: string, options: VerifyOptions = {}): VerifyResult {
+  const p = readOptions(options);
+  const window = options.window === undefined ? DEFAULT_WINDOW : checkWindow(options.window);
+  const minCounter = options.minCounter === undefined ? 0 : checkCounter(options.minCounter, 'minCounter');
+  const key = toSecretBytes(secret);
+  const typed = normalizeTypedCode(code, p.digits);
+  const expected = p.counter ?? stepAt(p.time, p.period);
+  // TOTP looks both ways (clock skew); HOTP only ahead (RFC 4226 §7.4 resynchronisation).
+  const deltas = p.counter === undefined ? symmetricDeltas(window) : aheadDeltas(window);
+  let match: VerifyResult = { valid: false };
+  for (const delta of deltas) {
+    const counter = expected + delta;
+    if (counter < minCounter || !Number.isSafeInteger(counter)) continue;
+    const candidate = hotpCode(key, counter, p.algorithm, p.digits);
+    // No early exit: every candidate is computed and compared whatever matched before.
+    if (constantTimeEqual(candidate, typed ?? '') && typed !== undefined && !match.valid) {
+      match = { valid: true, delta, counter };
+    }
+  }
+  return match;
+}
+
+/** Strips the spaces people type inside codes; returns undefined when the rest is not `digits` digits. */
+export function normalizeTypedCode(code: unknown, digits: number): string | undefined {
+  if (typeof code !== 'string' || code.length > 64) return undefined;
+  const compact = code.replace(/\s+/g, '');
+  return compact.length === digits && /^[0-9]+$/.test(compact) ? compact : undefined;
+}
+
+function symmetricDeltas(window: number): number[] {
+  const deltas = [0];
+  for (let d = 1; d <= window; d++) deltas.push(-d, d);
+  return deltas;
+}
+
+function aheadDeltas(window: number): number[] {
+  return Array.from({ length: window + 1 }, (_, d) => d);
+}
+
+interface ResolvedOptions {
+  algorithm: Algorithm;
+  digits: Digits;
+  period: number;
+  time: number;
+  counter: number | undefined;
+}
+
+function readOptions(options: CodeOptions): ResolvedOptions {
+  if (typeof options !== 'object' || options === null) {
+    throw new InvalidArgumentError(`"options" must be an object, got ${describeValue(options)}`);
+  }
+  const algorithm = options.algorithm === undefined ? DEFAULT_ALGORITHM : checkAlgorithm(options.algorithm);
+  const digits = options.digits === undefined ? DEFAULT_DIGITS : checkDigits(options.digits);
+  const period = options.period === undefined ? DEFAULT_PERIOD : checkPeriod(options.period);
+  const counter = options.counter === undefined ? undefined : checkCounter(options.counter);
+  const time = counter !== undefined ? 0 : options.time !== undefined ? checkTime(options.time) : checkTime((options.clock ?? systemClock).now(), 'clock.now()');
+  return { algorithm, digits, period, time, counter };
+}

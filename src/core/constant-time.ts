@@ -1,0 +1,17 @@
+/**
+ * Comparison of secret material (codes, deletion codes, password hashes) in time that does not
+ * depend on where the inputs differ. Every comparison of a secret in totp-lab goes through here.
+ */
+
+/**
+ * True when `a` and `b` are equal. Runs through the whole of the longer input whatever the
+ * contents, so the time reveals at most the lengths.
+ */
+export function constantTimeEqual(a: string | Uint8Array, b: string | Uint8Array): boolean {
+  const x = typeof a === 'string' ? new TextEncoder().encode(a) : a;
+  const y = typeof b === 'string' ? new TextEncoder().encode(b) : b;
+  const length = Math.max(x.length, y.length);
+  let diff = x.length ^ y.length;
+  for (let i = 0; i < length; i++) diff |= (x[i] ?? 0) ^ (y[i] ?? 0);
+  return diff === 0;
+}

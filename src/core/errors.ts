@@ -1,0 +1,76 @@
+/**
+ * Error classes. A wrong code or a refused login is a normal result, never an exception; these are
+ * for misuse: a malformed secret, URI or option. Every class shares {@link TotpLabError} and carries
+ * a stable `code`, so callers (and the CLI) branch on `error.code` instead of parsing messages.
+ */
+
+/** Stable machine-readable error codes. */
+export type TotpLabErrorCode =
+  | 'INVALID_ARGUMENT'
+  | 'INVALID_SECRET'
+  | 'INVALID_KEY_URI'
+  | 'INVALID_MIGRATION'
+  | 'INVALID_IMAGE'
+  | 'INVALID_STATE'
+  | 'STORE_ERROR';
+
+/** The base class of every error this library throws on purpose. */
+export class TotpLabError extends Error {
+  override name = 'TotpLabError';
+  readonly code: TotpLabErrorCode;
+
+  constructor(code: TotpLabErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.code = code;
+  }
+}
+
+/** A parameter has the wrong type or value (`"digits" must be 6, 7 or 8, got 12`). */
+export class InvalidArgumentError extends TotpLabError {
+  override name = 'InvalidArgumentError' as const;
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('INVALID_ARGUMENT', message, options);
+  }
+}
+
+/** A secret key could not be read. The message never contains the secret itself. */
+export class InvalidSecretError extends TotpLabError {
+  override name = 'InvalidSecretError' as const;
+  constructor(message: string) {
+    super('INVALID_SECRET', message);
+  }
+}
+
+/** An otpauth:// key URI is malformed or violates the Key Uri Format. */
+export class InvalidKeyUriError extends TotpLabError {
+  override name = 'InvalidKeyUriError' as const;
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('INVALID_KEY_URI', message, options);
+  }
+}
+
+/** A step was called out of order (finishing an enrollment that was never confirmed, say). */
+export class InvalidStateError extends TotpLabError {
+  override name = 'InvalidStateError' as const;
+  constructor(message: string) {
+    super('INVALID_STATE', message);
+  }
+}
+
+/**
+ * Describes a received value for an error message, briefly and safely: long strings are cut,
+ * so a message stays one line and never carries a whole payload.
+ */
+export function describeValue(value: unknown): string {
+  if (typeof value === 'string') {
+    const oneLine = value.replace(/[\u0000-\u001f\u007f]/g, ' ');
+    return oneLine.length > 40 ? `${JSON.stringify(oneLine.slice(0, 40))}… (${value.length} characters)` : JSON.stringify(oneLine);
+  }
+  if (typeof value === 'number') return Number.isNaN(value) ? 'NaN' : String(value);
+  if (typeof value === 'bigint') return `${value}n`;
+  if (value === null) return 'null';
+  if (value === undefined) return 'undefined';
+  if (value instanceof Uint8Array) return `${value.constructor.name}(${value.length})`;
+  if (Array.isArray(value)) return `an array of ${value.length}`;
+  return `a value of type ${typeof value}`;
+}

@@ -1,0 +1,202 @@
+/**
+ * otpauth:// key URIs (Google's Key Uri Format), the text inside every setup QR code.
+ *
+ *   otpauth://TYPE/LABEL?PARAMETERS, LABEL = issuer ":" *" " account
+ *
+ * Where apps disagree, the policy is: the `issuer` parameter wins over a different label prefix
+ * (and the result says so in `issuerMismatch`); a `+` in a query value is a literal `+` (RFC 3986),
+ * unless reading it as a space makes the value equal the label prefix (form-encoded URIs).
+ */
+import { InvalidKeyUriError, InvalidArgumentError, TotpLabError, describeValue } from './errors.js';
+import {
+  DEFAULT_ALGORITHM,
+  DEFAULT_DIGITS,
+  DEFAULT_PERIOD,
+  checkAlgorithm,
+  checkCounter,
+  checkDigits,
+  checkPeriod,
+  parseDecimal,
+  type Algorithm,
+  type Digits,
+} from './options.js';
+import { toSecretBase32, type SecretInput } from './secret.js';
+
+/** Everything a key URI carries. */
+export interface KeyUri {
+  type: 'totp' | 'hotp';
+  /** The service (`Ügyfélkapu+`), or null when the URI names none. */
+  issuer: string | null;
+  /** The user's account name at the issuer. */
+  account: string;
+  /** Upper-case base32 without padding. */
+  secret: string;
+  algorithm: Algorithm;
+  digits: Digits;
+  /** Seconds per step for TOTP; null for HOTP. */
+  period: number | null;
+  /** The next counter for HOTP; null for TOTP. */
+  counter: number | null;
+}
+
+/** A parsed key URI: the fields, plus what a careful app would want to warn about. */
+export interface ParsedKeyUri extends KeyUri {
+  /** True when the label's issuer prefix and the `issuer` parameter are both given and differ. */
+  issuerMismatch: boolean;
+}
+
+export interface BuildKeyUriInput {
+  type?: 'totp' | 'hotp';
+  issuer?: string | null;
+  account: string;
+  secret: SecretInput;
+  algorithm?: Algorithm;
+  digits?: Digits;
+  period?: number | null;
+  counter?: number | null;
+}
+
+const MAX_URI_LENGTH = 8192;
+const URI_PATTERN = /^otpauth:\/\/([^/?#]*)\/([^?#]*)(?:\?([^#]*))?(?:#.*)?$/is;
+
+/**
+ * Builds a key URI. The label and every value are percent-encoded (RFC 3986), so `Ügyfélkapu+`
+ * becomes `%C3%9Cgyf%C3%A9lkapu%2B`: never a raw `+`, which many apps read as a space.
+ * Account and issuer are trimmed of surrounding white space (the format cannot keep it).
+ * @throws {InvalidArgumentError} for an empty account, unpaired UTF-16 surrogates or bad options
+ * @example
+ * buildKeyUri({ issuer: 'Ügyfélkapu+', account: 'kovacs.janos', secret: 'JBSWY3DPEHPK3PXP' });
+ * // 'otpauth://totp/%C3%9Cgyf%C3%A9lkapu%2B:kovacs.janos?secret=JBSWY3DPEHPK3PXP&issuer=%C3%9Cgyf%C3%A9lkapu%2B&algorithm=SHA1&digits=6&period=30'
+ */
+export function buildKeyUri(input: BuildKeyUriInput): string {
+  if (typeof input !== 'object' || input === null) {
+    throw new InvalidArgumentError(`"input" must be an object, got ${describeValue(input)}`);
+  }
+  const type = input.type ?? (input.counter !== undefined && input.counter !== null ? 'hotp' : 'totp');
+  if (type !== 'totp' && type !== 'hotp') throw new InvalidArgumentError(`"type" must be totp or hotp, got ${describeValue(type)}`);
+  const account = checkText(input.account, 'account').trim();
+  if (account === '') throw new InvalidArgumentError('"account" must not be empty');
+  const issuer = input.issuer === undefined || input.issuer === null ? null : checkText(input.issuer, 'issuer').trim() || null;
+  const secret = toSecretBase32(input.secret);
+  const algorithm = input.algorithm === undefined ? DEFAULT_ALGORITHM : checkAlgorithm(input.algorithm);
+  const digits = input.digits === undefined ? DEFAULT_DIGITS : checkDigits(input.digits);
+
+  // With no issuer, a leading ':' keeps a colon inside the account from reading as a prefix.
+  const label = issuer === null ? (account.includes(':') ? ':' : '') + encode(account) : `${encode(issuer)}:${encode(account)}`;
+  const params = [`secret=${secret}`];
+  if (issuer !== null) params.push(`issuer=${encode(issuer)}`);
+  params.push(`algorithm=${algorithm}`, `digits=${digits}`);
+  if (type === 'totp') {
+    params.push(`period=${input.period === undefined || input.period === null ? DEFAULT_PERIOD : checkPeriod(input.period)}`);
+  } else {
+    if (input.counter === undefined || input.counter === null) throw new InvalidArgumentError('"counter" is required for hotp');
+    params.push(`counter=${checkCounter(input.counter)}`);
+  }
+  return `otpauth://${type}/${label}?${params.join('&')}`;
+}
+
+/**
+ * Parses a key URI as real apps and issuers write it (see the module comment for the policy).
+ * @throws {InvalidKeyUriError} naming what is wrong; the secret is never quoted
+ * @example
+ * parseKeyUri('otpauth://totp/ACME%20Co:john@example.com?secret=JBSWY3DPEHPK3PXP&issuer=ACME%20Co');
+ * // { type: 'totp', issuer: 'ACME Co', account: 'john@example.com', secret: 'JBSWY3DPEHPK3PXP',
+ * //   algorithm: 'SHA1', digits: 6, period: 30, counter: null, issuerMismatch: false }
+ */
+export function parseKeyUri(uri: string): ParsedKeyUri {
+  if (typeof uri !== 'string') throw new InvalidKeyUriError(`key URI must be a string, got ${describeValue(uri)}`);
+  const text = uri.trim();
+  if (text.length > MAX_URI_LENGTH) throw new InvalidKeyUriError(`key URI is too long: ${text.length} characters (at most ${MAX_URI_LENGTH})`);
+  const match = URI_PATTERN.exec(text);
+  if (!match) {
+    throw new InvalidKeyUriError(`key URI must start with otpauth://totp/ or otpauth://hotp/, got ${describeValue(text.split('?')[0])}`);
+  }
+  const type = match[1]!.toLowerCase();
+  if (type !== 'totp' && type !== 'hotp') throw new InvalidKeyUriError(`key URI type must be totp or hotp, got ${describeValue(match[1])}`);
+
+  const label = decode(match[2]!, 'label');
+  const colon = label.indexOf(':');
+  const params = readQuery(match[3] ?? '');
+  const rawIssuer = params.get('issuer');
+  // The issuer parameter may itself contain ':', so try it as the prefix before splitting at the first colon.
+  let prefix: string | null = null;
+  let account = label;
+  const issuerParam = rawIssuer === undefined ? null : decode(rawIssuer, 'issuer');
+  if (issuerParam && label.startsWith(`${issuerParam}:`)) {
+    prefix = issuerParam;
+    account = label.slice(issuerParam.length + 1);
+  } else if (colon >= 0) {
+    prefix = label.slice(0, colon);
+    account = label.slice(colon + 1);
+  }
+  account = account.replace(/^\s+/, '').trimEnd();
+  prefix = prefix === null ? null : prefix.trim() || null;
+  if (account === '') throw new InvalidKeyUriError('key URI label must name an account');
+
+  let issuer = issuerParam === null || issuerParam === '' ? null : issuerParam;
+  if (issuer !== null && rawIssuer!.includes('+') && prefix !== null && decode(rawIssuer!.replace(/\+/g, ' '), 'issuer') === prefix) {
+    issuer = prefix; // a form encoder wrote spaces as '+'
+  }
+  const issuerMismatch = issuer !== null && prefix !== null && issuer !== prefix;
+  issuer ??= prefix;
+
+  const rawSecret = params.get('secret');
+  if (rawSecret === undefined || rawSecret === '') throw new InvalidKeyUriError('key URI has no "secret" parameter');
+  const secret = field('secret', () => toSecretBase32(decode(rawSecret, 'secret')));
+  const algorithm = params.has('algorithm') ? field('algorithm', () => checkAlgorithm(decode(params.get('algorithm')!, 'algorithm'))) : DEFAULT_ALGORITHM;
+  const digits = params.has('digits') ? field('digits', () => checkDigits(parseDecimal(params.get('digits')!) ?? params.get('digits'))) : DEFAULT_DIGITS;
+  let period: number | null = null;
+  let counter: number | null = null;
+  if (type === 'totp') {
+    period = params.has('period') ? field('period', () => checkPeriod(parseDecimal(params.get('period')!) ?? params.get('period'))) : DEFAULT_PERIOD;
+  } else {
+    if (!params.has('counter')) throw new InvalidKeyUriError('hotp key URI has no "counter" parameter');
+    counter = field('counter', () => checkCounter(parseDecimal(params.get('counter')!) ?? params.get('counter')));
+  }
+  return { type, issuer, account, secret, algorithm, digits, period, counter, issuerMismatch };
+}
+
+/** Known parameters once each; unknown ones (image, color, …) are ignored, as apps do. */
+function readQuery(query: string): Map<string, string> {
+  const known = new Set(['secret', 'issuer', 'algorithm', 'digits', 'period', 'counter']);
+  const params = new Map<string, string>();
+  for (const part of query.split('&')) {
+    if (part === '') continue;
+    const eq = part.indexOf('=');
+    const name = (eq < 0 ? part : part.slice(0, eq)).toLowerCase();
+    if (!known.has(name)) continue;
+    if (params.has(name)) throw new InvalidKeyUriError(`key URI has the parameter "${name}" more than once`);
+    params.set(name, eq < 0 ? '' : part.slice(eq + 1));
+  }
+  return params;
+}
+
+function decode(text: string, what: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    throw new InvalidKeyUriError(`key URI ${what} has an invalid percent-encoding`);
+  }
+}
+
+/** Re-throws a field's error as a key-URI error, keeping its message (which names the field). */
+function field<T>(name: string, read: () => T): T {
+  try {
+    return read();
+  } catch (error) {
+    if (error instanceof InvalidKeyUriError) throw error;
+    if (error instanceof TotpLabError) throw new InvalidKeyUriError(`key URI ${error.message}`, { cause: error });
+    throw new InvalidKeyUriError(`key URI "${name}" is invalid`);
+  }
+}
+
+function checkText(value: unknown, name: string): string {
+  if (typeof value !== 'string') throw new InvalidArgumentError(`"${name}" must be a string, got ${describeValue(value)}`);
+  if (value.length > 1024) throw new InvalidArgumentError(`"${name}" must be at most 1024 characters, got ${value.length}`);
+  if (!value.isWellFormed()) throw new InvalidArgumentError(`"${name}" must be well-formed Unicode text (it has an unpaired surrogate)`);
+  return value;
+}
+
+function encode(text: string): string {
+  return encodeURIComponent(text);
+}

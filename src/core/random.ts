@@ -1,0 +1,54 @@
+/**
+ * Randomness. Every random choice goes through a {@link RandomSource}; the default is the platform's
+ * CSPRNG (`globalThis.crypto.getRandomValues`), in Node 20+ and in browsers alike.
+ */
+import { InvalidArgumentError } from './errors.js';
+
+/** Fills a byte array with random bytes, as `crypto.getRandomValues` does. */
+export interface RandomSource {
+  getRandomValues<T extends Uint8Array>(array: T): T;
+}
+
+/** The platform's cryptographically secure random number generator. */
+export const cryptoRandom: RandomSource = Object.freeze({
+  getRandomValues<T extends Uint8Array>(array: T): T {
+    const crypto = globalThis.crypto;
+    if (!crypto?.getRandomValues) {
+      throw new InvalidArgumentError('no CSPRNG: globalThis.crypto.getRandomValues is missing in this runtime');
+    }
+    // getRandomValues fills at most 65 536 bytes a call.
+    for (let offset = 0; offset < array.length; offset += 65_536) {
+      crypto.getRandomValues(array.subarray(offset, Math.min(array.length, offset + 65_536)));
+    }
+    return array;
+  },
+});
+
+/** `n` random bytes from `random`. */
+export function randomBytes(n: number, random: RandomSource = cryptoRandom): Uint8Array {
+  return random.getRandomValues(new Uint8Array(n));
+}
+
+/**
+ * A uniform random integer in [0, bound), without modulo bias (rejection sampling).
+ * @param bound an integer from 1 to 2^32
+ */
+export function randomInt(bound: number, random: RandomSource = cryptoRandom): number {
+  if (!Number.isInteger(bound) || bound < 1 || bound > 2 ** 32) {
+    throw new InvalidArgumentError(`"bound" must be an integer from 1 to 2^32, got ${bound}`);
+  }
+  const limit = 2 ** 32 - (2 ** 32 % bound);
+  const word = new Uint8Array(4);
+  for (;;) {
+    random.getRandomValues(word);
+    const value = ((word[0]! << 24) | (word[1]! << 16) | (word[2]! << 8) | word[3]!) >>> 0;
+    if (value < limit) return value % bound;
+  }
+}
+
+/** A string of `length` random decimal digits, each uniform. */
+export function randomDigits(length: number, random: RandomSource = cryptoRandom): string {
+  let digits = '';
+  for (let i = 0; i < length; i++) digits += String(randomInt(10, random));
+  return digits;
+}
