@@ -23,3 +23,8 @@ export type { CodeOptions, VerifyOptions, VerifyResult } from './core/code.js';
 export type { KeyUri, ParsedKeyUri, BuildKeyUriInput } from './core/key-uri.js';
 export type { Algorithm, Digits } from './core/options.js';
 export type { TotpLabErrorCode } from './core/errors.js';
+
+// Simulator
+export { MemoryStore } from './sim/store.js';
+export type { Store, StoreValue } from './sim/store.js';
+export type { RgbaImage, QrCamera } from './core/image.js';
