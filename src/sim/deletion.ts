@@ -1,0 +1,77 @@
+/**
+ * Redeeming the törlőkód: username + password + deletion code remove the phone binding (never the
+ * account), so a user whose phone is lost can enroll again. The code is spent with it.
+ *
+ * Wrong deletion codes are throttled like wrong one-time codes, and the attempt is counted BEFORE the
+ * slow hash check (and forgiven on success), in one atomic update: parallel guesses cannot slip
+ * through while one is being checked.
+ */
+import { verifyDeletionCode } from '../core/deletion-code.js';
+import type { PasswordHash } from '../core/password-hash.js';
+import { accountKey, checkPassword, enrollmentKey, type AccountRecord } from './accounts.js';
+import { checkInput, checkSecretString, checkUsernameType, type ProviderContext, type Refusal } from './context.js';
+import { afterFailure, freeThrottle, isThrottled } from './throttle.js';
+
+export type DeletionCodeRedeemed = { ok: true; messageKey: 'deletionCode.redeemed'; message: string; username: string };
+
+export async function redeemDeletionCode(ctx: ProviderContext, input: unknown): Promise<DeletionCodeRedeemed | Refusal> {
+  const args = checkInput(input, 'redeemDeletionCode');
+  const username = checkUsernameType(args['username']).trim();
+  const password = checkSecretString(args['password'], 'password');
+  const typed = checkSecretString(args['deletionCode'], 'deletionCode', 256);
+  const fault = await ctx.faultRefusal('redeemDeletionCode', username);
+  if (fault) return fault;
+  const verdict = await checkPassword(ctx, username, password);
+  if (verdict !== 'ok') {
+    ctx.audit.record(ctx.now(), 'deletion-code-refused', username, { reason: verdict });
+    return ctx.refuse('login.refused');
+  }
+  const now = ctx.now();
+  const key = accountKey(username);
+  let state = 'none' as 'none' | 'throttled' | 'reserved';
+  let stored: PasswordHash | null = null;
+  let retryAt = 0;
+  await ctx.o.store.update<AccountRecord>(key, (account) => {
+    stored = null;
+    if (!account?.binding) {
+      state = 'none';
+      return account;
+    }
+    if (isThrottled(account.deletionThrottle, now)) {
+      state = 'throttled';
+      retryAt = account.deletionThrottle.blockedUntil;
+      return account;
+    }
+    state = 'reserved';
+    stored = account.binding.deletionCode;
+    return { ...account, deletionThrottle: afterFailure(account.deletionThrottle, now, ctx.o.throttle) };
+  });
+  if (state === 'throttled') {
+    ctx.audit.record(now, 'deletion-code-refused', username, { reason: 'throttled' });
+    return ctx.refuse('code.throttled', { retryAt }, { seconds: Math.ceil((retryAt - now) / 1000) });
+  }
+  const hash = stored as PasswordHash | null;
+  // No binding (never enrolled, or the code already spent): the same answer as a wrong code.
+  const matches = hash !== null && (await verifyDeletionCode(typed, hash, ctx.o.deletionCode.length));
+  let removedPending: string | null = null;
+  let redeemed = false;
+  if (matches && hash) {
+    await ctx.o.store.update<AccountRecord>(key, (account) => {
+      redeemed = false;
+      removedPending = null;
+      // Only the binding whose code was checked: a concurrent redemption may have spent it already.
+      if (!account?.binding || account.binding.deletionCode.salt !== hash.salt) return account;
+      redeemed = true;
+      removedPending = account.pending?.id ?? null;
+      return { ...account, binding: null, pending: null, deletionThrottle: freeThrottle(), codeThrottle: freeThrottle() };
+    });
+  }
+  if (!redeemed) {
+    ctx.audit.record(now, 'deletion-code-refused', username, { reason: 'wrong-deletion-code' });
+    return ctx.refuse('deletionCode.wrong');
+  }
+  const pendingId = removedPending as string | null;
+  if (pendingId !== null) await ctx.o.store.update(enrollmentKey(pendingId), () => undefined);
+  ctx.audit.record(now, 'deletion-code-redeemed', username);
+  return { ok: true, messageKey: 'deletionCode.redeemed', message: ctx.message('deletionCode.redeemed'), username };
+}
