@@ -14,7 +14,9 @@ export {
   InvalidSecretError,
   InvalidKeyUriError,
   InvalidStateError,
+  InvalidMigrationError,
 } from './core/errors.js';
+export { encodeMigration, decodeMigration } from './core/migration/migration.js';
 
 export type { Clock, ManualClock } from './core/clock.js';
 export type { RandomSource } from './core/random.js';
@@ -23,6 +25,8 @@ export type { CodeOptions, VerifyOptions, VerifyResult } from './core/code.js';
 export type { KeyUri, ParsedKeyUri, BuildKeyUriInput } from './core/key-uri.js';
 export type { Algorithm, Digits } from './core/options.js';
 export type { TotpLabErrorCode } from './core/errors.js';
+export type { AccountInput } from './core/account.js';
+export type { MigrationAccount, MigrationBatch, DecodedMigration, EncodeMigrationOptions } from './core/migration/migration.js';
 
 // Simulator
 export { MemoryStore } from './sim/store.js';

@@ -74,3 +74,14 @@ export function describeValue(value: unknown): string {
   if (Array.isArray(value)) return `an array of ${value.length}`;
   return `a value of type ${typeof value}`;
 }
+
+/**
+ * An otpauth-migration:// transfer URI (Google Authenticator's export) could not be read: bad
+ * base64, a truncated or malformed protobuf, a field of the wrong type. Never quotes a secret.
+ */
+export class InvalidMigrationError extends TotpLabError {
+  override name = 'InvalidMigrationError' as const;
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('INVALID_MIGRATION', message, options);
+  }
+}
