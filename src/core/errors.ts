@@ -76,8 +76,9 @@ export function describeValue(value: unknown): string {
 }
 
 /**
- * An otpauth-migration:// transfer URI (Google Authenticator's export) could not be read: bad
- * base64, a truncated or malformed protobuf, a field of the wrong type. Never quotes a secret.
+ * An account transfer could not be read: an otpauth-migration:// URI (Google Authenticator's
+ * export) with bad base64, a truncated or malformed protobuf or a field of the wrong type, or an
+ * Aegis vault that is encrypted or malformed. Never quotes a secret.
  */
 export class InvalidMigrationError extends TotpLabError {
   override name = 'InvalidMigrationError' as const;
