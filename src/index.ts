@@ -35,5 +35,20 @@ export type { MigrationAccount, MigrationBatch, DecodedMigration, EncodeMigratio
 
 // Simulator
 export { MemoryStore } from './sim/store.js';
+export { createAuthenticator } from './sim/authenticator.js';
+export { phoneStateFromJSON } from './sim/phone-state.js';
+export type { Authenticator } from './sim/authenticator.js';
+export type {
+  AuthenticatorOptions,
+  AccountView,
+  AddResult,
+  ImportResult,
+  ScanResult,
+  ManualEntry,
+  DeleteRequest,
+  ExportOptions,
+} from './sim/phone-types.js';
+export type { PhoneState, PhoneAccount, TransferState } from './sim/phone-state.js';
+export type { TransferProgress } from './sim/transfer-progress.js';
 export type { Store, StoreValue } from './sim/store.js';
 export type { RgbaImage, QrCamera } from './core/image.js';
