@@ -79,6 +79,10 @@ export function createAuthenticator(options: AuthenticatorOptions) {
     const progress = recordBatch(state.transfers, batch);
     return importAccounts('migration', accounts.map(({ rawName: _raw, ...a }) => a), [], [progress]);
   };
+  const addKeyUri = (uri: string): AddResult => {
+    const { issuerMismatch: _m, ...account } = parseKeyUri(uri);
+    return add(account);
+  };
   const selected = (ids: readonly string[] | undefined): PhoneAccount[] => {
     if (ids === undefined) return [...state.accounts];
     if (!Array.isArray(ids)) throw new InvalidArgumentError(`"ids" must be an array of account ids, got ${describeValue(ids)}`);
@@ -106,10 +110,7 @@ export function createAuthenticator(options: AuthenticatorOptions) {
     },
 
     /** Adds the account in an otpauth:// key URI. @throws {InvalidKeyUriError} for a malformed URI */
-    addKeyUri(uri: string): AddResult {
-      const { issuerMismatch: _m, ...account } = parseKeyUri(uri);
-      return add(account);
-    },
+    addKeyUri,
     /** Adds an account typed by hand ("Nem tudom beolvasni a kódot"). @throws {InvalidArgumentError} or {@link InvalidSecretError} */
     addManually(entry: ManualEntry): AddResult {
       // A counter-based key typed by hand starts at 0, as the apps' manual entry does.
@@ -126,7 +127,7 @@ export function createAuthenticator(options: AuthenticatorOptions) {
       if (text === null) return { status: 'no-code', message: 'no QR code found in the picture' };
       const trimmed = text.trim();
       try {
-        if (/^otpauth:\/\//i.test(trimmed)) return { ...this.addKeyUri(trimmed), kind: 'key-uri' };
+        if (/^otpauth:\/\//i.test(trimmed)) return { ...addKeyUri(trimmed), kind: 'key-uri' };
         if (/^otpauth-migration:/i.test(trimmed)) return { ...importMigration(trimmed), status: 'imported', kind: 'migration' };
       } catch (error) {
         if (error instanceof TotpLabError) return { status: 'invalid', message: error.message };

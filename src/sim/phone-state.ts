@@ -88,9 +88,12 @@ export function phoneStateFromJSON(value: unknown): PhoneState {
     state.accounts.push({ id: item.id, ...account, shownCounter });
   });
   if (typeof data.pendingDelete === 'string' && ids.has(data.pendingDelete)) state.pendingDelete = data.pendingDelete;
+  // Unreadable transfer progress is dropped rather than refused: it only means rescanning.
   if (Array.isArray(data.transfers)) {
     for (const t of data.transfers) {
-      if (isObject(t) && Number.isInteger(t.id) && Number.isInteger(t.size) && Array.isArray(t.received) && t.received.every(Number.isInteger)) {
+      const size = isObject(t) ? t.size : undefined;
+      const inRange = (i: unknown) => Number.isInteger(i) && (i as number) >= 0 && (i as number) < (size as number);
+      if (isObject(t) && Number.isInteger(t.id) && Number.isInteger(size) && (size as number) >= 1 && (size as number) <= 1000 && Array.isArray(t.received) && t.received.every(inRange)) {
         state.transfers.push({ id: t.id as number, size: t.size as number, received: [...(t.received as number[])] });
       }
     }

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodeMigration, encodeMigration, InvalidMigrationError } from '../../src/index.js';
-import { toBase64 } from '../../src/core/migration/base64.js';
+import { fromBase64, toBase64 } from '../../src/core/migration/base64.js';
 
 const uri = (bytes: number[]) => `otpauth-migration://offline?data=${encodeURIComponent(toBase64(Uint8Array.from(bytes)))}`;
 const SECRET = [0x0a, 0x05, 0x48, 0x65, 0x6c, 0x6c, 0x6f]; // field 1, 5 bytes "Hello"
@@ -48,9 +48,15 @@ describe('hostile migration URIs', () => {
     expect(decoded.accounts[0]).toMatchObject({ secret: 'JBSWY3DP', type: 'totp', account: '' });
   });
 
-  it('reads a 10-byte negative int32 batch id and writes the same bytes', () => {
-    const [written] = encodeMigration([{ account: 'a', secret: 'JBSWY3DP' }], { batchId: -2 });
-    expect(decodeMigration(written!).batch.id).toBe(-2);
+  it('reads a 10-byte negative int32 batch id and writes the same bytes Google Authenticator does', () => {
+    // scito-1 (a real export) ends with version 1, size 1, index 0 and batch_id -1320898453 as 10 bytes.
+    const scito1 = 'CjUKEPqlBekzoNEukL7qlsjBCDYSDnBpQHJhc3BiZXJyeXBpGgtyYXNwYmVycnlwaSABKAEwAhABGAEgACjr4JKK%2B%2F%2F%2F%2F%2F8B';
+    const real = fromBase64(decodeURIComponent(scito1)).slice(-17);
+    const [written] = encodeMigration([{ account: 'a', secret: 'JBSWY3DP' }], { batchId: -1320898453 });
+    const ours = fromBase64(decodeURIComponent(written!.split('data=')[1]!));
+    expect([...ours.slice(-real.length)]).toEqual([...real]);
+    expect([...real.slice(0, 7)]).toEqual([0x10, 1, 0x18, 1, 0x20, 0, 0x28]);
+    expect(decodeMigration(written!).batch.id).toBe(-1320898453);
   });
 
   it('never throws anything but InvalidMigrationError on random bytes, and never quotes the data', () => {

@@ -31,6 +31,8 @@ describe('adding accounts', () => {
     const again = phone.scan(fakeCamera.render(ugyfelkapu));
     expect(again).toMatchObject({ status: 'duplicate', message: '"Ügyfélkapu+: kovacs.janos" is already on this phone with the same key' });
     expect(phone.addKeyUri(ugyfelkapu).status).toBe('duplicate');
+    const { scan } = phone; // methods work detached, as UI event handlers call them
+    expect(scan(fakeCamera.render(ugyfelkapu)).status).toBe('duplicate');
     expect(phone.list()).toHaveLength(1);
   });
 
@@ -222,5 +224,7 @@ describe('state as plain data', () => {
     expect(() => createAuthenticator({ clock, state: { ...state, accounts: [{ ...state.accounts[0]!, digits: 9 }] } })).toThrow(/phone state accounts\[0\]: "digits" must be 6, 7 or 8, got 9/);
     expect(() => createAuthenticator({ clock, state: { ...state, accounts: [{ ...state.accounts[0]!, secret: '!!' }] } })).not.toThrow(/!!/);
     expect(() => createAuthenticator({ clock: undefined as never })).toThrow(/"clock" must be a Clock/);
+    const odd = createAuthenticator({ clock, state: { ...state, transfers: [{ id: 1, size: 1e9, received: [] }, { id: 2, size: 2, received: [5] }, { id: 3, size: 2, received: [1] }] } });
+    expect(odd.pendingTransfers()).toEqual([{ id: 3, size: 2, received: [1], missing: [0], complete: false }]);
   });
 });
