@@ -21,6 +21,7 @@ export interface AegisImport {
   skipped: Array<{ index: number; name: string; reason: string }>;
 }
 
+/** One entry of an Aegis vault (database version 3), as {@link toAegisVault} writes it. */
 export interface AegisEntry {
   type: 'totp' | 'hotp';
   uuid: string;

@@ -19,6 +19,7 @@ import { checkDrift, emptyPhoneState, phoneStateFromJSON, type PhoneAccount, typ
 import type { AccountView, AddResult, AuthenticatorOptions, DeleteRequest, ExportOptions, ImportResult, ManualEntry, ScanResult } from './phone-types.js';
 import { pendingTransfers, recordBatch, type TransferProgress } from './transfer-progress.js';
 
+/** A virtual phone, as {@link createAuthenticator} makes it. */
 export type Authenticator = ReturnType<typeof createAuthenticator>;
 
 /**

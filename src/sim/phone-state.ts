@@ -7,6 +7,7 @@ import { toAccount } from '../core/account.js';
 import { InvalidArgumentError, TotpLabError, describeValue } from '../core/errors.js';
 import type { KeyUri } from '../core/key-uri.js';
 import { checkCounter } from '../core/options.js';
+import type { Authenticator } from './authenticator.js';
 
 /** An account on the phone: a key URI's fields plus an id and, for HOTP, the code on screen. */
 export interface PhoneAccount extends KeyUri {
@@ -23,6 +24,7 @@ export interface TransferState {
   received: number[];
 }
 
+/** Everything a virtual phone knows, as JSON-ready data (`toJSON()` of an {@link Authenticator}). */
 export interface PhoneState {
   format: 'totp-lab/phone';
   version: 1;
@@ -36,6 +38,7 @@ export interface PhoneState {
   transfers: TransferState[];
 }
 
+/** The largest clock offset a phone accepts: ten years, either way. */
 export const MAX_DRIFT_MS = 10 * 365 * 86_400_000;
 
 /** A phone with nothing on it. */

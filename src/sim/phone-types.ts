@@ -9,6 +9,7 @@ import type { RandomSource } from '../core/random.js';
 import type { AccountsFormat } from '../core/read-accounts.js';
 import type { TransferProgress } from './transfer-progress.js';
 
+/** Options of `createAuthenticator`. */
 export interface AuthenticatorOptions {
   /** The true time; the phone shows codes for `clock.now() + driftMs`. */
   clock: Clock;
@@ -83,6 +84,7 @@ export interface DeleteRequest {
   warning: string;
 }
 
+/** Which accounts a phone exports, and how many per migration QR code. */
 export interface ExportOptions {
   /** The accounts to export (default: all). */
   ids?: readonly string[];

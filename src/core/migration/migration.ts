@@ -37,11 +37,13 @@ export interface MigrationBatch {
   id: number;
 }
 
+/** What one migration URI holds. */
 export interface DecodedMigration {
   accounts: MigrationAccount[];
   batch: MigrationBatch;
 }
 
+/** Options of {@link encodeMigration}. */
 export interface EncodeMigrationOptions {
   /** Accounts per payload (default 10, as Google Authenticator does); more accounts make more URIs. */
   batchSize?: number;

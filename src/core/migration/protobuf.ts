@@ -75,7 +75,11 @@ export function readFields(bytes: Uint8Array, where: string): WireField[] {
   return fields;
 }
 
-/** Builds a protobuf message field by field. */
+/**
+ * Builds a protobuf message field by field.
+ * @example
+ * new ProtoWriter().varint(2, 1).string(3, 'name').finish(); // Uint8Array [0x10, 0x01, 0x1a, 0x04, …]
+ */
 export class ProtoWriter {
   private readonly chunks: number[] = [];
 
@@ -99,6 +103,7 @@ export class ProtoWriter {
     return this.bytes(number, new TextEncoder().encode(value));
   }
 
+  /** The message's bytes. */
   finish(): Uint8Array {
     return Uint8Array.from(this.chunks);
   }
