@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   buildKeyUri, createAuthenticator, decodeMigration, encodeMigration, generateCode, InvalidArgumentError, InvalidKeyUriError, InvalidStateError,
@@ -162,6 +163,24 @@ describe('moving accounts to a second phone', () => {
     expect(fresh.pendingTransfers()).toEqual([]);
     const key = (v: { issuer: string | null; account: string; code: string | null; counter: number | null }) => `${v.issuer}/${v.account}/${v.code}/${v.counter}`;
     expect(fresh.list().map(key).sort()).toEqual(old.list().map(key).sort());
+  });
+
+  it('reassembles the same accounts whatever order the batches are scanned in (property)', () => {
+    const clock = manualClock(START);
+    const old = createAuthenticator({ clock, camera: fakeCamera });
+    fill(old, 17);
+    const images = old.exportQrImages({ batchSize: 3 });
+    expect(images).toHaveLength(6);
+    const key = (v: { issuer: string | null; account: string; code: string | null }) => `${v.issuer}/${v.account}/${v.code}`;
+    const expected = old.list().map(key).sort();
+    fc.assert(fc.property(fc.shuffledSubarray([0, 1, 2, 3, 4, 5], { minLength: 6 }), (order) => {
+      const fresh = createAuthenticator({ clock, camera: fakeCamera });
+      order.forEach((index, step) => {
+        const result = fresh.scan(images[index]!);
+        expect(result.status === 'imported' && result.transfers[0]!.missing).toEqual([0, 1, 2, 3, 4, 5].filter((i) => !order.slice(0, step + 1).includes(i)));
+      });
+      expect(fresh.list().map(key).sort()).toEqual(expected);
+    }), { numRuns: 50 });
   });
 
   it('exports selected accounts, and refuses what the format cannot carry by name', () => {
