@@ -14,7 +14,12 @@ export {
   InvalidSecretError,
   InvalidKeyUriError,
   InvalidStateError,
+  InvalidMigrationError,
 } from './core/errors.js';
+export { encodeMigration, decodeMigration } from './core/migration/migration.js';
+export { parseUriList, formatUriList } from './core/uri-list.js';
+export { parseAegisVault, toAegisVault } from './core/aegis.js';
+export { readAccounts } from './core/read-accounts.js';
 
 export type { Clock, ManualClock } from './core/clock.js';
 export type { RandomSource } from './core/random.js';
@@ -23,9 +28,28 @@ export type { CodeOptions, VerifyOptions, VerifyResult } from './core/code.js';
 export type { KeyUri, ParsedKeyUri, BuildKeyUriInput } from './core/key-uri.js';
 export type { Algorithm, Digits } from './core/options.js';
 export type { TotpLabErrorCode } from './core/errors.js';
+export type { AccountInput } from './core/account.js';
+export type { AegisImport, AegisEntry, AegisVault } from './core/aegis.js';
+export type { AccountsFormat, ReadAccountsResult } from './core/read-accounts.js';
+export type { MigrationAccount, MigrationBatch, DecodedMigration, EncodeMigrationOptions } from './core/migration/migration.js';
 
 // Simulator
 export { MemoryStore } from './sim/store.js';
+export { createAuthenticator } from './sim/authenticator.js';
+export { phoneStateFromJSON } from './sim/phone-state.js';
+export type { Authenticator } from './sim/authenticator.js';
+export type {
+  AuthenticatorOptions,
+  AccountView,
+  AddResult,
+  ImportResult,
+  ScanResult,
+  ManualEntry,
+  DeleteRequest,
+  ExportOptions,
+} from './sim/phone-types.js';
+export type { PhoneState, PhoneAccount, TransferState } from './sim/phone-state.js';
+export type { TransferProgress } from './sim/transfer-progress.js';
 export type { Store, StoreValue } from './sim/store.js';
 export type { RgbaImage, QrCamera } from './core/image.js';
 export { createProvider } from './sim/provider.js';

@@ -5,12 +5,14 @@
 import { TotpLabError } from '../core/errors.js';
 import { codeCommand } from './commands/code.js';
 import { demoCommand } from './commands/demo.js';
+import { exportCommand } from './commands/export.js';
+import { importCommand } from './commands/import.js';
 import { inspectCommand } from './commands/inspect.js';
 import { uriCommand } from './commands/uri.js';
 import { verifyCommand } from './commands/verify.js';
 import { EXIT_OK, EXIT_USAGE, UsageError, type CliIo, type Command } from './io.js';
 
-const COMMANDS: readonly Command[] = [codeCommand, verifyCommand, uriCommand, inspectCommand, demoCommand];
+const COMMANDS: readonly Command[] = [codeCommand, verifyCommand, uriCommand, inspectCommand, exportCommand, importCommand, demoCommand];
 
 function overview(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length)) + 2;

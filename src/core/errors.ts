@@ -74,3 +74,15 @@ export function describeValue(value: unknown): string {
   if (Array.isArray(value)) return `an array of ${value.length}`;
   return `a value of type ${typeof value}`;
 }
+
+/**
+ * An account transfer could not be read: an otpauth-migration:// URI (Google Authenticator's
+ * export) with bad base64, a truncated or malformed protobuf or a field of the wrong type, or an
+ * Aegis vault that is encrypted or malformed. Never quotes a secret.
+ */
+export class InvalidMigrationError extends TotpLabError {
+  override name = 'InvalidMigrationError' as const;
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('INVALID_MIGRATION', message, options);
+  }
+}

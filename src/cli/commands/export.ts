@@ -1,0 +1,42 @@
+import { encodeMigration } from '../../core/migration/migration.js';
+import { parseKeyUri } from '../../core/key-uri.js';
+import { TotpLabError } from '../../core/errors.js';
+import { parse, parseInteger } from '../args.js';
+import { EXIT_OK, UsageError, type CliIo, type Command } from '../io.js';
+
+export const exportCommand: Command = {
+  name: 'export',
+  summary: 'turn otpauth:// URIs into Google Authenticator transfer URIs',
+  help: `Usage: totp-lab export <otpauth-uri>... [--batch-size <n>]
+
+Encodes accounts as otpauth-migration://offline?data=… URIs, the text of
+Google Authenticator's "Transfer accounts" QR codes, and prints one per line
+(one per batch of --batch-size accounts; all share a random batch id).
+
+The format has no period field and no 7-digit codes: an account with a period
+other than 30 s or with 7 digits is refused rather than exported wrongly.
+The output holds the secret keys: treat it like a password.
+
+Options:
+  --batch-size <n>    accounts per URI, 1 to 1000 (default 10)
+  -h, --help          show this help
+
+Example:
+  totp-lab export 'otpauth://totp/Bank:anna?secret=JBSWY3DPEHPK3PXP&issuer=Bank'`,
+  async run(args: string[], io: CliIo) {
+    const { values, positionals } = parse('export', args, { 'batch-size': { type: 'string' } }, { min: 1, max: 10_000 });
+    if (values.help) return io.out(this.help), EXIT_OK;
+    const batchSize = values['batch-size'] === undefined ? 10 : parseInteger(values['batch-size'], 'batch-size');
+    if (batchSize < 1 || batchSize > 1000) throw new UsageError(`--batch-size must be from 1 to 1000, got ${batchSize}`);
+    const accounts = positionals.map((uri, i) => {
+      try {
+        return parseKeyUri(uri);
+      } catch (error) {
+        if (error instanceof TotpLabError && positionals.length > 1) throw new UsageError(`export: argument ${i + 1}: ${error.message}`);
+        throw error;
+      }
+    });
+    for (const uri of encodeMigration(accounts, { batchSize })) io.out(uri);
+    return EXIT_OK;
+  },
+};
