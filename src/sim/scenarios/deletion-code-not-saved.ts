@@ -1,0 +1,66 @@
+import { codeOn, loginStep, scanFromSite, setupSteps, waitStep } from './flows.js';
+import type { Scenario } from './types.js';
+
+export const deletionCodeNotSaved: Scenario = {
+  id: 'deletion-code-not-saved',
+  title: { hu: 'Nem mentette el a törlőkódot', en: 'The törlőkód was never saved' },
+  summary: {
+    hu: 'Amíg be tud lépni, nincs baj: „Beállítás másik eszközre” ugyanarra a telefonra új QR-kódot és új törlőkódot ad. Ezt már el kell menteni.',
+    en: 'While the user can still log in, it is easy to fix: "Beállítás másik eszközre" onto the same phone gives a new QR code and a new törlőkód. Save that one.',
+  },
+  steps: [
+    ...setupSteps('telefon'),
+    {
+      say: { hu: 'A törlőkódot senki nem írta fel: elveszett.', en: 'Nobody wrote the törlőkód down: it is lost.' },
+      expect: { hu: 'A belépés ettől még működik.', en: 'Logging in still works.' },
+      async act(ctx) {
+        ctx.memo.set('lostDeletionCode', ctx.memo.get('deletionCode'));
+        ctx.memo.delete('deletionCode');
+        const r = await ctx.provider.login({ username: ctx.user.username, password: ctx.user.password, code: codeOn(ctx, 'telefon') });
+        ctx.emit({ type: 'site', ok: r.ok, message: r.message });
+        return r.ok;
+      },
+    },
+    {
+      say: { hu: 'Ügyfélkapu beállítások → „Beállítás másik eszközre”, ugyanazzal a telefonnal: beolvassa az új QR-kódot, beírja a kódot, és most elmenti az új törlőkódot.', en: 'Ügyfélkapu settings → "Beállítás másik eszközre", with the same phone: it scans the new QR code, the user types the code and this time saves the new törlőkód.' },
+      expect: { hu: 'Új törlőkód jelenik meg, a beállítás befejeződik.', en: 'A new törlőkód appears and the setup finishes.' },
+      async act(ctx) {
+        ctx.wait(30_000);
+        const started = await ctx.provider.startDeviceChange({ username: ctx.user.username, password: ctx.user.password, code: codeOn(ctx, 'telefon') });
+        ctx.emit({ type: 'site', ok: started.ok, message: started.message });
+        if (!started.ok || !scanFromSite(ctx, ctx.phone('telefon'), started.keyUri, { hu: 'Új QR-kód', en: 'A new QR code' })) return false;
+        const confirmed = await ctx.provider.confirmEnrollment({ enrollmentId: started.enrollmentId, code: codeOn(ctx, 'telefon') });
+        ctx.emit({ type: 'site', ok: confirmed.ok, message: confirmed.message });
+        if (!confirmed.ok) return false;
+        ctx.emit({ type: 'deletion-code', code: confirmed.deletionCode });
+        ctx.memo.set('deletionCode', confirmed.deletionCode);
+        const finished = await ctx.provider.finishEnrollment({ enrollmentId: started.enrollmentId, deletionCodeSaved: true });
+        ctx.emit({ type: 'site', ok: finished.ok, message: finished.message });
+        return finished.ok && confirmed.deletionCode !== ctx.memo.get('lostDeletionCode');
+      },
+    },
+    {
+      say: { hu: 'A telefonon most két Ügyfélkapu+ bejegyzés van; a régit balra húzva törli, és megerősíti.', en: 'The phone now has two Ügyfélkapu+ entries; the user swipes the old one left to delete it, and confirms.' },
+      expect: { hu: 'Egy bejegyzés marad, az új.', en: 'One entry is left, the new one.' },
+      async act(ctx) {
+        const phone = ctx.phone('telefon');
+        const [old] = phone.list();
+        if (!old) return false;
+        phone.requestDelete(old.id);
+        phone.confirmDelete(old.id);
+        return phone.list().length === 1;
+      },
+    },
+    waitStep(30_000, { hu: 'Fél perc telik el.', en: 'Half a minute passes.' }),
+    loginStep('telefon', true),
+    {
+      say: { hu: 'Ha valaki megtalálná a régi törlőkódot: az már nem érvényes.', en: 'Should the old törlőkód turn up: it is no longer valid.' },
+      expect: { hu: 'A régi törlőkódot az oldal elutasítja.', en: 'The site refuses the old törlőkód.' },
+      async act(ctx) {
+        const r = await ctx.provider.redeemDeletionCode({ username: ctx.user.username, password: ctx.user.password, deletionCode: ctx.memo.get('lostDeletionCode') as string });
+        ctx.emit({ type: 'site', ok: r.ok, message: r.message });
+        return !r.ok;
+      },
+    },
+  ],
+};

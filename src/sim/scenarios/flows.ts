@@ -1,0 +1,136 @@
+/**
+ * Steps that many scenarios share: registering, enrolling a phone through a real QR image, logging
+ * in with what a phone shows. Each returns plain steps, so a scenario reads as a list.
+ */
+import type { Authenticator } from '../authenticator.js';
+import type { AccountView } from '../phone-types.js';
+import type { Localized, ScenarioContext, ScenarioStep } from './types.js';
+
+/** Shows what a phone's screen says now. */
+export function showPhone(ctx: ScenarioContext, name: string): AccountView[] {
+  const phone = ctx.phone(name);
+  const accounts = phone.list();
+  ctx.emit({ type: 'phone', phone: name, driftMs: phone.driftMs, accounts });
+  return accounts;
+}
+
+/** The code a phone shows for the service's account (the newest entry, as a person would pick). */
+export function codeOn(ctx: ScenarioContext, name: string): string {
+  const entries = showPhone(ctx, name).filter((a) => a.issuer === ctx.provider.issuer && a.account === ctx.user.username);
+  const code = entries.at(-1)?.code;
+  if (!code) throw new Error(`${name} has no ${ctx.provider.issuer} account`);
+  return code;
+}
+
+/** The site draws a key URI as a QR code; the phone's camera reads the pixels. */
+export function scanFromSite(ctx: ScenarioContext, phone: Authenticator, text: string, caption: Localized): boolean {
+  ctx.emit({ type: 'qr', who: 'site', text, caption: ctx.t(caption) });
+  const result = phone.scan(ctx.camera.render(text));
+  return result.status === 'added' || result.status === 'imported';
+}
+
+export const registerStep: ScenarioStep = {
+  say: { hu: 'Kovács János regisztrál az ügyfélkapuban (felhasználónév, jelszó, e-mail-cím).', en: 'János Kovács registers at the Ügyfélkapu site (username, password, e-mail).' },
+  expect: { hu: 'A regisztráció sikeres.', en: 'The registration succeeds.' },
+  async act(ctx) {
+    const r = await ctx.provider.register(ctx.user);
+    ctx.emit({ type: 'site', ok: r.ok, message: r.message });
+    return r.ok;
+  },
+};
+
+/** "Ügyfélkapu+ igénylése": password again, a QR code; the phone scans it (or the key is typed). */
+export function startEnrollmentStep(phoneName: string, how: 'scan' | 'type' = 'scan'): ScenarioStep {
+  return {
+    say: how === 'scan'
+      ? { hu: `„Ügyfélkapu+ igénylése” → „Tovább”: az oldal QR-kódot mutat, a(z) ${phoneName} hitelesítő alkalmazása beolvassa.`, en: `"Ügyfélkapu+ igénylése" → "Tovább": the site shows a QR code and the authenticator app on ${phoneName} scans it.` }
+      : { hu: `„Nem tudom beolvasni a kódot”: az oldal szövegként mutatja a titkos kulcsot, a felhasználó begépeli a(z) ${phoneName} alkalmazásába.`, en: `"Nem tudom beolvasni a kódot" (I can't scan the code): the site shows the secret key as text and the user types it into the app on ${phoneName}.` },
+    expect: { hu: 'A telefon felveszi az Ügyfélkapu+ fiókot és 6 jegyű kódokat mutat.', en: 'The phone adds the Ügyfélkapu+ account and shows 6-digit codes.' },
+    async act(ctx) {
+      const started = await ctx.provider.startEnrollment({ username: ctx.user.username, password: ctx.user.password });
+      ctx.emit({ type: 'site', ok: started.ok, message: started.message });
+      if (!started.ok) return false;
+      ctx.memo.set('enrollmentId', started.enrollmentId);
+      ctx.memo.set('keyUri', started.keyUri);
+      const phone = ctx.phone(phoneName);
+      const added = how === 'scan'
+        ? scanFromSite(ctx, phone, started.keyUri, { hu: 'Olvassa be a QR-kódot a hitelesítő alkalmazással', en: 'Scan the QR code with your authenticator app' })
+        : phone.addManually({ issuer: ctx.provider.issuer, account: ctx.user.username, secret: started.secret }).status === 'added';
+      if (how === 'type') ctx.emit({ type: 'user', text: ctx.t({ hu: 'Begépeli a titkos kulcsot.', en: 'Types the secret key.' }) });
+      return added && /^\d{6}$/.test(codeOn(ctx, phoneName));
+    },
+  };
+}
+
+/** Types the phone's code under the QR code: the green tick and the törlőkód, shown once. */
+export function confirmEnrollmentStep(phoneName: string): ScenarioStep {
+  return {
+    say: { hu: `A felhasználó beírja a(z) ${phoneName} által mutatott kódot, majd „Tovább”.`, en: `The user types the code ${phoneName} shows, then "Tovább" (Next).` },
+    expect: { hu: 'Zöld pipa; megjelenik a törlőkód (csak most, egyetlen egyszer).', en: 'A green tick; the törlőkód (deletion code) appears, this once only.' },
+    async act(ctx) {
+      const code = codeOn(ctx, phoneName);
+      ctx.emit({ type: 'user', text: ctx.t({ hu: `Beírja: ${code}`, en: `Types: ${code}` }) });
+      const r = await ctx.provider.confirmEnrollment({ enrollmentId: ctx.memo.get('enrollmentId') as string, code });
+      ctx.emit({ type: 'site', ok: r.ok, message: r.message });
+      if (!r.ok) return false;
+      ctx.emit({ type: 'deletion-code', code: r.deletionCode });
+      ctx.memo.set('deletionCode', r.deletionCode);
+      return /^[\d ]+$/.test(r.deletionCode);
+    },
+  };
+}
+
+/** "Törlőkód mentése", the checkbox, "Befejezés". */
+export const finishEnrollmentStep: ScenarioStep = {
+  say: { hu: '„Törlőkód mentése” (kék gomb), majd bepipálja: „Törlőkód mentéséről gondoskodtam”, végül „Befejezés”.', en: '"Törlőkód mentése" (save the deletion code, blue button), ticks "Törlőkód mentéséről gondoskodtam" (I have saved it), then "Befejezés" (Finish).' },
+  expect: { hu: 'Az Ügyfélkapu+ beállítása befejeződött.', en: 'The Ügyfélkapu+ setup is finished.' },
+  async act(ctx) {
+    const r = await ctx.provider.finishEnrollment({ enrollmentId: ctx.memo.get('enrollmentId') as string, deletionCodeSaved: true });
+    ctx.emit({ type: 'site', ok: r.ok, message: r.message });
+    return r.ok;
+  },
+};
+
+/** Set up a phone by scanning, save the törlőkód, finish, and wait for a fresh code. */
+export function enrollSteps(phoneName: string): ScenarioStep[] {
+  return [
+    startEnrollmentStep(phoneName), confirmEnrollmentStep(phoneName), finishEnrollmentStep,
+    waitStep(30_000, {
+      hu: 'Fél perc múlva a telefon új kódot mutat. (A beállításnál beírt kód már elhasznált: másodszor nem fogadná el az oldal.)',
+      en: 'Half a minute later the phone shows a new code. (The code typed during setup is spent: the site would not take it twice.)',
+    }),
+  ];
+}
+
+/** Register and set up one phone by scanning: the common start of most scenarios. */
+export function setupSteps(phoneName: string): ScenarioStep[] {
+  return [registerStep, ...enrollSteps(phoneName)];
+}
+
+/** Logs in with the code a phone shows (or a given code), expecting success or the refusal. */
+export function loginStep(phoneName: string, expectOk: boolean, texts?: { say?: Localized; expect?: Localized; code?: (ctx: ScenarioContext) => string }): ScenarioStep {
+  return {
+    say: texts?.say ?? { hu: `Belépés: felhasználónév, jelszó, majd a(z) ${phoneName} kódja („Mobilalkalmazásban kapott azonosító megadása”).`, en: `Log in: username, password, then the code from ${phoneName} ("Mobilalkalmazásban kapott azonosító megadása").` },
+    expect: texts?.expect ?? (expectOk ? { hu: 'A belépés sikeres.', en: 'The login succeeds.' } : { hu: 'A belépést az oldal elutasítja.', en: 'The site refuses the login.' }),
+    async act(ctx) {
+      const code = texts?.code ? texts.code(ctx) : codeOn(ctx, phoneName);
+      ctx.emit({ type: 'user', text: ctx.t({ hu: `Beírja: ${code}`, en: `Types: ${code}` }) });
+      ctx.memo.set('lastCode', code);
+      const r = await ctx.provider.login({ username: ctx.user.username, password: ctx.user.password, code });
+      ctx.emit({ type: 'site', ok: r.ok, message: r.message });
+      return { passed: r.ok === expectOk, detail: r.message };
+    },
+  };
+}
+
+/** Lets simulated time pass. */
+export function waitStep(ms: number, say: Localized, expect?: Localized): ScenarioStep {
+  return {
+    say,
+    expect: expect ?? { hu: 'Telik az idő.', en: 'Time passes.' },
+    async act(ctx) {
+      ctx.wait(ms);
+      return true;
+    },
+  };
+}

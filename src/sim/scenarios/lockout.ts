@@ -1,0 +1,47 @@
+import { codeOn, loginStep, setupSteps } from './flows.js';
+import type { Scenario } from './types.js';
+
+const WRONG_PASSWORDS = ['tavaszi-szel-2025', 'Tavaszi-Szel-2024', 'TavasziSzel2025', 'Tavaszi-Szél-2025', 'Tavaszi-Szel-2O25'];
+
+export const lockout: Scenario = {
+  id: 'lockout',
+  title: { hu: 'Elgépelt jelszó, zárolt fiók', en: 'Typos and a locked account' },
+  summary: {
+    hu: 'Öt hibás jelszó után a fiók zárolódik; ezután a helyes jelszó és kód sem enged be. Feloldani csak személyesen lehet.',
+    en: 'Five wrong passwords lock the account; after that even the right password and code are refused. Only an in-person visit unlocks it.',
+  },
+  steps: [
+    ...setupSteps('telefon'),
+    {
+      say: { hu: 'A felhasználó ötször elgépeli a jelszavát (kisbetű, rossz év, ékezet, O a 0 helyett…).', en: 'The user mistypes the password five times (lower case, wrong year, an accent, O for 0…).' },
+      expect: { hu: 'Mind az öt próbálkozást elutasítja az oldal, és a fiók zárolódik.', en: 'All five attempts are refused and the account is locked.' },
+      async act(ctx) {
+        let refused = 0;
+        for (const password of WRONG_PASSWORDS) {
+          ctx.wait(10_000);
+          const r = await ctx.provider.login({ username: ctx.user.username, password, code: codeOn(ctx, 'telefon') });
+          ctx.emit({ type: 'site', ok: r.ok, message: r.message });
+          if (!r.ok) refused++;
+        }
+        const status = await ctx.provider.accountStatus(ctx.user.username);
+        return { passed: refused === 5 && status.locked, detail: `refused ${refused} of 5, locked: ${status.locked}` };
+      },
+    },
+    loginStep('telefon', false, {
+      say: { hu: 'Most helyes jelszóval és a telefon kódjával próbálja.', en: 'Now the user tries the right password and the phone’s code.' },
+      expect: { hu: 'Elutasítva: a zárolt fiókba helyes adatokkal sem lehet belépni.', en: 'Refused: a locked account does not open even with the right details.' },
+    }),
+    {
+      say: { hu: 'Személyes ügyintézés: az ügyintéző feloldja a zárolást.', en: 'In person at an office: the clerk unlocks the account.' },
+      expect: { hu: 'A fiók zárolása megszűnik.', en: 'The account is no longer locked.' },
+      async act(ctx) {
+        const r = await ctx.provider.unlock(ctx.user.username);
+        return r.ok && !(await ctx.provider.accountStatus(ctx.user.username)).locked;
+      },
+    },
+    loginStep('telefon', true, {
+      say: { hu: 'Fél perc múlva belépés a helyes adatokkal.', en: 'Half a minute later, log in with the right details.' },
+      code: (ctx) => (ctx.wait(30_000), codeOn(ctx, 'telefon')),
+    }),
+  ],
+};
