@@ -5,6 +5,8 @@ export interface CliIo {
   env: Record<string, string | undefined>;
   /** True when stdout is a terminal (colours, QR codes sized for a screen). */
   isTty: boolean;
+  /** Lines typed on standard input, for interactive commands; absent when there is no input. */
+  lines?: () => AsyncIterable<string>;
 }
 
 /** Exit codes: 0 success, 1 a negative answer (invalid code, no QR found), 2 bad usage or input. */

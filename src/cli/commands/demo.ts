@@ -1,42 +1,73 @@
-import { manualClock } from '../../core/clock.js';
-import { generateCode, secondsLeft, verifyCode } from '../../core/code.js';
-import { buildKeyUri } from '../../core/key-uri.js';
-import { generateSecret } from '../../core/secret.js';
-import { parse } from '../args.js';
-import { EXIT_OK, type CliIo, type Command } from '../io.js';
+import { SCENARIOS, findScenario, runScenario } from '../../sim/scenarios/index.js';
+import { parse, quoteArg } from '../args.js';
+import { eventForJson, formatEvent } from '../demo/format.js';
+import { createStyle, localeLanguage, wantsColor } from '../demo/style.js';
+import { EXIT_NO, EXIT_OK, UsageError, type CliIo, type Command } from '../io.js';
 
 export const demoCommand: Command = {
   name: 'demo',
-  summary: 'walk through a TOTP setup on a simulated clock',
-  help: `Usage: totp-lab demo
+  summary: 'walk through Ügyfélkapu+ setup and what goes wrong, on a simulated clock',
+  help: `Usage: totp-lab demo [options]
 
-Makes a new secret and its Ügyfélkapu+-style key URI, then shows the codes a
-phone would display over a few 30-second periods of simulated time and how a
-server with a ±1 step window judges them.
+Plays the trainer scenarios: setup with a real QR code, the activation delay,
+second phones, moving accounts, the törlőkód, clock drift, replay, lockout,
+DÁP and outages. Time is simulated, so it finishes in seconds. Every step says
+what must happen and is checked; the exit code is 0 only if all behaved.
 
 Options:
-  -h, --help          show this help`,
+  --lang <hu|en>        language (default: Hungarian if the locale is Hungarian)
+  --scenario <id>       play one scenario (see --list)
+  --list                list the scenarios
+  --interactive         play it yourself: type codes, move time with +30s
+  --state <file>        with --interactive: keep the service's state in a file
+  --no-qr               leave out the QR pictures
+  --no-color            no colours (NO_COLOR is respected too)
+  --show-secrets        show the törlőkód in full (hidden by default)
+  --json                one JSON event per line (secrets hidden unless --show-secrets)
+  -h, --help            show this help`,
   async run(args: string[], io: CliIo) {
-    const { values } = parse('demo', args, {}, { min: 0, max: 0 });
+    const { values } = parse('demo', args, {
+      lang: { type: 'string' }, scenario: { type: 'string' }, list: { type: 'boolean' }, interactive: { type: 'boolean' },
+      state: { type: 'string' }, 'no-qr': { type: 'boolean' }, 'no-color': { type: 'boolean' }, 'show-secrets': { type: 'boolean' }, json: { type: 'boolean' },
+    }, { min: 0, max: 0 });
     if (values.help) return io.out(this.help), EXIT_OK;
-    const secret = generateSecret();
-    const uri = buildKeyUri({ issuer: 'Ügyfélkapu+', account: 'kovacs.janos', secret });
-    io.out('A new secret key (160 bits from the system CSPRNG):');
-    io.out(`  ${secret.replace(/(.{4})/g, '$1 ').trim()}`);
-    io.out('Its key URI, the text a setup QR code holds:');
-    io.out(`  ${uri}`);
-    io.out('');
-    const clock = manualClock(Date.UTC(2025, 0, 16, 8, 0, 0));
-    const first = generateCode(secret, { clock });
-    io.out(`Codes over simulated time (the first one, ${first}, is typed into the server each time):`);
-    for (let i = 0; i < 4; i++) {
-      const now = clock.now();
-      const code = generateCode(secret, { time: now });
-      const verdict = verifyCode(secret, first, { time: now });
-      const judged = verdict.valid ? `accepted (delta ${verdict.delta})` : 'refused (outside the ±1 step window)';
-      io.out(`  ${new Date(now).toISOString()}  phone shows ${code}  ${String(secondsLeft(now, 30)).padStart(2)} s left  "${first}" is ${judged}`);
-      clock.advance(30_000);
+    const lang = values.lang === undefined ? localeLanguage(io.env) : values.lang;
+    if (lang !== 'hu' && lang !== 'en') throw new UsageError(`demo: --lang must be hu or en, got ${quoteArg(lang)}`);
+    const color = wantsColor(values['no-color'] ? false : undefined, io.env, io.isTty);
+    const style = createStyle(color);
+    if (values.list) {
+      for (const s of SCENARIOS) io.out(`${style.bold(s.id.padEnd(24))}${s.title[lang]}`);
+      return EXIT_OK;
     }
-    return EXIT_OK;
+    const chosen = values.scenario === undefined ? SCENARIOS : [findScenario(values.scenario)];
+    if (chosen[0] === undefined) throw new UsageError(`demo: unknown scenario ${quoteArg(values.scenario!)} (see 'totp-lab demo --list')`);
+    if (values.state !== undefined && !values.interactive) throw new UsageError('demo: --state goes with --interactive');
+    if (values.interactive) {
+      const { runInteractive } = await import('../demo/interactive.js');
+      return runInteractive({ io, lang, style, stateFile: values.state });
+    }
+
+    const { qrCamera, renderQr } = await import('../../qr/index.js');
+    const showSecrets = Boolean(values['show-secrets']);
+    const drawQr = values['no-qr'] || values.json ? undefined : (text: string) => renderQr(text, { format: 'terminal', color });
+    const reports = [];
+    for (const scenario of chosen as typeof SCENARIOS) {
+      const report = await runScenario(scenario, {
+        camera: qrCamera, lang,
+        onEvent(event) {
+          if (values.json) io.out(JSON.stringify(eventForJson(event, showSecrets)));
+          else for (const line of formatEvent(event, { lang, style, showSecrets, drawQr })) io.out(line);
+        },
+      });
+      reports.push(report);
+    }
+    const passed = reports.filter((r) => r.passed).length;
+    if (!values.json) {
+      io.out('');
+      const summary = lang === 'hu' ? `${passed}/${reports.length} forgatókönyv viselkedett az elvárt módon.` : `${passed} of ${reports.length} scenarios behaved as expected.`;
+      io.out(passed === reports.length ? style.green(style.bold(summary)) : style.red(style.bold(summary)));
+      for (const r of reports.filter((x) => !x.passed)) io.out(style.red(`  ✗ ${r.id} (step ${r.failedStep! + 1})`));
+    }
+    return passed === reports.length ? EXIT_OK : EXIT_NO;
   },
 };

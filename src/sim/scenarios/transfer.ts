@@ -5,8 +5,8 @@ export const transfer: Scenario = {
   id: 'transfer',
   title: { hu: 'Fiókok átvitele új telefonra az átviteli QR-kóddal', en: 'Moving accounts to a new phone with the transfer QR code' },
   summary: {
-    hu: 'A régi telefon „Fiókok exportálása” funkciója (otpauth-migration QR-kód) ugyanazt a titkos kulcsot viszi át: mindkét telefon jó kódot ad, új törlőkód nem kell.',
-    en: 'The old phone’s "Export accounts" (an otpauth-migration QR code) carries the same secret key: both phones give good codes, and no new törlőkód is needed.',
+    hu: 'A hitelesítő alkalmazás fiókátviteli QR-kódja (otpauth-migration) ugyanazt a titkos kulcsot viszi át: mindkét telefon jó kódot ad, új törlőkód nem kell.',
+    en: 'The authenticator app’s account-transfer QR code (otpauth-migration) carries the same secret key: both phones give good codes, and no new törlőkód is needed.',
   },
   steps: [
     ...setupSteps('régi telefon'),

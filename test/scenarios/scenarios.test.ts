@@ -1,0 +1,106 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { createProvider, MESSAGES_HU, type Provider, type ProviderOptions } from '../../src/index.js';
+import { qrCamera } from '../../src/qr/index.js';
+import { SCENARIOS, runScenario, startScenario } from '../../src/sim/scenarios/index.js';
+
+describe('every scenario behaves, in both languages, through real QR pixels', () => {
+  for (const scenario of SCENARIOS) {
+    for (const lang of ['hu', 'en'] as const) {
+      it(`${scenario.id} (${lang})`, async () => {
+        const report = await runScenario(scenario, { camera: qrCamera, lang });
+        const failed = report.events.filter((e) => e.type === 'check' && !e.passed);
+        expect(failed).toEqual([]);
+        expect(report.passed).toBe(true);
+        expect(report.events.filter((e) => e.type === 'check')).toHaveLength(scenario.steps.length);
+      });
+    }
+  }
+
+  it('has the twelve scenarios with unique ids', () => {
+    expect(SCENARIOS).toHaveLength(12);
+    expect(new Set(SCENARIOS.map((s) => s.id)).size).toBe(12);
+  });
+
+  it('plays step by step', async () => {
+    const run = startScenario(SCENARIOS[0]!, { camera: qrCamera, lang: 'en' });
+    expect(run.position).toBe(0);
+    const first = await run.next();
+    expect(first[0]).toMatchObject({ type: 'scenario', id: 'happy-path' });
+    expect(run.position).toBe(1);
+    while (!run.done) await run.next();
+    expect(await run.next()).toEqual([]);
+    expect(run.passed).toBe(true);
+  });
+});
+
+/** Wraps the real provider and breaks one promise, to show the checks can fail. */
+type Breakage = (real: Provider) => Partial<Provider>;
+const broken = (breakage: Breakage) => (options: ProviderOptions): Provider => {
+  const real = createProvider(options);
+  return Object.assign(Object.create(null), real, { faults: real.faults, language: real.language, issuer: real.issuer }, breakage(real)) as Provider;
+};
+const ok = (username: string) => ({ ok: true as const, messageKey: 'login.ok' as const, message: 'ok', username });
+
+const DOUBLES: Array<[string, Breakage, string[]]> = [
+  ['accepts a replayed code', (real) => {
+    let last = '';
+    return { async login(input) { if (input.code === last) return ok(input.username); const r = await real.login(input); if (r.ok) last = input.code; return r; } };
+  }, ['replay']],
+  ['ignores the activation delay', (real) => ({
+    async login(input) {
+      const r = await real.login(input);
+      return !r.ok && (await real.accountStatus(input.username)).secondFactor === 'pending-activation' ? ok(input.username) : r;
+    },
+  }), ['activation-delay']],
+  ['accepts any code with the right password', () => ({
+    async login(input) { return ok(input.username); },
+  }), ['second-phone-wrong', 'clock-drift', 'lockout', 'replay', 'activation-delay', 'service-down']],
+  ['never locks an account', (real) => ({
+    async accountStatus(username) { return { ...(await real.accountStatus(username)), locked: false }; },
+  }), ['lockout']],
+  ['lets a törlőkód work twice', (real) => ({
+    async redeemDeletionCode(input) { const r = await real.redeemDeletionCode(input); return r.ok ? r : { ok: true, messageKey: 'deletionCode.redeemed', message: 'ok', username: input.username }; },
+  }), ['lost-phone', 'deletion-code-not-saved']],
+  ['ignores faults', (real) => ({
+    faults: { ...real.faults, schedule() {}, start() {} },
+  }), ['service-down']],
+  ['refuses every login', (real) => ({
+    async login() { return { ok: false, messageKey: 'login.refused', message: MESSAGES_HU['login.refused'] }; },
+  }), SCENARIOS.map((s) => s.id).filter((id) => id !== 'transfer')],
+];
+
+describe('a deliberately broken provider makes the matching scenarios fail', () => {
+  it.each(DOUBLES)('a provider that %s', async (_name, breakage, expectedFailures) => {
+    const failures: string[] = [];
+    for (const scenario of SCENARIOS) {
+      const report = await runScenario(scenario, { camera: qrCamera, lang: 'en', createProvider: broken(breakage) });
+      if (!report.passed) failures.push(scenario.id);
+    }
+    for (const id of expectedFailures) expect(failures).toContain(id);
+  });
+});
+
+describe('the Hungarian texts', () => {
+  const context = readFileSync(fileURLToPath(new URL('../../../shared/context/ugyfelkapu-plus.md', import.meta.url)), 'utf8');
+  const texts = SCENARIOS.flatMap((s) => [s.title, s.summary, ...s.steps.flatMap((step) => [step.say, step.expect])]);
+
+  it('quote the real site exactly: every „…” or "…" phrase appears in the context document', () => {
+    const quoted = texts.flatMap((t) => [...t.hu.matchAll(/„([^”]+)”/g)].map((m) => m[1]!));
+    expect(quoted.length).toBeGreaterThan(10);
+    for (const phrase of new Set(quoted)) {
+      // A phrase may end in an ellipsis where the narration cuts a long message short.
+      expect(context, phrase).toContain(phrase.replace(/…$/, ''));
+    }
+  });
+
+  it('are translated, not copied, and use Hungarian letters', () => {
+    for (const t of texts) expect(t.hu).not.toBe(t.en);
+    expect(texts.filter((t) => /[áéíóöőúüű]/i.test(t.hu)).length).toBeGreaterThan(texts.length * 0.9);
+  });
+
+  it('the provider refuses logins with the message users meet on the real site', () => {
+    expect(context).toContain(MESSAGES_HU['login.refused']);
+  });
+});
