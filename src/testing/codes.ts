@@ -37,6 +37,7 @@ export function codeForStep(secret: SecretInput, step: number, options: TotpOpti
   return generateCode(secret, { ...pickTotpOptions(options), counter: checkCounter(step, 'step') });
 }
 
+/** Options of {@link nextCode}: the TOTP parameters and where "now" comes from. */
 export interface NextCodeOptions extends TotpOptions {
   /** Where "now" comes from (default `systemClock`). */
   clock?: Clock;

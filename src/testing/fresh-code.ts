@@ -14,6 +14,7 @@ export const DEFAULT_MIN_REMAINING = 5;
 // setTimeout takes at most 2^31 − 1 ms; longer waits (very long periods) are done in slices.
 const MAX_TIMEOUT = 2 ** 31 - 1;
 
+/** Options of {@link freshCode}: the TOTP parameters, the clock and the time the code must last. */
 export interface FreshCodeOptions extends TotpOptions {
   /**
    * Where the time comes from (default `systemClock`). A clock with an `advance(ms)` method

@@ -77,6 +77,8 @@ describe('freshCode with a manual clock', () => {
     await expect(freshCode(SECRET, { clock, minRemaining: 30 })).rejects.toThrow('"minRemaining" must be more than 0 and less than the period (30 s), got 30');
     await expect(freshCode(SECRET, { clock, minRemaining: 10, period: 10 })).rejects.toThrow('less than the period (10 s), got 10');
     await expect(freshCode(SECRET, { clock: {} as never })).rejects.toThrow('"clock" must have a now() method');
+    await expect(freshCode(SECRET, null as never)).rejects.toThrow('"options" must be an object, got null');
+    await expect(freshCode('not base32!', { clock })).rejects.toThrow(/"secret"/);
     const stuck = { now: () => 29_000, advance: () => 29_000 };
     await expect(freshCode(SECRET, { clock: stuck })).rejects.toThrow(InvalidStateError);
   });
