@@ -5,21 +5,21 @@ import { generateSecret, verifyCode } from 'totp-lab';
 import { codeAt, fakeTimersClock, freshCode, nextCode, seededRandom } from 'totp-lab/testing';
 
 // The app under test: it checks codes against the real clock, accepts only the current step
-// (a strict server), refuses a code twice, and ends a session after 15 minutes.
+// (a strict server), refuses a code twice, and signs the user out after 15 minutes.
 function createApp(secret: string) {
   let lastCounter = -1;
-  let session: { user: string } | null = null;
+  let signedIn: { user: string } | null = null;
   return {
     login(user: string, code: string): boolean {
       const result = verifyCode(secret, code, { window: 0, minCounter: lastCounter + 1 });
       if (!result.valid) return false;
       lastCounter = result.counter;
-      session = { user };
-      setTimeout(() => (session = null), 15 * 60_000);
+      signedIn = { user };
+      setTimeout(() => (signedIn = null), 15 * 60_000);
       return true;
     },
     get user() {
-      return session?.user ?? null;
+      return signedIn?.user ?? null;
     },
   };
 }

@@ -26,8 +26,8 @@ export interface AdvancingClock extends Clock {
  * Which clock to use:
  * - **`manualClock(start)`** (from `totp-lab`) when you own time: the code under test takes a
  *   `clock` option and nothing else needs to move. Nothing global is patched.
- * - **`fakeTimersClock(vi)`** when the app under test reads `Date.now()` or sets timers (session
- *   expiry, lockout timeouts) and the suite fakes them. Pass `vi` or `jest`: the clock then gets an
+ * - **`fakeTimersClock(vi)`** when the app under test reads `Date.now()` or sets timers (automatic
+ *   sign-out, lockout timeouts) and the suite fakes them. Pass `vi` or `jest`: the clock then gets an
  *   `advance(ms)` that calls `advanceTimersByTime`, so {@link freshCode} moves the fake time (and
  *   runs the app's due timers) instead of waiting on a faked `setTimeout` that would never fire.
  * - **`fakeTimersClock()`** without an argument only reads the time. Under fake timers,
