@@ -3,14 +3,15 @@ import { defineConfig } from 'tsup';
 export default defineConfig([
   {
     // The library entry points: ESM + CJS + type declarations.
-    entry: { index: 'src/index.ts' },
+    entry: { index: 'src/index.ts', testing: 'src/testing/index.ts' },
     format: ['esm', 'cjs'],
     dts: true,
     clean: true,
     target: 'es2022',
     platform: 'neutral',
     sourcemap: true,
-    splitting: false,
+    // Shared chunks, so every entry point uses the same core module (one TotpLabError class).
+    splitting: true,
     treeshake: true,
   },
   {

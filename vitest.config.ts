@@ -1,8 +1,17 @@
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+  resolve: {
+    // The examples import the package by name, as users do; here that name means the sources,
+    // so they run before any build.
+    alias: [
+      { find: /^totp-lab$/, replacement: fileURLToPath(new URL('./src/index.ts', import.meta.url)) },
+      { find: /^totp-lab\/testing$/, replacement: fileURLToPath(new URL('./src/testing/index.ts', import.meta.url)) },
+    ],
+  },
   test: {
-    include: ['test/**/*.test.ts'],
+    include: ['test/**/*.test.ts', 'examples/testing/**/*.test.ts'],
     testTimeout: 20_000,
   },
 });

@@ -1,6 +1,8 @@
+import { manualClock, systemClock } from '../../core/clock.js';
 import { generateCode, secondsLeft, stepAt } from '../../core/code.js';
-import { CODE_FLAGS, parse, parseTime, readCodeParams } from '../args.js';
-import { EXIT_OK, type CliIo, type Command } from '../io.js';
+import { freshCode } from '../../testing/fresh-code.js';
+import { CODE_FLAGS, parse, parseInteger, parseTime, quoteArg, readCodeParams } from '../args.js';
+import { EXIT_OK, UsageError, type CliIo, type Command } from '../io.js';
 
 export const codeCommand: Command = {
   name: 'code',
@@ -16,24 +18,40 @@ Options:
   --digits <n>        6, 7 or 8 (default 6)
   --period <s>        TOTP step in seconds (default 30)
   --counter <n>       HOTP counter
+  --min-remaining <s> TOTP only: when fewer than <s> seconds are left in the
+                      period, wait (in real time) for the next period and print
+                      its code instead. With --time nothing waits: the code is
+                      the one at the next period start. <s> is from 1 to the
+                      period minus 1. For tests that type the code somewhere.
   --json              print { code, remaining, step } (remaining is null for HOTP)
   -h, --help          show this help
 
 Examples:
   totp-lab code JBSWY3DPEHPK3PXP
-  totp-lab code GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ --time 59 --digits 8`,
+  totp-lab code GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ --time 59 --digits 8
+  totp-lab code JBSWY3DPEHPK3PXP --json --min-remaining 5`,
   async run(args: string[], io: CliIo) {
-    const { values, positionals } = parse('code', args, { ...CODE_FLAGS, json: { type: 'boolean' } }, { min: 1, max: 1 });
+    const { values, positionals } = parse('code', args, { ...CODE_FLAGS, json: { type: 'boolean' }, 'min-remaining': { type: 'string' } }, { min: 1, max: 1 });
     if (values.help) return io.out(this.help), EXIT_OK;
     const p = readCodeParams(positionals[0]!, values);
-    const time = values.time !== undefined ? parseTime(values.time) : Date.now();
-    const code = generateCode(p.secret, { algorithm: p.algorithm, digits: p.digits, period: p.period, time, ...(p.counter !== undefined && { counter: p.counter }) });
-    if (values.json) {
-      const hotp = p.counter !== undefined;
-      io.out(JSON.stringify({ code, remaining: hotp ? null : secondsLeft(time, p.period), step: hotp ? p.counter : stepAt(time, p.period) }));
+    const time = values.time !== undefined ? parseTime(values.time) : undefined;
+    let shown: { code: string; remaining: number | null; step: number };
+    if (values['min-remaining'] !== undefined) {
+      const minRemaining = parseInteger(values['min-remaining'], 'min-remaining');
+      if (p.counter !== undefined) throw new UsageError('--min-remaining applies to TOTP codes only, not to HOTP (--counter or an hotp URI)');
+      if (minRemaining < 1 || minRemaining >= p.period) {
+        throw new UsageError(`--min-remaining must be from 1 to the period minus 1 (${p.period - 1}), got ${quoteArg(values['min-remaining'])}`);
+      }
+      // With --time, a manual clock is advanced to the next period instead of waiting.
+      const clock = time !== undefined ? manualClock(time) : systemClock;
+      shown = await freshCode(p.secret, { clock, minRemaining, algorithm: p.algorithm, digits: p.digits, period: p.period });
     } else {
-      io.out(code);
+      const at = time ?? Date.now();
+      const code = generateCode(p.secret, { algorithm: p.algorithm, digits: p.digits, period: p.period, time: at, ...(p.counter !== undefined && { counter: p.counter }) });
+      const hotp = p.counter !== undefined;
+      shown = { code, remaining: hotp ? null : secondsLeft(at, p.period), step: hotp ? p.counter! : stepAt(at, p.period) };
     }
+    io.out(values.json ? JSON.stringify(shown) : shown.code);
     return EXIT_OK;
   },
 };

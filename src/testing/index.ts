@@ -1,0 +1,14 @@
+// totp-lab/testing: deterministic randomness, clocks and boundary-safe codes for test suites.
+// Nothing here is meant for production code.
+
+export { seededRandom } from './seeded-random.js';
+export { fakeTimersClock } from './fake-timers-clock.js';
+export { codeAt, codeForStep, nextCode } from './codes.js';
+export { freshCode, DEFAULT_MIN_REMAINING } from './fresh-code.js';
+export { manualClock, systemClock } from '../core/clock.js';
+
+export type { Seed } from './seeded-random.js';
+export type { FakeTimers, AdvancingClock } from './fake-timers-clock.js';
+export type { TotpOptions, TimeInput, NextCodeOptions, NextCode } from './codes.js';
+export type { FreshCodeOptions, FreshCode } from './fresh-code.js';
+export type { Clock, ManualClock } from '../core/clock.js';
