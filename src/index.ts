@@ -33,7 +33,7 @@ export { UGYFELKAPU_ACTIVATION_DELAY_MS } from './sim/provider-options.js';
 export { MESSAGES, MESSAGES_HU, MESSAGES_EN, formatMessage } from './sim/messages.js';
 export { DEFAULT_THROTTLE, throttleDelayMs } from './sim/throttle.js';
 export {
-  hashPassword, verifyPassword, DEFAULT_PASSWORD_HASH_ITERATIONS, LOW_COST_HASHING_FOR_TESTS,
+  hashPassword, verifyPassword, encodePasswordHash, decodePasswordHash, DEFAULT_PASSWORD_HASH_ITERATIONS, LOW_COST_HASHING_FOR_TESTS,
 } from './core/password-hash.js';
 export {
   generateDeletionCode, formatDeletionCode, normalizeDeletionCode, hashDeletionCode, verifyDeletionCode,

@@ -127,7 +127,10 @@ describe('throttling of wrong codes', () => {
 
   it('refuses attempts during a delay unchecked and uncounted, grows the delay, and resets on success', async () => {
     const { provider, clock, code, store } = await enrolledLab();
-    const throttle = () => (store.snapshot()[`account:${USER}`] as { codeThrottle: { failures: number; blockedUntil: number } }).codeThrottle;
+    const throttle = () => {
+      const account = store.snapshot()[`account:${USER}`] as { codeFailures: number; codeBlockedUntil: number };
+      return { failures: account.codeFailures, blockedUntil: account.codeBlockedUntil };
+    };
     let t = clock.now();
     for (const delay of [1000, 2000, 4000, 8000]) {
       expect(await provider.verifySecondFactor({ username: USER, code: '000000' })).toEqual(GENERIC_HU);
