@@ -92,6 +92,10 @@ export interface ResolvedProviderOptions {
 /** The Ügyfélkapu+ trainer profile's activation delay: users report 1–2 minutes. */
 export const UGYFELKAPU_ACTIVATION_DELAY_MS = 90_000;
 
+/**
+ * Applies the profile's defaults and checks every option once, at creation.
+ * @throws {InvalidArgumentError} naming the first option out of range
+ */
 export function resolveProviderOptions(options: ProviderOptions): ResolvedProviderOptions {
   if (typeof options !== 'object' || options === null) throw new InvalidArgumentError(`"options" must be an object, got ${describeValue(options)}`);
   const profile = options.profile ?? 'standard';
