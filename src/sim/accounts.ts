@@ -109,6 +109,8 @@ export async function register(ctx: ProviderContext, input: unknown): Promise<Re
  * @returns 'ok', or the reason for the refusal (for the audit log only)
  */
 export async function checkPassword(ctx: ProviderContext, username: string, password: string): Promise<'ok' | RefusalReason> {
+  // Made on the first password check of any kind, so that first check costs the same for everyone.
+  const dummy = await ctx.dummyHash();
   let state = 'unknown-user' as 'unknown-user' | 'locked' | 'reserved';
   const key = accountKey(username);
   const reserved = await ctx.o.store.update<AccountRecord>(key, (current) => {
@@ -123,7 +125,7 @@ export async function checkPassword(ctx: ProviderContext, username: string, pass
     state = 'reserved';
     return { ...current, passwordFailures: current.passwordFailures + 1 };
   });
-  const stored = state === 'reserved' && reserved ? decodePasswordHash(reserved.password) : await ctx.dummyHash();
+  const stored = state === 'reserved' && reserved ? decodePasswordHash(reserved.password) : dummy;
   const matches = await verifyPassword(password, stored);
   if (state !== 'reserved') return state;
   if (matches) {
