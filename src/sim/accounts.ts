@@ -75,7 +75,7 @@ export type RegisterResult = { ok: true; messageKey: 'register.ok'; message: str
 export async function register(ctx: ProviderContext, input: unknown): Promise<RegisterResult> {
   const args = checkInput(input, 'register');
   const username = checkUsernameType(args['username']).trim();
-  if (username === '' || username.length > 128 || /[\u0000-\u001f\u007f]/.test(username)) {
+  if (username === '' || username.length > 128 || /[\u0000-\u001f\u007f]/.test(username) || !username.isWellFormed()) {
     throw new InvalidArgumentError(`"username" must be 1 to 128 printable characters, got ${describeValue(args['username'])}`);
   }
   const password = checkSecretString(args['password'], 'password');

@@ -91,6 +91,8 @@ async function createPending(ctx: ProviderContext, username: string, kind: Pendi
   const now = ctx.now();
   const secret = generateSecret({ random: o.random });
   const id = toHex(randomBytes(16, o.random));
+  // Built before any state changes, so a username the URI cannot carry changes nothing.
+  const keyUri = buildKeyUri({ issuer: o.issuer, account: username, secret, algorithm: o.algorithm, digits: o.digits, period: o.period });
   const pending: PendingEnrollment = { id, kind, secret, createdAt: now, expiresAt: now + o.enrollmentTtlMs, confirmedStep: null, deletionCode: null };
   let previous: PendingEnrollment | null = null;
   await o.store.update<AccountRecord>(accountKey(username), (account) => {
@@ -105,7 +107,6 @@ async function createPending(ctx: ProviderContext, username: string, kind: Pendi
   }
   await o.store.update(enrollmentKey(id), () => ({ username }));
   ctx.audit.record(now, kind === 'enrollment' ? 'enrollment-started' : 'device-change-started', username);
-  const keyUri = buildKeyUri({ issuer: o.issuer, account: username, secret, algorithm: o.algorithm, digits: o.digits, period: o.period });
   return {
     ok: true, messageKey: 'enrollment.started', message: ctx.message('enrollment.started'),
     enrollmentId: id, kind, keyUri, secret, secretText: formatDeletionCode(secret, 4), issuer: o.issuer, account: username, expiresAt: pending.expiresAt,
