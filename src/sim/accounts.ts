@@ -69,6 +69,7 @@ export function isLocked(ctx: ProviderContext, account: AccountRecord): boolean 
   return account.passwordFailures >= ctx.o.maxPasswordFailures;
 }
 
+/** The result of register: the new account, or `register.taken` (or a fault). */
 export type RegisterResult = { ok: true; messageKey: 'register.ok'; message: string; username: string } | Refusal;
 
 /** Creates an account; `register.taken` when the username exists. */
@@ -137,6 +138,7 @@ export async function checkPassword(ctx: ProviderContext, username: string, pass
   return 'wrong-password';
 }
 
+/** The result of unlock. */
 export type UnlockResult = { ok: true; username: string };
 
 /**

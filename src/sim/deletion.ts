@@ -12,6 +12,7 @@ import { accountKey, checkPassword, deletionThrottleOf, enrollmentKey, type Acco
 import { checkInput, checkSecretString, checkUsernameType, type ProviderContext, type Refusal } from './context.js';
 import { afterFailure } from './throttle.js';
 
+/** The binding is removed and the deletion code spent; the account remains. */
 export type DeletionCodeRedeemed = { ok: true; messageKey: 'deletionCode.redeemed'; message: string; username: string };
 
 /** Removes the phone binding with username + password + deletion code; the code is spent. */

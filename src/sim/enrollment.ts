@@ -11,7 +11,7 @@
  */
 import { buildKeyUri } from '../core/key-uri.js';
 import { verifyCode } from '../core/code.js';
-import { formatDeletionCode, generateDeletionCode, hashDeletionCode } from '../core/deletion-code.js';
+import { generateDeletionCode, hashDeletionCode } from '../core/deletion-code.js';
 import { InvalidArgumentError, InvalidStateError, describeValue } from '../core/errors.js';
 import { encodePasswordHash, toHex } from '../core/password-hash.js';
 import { randomBytes } from '../core/random.js';
@@ -46,6 +46,7 @@ export type EnrollmentConfirmed = { ok: true; messageKey: 'enrollment.confirmed'
 /** Befejezés: the binding is saved and works from `activeFrom`. */
 export type EnrollmentFinished = { ok: true; messageKey: 'enrollment.finished'; message: string; kind: 'enrollment' | 'device-change'; activeFrom: number };
 
+/** The pending enrollment or device change is dropped. */
 export type EnrollmentAbandoned = { ok: true; messageKey: 'enrollment.abandoned'; message: string };
 
 /** Step 1 of enrollment: the password again → a new secret, its key URI and its text form. */
@@ -109,7 +110,7 @@ async function createPending(ctx: ProviderContext, username: string, kind: Pendi
   ctx.audit.record(now, kind === 'enrollment' ? 'enrollment-started' : 'device-change-started', username);
   return {
     ok: true, messageKey: 'enrollment.started', message: ctx.message('enrollment.started'),
-    enrollmentId: id, kind, keyUri, secret, secretText: formatDeletionCode(secret, 4), issuer: o.issuer, account: username, expiresAt: pending.expiresAt,
+    enrollmentId: id, kind, keyUri, secret, secretText: groupsOfFour(secret), issuer: o.issuer, account: username, expiresAt: pending.expiresAt,
   };
 }
 
@@ -229,4 +230,9 @@ function checkEnrollmentId(value: unknown): string {
     throw new InvalidArgumentError(`"enrollmentId" must be the 32-character id startEnrollment returned, got ${describeValue(value)}`);
   }
   return value;
+}
+
+/** The secret as the site shows it for typing: `ABCD EFGH …`. */
+function groupsOfFour(text: string): string {
+  return text.replace(/(.{4})(?=.)/g, '$1 ');
 }

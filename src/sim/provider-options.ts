@@ -20,6 +20,7 @@ import { DEFAULT_THROTTLE, type ThrottlePolicy } from './throttle.js';
  */
 export type ProviderProfile = 'standard' | 'ugyfelkapu';
 
+/** Options of createProvider; every one has a default. */
 export interface ProviderOptions {
   profile?: ProviderProfile;
   /** Where the time comes from (default {@link systemClock}). */

@@ -13,6 +13,7 @@ import { accountKey, codeThrottleOf, isLocked, type AccountRecord } from './acco
 import type { ProviderContext } from './context.js';
 import { afterFailure } from './throttle.js';
 
+/** Accepted (with the step the code belonged to), or refused with the reason for the audit log. */
 export type SecondFactorOutcome = { ok: true; step: number } | { ok: false; reason: RefusalReason };
 
 /** Checks `code` for `username` at `now`, updating the replay guard and the throttle atomically. */
