@@ -76,7 +76,7 @@ export async function startDeviceChange(ctx: ProviderContext, input: unknown): P
   const code = checkSecretString(args['code'], 'code', 64);
   const fault = await ctx.faultRefusal('startDeviceChange', username);
   if (fault) return fault;
-  // A logged-in session: the password and a current code from the bound phone.
+  // Only a logged-in user may do this: the password and a current code from the bound phone.
   const verdict = await checkPassword(ctx, username, password);
   const second = verdict === 'ok' ? await checkSecondFactor(ctx, username, code, ctx.now()) : { ok: false as const, reason: verdict };
   if (!second.ok) {
