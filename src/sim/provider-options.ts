@@ -61,7 +61,7 @@ export interface ProviderOptions {
   timeZone?: string;
   /** Audit events kept in memory (default 10 000). */
   auditLimit?: number;
-  /** Called with every audit event as it is recorded. */
+  /** Called with every audit event as it is recorded, synchronously; it must not throw. */
   onAudit?: (event: AuditEvent) => void;
 }
 
