@@ -52,3 +52,26 @@ export type { PhoneState, PhoneAccount, TransferState } from './sim/phone-state.
 export type { TransferProgress } from './sim/transfer-progress.js';
 export type { Store, StoreValue } from './sim/store.js';
 export type { RgbaImage, QrCamera } from './core/image.js';
+export { createProvider } from './sim/provider.js';
+export { UGYFELKAPU_ACTIVATION_DELAY_MS } from './sim/provider-options.js';
+export { MESSAGES, MESSAGES_HU, MESSAGES_EN, formatMessage } from './sim/messages.js';
+export { DEFAULT_THROTTLE, throttleDelayMs } from './sim/throttle.js';
+export {
+  hashPassword, verifyPassword, encodePasswordHash, decodePasswordHash, DEFAULT_PASSWORD_HASH_ITERATIONS, LOW_COST_HASHING_FOR_TESTS,
+} from './core/password-hash.js';
+export {
+  generateDeletionCode, formatDeletionCode, normalizeDeletionCode, hashDeletionCode, verifyDeletionCode,
+  DEFAULT_DELETION_CODE_LENGTH, DEFAULT_DELETION_CODE_GROUP,
+} from './core/deletion-code.js';
+export type { Provider, LoginOk, AccountStatus } from './sim/provider.js';
+export type { ProviderOptions, ProviderProfile } from './sim/provider-options.js';
+export type { Refusal } from './sim/context.js';
+export type { RegisterResult, UnlockResult } from './sim/accounts.js';
+export type { EnrollmentStarted, EnrollmentConfirmed, EnrollmentFinished, EnrollmentAbandoned } from './sim/enrollment.js';
+export type { DeletionCodeRedeemed } from './sim/deletion.js';
+export type { AuditEvent, AuditEventType, RefusalReason } from './sim/audit.js';
+export type { FaultKind, FaultSwitchboard, FaultWindow, ActiveFault } from './sim/faults.js';
+export type { Language, MessageKey, MessageCatalog } from './sim/messages.js';
+export type { ThrottlePolicy } from './sim/throttle.js';
+export type { PasswordHash, HashingOptions } from './core/password-hash.js';
+export type { DeletionCodeOptions } from './core/deletion-code.js';

@@ -1,0 +1,158 @@
+/**
+ * Accounts: registration, the password step with lockout, and the "in person" unlock.
+ *
+ * Lockout counts first and forgives on success: before the (async, slow) password hash is checked,
+ * one atomic Store update reserves the attempt by incrementing the failure counter; a right password
+ * resets it to 0. So parallel guesses can never get more than `maxPasswordFailures` checks between
+ * them, and an attempt cut off half-way (a crash) counts as a failure: the lock fails closed.
+ */
+import { InvalidArgumentError, InvalidStateError, describeValue } from '../core/errors.js';
+import { decodePasswordHash, encodePasswordHash, hashPassword, verifyPassword } from '../core/password-hash.js';
+import type { RefusalReason } from './audit.js';
+import { checkInput, checkSecretString, checkUsernameType, type ProviderContext, type Refusal } from './context.js';
+import type { ThrottleState } from './throttle.js';
+
+/** An unfinished enrollment or device change. */
+export type PendingEnrollment = {
+  id: string;
+  kind: 'enrollment' | 'device-change';
+  secret: string;
+  createdAt: number;
+  expiresAt: number;
+  /** The step of the code that confirmed it, or null before confirmation. */
+  confirmedStep: number | null;
+  /** The encoded hash of the deletion code shown at confirmation, or null before it. */
+  deletionCode: string | null;
+};
+
+/**
+ * One account as stored. Plain, flat JSON (flat records copy fastest on the hot second-factor
+ * path): no password and no deletion code, only their salted hashes, encoded by encodePasswordHash.
+ */
+export type AccountRecord = {
+  username: string;
+  email: string;
+  createdAt: number;
+  /** The encoded salted password hash. */
+  password: string;
+  /** Wrong passwords in a row (including attempts being checked right now). */
+  passwordFailures: number;
+  /** The TOTP binding: the phone's secret (base32), the one secret the service keeps readable; null when none. */
+  secret: string | null;
+  /** The last accepted time step of this secret (RFC 6238 §5.2 replay guard); -1 for none. */
+  lastStep: number;
+  /** When the binding starts working (ms): Befejezés plus the activation delay. */
+  activeFrom: number;
+  /** The encoded hash of the deletion code issued with the binding; null when none. */
+  deletionCode: string | null;
+  /** Throttle of wrong one-time codes (see throttle.ts). */
+  codeFailures: number;
+  codeBlockedUntil: number;
+  /** Throttle of wrong deletion codes. */
+  deletionFailures: number;
+  deletionBlockedUntil: number;
+  pending: PendingEnrollment | null;
+};
+
+/** The one-time-code throttle of an account. */
+export const codeThrottleOf = (a: AccountRecord): ThrottleState => ({ failures: a.codeFailures, blockedUntil: a.codeBlockedUntil });
+/** The deletion-code throttle of an account. */
+export const deletionThrottleOf = (a: AccountRecord): ThrottleState => ({ failures: a.deletionFailures, blockedUntil: a.deletionBlockedUntil });
+
+/** Store key of an account. */
+export const accountKey = (username: string): string => `account:${username}`;
+/** Store key of the index from an enrollment id to its account. */
+export const enrollmentKey = (id: string): string => `enrollment:${id}`;
+
+/** True when wrong passwords have locked the account. */
+export function isLocked(ctx: ProviderContext, account: AccountRecord): boolean {
+  return account.passwordFailures >= ctx.o.maxPasswordFailures;
+}
+
+/** The result of register: the new account, or `register.taken` (or a fault). */
+export type RegisterResult = { ok: true; messageKey: 'register.ok'; message: string; username: string } | Refusal;
+
+/** Creates an account; `register.taken` when the username exists. */
+export async function register(ctx: ProviderContext, input: unknown): Promise<RegisterResult> {
+  const args = checkInput(input, 'register');
+  const username = checkUsernameType(args['username']).trim();
+  if (username === '' || username.length > 128 || /[\u0000-\u001f\u007f]/.test(username) || !username.isWellFormed()) {
+    throw new InvalidArgumentError(`"username" must be 1 to 128 printable characters, got ${describeValue(args['username'])}`);
+  }
+  const password = checkSecretString(args['password'], 'password');
+  if (password.length === 0) throw new InvalidArgumentError('"password" must not be empty');
+  const email = typeof args['email'] === 'string' ? args['email'].trim() : args['email'];
+  if (typeof email !== 'string' || !/^[^\s@]+@[^\s@]+$/.test(email) || email.length > 254) {
+    throw new InvalidArgumentError(`"email" must be an e-mail address like name@example.hu, got ${describeValue(email)}`);
+  }
+  const fault = await ctx.faultRefusal('register', username);
+  if (fault) return fault;
+  const hash = await hashPassword(password, ctx.o.hashing, ctx.o.random);
+  const now = ctx.now();
+  let created = false;
+  await ctx.o.store.update<AccountRecord>(accountKey(username), (current) => {
+    created = current === undefined;
+    if (!created) return current;
+    return {
+      username, email, createdAt: now, password: encodePasswordHash(hash), passwordFailures: 0,
+      secret: null, lastStep: -1, activeFrom: 0, deletionCode: null,
+      codeFailures: 0, codeBlockedUntil: 0, deletionFailures: 0, deletionBlockedUntil: 0, pending: null,
+    };
+  });
+  if (!created) return ctx.refuse('register.taken');
+  ctx.audit.record(now, 'registered', username);
+  return { ok: true, messageKey: 'register.ok', message: ctx.message('register.ok'), username };
+}
+
+/**
+ * The password step shared by login, enrollment, device change and deletion-code redemption.
+ * Unknown and locked accounts are checked against a dummy hash, so they cost the same work.
+ * @returns 'ok', or the reason for the refusal (for the audit log only)
+ */
+export async function checkPassword(ctx: ProviderContext, username: string, password: string): Promise<'ok' | RefusalReason> {
+  // Made on the first password check of any kind, so that first check costs the same for everyone.
+  const dummy = await ctx.dummyHash();
+  let state = 'unknown-user' as 'unknown-user' | 'locked' | 'reserved';
+  const key = accountKey(username);
+  const reserved = await ctx.o.store.update<AccountRecord>(key, (current) => {
+    if (current === undefined) {
+      state = 'unknown-user';
+      return undefined;
+    }
+    if (isLocked(ctx, current)) {
+      state = 'locked';
+      return current;
+    }
+    state = 'reserved';
+    return { ...current, passwordFailures: current.passwordFailures + 1 };
+  });
+  const stored = state === 'reserved' && reserved ? decodePasswordHash(reserved.password) : dummy;
+  const matches = await verifyPassword(password, stored);
+  if (state !== 'reserved') return state;
+  if (matches) {
+    await ctx.o.store.update<AccountRecord>(key, (current) => current && { ...current, passwordFailures: 0 });
+    return 'ok';
+  }
+  // The attempt whose reservation reached the limit is the one that locked the account.
+  if (reserved && reserved.passwordFailures === ctx.o.maxPasswordFailures) ctx.audit.record(ctx.now(), 'locked', username);
+  return 'wrong-password';
+}
+
+/** The result of unlock. */
+export type UnlockResult = { ok: true; username: string };
+
+/**
+ * The administrator's "in person" unlock: clears the wrong-password count. Not subject to faults.
+ * @throws {InvalidStateError} when there is no such account
+ */
+export async function unlock(ctx: ProviderContext, username: unknown): Promise<UnlockResult> {
+  const name = checkUsernameType(username).trim();
+  let found = false;
+  await ctx.o.store.update<AccountRecord>(accountKey(name), (current) => {
+    found = current !== undefined;
+    return current && { ...current, passwordFailures: 0 };
+  });
+  if (!found) throw new InvalidStateError(`"username" must name an existing account, got ${describeValue(name)}`);
+  ctx.audit.record(ctx.now(), 'unlocked', name);
+  return { ok: true, username: name };
+}

@@ -1,0 +1,87 @@
+/**
+ * The provider's audit log, for trainers: what happened, when, to whom, and, for refusals, the
+ * machine-readable reason that the user is never told (so an attacker cannot probe accounts).
+ * It never holds a secret, password, one-time code or deletion code: events are built only from the
+ * fixed fields below.
+ */
+import type { FaultKind } from './faults.js';
+
+/** What happened. */
+export type AuditEventType =
+  | 'registered'
+  | 'login-ok'
+  | 'login-refused'
+  | 'second-factor-ok'
+  | 'second-factor-refused'
+  | 'enrollment-started'
+  | 'enrollment-confirmed'
+  | 'enrollment-refused'
+  | 'enrollment-finished'
+  | 'enrollment-expired'
+  | 'enrollment-abandoned'
+  | 'device-change-started'
+  | 'device-replaced'
+  | 'deletion-code-redeemed'
+  | 'deletion-code-refused'
+  | 'locked'
+  | 'unlocked'
+  | 'fault';
+
+/** Why something was refused. Kept only here; the user sees one generic message. */
+export type RefusalReason =
+  | 'unknown-user'
+  | 'wrong-password'
+  | 'locked'
+  | 'not-enrolled'
+  | 'activation-pending'
+  | 'throttled'
+  | 'wrong-code'
+  | 'replayed-code'
+  | 'wrong-deletion-code'
+  | 'acknowledgement-missing';
+
+/** One entry of the audit log. */
+export type AuditEvent = {
+  /** Position in the log, from 1. */
+  seq: number;
+  /** Simulated time in ms since the epoch. */
+  time: number;
+  type: AuditEventType;
+  /** The account concerned, as typed (also for unknown users), or null. */
+  username: string | null;
+  /** Why it was refused, for refusals. */
+  reason?: RefusalReason;
+  /** The operation a fault refused. */
+  operation?: string;
+  fault?: FaultKind;
+};
+
+/** The default number of events kept (the oldest are dropped first). */
+export const DEFAULT_AUDIT_LIMIT = 10_000;
+
+/** A bounded in-memory log. Listeners see every event as it is recorded. */
+export class AuditLog {
+  readonly #events: AuditEvent[] = [];
+  readonly #limit: number;
+  readonly #listener: ((event: AuditEvent) => void) | undefined;
+  #seq = 0;
+
+  constructor(limit: number = DEFAULT_AUDIT_LIMIT, listener?: (event: AuditEvent) => void) {
+    this.#limit = limit;
+    this.#listener = listener;
+  }
+
+  record(time: number, type: AuditEventType, username: string | null, extra: Pick<AuditEvent, 'reason' | 'operation' | 'fault'> = {}): void {
+    const event: AuditEvent = { seq: ++this.#seq, time, type, username, ...extra };
+    this.#events.push(event);
+    // Trimmed in batches, so recording stays O(1) amortised on hot paths.
+    if (this.#events.length >= 2 * this.#limit) this.#events.splice(0, this.#events.length - this.#limit);
+    this.#listener?.({ ...event });
+  }
+
+  /** A copy of the events kept, oldest first; with `sinceSeq`, only the later ones. */
+  list(sinceSeq = 0): AuditEvent[] {
+    const kept = this.#limit === 0 ? [] : this.#events.slice(-this.#limit);
+    return kept.filter((e) => e.seq > sinceSeq).map((e) => ({ ...e }));
+  }
+}

@@ -1,0 +1,83 @@
+/**
+ * Redeeming the törlőkód: username + password + deletion code remove the phone binding (never the
+ * account), so a user whose phone is lost can enroll again. The code is spent with it.
+ *
+ * Wrong deletion codes are throttled like wrong one-time codes, and the attempt is counted BEFORE the
+ * slow hash check (and forgiven on success), in one atomic update: parallel guesses cannot slip
+ * through while one is being checked.
+ */
+import { verifyDeletionCode } from '../core/deletion-code.js';
+import { decodePasswordHash } from '../core/password-hash.js';
+import { accountKey, checkPassword, deletionThrottleOf, enrollmentKey, type AccountRecord } from './accounts.js';
+import { checkInput, checkSecretString, checkUsernameType, type ProviderContext, type Refusal } from './context.js';
+import { afterFailure } from './throttle.js';
+
+/** The binding is removed and the deletion code spent; the account remains. */
+export type DeletionCodeRedeemed = { ok: true; messageKey: 'deletionCode.redeemed'; message: string; username: string };
+
+/** Removes the phone binding with username + password + deletion code; the code is spent. */
+export async function redeemDeletionCode(ctx: ProviderContext, input: unknown): Promise<DeletionCodeRedeemed | Refusal> {
+  const args = checkInput(input, 'redeemDeletionCode');
+  const username = checkUsernameType(args['username']).trim();
+  const password = checkSecretString(args['password'], 'password');
+  const typed = checkSecretString(args['deletionCode'], 'deletionCode', 256);
+  const fault = await ctx.faultRefusal('redeemDeletionCode', username);
+  if (fault) return fault;
+  const verdict = await checkPassword(ctx, username, password);
+  if (verdict !== 'ok') {
+    ctx.audit.record(ctx.now(), 'deletion-code-refused', username, { reason: verdict });
+    return ctx.refuse('login.refused');
+  }
+  const now = ctx.now();
+  const key = accountKey(username);
+  let state = 'none' as 'none' | 'throttled' | 'reserved';
+  let stored: string | null = null;
+  let retryAt = 0;
+  await ctx.o.store.update<AccountRecord>(key, (account) => {
+    stored = null;
+    if (!account || account.deletionCode === null) {
+      state = 'none';
+      return account;
+    }
+    if (now < account.deletionBlockedUntil) {
+      state = 'throttled';
+      retryAt = account.deletionBlockedUntil;
+      return account;
+    }
+    state = 'reserved';
+    stored = account.deletionCode;
+    const next = afterFailure(deletionThrottleOf(account), now, ctx.o.throttle);
+    return { ...account, deletionFailures: next.failures, deletionBlockedUntil: next.blockedUntil };
+  });
+  if (state === 'throttled') {
+    ctx.audit.record(now, 'deletion-code-refused', username, { reason: 'throttled' });
+    return ctx.refuse('code.throttled', { retryAt }, { seconds: Math.ceil((retryAt - now) / 1000) });
+  }
+  const hash = stored as string | null;
+  // No binding (never enrolled, or the code already spent): the same answer as a wrong code.
+  const matches = hash !== null && (await verifyDeletionCode(typed, decodePasswordHash(hash), ctx.o.deletionCode.length));
+  let removedPending: string | null = null;
+  let redeemed = false;
+  if (matches) {
+    await ctx.o.store.update<AccountRecord>(key, (account) => {
+      redeemed = false;
+      removedPending = null;
+      // Only the binding whose code was checked: a concurrent redemption may have spent it already.
+      if (!account || account.deletionCode !== hash) return account;
+      redeemed = true;
+      removedPending = account.pending?.id ?? null;
+      return {
+        ...account, secret: null, lastStep: -1, activeFrom: 0, deletionCode: null, pending: null,
+        codeFailures: 0, codeBlockedUntil: 0, deletionFailures: 0, deletionBlockedUntil: 0,
+      };
+    });
+  }
+  if (!redeemed) {
+    ctx.audit.record(now, 'deletion-code-refused', username, { reason: 'wrong-deletion-code' });
+    return ctx.refuse('deletionCode.wrong');
+  }
+  const pendingId = removedPending as string | null;
+  if (pendingId !== null) await ctx.o.store.update(enrollmentKey(pendingId), () => undefined);
+  ctx.audit.record(now, 'deletion-code-redeemed', username);
+  return { ok: true, messageKey: 'deletionCode.redeemed', message: ctx.message('deletionCode.redeemed'), username };
+}

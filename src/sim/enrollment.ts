@@ -1,0 +1,238 @@
+/**
+ * Enrollment, the state machine that binds a phone, and "Beállítás másik eszközre" (device change),
+ * which runs the same machine while the old binding keeps working:
+ *
+ *   start ─▶ confirm (first code → green tick, törlőkód shown once) ─▶ finish ("Törlőkód mentéséről
+ *   gondoskodtam" + Befejezés) ─▶ active after the activation delay
+ *
+ * One pending enrollment per account: starting another supersedes it. An unfinished one expires
+ * after `enrollmentTtlMs`; abandoning or letting it expire leaves any old binding as it was.
+ * Steps called out of order, or with an id that is not pending, throw InvalidStateError.
+ */
+import { buildKeyUri } from '../core/key-uri.js';
+import { verifyCode } from '../core/code.js';
+import { generateDeletionCode, hashDeletionCode } from '../core/deletion-code.js';
+import { InvalidArgumentError, InvalidStateError, describeValue } from '../core/errors.js';
+import { encodePasswordHash, toHex } from '../core/password-hash.js';
+import { randomBytes } from '../core/random.js';
+import { generateSecret } from '../core/secret.js';
+import { accountKey, checkPassword, codeThrottleOf, enrollmentKey, type AccountRecord, type PendingEnrollment } from './accounts.js';
+import { checkInput, checkSecretString, checkUsernameType, type ProviderContext, type Refusal } from './context.js';
+import { checkSecondFactor } from './second-factor.js';
+import { afterFailure } from './throttle.js';
+
+/** What "start" shows: the QR code's text, and the secret as text for "Nem tudom beolvasni a kódot". */
+export type EnrollmentStarted = {
+  ok: true;
+  messageKey: 'enrollment.started';
+  message: string;
+  enrollmentId: string;
+  kind: 'enrollment' | 'device-change';
+  /** The otpauth:// key URI to show as a QR code (issuer and account = username). */
+  keyUri: string;
+  /** The secret, base32. */
+  secret: string;
+  /** The secret in groups of four, for typing by hand. */
+  secretText: string;
+  issuer: string;
+  account: string;
+  /** When the unfinished enrollment expires (ms). */
+  expiresAt: number;
+};
+
+/** The green tick: the deletion code, shown now and never again. */
+export type EnrollmentConfirmed = { ok: true; messageKey: 'enrollment.confirmed'; message: string; enrollmentId: string; deletionCode: string };
+
+/** Befejezés: the binding is saved and works from `activeFrom`. */
+export type EnrollmentFinished = { ok: true; messageKey: 'enrollment.finished'; message: string; kind: 'enrollment' | 'device-change'; activeFrom: number };
+
+/** The pending enrollment or device change is dropped. */
+export type EnrollmentAbandoned = { ok: true; messageKey: 'enrollment.abandoned'; message: string };
+
+/** Step 1 of enrollment: the password again → a new secret, its key URI and its text form. */
+export async function startEnrollment(ctx: ProviderContext, input: unknown): Promise<EnrollmentStarted | Refusal> {
+  const args = checkInput(input, 'startEnrollment');
+  const username = checkUsernameType(args['username']).trim();
+  const password = checkSecretString(args['password'], 'password');
+  const fault = await ctx.faultRefusal('startEnrollment', username);
+  if (fault) return fault;
+  const verdict = await checkPassword(ctx, username, password);
+  if (verdict !== 'ok') {
+    ctx.audit.record(ctx.now(), 'enrollment-refused', username, { reason: verdict });
+    return ctx.refuse('login.refused');
+  }
+  const account = await ctx.o.store.get<AccountRecord>(accountKey(username));
+  if (account && account.secret !== null) {
+    throw new InvalidStateError(`"${username}" already has a second factor: use startDeviceChange to move it to another phone, or redeemDeletionCode to remove it`);
+  }
+  return createPending(ctx, username, 'enrollment');
+}
+
+/** "Beállítás másik eszközre": password + current code → a pending device change. */
+export async function startDeviceChange(ctx: ProviderContext, input: unknown): Promise<EnrollmentStarted | Refusal> {
+  const args = checkInput(input, 'startDeviceChange');
+  const username = checkUsernameType(args['username']).trim();
+  const password = checkSecretString(args['password'], 'password');
+  const code = checkSecretString(args['code'], 'code', 64);
+  const fault = await ctx.faultRefusal('startDeviceChange', username);
+  if (fault) return fault;
+  // Only a logged-in user may do this: the password and a current code from the bound phone.
+  const verdict = await checkPassword(ctx, username, password);
+  const second = verdict === 'ok' ? await checkSecondFactor(ctx, username, code, ctx.now()) : { ok: false as const, reason: verdict };
+  if (!second.ok) {
+    ctx.audit.record(ctx.now(), 'login-refused', username, { reason: second.reason });
+    return ctx.refuse('login.refused');
+  }
+  ctx.audit.record(ctx.now(), 'login-ok', username);
+  return createPending(ctx, username, 'device-change');
+}
+
+async function createPending(ctx: ProviderContext, username: string, kind: PendingEnrollment['kind']): Promise<EnrollmentStarted> {
+  const o = ctx.o;
+  const now = ctx.now();
+  const secret = generateSecret({ random: o.random });
+  const id = toHex(randomBytes(16, o.random));
+  // Built before any state changes, so a username the URI cannot carry changes nothing.
+  const keyUri = buildKeyUri({ issuer: o.issuer, account: username, secret, algorithm: o.algorithm, digits: o.digits, period: o.period });
+  const pending: PendingEnrollment = { id, kind, secret, createdAt: now, expiresAt: now + o.enrollmentTtlMs, confirmedStep: null, deletionCode: null };
+  let previous: PendingEnrollment | null = null;
+  await o.store.update<AccountRecord>(accountKey(username), (account) => {
+    if (account === undefined) return undefined;
+    previous = account.pending;
+    return { ...account, pending };
+  });
+  const superseded = previous as PendingEnrollment | null;
+  if (superseded) {
+    await o.store.update(enrollmentKey(superseded.id), () => undefined);
+    ctx.audit.record(now, now >= superseded.expiresAt ? 'enrollment-expired' : 'enrollment-abandoned', username);
+  }
+  await o.store.update(enrollmentKey(id), () => ({ username }));
+  ctx.audit.record(now, kind === 'enrollment' ? 'enrollment-started' : 'device-change-started', username);
+  return {
+    ok: true, messageKey: 'enrollment.started', message: ctx.message('enrollment.started'),
+    enrollmentId: id, kind, keyUri, secret, secretText: groupsOfFour(secret), issuer: o.issuer, account: username, expiresAt: pending.expiresAt,
+  };
+}
+
+/** Step 2: the first code from the new phone → the green tick and the deletion code, shown once. */
+export async function confirmEnrollment(ctx: ProviderContext, input: unknown): Promise<EnrollmentConfirmed | Refusal> {
+  const args = checkInput(input, 'confirmEnrollment');
+  const id = checkEnrollmentId(args['enrollmentId']);
+  const code = checkSecretString(args['code'], 'code', 64);
+  const fault = await ctx.faultRefusal('confirmEnrollment', null);
+  if (fault) return fault;
+  const { username, pending, account } = await loadPending(ctx, id);
+  const now = ctx.now();
+  if (now >= pending.expiresAt) return expire(ctx, username, id);
+  if (pending.confirmedStep !== null) throw new InvalidStateError(`enrollment ${id} is already confirmed: finish it with finishEnrollment`);
+  if (now < account.codeBlockedUntil) {
+    ctx.audit.record(now, 'enrollment-refused', username, { reason: 'throttled' });
+    const retryAt = account.codeBlockedUntil;
+    return ctx.refuse('code.throttled', { retryAt }, { seconds: Math.ceil((retryAt - now) / 1000) });
+  }
+  const o = ctx.o;
+  const params = { time: now, algorithm: o.algorithm, digits: o.digits, period: o.period, window: o.window } as const;
+  // Cheap check first, so a wrong code costs no hashing; the decision is repeated atomically below.
+  const precheck = verifyCode(pending.secret, code, params);
+  const deletionCode = precheck.valid ? generateDeletionCode({ ...o.deletionCode, random: o.random }) : null;
+  const deletionHash = deletionCode === null ? null : encodePasswordHash(await hashDeletionCode(deletionCode, o.hashing, o.random));
+  let accepted = false;
+  await o.store.update<AccountRecord>(accountKey(username), (current) => {
+    accepted = false;
+    const p = current?.pending;
+    if (!current || !p || p.id !== id || p.confirmedStep !== null || now < current.codeBlockedUntil) return current;
+    const result = verifyCode(p.secret, code, params);
+    if (!result.valid || deletionHash === null) {
+      const next = afterFailure(codeThrottleOf(current), now, o.throttle);
+      return { ...current, codeFailures: next.failures, codeBlockedUntil: next.blockedUntil };
+    }
+    accepted = true;
+    return { ...current, codeFailures: 0, codeBlockedUntil: 0, pending: { ...p, confirmedStep: result.counter, deletionCode: deletionHash } };
+  });
+  if (!accepted || deletionCode === null) {
+    ctx.audit.record(now, 'enrollment-refused', username, { reason: 'wrong-code' });
+    return ctx.refuse('code.wrong');
+  }
+  ctx.audit.record(now, 'enrollment-confirmed', username);
+  return { ok: true, messageKey: 'enrollment.confirmed', message: ctx.message('enrollment.confirmed'), enrollmentId: id, deletionCode };
+}
+
+/** Step 3: the acknowledgement + Befejezés → the binding (replacing any old one), active after the delay. */
+export async function finishEnrollment(ctx: ProviderContext, input: unknown): Promise<EnrollmentFinished | Refusal> {
+  const args = checkInput(input, 'finishEnrollment');
+  const id = checkEnrollmentId(args['enrollmentId']);
+  const saved = args['deletionCodeSaved'];
+  if (typeof saved !== 'boolean') throw new InvalidArgumentError(`"deletionCodeSaved" must be true or false, got ${describeValue(saved)}`);
+  const fault = await ctx.faultRefusal('finishEnrollment', null);
+  if (fault) return fault;
+  const { username, pending } = await loadPending(ctx, id);
+  const now = ctx.now();
+  if (now >= pending.expiresAt) return expire(ctx, username, id);
+  if (pending.confirmedStep === null || pending.deletionCode === null) throw new InvalidStateError(`enrollment ${id} is not confirmed yet: call confirmEnrollment with a code from the phone first`);
+  if (!saved) {
+    ctx.audit.record(now, 'enrollment-refused', username, { reason: 'acknowledgement-missing' });
+    return ctx.refuse('enrollment.acknowledgementRequired');
+  }
+  const activeFrom = now + ctx.o.activationDelayMs;
+  let done = false;
+  await ctx.o.store.update<AccountRecord>(accountKey(username), (current) => {
+    const p = current?.pending;
+    done = false;
+    if (!current || !p || p.id !== id || p.confirmedStep === null || p.deletionCode === null) return current;
+    done = true;
+    // The new binding replaces any old one: the old secret and the old deletion code stop working.
+    return {
+      ...current, pending: null, deletionFailures: 0, deletionBlockedUntil: 0,
+      secret: p.secret, lastStep: p.confirmedStep, activeFrom, deletionCode: p.deletionCode,
+    };
+  });
+  if (!done) throw new InvalidStateError(`enrollment ${id} is no longer pending`);
+  await ctx.o.store.update(enrollmentKey(id), () => undefined);
+  ctx.audit.record(now, pending.kind === 'enrollment' ? 'enrollment-finished' : 'device-replaced', username);
+  return { ok: true, messageKey: 'enrollment.finished', message: ctx.message('enrollment.finished'), kind: pending.kind, activeFrom };
+}
+
+/** Cancels a pending enrollment or device change; an old binding stays. */
+export async function abandonEnrollment(ctx: ProviderContext, input: unknown): Promise<EnrollmentAbandoned | Refusal> {
+  const args = checkInput(input, 'abandonEnrollment');
+  const id = checkEnrollmentId(args['enrollmentId']);
+  const fault = await ctx.faultRefusal('abandonEnrollment', null);
+  if (fault) return fault;
+  const { username } = await loadPending(ctx, id);
+  await dropPending(ctx, username, id);
+  ctx.audit.record(ctx.now(), 'enrollment-abandoned', username);
+  return { ok: true, messageKey: 'enrollment.abandoned', message: ctx.message('enrollment.abandoned') };
+}
+
+async function expire(ctx: ProviderContext, username: string, id: string): Promise<Refusal> {
+  await dropPending(ctx, username, id);
+  ctx.audit.record(ctx.now(), 'enrollment-expired', username);
+  return ctx.refuse('enrollment.expired');
+}
+
+async function dropPending(ctx: ProviderContext, username: string, id: string): Promise<void> {
+  await ctx.o.store.update<AccountRecord>(accountKey(username), (current) => (current?.pending?.id === id ? { ...current, pending: null } : current));
+  await ctx.o.store.update(enrollmentKey(id), () => undefined);
+}
+
+async function loadPending(ctx: ProviderContext, id: string): Promise<{ username: string; pending: PendingEnrollment; account: AccountRecord }> {
+  const index = await ctx.o.store.get<{ username: string }>(enrollmentKey(id));
+  const account = index && (await ctx.o.store.get<AccountRecord>(accountKey(index.username)));
+  const pending = account?.pending;
+  if (!index || !account || !pending || pending.id !== id) {
+    throw new InvalidStateError(`enrollment ${id} is not pending: it was finished, abandoned, superseded or expired, or never started`);
+  }
+  return { username: index.username, pending, account };
+}
+
+function checkEnrollmentId(value: unknown): string {
+  if (typeof value !== 'string' || !/^[0-9a-f]{32}$/.test(value)) {
+    throw new InvalidArgumentError(`"enrollmentId" must be the 32-character id startEnrollment returned, got ${describeValue(value)}`);
+  }
+  return value;
+}
+
+/** The secret as the site shows it for typing: `ABCD EFGH …`. */
+function groupsOfFour(text: string): string {
+  return text.replace(/(.{4})(?=.)/g, '$1 ');
+}

@@ -1,0 +1,97 @@
+/**
+ * What the simulated service says, in Hungarian (as Ügyfélkapu+ does) and English. Results carry a
+ * stable `messageKey` for programs and the `message` in the provider's language for people.
+ * The Hungarian texts of the login refusal and the wrong token are the ones users meet on the real site.
+ */
+
+/** A language the provider speaks. */
+export type Language = 'hu' | 'en';
+
+/** The stable keys of every message a provider result can carry. */
+export type MessageKey =
+  | 'register.ok'
+  | 'register.taken'
+  | 'login.ok'
+  | 'login.refused'
+  | 'code.wrong'
+  | 'code.throttled'
+  | 'enrollment.started'
+  | 'enrollment.confirmed'
+  | 'enrollment.acknowledgementRequired'
+  | 'enrollment.finished'
+  | 'enrollment.expired'
+  | 'enrollment.abandoned'
+  | 'deletionCode.wrong'
+  | 'deletionCode.redeemed'
+  | 'fault.maintenance'
+  | 'fault.maintenanceOpenEnded'
+  | 'fault.outage'
+  | 'fault.timeout';
+
+/** A message catalog: every key in one language. `{name}` marks a parameter. */
+export type MessageCatalog = Readonly<Record<MessageKey, string>>;
+
+/** The Hungarian messages (the default of the Ügyfélkapu+ profiles). */
+export const MESSAGES_HU: MessageCatalog = Object.freeze({
+  'register.ok': 'Sikeres regisztráció.',
+  'register.taken': 'A megadott felhasználónév már foglalt.',
+  'login.ok': 'Sikeres azonosítás.',
+  'login.refused': 'A felhasználónév vagy a jelszó helytelen, vagy Ön nem jogosult a kiválasztott azonosítási szolgáltatás igénybevételére',
+  'code.wrong': 'A megadott token nem megfelelő',
+  'code.throttled': 'Túl sok sikertelen próbálkozás. Kérjük, próbálja újra {seconds} másodperc múlva.',
+  'enrollment.started': 'Olvassa be a QR-kódot a hitelesítő alkalmazással, majd adja meg az alkalmazásban kapott azonosítót.',
+  'enrollment.confirmed': 'Sikeres párosítás. Mentse el a törlőkódot: csak most jelenik meg.',
+  'enrollment.acknowledgementRequired': 'Kérjük, jelölje be: „Törlőkód mentéséről gondoskodtam”.',
+  'enrollment.finished': 'Az Ügyfélkapu+ beállítása sikeresen befejeződött.',
+  'enrollment.expired': 'A beállításra szánt idő lejárt. Kérjük, kezdje újra.',
+  'enrollment.abandoned': 'A beállítás megszakadt; a korábbi beállítás változatlan.',
+  'deletionCode.wrong': 'A megadott törlőkód nem megfelelő.',
+  'deletionCode.redeemed': 'A telefonos azonosító kapcsolat törlődött; az ügyfélkapus fiók megmaradt. Az Ügyfélkapu+ újra beállítható.',
+  'fault.maintenance': 'A szolgáltatás karbantartás miatt {until}-ig nem érhető el.',
+  'fault.maintenanceOpenEnded': 'A szolgáltatás karbantartás miatt nem érhető el.',
+  'fault.outage': 'A szolgáltatás átmenetileg nem érhető el. Kérjük, próbálja újra később.',
+  'fault.timeout': 'Időtúllépés történt. Kérjük, próbálja újra.',
+});
+
+/** The English messages. */
+export const MESSAGES_EN: MessageCatalog = Object.freeze({
+  'register.ok': 'Registered.',
+  'register.taken': 'That username is already taken.',
+  'login.ok': 'Signed in.',
+  'login.refused': 'The username or the password is incorrect, or you are not entitled to use the selected identification service',
+  'code.wrong': 'The token entered is not valid',
+  'code.throttled': 'Too many failed attempts. Please try again in {seconds} seconds.',
+  'enrollment.started': 'Scan the QR code with your authenticator app, then enter the code it shows.',
+  'enrollment.confirmed': 'Paired. Save your deletion code (törlőkód) now: it is shown only once.',
+  'enrollment.acknowledgementRequired': 'Please tick "I have saved the deletion code".',
+  'enrollment.finished': 'Ügyfélkapu+ is set up.',
+  'enrollment.expired': 'The time for the setup has run out. Please start again.',
+  'enrollment.abandoned': 'The setup was cancelled; the previous setup is unchanged.',
+  'deletionCode.wrong': 'The deletion code entered is not valid.',
+  'deletionCode.redeemed': 'The phone binding was removed; the account itself remains. Ügyfélkapu+ can be set up again.',
+  'fault.maintenance': 'The service is down for maintenance until {until}.',
+  'fault.maintenanceOpenEnded': 'The service is down for maintenance.',
+  'fault.outage': 'The service is temporarily unavailable. Please try again later.',
+  'fault.timeout': 'The request timed out. Please try again.',
+});
+
+/** The catalogs by language. */
+export const MESSAGES: Readonly<Record<Language, MessageCatalog>> = Object.freeze({ hu: MESSAGES_HU, en: MESSAGES_EN });
+
+/**
+ * A message in a language, with `{name}` parameters filled in.
+ * @example
+ * formatMessage('en', 'code.throttled', { seconds: 4 }); // 'Too many failed attempts. Please try again in 4 seconds.'
+ */
+export function formatMessage(language: Language, key: MessageKey, params: Readonly<Record<string, string | number>> = {}): string {
+  return MESSAGES[language][key].replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}
+
+/**
+ * A time as the service shows it to people: `2025. 01. 16. 10:00` in Hungarian, `16 Jan 2025, 10:00`
+ * in English, in the given IANA time zone (Ügyfélkapu+ shows Budapest time).
+ */
+export function formatTime(language: Language, ms: number, timeZone: string): string {
+  const locale = language === 'hu' ? 'hu-HU' : 'en-GB';
+  return new Intl.DateTimeFormat(locale, { timeZone, year: 'numeric', month: language === 'hu' ? '2-digit' : 'short', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false }).format(ms);
+}

@@ -1,0 +1,160 @@
+/**
+ * createProvider(): a simulated Ügyfélkapu+-style service. Accounts with slow-hashed passwords,
+ * TOTP login with the RFC 6238 §5.2 replay guard, enrollment with the one-time törlőkód, device
+ * change, recovery with the törlőkód, lockout, throttling, faults and an audit log, all on an
+ * injected Clock, RandomSource and Store. Runs unchanged in Node and in browsers.
+ *
+ * Results are plain objects: `{ ok: true, … }` or `{ ok: false, messageKey, message, … }`. Every
+ * refusal a prober could learn from (unknown user, wrong password, wrong or replayed code, no or
+ * inactive second factor, throttled, locked) is the same generic `login.refused`; the real reason
+ * goes to the audit log only. Misuse (wrong argument types, steps out of order) throws.
+ */
+import { InvalidArgumentError, describeValue } from '../core/errors.js';
+import { isLocked, register, unlock, accountKey, checkPassword, type AccountRecord, type RegisterResult, type UnlockResult } from './accounts.js';
+import type { AuditEvent } from './audit.js';
+import { checkInput, checkSecretString, checkUsernameType, ProviderContext, type Refusal } from './context.js';
+import { redeemDeletionCode, type DeletionCodeRedeemed } from './deletion.js';
+import {
+  abandonEnrollment, confirmEnrollment, finishEnrollment, startDeviceChange, startEnrollment,
+  type EnrollmentAbandoned, type EnrollmentConfirmed, type EnrollmentFinished, type EnrollmentStarted,
+} from './enrollment.js';
+import type { FaultSwitchboard } from './faults.js';
+import type { Language } from './messages.js';
+import { resolveProviderOptions, type ProviderOptions } from './provider-options.js';
+import { checkSecondFactor } from './second-factor.js';
+
+/** A successful login (or second step). */
+export type LoginOk = { ok: true; messageKey: 'login.ok'; message: string; username: string };
+
+/** What a trainer may see about an account: never a secret, hash or code. */
+export type AccountStatus = {
+  exists: boolean;
+  locked: boolean;
+  passwordFailures: number;
+  /** 'none', 'pending-activation' (between Befejezés and activeFrom) or 'active'. */
+  secondFactor: 'none' | 'pending-activation' | 'active';
+  activeFrom: number | null;
+  /** The unfinished enrollment or device change, if any. */
+  pending: { kind: 'enrollment' | 'device-change'; confirmed: boolean; expiresAt: number } | null;
+};
+
+/** The simulated service. Every method is async; see the module comment for the result contract. */
+export interface Provider {
+  /** Creates an account. `register.taken` when the username exists. */
+  register(input: { username: string; password: string; email: string }): Promise<RegisterResult>;
+  /** Password + current code. The generic refusal for every reason a prober could use. */
+  login(input: { username: string; password: string; code: string }): Promise<LoginOk | Refusal>;
+  /**
+   * The second step alone (no password hashing: cheap), for servers that check the password
+   * elsewhere. Same replay guard, throttle and generic refusal as {@link login}.
+   */
+  verifySecondFactor(input: { username: string; code: string }): Promise<LoginOk | Refusal>;
+  /** Step 1: the password again → a new secret, its key URI and its text form. */
+  startEnrollment(input: { username: string; password: string }): Promise<EnrollmentStarted | Refusal>;
+  /** Step 2: the first code from the phone → the green tick and the törlőkód, shown once. */
+  confirmEnrollment(input: { enrollmentId: string; code: string }): Promise<EnrollmentConfirmed | Refusal>;
+  /** Step 3: "Törlőkód mentéséről gondoskodtam" + Befejezés → active after the activation delay. */
+  finishEnrollment(input: { enrollmentId: string; deletionCodeSaved: boolean }): Promise<EnrollmentFinished | Refusal>;
+  /** Cancels an unfinished enrollment or device change; an old binding stays as it was. */
+  abandonEnrollment(input: { enrollmentId: string }): Promise<EnrollmentAbandoned | Refusal>;
+  /** "Beállítás másik eszközre": password + current code → a new secret, confirmed and finished as in enrollment. */
+  startDeviceChange(input: { username: string; password: string; code: string }): Promise<EnrollmentStarted | Refusal>;
+  /** Lost phone: username + password + törlőkód remove the binding (not the account); the code is spent. */
+  redeemDeletionCode(input: { username: string; password: string; deletionCode: string }): Promise<DeletionCodeRedeemed | Refusal>;
+  /** The administrator's "in person" unlock after too many wrong passwords. */
+  unlock(username: string): Promise<UnlockResult>;
+  /** What a trainer may see about an account. */
+  accountStatus(username: string): Promise<AccountStatus>;
+  /** The audit log, oldest first (events after `sinceSeq` only, when given). */
+  auditLog(sinceSeq?: number): AuditEvent[];
+  /** The fault switchboard: maintenance, outage and time-out, now or on a schedule. */
+  readonly faults: FaultSwitchboard;
+  /** The language of messages from now on. */
+  language: Language;
+  /** The issuer written into key URIs. */
+  readonly issuer: string;
+}
+
+/**
+ * Creates a simulated Ügyfélkapu+-style service.
+ * @param options clock, random, store, language, hashing cost, TOTP parameters, delays; see {@link ProviderOptions}
+ * @throws {InvalidArgumentError} when an option is out of range
+ * @example
+ * const clock = manualClock(Date.UTC(2025, 0, 16, 8));
+ * const provider = createProvider({ clock, hashing: LOW_COST_HASHING_FOR_TESTS });
+ * await provider.register({ username: 'kovacs.janos', password: 'titok-123', email: 'janos@example.hu' });
+ * const started = await provider.startEnrollment({ username: 'kovacs.janos', password: 'titok-123' });
+ * // show started.keyUri as a QR code; the phone answers with a code:
+ * const confirmed = await provider.confirmEnrollment({ enrollmentId: started.enrollmentId, code: generateCode(started.secret, { clock }) });
+ */
+export function createProvider(options: ProviderOptions = {}): Provider {
+  const ctx = new ProviderContext(resolveProviderOptions(options));
+
+  async function secondStep(username: string, code: string, okType: 'login-ok' | 'second-factor-ok', refusedType: 'login-refused' | 'second-factor-refused'): Promise<LoginOk | Refusal> {
+    const now = ctx.now();
+    const outcome = await checkSecondFactor(ctx, username, code, now);
+    if (!outcome.ok) {
+      ctx.audit.record(now, refusedType, username, { reason: outcome.reason });
+      return ctx.refuse('login.refused');
+    }
+    ctx.audit.record(now, okType, username);
+    return { ok: true, messageKey: 'login.ok', message: ctx.message('login.ok'), username };
+  }
+
+  return {
+    register: (input) => register(ctx, input),
+    async login(input) {
+      const args = checkInput(input, 'login');
+      const username = checkUsernameType(args['username']).trim();
+      const password = checkSecretString(args['password'], 'password');
+      const code = checkSecretString(args['code'], 'code', 64);
+      const fault = await ctx.faultRefusal('login', username);
+      if (fault) return fault;
+      const verdict = await checkPassword(ctx, username, password);
+      if (verdict !== 'ok') {
+        ctx.audit.record(ctx.now(), 'login-refused', username, { reason: verdict });
+        return ctx.refuse('login.refused');
+      }
+      return secondStep(username, code, 'login-ok', 'login-refused');
+    },
+    async verifySecondFactor(input) {
+      const args = checkInput(input, 'verifySecondFactor');
+      const username = checkUsernameType(args['username']).trim();
+      const code = checkSecretString(args['code'], 'code', 64);
+      const fault = await ctx.faultRefusal('verifySecondFactor', username);
+      if (fault) return fault;
+      return secondStep(username, code, 'second-factor-ok', 'second-factor-refused');
+    },
+    startEnrollment: (input) => startEnrollment(ctx, input),
+    confirmEnrollment: (input) => confirmEnrollment(ctx, input),
+    finishEnrollment: (input) => finishEnrollment(ctx, input),
+    abandonEnrollment: (input) => abandonEnrollment(ctx, input),
+    startDeviceChange: (input) => startDeviceChange(ctx, input),
+    redeemDeletionCode: (input) => redeemDeletionCode(ctx, input),
+    unlock: (username) => unlock(ctx, username),
+    async accountStatus(username) {
+      const account = await ctx.o.store.get<AccountRecord>(accountKey(checkUsernameType(username).trim()));
+      if (!account) return { exists: false, locked: false, passwordFailures: 0, secondFactor: 'none', activeFrom: null, pending: null };
+      const bound = account.secret !== null;
+      const p = account.pending;
+      return {
+        exists: true,
+        locked: isLocked(ctx, account),
+        passwordFailures: account.passwordFailures,
+        secondFactor: !bound ? 'none' : ctx.now() < account.activeFrom ? 'pending-activation' : 'active',
+        activeFrom: bound ? account.activeFrom : null,
+        pending: p && { kind: p.kind, confirmed: p.confirmedStep !== null, expiresAt: p.expiresAt },
+      };
+    },
+    auditLog: (sinceSeq = 0) => ctx.audit.list(sinceSeq),
+    faults: ctx.faults,
+    get language() {
+      return ctx.language;
+    },
+    set language(value: Language) {
+      if (value !== 'hu' && value !== 'en') throw new InvalidArgumentError(`"language" must be hu or en, got ${describeValue(value)}`);
+      ctx.language = value;
+    },
+    issuer: ctx.o.issuer,
+  };
+}

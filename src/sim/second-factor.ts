@@ -1,0 +1,59 @@
+/**
+ * The second step of login: the TOTP code, checked against the account's binding with the replay
+ * guard and the throttle, all inside ONE atomic Store update. verifyCode is synchronous, so the
+ * check, the new last step and the failure count are decided together: two concurrent requests
+ * with the same code cannot both be accepted, and concurrent wrong codes are all counted.
+ *
+ * No password hashing happens here, so it is cheap enough for a server that checks passwords
+ * elsewhere to call it on every login.
+ */
+import { verifyCode, type VerifyOptions } from '../core/code.js';
+import type { RefusalReason } from './audit.js';
+import { accountKey, codeThrottleOf, isLocked, type AccountRecord } from './accounts.js';
+import type { ProviderContext } from './context.js';
+import { afterFailure } from './throttle.js';
+
+/** Accepted (with the step the code belonged to), or refused with the reason for the audit log. */
+export type SecondFactorOutcome = { ok: true; step: number } | { ok: false; reason: RefusalReason };
+
+/** Checks `code` for `username` at `now`, updating the replay guard and the throttle atomically. */
+export async function checkSecondFactor(ctx: ProviderContext, username: string, code: string, now: number): Promise<SecondFactorOutcome> {
+  const o = ctx.o;
+  let outcome: SecondFactorOutcome = { ok: false, reason: 'unknown-user' };
+  await o.store.update<AccountRecord>(accountKey(username), (account) => {
+    if (account === undefined) {
+      outcome = { ok: false, reason: 'unknown-user' };
+      return undefined;
+    }
+    const secret = account.secret;
+    if (isLocked(ctx, account)) outcome = { ok: false, reason: 'locked' };
+    else if (secret === null) outcome = { ok: false, reason: 'not-enrolled' };
+    else if (now < account.activeFrom) outcome = { ok: false, reason: 'activation-pending' };
+    // Refused unchecked and not counted while a delay runs (see throttle.ts).
+    else if (now < account.codeBlockedUntil) outcome = { ok: false, reason: 'throttled' };
+    else {
+      const params = { time: now, algorithm: o.algorithm, digits: o.digits, period: o.period, window: o.window } as const;
+      // RFC 6238 §5.2: never accept a code of the last accepted step or an earlier one.
+      const result = verifyCode(secret, code, { ...params, minCounter: account.lastStep + 1 });
+      if (result.valid) {
+        outcome = { ok: true, step: result.counter };
+        return { ...account, lastStep: result.counter, codeFailures: 0, codeBlockedUntil: 0 };
+      }
+      outcome = { ok: false, reason: isReplay(secret, code, account.lastStep, params) ? 'replayed-code' : 'wrong-code' };
+      const next = afterFailure(codeThrottleOf(account), now, o.throttle);
+      return { ...account, codeFailures: next.failures, codeBlockedUntil: next.blockedUntil };
+    }
+    return account;
+  });
+  return outcome;
+}
+
+/**
+ * True when a refused code would have been valid without the replay guard: for the audit log only.
+ * It costs extra HMACs only when the guard could have mattered (a step was accepted within the window).
+ */
+function isReplay(secret: string, code: string, lastStep: number, params: VerifyOptions & { time: number; period: number; window: number }): boolean {
+  const current = Math.floor(params.time / 1000 / params.period);
+  if (lastStep < current - params.window) return false;
+  return verifyCode(secret, code, params).valid;
+}
