@@ -14,6 +14,17 @@ export default defineConfig([
     treeshake: true,
   },
   {
+    // totp-lab/node: the Node adapters (node:* built-ins stay imports).
+    entry: { 'node/index': 'src/node/index.ts' },
+    format: ['esm', 'cjs'],
+    dts: true,
+    target: 'node20',
+    platform: 'node',
+    sourcemap: true,
+    splitting: false,
+    treeshake: true,
+  },
+  {
     // The command-line tool: one ESM file that node runs directly.
     entry: { cli: 'src/cli/bin.ts' },
     format: ['esm'],

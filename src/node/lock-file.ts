@@ -1,0 +1,161 @@
+/**
+ * An inter-process lock made of a file created with O_EXCL: whoever creates it holds the lock.
+ * The file records the holder's pid, hostname and the time, so a lock left by a killed process can
+ * be recognised (its pid is gone on this host, or the lock is older than `staleMs`) and removed.
+ */
+import { randomBytes } from 'node:crypto';
+import { readFile, stat, unlink, writeFile } from 'node:fs/promises';
+import { hostname } from 'node:os';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+/** What a lock file holds. `token` is unique per acquisition, so a holder only ever removes its own lock. */
+export interface LockInfo {
+  pid: number;
+  hostname: string;
+  acquiredAt: string;
+  token: string;
+}
+
+export interface LockOptions {
+  /** How long to wait for a held lock before giving up. */
+  timeoutMs: number;
+  /** A lock older than this is stale even if its pid is alive (pid reuse, a hung or remote holder). */
+  staleMs: number;
+  /** Builds the error thrown when waiting runs out; it gets a one-line description of the holder. */
+  onTimeout: (holder: string) => Error;
+}
+
+/** A held lock; `release` removes the lock file if it is still ours. */
+export interface HeldLock {
+  release(): Promise<void>;
+}
+
+/** A file's identity and contents as read once, to tell one lock instance from the next. */
+interface Observed {
+  raw: string;
+  identity: string;
+  ageMs: number;
+  info: LockInfo | undefined;
+}
+
+async function observe(path: string): Promise<Observed | undefined> {
+  try {
+    const [raw, st] = await Promise.all([readFile(path, 'utf8'), stat(path)]);
+    return { raw, identity: `${st.ino}:${st.mtimeMs}:${raw}`, ageMs: Date.now() - st.mtimeMs, info: parseLockInfo(raw) };
+  } catch (error) {
+    if (isCode(error, 'ENOENT')) return undefined;
+    throw error;
+  }
+}
+
+function parseLockInfo(raw: string): LockInfo | undefined {
+  try {
+    const value: unknown = JSON.parse(raw);
+    if (typeof value !== 'object' || value === null) return undefined;
+    const { pid, hostname: host, acquiredAt, token } = value as Record<string, unknown>;
+    if (!Number.isSafeInteger(pid) || (pid as number) <= 0) return undefined;
+    if (typeof host !== 'string' || typeof acquiredAt !== 'string' || typeof token !== 'string') return undefined;
+    return { pid: pid as number, hostname: host, acquiredAt, token };
+  } catch {
+    // A holder killed between creating and writing the file leaves it empty or partial.
+    return undefined;
+  }
+}
+
+/** Whether `pid` names a running process on this host. EPERM means it exists but is not ours. */
+export function isProcessAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return isCode(error, 'EPERM');
+  }
+}
+
+function isStale(lock: Observed, staleMs: number): boolean {
+  if (lock.ageMs > staleMs) return true;
+  // Without readable contents only age can tell: the holder may be between create and write.
+  if (!lock.info) return false;
+  return lock.info.hostname === hostname() && !isProcessAlive(lock.info.pid);
+}
+
+function describeHolder(path: string, lock: Observed | undefined): string {
+  if (!lock) return `${path} was held`;
+  if (!lock.info) return `${path} is held (unreadable, ${Math.round(lock.ageMs)} ms old)`;
+  return `${path} is held by pid ${lock.info.pid} on ${lock.info.hostname} since ${lock.info.acquiredAt}`;
+}
+
+/** Creates `path` with O_EXCL holding `contents`; false if it already exists. */
+async function createExclusive(path: string, contents: string): Promise<boolean> {
+  try {
+    await writeFile(path, contents, { flag: 'wx' });
+    return true;
+  } catch (error) {
+    if (isCode(error, 'EEXIST')) return false;
+    throw error;
+  }
+}
+
+function newLockInfo(): LockInfo {
+  return { pid: process.pid, hostname: hostname(), acquiredAt: new Date().toISOString(), token: randomBytes(12).toString('hex') };
+}
+
+/**
+ * Removes a stale lock, but only the very instance that was judged stale. Two waiters may judge the
+ * same dead lock at once; if the first removes it and a third process then takes a fresh lock, the
+ * second must not remove that one. So removal happens under a short-lived second lock
+ * (`<path>.break`), after re-reading the file and checking it is unchanged.
+ */
+async function breakStaleLock(path: string, stale: Observed, staleMs: number): Promise<void> {
+  const breakPath = `${path}.break`;
+  if (!(await createExclusive(breakPath, JSON.stringify(newLockInfo())))) {
+    // The breaker is held for a read and an unlink; if its holder died there, clear it the same way.
+    const breaker = await observe(breakPath);
+    if (breaker && isStale(breaker, staleMs)) await unlink(breakPath).catch(() => undefined);
+    return;
+  }
+  try {
+    const current = await observe(path);
+    if (current && current.identity === stale.identity) await unlink(path).catch(() => undefined);
+  } finally {
+    await unlink(breakPath).catch(() => undefined);
+  }
+}
+
+/**
+ * Takes the lock at `path`, waiting (with growing pauses) while another process holds it and
+ * removing it if it is stale.
+ * @throws whatever `options.onTimeout` builds when `timeoutMs` passes first.
+ */
+export async function acquireLock(path: string, options: LockOptions): Promise<HeldLock> {
+  const deadline = Date.now() + options.timeoutMs;
+  let pause = 2;
+  for (;;) {
+    const info = newLockInfo();
+    const contents = `${JSON.stringify(info)}\n`;
+    if (await createExclusive(path, contents)) {
+      return {
+        async release() {
+          // Remove only our own lock: if it was judged stale and replaced, the file is someone else's.
+          const now = await readFile(path, 'utf8').catch(() => undefined);
+          if (now === contents) await unlink(path).catch(() => undefined);
+        },
+      };
+    }
+    const holder = await observe(path);
+    if (holder && isStale(holder, options.staleMs)) {
+      await breakStaleLock(path, holder, options.staleMs);
+      continue;
+    }
+    if (!holder) continue; // released between our attempt and the read: try again at once
+    const left = deadline - Date.now();
+    if (left <= 0) throw options.onTimeout(describeHolder(path, holder));
+    // Jittered, growing pauses so waiters do not retry in lockstep.
+    await sleep(Math.min(left, pause * (0.5 + Math.random())));
+    pause = Math.min(pause * 2, 100);
+  }
+}
+
+function isCode(error: unknown, code: string): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === code;
+}
