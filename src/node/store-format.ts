@@ -61,8 +61,8 @@ export function formatStoreFile(entries: ReadonlyMap<string, StoreValue>): strin
 export function checkStoreValue(key: string, value: unknown): asserts value is StoreValue {
   const ancestors = new Set<object>();
   const visit = (v: unknown, at: string): void => {
-    const fail = (what: string): never => {
-      throw new InvalidArgumentError(`the value for key ${describeValue(key)} must be JSON data (null, boolean, finite number, string, array or plain object), got ${what} at ${at || 'the top'}`);
+    const fail = (what: string, where = at): never => {
+      throw new InvalidArgumentError(`the value for key ${describeValue(key)} must be JSON data (null, boolean, finite number, string, array or plain object), got ${what} at ${where || 'the top'}`);
     };
     if (v === null || typeof v === 'boolean' || typeof v === 'string') return;
     if (typeof v === 'number') {
@@ -74,7 +74,7 @@ export function checkStoreValue(key: string, value: unknown): asserts value is S
     ancestors.add(v);
     if (Array.isArray(v)) {
       for (let i = 0; i < v.length; i++) {
-        if (!(i in v)) fail('a hole');
+        if (!(i in v)) fail('a hole', `${at}[${i}]`);
         visit(v[i], `${at}[${i}]`);
       }
     } else if (isPlainObject(v)) {
