@@ -13,23 +13,30 @@ if (mode === 'count') {
   for (let i = 0; i < Number(arg); i++) await store.update('counter', (n) => (n ?? 0) + 1);
   ack({ op: 'done' });
 } else if (mode === 'crash') {
+  // Each operation is announced ("try") before it starts and acknowledged ("ack") once its update
+  // has resolved, so the parent knows which single operation was in flight when it killed us.
   ack({ op: 'ready' });
   for (let i = 0; ; i++) {
     const key = `entry:${arg}:${i - (i % 3)}`;
     if (i % 3 === 0) {
+      ack({ op: 'try', kind: 'counter', key: 'counter' });
       const value = await store.update('counter', (n) => (n ?? 0) + 1);
-      ack({ op: 'counter', value });
+      ack({ op: 'ack', value });
     } else if (i % 3 === 1) {
       const value = { run: Number(arg), i, note: 'x'.repeat(i % 40) };
+      ack({ op: 'try', kind: 'set', key, value });
       await store.update(key, () => value);
-      ack({ op: 'set', key, value });
+      ack({ op: 'ack', value });
     } else if (i % 6 === 2) {
       // Every other entry is deleted again, so deletions are checked as well.
+      ack({ op: 'try', kind: 'delete', key });
       await store.update(key, () => undefined);
-      ack({ op: 'delete', key });
+      ack({ op: 'ack' });
     } else {
+      // The others are changed from their current value (a read-modify-write).
+      ack({ op: 'try', kind: 'touch', key });
       const value = await store.update(key, (v) => ({ ...v, touched: true }));
-      ack({ op: 'set', key, value });
+      ack({ op: 'ack', value });
     }
   }
 } else {
