@@ -48,6 +48,10 @@ export async function syncDirectory(dir: string): Promise<void> {
   const handle = await open(dir, 'r');
   try {
     await handle.sync();
+  } catch (error) {
+    // Some file systems cannot flush a directory; the rename has happened, so that is not a failure.
+    const code = (error as { code?: unknown }).code;
+    if (code !== 'EINVAL' && code !== 'ENOTSUP') throw error;
   } finally {
     await handle.close();
   }
