@@ -1,6 +1,6 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -56,6 +56,8 @@ describe('FileStore on disk', () => {
     expect(raw).toEqual({ format: STORE_FORMAT, version: 1, data: { x: { a: [1, 'two', null] } } });
     // Nothing is left beside it: no lock, no temporary file.
     expect(await readdir(join(path, '..'))).toEqual(['state.json']);
+    // It may hold TOTP secrets, so only its owner may read it.
+    if (process.platform !== 'win32') expect((await stat(path)).mode & 0o777).toBe(0o600);
   });
 
   it('sees what another FileStore instance (another process, in effect) committed', async () => {
