@@ -105,18 +105,20 @@ function newLockInfo(): LockInfo {
  * same dead lock at once; if the first removes it and a third process then takes a fresh lock, the
  * second must not remove that one. So removal happens under a short-lived second lock
  * (`<path>.break`), after re-reading the file and checking it is unchanged.
+ * @returns false if another process is breaking the lock at this moment.
  */
-async function breakStaleLock(path: string, stale: Observed, staleMs: number): Promise<void> {
+async function breakStaleLock(path: string, stale: Observed, staleMs: number): Promise<boolean> {
   const breakPath = `${path}.break`;
   if (!(await createExclusive(breakPath, JSON.stringify(newLockInfo())))) {
     // The breaker is held for a read and an unlink; if its holder died there, clear it the same way.
     const breaker = await observe(breakPath);
     if (breaker && isStale(breaker, staleMs)) await unlink(breakPath).catch(() => undefined);
-    return;
+    return false;
   }
   try {
     const current = await observe(path);
     if (current && current.identity === stale.identity) await unlink(path).catch(() => undefined);
+    return true;
   } finally {
     await unlink(breakPath).catch(() => undefined);
   }
@@ -143,11 +145,8 @@ export async function acquireLock(path: string, options: LockOptions): Promise<H
       };
     }
     const holder = await observe(path);
-    if (holder && isStale(holder, options.staleMs)) {
-      await breakStaleLock(path, holder, options.staleMs);
-      continue;
-    }
     if (!holder) continue; // released between our attempt and the read: try again at once
+    if (isStale(holder, options.staleMs) && (await breakStaleLock(path, holder, options.staleMs))) continue;
     const left = deadline - Date.now();
     if (left <= 0) throw options.onTimeout(describeHolder(path, holder));
     // Jittered, growing pauses so waiters do not retry in lockstep.

@@ -242,6 +242,17 @@ describe('FileStore locking', () => {
     expect(await readdir(join(path, '..'))).toEqual(['state.json']);
   });
 
+  it('several processes meeting one stale lock recover it once and lose no update', async () => {
+    const path = storePath();
+    await new FileStore(path).update('counter', () => 0);
+    await writeLock(path, deadPid());
+    const N = 40;
+    const runs = await Promise.all([1, 2, 3, 4].map(() => runWorker(path, 'count', String(N))));
+    for (const run of runs) expect([run.code, run.stderr]).toEqual([0, '']);
+    expect(await new FileStore(path).get('counter')).toBe(4 * N);
+    expect(await readdir(join(path, '..'))).toEqual(['state.json']);
+  });
+
   it('serialises concurrent updates from several instances in one process', async () => {
     const path = storePath();
     const stores = [new FileStore(path), new FileStore(path), new FileStore(path)];
