@@ -74,6 +74,8 @@ export class FileStore implements Store {
   readonly #lockTimeoutMs: number;
   readonly #staleLockMs: number;
   #tempFilesChecked = false;
+  /** The last file contents parsed, so reading an unchanged file skips the parse (never the read). */
+  #parsed: { text: string; entries: ReadonlyMap<string, StoreValue> } | undefined;
 
   /**
    * @param path the store file; its directory is created on the first write if missing.
@@ -95,7 +97,8 @@ export class FileStore implements Store {
    */
   async get<T extends StoreValue>(key: string): Promise<T | undefined> {
     checkKey(key);
-    return (await this.#read()).entries.get(key) as T | undefined;
+    const value = (await this.#read()).entries.get(key);
+    return value === undefined ? undefined : (structuredClone(value) as T);
   }
 
   /**
@@ -129,13 +132,14 @@ export class FileStore implements Store {
    * @throws {StoreError} if the file cannot be read or is not a valid store.
    */
   async snapshot(): Promise<Record<string, StoreValue>> {
-    return Object.fromEntries((await this.#read()).entries);
+    return structuredClone(Object.fromEntries((await this.#read()).entries));
   }
 
   async #apply<T extends StoreValue>(key: string, fn: (current: T | undefined) => T | undefined): Promise<T | undefined> {
-    const { entries, text } = await this.#read();
-    // The entries were just parsed from the file, so `fn` already gets a private copy.
-    const next: unknown = fn(entries.get(key) as T | undefined);
+    const read = await this.#read();
+    const entries = new Map(read.entries);
+    const current = entries.get(key);
+    const next: unknown = fn(current === undefined ? undefined : (structuredClone(current) as T));
     if (isThenable(next)) {
       throw new InvalidArgumentError(`"fn" must return the new value synchronously, got a promise for key ${describeValue(key)}`);
     }
@@ -147,7 +151,7 @@ export class FileStore implements Store {
       entries.set(key, next);
     }
     const updated = formatStoreFile(entries);
-    if (updated !== text) {
+    if (updated !== read.text) {
       await writeFileAtomic(this.path, updated).catch((error: unknown) => {
         throw new StoreError(this.path, `cannot write store file ${JSON.stringify(this.path)}: ${systemReason(error)}`, { cause: error });
       });
@@ -190,7 +194,8 @@ export class FileStore implements Store {
     });
   }
 
-  async #read(): Promise<{ entries: Map<string, StoreValue>; text: string | undefined }> {
+  /** The committed entries, shared with the cache: callers copy what they hand out. */
+  async #read(): Promise<{ entries: ReadonlyMap<string, StoreValue>; text: string | undefined }> {
     let text: string;
     try {
       text = await readFile(this.path, 'utf8');
@@ -198,7 +203,9 @@ export class FileStore implements Store {
       if (isCode(error, 'ENOENT')) return { entries: new Map(), text: undefined };
       throw wrapSystemError(this.path, 'read', error);
     }
-    return { entries: parseStoreFile(this.path, text), text };
+    // Comparing the whole text, not mtime or inode, which a quick rewrite can leave unchanged.
+    if (this.#parsed?.text !== text) this.#parsed = { text, entries: parseStoreFile(this.path, text) };
+    return this.#parsed;
   }
 }
 

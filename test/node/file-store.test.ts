@@ -69,6 +69,14 @@ describe('FileStore on disk', () => {
     await b.update<number>('n', (n) => n! + 1);
     expect(await a.get('n')).toBe(2);
     expect(await a.snapshot()).toEqual({ n: 2 });
+    // A rewrite that keeps the size (and perhaps the mtime) is still seen.
+    await b.update('n', () => 3);
+    expect(await a.get('n')).toBe(3);
+    await a.update('__proto__', () => ({ x: [1] }));
+    const snapshot = await b.snapshot();
+    expect(Object.keys(snapshot)).toEqual(['__proto__', 'n']);
+    (snapshot['__proto__'] as { x: number[] }).x.push(2);
+    expect(await b.get('__proto__')).toEqual({ x: [1] });
   });
 
   it.each([
