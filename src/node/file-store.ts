@@ -7,7 +7,7 @@ import { dirname, resolve } from 'node:path';
 import { describeValue, InvalidArgumentError } from '../core/errors.js';
 import type { Store, StoreValue } from '../sim/store.js';
 import { removeLeftoverTempFiles, writeFileAtomic } from './atomic-write.js';
-import { acquireLock } from './lock-file.js';
+import { acquireLock, removeLeftoverLockCandidates } from './lock-file.js';
 import { checkStoreValue, formatStoreFile, parseStoreFile } from './store-format.js';
 import { StoreError } from './store-error.js';
 
@@ -22,7 +22,9 @@ export interface FileStoreOptions {
   staleLockMs?: number;
 }
 
+/** How long an update waits for another process's lock by default, in milliseconds. */
 export const DEFAULT_LOCK_TIMEOUT_MS = 10_000;
+/** The age in milliseconds after which a lock file is taken to be left over, by default. */
 export const DEFAULT_STALE_LOCK_MS = 30_000;
 
 /**
@@ -110,11 +112,9 @@ export class FileStore implements Store {
    * process for longer than `lockTimeoutMs`.
    * @throws {InvalidArgumentError} if `fn` returns something that is not JSON data.
    */
-  update<T extends StoreValue>(key: string, fn: (current: T | undefined) => T | undefined): Promise<T | undefined> {
+  async update<T extends StoreValue>(key: string, fn: (current: T | undefined) => T | undefined): Promise<T | undefined> {
     checkKey(key);
-    if (typeof fn !== 'function') {
-      return Promise.reject(new InvalidArgumentError(`"fn" must be a function, got ${describeValue(fn)}`));
-    }
+    if (typeof fn !== 'function') throw new InvalidArgumentError(`"fn" must be a function, got ${describeValue(fn)}`);
     return enqueue(this.path, () => this.#locked(() => this.#apply(key, fn)));
   }
 
@@ -165,6 +165,7 @@ export class FileStore implements Store {
       if (!this.#tempFilesChecked) {
         // Only the lock holder writes temporary files, so any found now were left by a crash.
         await removeLeftoverTempFiles(this.path);
+        await removeLeftoverLockCandidates(this.lockPath);
         this.#tempFilesChecked = true;
       }
       return await task();

@@ -4,8 +4,9 @@
  * be recognised (its pid is gone on this host, or the lock is older than `staleMs`) and removed.
  */
 import { randomBytes } from 'node:crypto';
-import { readFile, stat, unlink, writeFile } from 'node:fs/promises';
+import { link, readdir, readFile, stat, unlink, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
+import { basename, dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 /** What a lock file holds. `token` is unique per acquisition, so a holder only ever removes its own lock. */
@@ -16,6 +17,7 @@ export interface LockInfo {
   token: string;
 }
 
+/** How {@link acquireLock} waits and when it treats a lock as left over. */
 export interface LockOptions {
   /** How long to wait for a held lock before giving up. */
   timeoutMs: number;
@@ -72,11 +74,17 @@ export function isProcessAlive(pid: number): boolean {
   }
 }
 
+/** The tokens of the locks this process holds right now. */
+const heldTokens = new Set<string>();
+
 function isStale(lock: Observed, staleMs: number): boolean {
   if (lock.ageMs > staleMs) return true;
   // Without readable contents only age can tell: the holder may be between create and write.
-  if (!lock.info) return false;
-  return lock.info.hostname === hostname() && !isProcessAlive(lock.info.pid);
+  if (!lock.info || lock.info.hostname !== hostname()) return false;
+  // Our own pid on a lock we do not hold was left by an earlier process that had the same pid,
+  // as happens when a container restarts and its main process is pid 1 again.
+  if (lock.info.pid === process.pid) return !heldTokens.has(lock.info.token);
+  return !isProcessAlive(lock.info.pid);
 }
 
 function describeHolder(path: string, lock: Observed | undefined): string {
@@ -85,14 +93,59 @@ function describeHolder(path: string, lock: Observed | undefined): string {
   return `${path} is held by pid ${lock.info.pid} on ${lock.info.hostname} since ${lock.info.acquiredAt}`;
 }
 
-/** Creates `path` with O_EXCL holding `contents`; false if it already exists. */
+/**
+ * Creates `path` holding `contents`, only if it does not exist; false if it does. The contents go
+ * to a candidate file first, which is then hard-linked to `path`: link(2) fails if `path` exists,
+ * just like O_EXCL, but the lock never exists without its contents, so a holder killed at any
+ * moment leaves a lock whose pid can be checked. Where hard links are not supported, the file is
+ * created with O_EXCL and written.
+ */
 async function createExclusive(path: string, contents: string): Promise<boolean> {
+  const candidate = `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
   try {
+    await writeFile(candidate, contents, { flag: 'wx' });
+    try {
+      await link(candidate, path);
+      return true;
+    } catch (error) {
+      if (!['EPERM', 'ENOTSUP', 'ENOSYS', 'EOPNOTSUPP'].includes(codeOf(error))) throw error;
+    }
     await writeFile(path, contents, { flag: 'wx' });
     return true;
   } catch (error) {
-    if (isCode(error, 'EEXIST')) return false;
+    if (codeOf(error) === 'EEXIST') return false;
     throw error;
+  } finally {
+    await unlink(candidate).catch(() => undefined);
+  }
+}
+
+/**
+ * Deletes candidate files (see createExclusive) that processes killed while taking the lock at
+ * `path` left behind. Only those of processes no longer running on this host are touched.
+ * @returns how many files were removed.
+ */
+export async function removeLeftoverLockCandidates(path: string): Promise<number> {
+  const escaped = basename(path).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const pattern = new RegExp(`^${escaped}\\.(\\d+)\\.[0-9a-f]{8}\\.tmp$`);
+  let removed = 0;
+  for (const name of await readdir(dirname(path))) {
+    const pid = Number(pattern.exec(name)?.[1] ?? 0);
+    if (pid <= 0 || pid === process.pid || isProcessAlive(pid)) continue;
+    await unlink(join(dirname(path), name)).then(() => removed++, () => undefined);
+  }
+  return removed;
+}
+
+/** Creates a lock file for `info`, counting its token as held from before the file exists. */
+async function createHeld(path: string, info: LockInfo): Promise<boolean> {
+  heldTokens.add(info.token);
+  let created = false;
+  try {
+    created = await createExclusive(path, `${JSON.stringify(info)}\n`);
+    return created;
+  } finally {
+    if (!created) heldTokens.delete(info.token);
   }
 }
 
@@ -109,7 +162,8 @@ function newLockInfo(): LockInfo {
  */
 async function breakStaleLock(path: string, stale: Observed, staleMs: number): Promise<boolean> {
   const breakPath = `${path}.break`;
-  if (!(await createExclusive(breakPath, JSON.stringify(newLockInfo())))) {
+  const breakerInfo = newLockInfo();
+  if (!(await createHeld(breakPath, breakerInfo))) {
     // The breaker is held for a read and an unlink; if its holder died there, clear it the same way.
     const breaker = await observe(breakPath);
     if (breaker && isStale(breaker, staleMs)) await unlink(breakPath).catch(() => undefined);
@@ -121,6 +175,7 @@ async function breakStaleLock(path: string, stale: Observed, staleMs: number): P
     return true;
   } finally {
     await unlink(breakPath).catch(() => undefined);
+    heldTokens.delete(breakerInfo.token);
   }
 }
 
@@ -135,12 +190,13 @@ export async function acquireLock(path: string, options: LockOptions): Promise<H
   for (;;) {
     const info = newLockInfo();
     const contents = `${JSON.stringify(info)}\n`;
-    if (await createExclusive(path, contents)) {
+    if (await createHeld(path, info)) {
       return {
         async release() {
           // Remove only our own lock: if it was judged stale and replaced, the file is someone else's.
           const now = await readFile(path, 'utf8').catch(() => undefined);
           if (now === contents) await unlink(path).catch(() => undefined);
+          heldTokens.delete(info.token);
         },
       };
     }
@@ -155,6 +211,11 @@ export async function acquireLock(path: string, options: LockOptions): Promise<H
   }
 }
 
+function codeOf(error: unknown): string {
+  const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
+  return typeof code === 'string' ? code : '';
+}
+
 function isCode(error: unknown, code: string): boolean {
-  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === code;
+  return codeOf(error) === code;
 }

@@ -30,7 +30,7 @@ it(
       durationMs: soakSeconds > 0 ? soakSeconds * 1000 : 20_000,
       seed,
     });
-    if (soakSeconds > 0) console.log(`crash soak: ${JSON.stringify(stats)}`);
+    console.log(`crash loop: ${JSON.stringify(stats)}`);
     expect(stats.kills).toBeGreaterThanOrEqual(soakSeconds > 0 ? 1 : 10);
     expect(stats.acknowledged).toBeGreaterThan(0);
     // Kills land while the worker holds the lock far more often than not, so over this many

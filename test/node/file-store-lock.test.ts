@@ -1,12 +1,14 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { FileStore, StoreError } from '../../src/node/index.js';
-import { deadPid, useTempStores } from '../support/temp-stores.js';
+import { deadPid, liveProcess, useTempStores } from '../support/temp-stores.js';
 
 const { storePath, runWorker } = useTempStores();
+const other = liveProcess();
+afterAll(() => other.stop());
 
 describe('FileStore locking', () => {
   async function writeLock(path: string, pid: number, ageMs = 0): Promise<string> {
@@ -29,10 +31,18 @@ describe('FileStore locking', () => {
     expect(existsSync(`${lockPath}.break`)).toBe(false);
   });
 
+  it('recovers a lock with this process\'s pid that this process does not hold (a restarted container)', async () => {
+    const path = storePath();
+    await new FileStore(path).update('n', () => 1);
+    await writeLock(path, process.pid);
+    await new FileStore(path, { lockTimeoutMs: 5_000 }).update<number>('n', (n) => n! + 1);
+    expect(await new FileStore(path).get('n')).toBe(2);
+  });
+
   it('recovers a lock older than staleLockMs even if its pid is running', async () => {
     const path = storePath();
     await new FileStore(path).update('n', () => 1);
-    await writeLock(path, process.pid, 60_000);
+    await writeLock(path, other.pid, 60_000);
     await new FileStore(path, { staleLockMs: 30_000, lockTimeoutMs: 5_000 }).update<number>('n', (n) => n! + 1);
     expect(await new FileStore(path).get('n')).toBe(2);
   });
@@ -40,12 +50,12 @@ describe('FileStore locking', () => {
   it('waits for a live lock and fails with a clear error when the wait runs out', async () => {
     const path = storePath();
     await new FileStore(path).update('n', () => 1);
-    const lockPath = await writeLock(path, process.pid);
+    const lockPath = await writeLock(path, other.pid);
     const store = new FileStore(path, { lockTimeoutMs: 300 });
     const error: unknown = await store.update('n', () => 99).then(() => undefined, (e: unknown) => e);
     expect(error).toBeInstanceOf(StoreError);
     expect((error as Error).message).toBe(
-      `cannot lock store file ${JSON.stringify(path)} within 300 ms: ${lockPath} is held by pid ${process.pid} on ${hostname()} since ${JSON.parse(await readFile(lockPath, 'utf8')).acquiredAt}; if no process is using the store, delete the lock file`,
+      `cannot lock store file ${JSON.stringify(path)} within 300 ms: ${lockPath} is held by pid ${other.pid} on ${hostname()} since ${JSON.parse(await readFile(lockPath, 'utf8')).acquiredAt}; if no process is using the store, delete the lock file`,
     );
     // The holder's lock is untouched and nothing was written.
     expect(JSON.parse(await readFile(lockPath, 'utf8')).token).toBe('theirs');
@@ -54,13 +64,11 @@ describe('FileStore locking', () => {
     expect(await store.keys()).toEqual(['n']);
   });
 
-  it('proceeds as soon as a live lock is released', async () => {
+  it('waits while a live lock is held and proceeds once it is released', async () => {
     const path = storePath();
-    const lockPath = await writeLock(path.replace(/state\.json$/, 'seed.json'), process.pid).catch(() => undefined);
-    expect(lockPath).toBeUndefined(); // the directory does not exist yet: the store creates it
     const store = new FileStore(path);
     await store.update('n', () => 1);
-    await writeLock(path, process.pid);
+    await writeLock(path, other.pid);
     const pending = store.update<number>('n', (n) => n! + 1);
     let settled = false;
     void pending.then(() => (settled = true));
@@ -78,6 +86,23 @@ describe('FileStore locking', () => {
     const old = new Date(Date.now() - 120_000);
     await utimes(`${path}.lock`, old, old);
     expect(await new FileStore(path, { lockTimeoutMs: 1_000 }).update('n', () => 2)).toBe(2);
+  });
+
+  it('never leaves its lock without contents, and removes lock candidates of dead processes', async () => {
+    const path = storePath();
+    await new FileStore(path).update('n', () => 1);
+    const dir = join(path, '..');
+    const dead = `state.json.lock.${deadPid()}.0badc0de.tmp`;
+    const alive = `state.json.lock.${other.pid}.0badc0de.tmp`;
+    await writeFile(join(dir, dead), '{}');
+    await writeFile(join(dir, alive), '{}');
+    const store = new FileStore(path);
+    await store.update<number>('n', (n) => {
+      // While fn runs the lock is held: it exists, complete, naming this process.
+      expect(JSON.parse(readFileSync(`${path}.lock`, 'utf8'))).toMatchObject({ pid: process.pid, hostname: hostname() });
+      return n! + 1;
+    });
+    expect((await readdir(dir)).sort()).toEqual(['state.json', alive].sort());
   });
 
   it('two processes incrementing one counter never lose an update', async () => {

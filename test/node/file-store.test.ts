@@ -113,6 +113,9 @@ describe('FileStore on disk', () => {
     await expect(store.get(7 as never)).rejects.toThrow('"key" must be a string, got 7');
     await expect(store.update('k', 'nope' as never)).rejects.toThrow('"fn" must be a function, got "nope"');
     await expect(store.keys(null as never)).rejects.toThrow(InvalidArgumentError);
+    // Misuse rejects the promise rather than throwing synchronously, as MemoryStore does.
+    const rejected = store.update(null as never, () => 1);
+    await expect(rejected).rejects.toThrow('"key" must be a string, got null');
   });
 
   it('removes temporary files a crashed writer left behind, and ignores unrelated files', async () => {

@@ -58,7 +58,11 @@ function killedRun(options: CrashLoopOptions, run: number, delayMs: number, befo
     let timer: NodeJS.Timeout | undefined;
     const kill = () => child.kill('SIGKILL');
     // A worker that makes no progress (a lock never recovered) fails the run instead of hanging it.
-    const watchdog = setTimeout(kill, 15_000);
+    let stuck = false;
+    const watchdog = setTimeout(() => {
+      stuck = true;
+      kill();
+    }, 15_000);
     if (beforeReady) timer = setTimeout(kill, delayMs);
     child.stdout.on('data', (chunk: Buffer) => {
       pending += chunk.toString();
@@ -75,7 +79,8 @@ function killedRun(options: CrashLoopOptions, run: number, delayMs: number, befo
     child.on('close', (code, signal) => {
       clearTimeout(timer);
       clearTimeout(watchdog);
-      if (signal !== 'SIGKILL' || stderr !== '') reject(new Error(`worker ${run} ended with ${signal ?? code}: ${stderr}`));
+      if (stuck) reject(new Error(`worker ${run} was still running after 15 s (delay ${delayMs} ms): ${stderr}`));
+      else if (signal !== 'SIGKILL' || stderr !== '') reject(new Error(`worker ${run} ended with ${signal ?? code}: ${stderr}`));
       else resolveRun(acks);
     });
   });

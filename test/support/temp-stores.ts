@@ -48,3 +48,9 @@ export function deadPid(): number {
   const child = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
   return Number(child.stdout);
 }
+
+/** A process that keeps running until `stop` is called, standing in for another lock holder. */
+export function liveProcess(): { pid: number; stop: () => void } {
+  const child = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60_000)'], { stdio: 'ignore' });
+  return { pid: child.pid!, stop: () => child.kill() };
+}
