@@ -164,8 +164,9 @@ export class FileStore implements Store {
     try {
       if (!this.#tempFilesChecked) {
         // Only the lock holder writes temporary files, so any found now were left by a crash.
-        await removeLeftoverTempFiles(this.path);
-        await removeLeftoverLockCandidates(this.lockPath);
+        // Tidying is best effort: a file that cannot be removed does not fail the update.
+        await removeLeftoverTempFiles(this.path).catch(() => 0);
+        await removeLeftoverLockCandidates(this.lockPath).catch(() => 0);
         this.#tempFilesChecked = true;
       }
       return await task();

@@ -1,10 +1,11 @@
 /**
- * An inter-process lock made of a file created with O_EXCL: whoever creates it holds the lock.
- * The file records the holder's pid, hostname and the time, so a lock left by a killed process can
- * be recognised (its pid is gone on this host, or the lock is older than `staleMs`) and removed.
+ * An inter-process lock made of a file that only one process can create (link(2), or O_EXCL where
+ * hard links are unsupported): whoever creates it holds the lock. The file records the holder's
+ * pid, hostname and the time, so a lock left by a killed process can be recognised (its pid is gone
+ * on this host, or the lock is older than `staleMs`) and removed.
  */
 import { randomBytes } from 'node:crypto';
-import { link, readdir, readFile, stat, unlink, writeFile } from 'node:fs/promises';
+import { link, open, readdir, readFile, unlink, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -34,19 +35,26 @@ export interface HeldLock {
 
 /** A file's identity and contents as read once, to tell one lock instance from the next. */
 interface Observed {
-  raw: string;
   identity: string;
   ageMs: number;
   info: LockInfo | undefined;
 }
 
 async function observe(path: string): Promise<Observed | undefined> {
+  let handle;
   try {
-    const [raw, st] = await Promise.all([readFile(path, 'utf8'), stat(path)]);
-    return { raw, identity: `${st.ino}:${st.mtimeMs}:${raw}`, ageMs: Date.now() - st.mtimeMs, info: parseLockInfo(raw) };
+    handle = await open(path, 'r');
   } catch (error) {
     if (isCode(error, 'ENOENT')) return undefined;
     throw error;
+  }
+  try {
+    // One handle for both, so the contents and the identity belong to the same file.
+    const st = await handle.stat();
+    const raw = await handle.readFile('utf8');
+    return { identity: `${st.ino}:${st.mtimeMs}:${raw}`, ageMs: Date.now() - st.mtimeMs, info: parseLockInfo(raw) };
+  } finally {
+    await handle.close();
   }
 }
 
@@ -142,11 +150,15 @@ async function createHeld(path: string, info: LockInfo): Promise<boolean> {
   heldTokens.add(info.token);
   let created = false;
   try {
-    created = await createExclusive(path, `${JSON.stringify(info)}\n`);
+    created = await createExclusive(path, lockContents(info));
     return created;
   } finally {
     if (!created) heldTokens.delete(info.token);
   }
+}
+
+function lockContents(info: LockInfo): string {
+  return `${JSON.stringify(info)}\n`;
 }
 
 function newLockInfo(): LockInfo {
@@ -189,8 +201,8 @@ export async function acquireLock(path: string, options: LockOptions): Promise<H
   let pause = 2;
   for (;;) {
     const info = newLockInfo();
-    const contents = `${JSON.stringify(info)}\n`;
     if (await createHeld(path, info)) {
+      const contents = lockContents(info);
       return {
         async release() {
           // Remove only our own lock: if it was judged stale and replaced, the file is someone else's.
