@@ -14,6 +14,7 @@ export {
   InvalidSecretError,
   InvalidKeyUriError,
   InvalidStateError,
+  InvalidImageError,
 } from './core/errors.js';
 
 export type { Clock, ManualClock } from './core/clock.js';
