@@ -6,11 +6,13 @@ import { TotpLabError } from '../core/errors.js';
 import { codeCommand } from './commands/code.js';
 import { demoCommand } from './commands/demo.js';
 import { inspectCommand } from './commands/inspect.js';
+import { qrCommand } from './commands/qr.js';
+import { scanCommand } from './commands/scan.js';
 import { uriCommand } from './commands/uri.js';
 import { verifyCommand } from './commands/verify.js';
 import { EXIT_OK, EXIT_USAGE, UsageError, type CliIo, type Command } from './io.js';
 
-const COMMANDS: readonly Command[] = [codeCommand, verifyCommand, uriCommand, inspectCommand, demoCommand];
+const COMMANDS: readonly Command[] = [codeCommand, verifyCommand, uriCommand, inspectCommand, demoCommand, qrCommand, scanCommand];
 
 function overview(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length)) + 2;
