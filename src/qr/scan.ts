@@ -41,14 +41,15 @@ export function scanQr(image: RgbaImage): string | null {
     // picture is stretched; at full size it is tried both ways, plain first.
     const stretch = contrastStretch(grey.pixels);
     const faint = stretch !== null && stretch.range < FAINT_RANGE;
-    if (factor === 1 || !faint) {
-      const found = decode(grey, null);
-      if (found !== null) return found;
+    if (factor === 1) {
+      // Exactly what jsQR alone would do (both polarities, one binarisation), so nothing is lost.
+      const found = decode(grey, null, 'attemptBoth');
+      if (found !== null || !faint) return found;
     }
-    if (faint) {
-      const found = decode(grey, stretch.lut);
-      if (found !== null) return found;
-    }
+    const lut = faint ? stretch.lut : null;
+    // Dark-on-light first without the inverted picture jsQR would otherwise build alongside.
+    const found = decode(grey, lut, 'dontInvert') ?? decode(grey, invert(lut), 'dontInvert');
+    if (found !== null) return found;
   }
   return null;
 }
@@ -131,10 +132,17 @@ export function contrastStretch(pixels: Uint8Array): { lut: Uint8Array; range: n
   return { lut, range: high - low };
 }
 
+/** The table that maps v to 255 − lut[v] (or 255 − v): a light-on-dark code becomes dark on light. */
+function invert(lut: Uint8Array | null): Uint8Array {
+  const out = new Uint8Array(256);
+  for (let v = 0; v < 256; v++) out[v] = 255 - (lut ? lut[v]! : v);
+  return out;
+}
+
 const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 
 /** Runs jsQR on a grey image (through `lut` if given), expanded to the RGBA it takes. */
-function decode(grey: Grey, lut: Uint8Array | null): string | null {
+function decode(grey: Grey, lut: Uint8Array | null, inversionAttempts: 'dontInvert' | 'attemptBoth'): string | null {
   const rgba = new Uint8ClampedArray(grey.pixels.length * 4);
   const words = new Uint32Array(rgba.buffer);
   const { pixels } = grey;
@@ -143,6 +151,7 @@ function decode(grey: Grey, lut: Uint8Array | null): string | null {
     words[i] = LITTLE_ENDIAN ? 0xff000000 | (v * 0x010101) : ((v * 0x01010100) | 0xff) >>> 0;
   }
   // A fresh options object every call: jsqr 1.4.0 copies given options into its shared defaults.
-  const result = jsQR(rgba, grey.width, grey.height, { inversionAttempts: 'attemptBoth' });
+  // ('onlyInvert' is not used: jsqr 1.4.0 does not build the inverted picture for it.)
+  const result = jsQR(rgba, grey.width, grey.height, { inversionAttempts });
   return result ? result.data : null;
 }
