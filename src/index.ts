@@ -15,6 +15,7 @@ export {
   InvalidKeyUriError,
   InvalidStateError,
   InvalidMigrationError,
+  InvalidImageError,
 } from './core/errors.js';
 export { encodeMigration, decodeMigration } from './core/migration/migration.js';
 export { parseUriList, formatUriList } from './core/uri-list.js';
