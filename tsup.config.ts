@@ -3,14 +3,16 @@ import { defineConfig } from 'tsup';
 export default defineConfig([
   {
     // The library entry points: ESM + CJS + type declarations.
-    entry: { index: 'src/index.ts', testing: 'src/testing/index.ts' },
+    entry: { index: 'src/index.ts', qr: 'src/qr/index.ts', testing: 'src/testing/index.ts', node: 'src/node/index.ts' },
+    // Node built-ins stay imports (only the node entry uses them).
+    external: [/^node:/],
     format: ['esm', 'cjs'],
     dts: true,
     clean: true,
     target: 'es2022',
     platform: 'neutral',
     sourcemap: true,
-    // Shared chunks, so every entry point uses the same core module (one TotpLabError class).
+    // Shared chunks: every entry point uses one copy of core (one TotpLabError class), and lazy imports stay lazy.
     splitting: true,
     treeshake: true,
   },

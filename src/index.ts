@@ -15,6 +15,7 @@ export {
   InvalidKeyUriError,
   InvalidStateError,
   InvalidMigrationError,
+  InvalidImageError,
 } from './core/errors.js';
 export { encodeMigration, decodeMigration } from './core/migration/migration.js';
 export { parseUriList, formatUriList } from './core/uri-list.js';
@@ -57,7 +58,7 @@ export { UGYFELKAPU_ACTIVATION_DELAY_MS } from './sim/provider-options.js';
 export { MESSAGES, MESSAGES_HU, MESSAGES_EN, formatMessage } from './sim/messages.js';
 export { DEFAULT_THROTTLE, throttleDelayMs } from './sim/throttle.js';
 export {
-  hashPassword, verifyPassword, DEFAULT_PASSWORD_HASH_ITERATIONS, LOW_COST_HASHING_FOR_TESTS,
+  hashPassword, verifyPassword, encodePasswordHash, decodePasswordHash, DEFAULT_PASSWORD_HASH_ITERATIONS, LOW_COST_HASHING_FOR_TESTS,
 } from './core/password-hash.js';
 export {
   generateDeletionCode, formatDeletionCode, normalizeDeletionCode, hashDeletionCode, verifyDeletionCode,

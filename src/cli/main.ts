@@ -8,11 +8,15 @@ import { demoCommand } from './commands/demo.js';
 import { exportCommand } from './commands/export.js';
 import { importCommand } from './commands/import.js';
 import { inspectCommand } from './commands/inspect.js';
+import { qrCommand } from './commands/qr.js';
+import { scanCommand } from './commands/scan.js';
 import { uriCommand } from './commands/uri.js';
 import { verifyCommand } from './commands/verify.js';
 import { EXIT_OK, EXIT_USAGE, UsageError, type CliIo, type Command } from './io.js';
 
-const COMMANDS: readonly Command[] = [codeCommand, verifyCommand, uriCommand, inspectCommand, exportCommand, importCommand, demoCommand];
+const COMMANDS: readonly Command[] = [
+  codeCommand, verifyCommand, uriCommand, inspectCommand, qrCommand, scanCommand, exportCommand, importCommand, demoCommand,
+];
 
 function overview(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length)) + 2;

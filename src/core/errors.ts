@@ -49,6 +49,17 @@ export class InvalidKeyUriError extends TotpLabError {
   }
 }
 
+/**
+ * An image could not be used: its pixel data does not match its dimensions, it is larger than the
+ * documented pixel limit, or a file is not a readable PNG or JPEG (truncated, garbled, or not an image).
+ */
+export class InvalidImageError extends TotpLabError {
+  override name = 'InvalidImageError' as const;
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('INVALID_IMAGE', message, options);
+  }
+}
+
 /** A step was called out of order (finishing an enrollment that was never confirmed, say). */
 export class InvalidStateError extends TotpLabError {
   override name = 'InvalidStateError' as const;

@@ -121,3 +121,24 @@ function fromHex(hex: string): Uint8Array {
   for (let i = 0; i < out.length; i++) out[i] = parseInt(hex.slice(i * 2, i * 2 + 2), 16);
   return out;
 }
+
+/**
+ * A hash record as one string, `$pbkdf2-sha256$i=<iterations>$<salt hex>$<hash hex>` (in the spirit
+ * of the PHC string format), for stores that keep records flat.
+ * @example
+ * encodePasswordHash(await hashPassword('titok', { iterations: 1 })); // '$pbkdf2-sha256$i=1$9f…$c3…'
+ */
+export function encodePasswordHash(stored: PasswordHash): string {
+  const r = checkRecord(stored);
+  return `$pbkdf2-sha256$i=${r.iterations}$${r.salt}$${r.hash}`;
+}
+
+/**
+ * Reads a string made by {@link encodePasswordHash}.
+ * @throws {InvalidArgumentError} when it is not one (the message does not repeat the string)
+ */
+export function decodePasswordHash(text: string): PasswordHash {
+  const match = typeof text === 'string' ? /^\$pbkdf2-sha256\$i=([0-9]{1,8})\$([0-9a-f]+)\$([0-9a-f]+)$/.exec(text) : null;
+  if (!match) throw new InvalidArgumentError('"stored" must be a $pbkdf2-sha256$i=…$salt$hash string');
+  return checkRecord({ algorithm: 'PBKDF2-SHA256', iterations: Number(match[1]), salt: match[2], hash: match[3] });
+}

@@ -7,22 +7,10 @@
  * them, and an attempt cut off half-way (a crash) counts as a failure: the lock fails closed.
  */
 import { InvalidArgumentError, InvalidStateError, describeValue } from '../core/errors.js';
-import { hashPassword, verifyPassword, type PasswordHash } from '../core/password-hash.js';
+import { decodePasswordHash, encodePasswordHash, hashPassword, verifyPassword } from '../core/password-hash.js';
 import type { RefusalReason } from './audit.js';
 import { checkInput, checkSecretString, checkUsernameType, type ProviderContext, type Refusal } from './context.js';
-import { freeThrottle, type ThrottleState } from './throttle.js';
-
-/** The TOTP binding of an account: the phone's secret and what belongs to it. */
-export type Binding = {
-  /** The shared secret, base32: the one secret the service must keep readable. */
-  secret: string;
-  /** The last accepted time step (RFC 6238 §5.2 replay guard); -1 for none. */
-  lastStep: number;
-  /** When the factor starts working (ms): "Befejezés" plus the activation delay. */
-  activeFrom: number;
-  /** The salted hash of the deletion code issued with this binding. */
-  deletionCode: PasswordHash;
-};
+import type { ThrottleState } from './throttle.js';
 
 /** An unfinished enrollment or device change. */
 export type PendingEnrollment = {
@@ -33,25 +21,47 @@ export type PendingEnrollment = {
   expiresAt: number;
   /** The step of the code that confirmed it, or null before confirmation. */
   confirmedStep: number | null;
-  /** The hash of the deletion code shown at confirmation, or null before it. */
-  deletionCode: PasswordHash | null;
+  /** The encoded hash of the deletion code shown at confirmation, or null before it. */
+  deletionCode: string | null;
 };
 
-/** One account as stored. Plain JSON: no password and no deletion code, only their hashes. */
+/**
+ * One account as stored. Plain, flat JSON (flat records copy fastest on the hot second-factor
+ * path): no password and no deletion code, only their salted hashes, encoded by encodePasswordHash.
+ */
 export type AccountRecord = {
   username: string;
   email: string;
   createdAt: number;
-  password: PasswordHash;
+  /** The encoded salted password hash. */
+  password: string;
   /** Wrong passwords in a row (including attempts being checked right now). */
   passwordFailures: number;
-  binding: Binding | null;
+  /** The TOTP binding: the phone's secret (base32), the one secret the service keeps readable; null when none. */
+  secret: string | null;
+  /** The last accepted time step of this secret (RFC 6238 §5.2 replay guard); -1 for none. */
+  lastStep: number;
+  /** When the binding starts working (ms): Befejezés plus the activation delay. */
+  activeFrom: number;
+  /** The encoded hash of the deletion code issued with the binding; null when none. */
+  deletionCode: string | null;
+  /** Throttle of wrong one-time codes (see throttle.ts). */
+  codeFailures: number;
+  codeBlockedUntil: number;
+  /** Throttle of wrong deletion codes. */
+  deletionFailures: number;
+  deletionBlockedUntil: number;
   pending: PendingEnrollment | null;
-  codeThrottle: ThrottleState;
-  deletionThrottle: ThrottleState;
 };
 
+/** The one-time-code throttle of an account. */
+export const codeThrottleOf = (a: AccountRecord): ThrottleState => ({ failures: a.codeFailures, blockedUntil: a.codeBlockedUntil });
+/** The deletion-code throttle of an account. */
+export const deletionThrottleOf = (a: AccountRecord): ThrottleState => ({ failures: a.deletionFailures, blockedUntil: a.deletionBlockedUntil });
+
+/** Store key of an account. */
 export const accountKey = (username: string): string => `account:${username}`;
+/** Store key of the index from an enrollment id to its account. */
 export const enrollmentKey = (id: string): string => `enrollment:${id}`;
 
 /** True when wrong passwords have locked the account. */
@@ -59,12 +69,14 @@ export function isLocked(ctx: ProviderContext, account: AccountRecord): boolean 
   return account.passwordFailures >= ctx.o.maxPasswordFailures;
 }
 
+/** The result of register: the new account, or `register.taken` (or a fault). */
 export type RegisterResult = { ok: true; messageKey: 'register.ok'; message: string; username: string } | Refusal;
 
+/** Creates an account; `register.taken` when the username exists. */
 export async function register(ctx: ProviderContext, input: unknown): Promise<RegisterResult> {
   const args = checkInput(input, 'register');
   const username = checkUsernameType(args['username']).trim();
-  if (username === '' || username.length > 128 || /[\u0000-\u001f\u007f]/.test(username)) {
+  if (username === '' || username.length > 128 || /[\u0000-\u001f\u007f]/.test(username) || !username.isWellFormed()) {
     throw new InvalidArgumentError(`"username" must be 1 to 128 printable characters, got ${describeValue(args['username'])}`);
   }
   const password = checkSecretString(args['password'], 'password');
@@ -82,8 +94,9 @@ export async function register(ctx: ProviderContext, input: unknown): Promise<Re
     created = current === undefined;
     if (!created) return current;
     return {
-      username, email, createdAt: now, password: hash, passwordFailures: 0,
-      binding: null, pending: null, codeThrottle: freeThrottle(), deletionThrottle: freeThrottle(),
+      username, email, createdAt: now, password: encodePasswordHash(hash), passwordFailures: 0,
+      secret: null, lastStep: -1, activeFrom: 0, deletionCode: null,
+      codeFailures: 0, codeBlockedUntil: 0, deletionFailures: 0, deletionBlockedUntil: 0, pending: null,
     };
   });
   if (!created) return ctx.refuse('register.taken');
@@ -97,6 +110,8 @@ export async function register(ctx: ProviderContext, input: unknown): Promise<Re
  * @returns 'ok', or the reason for the refusal (for the audit log only)
  */
 export async function checkPassword(ctx: ProviderContext, username: string, password: string): Promise<'ok' | RefusalReason> {
+  // Made on the first password check of any kind, so that first check costs the same for everyone.
+  const dummy = await ctx.dummyHash();
   let state = 'unknown-user' as 'unknown-user' | 'locked' | 'reserved';
   const key = accountKey(username);
   const reserved = await ctx.o.store.update<AccountRecord>(key, (current) => {
@@ -111,7 +126,7 @@ export async function checkPassword(ctx: ProviderContext, username: string, pass
     state = 'reserved';
     return { ...current, passwordFailures: current.passwordFailures + 1 };
   });
-  const stored = state === 'reserved' && reserved ? reserved.password : await ctx.dummyHash();
+  const stored = state === 'reserved' && reserved ? decodePasswordHash(reserved.password) : dummy;
   const matches = await verifyPassword(password, stored);
   if (state !== 'reserved') return state;
   if (matches) {
@@ -123,6 +138,7 @@ export async function checkPassword(ctx: ProviderContext, username: string, pass
   return 'wrong-password';
 }
 
+/** The result of unlock. */
 export type UnlockResult = { ok: true; username: string };
 
 /**

@@ -24,6 +24,7 @@ export type Refusal = {
   retryAt?: number;
 };
 
+/** The state one provider's parts share (not part of the public API). */
 export class ProviderContext {
   readonly o: ResolvedProviderOptions;
   readonly audit: AuditLog;

@@ -7,13 +7,15 @@
  * through while one is being checked.
  */
 import { verifyDeletionCode } from '../core/deletion-code.js';
-import type { PasswordHash } from '../core/password-hash.js';
-import { accountKey, checkPassword, enrollmentKey, type AccountRecord } from './accounts.js';
+import { decodePasswordHash } from '../core/password-hash.js';
+import { accountKey, checkPassword, deletionThrottleOf, enrollmentKey, type AccountRecord } from './accounts.js';
 import { checkInput, checkSecretString, checkUsernameType, type ProviderContext, type Refusal } from './context.js';
-import { afterFailure, freeThrottle, isThrottled } from './throttle.js';
+import { afterFailure } from './throttle.js';
 
+/** The binding is removed and the deletion code spent; the account remains. */
 export type DeletionCodeRedeemed = { ok: true; messageKey: 'deletionCode.redeemed'; message: string; username: string };
 
+/** Removes the phone binding with username + password + deletion code; the code is spent. */
 export async function redeemDeletionCode(ctx: ProviderContext, input: unknown): Promise<DeletionCodeRedeemed | Refusal> {
   const args = checkInput(input, 'redeemDeletionCode');
   const username = checkUsernameType(args['username']).trim();
@@ -29,41 +31,45 @@ export async function redeemDeletionCode(ctx: ProviderContext, input: unknown): 
   const now = ctx.now();
   const key = accountKey(username);
   let state = 'none' as 'none' | 'throttled' | 'reserved';
-  let stored: PasswordHash | null = null;
+  let stored: string | null = null;
   let retryAt = 0;
   await ctx.o.store.update<AccountRecord>(key, (account) => {
     stored = null;
-    if (!account?.binding) {
+    if (!account || account.deletionCode === null) {
       state = 'none';
       return account;
     }
-    if (isThrottled(account.deletionThrottle, now)) {
+    if (now < account.deletionBlockedUntil) {
       state = 'throttled';
-      retryAt = account.deletionThrottle.blockedUntil;
+      retryAt = account.deletionBlockedUntil;
       return account;
     }
     state = 'reserved';
-    stored = account.binding.deletionCode;
-    return { ...account, deletionThrottle: afterFailure(account.deletionThrottle, now, ctx.o.throttle) };
+    stored = account.deletionCode;
+    const next = afterFailure(deletionThrottleOf(account), now, ctx.o.throttle);
+    return { ...account, deletionFailures: next.failures, deletionBlockedUntil: next.blockedUntil };
   });
   if (state === 'throttled') {
     ctx.audit.record(now, 'deletion-code-refused', username, { reason: 'throttled' });
     return ctx.refuse('code.throttled', { retryAt }, { seconds: Math.ceil((retryAt - now) / 1000) });
   }
-  const hash = stored as PasswordHash | null;
+  const hash = stored as string | null;
   // No binding (never enrolled, or the code already spent): the same answer as a wrong code.
-  const matches = hash !== null && (await verifyDeletionCode(typed, hash, ctx.o.deletionCode.length));
+  const matches = hash !== null && (await verifyDeletionCode(typed, decodePasswordHash(hash), ctx.o.deletionCode.length));
   let removedPending: string | null = null;
   let redeemed = false;
-  if (matches && hash) {
+  if (matches) {
     await ctx.o.store.update<AccountRecord>(key, (account) => {
       redeemed = false;
       removedPending = null;
       // Only the binding whose code was checked: a concurrent redemption may have spent it already.
-      if (!account?.binding || account.binding.deletionCode.salt !== hash.salt) return account;
+      if (!account || account.deletionCode !== hash) return account;
       redeemed = true;
       removedPending = account.pending?.id ?? null;
-      return { ...account, binding: null, pending: null, deletionThrottle: freeThrottle(), codeThrottle: freeThrottle() };
+      return {
+        ...account, secret: null, lastStep: -1, activeFrom: 0, deletionCode: null, pending: null,
+        codeFailures: 0, codeBlockedUntil: 0, deletionFailures: 0, deletionBlockedUntil: 0,
+      };
     });
   }
   if (!redeemed) {

@@ -11,15 +11,15 @@
  */
 import { buildKeyUri } from '../core/key-uri.js';
 import { verifyCode } from '../core/code.js';
-import { formatDeletionCode, generateDeletionCode, hashDeletionCode } from '../core/deletion-code.js';
+import { generateDeletionCode, hashDeletionCode } from '../core/deletion-code.js';
 import { InvalidArgumentError, InvalidStateError, describeValue } from '../core/errors.js';
-import { toHex } from '../core/password-hash.js';
+import { encodePasswordHash, toHex } from '../core/password-hash.js';
 import { randomBytes } from '../core/random.js';
 import { generateSecret } from '../core/secret.js';
-import { accountKey, checkPassword, enrollmentKey, type AccountRecord, type PendingEnrollment } from './accounts.js';
+import { accountKey, checkPassword, codeThrottleOf, enrollmentKey, type AccountRecord, type PendingEnrollment } from './accounts.js';
 import { checkInput, checkSecretString, checkUsernameType, type ProviderContext, type Refusal } from './context.js';
 import { checkSecondFactor } from './second-factor.js';
-import { afterFailure, freeThrottle, isThrottled } from './throttle.js';
+import { afterFailure } from './throttle.js';
 
 /** What "start" shows: the QR code's text, and the secret as text for "Nem tudom beolvasni a kódot". */
 export type EnrollmentStarted = {
@@ -46,8 +46,10 @@ export type EnrollmentConfirmed = { ok: true; messageKey: 'enrollment.confirmed'
 /** Befejezés: the binding is saved and works from `activeFrom`. */
 export type EnrollmentFinished = { ok: true; messageKey: 'enrollment.finished'; message: string; kind: 'enrollment' | 'device-change'; activeFrom: number };
 
+/** The pending enrollment or device change is dropped. */
 export type EnrollmentAbandoned = { ok: true; messageKey: 'enrollment.abandoned'; message: string };
 
+/** Step 1 of enrollment: the password again → a new secret, its key URI and its text form. */
 export async function startEnrollment(ctx: ProviderContext, input: unknown): Promise<EnrollmentStarted | Refusal> {
   const args = checkInput(input, 'startEnrollment');
   const username = checkUsernameType(args['username']).trim();
@@ -60,12 +62,13 @@ export async function startEnrollment(ctx: ProviderContext, input: unknown): Pro
     return ctx.refuse('login.refused');
   }
   const account = await ctx.o.store.get<AccountRecord>(accountKey(username));
-  if (account?.binding) {
+  if (account && account.secret !== null) {
     throw new InvalidStateError(`"${username}" already has a second factor: use startDeviceChange to move it to another phone, or redeemDeletionCode to remove it`);
   }
   return createPending(ctx, username, 'enrollment');
 }
 
+/** "Beállítás másik eszközre": password + current code → a pending device change. */
 export async function startDeviceChange(ctx: ProviderContext, input: unknown): Promise<EnrollmentStarted | Refusal> {
   const args = checkInput(input, 'startDeviceChange');
   const username = checkUsernameType(args['username']).trim();
@@ -73,7 +76,7 @@ export async function startDeviceChange(ctx: ProviderContext, input: unknown): P
   const code = checkSecretString(args['code'], 'code', 64);
   const fault = await ctx.faultRefusal('startDeviceChange', username);
   if (fault) return fault;
-  // A logged-in session: the password and a current code from the bound phone.
+  // Only a logged-in user may do this: the password and a current code from the bound phone.
   const verdict = await checkPassword(ctx, username, password);
   const second = verdict === 'ok' ? await checkSecondFactor(ctx, username, code, ctx.now()) : { ok: false as const, reason: verdict };
   if (!second.ok) {
@@ -89,6 +92,8 @@ async function createPending(ctx: ProviderContext, username: string, kind: Pendi
   const now = ctx.now();
   const secret = generateSecret({ random: o.random });
   const id = toHex(randomBytes(16, o.random));
+  // Built before any state changes, so a username the URI cannot carry changes nothing.
+  const keyUri = buildKeyUri({ issuer: o.issuer, account: username, secret, algorithm: o.algorithm, digits: o.digits, period: o.period });
   const pending: PendingEnrollment = { id, kind, secret, createdAt: now, expiresAt: now + o.enrollmentTtlMs, confirmedStep: null, deletionCode: null };
   let previous: PendingEnrollment | null = null;
   await o.store.update<AccountRecord>(accountKey(username), (account) => {
@@ -103,13 +108,13 @@ async function createPending(ctx: ProviderContext, username: string, kind: Pendi
   }
   await o.store.update(enrollmentKey(id), () => ({ username }));
   ctx.audit.record(now, kind === 'enrollment' ? 'enrollment-started' : 'device-change-started', username);
-  const keyUri = buildKeyUri({ issuer: o.issuer, account: username, secret, algorithm: o.algorithm, digits: o.digits, period: o.period });
   return {
     ok: true, messageKey: 'enrollment.started', message: ctx.message('enrollment.started'),
-    enrollmentId: id, kind, keyUri, secret, secretText: formatDeletionCode(secret, 4), issuer: o.issuer, account: username, expiresAt: pending.expiresAt,
+    enrollmentId: id, kind, keyUri, secret, secretText: groupsOfFour(secret), issuer: o.issuer, account: username, expiresAt: pending.expiresAt,
   };
 }
 
+/** Step 2: the first code from the new phone → the green tick and the deletion code, shown once. */
 export async function confirmEnrollment(ctx: ProviderContext, input: unknown): Promise<EnrollmentConfirmed | Refusal> {
   const args = checkInput(input, 'confirmEnrollment');
   const id = checkEnrollmentId(args['enrollmentId']);
@@ -120,9 +125,9 @@ export async function confirmEnrollment(ctx: ProviderContext, input: unknown): P
   const now = ctx.now();
   if (now >= pending.expiresAt) return expire(ctx, username, id);
   if (pending.confirmedStep !== null) throw new InvalidStateError(`enrollment ${id} is already confirmed: finish it with finishEnrollment`);
-  if (isThrottled(account.codeThrottle, now)) {
+  if (now < account.codeBlockedUntil) {
     ctx.audit.record(now, 'enrollment-refused', username, { reason: 'throttled' });
-    const retryAt = account.codeThrottle.blockedUntil;
+    const retryAt = account.codeBlockedUntil;
     return ctx.refuse('code.throttled', { retryAt }, { seconds: Math.ceil((retryAt - now) / 1000) });
   }
   const o = ctx.o;
@@ -130,16 +135,19 @@ export async function confirmEnrollment(ctx: ProviderContext, input: unknown): P
   // Cheap check first, so a wrong code costs no hashing; the decision is repeated atomically below.
   const precheck = verifyCode(pending.secret, code, params);
   const deletionCode = precheck.valid ? generateDeletionCode({ ...o.deletionCode, random: o.random }) : null;
-  const deletionHash = deletionCode === null ? null : await hashDeletionCode(deletionCode, o.hashing, o.random);
+  const deletionHash = deletionCode === null ? null : encodePasswordHash(await hashDeletionCode(deletionCode, o.hashing, o.random));
   let accepted = false;
   await o.store.update<AccountRecord>(accountKey(username), (current) => {
     accepted = false;
     const p = current?.pending;
-    if (!current || !p || p.id !== id || p.confirmedStep !== null || isThrottled(current.codeThrottle, now)) return current;
+    if (!current || !p || p.id !== id || p.confirmedStep !== null || now < current.codeBlockedUntil) return current;
     const result = verifyCode(p.secret, code, params);
-    if (!result.valid || deletionHash === null) return { ...current, codeThrottle: afterFailure(current.codeThrottle, now, o.throttle) };
+    if (!result.valid || deletionHash === null) {
+      const next = afterFailure(codeThrottleOf(current), now, o.throttle);
+      return { ...current, codeFailures: next.failures, codeBlockedUntil: next.blockedUntil };
+    }
     accepted = true;
-    return { ...current, codeThrottle: freeThrottle(), pending: { ...p, confirmedStep: result.counter, deletionCode: deletionHash } };
+    return { ...current, codeFailures: 0, codeBlockedUntil: 0, pending: { ...p, confirmedStep: result.counter, deletionCode: deletionHash } };
   });
   if (!accepted || deletionCode === null) {
     ctx.audit.record(now, 'enrollment-refused', username, { reason: 'wrong-code' });
@@ -149,6 +157,7 @@ export async function confirmEnrollment(ctx: ProviderContext, input: unknown): P
   return { ok: true, messageKey: 'enrollment.confirmed', message: ctx.message('enrollment.confirmed'), enrollmentId: id, deletionCode };
 }
 
+/** Step 3: the acknowledgement + Befejezés → the binding (replacing any old one), active after the delay. */
 export async function finishEnrollment(ctx: ProviderContext, input: unknown): Promise<EnrollmentFinished | Refusal> {
   const args = checkInput(input, 'finishEnrollment');
   const id = checkEnrollmentId(args['enrollmentId']);
@@ -173,8 +182,8 @@ export async function finishEnrollment(ctx: ProviderContext, input: unknown): Pr
     done = true;
     // The new binding replaces any old one: the old secret and the old deletion code stop working.
     return {
-      ...current, pending: null, deletionThrottle: freeThrottle(),
-      binding: { secret: p.secret, lastStep: p.confirmedStep, activeFrom, deletionCode: p.deletionCode },
+      ...current, pending: null, deletionFailures: 0, deletionBlockedUntil: 0,
+      secret: p.secret, lastStep: p.confirmedStep, activeFrom, deletionCode: p.deletionCode,
     };
   });
   if (!done) throw new InvalidStateError(`enrollment ${id} is no longer pending`);
@@ -183,6 +192,7 @@ export async function finishEnrollment(ctx: ProviderContext, input: unknown): Pr
   return { ok: true, messageKey: 'enrollment.finished', message: ctx.message('enrollment.finished'), kind: pending.kind, activeFrom };
 }
 
+/** Cancels a pending enrollment or device change; an old binding stays. */
 export async function abandonEnrollment(ctx: ProviderContext, input: unknown): Promise<EnrollmentAbandoned | Refusal> {
   const args = checkInput(input, 'abandonEnrollment');
   const id = checkEnrollmentId(args['enrollmentId']);
@@ -220,4 +230,9 @@ function checkEnrollmentId(value: unknown): string {
     throw new InvalidArgumentError(`"enrollmentId" must be the 32-character id startEnrollment returned, got ${describeValue(value)}`);
   }
   return value;
+}
+
+/** The secret as the site shows it for typing: `ABCD EFGH …`. */
+function groupsOfFour(text: string): string {
+  return text.replace(/(.{4})(?=.)/g, '$1 ');
 }

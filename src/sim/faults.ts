@@ -60,11 +60,11 @@ export function createFaultSwitchboard(clock: Clock): FaultSwitchboard {
         return w.from < t ? [{ ...w, until: t }] : [];
       });
     },
-    schedule(kind, window) {
+    schedule(kind, span) {
       checkKind(kind);
-      if (typeof window !== 'object' || window === null) throw new InvalidArgumentError(`"window" must be { from, until }, got ${describeValue(window)}`);
-      const from = checkTime(window.from, 'from');
-      const until = checkTime(window.until, 'until');
+      if (typeof span !== 'object' || span === null) throw new InvalidArgumentError(`"window" must be { from, until }, got ${describeValue(span)}`);
+      const from = checkTime(span.from, 'from');
+      const until = checkTime(span.until, 'until');
       if (until <= from) throw new InvalidArgumentError(`"until" must be later than "from" (${from}), got ${until}`);
       windows.push({ kind, from, until });
     },

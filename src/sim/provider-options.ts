@@ -20,6 +20,7 @@ import { DEFAULT_THROTTLE, type ThrottlePolicy } from './throttle.js';
  */
 export type ProviderProfile = 'standard' | 'ugyfelkapu';
 
+/** Options of createProvider; every one has a default. */
 export interface ProviderOptions {
   profile?: ProviderProfile;
   /** Where the time comes from (default {@link systemClock}). */
@@ -60,7 +61,7 @@ export interface ProviderOptions {
   timeZone?: string;
   /** Audit events kept in memory (default 10 000). */
   auditLimit?: number;
-  /** Called with every audit event as it is recorded. */
+  /** Called with every audit event as it is recorded, synchronously; it must not throw. */
   onAudit?: (event: AuditEvent) => void;
 }
 
@@ -92,6 +93,10 @@ export interface ResolvedProviderOptions {
 /** The Ügyfélkapu+ trainer profile's activation delay: users report 1–2 minutes. */
 export const UGYFELKAPU_ACTIVATION_DELAY_MS = 90_000;
 
+/**
+ * Applies the profile's defaults and checks every option once, at creation.
+ * @throws {InvalidArgumentError} naming the first option out of range
+ */
 export function resolveProviderOptions(options: ProviderOptions): ResolvedProviderOptions {
   if (typeof options !== 'object' || options === null) throw new InvalidArgumentError(`"options" must be an object, got ${describeValue(options)}`);
   const profile = options.profile ?? 'standard';

@@ -135,14 +135,14 @@ export function createProvider(options: ProviderOptions = {}): Provider {
     async accountStatus(username) {
       const account = await ctx.o.store.get<AccountRecord>(accountKey(checkUsernameType(username).trim()));
       if (!account) return { exists: false, locked: false, passwordFailures: 0, secondFactor: 'none', activeFrom: null, pending: null };
-      const b = account.binding;
+      const bound = account.secret !== null;
       const p = account.pending;
       return {
         exists: true,
         locked: isLocked(ctx, account),
         passwordFailures: account.passwordFailures,
-        secondFactor: b === null ? 'none' : ctx.now() < b.activeFrom ? 'pending-activation' : 'active',
-        activeFrom: b?.activeFrom ?? null,
+        secondFactor: !bound ? 'none' : ctx.now() < account.activeFrom ? 'pending-activation' : 'active',
+        activeFrom: bound ? account.activeFrom : null,
         pending: p && { kind: p.kind, confirmed: p.confirmedStep !== null, expiresAt: p.expiresAt },
       };
     },

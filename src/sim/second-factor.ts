@@ -9,10 +9,11 @@
  */
 import { verifyCode, type VerifyOptions } from '../core/code.js';
 import type { RefusalReason } from './audit.js';
-import { accountKey, isLocked, type AccountRecord } from './accounts.js';
+import { accountKey, codeThrottleOf, isLocked, type AccountRecord } from './accounts.js';
 import type { ProviderContext } from './context.js';
-import { afterFailure, freeThrottle, isThrottled } from './throttle.js';
+import { afterFailure } from './throttle.js';
 
+/** Accepted (with the step the code belonged to), or refused with the reason for the audit log. */
 export type SecondFactorOutcome = { ok: true; step: number } | { ok: false; reason: RefusalReason };
 
 /** Checks `code` for `username` at `now`, updating the replay guard and the throttle atomically. */
@@ -24,22 +25,23 @@ export async function checkSecondFactor(ctx: ProviderContext, username: string, 
       outcome = { ok: false, reason: 'unknown-user' };
       return undefined;
     }
-    const binding = account.binding;
+    const secret = account.secret;
     if (isLocked(ctx, account)) outcome = { ok: false, reason: 'locked' };
-    else if (binding === null) outcome = { ok: false, reason: 'not-enrolled' };
-    else if (now < binding.activeFrom) outcome = { ok: false, reason: 'activation-pending' };
+    else if (secret === null) outcome = { ok: false, reason: 'not-enrolled' };
+    else if (now < account.activeFrom) outcome = { ok: false, reason: 'activation-pending' };
     // Refused unchecked and not counted while a delay runs (see throttle.ts).
-    else if (isThrottled(account.codeThrottle, now)) outcome = { ok: false, reason: 'throttled' };
+    else if (now < account.codeBlockedUntil) outcome = { ok: false, reason: 'throttled' };
     else {
       const params = { time: now, algorithm: o.algorithm, digits: o.digits, period: o.period, window: o.window } as const;
       // RFC 6238 §5.2: never accept a code of the last accepted step or an earlier one.
-      const result = verifyCode(binding.secret, code, { ...params, minCounter: binding.lastStep + 1 });
+      const result = verifyCode(secret, code, { ...params, minCounter: account.lastStep + 1 });
       if (result.valid) {
         outcome = { ok: true, step: result.counter };
-        return { ...account, binding: { ...binding, lastStep: result.counter }, codeThrottle: freeThrottle() };
+        return { ...account, lastStep: result.counter, codeFailures: 0, codeBlockedUntil: 0 };
       }
-      outcome = { ok: false, reason: isReplay(binding.secret, code, binding.lastStep, params) ? 'replayed-code' : 'wrong-code' };
-      return { ...account, codeThrottle: afterFailure(account.codeThrottle, now, o.throttle) };
+      outcome = { ok: false, reason: isReplay(secret, code, account.lastStep, params) ? 'replayed-code' : 'wrong-code' };
+      const next = afterFailure(codeThrottleOf(account), now, o.throttle);
+      return { ...account, codeFailures: next.failures, codeBlockedUntil: next.blockedUntil };
     }
     return account;
   });

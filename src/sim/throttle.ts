@@ -16,6 +16,7 @@ export type ThrottleState = {
   blockedUntil: number;
 };
 
+/** How long the delays are. */
 export interface ThrottlePolicy {
   /** Delay after the first failure, in ms (default 1000). */
   baseMs: number;
@@ -23,6 +24,7 @@ export interface ThrottlePolicy {
   maxMs: number;
 }
 
+/** 1 s after the first failure, doubling, at most 15 minutes. */
 export const DEFAULT_THROTTLE: Readonly<ThrottlePolicy> = Object.freeze({ baseMs: 1000, maxMs: 15 * 60_000 });
 
 /** A fresh state: no failures. */

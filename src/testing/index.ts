@@ -12,3 +12,6 @@ export type { FakeTimers, AdvancingClock } from './fake-timers-clock.js';
 export type { TotpOptions, TimeInput, NextCodeOptions, NextCode } from './codes.js';
 export type { FreshCodeOptions, FreshCode } from './fresh-code.js';
 export type { Clock, ManualClock } from '../core/clock.js';
+
+export { createTestProvider, TEST_START_TIME } from './test-provider.js';
+export type { TestProvider, TestProviderOptions, EnrolledUser } from './test-provider.js';

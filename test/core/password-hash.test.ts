@@ -56,3 +56,16 @@ describe('hashPassword / verifyPassword', () => {
     await expect(bad).rejects.not.toThrow(/secret-pw/);
   });
 });
+
+describe('encodePasswordHash / decodePasswordHash', () => {
+  it('round-trips a record through one flat string, and refuses anything else', async () => {
+    const { encodePasswordHash, decodePasswordHash } = await import('../../src/index.js');
+    const stored = await hashPassword('titok', { iterations: 3 });
+    const text = encodePasswordHash(stored);
+    expect(text).toBe(`$pbkdf2-sha256$i=3$${stored.salt}$${stored.hash}`);
+    expect(decodePasswordHash(text)).toEqual(stored);
+    expect(await verifyPassword('titok', decodePasswordHash(text))).toBe(true);
+    expect(() => decodePasswordHash('$argon2id$v=19$x$y')).toThrow('"stored" must be a $pbkdf2-sha256$i=…$salt$hash string');
+    expect(() => decodePasswordHash('$pbkdf2-sha256$i=0$00$00')).toThrow('"stored.iterations" must be an integer from 1 to 10000000, got 0');
+  });
+});

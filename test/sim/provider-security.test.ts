@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { generateCode } from '../../src/index.js';
+import { MemoryStore, generateCode, type StoreValue } from '../../src/index.js';
 import { PASSWORD, USER, enrolledLab, lab } from '../support/provider.js';
 
 describe('state at rest and the audit log', () => {
@@ -16,7 +16,7 @@ describe('state at rest and the audit log', () => {
       expect(atRest).not.toContain(secretText);
       expect(atRest).not.toContain(secretText.replace(/ /g, ''));
     }
-    expect(atRest).toContain('PBKDF2-SHA256');
+    expect(atRest).toContain('$pbkdf2-sha256$i=1$');
     // The TOTP secret is the one secret the service must keep readable.
     expect(atRest).toContain(started.secret);
   });
@@ -70,7 +70,7 @@ describe('concurrency: the Store update is the unit of decision', () => {
   it('concurrent wrong codes are all counted', async () => {
     const { provider, store } = await enrolledLab({ throttle: { baseMs: 0 } });
     await Promise.all(Array.from({ length: 25 }, () => provider.verifySecondFactor({ username: USER, code: '000000' })));
-    expect((store.snapshot()[`account:${USER}`] as { codeThrottle: { failures: number } }).codeThrottle.failures).toBe(25);
+    expect((store.snapshot()[`account:${USER}`] as { codeFailures: number }).codeFailures).toBe(25);
   });
 
   it('concurrent wrong passwords are all counted, and no more than five are ever checked', async () => {
@@ -133,5 +133,30 @@ describe('property: no code is ever accepted twice', () => {
       }),
       { numRuns: 60 },
     );
+  });
+});
+
+describe('concurrency through a store with real latency', () => {
+  /** A Store whose every call waits a random few ms first, as a file or network store would; each update stays atomic. */
+  class SlowStore extends MemoryStore {
+    override async get<T extends StoreValue>(key: string): Promise<T | undefined> {
+      await pause();
+      return super.get<T>(key);
+    }
+    override async update<T extends StoreValue>(key: string, fn: (current: T | undefined) => T | undefined): Promise<T | undefined> {
+      await pause();
+      return super.update(key, fn);
+    }
+  }
+  const pause = () => new Promise<void>((resolve) => setTimeout(resolve, Math.floor(Math.random() * 3)));
+
+  it('the same code is still accepted once, and wrong passwords still counted and capped', async () => {
+    const store = new SlowStore();
+    const { provider, code } = await enrolledLab({ store });
+    const shown = code();
+    const results = await Promise.all(Array.from({ length: 15 }, () => provider.login({ username: USER, password: PASSWORD, code: shown })));
+    expect(results.filter((r) => r.ok)).toHaveLength(1);
+    await Promise.all(Array.from({ length: 12 }, (_, i) => provider.login({ username: USER, password: `rossz-${i}`, code: shown })));
+    expect(await provider.accountStatus(USER)).toMatchObject({ passwordFailures: 5, locked: true });
   });
 });

@@ -1,0 +1,10 @@
+// totp-lab/node: Node adapters (durable state, image files).
+
+export { FileStore, DEFAULT_LOCK_TIMEOUT_MS, DEFAULT_STALE_LOCK_MS } from './file-store.js';
+export { StoreError } from './store-error.js';
+export { STORE_FORMAT, STORE_VERSION } from './store-format.js';
+export type { FileStoreOptions } from './file-store.js';
+export { decodeImage, readImageFile, scanQrFile, writeQrFile, MAX_IMAGE_FILE_BYTES } from './image-file.js';
+export { sniffImageType, readImageSize } from './image-header.js';
+export type { WriteQrFileOptions } from './image-file.js';
+export type { ImageType } from './image-header.js';
