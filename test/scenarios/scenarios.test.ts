@@ -83,7 +83,8 @@ describe('a deliberately broken provider makes the matching scenarios fail', () 
 });
 
 describe('the Hungarian texts', () => {
-  const context = readFileSync(fileURLToPath(new URL('../../../shared/context/ugyfelkapu-plus.md', import.meta.url)), 'utf8');
+  // Lines in the document wrap anywhere, so white space is folded before comparing.
+  const context = readFileSync(fileURLToPath(new URL('../../../shared/context/ugyfelkapu-plus.md', import.meta.url)), 'utf8').replace(/\s+/g, ' ');
   const texts = SCENARIOS.flatMap((s) => [s.title, s.summary, ...s.steps.flatMap((step) => [step.say, step.expect])]);
 
   it('quote the real site exactly: every „…” or "…" phrase appears in the context document', () => {

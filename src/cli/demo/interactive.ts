@@ -17,7 +17,7 @@ const HELP = {
   en: `Commands (the user is ${USER.username}; passwords are typed for you):
   register                 create the account
   enroll                   "Ügyfélkapu+ igénylése": the site shows a QR code
-  scan [phone]             the phone (telefon or tablet) scans the QR code on screen
+  scan [phone]             the phone (phone or tablet) scans the QR code on screen
   type [phone]             "Nem tudom beolvasni a kódot": type the key into the phone
   phones                   what the phones show now
   confirm <code>           type the phone's code under the QR code
@@ -25,7 +25,7 @@ const HELP = {
   login <code>             log in with a code
   device-change <code>     "Beállítás másik eszközre" (needs a current code)
   redeem <törlőkód>        remove the phone binding with the törlőkód
-  drift <phone> <seconds>  set a phone's clock error (e.g. drift telefon -45)
+  drift <phone> <seconds>  set a phone's clock error (e.g. drift phone -45)
   +30s, +2m                move time forward
   fault <maintenance|outage|timeout|off>
   unlock                   the in-person unlock after five wrong passwords
@@ -67,14 +67,15 @@ export async function runInteractive(o: { io: CliIo; lang: 'hu' | 'en'; style: S
   const provider = createProvider({ clock, store, language: lang, hashing: LOW_COST_HASHING_FOR_TESTS });
   const saved = (await store.get<Record<string, StoreValue>>(PHONES_KEY)) ?? {};
   const phones = new Map<string, Authenticator>();
-  for (const name of ['telefon', 'tablet']) {
+  for (const name of ['phone', 'tablet']) {
     phones.set(name, createAuthenticator({ clock, camera: qrCamera, ...(saved[name] !== undefined && { state: saved[name] }) }));
   }
   const savePhones = () => store.update(PHONES_KEY, () => Object.fromEntries([...phones].map(([n, p]) => [n, p.toJSON() as unknown as StoreValue])));
   const show = (event: Parameters<typeof formatEvent>[0]) => {
     for (const line of formatEvent(event, { lang, style, showSecrets: true, drawQr: (text) => renderQr(text, { format: 'terminal', color: style.bold('x') !== 'x' }) })) io.out(line);
   };
-  const phoneOf = (name: string | undefined) => phones.get(name ?? 'telefon');
+  // Hungarian users may type the phone's Hungarian name.
+  const phoneOf = (name: string | undefined) => phones.get(name === undefined || name === 'telefon' ? 'phone' : name);
   let screenUri: string | null = null;
   let enrollmentId: string | null = null;
 
@@ -110,7 +111,7 @@ export async function runInteractive(o: { io: CliIo; lang: 'hu' | 'en'; style: S
         if (!phone || !screenUri) { io.out(lang === 'hu' ? 'Nincs QR-kód a képernyőn, vagy ismeretlen telefon.' : 'No QR code on screen, or unknown phone.'); break; }
         const result = command === 'scan' ? phone.scan(qrCamera.render(screenUri)) : phone.addKeyUri(screenUri);
         io.out(`  ${result.status}`);
-        show({ type: 'phone', phone: args[0] ?? 'telefon', driftMs: phone.driftMs, accounts: phone.list() });
+        show({ type: 'phone', phone: args[0] ?? 'phone', driftMs: phone.driftMs, accounts: phone.list() });
         break;
       }
       case 'phones':
@@ -145,7 +146,7 @@ export async function runInteractive(o: { io: CliIo; lang: 'hu' | 'en'; style: S
       case 'drift': {
         const phone = phoneOf(args[0]);
         const seconds = Number(args[1]);
-        if (!phone || !Number.isFinite(seconds)) { io.out('drift <telefon|tablet> <seconds>'); break; }
+        if (!phone || !Number.isFinite(seconds)) { io.out('drift <phone|tablet> <seconds>'); break; }
         phone.setDrift(seconds * 1000);
         show({ type: 'phone', phone: args[0]!, driftMs: phone.driftMs, accounts: phone.list() });
         break;

@@ -9,9 +9,9 @@ const setDrift = (driftMs: number, offset: number, say: Localized): ScenarioStep
     const into = Math.floor(ctx.clock.now() / 1000) % 30;
     // At least one whole step later, so the phone never shows a code already used.
     ctx.wait((((offset - into + 30) % 30) + 30) * 1000);
-    ctx.phone('telefon').setDrift(driftMs);
-    codeOn(ctx, 'telefon');
-    return ctx.phone('telefon').driftMs === driftMs;
+    ctx.phone('phone').setDrift(driftMs);
+    codeOn(ctx, 'phone');
+    return ctx.phone('phone').driftMs === driftMs;
   },
 });
 
@@ -23,18 +23,18 @@ export const clockDrift: Scenario = {
     en: 'The code is made from the time, in 30-second steps; the service tolerates one step either way. 45 seconds behind still fits (in the second half of a step), 2 minutes does not. The fix: automatic time on the phone.',
   },
   steps: [
-    ...setupSteps('telefon'),
+    ...setupSteps('phone'),
     setDrift(-45_000, 20, { hu: 'A telefon órája 45 másodpercet késik. (Egy 30 másodperces lépés 20. másodpercében vagyunk.)', en: 'The phone’s clock is 45 seconds behind. (We are 20 seconds into a 30-second step.)' }),
-    loginStep('telefon', true, {
+    loginStep('phone', true, {
       say: { hu: 'Belépés a késő telefon kódjával: ez az előző lépés kódja.', en: 'Log in with the late phone’s code: it is the previous step’s code.' },
       expect: { hu: 'Sikeres: az előző lépés kódja még a tűréshatáron belül van (±1 lépés).', en: 'It works: the previous step’s code is still within the tolerance (±1 step).' },
     }),
     setDrift(-120_000, 20, { hu: 'Most 2 percet késik a telefon órája.', en: 'Now the phone’s clock is 2 minutes behind.' }),
-    loginStep('telefon', false, {
+    loginStep('phone', false, {
       say: { hu: 'Belépés a 2 percet késő telefon kódjával: ez 4 lépéssel régebbi kód.', en: 'Log in with the phone 2 minutes behind: its code is 4 steps old.' },
       expect: { hu: 'Elutasítva: a kód kívül esik a ±1 lépésen.', en: 'Refused: the code is outside ±1 step.' },
     }),
     setDrift(0, 5, { hu: 'A felhasználó bekapcsolja az automatikus időt a telefonon.', en: 'The user switches on automatic time on the phone.' }),
-    loginStep('telefon', true),
+    loginStep('phone', true),
   ],
 };

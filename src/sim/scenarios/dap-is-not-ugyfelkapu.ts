@@ -10,17 +10,17 @@ export const dapIsNotUgyfelkapu: Scenario = {
     en: 'Digitális Állampolgár (DÁP) is a separate system with its own app tied to one device. Ügyfélkapu+ credentials do not log into it; the two can be used side by side.',
   },
   steps: [
-    ...setupSteps('telefon'),
+    ...setupSteps('phone'),
     {
       say: { hu: 'A felhasználó az Ügyfélkapu+ felhasználónevével, jelszavával és kódjával a DÁP-ba próbál belépni.', en: 'The user tries to log into DÁP with the Ügyfélkapu+ username, password and code.' },
       expect: { hu: 'A DÁP elutasítja: ott a DÁP alkalmazással kell belépni.', en: 'DÁP refuses: it is entered with the DÁP app.' },
       async act(ctx) {
         const dap = createDapService({ language: ctx.lang });
-        const r = await dap.loginWithPassword({ username: ctx.user.username, password: ctx.user.password, code: codeOn(ctx, 'telefon') });
+        const r = await dap.loginWithPassword({ username: ctx.user.username, password: ctx.user.password, code: codeOn(ctx, 'phone') });
         ctx.emit({ type: 'site', ok: r.ok, message: r.message });
         return !r.ok;
       },
     },
-    loginStep('telefon', true, { say: { hu: 'Ugyanazokkal az adatokkal az Ügyfélkapu+ működik.', en: 'The same details work at Ügyfélkapu+.' } }),
+    loginStep('phone', true, { say: { hu: 'Ugyanazokkal az adatokkal az Ügyfélkapu+ működik.', en: 'The same details work at Ügyfélkapu+.' } }),
   ],
 };

@@ -9,14 +9,14 @@ export const deletionCodeNotSaved: Scenario = {
     en: 'While the user can still log in, it is easy to fix: "Beállítás másik eszközre" onto the same phone gives a new QR code and a new törlőkód. Save that one.',
   },
   steps: [
-    ...setupSteps('telefon'),
+    ...setupSteps('phone'),
     {
       say: { hu: 'A törlőkódot senki nem írta fel: elveszett.', en: 'Nobody wrote the törlőkód down: it is lost.' },
       expect: { hu: 'A belépés ettől még működik.', en: 'Logging in still works.' },
       async act(ctx) {
         ctx.memo.set('lostDeletionCode', ctx.memo.get('deletionCode'));
         ctx.memo.delete('deletionCode');
-        const r = await ctx.provider.login({ username: ctx.user.username, password: ctx.user.password, code: codeOn(ctx, 'telefon') });
+        const r = await ctx.provider.login({ username: ctx.user.username, password: ctx.user.password, code: codeOn(ctx, 'phone') });
         ctx.emit({ type: 'site', ok: r.ok, message: r.message });
         return r.ok;
       },
@@ -26,10 +26,10 @@ export const deletionCodeNotSaved: Scenario = {
       expect: { hu: 'Új törlőkód jelenik meg, a beállítás befejeződik.', en: 'A new törlőkód appears and the setup finishes.' },
       async act(ctx) {
         ctx.wait(30_000);
-        const started = await ctx.provider.startDeviceChange({ username: ctx.user.username, password: ctx.user.password, code: codeOn(ctx, 'telefon') });
+        const started = await ctx.provider.startDeviceChange({ username: ctx.user.username, password: ctx.user.password, code: codeOn(ctx, 'phone') });
         ctx.emit({ type: 'site', ok: started.ok, message: started.message });
-        if (!started.ok || !scanFromSite(ctx, ctx.phone('telefon'), started.keyUri, { hu: 'Új QR-kód', en: 'A new QR code' })) return false;
-        const confirmed = await ctx.provider.confirmEnrollment({ enrollmentId: started.enrollmentId, code: codeOn(ctx, 'telefon') });
+        if (!started.ok || !scanFromSite(ctx, ctx.phone('phone'), started.keyUri, { hu: 'Új QR-kód', en: 'A new QR code' })) return false;
+        const confirmed = await ctx.provider.confirmEnrollment({ enrollmentId: started.enrollmentId, code: codeOn(ctx, 'phone') });
         ctx.emit({ type: 'site', ok: confirmed.ok, message: confirmed.message });
         if (!confirmed.ok) return false;
         ctx.emit({ type: 'deletion-code', code: confirmed.deletionCode });
@@ -43,7 +43,7 @@ export const deletionCodeNotSaved: Scenario = {
       say: { hu: 'A telefonon most két Ügyfélkapu+ bejegyzés van; a régit balra húzva törli, és megerősíti.', en: 'The phone now has two Ügyfélkapu+ entries; the user swipes the old one left to delete it, and confirms.' },
       expect: { hu: 'Egy bejegyzés marad, az új.', en: 'One entry is left, the new one.' },
       async act(ctx) {
-        const phone = ctx.phone('telefon');
+        const phone = ctx.phone('phone');
         const [old] = phone.list();
         if (!old) return false;
         phone.requestDelete(old.id);
@@ -52,7 +52,7 @@ export const deletionCodeNotSaved: Scenario = {
       },
     },
     waitStep(30_000, { hu: 'Fél perc telik el.', en: 'Half a minute passes.' }),
-    loginStep('telefon', true),
+    loginStep('phone', true),
     {
       say: { hu: 'Ha valaki megtalálná a régi törlőkódot: az már nem érvényes.', en: 'Should the old törlőkód turn up: it is no longer valid.' },
       expect: { hu: 'A régi törlőkódot az oldal elutasítja.', en: 'The site refuses the old törlőkód.' },

@@ -6,11 +6,30 @@ import type { Authenticator } from '../authenticator.js';
 import type { AccountView } from '../phone-types.js';
 import type { Localized, ScenarioContext, ScenarioStep } from './types.js';
 
+/** The phones the scenarios use, by id, with their names in each language. */
+const PHONE_NAMES: Record<string, Localized> = {
+  phone: { hu: 'phone', en: 'phone' },
+  tablet: { hu: 'tablet', en: 'tablet' },
+  'old phone': { hu: 'old phone', en: 'old phone' },
+  'new phone': { hu: 'new phone', en: 'new phone' },
+};
+
+/** A phone's name in each language (the id itself for phones not in the table). */
+export function phoneName(id: string): Localized {
+  return PHONE_NAMES[id] ?? { hu: id, en: id };
+}
+
+/** "a telefon", "az új telefon": the Hungarian definite article depends on the first sound. */
+function the(id: string): Localized {
+  const name = phoneName(id);
+  return { hu: `${/^[aáeéiíoóöőuúüű]/i.test(name.hu) ? 'az' : 'a'} ${name.hu}`, en: `the ${name.en}` };
+}
+
 /** Shows what a phone's screen says now. */
 export function showPhone(ctx: ScenarioContext, name: string): AccountView[] {
   const phone = ctx.phone(name);
   const accounts = phone.list();
-  ctx.emit({ type: 'phone', phone: name, driftMs: phone.driftMs, accounts });
+  ctx.emit({ type: 'phone', phone: ctx.t(phoneName(name)), driftMs: phone.driftMs, accounts });
   return accounts;
 }
 
@@ -18,13 +37,13 @@ export function showPhone(ctx: ScenarioContext, name: string): AccountView[] {
 export function codeOn(ctx: ScenarioContext, name: string): string {
   const entries = showPhone(ctx, name).filter((a) => a.issuer === ctx.provider.issuer && a.account === ctx.user.username);
   const code = entries.at(-1)?.code;
-  if (!code) throw new Error(`${name} has no ${ctx.provider.issuer} account`);
+  if (!code) throw new Error(`${ctx.t(phoneName(name))}: no ${ctx.provider.issuer} account`);
   return code;
 }
 
 /** The site draws a key URI as a QR code; the phone's camera reads the pixels. */
 export function scanFromSite(ctx: ScenarioContext, phone: Authenticator, text: string, caption: Localized): boolean {
-  ctx.emit({ type: 'qr', who: 'site', text, caption: ctx.t(caption) });
+  ctx.emit({ type: 'qr', who: ctx.t({ hu: 'oldal', en: 'site' }), text, caption: ctx.t(caption) });
   const result = phone.scan(ctx.camera.render(text));
   return result.status === 'added' || result.status === 'imported';
 }
@@ -43,8 +62,8 @@ export const registerStep: ScenarioStep = {
 export function startEnrollmentStep(phoneName: string, how: 'scan' | 'type' = 'scan'): ScenarioStep {
   return {
     say: how === 'scan'
-      ? { hu: `„Ügyfélkapu+ igénylése” → „Tovább”: az oldal QR-kódot mutat, a(z) ${phoneName} hitelesítő alkalmazása beolvassa.`, en: `"Ügyfélkapu+ igénylése" → "Tovább": the site shows a QR code and the authenticator app on ${phoneName} scans it.` }
-      : { hu: `„Nem tudom beolvasni a kódot”: az oldal szövegként mutatja a titkos kulcsot, a felhasználó begépeli a(z) ${phoneName} alkalmazásába.`, en: `"Nem tudom beolvasni a kódot" (I can't scan the code): the site shows the secret key as text and the user types it into the app on ${phoneName}.` },
+      ? { hu: `„Ügyfélkapu+ igénylése” → „Tovább”: az oldal QR-kódot mutat, ${the(phoneName).hu} hitelesítő alkalmazása beolvassa.`, en: `"Ügyfélkapu+ igénylése" → "Tovább": the site shows a QR code and the authenticator app on ${the(phoneName).en} scans it.` }
+      : { hu: `„Nem tudom beolvasni a kódot”: az oldal szövegként mutatja a titkos kulcsot, a felhasználó begépeli ${the(phoneName).hu} alkalmazásába.`, en: `"Nem tudom beolvasni a kódot" (I can't scan the code): the site shows the secret key as text and the user types it into the app on ${the(phoneName).en}.` },
     expect: { hu: 'A telefon felveszi az Ügyfélkapu+ fiókot és 6 jegyű kódokat mutat.', en: 'The phone adds the Ügyfélkapu+ account and shows 6-digit codes.' },
     async act(ctx) {
       const started = await ctx.provider.startEnrollment({ username: ctx.user.username, password: ctx.user.password });
@@ -65,7 +84,7 @@ export function startEnrollmentStep(phoneName: string, how: 'scan' | 'type' = 's
 /** Types the phone's code under the QR code: the green tick and the törlőkód, shown once. */
 export function confirmEnrollmentStep(phoneName: string): ScenarioStep {
   return {
-    say: { hu: `A felhasználó beírja a(z) ${phoneName} által mutatott kódot, majd „Tovább”.`, en: `The user types the code ${phoneName} shows, then "Tovább" (Next).` },
+    say: { hu: `A felhasználó beírja ${the(phoneName).hu} által mutatott kódot, majd „Tovább”.`, en: `The user types the code ${the(phoneName).en} shows, then "Tovább" (Next).` },
     expect: { hu: 'Zöld pipa; megjelenik a törlőkód (csak most, egyetlen egyszer).', en: 'A green tick; the törlőkód (deletion code) appears, this once only.' },
     async act(ctx) {
       const code = codeOn(ctx, phoneName);
@@ -110,7 +129,7 @@ export function setupSteps(phoneName: string): ScenarioStep[] {
 /** Logs in with the code a phone shows (or a given code), expecting success or the refusal. */
 export function loginStep(phoneName: string, expectOk: boolean, texts?: { say?: Localized; expect?: Localized; code?: (ctx: ScenarioContext) => string }): ScenarioStep {
   return {
-    say: texts?.say ?? { hu: `Belépés: felhasználónév, jelszó, majd a(z) ${phoneName} kódja („Mobilalkalmazásban kapott azonosító megadása”).`, en: `Log in: username, password, then the code from ${phoneName} ("Mobilalkalmazásban kapott azonosító megadása").` },
+    say: texts?.say ?? { hu: `Belépés: felhasználónév, jelszó, majd ${the(phoneName).hu} kódja („Mobilalkalmazásban kapott azonosító megadása”).`, en: `Log in: username, password, then the code from ${the(phoneName).en} ("Mobilalkalmazásban kapott azonosító megadása").` },
     expect: texts?.expect ?? (expectOk ? { hu: 'A belépés sikeres.', en: 'The login succeeds.' } : { hu: 'A belépést az oldal elutasítja.', en: 'The site refuses the login.' }),
     async act(ctx) {
       const code = texts?.code ? texts.code(ctx) : codeOn(ctx, phoneName);

@@ -8,5 +8,5 @@ export const happyPath: Scenario = {
     hu: 'Regisztráció, QR-kód beolvasása a telefonnal, törlőkód mentése, Befejezés, majd belépés a telefon kódjával.',
     en: 'Register, scan the QR code with the phone, save the törlőkód, Befejezés (Finish), then log in with the phone’s code.',
   },
-  steps: [...setupSteps('telefon'), loginStep('telefon', true)],
+  steps: [...setupSteps('phone'), loginStep('phone', true)],
 };

@@ -11,7 +11,7 @@ export const lockout: Scenario = {
     en: 'Five wrong passwords lock the account; after that even the right password and code are refused. Only an in-person visit unlocks it.',
   },
   steps: [
-    ...setupSteps('telefon'),
+    ...setupSteps('phone'),
     {
       say: { hu: 'A felhasználó ötször elgépeli a jelszavát (kisbetű, rossz év, ékezet, O a 0 helyett…).', en: 'The user mistypes the password five times (lower case, wrong year, an accent, O for 0…).' },
       expect: { hu: 'Mind az öt próbálkozást elutasítja az oldal, és a fiók zárolódik.', en: 'All five attempts are refused and the account is locked.' },
@@ -19,7 +19,7 @@ export const lockout: Scenario = {
         let refused = 0;
         for (const password of WRONG_PASSWORDS) {
           ctx.wait(10_000);
-          const r = await ctx.provider.login({ username: ctx.user.username, password, code: codeOn(ctx, 'telefon') });
+          const r = await ctx.provider.login({ username: ctx.user.username, password, code: codeOn(ctx, 'phone') });
           ctx.emit({ type: 'site', ok: r.ok, message: r.message });
           if (!r.ok) refused++;
         }
@@ -27,7 +27,7 @@ export const lockout: Scenario = {
         return { passed: refused === 5 && status.locked, detail: `refused ${refused} of 5, locked: ${status.locked}` };
       },
     },
-    loginStep('telefon', false, {
+    loginStep('phone', false, {
       say: { hu: 'Most helyes jelszóval és a telefon kódjával próbálja.', en: 'Now the user tries the right password and the phone’s code.' },
       expect: { hu: 'Elutasítva: a zárolt fiókba helyes adatokkal sem lehet belépni.', en: 'Refused: a locked account does not open even with the right details.' },
     }),
@@ -39,9 +39,9 @@ export const lockout: Scenario = {
         return r.ok && !(await ctx.provider.accountStatus(ctx.user.username)).locked;
       },
     },
-    loginStep('telefon', true, {
+    loginStep('phone', true, {
       say: { hu: 'Fél perc múlva belépés a helyes adatokkal.', en: 'Half a minute later, log in with the right details.' },
-      code: (ctx) => (ctx.wait(30_000), codeOn(ctx, 'telefon')),
+      code: (ctx) => (ctx.wait(30_000), codeOn(ctx, 'phone')),
     }),
   ],
 };

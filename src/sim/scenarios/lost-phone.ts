@@ -28,10 +28,10 @@ export const lostPhone: Scenario = {
     en: 'With the törlőkód the phone binding can be removed without going to an office; then Ügyfélkapu+ is set up again, with a new törlőkód. The spent one never works again.',
   },
   steps: [
-    ...setupSteps('régi telefon'),
+    ...setupSteps('old phone'),
     redeem('saved'),
-    ...enrollSteps('új telefon'),
-    loginStep('új telefon', true, { say: { hu: 'Belépés az új telefon kódjával.', en: 'Log in with the new phone’s code.' } }),
+    ...enrollSteps('new phone'),
+    loginStep('new phone', true, { say: { hu: 'Belépés az új telefon kódjával.', en: 'Log in with the new phone’s code.' } }),
     redeem('spent'),
   ],
 };

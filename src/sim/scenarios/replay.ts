@@ -9,14 +9,14 @@ export const replay: Scenario = {
     en: 'A code accepted once is refused the second time (RFC 6238 §5.2), so an overheard code is useless. Wait for the next code.',
   },
   steps: [
-    ...setupSteps('telefon'),
-    loginStep('telefon', true),
-    loginStep('telefon', false, {
+    ...setupSteps('phone'),
+    loginStep('phone', true),
+    loginStep('phone', false, {
       say: { hu: 'Valaki ugyanazzal a kóddal újra belépne (ugyanabban a fél percben).', en: 'Someone logs in again with the same code (in the same half minute).' },
       expect: { hu: 'Elutasítva: ezt a kódot már felhasználták.', en: 'Refused: this code has been used.' },
       code: (ctx) => ctx.memo.get('lastCode') as string,
     }),
     waitStep(30_000, { hu: 'Fél perc múlva a telefon új kódot mutat.', en: 'Half a minute later the phone shows a new code.' }),
-    loginStep('telefon', true, { say: { hu: 'Belépés az új kóddal.', en: 'Log in with the new code.' } }),
+    loginStep('phone', true, { say: { hu: 'Belépés az új kóddal.', en: 'Log in with the new code.' } }),
   ],
 };

@@ -10,19 +10,19 @@ export const secondPhoneRight: Scenario = {
   },
   steps: [
     registerStep,
-    startEnrollmentStep('telefon'),
+    startEnrollmentStep('phone'),
     {
       say: { hu: 'Amíg a QR-kód a képernyőn van, a tablet is beolvassa.', en: 'While the QR code is on screen, the tablet scans it too.' },
       expect: { hu: 'A két eszköz ugyanazt a kódot mutatja.', en: 'Both devices show the same code.' },
       async act(ctx) {
         const added = scanFromSite(ctx, ctx.phone('tablet'), ctx.memo.get('keyUri') as string, { hu: 'Ugyanaz a QR-kód', en: 'The same QR code' });
-        return added && codeOn(ctx, 'tablet') === codeOn(ctx, 'telefon');
+        return added && codeOn(ctx, 'tablet') === codeOn(ctx, 'phone');
       },
     },
-    confirmEnrollmentStep('telefon'),
+    confirmEnrollmentStep('phone'),
     finishEnrollmentStep,
     waitStep(30_000, { hu: 'Fél perc múlva mindkét eszköz új kódot mutat.', en: 'Half a minute later both devices show a new code.' }),
-    loginStep('telefon', true),
+    loginStep('phone', true),
     waitStep(30_000, { hu: 'Fél perc múlva új kód jön.', en: 'Half a minute later a new code comes.' }),
     loginStep('tablet', true, { say: { hu: 'Belépés a tablet kódjával.', en: 'Log in with the tablet’s code.' } }),
   ],

@@ -9,18 +9,18 @@ export const secondPhoneWrong: Scenario = {
     en: '"Beállítás másik eszközre" (set up on another device) issues a new secret key: the new phone works, and the old phone’s codes are wrong from then on.',
   },
   steps: [
-    ...setupSteps('régi telefon'),
-    loginStep('régi telefon', true),
+    ...setupSteps('old phone'),
+    loginStep('old phone', true),
     {
       say: { hu: 'Ügyfélkapu beállítások → „Beállítás másik eszközre” (jelszó és a régi telefon kódja); az új telefon beolvassa az új QR-kódot, a felhasználó beírja az új telefon kódját, elmenti az új törlőkódot, Befejezés.', en: 'Ügyfélkapu settings → "Beállítás másik eszközre" (password and the old phone’s code); the new phone scans the new QR code, the user types the new phone’s code, saves the new törlőkód, Befejezés.' },
       expect: { hu: 'Az új eszköz beállítása befejeződik.', en: 'The new device is set up.' },
       async act(ctx) {
         ctx.wait(30_000);
-        const started = await ctx.provider.startDeviceChange({ username: ctx.user.username, password: ctx.user.password, code: codeOn(ctx, 'régi telefon') });
+        const started = await ctx.provider.startDeviceChange({ username: ctx.user.username, password: ctx.user.password, code: codeOn(ctx, 'old phone') });
         ctx.emit({ type: 'site', ok: started.ok, message: started.message });
         if (!started.ok) return false;
-        if (!scanFromSite(ctx, ctx.phone('új telefon'), started.keyUri, { hu: 'Új QR-kód', en: 'A new QR code' })) return false;
-        const confirmed = await ctx.provider.confirmEnrollment({ enrollmentId: started.enrollmentId, code: codeOn(ctx, 'új telefon') });
+        if (!scanFromSite(ctx, ctx.phone('new phone'), started.keyUri, { hu: 'Új QR-kód', en: 'A new QR code' })) return false;
+        const confirmed = await ctx.provider.confirmEnrollment({ enrollmentId: started.enrollmentId, code: codeOn(ctx, 'new phone') });
         ctx.emit({ type: 'site', ok: confirmed.ok, message: confirmed.message });
         if (!confirmed.ok) return false;
         ctx.emit({ type: 'deletion-code', code: confirmed.deletionCode });
@@ -34,16 +34,16 @@ export const secondPhoneWrong: Scenario = {
       say: { hu: 'A két telefon most más-más kódot mutat.', en: 'The two phones now show different codes.' },
       expect: { hu: 'A kódok eltérnek: a régi telefon a régi kulcsot őrzi.', en: 'The codes differ: the old phone still holds the old key.' },
       async act(ctx) {
-        return codeOn(ctx, 'régi telefon') !== codeOn(ctx, 'új telefon');
+        return codeOn(ctx, 'old phone') !== codeOn(ctx, 'new phone');
       },
     },
-    loginStep('régi telefon', false, {
+    loginStep('old phone', false, {
       say: { hu: 'Belépés a régi telefon kódjával.', en: 'Log in with the old phone’s code.' },
       expect: { hu: 'Elutasítva: a régi kulcs már nem érvényes.', en: 'Refused: the old key is no longer valid.' },
     }),
-    loginStep('új telefon', true, {
+    loginStep('new phone', true, {
       say: { hu: 'Néhány másodperc múlva belépés az új telefon kódjával. (Hibás kód után a szolgáltatás rövid ideig vár: 1, 2, 4… másodperc.)', en: 'A few seconds later, log in with the new phone’s code. (After a wrong code the service makes you wait a little: 1, 2, 4… seconds.)' },
-      code: (ctx) => (ctx.wait(5_000), codeOn(ctx, 'új telefon')),
+      code: (ctx) => (ctx.wait(5_000), codeOn(ctx, 'new phone')),
     }),
   ],
 };

@@ -1,4 +1,4 @@
-import { codeOn, loginStep, setupSteps, waitStep } from './flows.js';
+import { codeOn, loginStep, phoneName, setupSteps, waitStep } from './flows.js';
 import type { Scenario } from './types.js';
 
 export const transfer: Scenario = {
@@ -9,24 +9,24 @@ export const transfer: Scenario = {
     en: 'The authenticator app’s account-transfer QR code (otpauth-migration) carries the same secret key: both phones give good codes, and no new törlőkód is needed.',
   },
   steps: [
-    ...setupSteps('régi telefon'),
+    ...setupSteps('old phone'),
     {
       say: { hu: 'A régi telefon átviteli QR-kódot mutat, az új telefon beolvassa.', en: 'The old phone shows a transfer QR code and the new phone scans it.' },
       expect: { hu: 'Az új telefonra átkerül az Ügyfélkapu+ fiók, és ugyanazt a kódot mutatja.', en: 'The Ügyfélkapu+ account arrives on the new phone, showing the same code.' },
       async act(ctx) {
-        const oldPhone = ctx.phone('régi telefon');
+        const oldPhone = ctx.phone('old phone');
         const uris = oldPhone.exportMigration();
         const images = uris.map((uri) => ctx.camera.render(uri));
         let imported = 0;
         images.forEach((image, i) => {
-          ctx.emit({ type: 'qr', who: 'régi telefon', text: uris[i]!, caption: ctx.t({ hu: `Átviteli QR-kód ${i + 1}/${images.length}`, en: `Transfer QR code ${i + 1} of ${images.length}` }) });
-          const r = ctx.phone('új telefon').scan(image);
+          ctx.emit({ type: 'qr', who: ctx.t(phoneName('old phone')), text: uris[i]!, caption: ctx.t({ hu: `Átviteli QR-kód ${i + 1}/${images.length}`, en: `Transfer QR code ${i + 1} of ${images.length}` }) });
+          const r = ctx.phone('new phone').scan(image);
           if (r.status === 'imported') imported += r.added.length;
         });
-        return imported === 1 && codeOn(ctx, 'új telefon') === codeOn(ctx, 'régi telefon');
+        return imported === 1 && codeOn(ctx, 'new phone') === codeOn(ctx, 'old phone');
       },
     },
     waitStep(30_000, { hu: 'Fél perc telik el.', en: 'Half a minute passes.' }),
-    loginStep('új telefon', true, { say: { hu: 'Belépés az új telefon kódjával.', en: 'Log in with the new phone’s code.' } }),
+    loginStep('new phone', true, { say: { hu: 'Belépés az új telefon kódjával.', en: 'Log in with the new phone’s code.' } }),
   ],
 };
