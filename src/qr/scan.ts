@@ -2,7 +2,8 @@
  * scanQr: reads a QR code from RGBA pixels with jsQR, made faster and more robust than calling
  * jsQR alone. The picture is turned to grey once per scale and scanned small first (a 1280×720
  * camera frame at half size still has enough pixels per module and costs a quarter of the work; a
- * 4000×3000 photo, which jsQR alone handles badly, becomes a manageable size), then at finer
+ * 4000×3000 photo, which jsQR alone handles badly, becomes a manageable size), and at that first
+ * scale only the patch that looks like a QR code is tried before the whole picture. Then come finer
  * scales. A faint picture is contrast-stretched, so a grey-on-grey code becomes black on white,
  * and both polarities are tried (light-on-dark codes). The full-size try is plain jsQR on the
  * unchanged luminance, so a code that jsQR alone reads is never lost.
@@ -10,17 +11,12 @@
 import jsQR from 'jsqr';
 import type { RgbaImage } from '../core/image.js';
 import { checkRgbaImage } from './image-check.js';
+import { cropGrey, findQrRegion, type Grey } from './region.js';
 
 /** The long side, in pixels, that the first (coarsest) try scales the image down to. */
 const FIRST_LONG_SIDE = 720;
 /** Below this spread between the 1st and 99th luminance percentile a picture counts as faint. */
 const FAINT_RANGE = 64;
-/** A grey image: one luminance byte per pixel. */
-interface Grey {
-  pixels: Uint8Array;
-  width: number;
-  height: number;
-}
 
 /**
  * Reads the text of a QR code in an image.
@@ -35,8 +31,18 @@ interface Grey {
  */
 export function scanQr(image: RgbaImage): string | null {
   const { data, width, height } = checkRgbaImage(image);
-  for (const factor of scaleFactors(width, height)) {
+  const factors = scaleFactors(width, height);
+  for (const factor of factors) {
     const grey = toGrey(data, width, height, factor);
+    if (factor === factors[0]) {
+      // First, at the coarsest scale, just the part that looks like a QR code: a fraction of the work.
+      const region = findQrRegion(grey);
+      if (region !== null) {
+        const part = cropGrey(grey, region);
+        const found = decode(part, null, 'dontInvert') ?? decode(part, invert(null), 'dontInvert');
+        if (found !== null) return found;
+      }
+    }
     // Stretching also amplifies noise, which can make jsQR's finder search slow, so only a faint
     // picture is stretched; at full size it is tried both ways, plain first.
     const stretch = contrastStretch(grey.pixels);

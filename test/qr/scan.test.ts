@@ -2,6 +2,7 @@ import jsQR from 'jsqr';
 import { describe, expect, it } from 'vitest';
 import { InvalidImageError, TotpLabError } from '../../src/core/errors.js';
 import { MAX_IMAGE_PIXELS, renderQr, scanQr } from '../../src/qr/index.js';
+import { findQrRegion } from '../../src/qr/region.js';
 import { contrastStretch, scaleFactors, toGrey } from '../../src/qr/scan.js';
 import { blankImage, cameraFrame, mapChannels, paste, seededRandom } from '../support/images.js';
 import { KEY_URIS } from '../support/key-uris.js';
@@ -16,6 +17,20 @@ describe('scanQr where jsQR alone struggles', () => {
     for (const [zoom, seed] of [[5, 1], [4, 2], [7, 3]] as const) {
       expect(scanQr(cameraFrame(code, { zoom, left: 200 + 60 * seed, top: 40 * seed, seed }))).toBe(URI);
     }
+  });
+
+  it('still reads the code when a bigger busy patch draws the first look elsewhere', () => {
+    const code = renderQr(URI, { format: 'pixels', scale: 1 });
+    const frame = cameraFrame(code, { zoom: 5, left: 880, top: 200, seed: 21, noise: 6 });
+    const random = seededRandom(8);
+    const clutter = blankImage(80, 70, () => {
+      const v = random() < 0.5 ? 20 : 235;
+      return [v, v, v];
+    });
+    paste(frame, clutter, 40, 40, 5); // 400×350 of random 5-pixel squares: bigger than the code
+    const region = findQrRegion(toGrey(frame.data, frame.width, frame.height, 2));
+    expect(region!.left + region!.width).toBeLessThan(440 / 2 + 100); // the first look goes to the clutter
+    expect(scanQr(frame)).toBe(URI);
   });
 
   it('reads an inverted (light-on-dark) code, also inside a dark picture', () => {
