@@ -14,6 +14,14 @@ export interface Grey {
   height: number;
 }
 
+/** A rectangle within a picture, in pixels. */
+export interface Rect {
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+}
+
 const BLOCK = 8;
 /** A block counts as busy when its range is at least this, and at least half the busiest block's. */
 const MIN_BUSY_RANGE = 48;
@@ -23,7 +31,7 @@ const MIN_BLOCKS = 9;
 const MAX_SHARE = 0.5;
 
 /** The crop that probably holds the QR code, or null when there is no clear candidate. */
-export function findQrRegion(grey: Grey): { left: number; top: number; width: number; height: number } | null {
+export function findQrRegion(grey: Grey): Rect | null {
   const columns = Math.floor(grey.width / BLOCK);
   const rows = Math.floor(grey.height / BLOCK);
   if (columns < 3 || rows < 3) return null;
@@ -93,7 +101,7 @@ export function findQrRegion(grey: Grey): { left: number; top: number; width: nu
 }
 
 /** Copies a rectangle out of a grey picture. */
-export function cropGrey(grey: Grey, region: { left: number; top: number; width: number; height: number }): Grey {
+export function cropGrey(grey: Grey, region: Rect): Grey {
   const pixels = new Uint8Array(region.width * region.height);
   for (let y = 0; y < region.height; y++) {
     const from = (region.top + y) * grey.width + region.left;

@@ -19,6 +19,13 @@ describe('scanQr where jsQR alone struggles', () => {
     }
   });
 
+  it('reads a small code (3 pixels per module) in a 1280×720 frame, as plain jsQR does', () => {
+    const code = renderQr(URI, { format: 'pixels', scale: 1 });
+    const frame = cameraFrame(code, { zoom: 3, left: 500, top: 250, seed: 4, noise: 8 });
+    expect(plainJsQr(frame)).toBe(URI);
+    expect(scanQr(frame)).toBe(URI);
+  });
+
   it('still reads the code when a bigger busy patch draws the first look elsewhere', () => {
     const code = renderQr(URI, { format: 'pixels', scale: 1 });
     const frame = cameraFrame(code, { zoom: 5, left: 880, top: 200, seed: 21, noise: 6 });
@@ -126,6 +133,7 @@ describe('scanQr internals', () => {
     expect([...full.pixels.slice(0, 5)]).toEqual([54, 54, 182, 182, 19]);
     const half = toGrey(image.data, 5, 4, 2);
     expect(half).toEqual({ pixels: Uint8Array.from([54, 182, 182, 182]), width: 2, height: 2 });
+    expect(toGrey(image.data, 5, 4, 1, { left: 1, top: 1, width: 3, height: 2 })).toEqual({ pixels: Uint8Array.from([54, 182, 182, 182, 182, 182]), width: 3, height: 2 });
     const third = toGrey(image.data, 5, 4, 3);
     expect(third.width).toBe(1);
     expect(third.pixels[0]).toBe(Math.round((4 * 54 * 255 + 5 * 183 * 255) / 9 / 256));
