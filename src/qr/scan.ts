@@ -22,7 +22,8 @@ const FAINT_RANGE = 64;
  * Reads the text of a QR code in an image.
  *
  * @param image - RGBA pixels, as a canvas's `getImageData()` or a decoded PNG/JPEG gives them.
- * @returns the decoded text, or null when no readable QR code is found.
+ * @returns the decoded text, or null when no readable QR code is found. Finding nothing is the
+ *   slow case: every scale is tried, about twice plain jsQR's time.
  * @throws {InvalidImageError} if `data` does not match `width` × `height` × 4 or the image is
  *   larger than `MAX_IMAGE_PIXELS`.
  * @example
