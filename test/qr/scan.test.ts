@@ -2,6 +2,7 @@ import jsQR from 'jsqr';
 import { describe, expect, it } from 'vitest';
 import { InvalidImageError, TotpLabError } from '../../src/core/errors.js';
 import { MAX_IMAGE_PIXELS, renderQr, scanQr } from '../../src/qr/index.js';
+import { findQrRegion } from '../../src/qr/region.js';
 import { contrastStretch, scaleFactors, toGrey } from '../../src/qr/scan.js';
 import { blankImage, cameraFrame, mapChannels, paste, seededRandom } from '../support/images.js';
 import { KEY_URIS } from '../support/key-uris.js';
@@ -16,6 +17,27 @@ describe('scanQr where jsQR alone struggles', () => {
     for (const [zoom, seed] of [[5, 1], [4, 2], [7, 3]] as const) {
       expect(scanQr(cameraFrame(code, { zoom, left: 200 + 60 * seed, top: 40 * seed, seed }))).toBe(URI);
     }
+  });
+
+  it('reads a small code (3 pixels per module) in a 1280×720 frame, as plain jsQR does', () => {
+    const code = renderQr(URI, { format: 'pixels', scale: 1 });
+    const frame = cameraFrame(code, { zoom: 3, left: 500, top: 250, seed: 4, noise: 8 });
+    expect(plainJsQr(frame)).toBe(URI);
+    expect(scanQr(frame)).toBe(URI);
+  });
+
+  it('still reads the code when a bigger busy patch draws the first look elsewhere', () => {
+    const code = renderQr(URI, { format: 'pixels', scale: 1 });
+    const frame = cameraFrame(code, { zoom: 5, left: 880, top: 200, seed: 21, noise: 6 });
+    const random = seededRandom(8);
+    const clutter = blankImage(80, 70, () => {
+      const v = random() < 0.5 ? 20 : 235;
+      return [v, v, v];
+    });
+    paste(frame, clutter, 40, 40, 5); // 400×350 of random 5-pixel squares: bigger than the code
+    const region = findQrRegion(toGrey(frame.data, frame.width, frame.height, 2));
+    expect(region!.left + region!.width).toBeLessThan(440 / 2 + 100); // the first look goes to the clutter
+    expect(scanQr(frame)).toBe(URI);
   });
 
   it('reads an inverted (light-on-dark) code, also inside a dark picture', () => {
@@ -111,6 +133,7 @@ describe('scanQr internals', () => {
     expect([...full.pixels.slice(0, 5)]).toEqual([54, 54, 182, 182, 19]);
     const half = toGrey(image.data, 5, 4, 2);
     expect(half).toEqual({ pixels: Uint8Array.from([54, 182, 182, 182]), width: 2, height: 2 });
+    expect(toGrey(image.data, 5, 4, 1, { left: 1, top: 1, width: 3, height: 2 })).toEqual({ pixels: Uint8Array.from([54, 182, 182, 182, 182, 182]), width: 3, height: 2 });
     const third = toGrey(image.data, 5, 4, 3);
     expect(third.width).toBe(1);
     expect(third.pixels[0]).toBe(Math.round((4 * 54 * 255 + 5 * 183 * 255) / 9 / 256));
