@@ -7,7 +7,7 @@ import { EXIT_OK, UsageError, type CliIo, type Command } from '../io.js';
 export const exportCommand: Command = {
   name: 'export',
   summary: 'turn otpauth:// URIs into Google Authenticator transfer URIs',
-  help: `Usage: totp-lab export <otpauth-uri>... [--batch-size <n>]
+  help: `Usage: totp-lab export <otpauth-uri>... [--batch-size <n>] [--out-dir <dir>]
 
 Encodes accounts as otpauth-migration://offline?data=… URIs, the text of
 Google Authenticator's "Transfer accounts" QR codes, and prints one per line
@@ -19,12 +19,14 @@ The output holds the secret keys: treat it like a password.
 
 Options:
   --batch-size <n>    accounts per URI, 1 to 1000 (default 10)
+  --out-dir <dir>     also write one QR code picture per batch there
+                      (transfer-1-of-N.png …), to show to the new phone
   -h, --help          show this help
 
 Example:
   totp-lab export 'otpauth://totp/Bank:anna?secret=JBSWY3DPEHPK3PXP&issuer=Bank'`,
   async run(args: string[], io: CliIo) {
-    const { values, positionals } = parse('export', args, { 'batch-size': { type: 'string' } }, { min: 1, max: 10_000 });
+    const { values, positionals } = parse('export', args, { 'batch-size': { type: 'string' }, 'out-dir': { type: 'string' } }, { min: 1, max: 10_000 });
     if (values.help) return io.out(this.help), EXIT_OK;
     const batchSize = values['batch-size'] === undefined ? 10 : parseInteger(values['batch-size'], 'batch-size');
     if (batchSize < 1 || batchSize > 1000) throw new UsageError(`--batch-size must be from 1 to 1000, got ${batchSize}`);
@@ -36,7 +38,26 @@ Example:
         throw error;
       }
     });
-    for (const uri of encodeMigration(accounts, { batchSize })) io.out(uri);
+    const uris = encodeMigration(accounts, { batchSize });
+    for (const uri of uris) io.out(uri);
+    if (values['out-dir'] !== undefined) await writeBatchImages(values['out-dir'], uris, io);
     return EXIT_OK;
   },
 };
+
+/** Writes one PNG per batch, named so a person shows them to the new phone in order. */
+async function writeBatchImages(dir: string, uris: string[], io: CliIo): Promise<void> {
+  const { mkdir } = await import('node:fs/promises');
+  const { join } = await import('node:path');
+  const { writeQrFile } = await import('../../node/image-file.js');
+  try {
+    await mkdir(dir, { recursive: true });
+  } catch (error) {
+    throw new UsageError(`export: cannot create --out-dir ${JSON.stringify(dir)}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`);
+  }
+  for (const [i, uri] of uris.entries()) {
+    const file = join(dir, `transfer-${i + 1}-of-${uris.length}.png`);
+    await writeQrFile(file, uri);
+    io.err(`wrote ${file}`);
+  }
+}

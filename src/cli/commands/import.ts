@@ -6,12 +6,13 @@ import { EXIT_OK, UsageError, type CliIo, type Command } from '../io.js';
 
 export const importCommand: Command = {
   name: 'import',
-  summary: 'read accounts from a migration URI, an Aegis vault or a URI list',
-  help: `Usage: totp-lab import <migration-uri | aegis.json | uri-list.txt> [--json]
+  summary: 'read accounts from a migration URI or QR image, an Aegis vault or a URI list',
+  help: `Usage: totp-lab import <migration-uri | image.png|jpg | aegis.json | uri-list.txt> [--json]
 
 Reads exported accounts and prints one otpauth:// key URI per account. The input
 is recognised by its content: an otpauth-migration:// URI (Google Authenticator's
-"Transfer accounts" QR code text), a file holding such URIs one per line, a plain
+"Transfer accounts" QR code text), a PNG or JPEG picture of such a QR code (or of
+a setup QR code), a file holding such URIs one per line, a plain
 (unencrypted) Aegis JSON vault, or a file of otpauth:// URIs, one per line
 (blank lines and # comments are ignored).
 
@@ -45,10 +46,14 @@ Examples:
   },
 };
 
-/** The text to read: the argument or file as it is; an image's QR code needs a QR reader. */
+/** The text to read: the argument or file as it is, or the QR code in an image (read lazily). */
 async function sourceText(source: ImportSource): Promise<string> {
   if (source.kind === 'text') return source.text;
-  throw new UsageError(`import: ${source.name} is a ${source.format} image; reading QR codes from images is not available in this build`);
+  const { decodeImage } = await import('../../node/image-file.js');
+  const { scanQr } = await import('../../qr/scan.js');
+  const text = scanQr(await decodeImage(source.bytes));
+  if (text === null) throw new UsageError(`import: no QR code found in the image ${source.name}`);
+  return text;
 }
 
 function toJson(a: KeyUri) {
