@@ -77,8 +77,3 @@ export type { ThrottlePolicy } from './sim/throttle.js';
 export type { PasswordHash, HashingOptions } from './core/password-hash.js';
 export type { DeletionCodeOptions } from './core/deletion-code.js';
 
-// Trainer scenarios
-export { SCENARIOS, findScenario, startScenario, runScenario, DEFAULT_START_TIME } from './sim/scenarios/index.js';
-export { createDapService } from './sim/dap.js';
-export type { Scenario, ScenarioStep, ScenarioEvent, ScenarioContext, StepOutcome, RunOptions, Localized, ScenarioReport, ScenarioRun } from './sim/scenarios/index.js';
-export type { DapService, DapResult } from './sim/dap.js';

@@ -1,3 +1,6 @@
+// totp-lab/scenarios: the trainer scenarios, kept out of the main entry so that the texts in two
+// languages do not weigh on apps that only need TOTP and the provider.
+
 /** The trainer scenarios, in the order a session would show them. */
 import { activationDelay } from './activation-delay.js';
 import { clockDrift } from './clock-drift.js';
@@ -26,3 +29,5 @@ export function findScenario(id: string): Scenario | undefined {
 export { startScenario, runScenario, DEFAULT_START_TIME } from './runner.js';
 export type { ScenarioReport, ScenarioRun } from './runner.js';
 export type { Scenario, ScenarioStep, ScenarioEvent, ScenarioContext, StepOutcome, RunOptions, Localized } from './types.js';
+export { createDapService } from '../dap.js';
+export type { DapService, DapResult } from '../dap.js';
