@@ -48,9 +48,19 @@ export function normalizeBase32(text: string, field = 'secret'): string {
   return compact.toUpperCase();
 }
 
+/** True when every character is a base32 letter or digit (either case) and there is at least one. */
+function isPlainBase32(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 128 || LOOKUP[code] === -1) return false;
+  }
+  return text.length > 0;
+}
+
 /** Decodes base32 (normalised as {@link normalizeBase32} does) to bytes. Leftover bits are ignored. */
 export function fromBase32(text: string, field = 'secret'): Uint8Array {
-  const clean = normalizeBase32(text, field);
+  // Keys are usually stored already clean; only build a normalised copy when there is something to drop.
+  const clean = isPlainBase32(text) ? text : normalizeBase32(text, field);
   const out = new Uint8Array(Math.floor((clean.length * 5) / 8));
   if (out.length === 0) throw new InvalidSecretError(`"${field}" is too short: a base32 key needs at least 2 characters`);
   let buffer = 0;

@@ -4,7 +4,7 @@
 import { systemClock, checkTime, type Clock } from './clock.js';
 import { constantTimeEqualInt } from './constant-time.js';
 import { InvalidArgumentError, describeValue } from './errors.js';
-import { HASHES, HmacKey, formatCode, hotpValue } from './hmac.js';
+import { HASHES, formatCode, hotpValue, transientKey, type HmacKey } from './hmac.js';
 import {
   DEFAULT_ALGORITHM,
   DEFAULT_DIGITS,
@@ -150,7 +150,8 @@ function hmacKeyOf(secret: SecretInput | PreparedSecret, options: CodeOptions, a
     }
     return preparedKey(secret);
   }
-  return new HmacKey(HASHES[algorithm], toSecretBytes(secret));
+  // Used within this call only, so the reusable key saves an allocation per code.
+  return transientKey(HASHES[algorithm], toSecretBytes(secret));
 }
 
 interface ResolvedOptions {

@@ -31,19 +31,43 @@ export class HmacKey {
 
   constructor(hash: HashFunction, key: Uint8Array) {
     this.hash = hash;
+    this.inner = new Int32Array(hash.digestWords);
+    this.outer = new Int32Array(hash.digestWords);
+    this.setKey(key);
+  }
+
+  /** Replaces the key, reusing this object's arrays. */
+  setKey(key: Uint8Array): this {
+    const { hash } = this;
     const { blockWords } = hash;
     // RFC 2104 §2: a key longer than the block is hashed first; shorter keys are padded with zeros.
     const k0 = key.length > blockWords * 4 ? wordsToBytes(digestWords(hash, key), hash.digestWords) : key;
     block.fill(0, 0, blockWords);
     for (let i = 0; i < k0.length; i++) block[i >> 2]! |= k0[i]! << (24 - 8 * (i & 3));
     for (let w = 0; w < blockWords; w++) block[w]! ^= IPAD;
-    this.inner = hash.iv.slice();
+    this.inner.set(hash.iv);
     hash.compress(this.inner, block);
     for (let w = 0; w < blockWords; w++) block[w]! ^= IPAD ^ OPAD;
-    this.outer = hash.iv.slice();
+    this.outer.set(hash.iv);
     hash.compress(this.outer, block);
     block.fill(0, 0, blockWords);
+    return this;
   }
+}
+
+// One reusable key per hash for one-off uses, so a plain secret costs no allocation here.
+const transient = new Map<HashFunction, HmacKey>();
+
+/**
+ * A key for immediate use only: the same object is handed out again by the next call for the same
+ * hash, so it must not be kept. Use `new HmacKey` for a key that lives on.
+ */
+export function transientKey(hash: HashFunction, key: Uint8Array): HmacKey {
+  const reused = transient.get(hash);
+  if (reused !== undefined) return reused.setKey(key);
+  const created = new HmacKey(hash, key);
+  transient.set(hash, created);
+  return created;
 }
 
 function digestWords(hash: HashFunction, message: Uint8Array): Int32Array {
@@ -117,5 +141,5 @@ export function formatCode(value: number, digits: Digits): string {
 
 /** RFC 4226 §5.3: HMAC, dynamic truncation, modulo 10^digits, zero-padded. */
 export function hotpCode(key: Uint8Array, counter: number, algorithm: Algorithm, digits: Digits): string {
-  return formatCode(hotpValue(new HmacKey(HASHES[algorithm], key), counter, digits), digits);
+  return formatCode(hotpValue(transientKey(HASHES[algorithm], key), counter, digits), digits);
 }
