@@ -32,12 +32,12 @@ for (const row of codes) {
 }
 const ratio = (caseName, subject, peer) => codes.find((r) => r.case === caseName && r.subject === subject)?.ratios?.[peer];
 const targets = [
-  ['generation SHA1, prepared ≥ 3× otpauth TOTP.generate', ratio('generate SHA1', 'totp-lab generateCode (prepared)', 'otpauth TOTP.generate'), 3],
-  ['generation SHA1, base32 ≥ 3× otpauth TOTP.generate', ratio('generate SHA1', 'totp-lab generateCode (base32)', 'otpauth TOTP.generate'), 3],
-  ['verify ±1 miss, prepared ≥ 3× otpauth TOTP.validate', ratio('verify SHA1 ±1, wrong code', 'totp-lab verifyCode (prepared)', 'otpauth TOTP.validate'), 3],
-  ['verify ±1 miss, base32 ≥ 3× otpauth TOTP.validate', ratio('verify SHA1 ±1, wrong code', 'totp-lab verifyCode (base32)', 'otpauth TOTP.validate'), 3],
-  ['verify ±1 miss, prepared ≥ 10× otplib verifySync', ratio('verify SHA1 ±1, wrong code', 'totp-lab verifyCode (prepared)', 'otplib verifySync'), 10],
-  ['verify ±1 miss, base32 ≥ 10× otplib verifySync', ratio('verify SHA1 ±1, wrong code', 'totp-lab verifyCode (base32)', 'otplib verifySync'), 10],
+  ['generation SHA1 ≥ 3× otpauth TOTP.generate (prepared secret)', ratio('generate SHA1', 'totp-lab generateCode (prepared)', 'otpauth TOTP.generate'), 3],
+  ['same, from base32 text decoded on every call (stricter)', ratio('generate SHA1', 'totp-lab generateCode (base32)', 'otpauth TOTP.generate'), 3],
+  ['verify ±1 miss ≥ 3× otpauth TOTP.validate (prepared secret)', ratio('verify SHA1 ±1, wrong code', 'totp-lab verifyCode (prepared)', 'otpauth TOTP.validate'), 3],
+  ['same, from base32 text', ratio('verify SHA1 ±1, wrong code', 'totp-lab verifyCode (base32)', 'otpauth TOTP.validate'), 3],
+  ['verify ±1 miss ≥ 10× otplib verifySync (prepared secret)', ratio('verify SHA1 ±1, wrong code', 'totp-lab verifyCode (prepared)', 'otplib verifySync'), 10],
+  ['same, from base32 text', ratio('verify SHA1 ±1, wrong code', 'totp-lab verifyCode (base32)', 'otplib verifySync'), 10],
 ].map(([name, value, goal]) => ({ name, value, met: value >= goal }));
 targets.push({ name: 'cold start of `totp-lab code` ≤ 1.3× `node -e 0`', value: coldStart.ratio, met: coldStart.ratio <= 1.3 });
 const core = bundles.rows.find((r) => r.entry === 'totp-lab');

@@ -26,30 +26,31 @@ const result = new Int32Array(16);
  */
 export class HmacKey {
   readonly hash: HashFunction;
-  readonly inner: Int32Array;
-  readonly outer: Int32Array;
+  /** The inner state, then the outer one: one array, since a server may hold one key per account. */
+  readonly states: Int32Array;
 
   constructor(hash: HashFunction, key: Uint8Array) {
     this.hash = hash;
-    this.inner = new Int32Array(hash.digestWords);
-    this.outer = new Int32Array(hash.digestWords);
+    this.states = new Int32Array(2 * hash.digestWords);
     this.setKey(key);
   }
 
-  /** Replaces the key, reusing this object's arrays. */
+  /** Replaces the key, reusing this object's array. */
   setKey(key: Uint8Array): this {
-    const { hash } = this;
-    const { blockWords } = hash;
+    const { hash, states } = this;
+    const { blockWords, digestWords: n } = hash;
     // RFC 2104 §2: a key longer than the block is hashed first; shorter keys are padded with zeros.
-    const k0 = key.length > blockWords * 4 ? wordsToBytes(digestWords(hash, key), hash.digestWords) : key;
+    const k0 = key.length > blockWords * 4 ? wordsToBytes(digestWords(hash, key), n) : key;
     block.fill(0, 0, blockWords);
     for (let i = 0; i < k0.length; i++) block[i >> 2]! |= k0[i]! << (24 - 8 * (i & 3));
     for (let w = 0; w < blockWords; w++) block[w]! ^= IPAD;
-    this.inner.set(hash.iv);
-    hash.compress(this.inner, block);
+    state.set(hash.iv);
+    hash.compress(state, block);
+    for (let w = 0; w < n; w++) states[w] = state[w]!;
     for (let w = 0; w < blockWords; w++) block[w]! ^= IPAD ^ OPAD;
-    this.outer.set(hash.iv);
-    hash.compress(this.outer, block);
+    state.set(hash.iv);
+    hash.compress(state, block);
+    for (let w = 0; w < n; w++) states[n + w] = state[w]!;
     block.fill(0, 0, blockWords);
     return this;
   }
@@ -78,8 +79,8 @@ function digestWords(hash: HashFunction, message: Uint8Array): Int32Array {
 
 /** HMAC(key, message) for any message, through the same precomputed states as the fast path. */
 export function hmac(key: HmacKey, message: Uint8Array): Uint8Array {
-  const { hash } = key;
-  state.set(key.inner);
+  const { hash, states } = key;
+  for (let w = 0; w < hash.digestWords; w++) state[w] = states[w]!;
   absorb(hash, state, message, hash.blockWords * 4);
   finish(key);
   return wordsToBytes(result, hash.digestWords);
@@ -98,7 +99,8 @@ export function hmacCounter(key: HmacKey, counter: number): Int32Array {
   block[1] = counter;
   block[2] = 0x80000000;
   block[last] = (hash.blockWords * 4 + 8) * 8;
-  state.set(key.inner);
+  const { states } = key;
+  for (let w = 0; w < hash.digestWords; w++) state[w] = states[w]!;
   hash.compress(state, block);
   finish(key);
   return result;
@@ -113,7 +115,8 @@ function finish(key: HmacKey): void {
   block[n] = 0x80000000;
   block.fill(0, n + 1, last);
   block[last] = (hash.blockWords * 4 + n * 4) * 8;
-  result.set(key.outer);
+  const { states } = key;
+  for (let w = 0; w < n; w++) result[w] = states[n + w]!;
   hash.compress(result, block);
 }
 
