@@ -12,14 +12,14 @@ import { benchScan } from './scan.mjs';
 
 const json = process.argv.includes('--json');
 const markdown = process.argv.includes('--markdown');
-const RUNS = 7;
+const RUNS = 9;
 const PEERS = ['otpauth', 'otplib', 'speakeasy', 'node:crypto'];
 
 const machine = { node: process.version, cores: os.availableParallelism?.() ?? os.cpus().length, cpu: os.cpus()[0]?.model ?? 'unknown', platform: `${os.platform()} ${os.arch()}` };
 const codes = benchCodes({ runs: RUNS, ms: 120 });
 const provider = await benchProvider(lib);
 const scan = await benchScan();
-const coldStart = benchColdStart({ runs: 15 });
+const coldStart = benchColdStart({ runs: 21 });
 const bundles = await benchBundleSize();
 
 // Each totp-lab row against each peer measured in the same case.
