@@ -7,6 +7,7 @@ import { HASHES, HmacKey } from './hmac.js';
 import { DEFAULT_ALGORITHM, checkAlgorithm, type Algorithm } from './options.js';
 import { toSecretBytes, type SecretInput } from './secret.js';
 
+/** Options of {@link prepareSecret}. */
 export interface PrepareSecretOptions {
   /** The HMAC hash the codes use (default SHA1). Fixed for the prepared secret's lifetime. */
   algorithm?: Algorithm;
