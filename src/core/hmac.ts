@@ -41,9 +41,13 @@ export class HmacKey {
     const { blockWords, digestWords: n } = hash;
     // RFC 2104 §2: a key longer than the block is hashed first; shorter keys are padded with zeros.
     const k0 = key.length > blockWords * 4 ? wordsToBytes(digestWords(hash, key), n) : key;
-    block.fill(0, 0, blockWords);
-    for (let i = 0; i < k0.length; i++) block[i >> 2]! |= k0[i]! << (24 - 8 * (i & 3));
-    for (let w = 0; w < blockWords; w++) block[w]! ^= IPAD;
+    const length = k0.length;
+    for (let w = 0, i = 0; w < blockWords; w++, i += 4) {
+      let word = 0;
+      if (i + 4 <= length) word = (k0[i]! << 24) | (k0[i + 1]! << 16) | (k0[i + 2]! << 8) | k0[i + 3]!;
+      else for (let j = i; j < length; j++) word |= k0[j]! << (24 - 8 * (j - i));
+      block[w] = word ^ IPAD;
+    }
     state.set(hash.iv);
     hash.compress(state, block);
     for (let w = 0; w < n; w++) states[w] = state[w]!;
