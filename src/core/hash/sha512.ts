@@ -2,6 +2,8 @@
  * SHA-512 (FIPS 180-4 §6.4) on 32-bit halves: JavaScript has no fast 64-bit integers (BigInt is far
  * slower), so every 64-bit word is a (high, low) pair of int32s, and additions carry by hand.
  * State, blocks and constants are laid out high word first, which is also the big-endian byte order.
+ * Carries come from adding the low halves as unsigned numbers and dividing by 2^32, written as a
+ * literal: a module-level constant of that size is slower to read in V8.
  */
 import type { HashFunction } from './hash.js';
 
@@ -29,7 +31,6 @@ const K = Int32Array.of(
   0x4cc5d4be, 0xcb3e42b6, 0x597f299c, 0xfc657e2a, 0x5fcb6fab, 0x3ad6faec, 0x6c44198c, 0x4a475817,
 );
 const W = new Int32Array(160);
-const TWO_32 = 0x1_0000_0000;
 
 function compress(state: Int32Array, block: Int32Array): void {
   for (let i = 0; i < 32; i++) W[i] = block[i]!;
@@ -43,7 +44,7 @@ function compress(state: Int32Array, block: Int32Array): void {
     const s1h = ((xh >>> 19) | (xl << 13)) ^ ((xl >>> 29) | (xh << 3)) ^ (xh >>> 6);
     const s1l = ((xl >>> 19) | (xh << 13)) ^ ((xh >>> 29) | (xl << 3)) ^ ((xl >>> 6) | (xh << 26));
     const lo = (s1l >>> 0) + (W[i - 13]! >>> 0) + (s0l >>> 0) + (W[i - 31]! >>> 0);
-    W[i] = s1h + W[i - 14]! + s0h + W[i - 32]! + ((lo / TWO_32) | 0);
+    W[i] = s1h + W[i - 14]! + s0h + W[i - 32]! + ((lo / 0x1_0000_0000) | 0);
     W[i + 1] = lo;
   }
   let ah = state[0]!, al = state[1]!, bh = state[2]!, bl = state[3]!;
@@ -58,7 +59,7 @@ function compress(state: Int32Array, block: Int32Array): void {
     const chl = (el & fl) ^ (~el & gl);
     // T1 = h + Σ1(e) + Ch(e, f, g) + K[t] + W[t]
     const t1lo = (hl >>> 0) + (S1l >>> 0) + (chl >>> 0) + (K[i + 1]! >>> 0) + (W[i + 1]! >>> 0);
-    const t1h = (hh + S1h + chh + K[i]! + W[i]! + ((t1lo / TWO_32) | 0)) | 0;
+    const t1h = (hh + S1h + chh + K[i]! + W[i]! + ((t1lo / 0x1_0000_0000) | 0)) | 0;
     const t1l = t1lo | 0;
     // Σ0(a) = ROTR28 ^ ROTR34 ^ ROTR39, T2 = Σ0(a) + Maj(a, b, c)
     const S0h = ((ah >>> 28) | (al << 4)) ^ ((al >>> 2) | (ah << 30)) ^ ((al >>> 7) | (ah << 25));
@@ -67,11 +68,11 @@ function compress(state: Int32Array, block: Int32Array): void {
     const majl = (al & bl) ^ (al & cl) ^ (bl & cl);
     hh = gh; hl = gl; gh = fh; gl = fl; fh = eh; fl = el;
     const elo = (dl >>> 0) + (t1l >>> 0);
-    eh = (dh + t1h + ((elo / TWO_32) | 0)) | 0;
+    eh = (dh + t1h + ((elo / 0x1_0000_0000) | 0)) | 0;
     el = elo | 0;
     dh = ch; dl = cl; ch = bh; cl = bl; bh = ah; bl = al;
     const alo = (t1l >>> 0) + (S0l >>> 0) + (majl >>> 0);
-    ah = (t1h + S0h + majh + ((alo / TWO_32) | 0)) | 0;
+    ah = (t1h + S0h + majh + ((alo / 0x1_0000_0000) | 0)) | 0;
     al = alo | 0;
   }
   add(state, 0, ah, al);
@@ -87,7 +88,7 @@ function compress(state: Int32Array, block: Int32Array): void {
 /** state[i..i+1] += (high, low), modulo 2^64. */
 function add(state: Int32Array, i: number, high: number, low: number): void {
   const lo = (state[i + 1]! >>> 0) + (low >>> 0);
-  state[i] = state[i]! + high + ((lo / TWO_32) | 0);
+  state[i] = state[i]! + high + ((lo / 0x1_0000_0000) | 0);
   state[i + 1] = lo;
 }
 
