@@ -1,43 +1,109 @@
 // Benchmarks: totp-lab against its peers on the same inputs, in the same run. Reports medians.
+//   node bench/run.mjs             a table
+//   node bench/run.mjs --json      machine-readable results
+//   node bench/run.mjs --markdown  the table as Markdown (for the README)
+//   --accounts <n>                 accounts for the provider section (default 100 000)
+// Run with --expose-gc for steadier memory figures (npm run bench does).
+import { existsSync } from 'node:fs';
 import os from 'node:os';
-import { TOTP, Secret } from 'otpauth';
-import { generateCode, verifyCode } from '../dist/index.js';
+import * as lib from '../dist/index.js';
+import { benchBundleSize } from './bundle-size.mjs';
+import { benchCodes } from './codes.mjs';
+import { benchColdStart } from './cold-start.mjs';
+import { benchProvider } from './provider.mjs';
 
 const json = process.argv.includes('--json');
-const SECRET = 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ';
-const otpSecret = Secret.fromBase32(SECRET);
+const markdown = process.argv.includes('--markdown');
+const RUNS = 9;
+const accountsArg = process.argv.indexOf('--accounts');
+const accounts = accountsArg === -1 ? undefined : Number(process.argv[accountsArg + 1]);
+const PEERS = ['otpauth', 'otplib', 'speakeasy', 'node:crypto'];
 
-/** ops/s of `fn`, median of `runs` runs of ~200 ms each. */
-function measure(fn, runs = 5) {
-  for (let i = 0; i < 2000; i++) fn(i); // warm-up
-  const rates = [];
-  for (let r = 0; r < runs; r++) {
-    let n = 0;
-    const start = process.hrtime.bigint();
-    let elapsed = 0n;
-    while (elapsed < 200_000_000n) {
-      for (let i = 0; i < 1000; i++) fn(n++);
-      elapsed = process.hrtime.bigint() - start;
-    }
-    rates.push((n * 1e9) / Number(elapsed));
+const machine = { node: process.version, cores: os.availableParallelism?.() ?? os.cpus().length, cpu: os.cpus()[0]?.model ?? 'unknown', platform: `${os.platform()} ${os.arch()}` };
+const codes = benchCodes({ runs: RUNS, ms: 120 });
+const provider = await benchProvider(lib, accounts === undefined ? {} : { accounts });
+const scan = await scanSection();
+const coldStart = benchColdStart({ runs: 21 });
+const bundles = await benchBundleSize();
+
+// Each totp-lab row against each peer measured in the same case.
+for (const row of codes) {
+  if (!row.subject.startsWith('totp-lab')) continue;
+  row.ratios = {};
+  for (const peer of codes.filter((r) => r.case === row.case && !r.subject.startsWith('totp-lab'))) {
+    row.ratios[peer.subject] = row.ops / peer.ops;
   }
-  return rates.sort((a, b) => a - b)[Math.floor(runs / 2)];
 }
-
-const rows = [];
-const time = (i) => 1_700_000_000_000 + i * 30_000;
-rows.push({ case: 'generate SHA1', subject: 'totp-lab generateCode', ops: measure((i) => generateCode(SECRET, { time: time(i) })) });
-rows.push({ case: 'generate SHA1', subject: 'otpauth TOTP.generate', ops: measure((i) => TOTP.generate({ secret: otpSecret, timestamp: time(i) })) });
-rows.push({ case: 'verify ±1 miss', subject: 'totp-lab verifyCode', ops: measure((i) => verifyCode(SECRET, '000000', { time: time(i) })) });
-rows.push({ case: 'verify ±1 miss', subject: 'otpauth TOTP.validate', ops: measure((i) => TOTP.validate({ token: '000000', secret: otpSecret, timestamp: time(i), window: 1 })) });
-
-for (const row of rows) {
-  const peer = rows.find((r) => r.case === row.case && r !== row);
-  row.ratio = row.subject.startsWith('totp-lab') && peer ? row.ops / peer.ops : null;
+const ratio = (caseName, subject, peer) => codes.find((r) => r.case === caseName && r.subject === subject)?.ratios?.[peer];
+const targets = [
+  ['generation SHA1 ≥ 3× otpauth TOTP.generate (prepared secret)', ratio('generate SHA1', 'totp-lab generateCode (prepared)', 'otpauth TOTP.generate'), 3],
+  ['same, from base32 text decoded on every call (stricter)', ratio('generate SHA1', 'totp-lab generateCode (base32)', 'otpauth TOTP.generate'), 3],
+  ['verify ±1 miss ≥ 3× otpauth TOTP.validate (prepared secret)', ratio('verify SHA1 ±1, wrong code', 'totp-lab verifyCode (prepared)', 'otpauth TOTP.validate'), 3],
+  ['same, from base32 text', ratio('verify SHA1 ±1, wrong code', 'totp-lab verifyCode (base32)', 'otpauth TOTP.validate'), 3],
+  ['verify ±1 miss ≥ 10× otplib verifySync (prepared secret)', ratio('verify SHA1 ±1, wrong code', 'totp-lab verifyCode (prepared)', 'otplib verifySync'), 10],
+  ['same, from base32 text', ratio('verify SHA1 ±1, wrong code', 'totp-lab verifyCode (base32)', 'otplib verifySync'), 10],
+].map(([name, value, goal]) => ({ name, value, met: value >= goal }));
+if (!scan.skipped) {
+  const lost = scan.successRate?.readByJsQROnlyLost ?? 0;
+  targets.push({ name: 'scanQr ≤ 0.5× plain jsQR’s time on the 720p frame, no frame lost', value: scan.ratio, met: scan.ratio <= 0.5 && lost === 0 });
 }
+if (!provider.skipped) targets.push({ name: 'provider second-factor checks ≥ 100 000/s', value: provider.ops, shown: `${Math.round(provider.ops).toLocaleString('en')}/s`, met: provider.ops >= 100_000 });
+targets.push({ name: 'cold start of `totp-lab code` ≤ 1.3× `node -e 0`', value: coldStart.ratio, met: coldStart.ratio <= 1.3 });
+const core = bundles.rows.find((r) => r.entry === 'totp-lab');
+targets.push({ name: '`totp-lab` ≤ 20 KB min+gzip, without qrcode or jsqr', value: core ? core.gzipBytes / 1024 : undefined, met: core !== undefined && core.gzipBytes <= 20 * 1024 && bundles.coreFreeOfQr });
+
 if (json) {
-  console.log(JSON.stringify({ cores: os.cpus().length, node: process.version, rows }, null, 2));
+  console.log(JSON.stringify({ date: new Date().toISOString(), machine, runs: RUNS, codes, provider, scan, coldStart, bundles, targets }, null, 2));
 } else {
-  console.log(`node ${process.version}, ${os.cpus().length} cores; medians of 5 runs`);
-  for (const r of rows) console.log(`${r.case.padEnd(16)} ${r.subject.padEnd(24)} ${Math.round(r.ops).toLocaleString('en').padStart(12)} ops/s${r.ratio ? `  ×${r.ratio.toFixed(2)} vs peer` : ''}`);
+  print();
+}
+
+function print() {
+  const n = (x) => Math.round(x).toLocaleString('en');
+  const x = (r) => (r === undefined ? '' : `${r.toFixed(2)}×`);
+  const lines = [];
+  const table = (header, rows) => {
+    if (markdown) {
+      lines.push(`| ${header.join(' | ')} |`, `|${header.map((_, i) => (i === 0 ? ' --- ' : ' ---: ')).join('|')}|`);
+      for (const row of rows) lines.push(`| ${row.join(' | ')} |`);
+    } else {
+      const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => String(row[i]).length)));
+      for (const row of [header, ...rows]) lines.push(row.map((cell, i) => (i === 0 ? String(cell).padEnd(widths[i]) : String(cell).padStart(widths[i]))).join('  '));
+    }
+    lines.push('');
+  };
+  lines.push(`node ${machine.node}, ${machine.cores} cores (${machine.cpu}, ${machine.platform}); ops/s are medians of ${RUNS} interleaved runs`, '');
+  for (const caseName of [...new Set(codes.map((r) => r.case))]) {
+    const rows = codes.filter((r) => r.case === caseName);
+    const peers = rows.filter((r) => !r.subject.startsWith('totp-lab')).map((r) => r.subject);
+    lines.push(markdown ? `**${caseName}**` : `== ${caseName}`, '');
+    table(['subject', 'ops/s', ...peers.map((p) => `÷ ${p.split(' ')[0]}`)], rows.map((r) => [r.subject, n(r.ops), ...peers.map((p) => x(r.ratios?.[p]))]));
+  }
+  lines.push(markdown ? '**other sections**' : '== other sections', '');
+  table(['measure', 'result'], [
+    ['provider second-factor check (verifySecondFactor)', provider.skipped ? `skipped: ${provider.skipped}` : `${n(provider.ops)} checks/s over ${n(provider.accounts)} accounts; ${n(provider.bytesPerAccount)} bytes of heap per enrolled account`],
+    ['scanQr vs plain jsQR, 1280×720 frame', scan.skipped ? `skipped: ${scan.skipped}` : `${scan.scanQrMs.toFixed(1)} ms vs ${scan.jsQRMs.toFixed(1)} ms: ${x(scan.ratio)} of jsQR's time; test frames read ${scan.successRate?.scanQr}/${scan.successRate?.frames} (jsQR ${scan.successRate?.jsQR}/${scan.successRate?.frames})`],
+    [`cold start, median of ${coldStart.runs}`, `totp-lab code ${coldStart.cliMs.toFixed(1)} ms, node -e 0 ${coldStart.nodeMs.toFixed(1)} ms: ${x(coldStart.ratio)}`],
+    ...bundles.rows.map((r) => [`${r.entry} for ${r.platform === 'browser' ? 'the browser' : 'Node only'}, min+gzip`, `${(r.gzipBytes / 1024).toFixed(1)} KB (${(r.bytes / 1024).toFixed(1)} KB min)${r.packages.length ? `; bundles ${r.packages.join(', ')}` : ''}`]),
+    ['totp-lab contains qrcode or jsqr', bundles.coreFreeOfQr ? 'no' : `YES: ${bundles.qrInCore.join(', ')}`],
+  ]);
+  lines.push(markdown ? '**targets**' : '== targets', '');
+  const shown = (t) => t.shown ?? (t.value === undefined ? 'n/a' : t.name.includes('KB') ? `${t.value.toFixed(1)} KB` : x(t.value));
+  table(['target', 'measured', 'met'], targets.map((t) => [t.name, shown(t), t.met ? 'yes' : 'NO']));
+  console.log(lines.join('\n').trimEnd());
+}
+
+/**
+ * (4) scanQr against plain jsQR, measured by bench/scan.mjs. It needs the
+ * totp-lab/qr build, so it is loaded only when dist/qr.js exists. A failure is reported, not thrown.
+ */
+async function scanSection() {
+  if (!existsSync(new URL('../dist/qr.js', import.meta.url))) return { skipped: 'dist/qr.js (totp-lab/qr) is not built' };
+  if (!existsSync(new URL('./scan.mjs', import.meta.url))) return { skipped: 'bench/scan.mjs is missing' };
+  try {
+    const { benchScan } = await import('./scan.mjs');
+    return await benchScan();
+  } catch (error) {
+    return { skipped: `failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}` };
+  }
 }

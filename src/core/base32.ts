@@ -50,14 +50,24 @@ export function normalizeBase32(text: string, field = 'secret'): string {
 
 /** Decodes base32 (normalised as {@link normalizeBase32} does) to bytes. Leftover bits are ignored. */
 export function fromBase32(text: string, field = 'secret'): Uint8Array {
-  const clean = normalizeBase32(text, field);
-  const out = new Uint8Array(Math.floor((clean.length * 5) / 8));
+  // Keys are usually stored already clean: decode directly, and normalise only when that fails.
+  const out = decodeClean(text) ?? decodeClean(normalizeBase32(text, field))!;
   if (out.length === 0) throw new InvalidSecretError(`"${field}" is too short: a base32 key needs at least 2 characters`);
+  return out;
+}
+
+/** Decodes text made only of base32 letters and digits (either case); undefined for anything else or nothing. */
+function decodeClean(text: string): Uint8Array | undefined {
+  if (text.length === 0) return undefined;
+  const out = new Uint8Array(Math.floor((text.length * 5) / 8));
   let buffer = 0;
   let bits = 0;
   let index = 0;
-  for (let i = 0; i < clean.length; i++) {
-    buffer = ((buffer << 5) | LOOKUP[clean.charCodeAt(i)]!) & 0xffff;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    const value = code < 128 ? LOOKUP[code]! : -1;
+    if (value === -1) return undefined;
+    buffer = ((buffer << 5) | value) & 0xffff;
     bits += 5;
     if (bits >= 8) {
       out[index++] = (buffer >>> (bits - 8)) & 255;

@@ -2,9 +2,9 @@
  * One-time codes: HOTP (RFC 4226) by counter and TOTP (RFC 6238) by time.
  */
 import { systemClock, checkTime, type Clock } from './clock.js';
-import { constantTimeEqual } from './constant-time.js';
+import { constantTimeEqualInt } from './constant-time.js';
 import { InvalidArgumentError, describeValue } from './errors.js';
-import { hotpCode } from './hmac.js';
+import { HASHES, formatCode, hotpValue, transientKey, type HmacKey } from './hmac.js';
 import {
   DEFAULT_ALGORITHM,
   DEFAULT_DIGITS,
@@ -18,6 +18,7 @@ import {
   type Algorithm,
   type Digits,
 } from './options.js';
+import { PreparedSecret, preparedKey } from './prepared-secret.js';
 import { toSecretBytes, type SecretInput } from './secret.js';
 
 export interface CodeOptions {
@@ -66,42 +67,50 @@ export function secondsLeft(time: number, period: number = DEFAULT_PERIOD): numb
 
 /**
  * Makes the code for a secret: TOTP at the given time by default, HOTP when `counter` is given.
+ * @param secret base32 text, bytes, or a {@link PreparedSecret} (then `algorithm` defaults to its own)
  * @throws {InvalidSecretError} when the secret is not base32 or bytes
- * @throws {InvalidArgumentError} when an option is out of range
+ * @throws {InvalidArgumentError} when an option is out of range, or `algorithm` differs from a prepared secret's
  * @example
  * generateCode('GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ', { time: 59_000, digits: 8 }); // '94287082'
  */
-export function generateCode(secret: SecretInput, options: CodeOptions = {}): string {
+export function generateCode(secret: SecretInput | PreparedSecret, options: CodeOptions = {}): string {
   const p = readOptions(options);
-  const key = toSecretBytes(secret);
+  const key = hmacKeyOf(secret, options, p.algorithm);
   const counter = p.counter ?? stepAt(p.time, p.period);
-  return hotpCode(key, counter, p.algorithm, p.digits);
+  return formatCode(hotpValue(key, counter, p.digits), p.digits);
 }
 
 /**
  * Checks a typed code. Spaces inside it (`123 456`) are ignored; anything else that is not exactly
  * `digits` decimal digits is simply invalid. All candidates are computed and compared in constant
  * time, so the time taken does not reveal which step matched.
+ * @param secret base32 text, bytes, or a {@link PreparedSecret} (then `algorithm` defaults to its own)
  * @returns `{ valid: true, delta, counter }` or `{ valid: false }`
+ * @throws {InvalidSecretError} when the secret is not base32 or bytes
+ * @throws {InvalidArgumentError} when an option is out of range, or `algorithm` differs from a prepared secret's
  * @example
  * verifyCode(secret, '287082', { time: 59_000 }); // { valid: true, delta: 0, counter: 1 }
  */
-export function verifyCode(secret: SecretInput, code: string, options: VerifyOptions = {}): VerifyResult {
+export function verifyCode(secret: SecretInput | PreparedSecret, code: string, options: VerifyOptions = {}): VerifyResult {
   const p = readOptions(options);
   const window = options.window === undefined ? DEFAULT_WINDOW : checkWindow(options.window);
   const minCounter = options.minCounter === undefined ? 0 : checkCounter(options.minCounter, 'minCounter');
-  const key = toSecretBytes(secret);
-  const typed = normalizeTypedCode(code, p.digits);
+  const key = hmacKeyOf(secret, options, p.algorithm);
+  const typed = parseTypedCode(code, p.digits);
   const expected = p.counter ?? stepAt(p.time, p.period);
-  // TOTP looks both ways (clock skew); HOTP only ahead (RFC 4226 §7.4 resynchronisation).
-  const deltas = p.counter === undefined ? symmetricDeltas(window) : aheadDeltas(window);
+  // TOTP looks both ways (clock skew) in the order 0, -1, +1, -2, +2…; HOTP only ahead
+  // (RFC 4226 §7.4 resynchronisation). The first match in that order wins.
+  const totp = p.counter === undefined;
+  const candidates = totp ? 2 * window + 1 : window + 1;
   let match: VerifyResult = { valid: false };
-  for (const delta of deltas) {
+  for (let i = 0; i < candidates; i++) {
+    const delta = !totp ? i : i & 1 ? -((i + 1) >> 1) : i >> 1;
     const counter = expected + delta;
     if (counter < minCounter || !Number.isSafeInteger(counter)) continue;
-    const candidate = hotpCode(key, counter, p.algorithm, p.digits);
-    // No early exit: every candidate is computed and compared whatever matched before.
-    if (constantTimeEqual(candidate, typed ?? '') && typed !== undefined && !match.valid) {
+    const candidate = hotpValue(key, counter, p.digits);
+    // No early exit: every candidate is computed and compared whatever matched before. Comparing
+    // the numbers rather than strings allocates nothing; a malformed code is -1, which matches none.
+    if (constantTimeEqualInt(candidate, typed) && !match.valid) {
       match = { valid: true, delta, counter };
     }
   }
@@ -115,14 +124,34 @@ export function normalizeTypedCode(code: unknown, digits: number): string | unde
   return compact.length === digits && /^[0-9]+$/.test(compact) ? compact : undefined;
 }
 
-function symmetricDeltas(window: number): number[] {
-  const deltas = [0];
-  for (let d = 1; d <= window; d++) deltas.push(-d, d);
-  return deltas;
+/**
+ * The typed code as a number, or -1 when it is not a code (as {@link normalizeTypedCode} decides).
+ * A plain run of `digits` digits, the usual case, is read without building any string.
+ */
+function parseTypedCode(code: unknown, digits: number): number {
+  if (typeof code === 'string' && code.length === digits) {
+    let value = 0;
+    for (let i = 0; i < digits && value >= 0; i++) {
+      const digit = code.charCodeAt(i) - 48;
+      value = digit >= 0 && digit <= 9 ? value * 10 + digit : -1;
+    }
+    if (value >= 0) return value;
+  }
+  const compact = normalizeTypedCode(code, digits);
+  return compact === undefined ? -1 : Number(compact);
 }
 
-function aheadDeltas(window: number): number[] {
-  return Array.from({ length: window + 1 }, (_, d) => d);
+/** The HMAC key for a secret in either form; a prepared one keeps its own algorithm. */
+function hmacKeyOf(secret: SecretInput | PreparedSecret, options: CodeOptions, algorithm: Algorithm): HmacKey {
+  if (secret instanceof PreparedSecret) {
+    // Silently using another hash would give codes that never match; say so instead.
+    if (options.algorithm !== undefined && algorithm !== secret.algorithm) {
+      throw new InvalidArgumentError(`"algorithm" must be ${secret.algorithm} to match the prepared secret, got ${describeValue(options.algorithm)}`);
+    }
+    return preparedKey(secret);
+  }
+  // Used within this call only, so the reusable key saves an allocation per code.
+  return transientKey(HASHES[algorithm], toSecretBytes(secret));
 }
 
 interface ResolvedOptions {

@@ -15,3 +15,12 @@ export function constantTimeEqual(a: string | Uint8Array, b: string | Uint8Array
   for (let i = 0; i < length; i++) diff |= (x[i] ?? 0) ^ (y[i] ?? 0);
   return diff === 0;
 }
+
+/**
+ * True when two 31-bit non-negative integers (HOTP values, say) are equal. One XOR and one test of
+ * a small integer: no loop and no branch that depends on where the values differ. A negative
+ * argument (used for "no valid input") never equals a non-negative one.
+ */
+export function constantTimeEqualInt(a: number, b: number): boolean {
+  return ((a ^ b) | 0) === 0;
+}
