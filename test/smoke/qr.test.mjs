@@ -89,9 +89,10 @@ function staticImports(file, seen = new Set()) {
 }
 
 test('the CLI and the core entry load no QR or image library up front', () => {
+  const cliModules = [...staticImports(join(dist, 'cli.js'))];
+  assert.ok(cliModules.includes('util') || cliModules.includes('node:util'), 'cli.js imports util (the walk works)');
   for (const file of ['cli.js', 'index.js']) {
     const modules = [...staticImports(join(dist, file))];
-    assert.ok(modules.includes('otpauth'), `${file} imports otpauth (the walk works)`);
     for (const heavy of ['qrcode', 'jsqr', 'pngjs', 'jpeg-js']) {
       assert.ok(!modules.some((m) => m === heavy || m.startsWith(`${heavy}/`)), `${file} loads ${heavy} up front`);
     }
