@@ -3,6 +3,7 @@
  * read-modify-write per key, so replay guards and lockout counters stay right under concurrent
  * requests. {@link MemoryStore} is the default; `totp-lab/node` has a durable FileStore.
  */
+import { cloneJson } from './json-clone.js';
 
 /** A JSON-serialisable value, the only kind a Store keeps. */
 export type StoreValue = null | boolean | number | string | StoreValue[] | { [key: string]: StoreValue };
@@ -26,15 +27,15 @@ export class MemoryStore implements Store {
 
   async get<T extends StoreValue>(key: string): Promise<T | undefined> {
     const value = this.#data.get(key);
-    return value === undefined ? undefined : (structuredClone(value) as T);
+    return value === undefined ? undefined : (cloneJson(value) as T);
   }
 
   async update<T extends StoreValue>(key: string, fn: (current: T | undefined) => T | undefined): Promise<T | undefined> {
     // JavaScript runs this synchronously between awaits, so the read-modify-write is atomic.
     const current = this.#data.get(key);
-    const next = fn(current === undefined ? undefined : (structuredClone(current) as T));
+    const next = fn(current === undefined ? undefined : (cloneJson(current) as T));
     if (next === undefined) this.#data.delete(key);
-    else this.#data.set(key, structuredClone(next));
+    else this.#data.set(key, cloneJson(next));
     return next;
   }
 
@@ -44,6 +45,6 @@ export class MemoryStore implements Store {
 
   /** A copy of everything stored, for tests and trainers to inspect. */
   snapshot(): Record<string, StoreValue> {
-    return structuredClone(Object.fromEntries(this.#data));
+    return cloneJson(Object.fromEntries(this.#data));
   }
 }
