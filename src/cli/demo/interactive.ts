@@ -78,6 +78,14 @@ export async function runInteractive(o: { io: CliIo; lang: 'hu' | 'en'; style: S
   const phoneOf = (name: string | undefined) => phones.get(name === undefined || name === 'telefon' ? 'phone' : name);
   let screenUri: string | null = null;
   let enrollmentId: string | null = null;
+  /** The site's answer to "enroll" or "device-change": on success, a QR code on screen. */
+  const showSetup = (r: Awaited<ReturnType<typeof provider.startEnrollment>>) => {
+    show({ type: 'site', ok: r.ok, message: r.message });
+    if (!r.ok) return;
+    screenUri = r.keyUri;
+    enrollmentId = r.enrollmentId;
+    show({ type: 'qr', who: lang === 'hu' ? 'oldal' : 'site', text: r.keyUri, caption: r.message });
+  };
 
   io.out(HELP[lang]);
   io.out('');
@@ -96,16 +104,7 @@ export async function runInteractive(o: { io: CliIo; lang: 'hu' | 'en'; style: S
       case 'help': io.out(HELP[lang]); break;
       case 'quit': case 'exit': await savePhones(); return EXIT_OK;
       case 'register': site(await provider.register(USER)); break;
-      case 'enroll': {
-        const r = await provider.startEnrollment({ username: USER.username, password: USER.password });
-        site(r);
-        if (r.ok) {
-          screenUri = r.keyUri;
-          enrollmentId = r.enrollmentId;
-          show({ type: 'qr', who: 'site', text: r.keyUri, caption: r.message });
-        }
-        break;
-      }
+      case 'enroll': showSetup(await provider.startEnrollment({ username: USER.username, password: USER.password })); break;
       case 'scan': case 'type': {
         const phone = phoneOf(args[0]);
         if (!phone || !screenUri) { io.out(lang === 'hu' ? 'Nincs QR-kód a képernyőn, vagy ismeretlen telefon.' : 'No QR code on screen, or unknown phone.'); break; }
@@ -132,16 +131,7 @@ export async function runInteractive(o: { io: CliIo; lang: 'hu' | 'en'; style: S
         break;
       }
       case 'login': site(await provider.login({ username: USER.username, password: USER.password, code: args.join('') })); break;
-      case 'device-change': {
-        const r = await provider.startDeviceChange({ username: USER.username, password: USER.password, code: args.join('') });
-        site(r);
-        if (r.ok) {
-          screenUri = r.keyUri;
-          enrollmentId = r.enrollmentId;
-          show({ type: 'qr', who: 'site', text: r.keyUri, caption: r.message });
-        }
-        break;
-      }
+      case 'device-change': showSetup(await provider.startDeviceChange({ username: USER.username, password: USER.password, code: args.join('') })); break;
       case 'redeem': site(await provider.redeemDeletionCode({ username: USER.username, password: USER.password, deletionCode: args.join(' ') })); break;
       case 'drift': {
         const phone = phoneOf(args[0]);

@@ -1,4 +1,4 @@
-import { codeOn, loginStep, scanFromSite, setupSteps, waitStep } from './flows.js';
+import { changeDevice, codeOn, loginStep, setupSteps, waitStep } from './flows.js';
 import type { Scenario } from './types.js';
 
 export const deletionCodeNotSaved: Scenario = {
@@ -25,18 +25,9 @@ export const deletionCodeNotSaved: Scenario = {
       say: { hu: 'Ügyfélkapu beállítások → „Beállítás másik eszközre”, ugyanazzal a telefonnal: beolvassa az új QR-kódot, beírja a kódot, és most elmenti az új törlőkódot.', en: 'Ügyfélkapu settings → "Beállítás másik eszközre", with the same phone: it scans the new QR code, the user types the code and this time saves the new törlőkód.' },
       expect: { hu: 'Új törlőkód jelenik meg, a beállítás befejeződik.', en: 'A new törlőkód appears and the setup finishes.' },
       async act(ctx) {
-        ctx.wait(30_000);
-        const started = await ctx.provider.startDeviceChange({ username: ctx.user.username, password: ctx.user.password, code: codeOn(ctx, 'phone') });
-        ctx.emit({ type: 'site', ok: started.ok, message: started.message });
-        if (!started.ok || !scanFromSite(ctx, ctx.phone('phone'), started.keyUri, { hu: 'Új QR-kód', en: 'A new QR code' })) return false;
-        const confirmed = await ctx.provider.confirmEnrollment({ enrollmentId: started.enrollmentId, code: codeOn(ctx, 'phone') });
-        ctx.emit({ type: 'site', ok: confirmed.ok, message: confirmed.message });
-        if (!confirmed.ok) return false;
-        ctx.emit({ type: 'deletion-code', code: confirmed.deletionCode });
-        ctx.memo.set('deletionCode', confirmed.deletionCode);
-        const finished = await ctx.provider.finishEnrollment({ enrollmentId: started.enrollmentId, deletionCodeSaved: true });
-        ctx.emit({ type: 'site', ok: finished.ok, message: finished.message });
-        return finished.ok && confirmed.deletionCode !== ctx.memo.get('lostDeletionCode');
+        const deletionCode = await changeDevice(ctx, 'phone', 'phone');
+        ctx.memo.set('deletionCode', deletionCode);
+        return deletionCode !== null && deletionCode !== ctx.memo.get('lostDeletionCode');
       },
     },
     {

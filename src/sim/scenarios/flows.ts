@@ -110,6 +110,25 @@ export const finishEnrollmentStep: ScenarioStep = {
   },
 };
 
+/**
+ * "Beállítás másik eszközre": half a minute later (a fresh code), the password and the current code
+ * from `fromPhone`, a new QR code scanned by `toPhone`, its code typed, the new törlőkód saved,
+ * Befejezés. Returns the new törlőkód, or null when a step was refused.
+ */
+export async function changeDevice(ctx: ScenarioContext, fromPhone: string, toPhone: string): Promise<string | null> {
+  ctx.wait(30_000);
+  const started = await ctx.provider.startDeviceChange({ username: ctx.user.username, password: ctx.user.password, code: codeOn(ctx, fromPhone) });
+  ctx.emit({ type: 'site', ok: started.ok, message: started.message });
+  if (!started.ok || !scanFromSite(ctx, ctx.phone(toPhone), started.keyUri, { hu: 'Új QR-kód', en: 'A new QR code' })) return null;
+  const confirmed = await ctx.provider.confirmEnrollment({ enrollmentId: started.enrollmentId, code: codeOn(ctx, toPhone) });
+  ctx.emit({ type: 'site', ok: confirmed.ok, message: confirmed.message });
+  if (!confirmed.ok) return null;
+  ctx.emit({ type: 'deletion-code', code: confirmed.deletionCode });
+  const finished = await ctx.provider.finishEnrollment({ enrollmentId: started.enrollmentId, deletionCodeSaved: true });
+  ctx.emit({ type: 'site', ok: finished.ok, message: finished.message });
+  return finished.ok ? confirmed.deletionCode : null;
+}
+
 /** Set up a phone by scanning, save the törlőkód, finish, and wait for a fresh code. */
 export function enrollSteps(phoneName: string): ScenarioStep[] {
   return [

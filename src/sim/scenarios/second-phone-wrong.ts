@@ -1,4 +1,4 @@
-import { codeOn, loginStep, scanFromSite, setupSteps, waitStep } from './flows.js';
+import { changeDevice, codeOn, loginStep, setupSteps, waitStep } from './flows.js';
 import type { Scenario } from './types.js';
 
 export const secondPhoneWrong: Scenario = {
@@ -15,18 +15,7 @@ export const secondPhoneWrong: Scenario = {
       say: { hu: 'Ügyfélkapu beállítások → „Beállítás másik eszközre” (jelszó és a régi telefon kódja); az új telefon beolvassa az új QR-kódot, a felhasználó beírja az új telefon kódját, elmenti az új törlőkódot, Befejezés.', en: 'Ügyfélkapu settings → "Beállítás másik eszközre" (password and the old phone’s code); the new phone scans the new QR code, the user types the new phone’s code, saves the new törlőkód, Befejezés.' },
       expect: { hu: 'Az új eszköz beállítása befejeződik.', en: 'The new device is set up.' },
       async act(ctx) {
-        ctx.wait(30_000);
-        const started = await ctx.provider.startDeviceChange({ username: ctx.user.username, password: ctx.user.password, code: codeOn(ctx, 'old phone') });
-        ctx.emit({ type: 'site', ok: started.ok, message: started.message });
-        if (!started.ok) return false;
-        if (!scanFromSite(ctx, ctx.phone('new phone'), started.keyUri, { hu: 'Új QR-kód', en: 'A new QR code' })) return false;
-        const confirmed = await ctx.provider.confirmEnrollment({ enrollmentId: started.enrollmentId, code: codeOn(ctx, 'new phone') });
-        ctx.emit({ type: 'site', ok: confirmed.ok, message: confirmed.message });
-        if (!confirmed.ok) return false;
-        ctx.emit({ type: 'deletion-code', code: confirmed.deletionCode });
-        const finished = await ctx.provider.finishEnrollment({ enrollmentId: started.enrollmentId, deletionCodeSaved: true });
-        ctx.emit({ type: 'site', ok: finished.ok, message: finished.message });
-        return finished.ok;
+        return (await changeDevice(ctx, 'old phone', 'new phone')) !== null;
       },
     },
     waitStep(30_000, { hu: 'Fél perc telik el.', en: 'Half a minute passes.' }),
