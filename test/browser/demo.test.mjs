@@ -1,0 +1,222 @@
+// The browser demo in a real Chromium: enroll by scanning the site's canvas, log in, replay,
+// move to another phone, redeem the törlőkód, switch language, reload, and play a scenario.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { launchBrowser, screenshot, startServer } from './support.mjs';
+
+let server;
+let browser;
+let page;
+
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+  page = await browser.page();
+  page.setDefaultTimeout(5000);
+  await page.goto(server.url);
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+const site = () => page.locator('section.site');
+const phone = (name) => page.getByRole('region', { name: `Telefon ${name}`, exact: true });
+const status = () => site().getByRole('status');
+/** The code phone `name` shows for its only (or first) account, without the space. */
+const codeOn = async (name) => (await phone(name).locator('.code').first().textContent()).replace(/\s/g, '');
+const loginForm = () => site().getByRole('form', { name: 'Belépés' });
+
+async function finishSetup() {
+  await site().getByRole('button', { name: 'Tovább' }).click();
+  const deletionCode = (await site().getByTestId('deletion-code').textContent()).trim();
+  assert.match(deletionCode, /^\d{20}$|^(\d{4} ){4}\d{4}$/);
+  await site().getByLabel('Törlőkód mentéséről gondoskodtam').check();
+  await site().getByRole('button', { name: 'Befejezés' }).click();
+  await assert.doesNotReject(status().filter({ hasText: 'sikeresen befejeződött' }).waitFor());
+  return deletionCode;
+}
+
+test('the page loads with its strict CSP and nothing but loopback traffic', async () => {
+  const response = await page.request.get(server.url);
+  assert.match(response.headers()['content-security-policy'], /default-src 'none'/);
+  await page.getByRole('heading', { name: 'Ügyfélkapu+ szimulátor' }).waitFor();
+  // Codes must not change under the test's feet: stop the simulated time.
+  await page.getByRole('button', { name: 'Idő megállítása' }).click();
+  await screenshot(page, '01-start');
+});
+
+let firstDeletionCode;
+test('register, then enroll phone A by scanning the QR code on the canvas', async () => {
+  await site().getByRole('form', { name: 'Regisztráció' }).getByRole('button', { name: 'Regisztráció' }).click();
+  await status().filter({ hasText: 'Sikeres regisztráció.' }).waitFor();
+  await loginForm().getByRole('button', { name: 'Ügyfélkapu+ beállítása' }).click();
+  await site().getByRole('img', { name: 'Beállító QR-kód' }).waitFor();
+  await site().getByRole('button', { name: 'Nem tudom beolvasni a kódot' }).click();
+  assert.match(await site().getByTestId('secret-key').textContent(), /^[A-Z2-7]{4}( [A-Z2-7]{1,4})+$/);
+  await phone('A').getByRole('button', { name: 'Kamera: a weboldal QR-kódja' }).click();
+  await phone('A').getByRole('status').filter({ hasText: 'Fiók hozzáadva.' }).waitFor();
+  assert.match(await codeOn('A'), /^\d{6}$/);
+  await screenshot(page, '02-enroll-qr-scanned');
+  await phone('A').getByRole('button', { name: 'Beírás az oldalra' }).click();
+  assert.match(await site().getByLabel('Az alkalmazásban megjelenő azonosító').inputValue(), /^\d{6}$/);
+  await site().getByRole('button', { name: 'Tovább' }).click();
+  await site().getByTestId('deletion-code').waitFor();
+  await screenshot(page, '03-deletion-code');
+  firstDeletionCode = (await site().getByTestId('deletion-code').textContent()).trim();
+  // Befejezés without the acknowledgement is refused.
+  await site().getByRole('button', { name: 'Befejezés' }).click();
+  await status().filter({ hasText: 'Törlőkód mentéséről gondoskodtam' }).waitFor();
+  await site().getByLabel('Törlőkód mentéséről gondoskodtam').check();
+  await site().getByRole('button', { name: 'Befejezés' }).click();
+  await status().filter({ hasText: 'sikeresen befejeződött' }).waitFor();
+});
+
+let loginCode;
+test('log in with the next code, and see the same code refused a second time', async () => {
+  // The setup used this step's code: the next login needs the next step's.
+  await page.getByRole('button', { name: '+30 mp' }).click();
+  loginCode = await codeOn('A');
+  await phone('A').getByRole('button', { name: 'Beírás az oldalra' }).click();
+  await loginForm().getByRole('button', { name: 'Belépés', exact: true }).click();
+  await status().filter({ hasText: 'Sikeres azonosítás.' }).waitFor();
+  await site().getByText('Bejelentkezve:').waitFor();
+  assert.match(await page.getByTestId('typed-step').textContent(), /lépés 0 — elfogadva/);
+  await screenshot(page, '04-signed-in');
+  await loginForm().getByLabel('Mobilalkalmazásban kapott azonosító').fill(loginCode);
+  await loginForm().getByRole('button', { name: 'Belépés', exact: true }).click();
+  await status().filter({ hasText: 'A felhasználónév vagy a jelszó helytelen' }).waitFor();
+  assert.match(await page.getByTestId('typed-step').textContent(), /lépés 0 — elutasítva/);
+  assert.ok(await page.locator('.ruler .cell.current.used').count() === 1, 'the ruler marks the current step as used');
+  await screenshot(page, '05-replay-refused');
+});
+
+let secondDeletionCode;
+test('set up another device (phone B, from an uploaded picture) and see the old phone fail', async () => {
+  await page.getByRole('button', { name: '+30 mp' }).click();
+  await page.getByLabel('Második telefon').check();
+  await phone('B').waitFor();
+  await phone('A').getByRole('button', { name: 'Beírás az oldalra' }).click();
+  await loginForm().getByRole('button', { name: 'Beállítás másik eszközre' }).click();
+  const qr = site().getByRole('img', { name: 'Beállító QR-kód' });
+  await qr.waitFor();
+  // A photo of the screen: the canvas as a PNG file, uploaded to phone B and decoded there.
+  const picture = await qr.screenshot();
+  await phone('B').getByLabel('Kép feltöltése').setInputFiles({ name: 'qr.png', mimeType: 'image/png', buffer: picture });
+  await phone('B').getByRole('status').filter({ hasText: 'Fiók hozzáadva.' }).waitFor();
+  await phone('B').getByRole('button', { name: 'Beírás az oldalra' }).click();
+  secondDeletionCode = await finishSetup();
+  assert.notEqual(secondDeletionCode, firstDeletionCode);
+
+  await page.getByRole('button', { name: '+30 mp' }).click();
+  await phone('A').getByRole('button', { name: 'Beírás az oldalra' }).click();
+  await loginForm().getByRole('button', { name: 'Belépés', exact: true }).click();
+  await status().filter({ hasText: 'A felhasználónév vagy a jelszó helytelen' }).waitFor();
+  assert.match(await page.getByTestId('typed-step').textContent(), /egyik közeli lépéshez sem tartozik/);
+  await screenshot(page, '06-old-phone-refused');
+  await page.getByRole('button', { name: '+30 mp' }).click();
+  await phone('B').getByRole('button', { name: 'Beírás az oldalra' }).click();
+  await loginForm().getByRole('button', { name: 'Belépés', exact: true }).click();
+  await status().filter({ hasText: 'Sikeres azonosítás.' }).waitFor();
+});
+
+test('swipe left removes the stale entry from phone A; swipe right renames on phone B', async () => {
+  const swipe = async (row, dx) => {
+    const box = await row.boundingBox();
+    const y = box.y + 14;
+    await page.mouse.move(box.x + box.width / 2, y);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width / 2 + dx / 2, y, { steps: 4 });
+    await page.mouse.move(box.x + box.width / 2 + dx, y, { steps: 4 });
+    await page.mouse.up();
+  };
+  await swipe(phone('A').locator('li.account').first(), -140);
+  await phone('A').getByRole('button', { name: 'Végleges törlés' }).click();
+  await phone('A').getByText('Még nincs fiók.').waitFor();
+  await swipe(phone('B').locator('li.account').first(), 140);
+  await phone('B').locator('li.account').getByLabel('Fiók neve').fill('janos (új telefon)');
+  await phone('B').getByRole('button', { name: 'Mentés' }).click();
+  await phone('B').getByText('Ügyfélkapu+: janos (új telefon)').waitFor();
+});
+
+test('a reload keeps the accounts, the phones, the time and the replay guard', async () => {
+  const before = { b: await codeOn('B'), time: await page.locator('.sim-time').textContent() };
+  await page.reload();
+  await phone('B').getByText('Ügyfélkapu+: janos (új telefon)').waitFor();
+  assert.equal(await codeOn('B'), before.b);
+  assert.equal(await page.locator('.sim-time').textContent(), before.time);
+  await site().getByText('Bejelentkezve:').waitFor();
+  await phone('A').getByText('Még nincs fiók.').waitFor();
+  // The code just used is still refused after the reload: the replay guard was saved too.
+  await loginForm().getByLabel('Mobilalkalmazásban kapott azonosító').fill(before.b);
+  await loginForm().getByRole('button', { name: 'Belépés', exact: true }).click();
+  await status().filter({ hasText: 'A felhasználónév vagy a jelszó helytelen' }).waitFor();
+});
+
+test('redeem the törlőkód: the binding goes, the account stays, the code is spent', async () => {
+  const form = site().getByRole('form', { name: 'Elveszett telefon: törlőkód' });
+  await form.getByLabel('Törlőkód').fill(firstDeletionCode);
+  await form.getByRole('button', { name: 'Kapcsolat törlése törlőkóddal' }).click();
+  // The törlőkód of the replaced phone stopped working with it.
+  await status().filter({ hasText: 'A megadott törlőkód nem megfelelő.' }).waitFor();
+  // A wrong törlőkód slows the next try down (1 s, doubling): let it pass.
+  await page.getByRole('button', { name: '+30 mp' }).click();
+  await form.getByLabel('Törlőkód').fill(secondDeletionCode);
+  await form.getByRole('button', { name: 'Kapcsolat törlése törlőkóddal' }).click();
+  await status().filter({ hasText: 'A telefonos azonosító kapcsolat törlődött' }).waitFor();
+  await screenshot(page, '07-deletion-code-redeemed');
+  await page.getByRole('button', { name: '+2 perc' }).click();
+  await form.getByLabel('Törlőkód').fill(secondDeletionCode);
+  await form.getByRole('button', { name: 'Kapcsolat törlése törlőkóddal' }).click();
+  await status().filter({ hasText: /A megadott törlőkód nem megfelelő|A felhasználónév vagy a jelszó helytelen/ }).waitFor();
+  // Set up again from scratch works: the account itself remains.
+  await loginForm().getByRole('button', { name: 'Ügyfélkapu+ beállítása' }).click();
+  await site().getByRole('img', { name: 'Beállító QR-kód' }).waitFor();
+  await site().getByRole('button', { name: 'Mégse' }).click();
+});
+
+test('switch to English: the page and the service answer in English, and it sticks', async () => {
+  await page.getByLabel('Nyelv:').selectOption('en');
+  await page.getByRole('heading', { name: 'Ügyfélkapu+ simulator' }).waitFor();
+  await page.getByRole('form', { name: 'Log in' }).getByRole('button', { name: 'Log in', exact: true }).click();
+  await page.locator('section.site').getByRole('status').filter({ hasText: 'The username or the password is incorrect' }).waitFor();
+  await page.getByRole('button', { name: 'Maintenance' }).count();
+  await page.getByLabel('Maintenance').check();
+  await page.getByRole('form', { name: 'Log in' }).getByRole('button', { name: 'Log in', exact: true }).click();
+  await page.locator('section.site').getByRole('status').filter({ hasText: 'down for maintenance' }).waitFor();
+  await screenshot(page, '08-english-maintenance');
+  await page.getByLabel('Maintenance').uncheck();
+  await page.reload();
+  await page.getByRole('heading', { name: 'Ügyfélkapu+ simulator' }).waitFor();
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
+});
+
+test('play the replay scenario to the end', async () => {
+  await page.getByLabel('Scenario:').selectOption('replay');
+  const next = page.getByRole('button', { name: 'Next step' });
+  const settled = () => page.waitForFunction(() => document.querySelector('[data-result]') || !document.querySelector('.scenarios button.primary').disabled);
+  for (let i = 0; i < 20 && (await page.locator('[data-result]').count()) === 0; i++) {
+    await next.click();
+    await settled();
+  }
+  assert.equal(await page.locator('[data-result]').getAttribute('data-result'), 'passed');
+  assert.equal(await page.locator('[data-check=failed]').count(), 0);
+  assert.ok((await page.locator('[data-check=passed]').count()) >= 5);
+  await screenshot(page, '09-scenario-replay');
+});
+
+test('reset clears everything', async () => {
+  await page.getByRole('button', { name: 'Reset everything' }).click();
+  // Back to the first start: Hungarian, one empty phone, real time, no saved accounts.
+  await page.getByRole('heading', { name: 'Ügyfélkapu+ szimulátor' }).waitFor();
+  await phone('A').getByText('Még nincs fiók.').waitFor();
+  assert.equal(await phone('B').count(), 0);
+  await page.reload();
+  await phone('A').getByText('Még nincs fiók.').waitFor();
+  await loginForm().getByRole('button', { name: 'Belépés', exact: true }).click();
+  await status().filter({ hasText: 'A felhasználónév vagy a jelszó helytelen' }).waitFor();
+  await page.getByRole('button', { name: 'Idő megállítása' }).waitFor();
+  assert.deepEqual(browser.foreign, []);
+  assert.deepEqual(browser.problems, []);
+});
