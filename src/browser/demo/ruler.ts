@@ -32,7 +32,7 @@ export function timeRuler(app: DemoApp): { el: HTMLElement; update(): void; refr
       const step = first + i;
       const delta = step - server;
       const classes = ['cell', Math.abs(delta) <= DEFAULT_WINDOW ? 'accepted' : '', step <= lastStep ? 'used' : '', delta === 0 ? 'current' : ''].join(' ');
-      cells.push(h('div', { class: classes }, h('span', { class: 'delta' }, delta > 0 ? `+${delta}` : String(delta)), h('span', { class: 'start' }, clockText(step * PERIOD_MS, app.lang)), step <= lastStep ? h('span', { class: 'used-label' }, t('used')) : null));
+      cells.push(h('div', { class: classes }, h('span', { class: 'delta' }, delta > 0 ? `+${delta}` : String(delta)), h('span', { class: 'start' }, clockText(step * PERIOD_MS, app.lang)), step <= lastStep && Math.abs(delta) <= DEFAULT_WINDOW ? h('span', { class: 'used-label' }, t('used')) : null));
     }
     // Positions go through the CSSOM: the page's Content-Security-Policy forbids style attributes.
     const marker = (cls: string, left: number, label: string) => {
