@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 
-export const CHROMIUM = '/usr/bin/chromium';
+/** Debian's Chromium, or another build named by the CHROMIUM environment variable. */
+export const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 export const SCREENSHOTS = new URL('../../test-results/', import.meta.url);
 
 /** Starts the built CLI's server on a free port; resolves with its URL and a stop function. */
