@@ -28,13 +28,26 @@ const status = () => site().getByRole('status');
 const codeOn = async (name) => (await phone(name).locator('.code').first().textContent()).replace(/\s/g, '');
 const loginForm = () => site().getByRole('form', { name: 'Belépés' });
 
+/**
+ * Clicks `button` and waits for the site's answer to it: the status line counts its answers, so a
+ * message equal to the previous one is not mistaken for the new answer.
+ */
+async function submit(button, expected) {
+  const line = page.locator('section.site > [role=status]');
+  const before = await line.evaluate((el) => Number(el.dataset.shown ?? 0));
+  await button.click();
+  await page.waitForFunction((n) => Number(document.querySelector('section.site > [role=status]')?.dataset.shown ?? 0) > n, before);
+  const text = await line.textContent();
+  if (expected instanceof RegExp) assert.match(text, expected);
+  else assert.ok(text.includes(expected), `expected "${expected}", got "${text}"`);
+}
+
 async function finishSetup() {
   await site().getByRole('button', { name: 'Tovább' }).click();
   const deletionCode = (await site().getByTestId('deletion-code').textContent()).trim();
   assert.match(deletionCode, /^\d{20}$|^(\d{4} ){4}\d{4}$/);
   await site().getByLabel('Törlőkód mentéséről gondoskodtam').check();
-  await site().getByRole('button', { name: 'Befejezés' }).click();
-  await assert.doesNotReject(status().filter({ hasText: 'sikeresen befejeződött' }).waitFor());
+  await submit(site().getByRole('button', { name: 'Befejezés' }), 'sikeresen befejeződött');
   return deletionCode;
 }
 
@@ -49,8 +62,7 @@ test('the page loads with its strict CSP and nothing but loopback traffic', asyn
 
 let firstDeletionCode;
 test('register, then enroll phone A by scanning the QR code on the canvas', async () => {
-  await site().getByRole('form', { name: 'Regisztráció' }).getByRole('button', { name: 'Regisztráció' }).click();
-  await status().filter({ hasText: 'Sikeres regisztráció.' }).waitFor();
+  await submit(site().getByRole('form', { name: 'Regisztráció' }).getByRole('button', { name: 'Regisztráció' }), 'Sikeres regisztráció.');
   await loginForm().getByRole('button', { name: 'Ügyfélkapu+ beállítása' }).click();
   await site().getByRole('img', { name: 'Beállító QR-kód' }).waitFor();
   await site().getByRole('button', { name: 'Nem tudom beolvasni a kódot' }).click();
@@ -66,11 +78,9 @@ test('register, then enroll phone A by scanning the QR code on the canvas', asyn
   await screenshot(page, '03-deletion-code');
   firstDeletionCode = (await site().getByTestId('deletion-code').textContent()).trim();
   // Befejezés without the acknowledgement is refused.
-  await site().getByRole('button', { name: 'Befejezés' }).click();
-  await status().filter({ hasText: 'Törlőkód mentéséről gondoskodtam' }).waitFor();
+  await submit(site().getByRole('button', { name: 'Befejezés' }), 'Törlőkód mentéséről gondoskodtam');
   await site().getByLabel('Törlőkód mentéséről gondoskodtam').check();
-  await site().getByRole('button', { name: 'Befejezés' }).click();
-  await status().filter({ hasText: 'sikeresen befejeződött' }).waitFor();
+  await submit(site().getByRole('button', { name: 'Befejezés' }), 'sikeresen befejeződött');
 });
 
 let loginCode;
@@ -79,14 +89,12 @@ test('log in with the next code, and see the same code refused a second time', a
   await page.getByRole('button', { name: '+30 mp' }).click();
   loginCode = await codeOn('A');
   await phone('A').getByRole('button', { name: 'Beírás az oldalra' }).click();
-  await loginForm().getByRole('button', { name: 'Belépés', exact: true }).click();
-  await status().filter({ hasText: 'Sikeres azonosítás.' }).waitFor();
+  await submit(loginForm().getByRole('button', { name: 'Belépés', exact: true }), 'Sikeres azonosítás.');
   await site().getByText('Bejelentkezve:').waitFor();
   assert.match(await page.getByTestId('typed-step').textContent(), /lépés 0 — elfogadva/);
   await screenshot(page, '04-signed-in');
   await loginForm().getByLabel('Mobilalkalmazásban kapott azonosító').fill(loginCode);
-  await loginForm().getByRole('button', { name: 'Belépés', exact: true }).click();
-  await status().filter({ hasText: 'A felhasználónév vagy a jelszó helytelen' }).waitFor();
+  await submit(loginForm().getByRole('button', { name: 'Belépés', exact: true }), 'A felhasználónév vagy a jelszó helytelen');
   assert.match(await page.getByTestId('typed-step').textContent(), /lépés 0 — elutasítva/);
   assert.ok(await page.locator('.ruler .cell.current.used').count() === 1, 'the ruler marks the current step as used');
   await screenshot(page, '05-replay-refused');
@@ -111,14 +119,12 @@ test('set up another device (phone B, from an uploaded picture) and see the old 
 
   await page.getByRole('button', { name: '+30 mp' }).click();
   await phone('A').getByRole('button', { name: 'Beírás az oldalra' }).click();
-  await loginForm().getByRole('button', { name: 'Belépés', exact: true }).click();
-  await status().filter({ hasText: 'A felhasználónév vagy a jelszó helytelen' }).waitFor();
+  await submit(loginForm().getByRole('button', { name: 'Belépés', exact: true }), 'A felhasználónév vagy a jelszó helytelen');
   assert.match(await page.getByTestId('typed-step').textContent(), /egyik közeli lépéshez sem tartozik/);
   await screenshot(page, '06-old-phone-refused');
   await page.getByRole('button', { name: '+30 mp' }).click();
   await phone('B').getByRole('button', { name: 'Beírás az oldalra' }).click();
-  await loginForm().getByRole('button', { name: 'Belépés', exact: true }).click();
-  await status().filter({ hasText: 'Sikeres azonosítás.' }).waitFor();
+  await submit(loginForm().getByRole('button', { name: 'Belépés', exact: true }), 'Sikeres azonosítás.');
 });
 
 test('swipe left removes the stale entry from phone A; swipe right renames on phone B', async () => {
@@ -150,26 +156,36 @@ test('a reload keeps the accounts, the phones, the time and the replay guard', a
   await phone('A').getByText('Még nincs fiók.').waitFor();
   // The code just used is still refused after the reload: the replay guard was saved too.
   await loginForm().getByLabel('Mobilalkalmazásban kapott azonosító').fill(before.b);
-  await loginForm().getByRole('button', { name: 'Belépés', exact: true }).click();
-  await status().filter({ hasText: 'A felhasználónév vagy a jelszó helytelen' }).waitFor();
+  await submit(loginForm().getByRole('button', { name: 'Belépés', exact: true }), 'A felhasználónév vagy a jelszó helytelen');
+});
+
+test('a phone whose clock is 90 s behind shows a code the service no longer accepts', async () => {
+  await page.getByRole('button', { name: '+30 mp' }).click();
+  await phone('B').getByLabel('Óraeltérés (másodperc)').fill('-90');
+  await phone('B').getByLabel('Óraeltérés (másodperc)').blur();
+  await page.locator('.ruler-summary').filter({ hasText: 'Telefon B: lépés -3' }).waitFor();
+  await phone('B').getByRole('button', { name: 'Beírás az oldalra' }).click();
+  await submit(loginForm().getByRole('button', { name: 'Belépés', exact: true }), 'A felhasználónév vagy a jelszó helytelen');
+  assert.match(await page.getByTestId('typed-step').textContent(), /lépés -3 — elutasítva/);
+  assert.match(await page.locator('.ruler-summary').textContent(), /Telefon B: lépés -3/);
+  await screenshot(page, '07-drift-refused');
+  await phone('B').getByLabel('Óraeltérés (másodperc)').fill('0');
+  await phone('B').getByLabel('Óraeltérés (másodperc)').blur();
 });
 
 test('redeem the törlőkód: the binding goes, the account stays, the code is spent', async () => {
   const form = site().getByRole('form', { name: 'Elveszett telefon: törlőkód' });
   await form.getByLabel('Törlőkód').fill(firstDeletionCode);
-  await form.getByRole('button', { name: 'Kapcsolat törlése törlőkóddal' }).click();
   // The törlőkód of the replaced phone stopped working with it.
-  await status().filter({ hasText: 'A megadott törlőkód nem megfelelő.' }).waitFor();
+  await submit(form.getByRole('button', { name: 'Kapcsolat törlése törlőkóddal' }), 'A megadott törlőkód nem megfelelő.');
   // A wrong törlőkód slows the next try down (1 s, doubling): let it pass.
   await page.getByRole('button', { name: '+30 mp' }).click();
   await form.getByLabel('Törlőkód').fill(secondDeletionCode);
-  await form.getByRole('button', { name: 'Kapcsolat törlése törlőkóddal' }).click();
-  await status().filter({ hasText: 'A telefonos azonosító kapcsolat törlődött' }).waitFor();
-  await screenshot(page, '07-deletion-code-redeemed');
+  await submit(form.getByRole('button', { name: 'Kapcsolat törlése törlőkóddal' }), 'A telefonos azonosító kapcsolat törlődött');
+  await screenshot(page, '08-deletion-code-redeemed');
   await page.getByRole('button', { name: '+2 perc' }).click();
   await form.getByLabel('Törlőkód').fill(secondDeletionCode);
-  await form.getByRole('button', { name: 'Kapcsolat törlése törlőkóddal' }).click();
-  await status().filter({ hasText: /A megadott törlőkód nem megfelelő|A felhasználónév vagy a jelszó helytelen/ }).waitFor();
+  await submit(form.getByRole('button', { name: 'Kapcsolat törlése törlőkóddal' }), /A megadott törlőkód nem megfelelő|A felhasználónév vagy a jelszó helytelen/);
   // Set up again from scratch works: the account itself remains.
   await loginForm().getByRole('button', { name: 'Ügyfélkapu+ beállítása' }).click();
   await site().getByRole('img', { name: 'Beállító QR-kód' }).waitFor();
@@ -179,13 +195,11 @@ test('redeem the törlőkód: the binding goes, the account stays, the code is s
 test('switch to English: the page and the service answer in English, and it sticks', async () => {
   await page.getByLabel('Nyelv:').selectOption('en');
   await page.getByRole('heading', { name: 'Ügyfélkapu+ simulator' }).waitFor();
-  await page.getByRole('form', { name: 'Log in' }).getByRole('button', { name: 'Log in', exact: true }).click();
-  await page.locator('section.site').getByRole('status').filter({ hasText: 'The username or the password is incorrect' }).waitFor();
+  await submit(page.getByRole('form', { name: 'Log in' }).getByRole('button', { name: 'Log in', exact: true }), 'The username or the password is incorrect');
   await page.getByRole('button', { name: 'Maintenance' }).count();
   await page.getByLabel('Maintenance').check();
-  await page.getByRole('form', { name: 'Log in' }).getByRole('button', { name: 'Log in', exact: true }).click();
-  await page.locator('section.site').getByRole('status').filter({ hasText: 'down for maintenance' }).waitFor();
-  await screenshot(page, '08-english-maintenance');
+  await submit(page.getByRole('form', { name: 'Log in' }).getByRole('button', { name: 'Log in', exact: true }), 'down for maintenance');
+  await screenshot(page, '09-english-maintenance');
   await page.getByLabel('Maintenance').uncheck();
   await page.reload();
   await page.getByRole('heading', { name: 'Ügyfélkapu+ simulator' }).waitFor();
@@ -203,7 +217,7 @@ test('play the replay scenario to the end', async () => {
   assert.equal(await page.locator('[data-result]').getAttribute('data-result'), 'passed');
   assert.equal(await page.locator('[data-check=failed]').count(), 0);
   assert.ok((await page.locator('[data-check=passed]').count()) >= 5);
-  await screenshot(page, '09-scenario-replay');
+  await screenshot(page, '10-scenario-replay');
 });
 
 test('reset clears everything', async () => {
@@ -214,8 +228,7 @@ test('reset clears everything', async () => {
   assert.equal(await phone('B').count(), 0);
   await page.reload();
   await phone('A').getByText('Még nincs fiók.').waitFor();
-  await loginForm().getByRole('button', { name: 'Belépés', exact: true }).click();
-  await status().filter({ hasText: 'A felhasználónév vagy a jelszó helytelen' }).waitFor();
+  await submit(loginForm().getByRole('button', { name: 'Belépés', exact: true }), 'A felhasználónév vagy a jelszó helytelen');
   await page.getByRole('button', { name: 'Idő megállítása' }).waitFor();
   assert.deepEqual(browser.foreign, []);
   assert.deepEqual(browser.problems, []);

@@ -40,7 +40,7 @@ async function playAll(label, next) {
 test('every scenario plays to the end and passes, in Hungarian', async () => {
   const ids = await playAll('Forgatókönyv:', 'Következő lépés');
   assert.ok(ids.includes('transfer') && ids.includes('clock-drift') && ids.includes('service-down'));
-  await screenshot(page, '10-scenario-last-hu');
+  await screenshot(page, '11-scenario-last-hu');
 });
 
 test('and in English', async () => {
