@@ -23,7 +23,6 @@ after(async () => {
 
 const site = () => page.locator('section.site');
 const phone = (name) => page.getByRole('region', { name: `Telefon ${name}`, exact: true });
-const status = () => site().getByRole('status');
 /** The code phone `name` shows for its only (or first) account, without the space. */
 const codeOn = async (name) => (await phone(name).locator('.code').first().textContent()).replace(/\s/g, '');
 const loginForm = () => site().getByRole('form', { name: 'Belépés' });

@@ -47,6 +47,7 @@ export interface TypedCode {
 /** How far either side of the server's step a typed code is looked for. */
 export const TYPED_SEARCH_STEPS = 20;
 
+/** The phones' names on screen (Telefon A, Telefon B). */
 export const PHONE_NAMES = ['A', 'B'] as const;
 
 /** The demo's state and services. */

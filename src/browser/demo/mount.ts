@@ -10,7 +10,7 @@ import { h } from './dom.js';
 import { phonePanel } from './phone-panel.js';
 import { timeRuler } from './ruler.js';
 import { scenarioPanel } from './scenario-panel.js';
-import { siteStatusPanel } from './site-panel.js';
+import { sitePanel } from './site-panel.js';
 import { trainerPanel } from './trainer-panel.js';
 
 /** Options of {@link mountDemo}. */
@@ -54,7 +54,7 @@ export function mountDemo(element: HTMLElement, options: MountDemoOptions = {}):
       void ruler.refresh();
       for (const p of phones) p.update();
     };
-    const site = siteStatusPanel(app, changed);
+    const site = sitePanel(app, changed);
     const phones = Array.from({ length: app.phoneCount }, (_, i) => phonePanel(app, i, { siteCanvas: site.qrCanvas, typeCode: site.typeCode, changed }));
     stops = phones.map((p) => p.stop);
     const trainer = trainerPanel(app, {

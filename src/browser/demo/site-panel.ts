@@ -16,7 +16,7 @@ export interface SitePanel {
 }
 
 /** Renders the site; `changed` is called after anything that other panels show. */
-export function siteStatusPanel(app: DemoApp, changed: () => void): SitePanel {
+export function sitePanel(app: DemoApp, changed: () => void): SitePanel {
   const t = app.t;
   const status = statusLine();
   const root = h('section', { class: 'panel site', 'aria-labelledby': 'site-title' });
