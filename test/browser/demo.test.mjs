@@ -195,11 +195,17 @@ test('switch to English: the page and the service answer in English, and it stic
   await page.getByLabel('Nyelv:').selectOption('en');
   await page.getByRole('heading', { name: 'Ügyfélkapu+ simulator' }).waitFor();
   await submit(page.getByRole('form', { name: 'Log in' }).getByRole('button', { name: 'Log in', exact: true }), 'The username or the password is incorrect');
-  await page.getByRole('button', { name: 'Maintenance' }).count();
   await page.getByLabel('Maintenance').check();
   await submit(page.getByRole('form', { name: 'Log in' }).getByRole('button', { name: 'Log in', exact: true }), 'down for maintenance');
   await screenshot(page, '09-english-maintenance');
   await page.getByLabel('Maintenance').uncheck();
+  // A time-out: the request hangs for the service's 30 s of simulated time, then fails.
+  await page.getByLabel('Time-out').check();
+  const before = await page.locator('.sim-time').textContent();
+  await submit(page.getByRole('form', { name: 'Log in' }).getByRole('button', { name: 'Log in', exact: true }), 'The request timed out.');
+  await page.waitForFunction((old) => document.querySelector('.sim-time').textContent !== old, before);
+  assert.match(await page.locator('.sim-time').textContent(), /\(paused\)/);
+  await page.getByLabel('Time-out').uncheck();
   await page.reload();
   await page.getByRole('heading', { name: 'Ügyfélkapu+ simulator' }).waitFor();
   assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
