@@ -91,6 +91,9 @@ const HU = {
   show: 'Megjelenítés',
   scenarioNote: 'A forgatókönyv saját szimulált szolgáltatással, órával és telefonokkal fut.',
   webcamError: 'A webkamera nem érhető el:',
+  evTime: 'Idő',
+  evUser: 'Felhasználó',
+  evNote: 'Megjegyzés',
 } as const;
 
 export type TextKey = keyof typeof HU;
@@ -185,6 +188,9 @@ const EN: Record<TextKey, string> = {
   show: 'Show',
   scenarioNote: 'A scenario runs with its own simulated service, clock and phones.',
   webcamError: 'The webcam is not available:',
+  evTime: 'Time',
+  evUser: 'User',
+  evNote: 'Note',
 };
 
 /** The texts of one language. */
