@@ -76,6 +76,12 @@ test('register, then enroll phone A by scanning the QR code on the canvas', asyn
   await site().getByTestId('deletion-code').waitFor();
   await screenshot(page, '03-deletion-code');
   firstDeletionCode = (await site().getByTestId('deletion-code').textContent()).trim();
+  // "Törlőkód mentése" saves it as a text file, made in the page.
+  const [download] = await Promise.all([page.waitForEvent('download'), site().getByRole('button', { name: 'Törlőkód mentése' }).click()]);
+  assert.equal(download.suggestedFilename(), 'torlokod.txt');
+  const saved = [];
+  for await (const chunk of await download.createReadStream()) saved.push(chunk);
+  assert.equal(Buffer.concat(saved).toString('utf8').trim(), firstDeletionCode);
   // Befejezés without the acknowledgement is refused.
   await submit(site().getByRole('button', { name: 'Befejezés' }), 'Törlőkód mentéséről gondoskodtam');
   await site().getByLabel('Törlőkód mentéséről gondoskodtam').check();
