@@ -59,6 +59,34 @@ test('the page loads with its strict CSP and nothing but loopback traffic', asyn
   await screenshot(page, '01-start');
 });
 
+test('every control has a label, and the keyboard focus is visible', async () => {
+  const unlabelled = await page.evaluate(() => [...document.querySelectorAll('input, select, textarea, button, canvas')]
+    .filter((el) => !(el.labels?.length || el.getAttribute('aria-label') || (el.tagName === 'BUTTON' && el.textContent.trim())))
+    .map((el) => el.outerHTML.slice(0, 80)));
+  assert.deepEqual(unlabelled, []);
+  assert.equal(await page.locator('div[onclick], span[onclick], [role=button]').count(), 0, 'actions are buttons');
+  await page.locator('body').click({ position: { x: 2, y: 2 } });
+  for (let i = 0; i < 3; i++) {
+    await page.keyboard.press('Tab');
+    const focus = await page.evaluate(() => {
+      const el = document.activeElement;
+      const style = getComputedStyle(el);
+      return { tag: el.tagName, outline: style.outlineStyle, width: parseFloat(style.outlineWidth) };
+    });
+    assert.ok(['BUTTON', 'INPUT', 'SELECT'].includes(focus.tag), focus.tag);
+    assert.notEqual(focus.outline, 'none');
+    assert.ok(focus.width >= 2);
+  }
+  // The first control the keyboard reaches is the time control; Enter works it.
+  await page.locator('body').click({ position: { x: 2, y: 2 } });
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), 'Idő indítása');
+  await page.keyboard.press('Enter');
+  await page.getByRole('button', { name: 'Idő megállítása' }).waitFor();
+  await page.keyboard.press('Enter');
+  await page.getByRole('button', { name: 'Idő indítása' }).waitFor();
+});
+
 let firstDeletionCode;
 test('register, then enroll phone A by scanning the QR code on the canvas', async () => {
   await submit(site().getByRole('form', { name: 'Regisztráció' }).getByRole('button', { name: 'Regisztráció' }), 'Sikeres regisztráció.');
