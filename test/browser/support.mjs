@@ -36,12 +36,12 @@ export async function startServer() {
  * Launches Chromium headless with a fresh user-data dir. Every request that is not to the demo
  * server fails the test: the page promises that nothing leaves the machine.
  */
-export async function launchBrowser() {
+export async function launchBrowser(extraArgs = []) {
   const profile = await mkdtemp(join(tmpdir(), 'totp-lab-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', ...extraArgs],
     viewport: { width: 1400, height: 1000 },
     locale: 'hu-HU',
     timezoneId: 'Europe/Budapest',
