@@ -1,4 +1,5 @@
-// The phone's webcam: Chromium's fake camera plays a video of a QR code, and the phone reads it.
+// The phone's other ways in: the webcam (Chromium's fake camera plays a video of a QR code, and
+// the phone reads it) and a key typed by hand.
 import assert from 'node:assert/strict';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -53,6 +54,24 @@ test('the webcam shows the QR code to the phone, which adds the account and stop
   assert.equal(await phone.getByRole('button', { name: 'Webkamera' }).getAttribute('aria-pressed'), 'false');
   assert.equal(await phone.locator('video').evaluate((v) => v.hidden && v.srcObject === null), true);
   await screenshot(page, '12-webcam-added');
+});
+
+test('a key typed by hand gives the same codes as the scanned one', async () => {
+  const phone = page.getByRole('region', { name: 'Telefon A', exact: true });
+  await page.getByRole('button', { name: 'Idő megállítása' }).click();
+  await phone.getByText('Kulcs kézi megadása').click();
+  await phone.getByLabel('Fiók neve').fill('alice (kézzel)');
+  await phone.getByLabel('Kulcs').fill('jbsw y3dp ehpk 3pxp');
+  await phone.getByRole('button', { name: 'Hozzáadás' }).click();
+  await phone.getByText('Ügyfélkapu+: alice (kézzel)').waitFor();
+  const codes = await phone.locator('.code').allTextContents();
+  assert.equal(codes.length, 2);
+  assert.equal(codes[0], codes[1]);
+  // A key that is not base32 is refused with a message, not a broken page.
+  await phone.getByLabel('Kulcs').fill('not a key!');
+  await phone.getByRole('button', { name: 'Hozzáadás' }).click();
+  await phone.getByRole('status').filter({ hasText: /secret/i }).waitFor();
+  assert.equal(await phone.locator('.code').count(), 2);
   assert.deepEqual(browser.problems, []);
   assert.deepEqual(browser.foreign, []);
 });
