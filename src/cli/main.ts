@@ -10,12 +10,14 @@ import { importCommand } from './commands/import.js';
 import { inspectCommand } from './commands/inspect.js';
 import { qrCommand } from './commands/qr.js';
 import { scanCommand } from './commands/scan.js';
+import { serveCommand } from './commands/serve.js';
 import { uriCommand } from './commands/uri.js';
 import { verifyCommand } from './commands/verify.js';
 import { EXIT_OK, EXIT_USAGE, UsageError, type CliIo, type Command } from './io.js';
 
 const COMMANDS: readonly Command[] = [
   codeCommand, verifyCommand, uriCommand, inspectCommand, qrCommand, scanCommand, exportCommand, importCommand, demoCommand,
+  serveCommand,
 ];
 
 function overview(): string {

@@ -8,3 +8,5 @@ export { decodeImage, readImageFile, scanQrFile, writeQrFile, MAX_IMAGE_FILE_BYT
 export { sniffImageType, readImageSize } from './image-header.js';
 export type { WriteQrFileOptions } from './image-file.js';
 export type { ImageType } from './image-header.js';
+export { serveStatic, DEFAULT_SERVE_PORT, DEMO_CONTENT_SECURITY_POLICY } from './serve.js';
+export type { ServeOptions, StaticServer } from './serve.js';

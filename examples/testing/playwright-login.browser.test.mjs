@@ -1,0 +1,70 @@
+// An end-to-end test that logs into a TOTP-protected web app with Playwright, using freshCode so
+// the code typed never expires on its way to the server. The app here is totp-lab's own browser
+// demo (build it first with `npm run build`); point `appUrl` at yours.
+//
+// Run: node --test examples/testing/playwright-login.browser.test.mjs
+// Needs playwright-core and a Chromium (Debian: apt-get install chromium).
+import assert from 'node:assert/strict';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { chromium } from 'playwright-core';
+import { serveStatic } from 'totp-lab/node';
+import { freshCode } from 'totp-lab/testing';
+
+let server;
+let browser;
+let profile;
+
+before(async () => {
+  server = await serveStatic({ root: new URL('../../dist/web/', import.meta.url).pathname, port: 0 });
+  profile = await mkdtemp(join(tmpdir(), 'totp-lab-example-'));
+  browser = await chromium.launchPersistentContext(profile, {
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+  if (profile) await rm(profile, { recursive: true, force: true });
+});
+
+test('register, set up Ügyfélkapu+ by typing the key, and log in with fresh codes', async () => {
+  const page = await browser.newPage();
+  page.setDefaultTimeout(5000);
+  await page.goto(server.url);
+  const site = page.locator('section.site');
+  const status = site.getByRole('status');
+
+  await site.getByRole('form', { name: 'Regisztráció' }).getByRole('button', { name: 'Regisztráció' }).click();
+  await status.filter({ hasText: 'Sikeres regisztráció.' }).waitFor();
+
+  // The setup page: read the key as text instead of scanning the QR code.
+  await site.getByRole('button', { name: 'Ügyfélkapu+ beállítása' }).click();
+  await site.getByRole('button', { name: 'Nem tudom beolvasni a kódot' }).click();
+  const secret = (await site.getByTestId('secret-key').textContent()).replace(/\s/g, '');
+
+  // A code with at least 5 seconds left: freshCode waits for the next period when it must.
+  const setup = await freshCode(secret, { minRemaining: 5 });
+  await site.getByLabel('Az alkalmazásban megjelenő azonosító').fill(setup.code);
+  await site.getByRole('button', { name: 'Tovább' }).click();
+  await site.getByTestId('deletion-code').waitFor();
+  await site.getByLabel('Törlőkód mentéséről gondoskodtam').check();
+  await site.getByRole('button', { name: 'Befejezés' }).click();
+  await status.filter({ hasText: 'sikeresen befejeződött' }).waitFor();
+
+  // The setup's code is spent (a service refuses a code twice). Rather than wait up to 30 s for
+  // the next one, move the app's clock on and give freshCode the same view of time.
+  await page.getByRole('button', { name: '+30 mp' }).click();
+  const appClock = { now: () => Date.now() + 30_000 };
+  const login = await freshCode(secret, { clock: appClock, minRemaining: 5 });
+  assert.notEqual(login.step, setup.step);
+  await site.getByLabel('Mobilalkalmazásban kapott azonosító').fill(login.code);
+  await site.getByRole('form', { name: 'Belépés' }).getByRole('button', { name: 'Belépés', exact: true }).click();
+  await status.filter({ hasText: 'Sikeres azonosítás.' }).waitFor();
+  await site.getByText('Bejelentkezve:').waitFor();
+});

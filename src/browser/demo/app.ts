@@ -1,0 +1,169 @@
+/**
+ * The demo's state: the trainer clock, the simulated service (its Store in Web Storage), the
+ * phones, what the site shows, and the last typed code, all saved after every change.
+ */
+import { verifyCode } from '../../core/code.js';
+import { LOW_COST_HASHING_FOR_TESTS } from '../../core/password-hash.js';
+import { createAuthenticator, type Authenticator } from '../../sim/authenticator.js';
+import { accountKey, type AccountRecord } from '../../sim/accounts.js';
+import type { FaultKind } from '../../sim/faults.js';
+import type { Language } from '../../sim/messages.js';
+import { createProvider, type Provider } from '../../sim/provider.js';
+import { qrCamera } from '../../qr/camera.js';
+import { WebStorageStore, type KeyValueStorage } from '../web-storage-store.js';
+import { textsFor, type TextKey } from './texts.js';
+import { createTrainerClock, type TrainerClock } from './trainer-clock.js';
+
+/** An enrollment or device change the site is showing. */
+export interface SiteEnrollment {
+  id: string;
+  kind: 'enrollment' | 'device-change';
+  /** The account being set up. */
+  account: string;
+  keyUri: string;
+  secretText: string;
+  showSecret: boolean;
+  /** The törlőkód after the green tick; this is a simulator, so it is kept until Befejezés. */
+  deletionCode: string | null;
+}
+
+/** What the site shows. */
+export interface SiteState {
+  username: string;
+  signedIn: string | null;
+  enrollment: SiteEnrollment | null;
+}
+
+/** Which step a typed code belonged to, worked out against the account's key (see {@link analyseTypedCode}). */
+export interface TypedCode {
+  username: string;
+  /** The code's step, or null when it matches no step within ±{@link TYPED_SEARCH_STEPS}. */
+  step: number | null;
+  /** The server's step when it was typed. */
+  serverStep: number;
+  accepted: boolean;
+}
+
+/** How far either side of the server's step a typed code is looked for. */
+export const TYPED_SEARCH_STEPS = 20;
+
+/** The phones' names on screen (Telefon A, Telefon B). */
+export const PHONE_NAMES = ['A', 'B'] as const;
+
+/** The demo's state and services. */
+export interface DemoApp {
+  lang: Language;
+  t(key: TextKey): string;
+  readonly clock: TrainerClock;
+  readonly provider: Provider;
+  readonly store: WebStorageStore;
+  readonly phones: Authenticator[];
+  phoneCount: 1 | 2;
+  faults: FaultKind[];
+  site: SiteState;
+  typed: TypedCode | null;
+  /** Saves everything to Web Storage. */
+  save(): void;
+}
+
+interface SavedDemo {
+  lang?: unknown;
+  clock?: unknown;
+  phones?: unknown;
+  phoneCount?: unknown;
+  faults?: unknown;
+  site?: unknown;
+  typed?: unknown;
+}
+
+/** Builds the demo's state from `storage` (or fresh, when there is nothing saved). */
+export function loadDemo(storage: KeyValueStorage, prefix: string, language: Language | undefined): DemoApp {
+  const stateKey = `${prefix}:demo`;
+  const saved = readJson(storage.getItem(stateKey)) as SavedDemo;
+  const lang: Language = saved.lang === 'en' || saved.lang === 'hu' ? saved.lang : (language ?? 'hu');
+  const clock = createTrainerClock(saved.clock);
+  const store = new WebStorageStore(storage, `${prefix}:provider`);
+  const provider = createProvider({
+    clock, store, language: lang,
+    // A simulator in a page: cheap hashing keeps every click instant (never do this on a real service).
+    hashing: LOW_COST_HASHING_FOR_TESTS,
+    // A time-out fault moves the simulated clock on instead of freezing the page.
+    wait: async (ms) => void clock.advance(ms),
+  });
+  const savedPhones = Array.isArray(saved.phones) ? saved.phones : [];
+  const phones = PHONE_NAMES.map((_, i) => makePhone(clock, savedPhones[i]));
+  const faults = (Array.isArray(saved.faults) ? saved.faults : []).filter((k): k is FaultKind => k === 'maintenance' || k === 'outage' || k === 'timeout');
+  for (const kind of faults) provider.faults.start(kind);
+  const app: DemoApp = {
+    lang,
+    t: (key) => textsFor(app.lang)[key],
+    clock, provider, store, phones,
+    phoneCount: saved.phoneCount === 2 ? 2 : 1,
+    faults,
+    site: readSite(saved.site),
+    typed: (saved.typed as TypedCode | null | undefined) ?? null,
+    save() {
+      const data = { lang: app.lang, clock: clock.toJSON(), phones: phones.map((p) => p.toJSON()), phoneCount: app.phoneCount, faults: app.faults, site: app.site, typed: app.typed };
+      storage.setItem(stateKey, JSON.stringify(data));
+    },
+  };
+  return app;
+}
+
+/** Removes everything the demo saved under `prefix`. */
+export function clearDemo(storage: KeyValueStorage, prefix: string): void {
+  storage.removeItem(`${prefix}:demo`);
+  storage.removeItem(`${prefix}:provider`);
+}
+
+function makePhone(clock: TrainerClock, state: unknown): Authenticator {
+  try {
+    if (state !== undefined) return createAuthenticator({ clock, camera: qrCamera, state });
+  } catch {
+    // A saved phone this version cannot read starts empty rather than breaking the page.
+  }
+  return createAuthenticator({ clock, camera: qrCamera });
+}
+
+function readSite(value: unknown): SiteState {
+  const s = (typeof value === 'object' && value !== null ? value : {}) as Partial<SiteState>;
+  return {
+    username: typeof s.username === 'string' ? s.username : 'kovacs.janos',
+    signedIn: typeof s.signedIn === 'string' ? s.signedIn : null,
+    enrollment: typeof s.enrollment === 'object' && s.enrollment !== null ? s.enrollment : null,
+  };
+}
+
+function readJson(text: string | null): unknown {
+  try {
+    const value: unknown = JSON.parse(text ?? '{}');
+    return typeof value === 'object' && value !== null ? value : {};
+  } catch {
+    return {};
+  }
+}
+
+/**
+ * Works out which step a typed code belonged to, before the service judges it: the code is
+ * checked against the key the service holds for the account (or the pending setup's key) over
+ * ±{@link TYPED_SEARCH_STEPS} steps. The service itself only says yes or no; this is the picture
+ * behind its answer. `verifyCode` is the same check the service runs, with a wider window.
+ */
+export async function analyseTypedCode(app: DemoApp, username: string, code: string, pendingKey: boolean): Promise<Omit<TypedCode, 'accepted'>> {
+  const now = app.clock.now();
+  const serverStep = Math.floor(now / 30_000);
+  const record = await app.store.get<AccountRecord>(accountKey(username.trim()));
+  const secret = pendingKey ? record?.pending?.secret : record?.secret;
+  let step: number | null = null;
+  if (secret) {
+    const result = verifyCode(secret, code, { time: now, window: TYPED_SEARCH_STEPS });
+    if (result.valid) step = result.counter;
+  }
+  return { username: username.trim(), step, serverStep };
+}
+
+/** The last accepted step of an account (the replay guard), or -1. */
+export async function lastStepOf(app: DemoApp, username: string): Promise<number> {
+  const record = await app.store.get<AccountRecord>(accountKey(username.trim()));
+  return record?.lastStep ?? -1;
+}

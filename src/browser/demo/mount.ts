@@ -1,0 +1,105 @@
+/**
+ * mountDemo(): the browser demo — the simulated Ügyfélkapu+ site and one or two phones side by
+ * side, the trainer's controls, the time ruler and the scenarios — rendered into an element.
+ */
+import { InvalidArgumentError, describeValue } from '../../core/errors.js';
+import type { Language } from '../../sim/messages.js';
+import type { KeyValueStorage } from '../web-storage-store.js';
+import { clearDemo, loadDemo, type DemoApp } from './app.js';
+import { h } from './dom.js';
+import { phonePanel } from './phone-panel.js';
+import { timeRuler } from './ruler.js';
+import { scenarioPanel } from './scenario-panel.js';
+import { sitePanel } from './site-panel.js';
+import { trainerPanel } from './trainer-panel.js';
+
+/** Options of {@link mountDemo}. */
+export interface MountDemoOptions {
+  /** Where the demo keeps its state (default: localStorage). */
+  storage?: KeyValueStorage;
+  /** The prefix of its storage keys (default `totp-lab`). */
+  storageKey?: string;
+  /** The language on first start (default `hu`); a saved choice wins. */
+  language?: Language;
+}
+
+/** A mounted demo. */
+export interface MountedDemo {
+  /** Stops its timers and webcams and empties the element. The saved state stays. */
+  unmount(): void;
+}
+
+/**
+ * Renders the demo into `element` and keeps it running. Everything happens in the page: the
+ * simulated service, the phones and the QR scanning; the state is saved in `storage`.
+ * @throws {InvalidArgumentError} when `element` is not a DOM element
+ * @example
+ * import { mountDemo } from 'totp-lab/browser';
+ * mountDemo(document.getElementById('app')!);
+ */
+export function mountDemo(element: HTMLElement, options: MountDemoOptions = {}): MountedDemo {
+  if (typeof element?.replaceChildren !== 'function') throw new InvalidArgumentError(`"element" must be a DOM element, got ${describeValue(element)}`);
+  const storage = options.storage ?? globalThis.localStorage;
+  const prefix = options.storageKey ?? 'totp-lab';
+  let app: DemoApp = loadDemo(storage, prefix, options.language);
+  let stops: Array<() => void> = [];
+  let tick: () => void = () => undefined;
+
+  function build(focusId?: string) {
+    for (const stop of stops) stop();
+    stops = [];
+    document.documentElement.lang = app.lang;
+    const ruler = timeRuler(app);
+    const changed = () => {
+      void ruler.refresh();
+      for (const p of phones) p.update();
+    };
+    const site = sitePanel(app, changed);
+    const phones = Array.from({ length: app.phoneCount }, (_, i) => phonePanel(app, i, { siteCanvas: site.qrCanvas, typeCode: site.typeCode, changed }));
+    stops = phones.map((p) => p.stop);
+    const trainer = trainerPanel(app, {
+      changed,
+      setLanguage(lang) {
+        app.lang = lang;
+        app.provider.language = lang;
+        app.save();
+        build('language');
+      },
+      setPhoneCount(count) {
+        app.phoneCount = count;
+        app.save();
+        build('second-phone');
+      },
+      reset() {
+        clearDemo(storage, prefix);
+        app = loadDemo(storage, prefix, options.language);
+        app.save();
+        build();
+      },
+    });
+    element.replaceChildren(
+      h('header', { class: 'top' }, h('h1', {}, app.t('title')), h('p', { class: 'notice' }, app.t('notice'))),
+      trainer.el,
+      h('main', { class: `stage phones-${app.phoneCount}` }, site.el, h('div', { class: 'phones' }, ...phones.map((p) => p.el))),
+      ruler.el,
+      scenarioPanel(app).el,
+    );
+    tick = () => {
+      trainer.update();
+      for (const p of phones) p.update();
+      ruler.update();
+    };
+    void ruler.refresh();
+    if (focusId) element.querySelector<HTMLElement>(`[id^="${focusId}-"]`)?.focus();
+  }
+
+  build();
+  const timer = setInterval(() => tick(), 250);
+  return {
+    unmount() {
+      clearInterval(timer);
+      for (const stop of stops) stop();
+      element.replaceChildren();
+    },
+  };
+}

@@ -1,0 +1,175 @@
+/**
+ * A virtual phone: its clock and drift, the accounts with their codes and countdown rings, swipe
+ * left to remove and right to rename, and the ways in: the site's QR code on screen, a webcam,
+ * an uploaded picture, or the key typed by hand.
+ */
+import type { Authenticator } from '../../sim/authenticator.js';
+import type { AccountView, ScanResult } from '../../sim/phone-types.js';
+import { imageFromCanvas, imageFromFile } from '../scan-sources.js';
+import { startWebcam, type Webcam } from '../webcam.js';
+import type { DemoApp } from './app.js';
+import { clockText, field, groupCode, h, statusLine } from './dom.js';
+import { countdownRing } from './ring.js';
+import { makeSwipeable } from './swipe.js';
+
+/** What the phone needs from the rest of the page. */
+export interface PhoneHooks {
+  siteCanvas(): HTMLCanvasElement | null;
+  typeCode(code: string): void;
+  changed(): void;
+}
+
+/** Renders phone `index`; `update()` refreshes its clock and codes. */
+export function phonePanel(app: DemoApp, index: number, hooks: PhoneHooks): { el: HTMLElement; update(): void; stop(): void } {
+  const t = app.t;
+  const phone: Authenticator = app.phones[index]!;
+  const name = `${t('phone')} ${'AB'[index]}`;
+  const status = statusLine();
+  const timeEl = h('span', { class: 'phone-time' });
+  const list = h('ul', { class: 'accounts', 'aria-label': name });
+  const rows = new Map<string, { code: HTMLElement; ring: ReturnType<typeof countdownRing> }>();
+  let signature = '';
+  let renaming: string | null = null;
+  let webcam: Webcam | null = null;
+
+  const saveAndShow = () => {
+    app.save();
+    signature = '';
+    update();
+    hooks.changed();
+  };
+  const reportScan = (result: ScanResult) => {
+    if (result.status === 'added') status.show(result.warning ?? t('added'), true);
+    else if (result.status === 'duplicate') status.show(t('duplicate'), false);
+    else if (result.status === 'imported') status.show(`${t('added')} (${result.added.length})`, true);
+    else if (result.status === 'no-code') status.show(t('noCode'), false);
+    else status.show(result.message, false);
+    saveAndShow();
+  };
+  const addText = (text: string) => {
+    try {
+      reportScan(/^otpauth-migration:/i.test(text) ? { ...phone.importMigration(text), status: 'imported', kind: 'migration' } : { ...phone.addKeyUri(text), kind: 'key-uri' });
+    } catch (error) {
+      status.show(error instanceof Error ? error.message : String(error), false);
+    }
+  };
+
+  const drift = field(t('drift'), { name: `drift-${index}`, type: 'number', step: 15, value: phone.driftMs / 1000, onchange: (e) => {
+    const seconds = Number((e.target as HTMLInputElement).value);
+    if (Number.isFinite(seconds)) phone.setDrift(Math.round(seconds * 1000));
+    saveAndShow();
+  } });
+
+  const scanSite = () => {
+    const canvas = hooks.siteCanvas();
+    if (!canvas) return status.show(t('noCode'), false);
+    reportScan(phone.scan(imageFromCanvas(canvas)));
+  };
+  const video = h('video', { class: 'webcam', hidden: true, 'aria-label': t('webcam') });
+  const webcamButton = h('button', { type: 'button', 'aria-pressed': 'false', onclick: async () => {
+    if (webcam) return stopWebcam();
+    try {
+      video.hidden = false;
+      webcamButton.setAttribute('aria-pressed', 'true');
+      webcamButton.textContent = t('stopWebcam');
+      webcam = await startWebcam(video, { onCode: (text) => (stopWebcam(), addText(text)) });
+    } catch (error) {
+      stopWebcam();
+      status.show(`${t('webcamError')} ${error instanceof Error ? error.message : String(error)}`, false);
+    }
+  } }, t('webcam'));
+  const stopWebcam = () => {
+    webcam?.stop();
+    webcam = null;
+    video.hidden = true;
+    webcamButton.setAttribute('aria-pressed', 'false');
+    webcamButton.textContent = t('webcam');
+  };
+  const upload = field(t('upload'), { name: `upload-${index}`, type: 'file', accept: 'image/*', onchange: async (e) => {
+    const input = e.target as HTMLInputElement;
+    const file = input.files?.[0];
+    if (!file) return;
+    try {
+      reportScan(phone.scan(await imageFromFile(file)));
+    } catch (error) {
+      status.show(error instanceof Error ? error.message : String(error), false);
+    }
+    input.value = '';
+  } });
+  const manualAccount = field(t('accountName'), { name: `manual-account-${index}`, value: '' });
+  const manualKey = field(t('key'), { name: `manual-key-${index}`, autocomplete: 'off', spellcheck: 'false' });
+  const manual = h('details', { class: 'manual' }, h('summary', {}, t('manual')),
+    h('form', { onsubmit: (e) => {
+      e.preventDefault();
+      try {
+        const result = phone.addManually({ issuer: app.provider.issuer, account: manualAccount.input.value || app.site.username, secret: manualKey.input.value });
+        manualKey.input.value = '';
+        reportScan({ ...result, kind: 'key-uri' });
+      } catch (error) {
+        status.show(error instanceof Error ? error.message : String(error), false);
+      }
+    } }, manualAccount.wrap, manualKey.wrap, h('button', { type: 'submit' }, t('add'))));
+
+  const el = h('section', { class: 'panel phone', 'aria-label': name },
+    h('div', { class: 'phone-head' }, h('h2', {}, name), h('span', {}, `${t('phoneTime')}: `, timeEl)),
+    drift.wrap, list, h('p', { class: 'hint' }, t('swipeHint')), status.el,
+    h('div', { class: 'buttons' }, h('button', { type: 'button', class: 'primary', onclick: scanSite }, t('scanSite')), webcamButton),
+    video, upload.wrap, manual);
+
+  function row(a: AccountView): HTMLElement {
+    const label = a.issuer ? `${a.issuer}: ${a.account}` : a.account;
+    if (phone.toJSON().pendingDelete === a.id) {
+      const warning = phone.requestDelete(a.id).warning;
+      return h('li', { class: 'account confirm' }, h('p', {}, h('strong', {}, label)), h('p', {}, warning),
+        h('div', { class: 'buttons' },
+          h('button', { type: 'button', class: 'danger', onclick: () => (phone.confirmDelete(a.id), saveAndShow()) }, t('confirmRemove')),
+          h('button', { type: 'button', onclick: () => (phone.cancelDelete(), saveAndShow()) }, t('cancel'))));
+    }
+    if (renaming === a.id) {
+      const issuer = field(t('issuerName'), { name: `rename-issuer-${index}`, value: a.issuer ?? '' });
+      const account = field(t('accountName'), { name: `rename-account-${index}`, value: a.account });
+      return h('li', { class: 'account' }, h('form', { onsubmit: (e) => {
+        e.preventDefault();
+        try {
+          phone.rename(a.id, { issuer: issuer.input.value.trim() || null, account: account.input.value });
+          renaming = null;
+          saveAndShow();
+        } catch (error) {
+          status.show(error instanceof Error ? error.message : String(error), false);
+        }
+      } }, issuer.wrap, account.wrap, h('div', { class: 'buttons' }, h('button', { type: 'submit' }, t('save')), h('button', { type: 'button', onclick: () => ((renaming = null), saveAndShow()) }, t('cancel')))));
+    }
+    const code = h('span', { class: 'code', 'aria-live': 'off' });
+    const ring = countdownRing(t('secondsLeft'));
+    rows.set(a.id, { code, ring });
+    const li = h('li', { class: 'account', 'data-account': label },
+      h('div', { class: 'account-main' }, h('span', { class: 'account-name' }, label), code),
+      ring.el,
+      h('div', { class: 'row-buttons' },
+        h('button', { type: 'button', onclick: () => hooks.typeCode(phone.get(a.id).code ?? '') }, t('typeCode')),
+        h('button', { type: 'button', onclick: () => ((renaming = a.id), saveAndShow()) }, t('rename')),
+        h('button', { type: 'button', onclick: () => (phone.requestDelete(a.id), saveAndShow()) }, t('remove'))));
+    makeSwipeable(li, { left: () => (phone.requestDelete(a.id), saveAndShow()), right: () => ((renaming = a.id), saveAndShow()) });
+    return li;
+  }
+
+  function update() {
+    timeEl.textContent = clockText(phone.now(), app.lang);
+    const accounts = phone.list();
+    const sig = JSON.stringify([accounts.map((a) => [a.id, a.issuer, a.account]), phone.toJSON().pendingDelete, renaming]);
+    if (sig !== signature) {
+      signature = sig;
+      rows.clear();
+      list.replaceChildren(...(accounts.length === 0 ? [h('li', { class: 'empty' }, t('noAccounts'))] : accounts.map(row)));
+    }
+    for (const a of accounts) {
+      const r = rows.get(a.id);
+      if (!r) continue;
+      r.code.textContent = a.code === null ? '—' : groupCode(a.code);
+      if (a.secondsLeft !== null && a.period !== null) r.ring.set(a.secondsLeft, a.period);
+    }
+  }
+
+  update();
+  return { el, update, stop: stopWebcam };
+}

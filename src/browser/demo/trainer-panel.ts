@@ -1,0 +1,70 @@
+/** The trainer's controls: simulated time, faults, language, a second phone, and reset. */
+import type { FaultKind } from '../../sim/faults.js';
+import type { Language } from '../../sim/messages.js';
+import type { DemoApp } from './app.js';
+import { clockText, h, uid } from './dom.js';
+
+export interface TrainerHooks {
+  changed(): void;
+  setLanguage(lang: Language): void;
+  setPhoneCount(count: 1 | 2): void;
+  reset(): void;
+}
+
+/** Renders the controls; `update()` refreshes the time readout. */
+export function trainerPanel(app: DemoApp, hooks: TrainerHooks): { el: HTMLElement; update(): void } {
+  const t = app.t;
+  const time = h('output', { class: 'sim-time', 'aria-live': 'off' });
+  const pause = h('button', { type: 'button', 'aria-pressed': String(app.clock.paused), onclick: () => {
+    if (app.clock.paused) app.clock.resume();
+    else app.clock.pause();
+    done();
+  } });
+  const done = () => {
+    app.save();
+    update();
+    hooks.changed();
+  };
+  const skip = (ms: number) => () => (app.clock.advance(ms), done());
+  const fault = (kind: FaultKind) => {
+    const id = uid(`fault-${kind}`);
+    const box = h('input', { type: 'checkbox', id, checked: app.faults.includes(kind), onchange: () => {
+      if (box.checked) {
+        app.provider.faults.start(kind);
+        app.faults = [...app.faults.filter((k) => k !== kind), kind];
+      } else {
+        app.provider.faults.stop(kind);
+        app.faults = app.faults.filter((k) => k !== kind);
+      }
+      done();
+    } });
+    return h('span', { class: 'check' }, box, h('label', { for: id }, t(kind)));
+  };
+  const langId = uid('lang');
+  const lang = h('select', { id: langId, onchange: () => hooks.setLanguage(lang.value === 'en' ? 'en' : 'hu') },
+    h('option', { value: 'hu', selected: app.lang === 'hu' }, 'Magyar'), h('option', { value: 'en', selected: app.lang === 'en' }, 'English'));
+  const secondId = uid('second-phone');
+  const second = h('input', { type: 'checkbox', id: secondId, checked: app.phoneCount === 2, onchange: () => hooks.setPhoneCount(second.checked ? 2 : 1) });
+
+  const el = h('section', { class: 'panel trainer', 'aria-labelledby': 'trainer-title' },
+    h('h2', { id: 'trainer-title' }, t('trainer')),
+    h('div', { class: 'controls' },
+      h('div', { class: 'group', role: 'group', 'aria-label': t('simTime') }, h('span', { class: 'group-label' }, `${t('simTime')}:`), time, pause,
+        h('button', { type: 'button', onclick: skip(30_000) }, t('plus30')),
+        h('button', { type: 'button', onclick: skip(120_000) }, t('plus2m')),
+        h('button', { type: 'button', onclick: () => (app.clock.toRealTime(), done()) }, t('realTime'))),
+      h('div', { class: 'group', role: 'group', 'aria-label': t('faults') }, h('span', { class: 'group-label' }, `${t('faults')}:`), fault('maintenance'), fault('outage'), fault('timeout')),
+      h('div', { class: 'group' }, h('label', { for: langId }, `${t('language')}:`), lang,
+        h('span', { class: 'check' }, second, h('label', { for: secondId }, t('secondPhone'))),
+        h('button', { type: 'button', class: 'danger', onclick: hooks.reset }, t('reset')))));
+
+  function update() {
+    const now = app.clock.now();
+    const left = 30 - Math.floor((now / 1000) % 30);
+    time.textContent = `${clockText(now, app.lang)} ${app.clock.paused ? t('pausedNote') : ''} · ${left} s`;
+    pause.textContent = app.clock.paused ? t('resume') : t('pause');
+    pause.setAttribute('aria-pressed', String(app.clock.paused));
+  }
+  update();
+  return { el, update };
+}

@@ -1,0 +1,51 @@
+// Every trainer scenario can be played to the end on the page, step by step, in both languages.
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { launchBrowser, screenshot, startServer } from './support.mjs';
+
+let server;
+let browser;
+let page;
+
+before(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+  page = await browser.page();
+  page.setDefaultTimeout(5000);
+  await page.goto(server.url);
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function playAll(label, next) {
+  const ids = await page.getByLabel(label).locator('option').evaluateAll((options) => options.map((o) => o.value));
+  assert.ok(ids.length >= 12, `found ${ids.length} scenarios`);
+  const settled = () => page.waitForFunction(() => document.querySelector('[data-result]') || !document.querySelector('.scenarios button.primary').disabled);
+  for (const id of ids) {
+    await page.getByLabel(label).selectOption(id);
+    assert.equal(await page.locator('.events li').count(), 0, `${id} starts empty`);
+    for (let i = 0; i < 40 && (await page.locator('[data-result]').count()) === 0; i++) {
+      await page.getByRole('button', { name: next }).click();
+      await settled();
+    }
+    assert.equal(await page.locator('[data-result]').getAttribute('data-result'), 'passed', id);
+    assert.equal(await page.locator('[data-check=failed]').count(), 0, id);
+  }
+  return ids;
+}
+
+test('every scenario plays to the end and passes, in Hungarian', async () => {
+  const ids = await playAll('Forgatókönyv:', 'Következő lépés');
+  assert.ok(ids.includes('transfer') && ids.includes('clock-drift') && ids.includes('service-down'));
+  await screenshot(page, '11-scenario-last-hu');
+});
+
+test('and in English', async () => {
+  await page.getByLabel('Nyelv:').selectOption('en');
+  await playAll('Scenario:', 'Next step');
+  assert.deepEqual(browser.problems, []);
+  assert.deepEqual(browser.foreign, []);
+});

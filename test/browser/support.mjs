@@ -1,0 +1,80 @@
+// Shared by the real-browser tests: start the built demo with `totp-lab serve --port 0`, launch
+// Debian's Chromium through playwright-core with a fresh profile, and keep it on loopback.
+import { spawn } from 'node:child_process';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+
+/** Debian's Chromium, or another build named by the CHROMIUM environment variable. */
+export const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+export const SCREENSHOTS = new URL('../../test-results/', import.meta.url);
+
+/** Starts the built CLI's server on a free port; resolves with its URL and a stop function. */
+export async function startServer() {
+  const cli = new URL('../../dist/cli.js', import.meta.url).pathname;
+  const child = spawn(process.execPath, [cli, 'serve', '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const url = await new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (chunk) => {
+      out += chunk;
+      const match = /http:\/\/127\.0\.0\.1:\d+\//.exec(out);
+      if (match) resolve(match[0]);
+    });
+    child.once('exit', (code) => reject(new Error(`totp-lab serve exited with ${code}: ${out}`)));
+  });
+  return {
+    url,
+    stop: () => new Promise((resolve) => {
+      child.once('exit', resolve);
+      child.kill('SIGTERM');
+    }),
+  };
+}
+
+/**
+ * Launches Chromium headless with a fresh user-data dir. Every request that is not to the demo
+ * server fails the test: the page promises that nothing leaves the machine.
+ */
+export async function launchBrowser(extraArgs = []) {
+  const profile = await mkdtemp(join(tmpdir(), 'totp-lab-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', ...extraArgs],
+    viewport: { width: 1400, height: 1000 },
+    locale: 'hu-HU',
+    timezoneId: 'Europe/Budapest',
+  });
+  const foreign = [];
+  const problems = [];
+  context.on('request', (request) => {
+    const url = new URL(request.url());
+    if (url.protocol === 'data:' || url.protocol === 'blob:') return;
+    if (url.hostname !== '127.0.0.1') foreign.push(request.url());
+  });
+  return {
+    context,
+    foreign,
+    problems,
+    /** A new tab that records console errors and page errors (CSP violations show up there). */
+    async page() {
+      const page = await context.newPage();
+      page.on('console', (message) => {
+        if (message.type() === 'error') problems.push(message.text());
+      });
+      page.on('pageerror', (error) => problems.push(error.message));
+      return page;
+    },
+    async close() {
+      await context.close();
+      await rm(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Saves a screenshot under test-results/. */
+export async function screenshot(page, name) {
+  await mkdir(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: new URL(`${name}.png`, SCREENSHOTS).pathname, fullPage: true });
+}

@@ -1,0 +1,22 @@
+// The built browser entry and the built demo page.
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { test } from 'node:test';
+import * as browser from 'totp-lab/browser';
+
+test('totp-lab/browser loads without a DOM and exports the adapter and the demo', () => {
+  for (const name of ['imageFromCanvas', 'imageFromVideo', 'imageFromFile', 'scanCanvas', 'scanVideoFrame', 'scanImageFile', 'drawQr', 'startWebcam', 'mountDemo', 'WebStorageStore', 'createTrainerClock']) {
+    assert.equal(typeof browser[name], 'function', name);
+  }
+  assert.throws(() => browser.mountDemo(null), (error) => error.code === 'INVALID_ARGUMENT' && /"element" must be a DOM element/.test(error.message));
+});
+
+test('the demo page is built: one script and one stylesheet, both from the page itself', async () => {
+  const html = await readFile(new URL('../../dist/web/index.html', import.meta.url), 'utf8');
+  assert.match(html, /<script type="module" src="app.js"><\/script>/);
+  assert.match(html, /<link rel="stylesheet" href="style.css">/);
+  assert.doesNotMatch(html, /(src|href)="(https?:)?\/\//);
+  const app = await readFile(new URL('../../dist/web/app.js', import.meta.url), 'utf8');
+  assert.ok(app.length > 10_000);
+  assert.doesNotMatch(app, /\bfetch\(|XMLHttpRequest|WebSocket\(|sendBeacon/);
+});
