@@ -16,7 +16,8 @@ function sourceFiles(dir: string): string[] {
 
 /** The modules a file loads at run time (type-only imports are erased by the build). */
 function runtimeImports(file: string): string[] {
-  const text = readFileSync(file, 'utf8');
+  // Comments go first: a JSDoc @example may show an import of the package itself.
+  const text = readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
   const specifiers = [...text.matchAll(/^\s*(?:import|export)\s+(?!type\b)[^'"]*?from\s+'([^']+)'|import\(\s*'([^']+)'\s*\)/gm)];
   return specifiers.map((m) => (m[1] ?? m[2])!);
 }
