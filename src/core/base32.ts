@@ -2,7 +2,8 @@
  * Base32 (RFC 4648 §6), the alphabet of TOTP secret keys. Decoding is forgiving in the ways people
  * and apps are sloppy (case, spaces, dashes, `=` padding) and strict about everything else.
  */
-import { InvalidSecretError } from './errors.js';
+import { InvalidSecretError, describeValue } from './errors.js';
+import { checkBytes } from './input.js';
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
 const LOOKUP = new Int8Array(128).fill(-1);
@@ -13,6 +14,7 @@ for (let i = 0; i < ALPHABET.length; i++) {
 
 /** Encodes bytes as upper-case base32 without padding. */
 export function toBase32(bytes: Uint8Array): string {
+  checkBytes(bytes, 'bytes');
   let out = '';
   let buffer = 0;
   let bits = 0;
@@ -35,6 +37,7 @@ export function toBase32(bytes: Uint8Array): string {
  * (never the key itself).
  */
 export function normalizeBase32(text: string, field = 'secret'): string {
+  if (typeof text !== 'string') throw new InvalidSecretError(`"${field}" must be a base32 string, got ${describeValue(text)}`);
   const compact = text.replace(/[\s-]+/g, '').replace(/=+$/, '');
   if (compact.length === 0) throw new InvalidSecretError(`"${field}" must be a non-empty base32 key`);
   for (let i = 0; i < compact.length; i++) {

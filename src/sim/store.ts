@@ -3,6 +3,7 @@
  * read-modify-write per key, so replay guards and lockout counters stay right under concurrent
  * requests. {@link MemoryStore} is the default; `totp-lab/node` has a durable FileStore.
  */
+import { InvalidArgumentError, describeValue } from '../core/errors.js';
 
 /** A JSON-serialisable value, the only kind a Store keeps. */
 export type StoreValue = null | boolean | number | string | StoreValue[] | { [key: string]: StoreValue };
@@ -25,25 +26,46 @@ export class MemoryStore implements Store {
   readonly #data = new Map<string, StoreValue>();
 
   async get<T extends StoreValue>(key: string): Promise<T | undefined> {
+    checkKey(key);
     const value = this.#data.get(key);
     return value === undefined ? undefined : (structuredClone(value) as T);
   }
 
   async update<T extends StoreValue>(key: string, fn: (current: T | undefined) => T | undefined): Promise<T | undefined> {
+    checkKey(key);
+    if (typeof fn !== 'function') throw new InvalidArgumentError(`"fn" must be a function, got ${describeValue(fn)}`);
     // JavaScript runs this synchronously between awaits, so the read-modify-write is atomic.
     const current = this.#data.get(key);
     const next = fn(current === undefined ? undefined : (structuredClone(current) as T));
     if (next === undefined) this.#data.delete(key);
-    else this.#data.set(key, structuredClone(next));
+    else this.#data.set(key, copyValue(next));
     return next;
   }
 
   async keys(prefix = ''): Promise<string[]> {
+    if (typeof prefix !== 'string') throw new InvalidArgumentError(`"prefix" must be a string, got ${describeValue(prefix)}`);
     return [...this.#data.keys()].filter((k) => k.startsWith(prefix)).sort();
   }
 
   /** A copy of everything stored, for tests and trainers to inspect. */
   snapshot(): Record<string, StoreValue> {
     return structuredClone(Object.fromEntries(this.#data));
+  }
+}
+
+function checkKey(key: unknown): void {
+  if (typeof key !== 'string') throw new InvalidArgumentError(`store "key" must be a string, got ${describeValue(key)}`);
+}
+
+/** A copy of a value to store; functions, symbols and other values JSON cannot hold are refused. */
+function copyValue<T>(value: T): T {
+  const kind = typeof value;
+  if (kind === 'function' || kind === 'symbol' || kind === 'bigint') {
+    throw new InvalidArgumentError(`a store value must be JSON data, got ${describeValue(value)}`);
+  }
+  try {
+    return structuredClone(value);
+  } catch {
+    throw new InvalidArgumentError(`a store value must be JSON data, got ${describeValue(value)}`);
   }
 }
