@@ -6,6 +6,7 @@
  * slow hash check (and forgiven on success), in one atomic update: parallel guesses cannot slip
  * through while one is being checked.
  */
+import { constantTimeEqual } from '../core/constant-time.js';
 import { verifyDeletionCode } from '../core/deletion-code.js';
 import { decodePasswordHash } from '../core/password-hash.js';
 import { accountKey, checkPassword, deletionThrottleOf, enrollmentKey, type AccountRecord } from './accounts.js';
@@ -63,7 +64,7 @@ export async function redeemDeletionCode(ctx: ProviderContext, input: unknown): 
       redeemed = false;
       removedPending = null;
       // Only the binding whose code was checked: a concurrent redemption may have spent it already.
-      if (!account || account.deletionCode !== hash) return account;
+      if (!account || account.deletionCode === null || !constantTimeEqual(account.deletionCode, hash!)) return account;
       redeemed = true;
       removedPending = account.pending?.id ?? null;
       return {

@@ -1,3 +1,4 @@
+import { constantTimeEqual } from '../../core/constant-time.js';
 import { codeOn, loginStep, scanFromSite, setupSteps, waitStep } from './flows.js';
 import type { Scenario } from './types.js';
 
@@ -36,7 +37,7 @@ export const deletionCodeNotSaved: Scenario = {
         ctx.memo.set('deletionCode', confirmed.deletionCode);
         const finished = await ctx.provider.finishEnrollment({ enrollmentId: started.enrollmentId, deletionCodeSaved: true });
         ctx.emit({ type: 'site', ok: finished.ok, message: finished.message });
-        return finished.ok && confirmed.deletionCode !== ctx.memo.get('lostDeletionCode');
+        return finished.ok && !constantTimeEqual(confirmed.deletionCode, ctx.memo.get('lostDeletionCode') as string);
       },
     },
     {
