@@ -7,10 +7,11 @@ import {
   parseUriList, readAccounts, toAegisVault, toBase32, toSecretBase32, verifyCode,
 } from '../../src/index.js';
 import { seededRandom } from '../../src/testing/index.js';
+import { fuzzRuns } from '../support/hostile.js';
 
 const SECRET = 'JBSWY3DPEHPK3PXP';
 const URI = `otpauth://totp/Example:alice?secret=${SECRET}&issuer=Example`;
-const RUNS = { numRuns: 300 };
+const RUNS = fuzzRuns(300);
 
 /** Runs `fn`; a TotpLabError is a fine answer, anything else thrown fails the property. */
 function typedOrResult<T>(fn: () => T): T | undefined {
@@ -130,6 +131,6 @@ describe('encode → decode of migration URIs under random batch sizes', () => {
       const accounts = Array.from({ length: count }, (_, i) => ({ account: `user${i}`, secret: SECRET }));
       const uris = encodeMigration(accounts, { batchSize });
       expect(uris.flatMap((u) => decodeMigration(u).accounts.map((a) => a.account))).toEqual(accounts.map((a) => a.account));
-    }), { numRuns: 50 });
+    }), fuzzRuns(50));
   });
 });

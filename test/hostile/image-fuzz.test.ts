@@ -7,7 +7,7 @@ import { InvalidImageError } from '../../src/index.js';
 import { decodeImage } from '../../src/node/index.js';
 import { MAX_IMAGE_PIXELS, MAX_IMAGE_SIDE, renderQr, scanQr } from '../../src/qr/index.js';
 import { seededRandom } from '../../src/testing/index.js';
-import { throwingProxy } from '../support/hostile.js';
+import { fuzzRuns, throwingProxy } from '../support/hostile.js';
 
 const URI = 'otpauth://totp/Example:alice?secret=JBSWY3DPEHPK3PXP&issuer=Example';
 
@@ -21,7 +21,7 @@ describe('scanQr on random images', () => {
   it('finds nothing in random pixels of random sizes (thin, tiny, wide) and never throws', () => {
     fc.assert(fc.property(fc.integer({ min: 1, max: 700 }), fc.integer({ min: 1, max: 700 }), fc.integer(), (width, height, seed) => {
       expect(scanQr(noise(width, height, seed))).toBeNull();
-    }), { numRuns: 12 });
+    }), fuzzRuns(12));
   });
 
   it('reads a strip as long as the side limit allows', () => {
@@ -46,7 +46,7 @@ describe('scanQr on random images', () => {
   it('refuses pixel data whose length does not match, whatever the sizes', () => {
     fc.assert(fc.property(fc.integer({ min: 1, max: 64 }), fc.integer({ min: 1, max: 64 }), fc.integer({ min: -3, max: 3 }).filter((d) => d !== 0), (w, h, d) => {
       expect(() => scanQr({ data: new Uint8ClampedArray(w * h * 4 + d), width: w, height: h })).toThrow(/must hold width × height × 4/);
-    }), { numRuns: 50 });
+    }), fuzzRuns(50));
   });
 });
 
@@ -73,7 +73,7 @@ describe('garbled PNG and JPEG files', () => {
           expect(error).toBeInstanceOf(InvalidImageError);
         }
       },
-    ), { numRuns: 150 });
+    ), fuzzRuns(150));
   });
 
   it('a header claiming a huge image is refused before decoding, for PNG and JPEG', async () => {

@@ -88,3 +88,17 @@ describe('fixed: a PNG cut off inside its signature was called "not a PNG or JPE
     await expect(decodeImage(Uint8Array.from([1, 2, 3]))).rejects.toThrow(/unrecognised first bytes/);
   });
 });
+
+describe('the pollution check can fail', () => {
+  it('notices a key added to Object.prototype', async () => {
+    const { prototypeIsClean } = await import('../support/hostile.js');
+    expect(prototypeIsClean()).toBe(true);
+    Object.defineProperty(Object.prototype, 'polluted', { value: 'yes', configurable: true });
+    try {
+      expect(prototypeIsClean()).toBe(false);
+    } finally {
+      delete (Object.prototype as Record<string, unknown>).polluted;
+    }
+    expect(prototypeIsClean()).toBe(true);
+  });
+});

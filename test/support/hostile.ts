@@ -108,8 +108,20 @@ function describe(error: unknown): string {
   return typeof error;
 }
 
-/** Keys that must never appear on Object.prototype. */
+const PROTOTYPES = [Object.prototype, Array.prototype, Function.prototype, String.prototype] as const;
+const BEFORE = PROTOTYPES.map((p) => Reflect.ownKeys(p).length);
+
+/** True when no built-in prototype has gained a property since this module loaded, and `{}` has no stray key. */
 export function prototypeIsClean(): boolean {
-  const proto = Object.prototype as Record<string, unknown>;
-  return Object.getOwnPropertyNames(proto).every((k) => !['polluted'].includes(k)) && proto.polluted === undefined && ({} as Record<string, unknown>).polluted === undefined;
+  const probe = {} as Record<string, unknown>;
+  return PROTOTYPES.every((p, i) => Reflect.ownKeys(p).length === BEFORE[i]) && probe.polluted === undefined && Object.keys(probe).length === 0;
 }
+
+/**
+ * How many times more fuzz runs than usual: 1 in `npm test`, more under `npm run soak`
+ * (TOTP_LAB_FUZZ_SCALE).
+ */
+export const FUZZ_SCALE = Math.max(1, Math.floor(Number(process.env.TOTP_LAB_FUZZ_SCALE) || 1));
+
+/** `runs` fast-check runs, scaled by {@link FUZZ_SCALE}. */
+export const fuzzRuns = (runs: number) => ({ numRuns: runs * FUZZ_SCALE });
