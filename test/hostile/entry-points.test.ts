@@ -20,6 +20,16 @@ function* variants(spec: CallSpec): Generator<{ where: string; args: () => unkno
     }
     const base = spec.args()[i];
     if (!isPlainObject(base)) continue;
+    // Own "__proto__" and "constructor" keys, as JSON.parse makes them, beside the valid fields.
+    yield {
+      where: `argument ${i} with own __proto__ and constructor keys`,
+      args: () => {
+        const a = spec.args();
+        const polluting = JSON.parse('{"__proto__": {"polluted": "yes"}, "constructor": {"prototype": {"polluted": "yes"}}}') as object;
+        for (const key of Reflect.ownKeys(polluting)) Object.defineProperty(a[i], key, { value: (polluting as Record<string, unknown>)[key as string], enumerable: true, configurable: true, writable: true });
+        return a;
+      },
+    };
     for (const key of Object.keys(base)) {
       for (const h of HOSTILE) {
         yield { where: `argument ${i}.${key} = ${h.name}`, args: () => { const a = spec.args(); (a[i] as Record<string, unknown>)[key] = h.make(); return a; } };

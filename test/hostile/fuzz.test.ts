@@ -44,6 +44,34 @@ describe('parseKeyUri on random input', () => {
   });
 });
 
+describe('errors never quote the secret', () => {
+  const secret = fc.stringMatching(/^[A-Z2-7]{16,40}$/);
+  const param = fc.tuple(fc.constantFrom('digits', 'period', 'algorithm', 'counter', 'issuer', 'secret', 'type', 'foo'), fc.constantFrom('12', '0', '-1', 'MD5', 'x', '', '%', '1e9', '9'.repeat(20)));
+  it('parseKeyUri names the bad field, not the secret beside it', () => {
+    fc.assert(fc.property(secret, fc.array(param, { maxLength: 4 }), fc.constantFrom('totp', 'hotp', 'motp'), (key, params, type) => {
+      const query = [`secret=${key}`, ...params.map(([k, v]) => `${k}=${v}`)].join('&');
+      try {
+        parseKeyUri(`otpauth://${type}/Example:alice?${query}`);
+      } catch (error) {
+        expect(error).toBeInstanceOf(TotpLabError);
+        expect((error as Error).message).not.toContain(key.slice(0, 12));
+      }
+    }), RUNS);
+  });
+
+  it('parseAegisVault names the entry and field, not the secret', () => {
+    fc.assert(fc.property(secret, fc.constantFrom('digits', 'period', 'algo', 'counter', 'type', 'name'), fc.jsonValue(), (key, field, value) => {
+      const entry: Record<string, unknown> = { type: 'totp', name: 'alice', issuer: 'X', info: { secret: key, algo: 'SHA1', digits: 6, period: 30 } };
+      if (field === 'type' || field === 'name') entry[field] = value;
+      else (entry.info as Record<string, unknown>)[field] = value;
+      const text = JSON.stringify({ version: 1, header: { slots: null, params: null }, db: { version: 3, entries: [entry] } });
+      const read = typedOrResult(() => parseAegisVault(text));
+      for (const skipped of read?.skipped ?? []) expect(skipped.reason).not.toContain(key.slice(0, 12));
+      try { parseAegisVault(text); } catch (error) { expect((error as Error).message).not.toContain(key.slice(0, 12)); }
+    }), RUNS);
+  });
+});
+
 describe('decodeMigration on random text', () => {
   it('decodes or throws a TotpLabError, for random data, percent-encoding and base64 noise', () => {
     const data = fc.array(fc.constantFrom('A', 'Q', 'g', '+', '/', '=', '%2B', '%2F', '%3D', '%', '\n', ' ', '-', '_', 'CjEK'), { maxLength: 60 }).map((p) => p.join(''));
