@@ -1,5 +1,5 @@
 // The interactive demo on hostile typing and on a damaged state file: a typo never ends the
-// session with a stack trace, and a corrupt file is refused with one line naming it.
+// demo with a stack trace, and a corrupt file is refused with one line naming it.
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

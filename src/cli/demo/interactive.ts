@@ -97,7 +97,7 @@ export async function runInteractive(o: { io: CliIo; lang: 'hu' | 'en'; style: S
       show({ type: 'time', now: clock.now(), advancedMs: ms, note: '' });
       continue;
     }
-    // A step out of order or a bad value is told and the session goes on; a damaged state file ends it.
+    // A step out of order or a bad value is told and the demo goes on; a damaged state file ends it.
     try {
     switch (command) {
       case '': break;
