@@ -1,11 +1,14 @@
 // Every public function of every entry point, with each hostile value in each argument position and
 // each option field: it returns (a negative answer) or throws a TotpLabError, never another error,
 // never a hang, never a wrong success, and never pollutes Object.prototype.
-import { describe, expect, it } from 'vitest';
+import { rmSync } from 'node:fs';
+import { afterAll, describe, expect, it } from 'vitest';
 import * as core from '../../src/index.js';
 import { generateCode, generateSecret, verifyCode } from '../../src/index.js';
 import { HOSTILE, badThrow, outcomeOf, prototypeIsClean } from '../support/hostile.js';
-import { ENTRY_POINTS, NOT_CALLED, SECRET, T, WRONG_CODE, type CallSpec } from '../support/entry-points.js';
+import { ENTRY_POINTS, NOT_CALLED, SECRET, T, TEMP_DIRS, WRONG_CODE, type CallSpec } from '../support/entry-points.js';
+
+afterAll(() => { for (const dir of TEMP_DIRS) rmSync(dir, { recursive: true, force: true }); });
 
 const isPlainObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype;

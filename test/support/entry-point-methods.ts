@@ -10,7 +10,9 @@ import { seededRandom } from '../../src/testing/index.js';
 import type { CallSpec } from './entry-points.js';
 import { SECRET, T } from './entry-points.js';
 
-const dir = mkdtempSync(join(tmpdir(), 'totp-lab-hostile-'));
+/** Where the FileStore calls write; the test removes it afterwards. */
+export const METHODS_DIR = mkdtempSync(join(tmpdir(), 'totp-lab-hostile-'));
+const dir = METHODS_DIR;
 let files = 0;
 const LOW = core.LOW_COST_HASHING_FOR_TESTS;
 const f = (fn: unknown) => fn as (...args: unknown[]) => unknown;

@@ -7,9 +7,10 @@ import * as testing from '../../src/testing/index.js';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { METHOD_CALLS } from './entry-point-methods.js';
+import { METHOD_CALLS, METHODS_DIR } from './entry-point-methods.js';
 
-const OUT_DIR = mkdtempSync(join(tmpdir(), 'totp-lab-hostile-out-'));
+/** Where writeQrFile writes; the test removes it afterwards. */
+export const OUT_DIR = mkdtempSync(join(tmpdir(), 'totp-lab-hostile-out-'));
 
 export const SECRET = 'JBSWY3DPEHPK3PXP';
 export const T = Date.UTC(2025, 0, 16, 8, 0, 10);
@@ -119,3 +120,6 @@ export const ENTRY_POINTS: Record<string, { module: object; calls: CallSpec[] }>
   'totp-lab/testing': { module: testing, calls: TESTING_CALLS },
   'stores, provider and phone': { module: {}, calls: METHOD_CALLS },
 };
+
+/** The temporary directories the calls write into. */
+export const TEMP_DIRS = [OUT_DIR, METHODS_DIR];
