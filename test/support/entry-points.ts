@@ -48,6 +48,7 @@ export const CORE_CALLS: CallSpec[] = [
   { name: 'toBase32', fn: f(core.toBase32), args: () => [new Uint8Array([1, 2, 3])] },
   { name: 'fromBase32', fn: f(core.fromBase32), args: () => [SECRET] },
   { name: 'generateCode', fn: f(core.generateCode), args: () => [SECRET, { time: T, algorithm: 'SHA1', digits: 6, period: 30 }] },
+  { name: 'generateCode (clock)', fn: f(core.generateCode), args: () => [SECRET, { clock: clock(), digits: 6 }] },
   { name: 'verifyCode (wrong code)', fn: f(core.verifyCode), args: () => [SECRET, WRONG_CODE, { clock: clock(), window: 1, digits: 6, period: 30, algorithm: 'SHA1', minCounter: 0 }], wrong: isValid },
   { name: 'stepAt', fn: f(core.stepAt), args: () => [T, 30] },
   { name: 'secondsLeft', fn: f(core.secondsLeft), args: () => [T, 30] },
