@@ -49,7 +49,9 @@ export type VideoSource = Pick<HTMLVideoElement, 'videoWidth' | 'videoHeight'> &
  * @returns null while the video has no frame yet
  */
 export function imageFromVideo(video: VideoSource, makeCanvas: (width: number, height: number) => PixelCanvas = defaultCanvas): RgbaImage | null {
+  if (typeof video !== 'object' || video === null) throw new InvalidArgumentError(`"video" must be a video element, got ${describeValue(video)}`);
   const { videoWidth: width, videoHeight: height } = video;
+  // No frame yet (the camera is still starting): nothing to read, which is not an error.
   if (!(width > 0 && height > 0)) return null;
   const canvas = makeCanvas(width, height);
   context2d(canvas).drawImage(video, 0, 0, width, height);

@@ -16,7 +16,7 @@ export function parse<O extends Options>(command: string, args: string[], option
   try {
     parsed = parseArgs({ args, options: { ...options, help: { type: 'boolean', short: 'h' } }, strict: true, allowPositionals: true });
   } catch (error) {
-    const message = error instanceof Error ? error.message.split('\n')[0]!.replace(/\. To specify a positional argument.*$/, '') : String(error);
+    const message = error instanceof Error ? shortenQuoted(error.message.split('\n')[0]!.replace(/\. To specify a positional argument.*$/, '')) : String(error);
     throw new UsageError(`${command}: ${message}`);
   }
   const values = parsed.values as { [K in keyof O]?: O[K]['type'] extends 'boolean' ? boolean : string } & { help?: boolean };
@@ -26,6 +26,14 @@ export function parse<O extends Options>(command: string, args: string[], option
     if (count > positionals.max) throw new UsageError(`${command}: unexpected argument ${quoteArg(parsed.positionals[positionals.max]!)} (see 'totp-lab ${command} --help')`);
   }
   return { values, positionals: parsed.positionals };
+}
+
+/**
+ * node:util's messages quote the offending argument in full ('--<a megabyte>'): cut each quoted
+ * part to 40 characters and blank control characters, so the message stays one short line.
+ */
+function shortenQuoted(message: string): string {
+  return message.replace(/[\u0000-\u001f\u007f]/g, '?').replace(/'([^']{40})[^']+'/g, "'$1…'");
 }
 
 /** Quotes an argument for an error message, shortened so it stays one line. */

@@ -10,6 +10,7 @@
  * and is refused. Entries this library cannot use (Steam, mOTP, Yandex, MD5, 5 or 10 digits) are
  * skipped and listed, so one odd entry does not block the rest of an import.
  */
+import { checkList, checkOptions, checkRandomSource } from './input.js';
 import { toAccount, type AccountInput } from './account.js';
 import { InvalidMigrationError, TotpLabError, describeValue } from './errors.js';
 import type { KeyUri } from './key-uri.js';
@@ -110,8 +111,8 @@ export function parseAegisVault(input: string | unknown): AegisImport {
  * @throws {InvalidArgumentError} naming the account and field when one is invalid
  */
 export function toAegisVault(accounts: readonly AccountInput[], options: { random?: RandomSource } = {}): AegisVault {
-  const random = options.random ?? cryptoRandom;
-  const entries = accounts.map((input, i): AegisEntry => {
+  const random = checkRandomSource(checkOptions(options).random ?? cryptoRandom);
+  const entries = checkList(accounts, 'accounts').map((input, i): AegisEntry => {
     const a = toAccount(input, `accounts[${i}]`);
     const info = a.type === 'totp'
       ? { secret: a.secret, algo: a.algorithm, digits: a.digits, period: a.period! }

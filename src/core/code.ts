@@ -2,6 +2,7 @@
  * One-time codes: HOTP (RFC 4226) by counter and TOTP (RFC 6238) by time.
  */
 import { systemClock, checkTime, type Clock } from './clock.js';
+import { checkClock } from './input.js';
 import { constantTimeEqualInt } from './constant-time.js';
 import { InvalidArgumentError, describeValue } from './errors.js';
 import { HASHES, formatCode, hotpValue, transientKey, type HmacKey } from './hmac.js';
@@ -170,6 +171,6 @@ function readOptions(options: CodeOptions): ResolvedOptions {
   const digits = options.digits === undefined ? DEFAULT_DIGITS : checkDigits(options.digits);
   const period = options.period === undefined ? DEFAULT_PERIOD : checkPeriod(options.period);
   const counter = options.counter === undefined ? undefined : checkCounter(options.counter);
-  const time = counter !== undefined ? 0 : options.time !== undefined ? checkTime(options.time) : checkTime((options.clock ?? systemClock).now(), 'clock.now()');
+  const time = counter !== undefined ? 0 : options.time !== undefined ? checkTime(options.time) : checkTime((options.clock === undefined ? systemClock : checkClock(options.clock)).now(), 'clock.now()');
   return { algorithm, digits, period, time, counter };
 }

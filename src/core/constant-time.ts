@@ -2,12 +2,19 @@
  * Comparison of secret material (codes, deletion codes, password hashes) in time that does not
  * depend on where the inputs differ. Every comparison of a secret in totp-lab goes through here.
  */
+import { InvalidArgumentError, describeValue } from './errors.js';
 
 /**
  * True when `a` and `b` are equal. Runs through the whole of the longer input whatever the
  * contents, so the time reveals at most the lengths.
+ * @throws {InvalidArgumentError} when either input is neither a string nor a Uint8Array
  */
 export function constantTimeEqual(a: string | Uint8Array, b: string | Uint8Array): boolean {
+  for (const [field, value] of [['a', a], ['b', b]] as const) {
+    if (typeof value !== 'string' && !(value instanceof Uint8Array)) {
+      throw new InvalidArgumentError(`"${field}" must be a string or a Uint8Array, got ${describeValue(value)}`);
+    }
+  }
   const x = typeof a === 'string' ? new TextEncoder().encode(a) : a;
   const y = typeof b === 'string' ? new TextEncoder().encode(b) : b;
   const length = Math.max(x.length, y.length);

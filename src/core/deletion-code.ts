@@ -4,6 +4,7 @@
  * only as a salted hash (see {@link hashDeletionCode}), compared in constant time.
  */
 import { InvalidArgumentError, describeValue } from './errors.js';
+import { checkOptions } from './input.js';
 import { hashPassword, verifyPassword, type HashingOptions, type PasswordHash } from './password-hash.js';
 import { cryptoRandom, randomDigits, type RandomSource } from './random.js';
 
@@ -31,6 +32,7 @@ export interface DeletionCodeOptions {
  * generateDeletionCode({ length: 12, groupSize: 0 }); // '482109375512'
  */
 export function generateDeletionCode(options: DeletionCodeOptions = {}): string {
+  options = checkOptions(options);
   const length = checkDeletionCodeLength(options.length ?? DEFAULT_DELETION_CODE_LENGTH);
   const groupSize = checkGroupSize(options.groupSize ?? DEFAULT_DELETION_CODE_GROUP);
   return formatDeletionCode(randomDigits(length, options.random ?? cryptoRandom), groupSize);
@@ -39,6 +41,7 @@ export function generateDeletionCode(options: DeletionCodeOptions = {}): string 
 /** Groups a string of digits: `formatDeletionCode('12345678', 4)` is `'1234 5678'`. */
 export function formatDeletionCode(digits: string, groupSize: number = DEFAULT_DELETION_CODE_GROUP): string {
   const size = checkGroupSize(groupSize);
+  if (typeof digits !== 'string') throw new InvalidArgumentError(`"digits" must be a string, got ${describeValue(digits)}`);
   if (size === 0) return digits;
   const groups: string[] = [];
   for (let i = 0; i < digits.length; i += size) groups.push(digits.slice(i, i + size));

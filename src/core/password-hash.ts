@@ -5,6 +5,7 @@
  */
 import { constantTimeEqual } from './constant-time.js';
 import { InvalidArgumentError, describeValue } from './errors.js';
+import { checkOptions } from './input.js';
 import { cryptoRandom, randomBytes, type RandomSource } from './random.js';
 
 /** A stored password hash. Plain JSON, so a Store can keep it as it is. */
@@ -54,7 +55,7 @@ export async function hashPassword(
   random: RandomSource = cryptoRandom,
 ): Promise<PasswordHash> {
   checkPassword(password);
-  const iterations = checkIterations(options.iterations ?? DEFAULT_PASSWORD_HASH_ITERATIONS);
+  const iterations = checkIterations(checkOptions(options).iterations ?? DEFAULT_PASSWORD_HASH_ITERATIONS);
   const salt = randomBytes(SALT_BYTES, random);
   const key = await derive(password, salt, iterations);
   return { algorithm: 'PBKDF2-SHA256', iterations, salt: toHex(salt), hash: toHex(key) };

@@ -2,7 +2,8 @@
  * Randomness. Every random choice goes through a {@link RandomSource}; the default is the platform's
  * CSPRNG (`globalThis.crypto.getRandomValues`), in Node 20+ and in browsers alike.
  */
-import { InvalidArgumentError } from './errors.js';
+import { InvalidArgumentError, describeValue } from './errors.js';
+import { checkBytes, checkRandomSource } from './input.js';
 
 /** Fills a byte array with random bytes, as `crypto.getRandomValues` does. */
 export interface RandomSource {
@@ -12,6 +13,7 @@ export interface RandomSource {
 /** The platform's cryptographically secure random number generator. */
 export const cryptoRandom: RandomSource = Object.freeze({
   getRandomValues<T extends Uint8Array>(array: T): T {
+    checkBytes(array, 'array');
     const crypto = globalThis.crypto;
     if (!crypto?.getRandomValues) {
       throw new InvalidArgumentError('no CSPRNG: globalThis.crypto.getRandomValues is missing in this runtime');
@@ -26,7 +28,8 @@ export const cryptoRandom: RandomSource = Object.freeze({
 
 /** `n` random bytes from `random`. */
 export function randomBytes(n: number, random: RandomSource = cryptoRandom): Uint8Array {
-  return random.getRandomValues(new Uint8Array(n));
+  if (!Number.isSafeInteger(n) || n < 0 || n > 65_536) throw new InvalidArgumentError(`"bytes" must be a whole number from 0 to 65536, got ${describeValue(n)}`);
+  return checkRandomSource(random).getRandomValues(new Uint8Array(n));
 }
 
 /**
@@ -37,6 +40,7 @@ export function randomInt(bound: number, random: RandomSource = cryptoRandom): n
   if (!Number.isInteger(bound) || bound < 1 || bound > 2 ** 32) {
     throw new InvalidArgumentError(`"bound" must be an integer from 1 to 2^32, got ${bound}`);
   }
+  checkRandomSource(random);
   const limit = 2 ** 32 - (2 ** 32 % bound);
   const word = new Uint8Array(4);
   for (;;) {

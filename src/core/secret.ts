@@ -3,6 +3,7 @@
  */
 import { toBase32, fromBase32 } from './base32.js';
 import { InvalidArgumentError, InvalidSecretError, describeValue } from './errors.js';
+import { checkOptions, checkRandomSource } from './input.js';
 import { cryptoRandom, type RandomSource } from './random.js';
 
 /** A secret key: base32 text (any case, spaces, dashes or `=` padding allowed) or raw bytes. */
@@ -28,7 +29,8 @@ export interface GenerateSecretOptions {
  * generateSecret(); // 'JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP' (32 characters for 20 bytes)
  */
 export function generateSecret(options: GenerateSecretOptions = {}): string {
-  const { bytes = DEFAULT_SECRET_BYTES, random = cryptoRandom } = options;
+  const { bytes = DEFAULT_SECRET_BYTES, random = cryptoRandom } = checkOptions(options);
+  checkRandomSource(random);
   if (!Number.isInteger(bytes) || bytes < MIN_NEW_SECRET_BYTES || bytes > MAX_SECRET_BYTES) {
     throw new InvalidArgumentError(
       `"bytes" must be an integer from ${MIN_NEW_SECRET_BYTES} to ${MAX_SECRET_BYTES} (RFC 4226 R6: at least 128 bits), got ${describeValue(bytes)}`,

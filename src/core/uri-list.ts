@@ -3,6 +3,7 @@
  * (Aegis, andOTP, 2FAS "plain text") and as people keep them. Blank lines and lines starting with
  * `#` are ignored.
  */
+import { checkList } from './input.js';
 import { toAccount, type AccountInput } from './account.js';
 import { buildKeyUri, parseKeyUri, type ParsedKeyUri } from './key-uri.js';
 import { InvalidKeyUriError, TotpLabError, describeValue } from './errors.js';
@@ -40,5 +41,5 @@ export function parseUriList(text: string): ParsedKeyUri[] {
  * @throws {InvalidArgumentError} naming the account (`accounts[2]`) and field when one is invalid
  */
 export function formatUriList(accounts: readonly AccountInput[]): string {
-  return accounts.map((input, i) => `${buildKeyUri(toAccount(input, `accounts[${i}]`))}\n`).join('');
+  return checkList(accounts, 'accounts').map((input, i) => `${buildKeyUri(toAccount(input, `accounts[${i}]`))}\n`).join('');
 }

@@ -2,6 +2,7 @@
  * A durable {@link Store} for Node: every key lives in one JSON file that is rewritten atomically
  * on each update, under a lock file shared by every process that uses the same path.
  */
+import { checkOptions } from '../core/input.js';
 import { mkdir, readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { describeValue, InvalidArgumentError } from '../core/errors.js';
@@ -89,6 +90,7 @@ export class FileStore implements Store {
     }
     this.path = resolve(path);
     this.lockPath = `${this.path}.lock`;
+    options = checkOptions(options);
     this.#lockTimeoutMs = checkDuration('lockTimeoutMs', options.lockTimeoutMs ?? DEFAULT_LOCK_TIMEOUT_MS);
     this.#staleLockMs = checkDuration('staleLockMs', options.staleLockMs ?? DEFAULT_STALE_LOCK_MS);
   }

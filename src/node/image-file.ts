@@ -7,9 +7,13 @@ import { readFile, stat, writeFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { InvalidArgumentError, InvalidImageError, describeValue } from '../core/errors.js';
 import type { RgbaImage } from '../core/image.js';
+import { checkOptions } from '../core/input.js';
 import { MAX_IMAGE_PIXELS, checkImageSize } from '../qr/image-check.js';
 import type { RenderQrOptions } from '../qr/render.js';
 import { checkPngChunks, readImageSize, sniffImageType } from './image-header.js';
+
+/** The first bytes of the PNG signature (PNG §5.2), to tell a cut-off PNG from a file of another kind. */
+const PNG_START = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 
 /**
  * Decodes PNG or JPEG bytes (recognised by their magic bytes) into RGBA pixels.
@@ -19,6 +23,9 @@ import { checkPngChunks, readImageSize, sniffImageType } from './image-header.js
  */
 export async function decodeImage(bytes: Uint8Array): Promise<RgbaImage> {
   const type = sniffImageType(bytes);
+  if (type === null && bytes.length > 0 && bytes.length < 8 && PNG_START.every((b, i) => i >= bytes.length || bytes[i] === b)) {
+    throw new InvalidImageError('not a readable PNG image: the file is cut short (no complete signature)');
+  }
   if (type === null) throw new InvalidImageError('not a PNG or JPEG image (unrecognised first bytes)');
   const { width, height } = readImageSize(bytes, type);
   checkImageSize(width, height);
@@ -90,6 +97,7 @@ export async function writeQrFile(path: string, text: string, options: WriteQrFi
   if (extension !== '.png' && extension !== '.svg') {
     throw new InvalidArgumentError(`"path" must end in .png or .svg, got ${describeValue(path)}`);
   }
+  options = checkOptions(options);
   const { renderQr } = await import('../qr/render.js');
   const contents = extension === '.png' ? renderQr(text, { ...options, format: 'png' }) : renderQr(text, { ...options, format: 'svg' });
   try {

@@ -2,7 +2,8 @@
  * Recognises PNG and JPEG by their first bytes (never by file name) and reads their dimensions from
  * the header, so an oversized image is refused before any pixel is decoded.
  */
-import { InvalidImageError } from '../core/errors.js';
+import { InvalidImageError, describeValue } from '../core/errors.js';
+import { checkBytes } from '../core/input.js';
 
 export type ImageType = 'png' | 'jpeg';
 
@@ -11,6 +12,7 @@ const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 
 /** The image type from the magic bytes, or null for anything else. */
 export function sniffImageType(bytes: Uint8Array): ImageType | null {
+  checkBytes(bytes, 'bytes');
   if (bytes.length >= 8 && PNG_SIGNATURE.every((b, i) => bytes[i] === b)) return 'png';
   // JPEG (ITU T.81 §B.1.1.3): SOI marker FFD8, then the next marker's FF.
   if (bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'jpeg';
@@ -23,6 +25,8 @@ export function sniffImageType(bytes: Uint8Array): ImageType | null {
  * @throws {InvalidImageError} if the header is missing or cut short.
  */
 export function readImageSize(bytes: Uint8Array, type: ImageType): { width: number; height: number } {
+  checkBytes(bytes, 'bytes');
+  if (type !== 'png' && type !== 'jpeg') throw new InvalidImageError(`image type must be png or jpeg, got ${describeValue(type)}`);
   return type === 'png' ? pngSize(bytes) : jpegSize(bytes);
 }
 

@@ -8,6 +8,7 @@ import { realpath, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { extname, join, sep } from 'node:path';
 import { InvalidArgumentError, InvalidStateError, describeValue } from '../core/errors.js';
+import { checkOptions } from '../core/input.js';
 
 /**
  * The demo's Content-Security-Policy: scripts, styles and fonts only from the page's own origin,
@@ -75,6 +76,13 @@ export const DEFAULT_SERVE_PORT = 6238;
  * console.log(server.url);
  */
 export async function serveStatic(options: ServeOptions): Promise<StaticServer> {
+  options = checkOptions(options);
+  if (typeof options.root !== 'string' || options.root === '' || options.root.length > 4096) {
+    throw new InvalidArgumentError(`"root" must be the path of a directory, got ${describeValue(options.root)}`);
+  }
+  if (options.host !== undefined && (typeof options.host !== 'string' || !/^[A-Za-z0-9.:[\]-]{1,255}$/.test(options.host))) {
+    throw new InvalidArgumentError(`"host" must be a host name or address, got ${describeValue(options.host)}`);
+  }
   const port = options.port ?? DEFAULT_SERVE_PORT;
   if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new InvalidArgumentError(`"port" must be an integer from 0 to 65535, got ${describeValue(port)}`);
   const host = options.host ?? '127.0.0.1';

@@ -49,7 +49,7 @@ export function renderQr(text: string, options: RenderQrOptions & { format: 'pix
 export function renderQr(text: string, options: RenderQrOptions & { format: 'svg' | 'terminal' | 'dataUrl' }): string;
 export function renderQr(text: string, options: RenderQrOptions): Uint8Array | RgbaImage | string;
 export function renderQr(text: string, options: RenderQrOptions): Uint8Array | RgbaImage | string {
-  if (typeof options !== 'object' || options === null) {
+  if (typeof options !== 'object' || options === null || Array.isArray(options) || ArrayBuffer.isView(options)) {
     throw new InvalidArgumentError(`"options" must be an object with a "format", got ${describeValue(options)}`);
   }
   const format = options.format;

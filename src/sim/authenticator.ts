@@ -9,6 +9,7 @@ import { checkTime } from '../core/clock.js';
 import { generateCode, secondsLeft } from '../core/code.js';
 import { constantTimeEqual } from '../core/constant-time.js';
 import { InvalidArgumentError, InvalidStateError, TotpLabError, describeValue } from '../core/errors.js';
+import { checkList, checkOptions } from '../core/input.js';
 import type { QrCamera, RgbaImage } from '../core/image.js';
 import { parseKeyUri, type KeyUri } from '../core/key-uri.js';
 import { decodeMigration, encodeMigration } from '../core/migration/migration.js';
@@ -86,14 +87,14 @@ export function createAuthenticator(options: AuthenticatorOptions) {
   };
   const selected = (ids: readonly string[] | undefined): PhoneAccount[] => {
     if (ids === undefined) return [...state.accounts];
-    if (!Array.isArray(ids)) throw new InvalidArgumentError(`"ids" must be an array of account ids, got ${describeValue(ids)}`);
-    return ids.map(find);
+    return checkList(ids, 'ids').map(find);
   };
   const needCamera = (): QrCamera => {
     if (!camera) throw new InvalidStateError('this phone has no camera: pass { camera } to createAuthenticator (totp-lab/qr makes one)');
     return camera;
   };
   const exportMigration = (opts: ExportOptions = {}): string[] => {
+    opts = checkOptions(opts);
     const accounts = selected(opts.ids);
     return encodeMigration(accounts, { random, ...(opts.batchSize === undefined ? {} : { batchSize: opts.batchSize }) });
   };
@@ -115,6 +116,7 @@ export function createAuthenticator(options: AuthenticatorOptions) {
     /** Adds an account typed by hand ("Nem tudom beolvasni a kódot"). @throws {InvalidArgumentError} or {@link InvalidSecretError} */
     addManually(entry: ManualEntry): AddResult {
       // A counter-based key typed by hand starts at 0, as the apps' manual entry does.
+      entry = checkOptions(entry, 'entry');
       const counter = entry.type === 'hotp' ? (entry.counter ?? 0) : null;
       return add(toAccount({ ...entry, counter }));
     },
@@ -162,7 +164,7 @@ export function createAuthenticator(options: AuthenticatorOptions) {
     /** "Swipe right to edit": changes the shown issuer and/or account name. @throws {InvalidArgumentError} */
     rename(id: string, names: { issuer?: string | null; account?: string }): AccountView {
       const account = find(id);
-      const next = toAccount({ ...account, ...names }, 'rename');
+      const next = toAccount({ ...account, ...checkOptions(names, 'names') }, 'rename');
       account.issuer = next.issuer;
       account.account = next.account;
       return view(account);
@@ -190,6 +192,7 @@ export function createAuthenticator(options: AuthenticatorOptions) {
     exportMigration,
     /** Exports accounts as migration QR images via the camera, one per batch. @throws {InvalidStateError} without a camera */
     exportQrImages(opts: ExportOptions = {}): RgbaImage[] {
+      opts = checkOptions(opts);
       const cam = needCamera();
       return exportMigration(opts).map((uri) => cam.render(uri));
     },

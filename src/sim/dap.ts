@@ -4,6 +4,8 @@
  * app. It shares nothing with Ügyfélkapu+, which is the point trainers need to make: Ügyfélkapu+
  * credentials do not log into DÁP.
  */
+import { InvalidArgumentError, describeValue } from '../core/errors.js';
+import { checkOptions } from '../core/input.js';
 import type { Language } from './messages.js';
 
 export type DapResult = { ok: boolean; message: string };
@@ -20,7 +22,8 @@ const MESSAGES: Record<Language, string> = {
 
 /** Makes the DÁP stand-in. */
 export function createDapService(options: { language?: Language } = {}): DapService {
-  const language = options.language ?? 'hu';
+  const language = checkOptions(options).language ?? 'hu';
+  if (language !== 'hu' && language !== 'en') throw new InvalidArgumentError(`"language" must be hu or en, got ${describeValue(language)}`);
   return {
     async loginWithPassword() {
       return { ok: false, message: MESSAGES[language] };

@@ -6,6 +6,7 @@
  * slow hash check (and forgiven on success), in one atomic update: parallel guesses cannot slip
  * through while one is being checked.
  */
+import { constantTimeEqual } from '../core/constant-time.js';
 import { verifyDeletionCode } from '../core/deletion-code.js';
 import { decodePasswordHash } from '../core/password-hash.js';
 import { accountKey, checkPassword, deletionThrottleOf, enrollmentKey, type AccountRecord } from './accounts.js';
@@ -54,8 +55,10 @@ export async function redeemDeletionCode(ctx: ProviderContext, input: unknown): 
     return ctx.refuse('code.throttled', { retryAt }, { seconds: Math.ceil((retryAt - now) / 1000) });
   }
   const hash = stored as string | null;
-  // No binding (never enrolled, or the code already spent): the same answer as a wrong code.
-  const matches = hash !== null && (await verifyDeletionCode(typed, decodePasswordHash(hash), ctx.o.deletionCode.length));
+  // No binding (never enrolled, or the code already spent): the same answer as a wrong code, and
+  // the same hashing work (against the dummy hash), so the time does not tell either.
+  const checked = await verifyDeletionCode(typed, hash !== null ? decodePasswordHash(hash) : await ctx.dummyHash(), ctx.o.deletionCode.length);
+  const matches = hash !== null && checked;
   let removedPending: string | null = null;
   let redeemed = false;
   if (matches) {
@@ -63,7 +66,7 @@ export async function redeemDeletionCode(ctx: ProviderContext, input: unknown): 
       redeemed = false;
       removedPending = null;
       // Only the binding whose code was checked: a concurrent redemption may have spent it already.
-      if (!account || account.deletionCode !== hash) return account;
+      if (!account || account.deletionCode === null || !constantTimeEqual(account.deletionCode, hash!)) return account;
       redeemed = true;
       removedPending = account.pending?.id ?? null;
       return {

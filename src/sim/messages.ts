@@ -3,6 +3,7 @@
  * stable `messageKey` for programs and the `message` in the provider's language for people.
  * The Hungarian texts of the login refusal and the wrong token are the ones users meet on the real site.
  */
+import { InvalidArgumentError, describeValue } from '../core/errors.js';
 
 /** A language the provider speaks. */
 export type Language = 'hu' | 'en';
@@ -84,7 +85,11 @@ export const MESSAGES: Readonly<Record<Language, MessageCatalog>> = Object.freez
  * formatMessage('en', 'code.throttled', { seconds: 4 }); // 'Too many failed attempts. Please try again in 4 seconds.'
  */
 export function formatMessage(language: Language, key: MessageKey, params: Readonly<Record<string, string | number>> = {}): string {
-  return MESSAGES[language][key].replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  if (language !== 'hu' && language !== 'en') throw new InvalidArgumentError(`"language" must be hu or en, got ${describeValue(language)}`);
+  const catalog: MessageCatalog = MESSAGES[language];
+  if (typeof key !== 'string' || !Object.hasOwn(catalog, key)) throw new InvalidArgumentError(`"key" must be a message key, got ${describeValue(key)}`);
+  if (typeof params !== 'object' || params === null) throw new InvalidArgumentError(`"params" must be an object, got ${describeValue(params)}`);
+  return catalog[key].replace(/\{(\w+)\}/g, (whole, name: string) => (Object.hasOwn(params, name) ? String(params[name]) : whole));
 }
 
 /**

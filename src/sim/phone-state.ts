@@ -3,6 +3,7 @@
  * localStorage, a file, a Store) and read back with {@link phoneStateFromJSON}.
  * It holds the secret keys, as a real authenticator's storage does: keep it like a password.
  */
+import { checkList } from '../core/input.js';
 import { toAccount } from '../core/account.js';
 import { InvalidArgumentError, TotpLabError, describeValue } from '../core/errors.js';
 import type { KeyUri } from '../core/key-uri.js';
@@ -71,9 +72,9 @@ export function phoneStateFromJSON(value: unknown): PhoneState {
   const state = emptyPhoneState(data.driftMs as number);
   if (!Number.isSafeInteger(data.nextId) || (data.nextId as number) < 1) throw new InvalidArgumentError(`phone state "nextId" must be a positive integer, got ${describeValue(data.nextId)}`);
   state.nextId = data.nextId as number;
-  if (!Array.isArray(data.accounts)) throw new InvalidArgumentError(`phone state "accounts" must be an array, got ${describeValue(data.accounts)}`);
+  const accounts = checkList(data.accounts as unknown[], 'phone state accounts');
   const ids = new Set<string>();
-  data.accounts.forEach((item: unknown, i) => {
+  accounts.forEach((item: unknown, i) => {
     const where = `phone state accounts[${i}]`;
     if (!isObject(item) || typeof item.id !== 'string' || item.id === '' || ids.has(item.id)) {
       throw new InvalidArgumentError(`${where} must have a unique string "id"`);
@@ -92,11 +93,11 @@ export function phoneStateFromJSON(value: unknown): PhoneState {
   });
   if (typeof data.pendingDelete === 'string' && ids.has(data.pendingDelete)) state.pendingDelete = data.pendingDelete;
   // Unreadable transfer progress is dropped rather than refused: it only means rescanning.
-  if (Array.isArray(data.transfers)) {
+  if (Array.isArray(data.transfers) && data.transfers.length <= 1000) {
     for (const t of data.transfers) {
       const size = isObject(t) ? t.size : undefined;
       const inRange = (i: unknown) => Number.isInteger(i) && (i as number) >= 0 && (i as number) < (size as number);
-      if (isObject(t) && Number.isInteger(t.id) && Number.isInteger(size) && (size as number) >= 1 && (size as number) <= 1000 && Array.isArray(t.received) && t.received.every(inRange)) {
+      if (isObject(t) && Number.isInteger(t.id) && Number.isInteger(size) && (size as number) >= 1 && (size as number) <= 1000 && Array.isArray(t.received) && t.received.length <= (size as number) && t.received.every(inRange)) {
         state.transfers.push({ id: t.id as number, size: t.size as number, received: [...(t.received as number[])] });
       }
     }

@@ -7,6 +7,7 @@
  * them would let an attacker keep guessing, and counting them would let anyone who knows a username
  * push the owner's delay up forever.
  */
+import { InvalidArgumentError, describeValue } from '../core/errors.js';
 
 /** The throttle state of one account and one kind of secret. Plain JSON, kept in the Store. */
 export type ThrottleState = {
@@ -34,6 +35,13 @@ export function freeThrottle(): ThrottleState {
 
 /** The delay imposed after `failures` failures in a row (0 for none). */
 export function throttleDelayMs(failures: number, policy: ThrottlePolicy = DEFAULT_THROTTLE): number {
+  if (typeof failures !== 'number' || Number.isNaN(failures)) throw new InvalidArgumentError(`"failures" must be a number, got ${describeValue(failures)}`);
+  const { baseMs, maxMs } = (typeof policy === 'object' && policy !== null ? policy : {}) as Partial<ThrottlePolicy>;
+  for (const [field, value] of [['baseMs', baseMs], ['maxMs', maxMs]] as const) {
+    if (typeof value !== 'number' || !(value >= 0) || value === Infinity) {
+      throw new InvalidArgumentError(`throttle "${field}" must be a finite number of ms, 0 or more, got ${describeValue(value)}`);
+    }
+  }
   if (failures <= 0) return 0;
   // Math.min first keeps 2 ** n finite for any n.
   return Math.min(policy.maxMs, policy.baseMs * 2 ** Math.min(failures - 1, 52));

@@ -4,6 +4,7 @@
 import { type Clock, checkTime, systemClock } from '../core/clock.js';
 import { generateCode, stepAt, type CodeOptions } from '../core/code.js';
 import { InvalidArgumentError, describeValue } from '../core/errors.js';
+import { checkClock } from '../core/input.js';
 import { DEFAULT_PERIOD, checkCounter, checkPeriod } from '../core/options.js';
 import type { SecretInput } from '../core/secret.js';
 
@@ -66,7 +67,7 @@ export function nextCode(secret: SecretInput, options: NextCodeOptions = {}): Ne
     throw new InvalidArgumentError(`"options" must be an object, got ${describeValue(options)}`);
   }
   const period = options.period === undefined ? DEFAULT_PERIOD : checkPeriod(options.period);
-  const now = options.time !== undefined ? toMs(options.time) : checkTime((options.clock ?? systemClock).now(), 'clock.now()');
+  const now = options.time !== undefined ? toMs(options.time) : checkTime(checkClock(options.clock ?? systemClock).now(), 'clock.now()');
   const step = stepAt(now, period) + 1;
   return { code: codeForStep(secret, step, options), step, validFrom: step * period * 1000 };
 }

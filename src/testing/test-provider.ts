@@ -5,6 +5,7 @@
 import { manualClock, type ManualClock } from '../core/clock.js';
 import { generateCode } from '../core/code.js';
 import { InvalidStateError } from '../core/errors.js';
+import { checkOptions } from '../core/input.js';
 import { LOW_COST_HASHING_FOR_TESTS } from '../core/password-hash.js';
 import type { RandomSource } from '../core/random.js';
 import { createAuthenticator, type Authenticator } from '../sim/authenticator.js';
@@ -61,7 +62,7 @@ export interface TestProvider extends Provider {
  * await provider.login({ username: user.username, password: user.password, code: user.code() }); // { ok: true, … }
  */
 export function createTestProvider(options: TestProviderOptions = {}): TestProvider {
-  const { seed = 'totp-lab', startTime = TEST_START_TIME, ...rest } = options;
+  const { seed = 'totp-lab', startTime = TEST_START_TIME, ...rest } = checkOptions(options);
   const clock = manualClock(startTime);
   const random = seededRandom(seed);
   const store = new MemoryStore();

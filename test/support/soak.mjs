@@ -1,4 +1,4 @@
-// `npm run soak`: the FileStore crash loop for longer than `npm test` runs it.
+// `npm run soak`: the FileStore crash loop and the fuzz tests for longer than `npm test` runs them.
 // TOTP_LAB_SOAK_SECONDS sets the duration (default 300); TOTP_LAB_CRASH_SEED repeats a run.
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
@@ -11,4 +11,11 @@ const result = spawnSync(process.execPath, [vitest, 'run', 'test/node/file-store
   stdio: 'inherit',
   env: { ...process.env, TOTP_LAB_SOAK_SECONDS: seconds },
 });
-process.exit(result.status ?? 1);
+if (result.status !== 0) process.exit(result.status ?? 1);
+
+// Then the parser and image fuzzing, TOTP_LAB_FUZZ_SCALE (default 30) times as many runs as npm test.
+const fuzz = spawnSync(process.execPath, [vitest, 'run', '--testTimeout=3600000', 'test/hostile/fuzz.test.ts', 'test/hostile/image-fuzz.test.ts'], {
+  stdio: 'inherit',
+  env: { ...process.env, TOTP_LAB_FUZZ_SCALE: process.env.TOTP_LAB_FUZZ_SCALE ?? '30' },
+});
+process.exit(fuzz.status ?? 1);

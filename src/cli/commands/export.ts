@@ -1,7 +1,7 @@
 import { encodeMigration } from '../../core/migration/migration.js';
 import { parseKeyUri } from '../../core/key-uri.js';
 import { TotpLabError } from '../../core/errors.js';
-import { parse, parseInteger } from '../args.js';
+import { parse, parseInteger, quoteArg } from '../args.js';
 import { EXIT_OK, UsageError, type CliIo, type Command } from '../io.js';
 
 export const exportCommand: Command = {
@@ -39,22 +39,29 @@ Example:
       }
     });
     const uris = encodeMigration(accounts, { batchSize });
+    // The directory first: a refused --out-dir must not leave the secrets half printed.
+    if (values['out-dir'] !== undefined) await makeOutDir(values['out-dir']);
     for (const uri of uris) io.out(uri);
     if (values['out-dir'] !== undefined) await writeBatchImages(values['out-dir'], uris, io);
     return EXIT_OK;
   },
 };
 
-/** Writes one PNG per batch, named so a person shows them to the new phone in order. */
-async function writeBatchImages(dir: string, uris: string[], io: CliIo): Promise<void> {
+/** Creates --out-dir (and its parents) if missing. */
+async function makeOutDir(dir: string): Promise<void> {
   const { mkdir } = await import('node:fs/promises');
-  const { join } = await import('node:path');
-  const { writeQrFile } = await import('../../node/image-file.js');
   try {
+    if (dir.includes('\0')) throw Object.assign(new Error('NUL in path'), { code: 'a NUL character in the path' });
     await mkdir(dir, { recursive: true });
   } catch (error) {
-    throw new UsageError(`export: cannot create --out-dir ${JSON.stringify(dir)}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`);
+    throw new UsageError(`export: cannot create --out-dir ${quoteArg(dir)}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`);
   }
+}
+
+/** Writes one PNG per batch, named so a person shows them to the new phone in order. */
+async function writeBatchImages(dir: string, uris: string[], io: CliIo): Promise<void> {
+  const { join } = await import('node:path');
+  const { writeQrFile } = await import('../../node/image-file.js');
   for (const [i, uri] of uris.entries()) {
     const file = join(dir, `transfer-${i + 1}-of-${uris.length}.png`);
     await writeQrFile(file, uri);

@@ -1,3 +1,4 @@
+import { TotpLabError } from '../../core/errors.js';
 import { buildKeyUri, type KeyUri } from '../../core/key-uri.js';
 import { readAccounts } from '../../core/read-accounts.js';
 import { parse } from '../args.js';
@@ -51,7 +52,14 @@ async function sourceText(source: ImportSource): Promise<string> {
   if (source.kind === 'text') return source.text;
   const { decodeImage } = await import('../../node/image-file.js');
   const { scanQr } = await import('../../qr/scan.js');
-  const text = scanQr(await decodeImage(source.bytes));
+  let image;
+  try {
+    image = await decodeImage(source.bytes);
+  } catch (error) {
+    if (error instanceof TotpLabError) throw new UsageError(`import: ${source.name}: ${error.message}`);
+    throw error;
+  }
+  const text = scanQr(image);
   if (text === null) throw new UsageError(`import: no QR code found in the image ${source.name}`);
   return text;
 }

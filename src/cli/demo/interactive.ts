@@ -9,6 +9,7 @@ import { MemoryStore, type Store, type StoreValue } from '../../sim/store.js';
 import { formatEvent } from './format.js';
 import type { Style } from './style.js';
 import { EXIT_OK, EXIT_USAGE, type CliIo } from '../io.js';
+import { TotpLabError } from '../../core/errors.js';
 
 const USER = { username: 'kovacs.janos', password: 'Tavaszi-Szel-2025', email: 'kovacs.janos@example.hu' };
 const PHONES_KEY = 'demo:phones';
@@ -95,10 +96,17 @@ export async function runInteractive(o: { io: CliIo; lang: 'hu' | 'en'; style: S
     const jump = /^\+(\d+)(s|m)$/.exec(command);
     if (jump) {
       const ms = Number(jump[1]) * (jump[2] === 'm' ? 60_000 : 1000);
+      // JavaScript dates end at 8.64e15 ms (ECMA-262 §21.4.1.1); a longer jump is refused, not obeyed.
+      if (clock.now() + ms > 8.64e15) {
+        io.out(lang === 'hu' ? '  ✗ ekkora ugrás az időben nem lehetséges' : '  ✗ that jump in time is too long');
+        continue;
+      }
       clock.advance(ms);
       show({ type: 'time', now: clock.now(), advancedMs: ms, note: '' });
       continue;
     }
+    // A step out of order or a bad value is told and the demo goes on; a damaged state file ends it.
+    try {
     switch (command) {
       case '': break;
       case 'help': io.out(HELP[lang]); break;
@@ -153,10 +161,20 @@ export async function runInteractive(o: { io: CliIo; lang: 'hu' | 'en'; style: S
         for (const e of provider.auditLog()) io.out(`  ${new Date(e.time).toISOString().slice(11, 19)} ${e.type}${'reason' in e && e.reason ? ` (${e.reason})` : ''}`);
         break;
       default:
-        io.out(lang === 'hu' ? `Ismeretlen parancs: ${command} (help)` : `Unknown command: ${command} (help)`);
+        io.out(lang === 'hu' ? `Ismeretlen parancs: ${shorten(command)} (help)` : `Unknown command: ${shorten(command)} (help)`);
+    }
+    } catch (error) {
+      if (!(error instanceof TotpLabError) || error.code === 'STORE_ERROR') throw error;
+      io.out(`  ${style.red('✗')} ${error.message.split('\n')[0]}`);
     }
     await savePhones();
   }
   await savePhones();
   return EXIT_OK;
+}
+
+/** A typed word for a message: control characters blanked, cut to 40 characters. */
+function shorten(text: string): string {
+  const clean = text.replace(/[\u0000-\u001f\u007f]/g, '?');
+  return clean.length > 40 ? `${clean.slice(0, 40)}…` : clean;
 }

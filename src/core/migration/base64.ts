@@ -4,6 +4,7 @@
  * spaces where a form decoder turned `+` into ` `, line breaks, and the URL-safe alphabet
  * (`-` and `_`, RFC 4648 §5). Anything else is refused with a message naming the position.
  */
+import { withoutPadding } from '../base32.js';
 import { InvalidMigrationError } from '../errors.js';
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
@@ -34,7 +35,7 @@ export function toBase64(bytes: Uint8Array): string {
  * @throws {InvalidMigrationError} for a character outside the alphabet or an impossible length
  */
 export function fromBase64(text: string): Uint8Array {
-  const clean = text.replace(/[\r\n\t]+/g, '').replace(/=+$/, '');
+  const clean = withoutPadding(text.replace(/[\r\n\t]+/g, ''));
   if (clean.length % 4 === 1) {
     throw new InvalidMigrationError(`migration data is not valid base64: ${clean.length} characters cannot encode whole bytes`);
   }

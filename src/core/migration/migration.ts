@@ -11,6 +11,7 @@
  * all share `batch_id`. The format has no period and no 7-digit code: imported TOTP accounts get
  * 30 seconds, and {@link encodeMigration} refuses accounts it cannot carry faithfully.
  */
+import { checkList, checkOptions } from '../input.js';
 import { toAccount, describeAccount, type AccountInput } from '../account.js';
 import { toBase32, fromBase32 } from '../base32.js';
 import { InvalidArgumentError, InvalidMigrationError, describeValue } from '../errors.js';
@@ -73,7 +74,8 @@ const DIGIT_COUNTS: Record<number, Digits> = { 0: 6, 1: 6, 2: 8 };
  * // ['otpauth-migration://offline?data=Ci8KCkhlbGxv…']
  */
 export function encodeMigration(accounts: readonly AccountInput[], options: EncodeMigrationOptions = {}): string[] {
-  if (!Array.isArray(accounts)) throw new InvalidArgumentError(`"accounts" must be an array, got ${describeValue(accounts)}`);
+  checkList(accounts, 'accounts');
+  options = checkOptions(options);
   if (accounts.length === 0) throw new InvalidArgumentError('"accounts" must hold at least one account');
   const { batchSize = 10, random = cryptoRandom } = options;
   if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 1000) {

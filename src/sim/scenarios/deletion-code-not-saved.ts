@@ -1,3 +1,4 @@
+import { constantTimeEqual } from '../../core/constant-time.js';
 import { changeDevice, codeOn, loginStep, setupSteps, waitStep } from './flows.js';
 import type { Scenario } from './types.js';
 
@@ -27,7 +28,7 @@ export const deletionCodeNotSaved: Scenario = {
       async act(ctx) {
         const deletionCode = await changeDevice(ctx, 'phone', 'phone');
         ctx.memo.set('deletionCode', deletionCode);
-        return deletionCode !== null && deletionCode !== ctx.memo.get('lostDeletionCode');
+        return deletionCode !== null && !constantTimeEqual(deletionCode, ctx.memo.get('lostDeletionCode') as string);
       },
     },
     {

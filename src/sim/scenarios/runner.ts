@@ -2,7 +2,8 @@
  * Runs scenarios: builds a fresh world for each (a manual clock, a provider with low-cost hashing,
  * phones made on demand), narrates every step and checks that what had to happen did.
  */
-import { manualClock } from '../../core/clock.js';
+import { checkTime, manualClock } from '../../core/clock.js';
+import { checkOptions, checkRandomSource } from '../../core/input.js';
 import { InvalidArgumentError, describeValue } from '../../core/errors.js';
 import { LOW_COST_HASHING_FOR_TESTS } from '../../core/password-hash.js';
 import { cryptoRandom } from '../../core/random.js';
@@ -36,13 +37,22 @@ export interface ScenarioRun {
 
 /** Starts a scenario without playing any step. */
 export function startScenario(scenario: Scenario, options: RunOptions): ScenarioRun {
-  if (typeof options?.camera?.render !== 'function' || typeof options.camera.scan !== 'function') {
+  checkScenario(scenario);
+  options = checkOptions(options);
+  if (typeof options.camera?.render !== 'function' || typeof options.camera.scan !== 'function') {
     throw new InvalidArgumentError(`"camera" must be a QrCamera (render and scan), got ${describeValue(options?.camera)}`);
   }
   const lang = options.lang ?? 'en';
   if (lang !== 'hu' && lang !== 'en') throw new InvalidArgumentError(`"lang" must be hu or en, got ${describeValue(lang)}`);
   const clock = manualClock(options.startTime ?? DEFAULT_START_TIME);
-  const random = options.random ?? cryptoRandom;
+  const random = options.random === undefined ? cryptoRandom : checkRandomSource(options.random);
+  if (options.startTime !== undefined) checkTime(options.startTime, 'startTime');
+  if (options.createProvider !== undefined && typeof options.createProvider !== 'function') {
+    throw new InvalidArgumentError(`"createProvider" must be a function, got ${describeValue(options.createProvider)}`);
+  }
+  if (options.onEvent !== undefined && typeof options.onEvent !== 'function') {
+    throw new InvalidArgumentError(`"onEvent" must be a function, got ${describeValue(options.onEvent)}`);
+  }
   const make = options.createProvider ?? createProvider;
   const provider = make({ hashing: LOW_COST_HASHING_FOR_TESTS, ...scenario.provider, clock, random, language: lang });
   const phones = new Map<string, Authenticator>();
@@ -112,4 +122,20 @@ export async function runScenario(scenario: Scenario, options: RunOptions): Prom
   while (!run.done) events.push(...(await run.next()));
   const result = events.at(-1);
   return { id: scenario.id, passed: run.passed, failedStep: result?.type === 'result' ? result.failedStep : null, events };
+}
+
+/** A scenario is data the caller may build: check its shape before playing it. */
+function checkScenario(scenario: unknown): asserts scenario is Scenario {
+  const s = scenario as Partial<Scenario> | null;
+  const localized = (v: unknown) => typeof v === 'object' && v !== null && typeof (v as Localized).hu === 'string' && typeof (v as Localized).en === 'string';
+  if (typeof s !== 'object' || s === null || typeof s.id !== 'string' || !localized(s.title) || !localized(s.summary) || !Array.isArray(s.steps)) {
+    throw new InvalidArgumentError(`"scenario" must be a Scenario (id, title, summary and steps), got ${describeValue(scenario)}`);
+  }
+  if (s.steps.length > 1000) throw new InvalidArgumentError(`"scenario.steps" must hold at most 1000 steps, got ${s.steps.length}`);
+  s.steps.forEach((step, i) => {
+    if (typeof step !== 'object' || step === null || !localized(step.say) || !localized(step.expect) || typeof step.act !== 'function') {
+      throw new InvalidArgumentError(`"scenario.steps[${i}]" must have say, expect and act(), got ${describeValue(step)}`);
+    }
+  });
+  if (s.provider !== undefined) checkOptions(s.provider, 'scenario.provider');
 }

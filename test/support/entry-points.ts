@@ -1,0 +1,142 @@
+// Every public function of every entry point, with a valid call to start from. The hostile-input
+// test replaces each argument, and each field of an option object, with each hostile value.
+import * as core from '../../src/index.js';
+import * as qr from '../../src/qr/index.js';
+import * as node from '../../src/node/index.js';
+import * as testing from '../../src/testing/index.js';
+import * as scenarios from '../../src/sim/scenarios/index.js';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { METHOD_CALLS, METHODS_DIR } from './entry-point-methods.js';
+
+/** Where writeQrFile writes; the test removes it afterwards. */
+export const OUT_DIR = mkdtempSync(join(tmpdir(), 'totp-lab-hostile-out-'));
+
+export const SECRET = 'JBSWY3DPEHPK3PXP';
+export const T = Date.UTC(2025, 0, 16, 8, 0, 10);
+const LOW = core.LOW_COST_HASHING_FOR_TESTS;
+const URI = `otpauth://totp/Example:alice?secret=${SECRET}&issuer=Example`;
+const MIGRATION = 'otpauth-migration://offline?data=CjEKCkhlbGxvId6tvu8SGEV4YW1wbGU6YWxpY2VAZ29vZ2xlLmNvbRoHRXhhbXBsZTAC';
+const clock = () => core.manualClock(T);
+const image = () => ({ data: new Uint8ClampedArray(21 * 21 * 4).fill(255), width: 21, height: 21 });
+/** A code that is certainly not the one for SECRET at T (checked by the test), so any "valid" is wrong. */
+export const WRONG_CODE = String((Number(core.generateCode(SECRET, { time: T })) + 500_000) % 1_000_000).padStart(6, '0');
+
+/**
+ * One function to call. `args` builds fresh valid arguments; `wrong` says whether a returned value
+ * is a wrong success (the baseline is built so that no hostile change may turn it into a success).
+ */
+export interface CallSpec {
+  name: string;
+  fn: (...args: unknown[]) => unknown;
+  args: () => unknown[];
+  wrong?: (value: unknown) => boolean;
+}
+
+const f = (fn: unknown) => fn as (...args: unknown[]) => unknown;
+const isTrue = (v: unknown) => v === true;
+const isValid = (v: unknown) => (v as { valid?: unknown } | undefined)?.valid === true;
+
+export const CORE_CALLS: CallSpec[] = [
+  { name: 'systemClock.now', fn: f(() => core.systemClock.now()), args: () => [] },
+  { name: 'manualClock', fn: f(core.manualClock), args: () => [T] },
+  { name: 'manualClock.set', fn: f((v: number) => clock().set(v)), args: () => [T] },
+  { name: 'manualClock.advance', fn: f((v: number) => clock().advance(v)), args: () => [1000] },
+  { name: 'cryptoRandom.getRandomValues', fn: f((b: Uint8Array) => core.cryptoRandom.getRandomValues(b)), args: () => [new Uint8Array(8)] },
+  { name: 'generateSecret', fn: f(core.generateSecret), args: () => [{ bytes: 20, random: testing.seededRandom(1) }] },
+  { name: 'toSecretBase32', fn: f(core.toSecretBase32), args: () => [SECRET] },
+  { name: 'toBase32', fn: f(core.toBase32), args: () => [new Uint8Array([1, 2, 3])] },
+  { name: 'fromBase32', fn: f(core.fromBase32), args: () => [SECRET] },
+  { name: 'generateCode', fn: f(core.generateCode), args: () => [SECRET, { time: T, algorithm: 'SHA1', digits: 6, period: 30 }] },
+  { name: 'prepareSecret', fn: f(core.prepareSecret), args: () => [SECRET, { algorithm: 'SHA1' }] },
+  { name: 'generateCode (prepared)', fn: f(core.generateCode), args: () => [core.prepareSecret(SECRET), { time: T, digits: 6 }] },
+  { name: 'generateCode (clock)', fn: f(core.generateCode), args: () => [SECRET, { clock: clock(), digits: 6 }] },
+  { name: 'verifyCode (wrong code)', fn: f(core.verifyCode), args: () => [SECRET, WRONG_CODE, { clock: clock(), window: 1, digits: 6, period: 30, algorithm: 'SHA1', minCounter: 0 }], wrong: isValid },
+  { name: 'stepAt', fn: f(core.stepAt), args: () => [T, 30] },
+  { name: 'secondsLeft', fn: f(core.secondsLeft), args: () => [T, 30] },
+  { name: 'normalizeTypedCode', fn: f(core.normalizeTypedCode), args: () => ['123 456', 6] },
+  { name: 'buildKeyUri', fn: f(core.buildKeyUri), args: () => [{ type: 'totp', issuer: 'Example', account: 'alice', secret: SECRET, algorithm: 'SHA1', digits: 6, period: 30 }] },
+  { name: 'parseKeyUri', fn: f(core.parseKeyUri), args: () => [URI] },
+  { name: 'constantTimeEqual (unequal)', fn: f(core.constantTimeEqual), args: () => ['123456', '654321'], wrong: isTrue },
+  { name: 'encodeMigration', fn: f(core.encodeMigration), args: () => [[{ account: 'alice', secret: SECRET }], { batchId: 7, maxPerBatch: 10 }] },
+  { name: 'decodeMigration', fn: f(core.decodeMigration), args: () => [MIGRATION] },
+  { name: 'parseUriList', fn: f(core.parseUriList), args: () => [`${URI}\n`] },
+  { name: 'formatUriList', fn: f(core.formatUriList), args: () => [[{ account: 'alice', secret: SECRET }]] },
+  { name: 'parseAegisVault', fn: f(core.parseAegisVault), args: () => [core.toAegisVault([{ account: 'alice', secret: SECRET }], { random: testing.seededRandom(2) })] },
+  { name: 'toAegisVault', fn: f(core.toAegisVault), args: () => [[{ account: 'alice', secret: SECRET }], { random: testing.seededRandom(2) }] },
+  { name: 'readAccounts', fn: f(core.readAccounts), args: () => [URI] },
+  { name: 'phoneStateFromJSON', fn: f(core.phoneStateFromJSON), args: () => [core.createAuthenticator({ clock: clock() }).toJSON()] },
+  { name: 'formatMessage', fn: f(core.formatMessage), args: () => ['hu', 'login.refused', {}] },
+  { name: 'throttleDelayMs', fn: f(core.throttleDelayMs), args: () => [3, { ...core.DEFAULT_THROTTLE }] },
+  { name: 'hashPassword', fn: f(core.hashPassword), args: () => ['jelszo', { ...LOW }, testing.seededRandom(3)] },
+  { name: 'verifyPassword (wrong password)', fn: f(async (p: string, stored: unknown) => core.verifyPassword(p, (await stored) as core.PasswordHash)), args: () => ['rossz', core.hashPassword('jelszo', LOW)], wrong: isTrue },
+  { name: 'encodePasswordHash', fn: f(core.encodePasswordHash), args: () => [{ algorithm: 'PBKDF2-SHA256', iterations: 1, salt: '00'.repeat(16), hash: '11'.repeat(32) }] },
+  { name: 'decodePasswordHash', fn: f(core.decodePasswordHash), args: () => [`$pbkdf2-sha256$i=1$${'00'.repeat(16)}$${'11'.repeat(32)}`] },
+  { name: 'generateDeletionCode', fn: f(core.generateDeletionCode), args: () => [{ length: 20, groupSize: 4, random: testing.seededRandom(4) }] },
+  { name: 'formatDeletionCode', fn: f(core.formatDeletionCode), args: () => ['12345678901234567890', 4] },
+  { name: 'normalizeDeletionCode', fn: f(core.normalizeDeletionCode), args: () => ['1234 5678 9012 3456 7890', 20] },
+  { name: 'hashDeletionCode', fn: f(core.hashDeletionCode), args: () => ['12345678901234567890', { ...LOW }, testing.seededRandom(5)] },
+  { name: 'verifyDeletionCode (wrong code)', fn: f(async (typed: unknown, stored: unknown, length: unknown) => core.verifyDeletionCode(typed, (await stored) as core.PasswordHash, length as number)), args: () => ['9999 9999 9999 9999 9999', core.hashDeletionCode('12345678901234567890', LOW), 20], wrong: isTrue },
+  { name: 'createProvider', fn: f(core.createProvider), args: () => [{ clock: clock(), hashing: { ...LOW }, language: 'hu', window: 1, digits: 6, period: 30, store: new core.MemoryStore() }] },
+  { name: 'createAuthenticator', fn: f(core.createAuthenticator), args: () => [{ clock: clock(), driftMs: 0, random: testing.seededRandom(6) }] },
+];
+
+export const QR_CALLS: CallSpec[] = [
+  { name: 'renderQr', fn: f(qr.renderQr), args: () => [URI, { format: 'svg', errorCorrection: 'M', scale: 2, margin: 1 }] },
+  { name: 'scanQr', fn: f(qr.scanQr), args: () => [image()] },
+  { name: 'qrCamera.render', fn: f((t: string) => qr.qrCamera.render(t)), args: () => [URI] },
+  { name: 'qrCamera.scan', fn: f((i: core.RgbaImage) => qr.qrCamera.scan(i)), args: () => [image()] },
+  { name: 'checkImageSize', fn: f(qr.checkImageSize), args: () => [21, 21] },
+];
+
+export const NODE_CALLS: CallSpec[] = [
+  { name: 'decodeImage', fn: f(node.decodeImage), args: () => [qr.renderQr(URI, { format: 'png' })] },
+  { name: 'readImageFile', fn: f(node.readImageFile), args: () => ['does-not-exist.png'] },
+  { name: 'scanQrFile', fn: f(node.scanQrFile), args: () => ['does-not-exist.png'] },
+  { name: 'sniffImageType', fn: f(node.sniffImageType), args: () => [qr.renderQr(URI, { format: 'png' })] },
+  { name: 'writeQrFile', fn: f(node.writeQrFile), args: () => [join(OUT_DIR, 'qr.svg'), URI, { scale: 2, margin: 1, errorCorrection: 'M' }] },
+  { name: 'readImageSize', fn: f(node.readImageSize), args: () => [qr.renderQr(URI, { format: 'png' }), 'png'] },
+  // A server that starts is closed at once, so hostile options cannot leave one listening.
+  { name: 'serveStatic', fn: f(async (options: node.ServeOptions) => (await node.serveStatic(options)).close()), args: () => [{ root: OUT_DIR, port: 0, host: '127.0.0.1' }] },
+];
+
+export const SCENARIO_CALLS: CallSpec[] = [
+  { name: 'findScenario', fn: f(scenarios.findScenario), args: () => ['replay'] },
+  { name: 'startScenario', fn: f(scenarios.startScenario), args: () => [{ ...scenarios.SCENARIOS[0]! }, { camera: qr.qrCamera, lang: 'en', startTime: T }] },
+  { name: 'runScenario', fn: f(scenarios.runScenario), // Copies, because the hostile run writes into the scenario object it is given.
+    args: () => [{ ...scenarios.findScenario('dap')! }, { camera: qr.qrCamera, lang: 'hu', random: testing.seededRandom(1) }] },
+  { name: 'createDapService', fn: f(scenarios.createDapService), args: () => [{ language: 'hu' }] },
+];
+
+export const TESTING_CALLS: CallSpec[] = [
+  { name: 'seededRandom', fn: f(testing.seededRandom), args: () => ['seed'] },
+  { name: 'seededRandom.getRandomValues', fn: f((b: Uint8Array) => testing.seededRandom(1).getRandomValues(b)), args: () => [new Uint8Array(8)] },
+  { name: 'fakeTimersClock', fn: f(testing.fakeTimersClock), args: () => [{ advanceTimersByTime: () => undefined }] },
+  { name: 'codeAt', fn: f(testing.codeAt), args: () => [SECRET, T, { digits: 6, period: 30, algorithm: 'SHA1' }] },
+  { name: 'codeForStep', fn: f(testing.codeForStep), args: () => [SECRET, 100, { digits: 6 }] },
+  { name: 'nextCode', fn: f(testing.nextCode), args: () => [SECRET, { clock: clock(), digits: 6 }] },
+  { name: 'freshCode', fn: f(testing.freshCode), args: () => [SECRET, { clock: clock(), minRemaining: 5 }] },
+  { name: 'createTestProvider', fn: f(testing.createTestProvider), args: () => [{ seed: 'x', startTime: T }] },
+];
+
+/** Exported values that are not functions to call (constants, error classes, classes tested apart). */
+export const NOT_CALLED = new Set([
+  'TotpLabError', 'InvalidArgumentError', 'InvalidSecretError', 'InvalidKeyUriError', 'InvalidStateError', 'InvalidMigrationError',
+  'InvalidImageError', 'StoreError', 'MemoryStore', 'FileStore', 'PreparedSecret',
+  // Data, not functions: the scenarios themselves are played through startScenario and runScenario.
+  'SCENARIOS',
+]);
+
+/** The exported names of each entry point that a spec must cover. */
+export const ENTRY_POINTS: Record<string, { module: object; calls: CallSpec[] }> = {
+  'totp-lab': { module: core, calls: CORE_CALLS },
+  'totp-lab/qr': { module: qr, calls: QR_CALLS },
+  'totp-lab/node': { module: node, calls: NODE_CALLS },
+  'totp-lab/testing': { module: testing, calls: TESTING_CALLS },
+  'totp-lab/scenarios': { module: scenarios, calls: SCENARIO_CALLS },
+  'stores, provider and phone': { module: {}, calls: METHOD_CALLS },
+};
+
+/** The temporary directories the calls write into. */
+export const TEMP_DIRS = [OUT_DIR, METHODS_DIR];
