@@ -9,4 +9,6 @@ export { sniffImageType, readImageSize } from './image-header.js';
 export type { WriteQrFileOptions } from './image-file.js';
 export type { ImageType } from './image-header.js';
 export { serveStatic, DEFAULT_SERVE_PORT, DEMO_CONTENT_SECURITY_POLICY } from './serve.js';
+export { DEMO_STATE_CONTENT_SECURITY_POLICY } from './serve.js';
+export { MAX_STATE_BYTES } from './serve-state.js';
 export type { ServeOptions, StaticServer } from './serve.js';

@@ -1,14 +1,16 @@
 /**
  * A small static file server for the browser demo: loopback only by default, a strict
  * Content-Security-Policy (the page may load only its own files and talk to nobody), no
- * directory listing, no path outside the root, GET and HEAD only.
+ * directory listing, no path outside the root, GET and HEAD only. With a state file, also
+ * `/api/state` (see serve-state.ts), and the policy lets the page talk to its own server.
  */
 import { createReadStream } from 'node:fs';
-import { realpath, stat } from 'node:fs/promises';
+import { readFile, realpath, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { extname, join, sep } from 'node:path';
 import { InvalidArgumentError, InvalidStateError, describeValue } from '../core/errors.js';
 import { checkOptions } from '../core/input.js';
+import { openStateEndpoint, STATE_PATH, type StateEndpoint } from './serve-state.js';
 
 /**
  * The demo's Content-Security-Policy: scripts, styles and fonts only from the page's own origin,
@@ -20,6 +22,15 @@ export const DEMO_CONTENT_SECURITY_POLICY = [
   "media-src 'self' blob: mediastream:", "connect-src 'none'", "font-src 'self'", "manifest-src 'self'",
   "base-uri 'none'", "form-action 'none'", "frame-ancestors 'none'", "object-src 'none'",
 ].join('; ');
+
+/**
+ * The policy when the server keeps the page's state ({@link ServeOptions.state}): the same, except
+ * that the page may fetch from its own origin (and nowhere else).
+ */
+export const DEMO_STATE_CONTENT_SECURITY_POLICY = DEMO_CONTENT_SECURITY_POLICY.replace("connect-src 'none'", "connect-src 'self'");
+
+/** The tag put into served HTML pages to tell the page that the server keeps its state. */
+export const SERVER_STATE_META = '<meta name="totp-lab-state" content="server">';
 
 const TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
@@ -47,6 +58,12 @@ export interface ServeOptions {
   port?: number;
   /** Address to listen on (default 127.0.0.1: this machine only). */
   host?: string;
+  /**
+   * A FileStore file for the page's state. When given, the page saves its state there through
+   * `GET`/`PUT /api/state` as well as in the browser, so it survives a browser reset and a second
+   * window opens the same state. The file is read at start: a corrupt one stops the server.
+   */
+  state?: string;
 }
 
 /** A running server. */
@@ -71,6 +88,7 @@ export const DEFAULT_SERVE_PORT = 6238;
  * Serves the files under `root`.
  * @throws {InvalidArgumentError} for a bad port
  * @throws {InvalidStateError} when `root` is not a directory, or the port is in use or not allowed
+ * @throws {StoreError} when the `state` file cannot be read or is not a valid store
  * @example
  * const server = await serveStatic({ root: 'dist/web', port: 0 });
  * console.log(server.url);
@@ -93,12 +111,17 @@ export async function serveStatic(options: ServeOptions): Promise<StaticServer> 
   } catch {
     throw new InvalidStateError(`"root" must be a directory with the built page (run npm run build), got ${describeValue(options.root)}`);
   }
+  if (options.state !== undefined && (typeof options.state !== 'string' || options.state === '' || options.state.length > 4096)) {
+    throw new InvalidArgumentError(`"state" must be the path of a state file, got ${describeValue(options.state)}`);
+  }
+  const state = options.state === undefined ? undefined : await openStateEndpoint(options.state);
+  const headers = state === undefined ? SECURITY_HEADERS : { ...SECURITY_HEADERS, 'Content-Security-Policy': DEMO_STATE_CONTENT_SECURITY_POLICY };
   const loopback = LOOPBACK.has(host);
   const server = createServer((req, res) => {
     // On a loopback address, answer only requests addressed to it: a web page cannot then reach
     // the demo through a DNS name that it re-points at 127.0.0.1.
-    if (loopback && !LOOPBACK.has(hostName(req.headers.host))) return send(res, 421, 'Misdirected request');
-    handle(root, req, res).catch(() => send(res, 500, 'Internal error'));
+    if (loopback && !LOOPBACK.has(hostName(req.headers.host))) return send(res, 421, 'Misdirected request', {}, headers);
+    handle(root, req, res, headers, state).catch(() => send(res, 500, 'Internal error', {}, headers));
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) => {
@@ -122,34 +145,58 @@ export async function serveStatic(options: ServeOptions): Promise<StaticServer> 
   };
 }
 
-async function handle(root: string, req: IncomingMessage, res: ServerResponse): Promise<void> {
-  if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method not allowed', { Allow: 'GET, HEAD' });
+async function handle(root: string, req: IncomingMessage, res: ServerResponse, headers: Readonly<Record<string, string>>, state: StateEndpoint | undefined): Promise<void> {
+  const reply = (status: number, text: string, extra: Record<string, string> = {}) => send(res, status, text, extra, headers);
+  if (state !== undefined && (req.url ?? '').split('?')[0] === STATE_PATH) {
+    return state.handle(req, res, (r, status, text, extra = {}) => send(r, status, text, extra, headers), headers);
+  }
+  if (req.method !== 'GET' && req.method !== 'HEAD') return reply(405, 'Method not allowed', { Allow: 'GET, HEAD' });
   let path: string;
   try {
     path = decodeURIComponent(new URL(req.url ?? '/', 'http://localhost').pathname);
   } catch {
-    return send(res, 400, 'Bad request');
+    return reply(400, 'Bad request');
   }
   // Refuse anything that could step outside the root: "..", backslashes, NUL, drive letters.
-  if (path.includes('\0') || path.includes('\\') || path.split('/').some((part) => part === '..' || /^[a-zA-Z]:/.test(part))) return send(res, 404, 'Not found');
+  if (path.includes('\0') || path.includes('\\') || path.split('/').some((part) => part === '..' || /^[a-zA-Z]:/.test(part))) return reply(404, 'Not found');
   if (path.endsWith('/')) path += 'index.html';
   let file: string;
   try {
     file = await realpath(join(root, path));
   } catch {
-    return send(res, 404, 'Not found');
+    return reply(404, 'Not found');
   }
   // A symbolic link may still point outside: check the real path too.
-  if (!file.startsWith(root + sep)) return send(res, 404, 'Not found');
+  if (!file.startsWith(root + sep)) return reply(404, 'Not found');
   const info = await stat(file);
-  if (!info.isFile()) return send(res, 404, 'Not found');
-  res.writeHead(200, { ...SECURITY_HEADERS, 'Content-Type': TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream', 'Content-Length': info.size });
+  if (!info.isFile()) return reply(404, 'Not found');
+  const type = TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
+  if (state !== undefined && type.startsWith('text/html')) {
+    const page = Buffer.from(withServerState(await readFile(file, 'utf8')), 'utf8');
+    res.writeHead(200, { ...headers, 'Content-Type': type, 'Content-Length': page.length });
+    return void res.end(req.method === 'HEAD' ? undefined : page);
+  }
+  res.writeHead(200, { ...headers, 'Content-Type': type, 'Content-Length': info.size });
   if (req.method === 'HEAD') return void res.end();
   createReadStream(file).pipe(res);
 }
 
-function send(res: ServerResponse, status: number, text: string, extra: Record<string, string> = {}): void {
+/**
+ * An HTML page as served with a state file: the {@link SERVER_STATE_META} tag added at the top of
+ * its head, and a `connect-src 'none'` in its own CSP meta tag opened to 'self' (a page obeys both
+ * its header and its meta policy, so the meta tag would otherwise still forbid the fetch).
+ */
+export function withServerState(html: string): string {
+  const opened = html.replace(/(<meta\s+http-equiv=["']?Content-Security-Policy["']?\s+content="[^"]*?)connect-src 'none'/i, "$1connect-src 'self'");
+  const head = /<head(\s[^>]*)?>/i.exec(opened);
+  if (head) return opened.slice(0, head.index + head[0].length) + SERVER_STATE_META + opened.slice(head.index + head[0].length);
+  const doctype = /^\s*<!doctype[^>]*>/i.exec(opened);
+  const at = doctype ? doctype[0].length : 0;
+  return opened.slice(0, at) + SERVER_STATE_META + opened.slice(at);
+}
+
+function send(res: ServerResponse, status: number, text: string, extra: Record<string, string> = {}, headers: Readonly<Record<string, string>> = SECURITY_HEADERS): void {
   if (res.headersSent) return void res.destroy();
-  res.writeHead(status, { ...SECURITY_HEADERS, 'Content-Type': 'text/plain; charset=utf-8', ...extra });
+  res.writeHead(status, { ...headers, 'Content-Type': 'text/plain; charset=utf-8', ...extra });
   res.end(`${text}\n`);
 }
