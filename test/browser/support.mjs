@@ -10,10 +10,10 @@ import { chromium } from 'playwright-core';
 export const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 export const SCREENSHOTS = new URL('../../test-results/', import.meta.url);
 
-/** Starts the built CLI's server on a free port; resolves with its URL and a stop function. */
-export async function startServer() {
+/** Starts the built CLI's server on a free port (with `args` added); resolves with its URL and a stop function. */
+export async function startServer(args = []) {
   const cli = new URL('../../dist/cli.js', import.meta.url).pathname;
-  const child = spawn(process.execPath, [cli, 'serve', '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [cli, 'serve', '--port', '0', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
   const url = await new Promise((resolve, reject) => {
     let out = '';
     child.stdout.on('data', (chunk) => {

@@ -21,6 +21,8 @@ export interface MountDemoOptions {
   storageKey?: string;
   /** The language on first start (default `hu`); a saved choice wins. */
   language?: Language;
+  /** Say in the header that the state is also kept on the demo server (see server-state.ts). */
+  serverState?: boolean;
 }
 
 /** A mounted demo. */
@@ -78,7 +80,7 @@ export function mountDemo(element: HTMLElement, options: MountDemoOptions = {}):
       },
     });
     element.replaceChildren(
-      h('header', { class: 'top' }, h('h1', {}, app.t('title')), h('p', { class: 'notice' }, app.t('notice'))),
+      h('header', { class: 'top' }, h('h1', {}, app.t('title')), h('p', { class: 'notice' }, app.t(options.serverState ? 'noticeServerState' : 'notice'))),
       trainer.el,
       h('main', { class: `stage phones-${app.phoneCount}` }, site.el, h('div', { class: 'phones' }, ...phones.map((p) => p.el))),
       ruler.el,

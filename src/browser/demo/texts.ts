@@ -4,6 +4,7 @@ import type { Language } from '../../sim/messages.js';
 const HU = {
   title: 'Ügyfélkapu+ szimulátor',
   notice: 'Szimulátor: gyors (alacsony költségű) jelszó-hashelés, minden adat csak ebben a böngészőben (localStorage) marad, semmi nem megy ki a hálózatra. Ne használjon valódi jelszót.',
+  noticeServerState: 'Szimulátor: gyors (alacsony költségű) jelszó-hashelés, az adatok ebben a böngészőben és a demó szerverének állapotfájljában maradnak (totp-lab serve --state), máshová semmi nem megy. Ne használjon valódi jelszót.',
   trainer: 'Oktatói vezérlők',
   simTime: 'Szimulált idő',
   pausedNote: '(megállítva)',
@@ -101,6 +102,7 @@ export type TextKey = keyof typeof HU;
 const EN: Record<TextKey, string> = {
   title: 'Ügyfélkapu+ simulator',
   notice: 'Simulator: fast (low-cost) password hashing, all data stays in this browser (localStorage), nothing goes out to the network. Do not use a real password.',
+  noticeServerState: 'Simulator: fast (low-cost) password hashing, data stays in this browser and in the demo server’s state file (totp-lab serve --state), nothing goes anywhere else. Do not use a real password.',
   trainer: 'Trainer controls',
   simTime: 'Simulated time',
   pausedNote: '(paused)',

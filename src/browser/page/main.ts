@@ -1,5 +1,10 @@
 // The demo page's script: mounts the demo into #app.
 import { mountDemo } from '../index.js';
+import { mountDemoWithServerState, serverStateOffered } from '../demo/server-state.js';
 
 const root = document.getElementById('app');
-if (root) mountDemo(root);
+// With `totp-lab serve --state`, the server keeps the state too (it marks the page so).
+if (root) {
+  if (serverStateOffered(document)) void mountDemoWithServerState(root);
+  else mountDemo(root);
+}
