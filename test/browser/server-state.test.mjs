@@ -122,3 +122,21 @@ test('two windows see the same state after a reload', async () => {
   assert.deepEqual([...first.browser.problems, ...second.browser.problems], []);
   assert.deepEqual([...first.browser.foreign, ...second.browser.foreign], []);
 });
+
+test('a save the server refuses shows a small notice, and the next good save clears it', async () => {
+  const page = restored.page;
+  await page.route('**/api/state', (route) => (route.request().method() === 'PUT' ? route.fulfill({ status: 500, body: 'down' }) : route.continue()));
+  await page.getByLabel('Second phone').uncheck();
+  const notice = page.locator('.server-state-notice');
+  await notice.filter({ hasText: 'Saving to the server failed' }).waitFor();
+  assert.equal(await notice.getAttribute('role'), 'status');
+  // The page goes on working: the change is on screen and in this browser.
+  assert.equal(await page.getByRole('region', { name: 'Telefon B', exact: true }).count(), 0);
+  await screenshot(page, '32-server-save-failed-notice');
+  await page.unroute('**/api/state');
+  await page.getByLabel('Second phone').check();
+  await notice.waitFor({ state: 'hidden' });
+  await serverState((items) => demoItem(items).phoneCount === 2);
+  // The console error Chromium logs for the refused request is the only problem seen.
+  assert.ok(restored.browser.problems.every((p) => /500/.test(p)), restored.browser.problems.join('\n'));
+});
