@@ -98,7 +98,7 @@ export const NODE_CALLS: CallSpec[] = [
   { name: 'writeQrFile', fn: f(node.writeQrFile), args: () => [join(OUT_DIR, 'qr.svg'), URI, { scale: 2, margin: 1, errorCorrection: 'M' }] },
   { name: 'readImageSize', fn: f(node.readImageSize), args: () => [qr.renderQr(URI, { format: 'png' }), 'png'] },
   // A server that starts is closed at once, so hostile options cannot leave one listening.
-  { name: 'serveStatic', fn: f(async (options: node.ServeOptions) => (await node.serveStatic(options)).close()), args: () => [{ root: OUT_DIR, port: 0, host: '127.0.0.1' }] },
+  { name: 'serveStatic', fn: f(async (options: node.ServeOptions) => (await node.serveStatic(options)).close()), args: () => [{ root: OUT_DIR, port: 0, host: '127.0.0.1', state: join(OUT_DIR, 'served-state.json') }] },
 ];
 
 export const SCENARIO_CALLS: CallSpec[] = [
