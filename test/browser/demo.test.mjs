@@ -2,23 +2,18 @@
 // move to another phone, redeem the törlőkód, switch language, reload, and play a scenario.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { launchBrowser, screenshot, startServer } from './support.mjs';
+import { openDemo, screenshot } from './support.mjs';
 
-let server;
-let browser;
+let demo;
 let page;
 
 before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  page = await browser.page();
-  page.setDefaultTimeout(5000);
-  await page.goto(server.url);
+  demo = await openDemo();
+  page = demo.page;
 });
 
 after(async () => {
-  await browser?.close();
-  await server?.stop();
+  await demo?.close();
 });
 
 const site = () => page.locator('section.site');
@@ -51,7 +46,7 @@ async function finishSetup() {
 }
 
 test('the page loads with its strict CSP and nothing but loopback traffic', async () => {
-  const response = await page.request.get(server.url);
+  const response = await page.request.get(demo.server.url);
   assert.match(response.headers()['content-security-policy'], /default-src 'none'/);
   await page.getByRole('heading', { name: 'Ügyfélkapu+ szimulátor' }).waitFor();
   // Codes must not change under the test's feet: stop the simulated time.
@@ -269,6 +264,6 @@ test('reset clears everything', async () => {
   await phone('A').getByText('Még nincs fiók.').waitFor();
   await submit(loginForm().getByRole('button', { name: 'Belépés', exact: true }), 'A felhasználónév vagy a jelszó helytelen');
   await page.getByRole('button', { name: 'Idő megállítása' }).waitFor();
-  assert.deepEqual(browser.foreign, []);
-  assert.deepEqual(browser.problems, []);
+  assert.deepEqual(demo.browser.foreign, []);
+  assert.deepEqual(demo.browser.problems, []);
 });

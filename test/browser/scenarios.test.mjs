@@ -1,23 +1,18 @@
 // Every trainer scenario can be played to the end on the page, step by step, in both languages.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { launchBrowser, screenshot, startServer } from './support.mjs';
+import { openDemo, screenshot } from './support.mjs';
 
-let server;
-let browser;
+let demo;
 let page;
 
 before(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-  page = await browser.page();
-  page.setDefaultTimeout(5000);
-  await page.goto(server.url);
+  demo = await openDemo();
+  page = demo.page;
 });
 
 after(async () => {
-  await browser?.close();
-  await server?.stop();
+  await demo?.close();
 });
 
 async function playAll(label, next) {
@@ -46,6 +41,6 @@ test('every scenario plays to the end and passes, in Hungarian', async () => {
 test('and in English', async () => {
   await page.getByLabel('Nyelv:').selectOption('en');
   await playAll('Scenario:', 'Next step');
-  assert.deepEqual(browser.problems, []);
-  assert.deepEqual(browser.foreign, []);
+  assert.deepEqual(demo.browser.problems, []);
+  assert.deepEqual(demo.browser.foreign, []);
 });

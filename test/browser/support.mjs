@@ -78,3 +78,22 @@ export async function screenshot(page, name) {
   await mkdir(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: new URL(`${name}.png`, SCREENSHOTS).pathname, fullPage: true });
 }
+
+/**
+ * The demo served and open in a fresh Chromium profile: { server, browser, page, close() }.
+ * `browserArgs` go to Chromium (the fake camera, say); `timeout` is each action's default.
+ */
+export async function openDemo({ serverArgs = [], browserArgs = [], timeout = 5000 } = {}) {
+  const server = await startServer(serverArgs);
+  const browser = await launchBrowser(browserArgs);
+  const page = await browser.page();
+  page.setDefaultTimeout(timeout);
+  await page.goto(server.url);
+  return {
+    server, browser, page,
+    async close() {
+      await browser.close();
+      await server.stop();
+    },
+  };
+}

@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { expect } from 'vitest';
 import { FileStore } from '../../src/node/file-store.js';
 import type { StoreValue } from '../../src/sim/store.js';
+import { seededRandom as seededFloats } from './images.js';
 
 const WORKER = fileURLToPath(new URL('./store-worker.mjs', import.meta.url));
 
@@ -36,17 +37,6 @@ type Message =
   | { op: 'try'; kind: 'counter' | 'set' | 'delete' | 'touch'; key: string; value?: StoreValue }
   | { op: 'ack'; value?: StoreValue };
 
-/** A small seeded generator (mulberry32), so a failing run can be repeated with its seed. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Starts a worker and kills it `delayMs` after it is ready (or, with `beforeReady`, after it starts). */
 function killedRun(options: CrashLoopOptions, run: number, delayMs: number, beforeReady: boolean): Promise<Message[]> {
@@ -88,7 +78,7 @@ function killedRun(options: CrashLoopOptions, run: number, delayMs: number, befo
 
 /** Runs the loop and checks the store after every kill; throws (via expect) on the first violation. */
 export async function runCrashLoop(options: CrashLoopOptions): Promise<CrashLoopStats> {
-  const random = seeded(options.seed);
+  const random = seededFloats(options.seed);
   const expected = new Map<string, StoreValue | undefined>();
   let counter = 0;
   const stats: CrashLoopStats = { kills: 0, acknowledged: 0, locksLeft: 0, tempFilesLeft: 0 };
