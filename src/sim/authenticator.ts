@@ -18,6 +18,8 @@ import { readAccounts, type AccountsFormat } from '../core/read-accounts.js';
 import { formatUriList } from '../core/uri-list.js';
 import { checkDrift, emptyPhoneState, phoneStateFromJSON, type PhoneAccount, type PhoneState } from './phone-state.js';
 import type { AccountView, AddResult, AuthenticatorOptions, DeleteRequest, ExportOptions, ImportResult, ManualEntry, ScanResult } from './phone-types.js';
+import type { Language } from './messages.js';
+import { PHONE_MESSAGES } from './phone-messages.js';
 import { pendingTransfers, recordBatch, type TransferProgress } from './transfer-progress.js';
 
 /** A virtual phone, as {@link createAuthenticator} makes it. */
@@ -39,6 +41,8 @@ export function createAuthenticator(options: AuthenticatorOptions) {
   const { clock, camera, random = cryptoRandom } = options;
   const state: PhoneState = options.state === undefined ? emptyPhoneState() : phoneStateFromJSON(options.state);
   if (options.driftMs !== undefined) state.driftMs = checkDrift(options.driftMs);
+  let language = checkLanguage(options.language ?? 'en');
+  const say = () => PHONE_MESSAGES[language];
 
   const now = () => Math.max(0, checkTime(clock.now(), 'clock.now()') + state.driftMs);
   const find = (id: string): PhoneAccount => {
@@ -60,12 +64,12 @@ export function createAuthenticator(options: AuthenticatorOptions) {
     const same = state.accounts.filter((a) => a.issuer === account.issuer && a.account === account.account);
     const duplicate = same.find((a) => constantTimeEqual(a.secret, account.secret));
     if (duplicate) {
-      return { status: 'duplicate', account: view(duplicate), message: `${describeAccount(account)} is already on this phone with the same key` };
+      return { status: 'duplicate', account: view(duplicate), message: say().duplicate(describeAccount(account)) };
     }
     const stored: PhoneAccount = { id: `acc-${state.nextId++}`, ...account, shownCounter: null };
     state.accounts.push(stored);
     const result: AddResult = { status: 'added', account: view(stored) };
-    if (same.length > 0) result.warning = `${describeAccount(account)} was already on this phone with a different key; the older entry stops working if the service replaced the key`;
+    if (same.length > 0) result.warning = say().sameNameOtherKey(describeAccount(account));
     return result;
   };
   const importAccounts = (format: AccountsFormat, accounts: KeyUri[], skipped: ImportResult['skipped'], transfers: TransferProgress[]): ImportResult => {
@@ -102,6 +106,13 @@ export function createAuthenticator(options: AuthenticatorOptions) {
   return {
     /** The phone's own time in ms: the clock plus the drift. */
     now,
+    /** The language of the phone's messages (`en` or `hu`); a trainer may switch it. */
+    get language(): Language {
+      return language;
+    },
+    set language(value: Language) {
+      language = checkLanguage(value);
+    },
     /** How far the phone's clock is off, in ms. */
     get driftMs(): number {
       return state.driftMs;
@@ -127,7 +138,7 @@ export function createAuthenticator(options: AuthenticatorOptions) {
      */
     scan(image: RgbaImage): ScanResult {
       const text = needCamera().scan(image);
-      if (text === null) return { status: 'no-code', message: 'no QR code found in the picture' };
+      if (text === null) return { status: 'no-code', message: say().noCode };
       const trimmed = text.trim();
       try {
         if (/^otpauth:\/\//i.test(trimmed)) return { ...addKeyUri(trimmed), kind: 'key-uri' };
@@ -136,7 +147,7 @@ export function createAuthenticator(options: AuthenticatorOptions) {
         if (error instanceof TotpLabError) return { status: 'invalid', message: error.message };
         throw error;
       }
-      return { status: 'unrecognized', message: 'the QR code is not an authenticator key (otpauth://) or transfer (otpauth-migration://) code' };
+      return { status: 'unrecognized', message: say().unrecognized };
     },
 
     /** Every account with its current code, in the order added. */
@@ -173,8 +184,7 @@ export function createAuthenticator(options: AuthenticatorOptions) {
     requestDelete(id: string): DeleteRequest {
       const account = find(id);
       state.pendingDelete = id;
-      const where = account.issuer ?? 'the service';
-      return { account: view(account), warning: `Removing this account does not turn off two-step verification at ${where}; without the key you may not be able to sign in.` };
+      return { account: view(account), warning: say().deleteWarning(account.issuer) };
     },
     /** Confirms the removal asked for with {@link requestDelete}; without that request nothing is removed. */
     confirmDelete(id: string): { deleted: boolean } {
@@ -226,4 +236,9 @@ export function createAuthenticator(options: AuthenticatorOptions) {
       return structuredClone(state);
     },
   };
+}
+
+function checkLanguage(value: unknown): Language {
+  if (value !== 'en' && value !== 'hu') throw new InvalidArgumentError(`"language" must be en or hu, got ${describeValue(value)}`);
+  return value;
 }

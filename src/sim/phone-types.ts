@@ -5,6 +5,7 @@
 import type { Clock } from '../core/clock.js';
 import type { QrCamera } from '../core/image.js';
 import type { KeyUri } from '../core/key-uri.js';
+import type { Language } from './messages.js';
 import type { RandomSource } from '../core/random.js';
 import type { AccountsFormat } from '../core/read-accounts.js';
 import type { TransferProgress } from './transfer-progress.js';
@@ -19,6 +20,8 @@ export interface AuthenticatorOptions {
   camera?: QrCamera;
   /** For export batch ids (default: the platform CSPRNG). */
   random?: RandomSource;
+  /** The language of the phone's messages: `en` (default) or `hu`. */
+  language?: Language;
   /** State saved earlier with `toJSON()` (object or JSON text). */
   state?: unknown;
 }

@@ -247,3 +247,19 @@ describe('state as plain data', () => {
     expect(odd.pendingTransfers()).toEqual([{ id: 3, size: 2, received: [1], missing: [0], complete: false }]);
   });
 });
+
+describe('the phone speaks English or Hungarian', () => {
+  it('gives its messages in the language it is set to, and can switch', () => {
+    const clock = manualClock(Date.UTC(2025, 0, 16, 8));
+    const phone = createAuthenticator({ clock, language: 'hu' });
+    const uri = 'otpauth://totp/%C3%9Cgyf%C3%A9lkapu%2B:kovacs.janos?secret=JBSWY3DPEHPK3PXP&issuer=%C3%9Cgyf%C3%A9lkapu%2B';
+    phone.addKeyUri(uri);
+    expect(phone.addKeyUri(uri)).toMatchObject({ status: 'duplicate', message: '"Ügyfélkapu+: kovacs.janos" már szerepel a telefonon, ugyanazzal a kulccsal' });
+    const id = phone.list()[0]!.id;
+    expect(phone.requestDelete(id).warning).toBe('A fiók eltávolítása nem kapcsolja ki a kétlépcsős azonosítást itt: Ügyfélkapu+; a kulcs nélkül lehet, hogy nem tud majd belépni.');
+    phone.language = 'en';
+    expect(phone.addKeyUri(uri)).toMatchObject({ message: '"Ügyfélkapu+: kovacs.janos" is already on this phone with the same key' });
+    expect(() => { phone.language = 'de' as 'en'; }).toThrow('"language" must be en or hu, got "de"');
+    expect(() => createAuthenticator({ clock, language: 'x' as 'en' })).toThrow('"language" must be en or hu');
+  });
+});

@@ -91,7 +91,7 @@ export function loadDemo(storage: KeyValueStorage, prefix: string, language: Lan
     wait: async (ms) => void clock.advance(ms),
   });
   const savedPhones = Array.isArray(saved.phones) ? saved.phones : [];
-  const phones = PHONE_NAMES.map((_, i) => makePhone(clock, savedPhones[i]));
+  const phones = PHONE_NAMES.map((_, i) => makePhone(clock, savedPhones[i], lang));
   const faults = (Array.isArray(saved.faults) ? saved.faults : []).filter((k): k is FaultKind => k === 'maintenance' || k === 'outage' || k === 'timeout');
   for (const kind of faults) provider.faults.start(kind);
   const app: DemoApp = {
@@ -116,13 +116,13 @@ export function clearDemo(storage: KeyValueStorage, prefix: string): void {
   storage.removeItem(`${prefix}:provider`);
 }
 
-function makePhone(clock: TrainerClock, state: unknown): Authenticator {
+function makePhone(clock: TrainerClock, state: unknown, language: Language): Authenticator {
   try {
-    if (state !== undefined) return createAuthenticator({ clock, camera: qrCamera, state });
+    if (state !== undefined) return createAuthenticator({ clock, camera: qrCamera, state, language });
   } catch {
     // A saved phone this version cannot read starts empty rather than breaking the page.
   }
-  return createAuthenticator({ clock, camera: qrCamera });
+  return createAuthenticator({ clock, camera: qrCamera, language });
 }
 
 function readSite(value: unknown): SiteState {

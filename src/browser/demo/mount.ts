@@ -64,6 +64,7 @@ export function mountDemo(element: HTMLElement, options: MountDemoOptions = {}):
       setLanguage(lang) {
         app.lang = lang;
         app.provider.language = lang;
+        for (const phone of app.phones) phone.language = lang;
         app.save();
         build('language');
       },

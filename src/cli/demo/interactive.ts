@@ -69,7 +69,7 @@ export async function runInteractive(o: { io: CliIo; lang: 'hu' | 'en'; style: S
   const saved = (await store.get<Record<string, StoreValue>>(PHONES_KEY)) ?? {};
   const phones = new Map<string, Authenticator>();
   for (const name of ['phone', 'tablet']) {
-    phones.set(name, createAuthenticator({ clock, camera: qrCamera, ...(saved[name] !== undefined && { state: saved[name] }) }));
+    phones.set(name, createAuthenticator({ clock, camera: qrCamera, language: lang, ...(saved[name] !== undefined && { state: saved[name] }) }));
   }
   const savePhones = () => store.update(PHONES_KEY, () => Object.fromEntries([...phones].map(([n, p]) => [n, p.toJSON() as unknown as StoreValue])));
   const show = (event: Parameters<typeof formatEvent>[0]) => {

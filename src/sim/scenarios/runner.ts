@@ -71,7 +71,7 @@ export function startScenario(scenario: Scenario, options: RunOptions): Scenario
     phone(name, phoneOptions = {}) {
       let phone = phones.get(name);
       if (!phone) {
-        phone = createAuthenticator({ clock, camera: options.camera, random, ...(phoneOptions.driftMs !== undefined && { driftMs: phoneOptions.driftMs }) });
+        phone = createAuthenticator({ clock, camera: options.camera, random, language: lang, ...(phoneOptions.driftMs !== undefined && { driftMs: phoneOptions.driftMs }) });
         phones.set(name, phone);
       }
       return phone;
