@@ -8,7 +8,7 @@
  */
 import { InvalidArgumentError, InvalidStateError, describeValue } from '../core/errors.js';
 import { decodePasswordHash, encodePasswordHash, hashPassword, verifyPassword } from '../core/password-hash.js';
-import type { RefusalReason } from './audit.js';
+import type { AuditEventType, RefusalReason } from './audit.js';
 import { checkInput, checkSecretString, checkUsernameType, type ProviderContext, type Refusal } from './context.js';
 import type { ThrottleState } from './throttle.js';
 
@@ -155,4 +155,18 @@ export async function unlock(ctx: ProviderContext, username: unknown): Promise<U
   if (!found) throw new InvalidStateError(`"username" must name an existing account, got ${describeValue(name)}`);
   ctx.audit.record(ctx.now(), 'unlocked', name);
   return { ok: true, username: name };
+}
+
+/**
+ * How every call that carries a password starts: the fault check, then the password. Returns the
+ * refusal (the fault's, or the generic one, with the reason in the audit log as `refusedType`), or
+ * null when the call may go on.
+ */
+export async function passwordGate(ctx: ProviderContext, operation: string, username: string, password: string, refusedType: AuditEventType): Promise<Refusal | null> {
+  const fault = await ctx.faultRefusal(operation, username);
+  if (fault) return fault;
+  const verdict = await checkPassword(ctx, username, password);
+  if (verdict === 'ok') return null;
+  ctx.audit.record(ctx.now(), refusedType, username, { reason: verdict });
+  return ctx.refuse('login.refused');
 }

@@ -9,7 +9,7 @@
 import { constantTimeEqual } from '../core/constant-time.js';
 import { verifyDeletionCode } from '../core/deletion-code.js';
 import { decodePasswordHash } from '../core/password-hash.js';
-import { accountKey, checkPassword, deletionThrottleOf, enrollmentKey, type AccountRecord } from './accounts.js';
+import { accountKey, deletionThrottleOf, passwordGate, enrollmentKey, type AccountRecord } from './accounts.js';
 import { checkInput, checkSecretString, checkUsernameType, type ProviderContext, type Refusal } from './context.js';
 import { afterFailure } from './throttle.js';
 
@@ -22,13 +22,8 @@ export async function redeemDeletionCode(ctx: ProviderContext, input: unknown): 
   const username = checkUsernameType(args['username']).trim();
   const password = checkSecretString(args['password'], 'password');
   const typed = checkSecretString(args['deletionCode'], 'deletionCode', 256);
-  const fault = await ctx.faultRefusal('redeemDeletionCode', username);
-  if (fault) return fault;
-  const verdict = await checkPassword(ctx, username, password);
-  if (verdict !== 'ok') {
-    ctx.audit.record(ctx.now(), 'deletion-code-refused', username, { reason: verdict });
-    return ctx.refuse('login.refused');
-  }
+  const refused = await passwordGate(ctx, 'redeemDeletionCode', username, password, 'deletion-code-refused');
+  if (refused) return refused;
   const now = ctx.now();
   const key = accountKey(username);
   let state = 'none' as 'none' | 'throttled' | 'reserved';

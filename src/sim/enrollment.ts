@@ -16,7 +16,7 @@ import { InvalidArgumentError, InvalidStateError, describeValue } from '../core/
 import { encodePasswordHash, toHex } from '../core/password-hash.js';
 import { randomBytes } from '../core/random.js';
 import { generateSecret } from '../core/secret.js';
-import { accountKey, checkPassword, codeThrottleOf, enrollmentKey, type AccountRecord, type PendingEnrollment } from './accounts.js';
+import { accountKey, codeThrottleOf, passwordGate, enrollmentKey, type AccountRecord, type PendingEnrollment } from './accounts.js';
 import { checkInput, checkSecretString, checkUsernameType, type ProviderContext, type Refusal } from './context.js';
 import { checkSecondFactor } from './second-factor.js';
 import { afterFailure } from './throttle.js';
@@ -54,13 +54,8 @@ export async function startEnrollment(ctx: ProviderContext, input: unknown): Pro
   const args = checkInput(input, 'startEnrollment');
   const username = checkUsernameType(args['username']).trim();
   const password = checkSecretString(args['password'], 'password');
-  const fault = await ctx.faultRefusal('startEnrollment', username);
-  if (fault) return fault;
-  const verdict = await checkPassword(ctx, username, password);
-  if (verdict !== 'ok') {
-    ctx.audit.record(ctx.now(), 'enrollment-refused', username, { reason: verdict });
-    return ctx.refuse('login.refused');
-  }
+  const refused = await passwordGate(ctx, 'startEnrollment', username, password, 'enrollment-refused');
+  if (refused) return refused;
   const account = await ctx.o.store.get<AccountRecord>(accountKey(username));
   if (account && account.secret !== null) {
     throw new InvalidStateError(`"${username}" already has a second factor: use startDeviceChange to move it to another phone, or redeemDeletionCode to remove it`);
@@ -74,11 +69,10 @@ export async function startDeviceChange(ctx: ProviderContext, input: unknown): P
   const username = checkUsernameType(args['username']).trim();
   const password = checkSecretString(args['password'], 'password');
   const code = checkSecretString(args['code'], 'code', 64);
-  const fault = await ctx.faultRefusal('startDeviceChange', username);
-  if (fault) return fault;
   // Only a logged-in user may do this: the password and a current code from the bound phone.
-  const verdict = await checkPassword(ctx, username, password);
-  const second = verdict === 'ok' ? await checkSecondFactor(ctx, username, code, ctx.now()) : { ok: false as const, reason: verdict };
+  const refused = await passwordGate(ctx, 'startDeviceChange', username, password, 'login-refused');
+  if (refused) return refused;
+  const second = await checkSecondFactor(ctx, username, code, ctx.now());
   if (!second.ok) {
     ctx.audit.record(ctx.now(), 'login-refused', username, { reason: second.reason });
     return ctx.refuse('login.refused');

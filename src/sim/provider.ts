@@ -10,7 +10,7 @@
  * goes to the audit log only. Misuse (wrong argument types, steps out of order) throws.
  */
 import { InvalidArgumentError, describeValue } from '../core/errors.js';
-import { isLocked, register, unlock, accountKey, checkPassword, type AccountRecord, type RegisterResult, type UnlockResult } from './accounts.js';
+import { isLocked, register, unlock, accountKey, passwordGate, type AccountRecord, type RegisterResult, type UnlockResult } from './accounts.js';
 import type { AuditEvent } from './audit.js';
 import { checkInput, checkSecretString, checkUsernameType, ProviderContext, type Refusal } from './context.js';
 import { redeemDeletionCode, type DeletionCodeRedeemed } from './deletion.js';
@@ -108,13 +108,8 @@ export function createProvider(options: ProviderOptions = {}): Provider {
       const username = checkUsernameType(args['username']).trim();
       const password = checkSecretString(args['password'], 'password');
       const code = checkSecretString(args['code'], 'code', 64);
-      const fault = await ctx.faultRefusal('login', username);
-      if (fault) return fault;
-      const verdict = await checkPassword(ctx, username, password);
-      if (verdict !== 'ok') {
-        ctx.audit.record(ctx.now(), 'login-refused', username, { reason: verdict });
-        return ctx.refuse('login.refused');
-      }
+      const refused = await passwordGate(ctx, 'login', username, password, 'login-refused');
+      if (refused) return refused;
       return secondStep(username, code, 'login-ok', 'login-refused');
     },
     async verifySecondFactor(input) {
