@@ -20,6 +20,7 @@ import {
   type Algorithm,
   type Digits,
 } from './options.js';
+import { toAccount } from './account.js';
 import { toSecretBase32, type SecretInput } from './secret.js';
 
 /** Everything a key URI carries. */
@@ -72,26 +73,15 @@ export function buildKeyUri(input: BuildKeyUriInput): string {
   if (typeof input !== 'object' || input === null) {
     throw new InvalidArgumentError(`"input" must be an object, got ${describeValue(input)}`);
   }
-  const type = input.type ?? (input.counter !== undefined && input.counter !== null ? 'hotp' : 'totp');
-  if (type !== 'totp' && type !== 'hotp') throw new InvalidArgumentError(`"type" must be totp or hotp, got ${describeValue(type)}`);
-  const account = checkText(input.account, 'account').trim();
-  if (account === '') throw new InvalidArgumentError('"account" must not be empty');
-  const issuer = input.issuer === undefined || input.issuer === null ? null : checkText(input.issuer, 'issuer').trim() || null;
-  const secret = toSecretBase32(input.secret);
-  const algorithm = input.algorithm === undefined ? DEFAULT_ALGORITHM : checkAlgorithm(input.algorithm);
-  const digits = input.digits === undefined ? DEFAULT_DIGITS : checkDigits(input.digits);
+  // The same checks and canonical form as every exporter (trimmed names, empty issuer = none).
+  const { type, issuer, account, secret, algorithm, digits, period, counter } = toAccount(input);
 
   // With no issuer, a leading ':' keeps a colon inside the account from reading as a prefix.
   const label = issuer === null ? (account.includes(':') ? ':' : '') + encode(account) : `${encode(issuer)}:${encode(account)}`;
   const params = [`secret=${secret}`];
   if (issuer !== null) params.push(`issuer=${encode(issuer)}`);
   params.push(`algorithm=${algorithm}`, `digits=${digits}`);
-  if (type === 'totp') {
-    params.push(`period=${input.period === undefined || input.period === null ? DEFAULT_PERIOD : checkPeriod(input.period)}`);
-  } else {
-    if (input.counter === undefined || input.counter === null) throw new InvalidArgumentError('"counter" is required for hotp');
-    params.push(`counter=${checkCounter(input.counter)}`);
-  }
+  params.push(type === 'totp' ? `period=${period}` : `counter=${counter}`);
   return `otpauth://${type}/${label}?${params.join('&')}`;
 }
 
@@ -188,13 +178,6 @@ function field<T>(name: string, read: () => T): T {
     if (error instanceof TotpLabError) throw new InvalidKeyUriError(`key URI ${error.message}`, { cause: error });
     throw new InvalidKeyUriError(`key URI "${name}" is invalid`);
   }
-}
-
-function checkText(value: unknown, name: string): string {
-  if (typeof value !== 'string') throw new InvalidArgumentError(`"${name}" must be a string, got ${describeValue(value)}`);
-  if (value.length > 1024) throw new InvalidArgumentError(`"${name}" must be at most 1024 characters, got ${value.length}`);
-  if (!value.isWellFormed()) throw new InvalidArgumentError(`"${name}" must be well-formed Unicode text (it has an unpaired surrogate)`);
-  return value;
 }
 
 function encode(text: string): string {
