@@ -13,7 +13,7 @@ import { checkList, checkOptions } from '../core/input.js';
 import type { QrCamera, RgbaImage } from '../core/image.js';
 import { parseKeyUri, type KeyUri } from '../core/key-uri.js';
 import { decodeMigration, encodeMigration } from '../core/migration/migration.js';
-import { cryptoRandom, type RandomSource } from '../core/random.js';
+import { cryptoRandom } from '../core/random.js';
 import { readAccounts, type AccountsFormat } from '../core/read-accounts.js';
 import { formatUriList } from '../core/uri-list.js';
 import { checkDrift, emptyPhoneState, phoneStateFromJSON, type PhoneAccount, type PhoneState } from './phone-state.js';
