@@ -5,7 +5,7 @@ import { copyFile, mkdir, readFile } from 'node:fs/promises';
 import { gzipSync } from 'node:zlib';
 
 const out = new URL('../dist/web/', import.meta.url);
-const page = new URL('../src/browser/page/', import.meta.url);
+const page = new URL('../src/demo/web/page/', import.meta.url);
 await mkdir(out, { recursive: true });
 await build({
   entryPoints: [new URL('main.ts', page).pathname],

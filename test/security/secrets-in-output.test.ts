@@ -7,8 +7,8 @@ import { createProvider, decodeMigration, parseKeyUri, type Authenticator, type 
 import { qrCamera } from '../../src/qr/index.js';
 import { SCENARIOS, startScenario, type ScenarioEvent } from '../../src/sim/scenarios/index.js';
 import { seededRandom } from '../../src/testing/index.js';
-import { eventForJson, formatEvent } from '../../src/cli/demo/format.js';
-import { createStyle } from '../../src/cli/demo/style.js';
+import { eventForJson, formatEvent } from '../../src/demo/terminal/format.js';
+import { createStyle } from '../../src/demo/terminal/style.js';
 import { cli } from '../support/cli.js';
 
 interface Run {

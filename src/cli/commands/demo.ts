@@ -1,7 +1,7 @@
 import { SCENARIOS, findScenario, runScenario } from '../../sim/scenarios/index.js';
 import { parse, quoteArg } from '../args.js';
-import { eventForJson, formatEvent } from '../demo/format.js';
-import { createStyle, localeLanguage, wantsColor } from '../demo/style.js';
+import { eventForJson, formatEvent } from '../../demo/terminal/format.js';
+import { createStyle, localeLanguage, wantsColor } from '../../demo/terminal/style.js';
 import { EXIT_NO, EXIT_OK, UsageError, type CliIo, type Command } from '../io.js';
 
 export const demoCommand: Command = {
@@ -43,7 +43,7 @@ Options:
     if (chosen[0] === undefined) throw new UsageError(`demo: unknown scenario ${quoteArg(values.scenario!)} (see 'totp-lab demo --list')`);
     if (values.state !== undefined && !values.interactive) throw new UsageError('demo: --state goes with --interactive');
     if (values.interactive) {
-      const { runInteractive } = await import('../demo/interactive.js');
+      const { runInteractive } = await import('../../demo/terminal/interactive.js');
       return runInteractive({ io, lang, style, stateFile: values.state });
     }
 

@@ -10,7 +10,7 @@ import type { FaultKind } from '../../sim/faults.js';
 import type { Language } from '../../sim/messages.js';
 import { createProvider, type Provider } from '../../sim/provider.js';
 import { qrCamera } from '../../qr/camera.js';
-import { WebStorageStore, type KeyValueStorage } from '../web-storage-store.js';
+import { WebStorageStore, type KeyValueStorage } from '../../browser/web-storage-store.js';
 import { textsFor, type TextKey } from './texts.js';
 import { createTrainerClock, type TrainerClock } from './trainer-clock.js';
 

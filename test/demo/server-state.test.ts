@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { fetchServerState, sendServerState, serverBackedStorage } from '../../src/browser/demo/server-state.js';
+import { fetchServerState, sendServerState, serverBackedStorage } from '../../src/demo/web/server-state.js';
 import type { KeyValueStorage } from '../../src/browser/web-storage-store.js';
 
 function memoryStorage(): KeyValueStorage & { map: Map<string, string> } {

@@ -4,7 +4,7 @@
  */
 import { qrCamera } from '../../qr/camera.js';
 import { SCENARIOS, startScenario, type ScenarioEvent, type ScenarioRun } from '../../sim/scenarios/index.js';
-import { drawQr } from '../scan-sources.js';
+import { drawQr } from '../../browser/scan-sources.js';
 import type { DemoApp } from './app.js';
 import { clockText, groupCode, h, uid } from './dom.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createTrainerClock } from '../../src/browser/demo/trainer-clock.js';
+import { createTrainerClock } from '../../src/demo/web/trainer-clock.js';
 import { manualClock } from '../../src/index.js';
 
 describe('the demo clock', () => {

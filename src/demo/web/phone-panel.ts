@@ -5,8 +5,8 @@
  */
 import type { Authenticator } from '../../sim/authenticator.js';
 import type { AccountView, ScanResult } from '../../sim/phone-types.js';
-import { imageFromCanvas, imageFromFile } from '../scan-sources.js';
-import { startWebcam, type Webcam } from '../webcam.js';
+import { imageFromCanvas, imageFromFile } from '../../browser/scan-sources.js';
+import { startWebcam, type Webcam } from '../../browser/webcam.js';
 import type { DemoApp } from './app.js';
 import { clockText, field, groupCode, h, statusLine } from './dom.js';
 import { countdownRing } from './ring.js';

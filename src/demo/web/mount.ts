@@ -4,7 +4,7 @@
  */
 import { InvalidArgumentError, describeValue } from '../../core/errors.js';
 import type { Language } from '../../sim/messages.js';
-import type { KeyValueStorage } from '../web-storage-store.js';
+import type { KeyValueStorage } from '../../browser/web-storage-store.js';
 import { clearDemo, loadDemo, type DemoApp } from './app.js';
 import { h } from './dom.js';
 import { phonePanel } from './phone-panel.js';

@@ -8,7 +8,7 @@ import { createProvider } from '../../sim/provider.js';
 import { MemoryStore, type Store, type StoreValue } from '../../sim/store.js';
 import { formatEvent } from './format.js';
 import type { Style } from './style.js';
-import { EXIT_OK, EXIT_USAGE, type CliIo } from '../io.js';
+import { EXIT_OK, EXIT_USAGE, type CliIo } from '../../cli/io.js';
 import { TotpLabError } from '../../core/errors.js';
 
 const USER = { username: 'kovacs.janos', password: 'Tavaszi-Szel-2025', email: 'kovacs.janos@example.hu' };

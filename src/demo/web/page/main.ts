@@ -1,6 +1,6 @@
 // The demo page's script: mounts the demo into #app.
-import { mountDemo } from '../index.js';
-import { mountDemoWithServerState, serverStateOffered } from '../demo/server-state.js';
+import { mountDemo } from '../mount.js';
+import { mountDemoWithServerState, serverStateOffered } from '../server-state.js';
 
 const root = document.getElementById('app');
 // With `totp-lab serve --state`, the server keeps the state too (it marks the page so).
