@@ -79,3 +79,5 @@ export type { ThrottlePolicy } from './sim/throttle.js';
 export type { PasswordHash, HashingOptions } from './core/password-hash.js';
 export type { DeletionCodeOptions } from './core/deletion-code.js';
 
+export { DEFAULT_SEARCH_STEPS, MAX_SEARCH_STEPS } from './sim/trainer-view.js';
+export type { StepView, CodeKey, CodeVerdict, CodeExplanation, ExplainCodeInput } from './sim/trainer-view.js';

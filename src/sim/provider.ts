@@ -22,6 +22,7 @@ import type { FaultSwitchboard } from './faults.js';
 import type { Language } from './messages.js';
 import { resolveProviderOptions, type ProviderOptions } from './provider-options.js';
 import { checkSecondFactor } from './second-factor.js';
+import { explainCode, inspectSteps, type CodeExplanation, type ExplainCodeInput, type StepView } from './trainer-view.js';
 
 /** A successful login (or second step). */
 export type LoginOk = { ok: true; messageKey: 'login.ok'; message: string; username: string };
@@ -67,6 +68,10 @@ export interface Provider {
   accountStatus(username: string): Promise<AccountStatus>;
   /** The audit log, oldest first (events after `sinceSeq` only, when given). */
   auditLog(sinceSeq?: number): AuditEvent[];
+  /** For trainers: an account's steps, the period and window, and its last refusal (see trainer-view.ts). */
+  inspect(username: string): Promise<StepView>;
+  /** For trainers: which step a code belongs to and why it would be refused, counting nothing (never expose it to users). */
+  explainCode(input: ExplainCodeInput): Promise<CodeExplanation>;
   /** The fault switchboard: maintenance, outage and time-out, now or on a schedule. */
   readonly faults: FaultSwitchboard;
   /** The language of messages from now on. */
@@ -142,6 +147,8 @@ export function createProvider(options: ProviderOptions = {}): Provider {
       };
     },
     auditLog: (sinceSeq = 0) => ctx.audit.list(sinceSeq),
+    inspect: (username) => inspectSteps(ctx, username),
+    explainCode: (input) => explainCode(ctx, input),
     faults: ctx.faults,
     get language() {
       return ctx.language;

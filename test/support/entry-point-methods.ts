@@ -57,6 +57,8 @@ export const METHOD_CALLS: CallSpec[] = [
   { name: 'provider.unlock', fn: f((u: string) => provider().unlock(u)), args: () => ['anna'] },
   { name: 'provider.accountStatus', fn: f((u: string) => provider().accountStatus(u)), args: () => ['anna'] },
   { name: 'provider.auditLog', fn: f((s: number) => provider().auditLog(s)), args: () => [0] },
+  { name: 'provider.inspect', fn: f((u: string) => provider().inspect(u)), args: () => ['anna'] },
+  { name: 'provider.explainCode', fn: f(async (i: never) => (await withUser()).explainCode(i)), args: () => [{ username: 'anna', code: '123456' }] },
   { name: 'phone.setDrift', fn: f((v: number) => phone().setDrift(v)), args: () => [1000] },
   { name: 'phone.addKeyUri', fn: f((v: string) => phone().addKeyUri(v)), args: () => [URI.replace('alice', 'bob')] },
   { name: 'phone.addManually', fn: f((v: never) => phone().addManually(v)), args: () => [{ issuer: 'X', account: 'y', secret: SECRET }] },

@@ -2,8 +2,8 @@
  * Turns scenario events into terminal lines. Secrets stay hidden unless asked for: the törlőkód is
  * masked, and a QR code is drawn, never printed as text.
  */
-import type { ScenarioEvent } from '../../sim/scenarios/types.js';
-import type { AccountView } from '../../sim/phone-types.js';
+import type { ScenarioEvent } from '../../sim/scenarios/index.js';
+import type { AccountView } from '../../index.js';
 import type { Style } from './style.js';
 
 export interface FormatOptions {

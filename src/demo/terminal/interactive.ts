@@ -2,14 +2,11 @@
  * `totp-lab demo --interactive`: the trainer (or a curious user) plays the person. The service and
  * two phones run on a clock that follows real time and jumps forward on `+30s`.
  */
-import { LOW_COST_HASHING_FOR_TESTS } from '../../core/password-hash.js';
-import { createAuthenticator, type Authenticator } from '../../sim/authenticator.js';
-import { createProvider } from '../../sim/provider.js';
-import { MemoryStore, type Store, type StoreValue } from '../../sim/store.js';
+import { LOW_COST_HASHING_FOR_TESTS, MemoryStore, createAuthenticator, createProvider, type Authenticator, type Store, type StoreValue } from '../../index.js';
 import { formatEvent } from './format.js';
 import type { Style } from './style.js';
 import { EXIT_OK, EXIT_USAGE, type CliIo } from '../../cli/io.js';
-import { TotpLabError } from '../../core/errors.js';
+import { TotpLabError } from '../../index.js';
 
 const USER = { username: 'kovacs.janos', password: 'Tavaszi-Szel-2025', email: 'kovacs.janos@example.hu' };
 const PHONES_KEY = 'demo:phones';
@@ -59,7 +56,7 @@ export async function runInteractive(o: { io: CliIo; lang: 'hu' | 'en'; style: S
   }
   let store: Store = new MemoryStore();
   if (o.stateFile !== undefined) {
-    const { FileStore } = await import('../../node/file-store.js');
+    const { FileStore } = await import('../../node/index.js');
     store = new FileStore(o.stateFile);
   }
   const { qrCamera, renderQr } = await import('../../qr/index.js');

@@ -2,15 +2,12 @@
  * The demo's state: the trainer clock, the simulated service (its Store in Web Storage), the
  * phones, what the site shows, and the last typed code, all saved after every change.
  */
-import { verifyCode } from '../../core/code.js';
-import { LOW_COST_HASHING_FOR_TESTS } from '../../core/password-hash.js';
-import { createAuthenticator, type Authenticator } from '../../sim/authenticator.js';
-import { accountKey, type AccountRecord } from '../../sim/accounts.js';
-import type { FaultKind } from '../../sim/faults.js';
-import type { Language } from '../../sim/messages.js';
-import { createProvider, type Provider } from '../../sim/provider.js';
-import { qrCamera } from '../../qr/camera.js';
-import { WebStorageStore, type KeyValueStorage } from '../../browser/web-storage-store.js';
+import {
+  LOW_COST_HASHING_FOR_TESTS, createAuthenticator, createProvider,
+  type Authenticator, type FaultKind, type Language, type Provider, type StepView,
+} from '../../index.js';
+import { qrCamera } from '../../qr/index.js';
+import { WebStorageStore, type KeyValueStorage } from '../../browser/index.js';
 import { textsFor, type TextKey } from './texts.js';
 import { createTrainerClock, type TrainerClock } from './trainer-clock.js';
 
@@ -144,26 +141,17 @@ function readJson(text: string | null): unknown {
 }
 
 /**
- * Works out which step a typed code belonged to, before the service judges it: the code is
- * checked against the key the service holds for the account (or the pending setup's key) over
- * ±{@link TYPED_SEARCH_STEPS} steps. The service itself only says yes or no; this is the picture
- * behind its answer. `verifyCode` is the same check the service runs, with a wider window.
+ * Works out which step a typed code belonged to, before the service judges it (judging it spends
+ * the step): the service's trainer view looks for the code under the account's key (or the
+ * pending setup's key) over ±{@link TYPED_SEARCH_STEPS} steps. The service itself only says yes
+ * or no; this is the picture behind its answer.
  */
 export async function analyseTypedCode(app: DemoApp, username: string, code: string, pendingKey: boolean): Promise<Omit<TypedCode, 'accepted'>> {
-  const now = app.clock.now();
-  const serverStep = Math.floor(now / 30_000);
-  const record = await app.store.get<AccountRecord>(accountKey(username.trim()));
-  const secret = pendingKey ? record?.pending?.secret : record?.secret;
-  let step: number | null = null;
-  if (secret) {
-    const result = verifyCode(secret, code, { time: now, window: TYPED_SEARCH_STEPS });
-    if (result.valid) step = result.counter;
-  }
-  return { username: username.trim(), step, serverStep };
+  const explained = await app.provider.explainCode({ username, code, key: pendingKey ? 'pending' : 'current', searchSteps: TYPED_SEARCH_STEPS });
+  return { username: explained.username, step: explained.step, serverStep: explained.serverStep };
 }
 
-/** The last accepted step of an account (the replay guard), or -1. */
-export async function lastStepOf(app: DemoApp, username: string): Promise<number> {
-  const record = await app.store.get<AccountRecord>(accountKey(username.trim()));
-  return record?.lastStep ?? -1;
+/** The service's period and window and an account's last accepted step (the replay guard). */
+export function stepsOf(app: DemoApp, username: string): Promise<StepView> {
+  return app.provider.inspect(username);
 }

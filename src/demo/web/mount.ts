@@ -2,9 +2,8 @@
  * mountDemo(): the browser demo — the simulated Ügyfélkapu+ site and one or two phones side by
  * side, the trainer's controls, the time ruler and the scenarios — rendered into an element.
  */
-import { InvalidArgumentError, describeValue } from '../../core/errors.js';
-import type { Language } from '../../sim/messages.js';
-import type { KeyValueStorage } from '../../browser/web-storage-store.js';
+import { InvalidArgumentError, type Language } from '../../index.js';
+import type { KeyValueStorage } from '../../browser/index.js';
 import { clearDemo, loadDemo, type DemoApp } from './app.js';
 import { h } from './dom.js';
 import { phonePanel } from './phone-panel.js';
@@ -36,11 +35,10 @@ export interface MountedDemo {
  * simulated service, the phones and the QR scanning; the state is saved in `storage`.
  * @throws {InvalidArgumentError} when `element` is not a DOM element
  * @example
- * import { mountDemo } from 'totp-lab/browser';
  * mountDemo(document.getElementById('app')!);
  */
 export function mountDemo(element: HTMLElement, options: MountDemoOptions = {}): MountedDemo {
-  if (typeof element?.replaceChildren !== 'function') throw new InvalidArgumentError(`"element" must be a DOM element, got ${describeValue(element)}`);
+  if (typeof element?.replaceChildren !== 'function') throw new InvalidArgumentError(`"element" must be a DOM element, got ${element === null ? 'null' : `a value of type ${typeof element}`}`);
   const storage = options.storage ?? globalThis.localStorage;
   const prefix = options.storageKey ?? 'totp-lab';
   let app: DemoApp = loadDemo(storage, prefix, options.language);

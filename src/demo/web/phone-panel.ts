@@ -3,10 +3,8 @@
  * left to remove and right to rename, and the ways in: the site's QR code on screen, a webcam,
  * an uploaded picture, or the key typed by hand.
  */
-import type { Authenticator } from '../../sim/authenticator.js';
-import type { AccountView, ScanResult } from '../../sim/phone-types.js';
-import { imageFromCanvas, imageFromFile } from '../../browser/scan-sources.js';
-import { startWebcam, type Webcam } from '../../browser/webcam.js';
+import type { AccountView, Authenticator, ScanResult } from '../../index.js';
+import { imageFromCanvas, imageFromFile, startWebcam, type Webcam } from '../../browser/index.js';
 import type { DemoApp } from './app.js';
 import { clockText, field, groupCode, h, statusLine } from './dom.js';
 import { countdownRing } from './ring.js';

@@ -1,16 +1,15 @@
 /**
- * The time ruler: the 30-second steps around the server's step, the window the service accepts
+ * The time ruler: the steps (30 s by default) around the server's step, the window the service accepts
  * (RFC 6238 §5.2: ±1 step by default), the steps already used (the replay guard), where each
  * phone's clock is, and which step the last typed code belonged to. The picture that explains
  * drift and replay.
  */
-import { DEFAULT_PERIOD, DEFAULT_WINDOW } from '../../core/options.js';
-import { lastStepOf, type DemoApp } from './app.js';
+import { DEFAULT_PERIOD, DEFAULT_WINDOW } from '../../index.js';
+import { stepsOf, type DemoApp } from './app.js';
 import { clockText, h } from './dom.js';
 
 /** Steps shown either side of the server's step. */
 const SPAN = 4;
-const PERIOD_MS = DEFAULT_PERIOD * 1000;
 
 /** Renders the ruler; `update()` redraws it for the current time. */
 export function timeRuler(app: DemoApp): { el: HTMLElement; update(): void; refresh(): Promise<void> } {
@@ -20,19 +19,22 @@ export function timeRuler(app: DemoApp): { el: HTMLElement; update(): void; refr
   const el = h('section', { class: 'panel ruler', 'aria-labelledby': 'ruler-title' },
     h('h2', { id: 'ruler-title' }, t('ruler')), h('p', { class: 'hint' }, t('rulerHelp')), track, summary);
   let lastStep = -1;
+  // The library's defaults until the service has told its own (see refresh).
+  let periodMs = DEFAULT_PERIOD * 1000;
+  let windowSteps = DEFAULT_WINDOW;
 
   function update() {
     const now = app.clock.now();
-    const server = Math.floor(now / PERIOD_MS);
+    const server = Math.floor(now / periodMs);
     const first = server - SPAN;
     const count = 2 * SPAN + 1;
-    const at = (ms: number) => Math.min(100, Math.max(0, ((ms / PERIOD_MS - first) / count) * 100));
+    const at = (ms: number) => Math.min(100, Math.max(0, ((ms / periodMs - first) / count) * 100));
     const cells = [];
     for (let i = 0; i < count; i++) {
       const step = first + i;
       const delta = step - server;
-      const classes = ['cell', Math.abs(delta) <= DEFAULT_WINDOW ? 'accepted' : '', step <= lastStep ? 'used' : '', delta === 0 ? 'current' : ''].join(' ');
-      cells.push(h('div', { class: classes }, h('span', { class: 'delta' }, delta > 0 ? `+${delta}` : String(delta)), h('span', { class: 'start' }, clockText(step * PERIOD_MS, app.lang)), step <= lastStep && Math.abs(delta) <= DEFAULT_WINDOW ? h('span', { class: 'used-label' }, t('used')) : null));
+      const classes = ['cell', Math.abs(delta) <= windowSteps ? 'accepted' : '', step <= lastStep ? 'used' : '', delta === 0 ? 'current' : ''].join(' ');
+      cells.push(h('div', { class: classes }, h('span', { class: 'delta' }, delta > 0 ? `+${delta}` : String(delta)), h('span', { class: 'start' }, clockText(step * periodMs, app.lang)), step <= lastStep && Math.abs(delta) <= windowSteps ? h('span', { class: 'used-label' }, t('used')) : null));
     }
     // Positions go through the CSSOM: the page's Content-Security-Policy forbids style attributes.
     const marker = (cls: string, left: number, label: string) => {
@@ -45,10 +47,10 @@ export function timeRuler(app: DemoApp): { el: HTMLElement; update(): void; refr
     for (let i = 0; i < app.phoneCount; i++) {
       const phone = app.phones[i]!;
       const time = phone.now();
-      const delta = Math.floor(time / PERIOD_MS) - server;
+      const delta = Math.floor(time / periodMs) - server;
       const name = `${t('phone')} ${'AB'[i]}`;
       markers.push(marker(`phone phone-${i}`, at(time), 'AB'[i]!));
-      lines.push(h('li', { class: Math.abs(delta) <= DEFAULT_WINDOW ? 'ok' : 'bad' }, `${name}: ${t('step')} ${delta > 0 ? '+' : ''}${delta} (${clockText(time, app.lang)}, ${phone.driftMs / 1000} s)`));
+      lines.push(h('li', { class: Math.abs(delta) <= windowSteps ? 'ok' : 'bad' }, `${name}: ${t('step')} ${delta > 0 ? '+' : ''}${delta} (${clockText(time, app.lang)}, ${phone.driftMs / 1000} s)`));
     }
     const typed = app.typed;
     if (typed) {
@@ -56,7 +58,7 @@ export function timeRuler(app: DemoApp): { el: HTMLElement; update(): void; refr
       else {
         const delta = typed.step - typed.serverStep;
         const mark = `${typed.accepted ? '✓' : '✗'} ${t('typed')}`;
-        const middle = (typed.step + 0.5) * PERIOD_MS;
+        const middle = (typed.step + 0.5) * periodMs;
         markers.push(marker(`typed ${typed.accepted ? 'ok' : 'bad'}`, at(middle), mark));
         lines.push(h('li', { class: typed.accepted ? 'ok' : 'bad', 'data-testid': 'typed-step' }, `${t('typedAt')} ${t('step')} ${delta > 0 ? '+' : ''}${delta} — ${typed.accepted ? t('accepted') : t('refused')}`));
       }
@@ -69,7 +71,10 @@ export function timeRuler(app: DemoApp): { el: HTMLElement; update(): void; refr
     el,
     update,
     async refresh() {
-      lastStep = await lastStepOf(app, app.typed?.username ?? app.site.signedIn ?? app.site.username);
+      const steps = await stepsOf(app, app.typed?.username ?? app.site.signedIn ?? app.site.username);
+      lastStep = steps.lastStep;
+      periodMs = steps.period * 1000;
+      windowSteps = steps.window;
       update();
     },
   };

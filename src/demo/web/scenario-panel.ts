@@ -2,9 +2,9 @@
  * Plays the trainer scenarios step by step. Each run has its own simulated service, clock and
  * phones (see startScenario), so the events are shown here rather than on the site and phones.
  */
-import { qrCamera } from '../../qr/camera.js';
+import { qrCamera } from '../../qr/index.js';
 import { SCENARIOS, startScenario, type ScenarioEvent, type ScenarioRun } from '../../sim/scenarios/index.js';
-import { drawQr } from '../../browser/scan-sources.js';
+import { drawQr } from '../../browser/index.js';
 import type { DemoApp } from './app.js';
 import { clockText, groupCode, h, uid } from './dom.js';
 

@@ -4,7 +4,7 @@
  * change it saves in localStorage, sends the same items to the server. A trainer's setup then
  * survives a browser reset, and a second window (the projector) opens the same state.
  */
-import type { KeyValueStorage } from '../../browser/web-storage-store.js';
+import type { KeyValueStorage } from '../../browser/index.js';
 import { clearDemo } from './app.js';
 import { mountDemo, type MountedDemo } from './mount.js';
 

@@ -2,7 +2,7 @@
  * The simulated Ügyfélkapu+ site: registration, login, the setup with its QR code, the törlőkód
  * and Befejezés, "Beállítás másik eszközre", and the lost-phone form with the törlőkód.
  */
-import { drawQr } from '../../browser/scan-sources.js';
+import { drawQr } from '../../browser/index.js';
 import { analyseTypedCode, type DemoApp, type SiteEnrollment } from './app.js';
 import { field, groupCode, h, statusLine } from './dom.js';
 

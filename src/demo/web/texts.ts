@@ -1,5 +1,5 @@
 /** The demo page's own texts, in Hungarian (the site's language) and English. */
-import type { Language } from '../../sim/messages.js';
+import type { Language } from '../../index.js';
 
 const HU = {
   title: 'Ügyfélkapu+ szimulátor',

@@ -2,7 +2,7 @@
  * The demo's clock: the real time plus an offset the trainer sets, which can also be paused.
  * It is a ManualClock, so the provider's time-out fault and "+30 s" move it at once.
  */
-import { checkTime, systemClock, type Clock, type ManualClock } from '../../core/clock.js';
+import { InvalidArgumentError, systemClock, type Clock, type ManualClock } from '../../index.js';
 
 /** What is saved across reloads. */
 export interface TrainerClockState {
@@ -35,7 +35,7 @@ export function createTrainerClock(saved: unknown = null, base: Clock = systemCl
       return this.set(now() + ms);
     },
     set(ms: number) {
-      const target = checkTime(ms, 'time');
+      const target = checkTime(ms);
       if (state.pausedAt !== null) state.pausedAt = target;
       else state.offsetMs = target - base.now();
       return target;
@@ -61,4 +61,12 @@ function readState(saved: unknown): TrainerClockState {
   const offsetMs = typeof s.offsetMs === 'number' && Number.isFinite(s.offsetMs) ? s.offsetMs : 0;
   const pausedAt = typeof s.pausedAt === 'number' && Number.isFinite(s.pausedAt) && s.pausedAt >= 0 ? s.pausedAt : null;
   return { offsetMs, pausedAt };
+}
+
+/** A time in ms the clock can be set to: finite, from the epoch to the largest Date. */
+function checkTime(ms: unknown): number {
+  if (typeof ms !== 'number' || !Number.isFinite(ms) || ms < 0 || ms > 8.64e15) {
+    throw new InvalidArgumentError(`"time" must be between 0 and 8.64e15 ms since the epoch, got ${String(ms)}`);
+  }
+  return ms;
 }

@@ -1,6 +1,5 @@
 /** The trainer's controls: simulated time, faults, language, a second phone, and reset. */
-import type { FaultKind } from '../../sim/faults.js';
-import type { Language } from '../../sim/messages.js';
+import type { FaultKind, Language } from '../../index.js';
 import type { DemoApp } from './app.js';
 import { clockText, h, uid } from './dom.js';
 
