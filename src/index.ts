@@ -79,3 +79,4 @@ export type { ThrottlePolicy } from './sim/throttle.js';
 export type { PasswordHash, HashingOptions } from './core/password-hash.js';
 export type { DeletionCodeOptions } from './core/deletion-code.js';
 
+export { isTotpLabError } from './core/errors.js';
