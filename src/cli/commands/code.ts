@@ -12,7 +12,8 @@ Prints the one-time code. Flags override what a URI says; --counter (or an
 otpauth://hotp URI) makes it HOTP.
 
 Options:
-  --time <t>          Unix seconds or ISO-8601 date-time (default: now)
+  --time <t>          Unix seconds, or an ISO-8601 date-time with Z or an
+                      offset (2025-01-16T09:00:00+01:00); default: now
   --algorithm <a>     SHA1, SHA256 or SHA512 (default SHA1)
   --digits <n>        6, 7 or 8 (default 6)
   --period <s>        TOTP step in seconds (default 30)
