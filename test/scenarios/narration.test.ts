@@ -1,6 +1,6 @@
 // The narration as a room hears it: Hungarian throughout in a Hungarian session, one time zone
 // per language (said once), and no English device names or units in the Hungarian text.
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/main.js';
 
 async function demo(env: Record<string, string>, isTty: boolean, ...args: string[]) {
@@ -9,8 +9,10 @@ async function demo(env: Record<string, string>, isTty: boolean, ...args: string
   return { code, text: out.join('\n') };
 }
 
-describe('Hungarian narration', async () => {
-  const { code, text } = await demo({}, false, '--lang', 'hu');
+describe('Hungarian narration', () => {
+  let code = -1;
+  let text = '';
+  beforeAll(async () => ({ code, text } = await demo({}, false, '--lang', 'hu')), 120_000);
 
   it('plays every scenario', () => expect(code).toBe(0));
 
