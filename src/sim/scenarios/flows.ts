@@ -64,7 +64,7 @@ export function startEnrollmentStep(phoneName: string, how: 'scan' | 'type' = 's
     say: how === 'scan'
       ? { hu: `„Ügyfélkapu+ igénylése” → „Tovább”: az oldal QR-kódot mutat, ${the(phoneName).hu} hitelesítő alkalmazása beolvassa.`, en: `"Ügyfélkapu+ igénylése" → "Tovább": the site shows a QR code and the authenticator app on ${the(phoneName).en} scans it.` }
       : { hu: `„Nem tudom beolvasni a kódot”: az oldal szövegként mutatja a titkos kulcsot, a felhasználó begépeli ${the(phoneName).hu} alkalmazásába.`, en: `"Nem tudom beolvasni a kódot" (I can't scan the code): the site shows the secret key as text and the user types it into the app on ${the(phoneName).en}.` },
-    expect: { hu: 'A telefon felveszi az Ügyfélkapu+ fiókot és 6 jegyű kódokat mutat.', en: 'The phone adds the Ügyfélkapu+ account and shows 6-digit codes.' },
+    expect: { hu: 'A telefon felveszi az Ügyfélkapu+ fiókot, és hatjegyű kódokat mutat.', en: 'The phone adds the Ügyfélkapu+ account and shows 6-digit codes.' },
     async act(ctx) {
       const started = await ctx.provider.startEnrollment({ username: ctx.user.username, password: ctx.user.password });
       ctx.emit({ type: 'site', ok: started.ok, message: started.message });
