@@ -8,7 +8,8 @@
 // When dist/ is incomplete (a fresh clone), it runs the full build once, so dist/ is whole.
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -37,9 +38,12 @@ if (!COMPLETE.every((file) => existsSync(`${root}dist/${file}`))) {
 
 const sources = Math.max(newest(`${root}src`), mtime(`${root}package.json`));
 if (wants.has('cli') && (force || mtime(`${root}dist/cli.js`) < sources)) {
+  // Split like the tsup build, so the QR and image libraries still load only when a command needs them.
   const result = await build({
-    entryPoints: [`${root}src/cli/bin.ts`],
-    outfile: `${root}dist/cli.js`,
+    entryPoints: { cli: `${root}src/cli/bin.ts` },
+    outdir: `${root}dist`,
+    chunkNames: 'cli-chunks/[name]-[hash]',
+    splitting: true,
     write: false,
     bundle: true,
     format: 'esm',
@@ -50,10 +54,16 @@ if (wants.has('cli') && (force || mtime(`${root}dist/cli.js`) < sources)) {
     banner: { js: '#!/usr/bin/env node' },
     logLevel: 'warning',
   });
-  // Written beside and renamed into place: a command running the old file never reads half a file.
-  const partial = `${root}dist/cli.js.${process.pid}.tmp`;
-  writeFileSync(partial, result.outputFiles[0].contents, { mode: 0o755 });
-  renameSync(partial, `${root}dist/cli.js`);
+  // Chunks first, then cli.js written beside and renamed into place: a command running the old
+  // file never reads half a file or a chunk that is not there yet.
+  const main = `${root}dist/cli.js`;
+  for (const file of result.outputFiles.filter((f) => f.path !== main)) {
+    mkdirSync(dirname(file.path), { recursive: true });
+    writeFileSync(file.path, file.contents);
+  }
+  const partial = `${main}.${process.pid}.tmp`;
+  writeFileSync(partial, result.outputFiles.find((f) => f.path === main).contents, { mode: 0o755 });
+  renameSync(partial, main);
 }
 if (wants.has('web') && (force || mtime(`${root}dist/web/app.js`) < newest(`${root}src`))) {
   run(process.execPath, ['scripts/build-web.mjs', '--quiet']);
