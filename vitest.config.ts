@@ -13,6 +13,8 @@ export default defineConfig({
   },
   test: {
     include: ['test/**/*.test.ts', 'examples/testing/**/*.test.ts'],
-    testTimeout: 20_000,
+    // Generous: a 2-core machine shared with other test runs may be several times slower than idle.
+    testTimeout: 60_000,
+    hookTimeout: 60_000,
   },
 });

@@ -81,3 +81,4 @@ export type { DeletionCodeOptions } from './core/deletion-code.js';
 
 export { DEFAULT_SEARCH_STEPS, MAX_SEARCH_STEPS } from './sim/trainer-view.js';
 export type { StepView, CodeKey, CodeVerdict, CodeExplanation, ExplainCodeInput } from './sim/trainer-view.js';
+export { isTotpLabError } from './core/errors.js';

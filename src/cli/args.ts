@@ -14,7 +14,7 @@ type Options = NonNullable<ParseArgsConfig['options']>;
 export function parse<O extends Options>(command: string, args: string[], options: O, positionals: { min: number; max: number }) {
   let parsed;
   try {
-    parsed = parseArgs({ args, options: { ...options, help: { type: 'boolean', short: 'h' } }, strict: true, allowPositionals: true });
+    parsed = parseArgs({ args: joinNegativeValues(args, options), options: { ...options, help: { type: 'boolean', short: 'h' } }, strict: true, allowPositionals: true });
   } catch (error) {
     const message = error instanceof Error ? shortenQuoted(error.message.split('\n')[0]!.replace(/\. To specify a positional argument.*$/, '')) : String(error);
     throw new UsageError(`${command}: ${message}`);
@@ -22,10 +22,35 @@ export function parse<O extends Options>(command: string, args: string[], option
   const values = parsed.values as { [K in keyof O]?: O[K]['type'] extends 'boolean' ? boolean : string } & { help?: boolean };
   if (!values.help) {
     const count = parsed.positionals.length;
-    if (count < positionals.min) throw new UsageError(`${command}: missing argument (see 'totp-lab ${command} --help')`);
+    if (count < positionals.min) throw new MissingArgumentError(command, count);
     if (count > positionals.max) throw new UsageError(`${command}: unexpected argument ${quoteArg(parsed.positionals[positionals.max]!)} (see 'totp-lab ${command} --help')`);
   }
   return { values, positionals: parsed.positionals };
+}
+
+/** A required positional argument is absent; `main` names it from the command's usage line. */
+export class MissingArgumentError extends UsageError {
+  constructor(readonly command: string, readonly position: number, name?: string) {
+    super(`${command}: missing argument${name ? ` ${name}` : ''} (see 'totp-lab ${command} --help')`);
+  }
+}
+
+/**
+ * node:util refuses `--time -5` as "ambiguous" (the value looks like a flag). A value that looks
+ * like a negative number is meant as the value: pass it as `--time=-5`, so our own range check
+ * answers with a message that names the flag.
+ */
+function joinNegativeValues(args: string[], options: Options): string[] {
+  const joined: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const flag = /^--([^=]+)$/.exec(args[i]!)?.[1];
+    const next = args[i + 1];
+    if (flag !== undefined && options[flag]?.type === 'string' && next !== undefined && /^-\d/.test(next)) {
+      joined.push(`--${flag}=${next}`);
+      i++;
+    } else joined.push(args[i]!);
+  }
+  return joined;
 }
 
 /**
@@ -42,22 +67,31 @@ export function quoteArg(text: string): string {
   return JSON.stringify(clean.length > 40 ? `${clean.slice(0, 40)}…` : clean);
 }
 
-/** `--time`: Unix seconds (fractions allowed) or an ISO-8601 date-time. Returns ms. */
-export function parseTime(text: string): number {
-  if (/^-?\d+(\.\d+)?$/.test(text.trim())) {
-    const ms = Number(text) * 1000;
+/**
+ * `--time`: Unix seconds (fractions allowed) or an ISO-8601 date-time with `Z` or an offset.
+ * A date-time without a zone would depend on the machine's time zone, so it is refused. Returns ms.
+ */
+export function parseTime(text: string, flag = 'time'): number {
+  const trimmed = text.trim();
+  if (/^-?\d+(\.\d+)?$/.test(trimmed)) {
+    const ms = Number(trimmed) * 1000;
     if (ms >= 0 && ms <= 8.64e15) return ms;
-    throw new UsageError(`--time must be between 0 and 8.64e12 Unix seconds, got ${quoteArg(text)}`);
+    throw new UsageError(`--${flag} must be between 0 and 8.64e12 Unix seconds, got ${quoteArg(text)}`);
   }
-  if (/^\d{4}-\d{2}-\d{2}([T ][\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(text.trim())) {
-    const ms = Date.parse(text);
-    if (Number.isFinite(ms) && ms >= 0) return ms;
+  const iso = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/i.exec(trimmed);
+  if (iso && iso[1] === undefined && /[T ]/i.test(trimmed)) {
+    throw new UsageError(`--${flag} needs a time zone: add Z for UTC or an offset such as +01:00 (2025-01-16T08:00:00Z), got ${quoteArg(text)}`);
   }
-  throw new UsageError(`--time must be Unix seconds or an ISO-8601 date-time (2025-01-16T08:00:00Z), got ${quoteArg(text)}`);
+  if (iso) {
+    const ms = Date.parse(trimmed.replace(' ', 'T').replace(/([+-]\d{2})(\d{2})$/, '$1:$2'));
+    if (Number.isFinite(ms) && ms >= 0 && ms <= 8.64e15) return ms;
+  }
+  throw new UsageError(`--${flag} must be Unix seconds or an ISO-8601 date-time with Z or an offset (2025-01-16T08:00:00Z), got ${quoteArg(text)}`);
 }
 
 /** A whole decimal number for a flag, or a usage error naming the flag. */
 export function parseInteger(text: string, flag: string): number {
+  if (/^-\d+$/.test(text)) throw new UsageError(`--${flag} must not be negative, got ${quoteArg(text)}`);
   if (!/^\d{1,16}$/.test(text)) throw new UsageError(`--${flag} must be a whole number, got ${quoteArg(text)}`);
   return Number(text);
 }

@@ -5,8 +5,12 @@ export interface CliIo {
   env: Record<string, string | undefined>;
   /** True when stdout is a terminal (colours, QR codes sized for a screen). */
   isTty: boolean;
+  /** True when standard input is a terminal too (a person who can press Enter). */
+  inputIsTty?: boolean;
   /** Lines typed on standard input, for interactive commands; absent when there is no input. */
   lines?: () => AsyncIterable<string>;
+  /** Shows a prompt before the next line is read (on a terminal: with line editing and history). */
+  prompt?: (text: string) => void;
 }
 
 /** Exit codes: 0 success, 1 a negative answer (invalid code, no QR found), 2 bad usage or input. */

@@ -2,7 +2,9 @@
  * The `totp-lab` command. Exit codes: 0 success, 1 a negative answer, 2 bad usage or bad input
  * (one line on stderr, never a stack trace, never a secret).
  */
-import { TotpLabError } from '../core/errors.js';
+import { isTotpLabError } from '../core/errors.js';
+import { version } from '../../package.json';
+import { MissingArgumentError } from './args.js';
 import { codeCommand } from './commands/code.js';
 import { demoCommand } from './commands/demo.js';
 import { exportCommand } from './commands/export.js';
@@ -30,7 +32,7 @@ function overview(): string {
     'Commands:',
     ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}${c.summary}`),
     '',
-    "Run 'totp-lab <command> --help' for a command's options.",
+    "Run 'totp-lab <command> --help' for a command's options, 'totp-lab --version' for the version.",
   ].join('\n');
 }
 
@@ -41,19 +43,37 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     io.out(overview());
     return name === undefined ? EXIT_USAGE : EXIT_OK;
   }
+  if (name === '--version' || name === '-V' || name === 'version') {
+    io.out(version);
+    return EXIT_OK;
+  }
   const command = COMMANDS.find((c) => c.name === name);
   try {
     if (!command) throw new UsageError(`unknown command ${JSON.stringify(name.slice(0, 40))} (see 'totp-lab --help')`);
     return await command.run(rest, io);
-  } catch (error) {
+  } catch (thrown) {
+    const error = thrown instanceof MissingArgumentError && command ? nameMissing(thrown, command) : thrown;
     io.err(`totp-lab: ${describeError(error)}`);
     if (io.env.TOTP_LAB_DEBUG && error instanceof Error && error.stack) io.err(error.stack);
     return EXIT_USAGE;
   }
 }
 
+/** Names the missing argument from the command's usage line (`Usage: totp-lab verify <secret|otpauth-uri> <code>`). */
+function nameMissing(error: MissingArgumentError, command: Command): MissingArgumentError {
+  const usage = command.help.split('\n')[0]!.split(/\s+/).slice(3);
+  const names: string[] = [];
+  for (let i = 0; i < usage.length; i++) {
+    if (usage[i]!.startsWith('[')) break;
+    if (usage[i]!.startsWith('-')) i++;
+    else if (usage[i]!.startsWith('<')) names.push(usage[i]!.replace(/\.\.\.$/, ''));
+  }
+  const name = names[Math.min(error.position, names.length - 1)];
+  return name === undefined ? error : new MissingArgumentError(error.command, error.position, name);
+}
+
 function describeError(error: unknown): string {
-  if (error instanceof UsageError || error instanceof TotpLabError) return error.message.split('\n')[0]!;
+  if (error instanceof UsageError || isTotpLabError(error)) return error.message.split('\n')[0]!;
   // Anything else is unexpected; keep it to one line and say so.
   return `unexpected error: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`;
 }

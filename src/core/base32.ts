@@ -45,7 +45,7 @@ export function normalizeBase32(text: string, field = 'secret'): string {
     const code = compact.charCodeAt(i);
     if (code >= 128 || LOOKUP[code] === -1) {
       throw new InvalidSecretError(
-        `"${field}" must be base32 (letters A-Z and digits 2-7), found a character that is not at position ${i + 1}`,
+        `"${field}" must be base32 (letters A-Z and digits 2-7), the character at position ${i + 1} is not one of them`,
       );
     }
   }

@@ -14,6 +14,10 @@ export type TotpLabErrorCode =
   | 'INVALID_STATE'
   | 'STORE_ERROR';
 
+// A registry symbol is the same in every copy of this module, so errors from the ESM and the CJS
+// build (both loaded in one process) are recognised alike; `instanceof` sees two classes there.
+const BRAND = Symbol.for('totp-lab.TotpLabError');
+
 /** The base class of every error this library throws on purpose. */
 export class TotpLabError extends Error {
   override name = 'TotpLabError';
@@ -22,7 +26,18 @@ export class TotpLabError extends Error {
   constructor(code: TotpLabErrorCode, message: string, options?: { cause?: unknown }) {
     super(message, options);
     this.code = code;
+    Object.defineProperty(this, BRAND, { value: true });
   }
+}
+
+/**
+ * True for an error this library threw, from whichever copy of it: use this rather than
+ * `instanceof TotpLabError` when both `import` and `require` may load the package in one process.
+ * @example
+ * try { generateCode('not base32!') } catch (error) { if (isTotpLabError(error)) console.log(error.code) }
+ */
+export function isTotpLabError(value: unknown): value is TotpLabError {
+  return value instanceof TotpLabError || (typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[BRAND] === true);
 }
 
 /** A parameter has the wrong type or value (`"digits" must be 6, 7 or 8, got 12`). */

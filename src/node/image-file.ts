@@ -3,7 +3,7 @@
  * jpeg-js) and the QR code libraries are loaded only when first needed, so importing this module,
  * or running a command that never touches an image, stays fast.
  */
-import { readFile, stat, writeFile } from 'node:fs/promises';
+import { chmod, readFile, stat, writeFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { InvalidArgumentError, InvalidImageError, describeValue } from '../core/errors.js';
 import type { RgbaImage } from '../core/image.js';
@@ -101,7 +101,9 @@ export async function writeQrFile(path: string, text: string, options: WriteQrFi
   const { renderQr } = await import('../qr/render.js');
   const contents = extension === '.png' ? renderQr(text, { ...options, format: 'png' }) : renderQr(text, { ...options, format: 'svg' });
   try {
-    await writeFile(path, contents);
+    // The picture holds a secret key: readable by its owner only, like the state file.
+    await writeFile(path, contents, { mode: 0o600 });
+    await chmod(path, 0o600);
   } catch (error) {
     throw new InvalidArgumentError(`cannot write ${describeValue(path)}: ${describeFsError(error)}`, { cause: error });
   }
@@ -125,10 +127,15 @@ async function readBytes(path: string): Promise<Uint8Array> {
   }
 }
 
-function describeFsError(error: unknown): string {
+/** A file-system error in words ("permission denied"), not as a raw code (EACCES). */
+export function describeFsError(error: unknown): string {
   const code = (error as NodeJS.ErrnoException).code;
   if (code === 'ENOENT') return 'no such file or directory';
   if (code === 'EISDIR') return 'it is a directory';
   if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'EEXIST') return 'a file of that name is in the way';
+  if (code === 'ENOTDIR') return 'a part of the path is a file, not a directory';
+  if (code === 'ENOSPC') return 'no space left on the device';
+  if (code === 'EROFS') return 'the file system is read-only';
   return code ?? (error instanceof Error ? error.message.split('\n')[0]! : 'unknown error');
 }

@@ -5,6 +5,7 @@
 import { type Clock, checkTime, systemClock } from '../core/clock.js';
 import { generateCode, secondsLeft, stepAt } from '../core/code.js';
 import { InvalidArgumentError, InvalidStateError, describeValue } from '../core/errors.js';
+import { checkMinRemaining, freshStepTime } from '../core/fresh-step.js';
 import { DEFAULT_PERIOD, checkPeriod } from '../core/options.js';
 import type { SecretInput } from '../core/secret.js';
 import { pickTotpOptions, type TotpOptions } from './codes.js';
@@ -57,22 +58,16 @@ export async function freshCode(secret: SecretInput, options: FreshCodeOptions =
   const period = options.period === undefined ? DEFAULT_PERIOD : checkPeriod(options.period);
   const minRemaining = checkMinRemaining(options.minRemaining ?? DEFAULT_MIN_REMAINING, period);
   const clock = options.clock ?? systemClock;
-  const periodMs = period * 1000;
   for (;;) {
     const now = readClock(clock);
-    const remainingMs = periodMs - (now % periodMs);
-    if (remainingMs >= minRemaining * 1000) {
+    const target = freshStepTime(now, period, minRemaining);
+    if (target === now) {
       const code = generateCode(secret, { ...codeOptions, time: now });
       return { code, remaining: secondsLeft(now, period), step: stepAt(now, period) };
     }
     // Too close to the end of the period: go to the start of the next one and look again.
-    await moveTo(clock, now + remainingMs);
+    await moveTo(clock, target);
   }
-}
-
-function checkMinRemaining(value: unknown, period: number): number {
-  if (typeof value === 'number' && Number.isFinite(value) && value > 0 && value < period) return value;
-  throw new InvalidArgumentError(`"minRemaining" must be more than 0 and less than the period (${period} s), got ${describeValue(value)}`);
 }
 
 function readClock(clock: Clock): number {

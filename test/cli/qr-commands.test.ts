@@ -29,11 +29,17 @@ function expectUsageError(result: CliResult, message: RegExp) {
 
 describe('totp-lab qr', () => {
   it('draws a coloured terminal code that scans back to the text', async () => {
-    const result = await cli('qr', URI);
+    const result = await cliWithEnv({}, 'qr', URI);
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('\u001b[30;47m');
     const screen = blankImage(500, 400, () => [30, 30, 30]);
     expect(scanQr(paste(screen, rasteriseTerminal(result.stdout, 0, 255, 3), 20, 20))).toBe(URI);
+  });
+
+  it('leaves colours out when the output is piped or redirected', async () => {
+    const piped = await cli('qr', URI);
+    expect(piped.stdout).not.toContain('\u001b[');
+    expect(piped.stdout).toBe(renderQr(URI, { format: 'terminal', color: false }));
   });
 
   it('leaves colours out with --no-color or NO_COLOR', async () => {

@@ -8,8 +8,15 @@ import {
 } from '../../src/index.js';
 import { fromBase64 } from '../../src/core/migration/base64.js';
 
-/** The bound: far above linear time, far below what a quadratic or exponential pattern needs here. */
+/**
+ * The bound, in CPU time of this process (not wall-clock time, which grows when other processes
+ * share the machine): far above linear time, far below what a quadratic pattern needs here.
+ */
 const BOUND_MS = 1500;
+const cpuMs = () => {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+};
 const N = 200_000;
 
 const ADVERSARIAL: Array<[string, () => unknown]> = [
@@ -33,16 +40,16 @@ const ADVERSARIAL: Array<[string, () => unknown]> = [
 
 describe('adversarial long input to every regex-using parser', () => {
   it.each(ADVERSARIAL)('%s', (_name, call) => {
-    const start = performance.now();
+    const start = cpuMs();
     try { call(); } catch { /* refusing is fine; only the time matters here */ }
-    expect(performance.now() - start).toBeLessThan(BOUND_MS);
+    expect(cpuMs() - start).toBeLessThan(BOUND_MS);
   });
 
   it('the provider checks an e-mail address and a törlőkód of 200 kB quickly', async () => {
     const provider = createProvider({ hashing: LOW_COST_HASHING_FOR_TESTS });
-    const start = performance.now();
+    const start = cpuMs();
     await provider.register({ username: 'anna', password: 'jelszo-123', email: `${'a@'.repeat(N / 2)}` }).catch(() => undefined);
     await verifyDeletionCode(`${'1 '.repeat(N / 2)}x`, { algorithm: 'PBKDF2-SHA256', iterations: 1, salt: '00'.repeat(16), hash: '11'.repeat(32) });
-    expect(performance.now() - start).toBeLessThan(BOUND_MS);
+    expect(cpuMs() - start).toBeLessThan(BOUND_MS);
   });
 });

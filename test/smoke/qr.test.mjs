@@ -51,7 +51,10 @@ test('the bin: qr --out, scan, and exit codes 0, 1 and 2', () => {
     const ok = runBin('scan', png);
     assert.equal(ok.status, 0);
     assert.equal(ok.stdout, `${URI}\n`);
-    assert.match(runBin('qr', URI).stdout, /\u001b\[30;47m/);
+    // Piped: plain text; FORCE_COLOR asks for the colours a terminal gets.
+    assert.doesNotMatch(runBin('qr', URI).stdout, /\u001b\[/);
+    const forced = spawnSync(process.execPath, [bin, 'qr', URI], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '', FORCE_COLOR: '1' } });
+    assert.match(forced.stdout, /\u001b\[30;47m/);
     writeFileSync(join(dir, 'blank.png'), readFileSync(png).subarray(0, 8)); // a PNG signature only
     const bad = runBin('scan', join(dir, 'blank.png'));
     assert.equal(bad.status, 2);

@@ -56,6 +56,7 @@ export const CORE_CALLS: CallSpec[] = [
   { name: 'stepAt', fn: f(core.stepAt), args: () => [T, 30] },
   { name: 'secondsLeft', fn: f(core.secondsLeft), args: () => [T, 30] },
   { name: 'normalizeTypedCode', fn: f(core.normalizeTypedCode), args: () => ['123 456', 6] },
+  { name: 'isTotpLabError', fn: f(core.isTotpLabError), args: () => [new Error('x')] },
   { name: 'buildKeyUri', fn: f(core.buildKeyUri), args: () => [{ type: 'totp', issuer: 'Example', account: 'alice', secret: SECRET, algorithm: 'SHA1', digits: 6, period: 30 }] },
   { name: 'parseKeyUri', fn: f(core.parseKeyUri), args: () => [URI] },
   { name: 'constantTimeEqual (unequal)', fn: f(core.constantTimeEqual), args: () => ['123456', '654321'], wrong: isTrue },

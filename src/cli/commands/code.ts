@@ -1,6 +1,5 @@
-import { manualClock, systemClock } from '../../core/clock.js';
 import { generateCode, secondsLeft, stepAt } from '../../core/code.js';
-import { freshCode } from '../../testing/fresh-code.js';
+import { freshStepTime } from '../../core/fresh-step.js';
 import { CODE_FLAGS, parse, parseInteger, parseTime, quoteArg, readCodeParams } from '../args.js';
 import { EXIT_OK, UsageError, type CliIo, type Command } from '../io.js';
 
@@ -13,7 +12,8 @@ Prints the one-time code. Flags override what a URI says; --counter (or an
 otpauth://hotp URI) makes it HOTP.
 
 Options:
-  --time <t>          Unix seconds or ISO-8601 date-time (default: now)
+  --time <t>          Unix seconds, or an ISO-8601 date-time with Z or an
+                      offset (2025-01-16T09:00:00+01:00); default: now
   --algorithm <a>     SHA1, SHA256 or SHA512 (default SHA1)
   --digits <n>        6, 7 or 8 (default 6)
   --period <s>        TOTP step in seconds (default 30)
@@ -42,9 +42,15 @@ Examples:
       if (minRemaining < 1 || minRemaining >= p.period) {
         throw new UsageError(`--min-remaining must be from 1 to the period minus 1 (${p.period - 1}), got ${quoteArg(values['min-remaining'])}`);
       }
-      // With --time, a manual clock is advanced to the next period instead of waiting.
-      const clock = time !== undefined ? manualClock(time) : systemClock;
-      shown = await freshCode(p.secret, { clock, minRemaining, algorithm: p.algorithm, digits: p.digits, period: p.period });
+      // With --time nothing waits: the code is the one at the next period start. Without it,
+      // wait in real time until a code with enough time left is current.
+      let at = freshStepTime(time ?? Date.now(), p.period, minRemaining);
+      while (time === undefined && at > Date.now()) {
+        await new Promise((resolve) => setTimeout(resolve, at - Date.now()));
+        at = freshStepTime(Date.now(), p.period, minRemaining);
+      }
+      const code = generateCode(p.secret, { algorithm: p.algorithm, digits: p.digits, period: p.period, time: at });
+      shown = { code, remaining: secondsLeft(at, p.period), step: stepAt(at, p.period) };
     } else {
       const at = time ?? Date.now();
       const code = generateCode(p.secret, { algorithm: p.algorithm, digits: p.digits, period: p.period, time: at, ...(p.counter !== undefined && { counter: p.counter }) });

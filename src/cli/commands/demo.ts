@@ -1,7 +1,8 @@
-import { SCENARIOS, findScenario, runScenario } from '../../sim/scenarios/index.js';
+import { SCENARIOS, findScenario, startScenario } from '../../sim/scenarios/index.js';
 import { parse, quoteArg } from '../args.js';
-import { eventForJson, formatEvent } from '../../demo/terminal/format.js';
+import { eventForJson, formatEvent, zoneNote } from '../../demo/terminal/format.js';
 import { createStyle, localeLanguage, wantsColor } from '../../demo/terminal/style.js';
+import type { ScenarioEvent } from '../../sim/scenarios/types.js';
 import { EXIT_NO, EXIT_OK, UsageError, type CliIo, type Command } from '../io.js';
 
 export const demoCommand: Command = {
@@ -14,12 +15,20 @@ second phones, moving accounts, the törlőkód, clock drift, replay, lockout,
 DÁP and outages. Time is simulated, so it finishes in seconds. Every step says
 what must happen and is checked; the exit code is 0 only if all behaved.
 
+On a terminal it goes one step at a time, like slides: Enter shows the next
+step, q (or Ctrl+C) leaves. Piped or redirected output, --json and --all print
+everything at once.
+
 Options:
   --lang <hu|en>        language (default: Hungarian if the locale is Hungarian)
   --scenario <id>       play one scenario (see --list)
   --list                list the scenarios
-  --interactive         play it yourself: type codes, move time with +30s
-  --state <file>        with --interactive: keep the service's state in a file
+  --step                one step per Enter (the default on a terminal)
+  --all                 everything at once (the default when piped or with --json)
+  --interactive         play it yourself: type codes, move time with time +30s
+                        (the clock stands still until you move it)
+  --state <file>        with --interactive: keep the service's state and audit
+                        log in a file
   --no-qr               leave out the QR pictures
   --no-color            no colours (NO_COLOR is respected too)
   --show-secrets        show the törlőkód in full (hidden by default)
@@ -28,6 +37,7 @@ Options:
   async run(args: string[], io: CliIo) {
     const { values } = parse('demo', args, {
       lang: { type: 'string' }, scenario: { type: 'string' }, list: { type: 'boolean' }, interactive: { type: 'boolean' },
+      step: { type: 'boolean' }, all: { type: 'boolean' },
       state: { type: 'string' }, 'no-qr': { type: 'boolean' }, 'no-color': { type: 'boolean' }, 'show-secrets': { type: 'boolean' }, json: { type: 'boolean' },
     }, { min: 0, max: 0 });
     if (values.help) return io.out(this.help), EXIT_OK;
@@ -42,32 +52,52 @@ Options:
     const chosen = values.scenario === undefined ? SCENARIOS : [findScenario(values.scenario)];
     if (chosen[0] === undefined) throw new UsageError(`demo: unknown scenario ${quoteArg(values.scenario!)} (see 'totp-lab demo --list')`);
     if (values.state !== undefined && !values.interactive) throw new UsageError('demo: --state goes with --interactive');
+    if (values.step && (values.all || values.json)) throw new UsageError('demo: --step goes with neither --all nor --json');
+    const showSecrets = Boolean(values['show-secrets']);
     if (values.interactive) {
       const { runInteractive } = await import('../../demo/terminal/interactive.js');
-      return runInteractive({ io, lang, style, stateFile: values.state });
+      return runInteractive({ io, lang, style, stateFile: values.state, showSecrets, qr: !values['no-qr'] });
     }
+    const stepping = values.step ? true : values.all || values.json ? false : Boolean(io.isTty && io.inputIsTty);
+    if (stepping && !io.lines) throw new UsageError('demo: --step needs standard input');
+    const typed = stepping ? io.lines!()[Symbol.asyncIterator]() : undefined;
+    /** Waits for Enter; false when the presenter leaves (q, or the end of input). */
+    const nextPressed = async (): Promise<boolean> => {
+      const hint = lang === 'hu' ? '⏎ Enter: következő lépés · q: kilépés ' : '⏎ Enter: next step · q: quit ';
+      if (io.prompt) io.prompt(style.yellow(hint));
+      else io.out(hint);
+      const line = await typed!.next();
+      return !line.done && !/^\s*q(uit)?\s*$/i.test(line.value);
+    };
 
     const { qrCamera, renderQr } = await import('../../qr/index.js');
-    const showSecrets = Boolean(values['show-secrets']);
     const drawQr = values['no-qr'] || values.json ? undefined : (text: string) => renderQr(text, { format: 'terminal', color });
-    const reports = [];
+    let failedStep: number | null = null;
+    const show = (event: ScenarioEvent) => {
+      if (event.type === 'result') failedStep = event.failedStep;
+      if (values.json) io.out(JSON.stringify(eventForJson(event, showSecrets)));
+      else for (const line of formatEvent(event, { lang, style, showSecrets, drawQr })) io.out(line);
+    };
+    if (!values.json) io.out(zoneNote(lang));
+    const reports: { id: string; passed: boolean; failedStep: number | null }[] = [];
+    let first = true;
     for (const scenario of chosen as typeof SCENARIOS) {
-      const report = await runScenario(scenario, {
-        camera: qrCamera, lang,
-        onEvent(event) {
-          if (values.json) io.out(JSON.stringify(eventForJson(event, showSecrets)));
-          else for (const line of formatEvent(event, { lang, style, showSecrets, drawQr })) io.out(line);
-        },
-      });
-      reports.push(report);
+      const played = startScenario(scenario, { camera: qrCamera, lang, onEvent: show });
+      while (!played.done) {
+        if (stepping && !first && !(await nextPressed())) return EXIT_OK;
+        first = false;
+        await played.next();
+      }
+      reports.push({ id: scenario.id, passed: played.passed, failedStep });
     }
     const passed = reports.filter((r) => r.passed).length;
     if (!values.json) {
       io.out('');
       const summary = lang === 'hu' ? `${passed}/${reports.length} forgatókönyv viselkedett az elvárt módon.` : `${passed} of ${reports.length} scenarios behaved as expected.`;
       io.out(passed === reports.length ? style.green(style.bold(summary)) : style.red(style.bold(summary)));
-      for (const r of reports.filter((x) => !x.passed)) io.out(style.red(`  ✗ ${r.id} (step ${r.failedStep! + 1})`));
+      for (const r of reports.filter((x) => !x.passed)) io.out(style.red(`  ✗ ${r.id} (${lang === 'hu' ? `${r.failedStep! + 1}. lépés` : `step ${r.failedStep! + 1}`})`));
     }
     return passed === reports.length ? EXIT_OK : EXIT_NO;
   },
 };
+

@@ -50,11 +50,12 @@ Example:
 /** Creates --out-dir (and its parents) if missing. */
 async function makeOutDir(dir: string): Promise<void> {
   const { mkdir } = await import('node:fs/promises');
+  const { describeFsError } = await import('../../node/image-file.js');
   try {
     if (dir.includes('\0')) throw Object.assign(new Error('NUL in path'), { code: 'a NUL character in the path' });
     await mkdir(dir, { recursive: true });
   } catch (error) {
-    throw new UsageError(`export: cannot create --out-dir ${quoteArg(dir)}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`);
+    throw new UsageError(`export: cannot create --out-dir ${quoteArg(dir)}: ${describeFsError(error)}`);
   }
 }
 

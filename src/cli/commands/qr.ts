@@ -1,5 +1,6 @@
 import { ERROR_CORRECTION_LEVELS, type ErrorCorrection } from '../../qr/error-correction.js';
 import { parse, quoteArg } from '../args.js';
+import { wantsColor } from '../../demo/terminal/style.js';
 import { EXIT_OK, UsageError, type CliIo, type Command } from '../io.js';
 
 export const qrCommand: Command = {
@@ -13,8 +14,9 @@ dark and light themes), or with --out as a PNG or SVG file.
 Options:
   --out <file>               write a .png or .svg file instead
   --error-correction <level> L, M, Q or H (default M)
-  --no-color                 terminal: no colour codes (also when NO_COLOR is set);
-                             the code then reads correctly on dark backgrounds
+  --no-color                 terminal: no colour codes (also when NO_COLOR is set
+                             or the output is not a terminal); the code then
+                             reads correctly on dark backgrounds
   -h, --help                 show this help
 
 Examples:
@@ -38,8 +40,8 @@ Examples:
       return EXIT_OK;
     }
     const { renderQr } = await import('../../qr/render.js');
-    // NO_COLOR (no-color.org): present and not empty disables colour.
-    const color = !values['no-color'] && !io.env.NO_COLOR;
+    // Colour codes only on a terminal: piped or redirected output stays plain text.
+    const color = wantsColor(values['no-color'] ? false : undefined, io.env, io.isTty);
     io.out(renderQr(text, { format: 'terminal', errorCorrection, color }));
     return EXIT_OK;
   },

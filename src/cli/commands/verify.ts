@@ -11,7 +11,8 @@ Checks a code as a server would. Exits 0 and prints the step difference (delta)
 when the code is valid, exits 1 when it is not. Spaces inside the code are ignored.
 
 Options:
-  --time <t>          Unix seconds or ISO-8601 date-time (default: now)
+  --time <t>          Unix seconds, or an ISO-8601 date-time with Z or an
+                      offset (2025-01-16T09:00:00+01:00); default: now
   --window <n>        steps accepted either side (TOTP) or ahead (HOTP), default 1
   --algorithm <a>     SHA1, SHA256 or SHA512
   --digits <n>        6, 7 or 8

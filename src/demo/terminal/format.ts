@@ -15,12 +15,43 @@ export interface FormatOptions {
 }
 
 const WORDS = {
-  hu: { site: 'oldal', left: 'mp van hátra', phone: 'telefon', clock: 'óra', pass: 'RENDBEN', fail: 'HIBA', expected: 'elvárt', time: 'idő', none: '(nincs fiók)', behind: 'késik', ahead: 'siet', masked: 'a többi rejtve; --show-secrets mutatja' },
-  en: { site: 'site', left: 's left', phone: 'phone', clock: 'clock', pass: 'PASS', fail: 'FAIL', expected: 'expected', time: 'time', none: '(no accounts)', behind: 'behind', ahead: 'ahead', masked: 'rest hidden; --show-secrets shows it' },
+  hu: {
+    site: 'oldal', left: 'mp van hátra', pass: 'RENDBEN', fail: 'HIBA', expected: 'elvárt', none: '(nincs fiók)', masked: 'a többi rejtve; --show-secrets mutatja',
+    drift: (seconds: number, behind: boolean) => `órája ${seconds % 60 === 0 ? `${seconds / 60} percet` : `${seconds} mp-et`} ${behind ? 'késik' : 'siet'}`,
+    units: { h: 'óra', min: 'perc', s: 'mp' },
+    zone: 'Az időpontok budapesti idő szerint értendők (a szolgáltatás is így írja ki őket).',
+  },
+  en: {
+    site: 'site', left: 's left', pass: 'PASS', fail: 'FAIL', expected: 'expected', none: '(no accounts)', masked: 'rest hidden; --show-secrets shows it',
+    drift: (seconds: number, behind: boolean) => `clock ${seconds % 60 === 0 ? `${seconds / 60} min` : `${seconds} s`} ${behind ? 'behind' : 'ahead'}`,
+    units: { h: 'h', min: 'min', s: 's' },
+    zone: 'All times are UTC.',
+  },
 } as const;
 
-/** Formats a time in UTC as HH:MM:SS. */
-const clockTime = (ms: number) => new Date(ms).toISOString().slice(11, 19);
+// Hungarian output follows the service, which speaks Budapest time; English output uses UTC.
+const CLOCKS = {
+  hu: new Intl.DateTimeFormat('hu-HU', { timeZone: 'Europe/Budapest', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' }),
+  en: new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' }),
+};
+
+/** A time of day as HH:MM:SS in the language's zone (Budapest for hu, UTC for en). */
+export function clockTime(ms: number, lang: 'hu' | 'en'): string {
+  return CLOCKS[lang].format(new Date(ms));
+}
+
+/** The one line that says which zone the times are in; print it once, before the first time. */
+export function zoneNote(lang: 'hu' | 'en'): string {
+  return WORDS[lang].zone;
+}
+
+/** A jump in time: "+30 mp", "+2 perc", "+1 óra" (or s, min, h). */
+function duration(ms: number, lang: 'hu' | 'en'): string {
+  const u = WORDS[lang].units;
+  if (ms >= 3_600_000 && ms % 3_600_000 === 0) return `${ms / 3_600_000} ${u.h}`;
+  if (ms >= 60_000 && ms % 60_000 === 0) return `${ms / 60_000} ${u.min}`;
+  return `${Math.round(ms / 1000)} ${u.s}`;
+}
 
 /** Masks all but the first group of a törlőkód. */
 export function maskDeletionCode(code: string): string {
@@ -39,31 +70,32 @@ export function formatEvent(event: ScenarioEvent, o: FormatOptions): string[] {
   const w = WORDS[o.lang];
   const s = o.style;
   switch (event.type) {
+    // No dim text anywhere: it fades to nothing on a projector.
     case 'scenario':
-      return ['', s.bold(`━━ ${event.title} ━━`), s.dim(event.summary)];
+      return ['', s.bold(`━━ ${event.title} ━━`), event.summary];
     case 'step':
       return ['', `${s.cyan('▸')} ${event.say}`];
     case 'time':
-      return [s.dim(`  ⏱ +${Math.round(event.advancedMs / 1000)} s → ${clockTime(event.now)} UTC${event.note ? ` ${event.note}` : ''}`)];
+      return [`  ⏱ +${duration(event.advancedMs, o.lang)} → ${clockTime(event.now, o.lang)}${event.note ? ` ${event.note}` : ''}`];
     case 'qr':
-      return [`  ${s.dim(`[${event.who}]`)} ${event.caption}`, ...(o.drawQr ? o.drawQr(event.text).split('\n').map((line) => `  ${line}`) : [])];
+      return [`  ${s.cyan(`[${event.who}]`)} ${event.caption}`, ...(o.drawQr ? o.drawQr(event.text).split('\n').map((line) => `  ${line}`) : [])];
     case 'site':
-      return [`  ${s.dim(`[${w.site}]`)} ${event.ok ? s.green('✓') : s.red('✗')} ${event.message}`];
+      return [`  ${s.cyan(`[${w.site}]`)} ${event.ok ? s.green('✓') : s.red('✗')} ${event.message}`];
     case 'deletion-code':
-      return [`  ${s.dim(`[${w.site}]`)} törlőkód: ${s.bold(o.showSecrets ? event.code : maskDeletionCode(event.code))}${o.showSecrets ? '' : s.dim(` (${w.masked})`)}`];
+      return [`  ${s.cyan(`[${w.site}]`)} törlőkód: ${s.bold(o.showSecrets ? event.code : maskDeletionCode(event.code))}${o.showSecrets ? '' : ` (${w.masked})`}`];
     case 'phone': {
-      const drift = event.driftMs === 0 ? '' : ` (${w.clock} ${Math.abs(event.driftMs / 1000)} s ${event.driftMs < 0 ? w.behind : w.ahead})`;
+      const drift = event.driftMs === 0 ? '' : ` (${w.drift(Math.abs(event.driftMs / 1000), event.driftMs < 0)})`;
       const accounts = event.accounts.length === 0 ? [w.none] : event.accounts.map((a) => formatAccount(a, o.lang));
-      return accounts.map((line) => `  ${s.dim(`[${event.phone}${drift}]`)} ${line}`);
+      return accounts.map((line) => `  ${s.cyan(`[${event.phone}${drift}]`)} ${line}`);
     }
     case 'user':
       return [`  ${s.yellow('→')} ${event.text}`];
     case 'note':
-      return [`  ${s.dim(event.text)}`];
+      return [`  ${event.text}`];
     case 'check':
       return event.passed
         ? [`  ${s.green('✓')} ${event.expect}`]
-        : [`  ${s.red('✗')} ${s.red(`${w.expected}: ${event.expect}`)}${event.detail ? s.dim(` — ${event.detail}`) : ''}`];
+        : [`  ${s.red('✗')} ${s.red(`${w.expected}: ${event.expect}`)}${event.detail ? ` — ${event.detail}` : ''}`];
     case 'result':
       return [event.passed ? s.green(s.bold(`  ${w.pass}`)) : s.red(s.bold(`  ${w.fail}`))];
   }

@@ -1,55 +1,36 @@
 /**
  * `totp-lab demo --interactive`: the trainer (or a curious user) plays the person. The service and
- * two phones run on a clock that follows real time and jumps forward on `+30s`.
+ * two phones run on a clock that stands still until the trainer moves it (`time +30s`), so no code
+ * runs out while the room is listening.
  */
-import { LOW_COST_HASHING_FOR_TESTS, MemoryStore, createAuthenticator, createProvider, type Authenticator, type Store, type StoreValue } from '../../index.js';
-import { formatEvent } from './format.js';
+import {
+  LOW_COST_HASHING_FOR_TESTS, MemoryStore, createAuthenticator, createProvider, isTotpLabError, manualClock,
+  type AuditEvent, type Authenticator, type Store, type StoreValue,
+} from '../../index.js';
+import { clockTime, formatEvent } from './format.js';
+import { DEMO_USER as USER, PHONES, SAY, scanStatus, type PhoneId } from './interactive-texts.js';
 import type { Style } from './style.js';
-import { EXIT_OK, EXIT_USAGE, type CliIo } from '../../cli/io.js';
-import { TotpLabError } from '../../index.js';
+import { parseTime } from '../../cli/args.js';
+import { EXIT_OK, EXIT_USAGE, UsageError, type CliIo } from '../../cli/io.js';
 
-const USER = { username: 'kovacs.janos', password: 'Tavaszi-Szel-2025', email: 'kovacs.janos@example.hu' };
 const PHONES_KEY = 'demo:phones';
+const AUDIT_KEY = 'demo:audit';
+const CLOCK_KEY = 'demo:clock';
+// The audit log kept in the state file: the newest entries, enough for a training day.
+const AUDIT_KEPT = 1000;
 
-const HELP = {
-  en: `Commands (the user is ${USER.username}; passwords are typed for you):
-  register                 create the account
-  enroll                   "Ügyfélkapu+ igénylése": the site shows a QR code
-  scan [phone]             the phone (phone or tablet) scans the QR code on screen
-  type [phone]             "Nem tudom beolvasni a kódot": type the key into the phone
-  phones                   what the phones show now
-  confirm <code>           type the phone's code under the QR code
-  finish                   tick "Törlőkód mentéséről gondoskodtam" and press Befejezés
-  login <code>             log in with a code
-  device-change <code>     "Beállítás másik eszközre" (needs a current code)
-  redeem <törlőkód>        remove the phone binding with the törlőkód
-  drift <phone> <seconds>  set a phone's clock error (e.g. drift phone -45)
-  +30s, +2m                move time forward
-  fault <maintenance|outage|timeout|off>
-  unlock                   the in-person unlock after five wrong passwords
-  audit                    the service's audit log
-  quit`,
-  hu: `Parancsok (a felhasználó ${USER.username}; a jelszót a program írja be):
-  register                 fiók létrehozása
-  enroll                   „Ügyfélkapu+ igénylése”: az oldal QR-kódot mutat
-  scan [telefon]           a telefon (telefon vagy tablet) beolvassa a képernyőn lévő QR-kódot
-  type [telefon]           „Nem tudom beolvasni a kódot”: a kulcs begépelése a telefonba
-  phones                   mit mutatnak most a telefonok
-  confirm <kód>            a telefon kódjának beírása a QR-kód alatt
-  finish                   „Törlőkód mentéséről gondoskodtam” bepipálása és Befejezés
-  login <kód>              belépés egy kóddal
-  device-change <kód>      „Beállítás másik eszközre” (aktuális kód kell hozzá)
-  redeem <törlőkód>        a telefonos kapcsolat törlése a törlőkóddal
-  drift <telefon> <mp>     a telefon órájának eltérése (pl. drift telefon -45)
-  +30s, +2m                az idő előretekerése
-  fault <maintenance|outage|timeout|off>
-  unlock                   személyes feloldás öt hibás jelszó után
-  audit                    a szolgáltatás naplója
-  quit`,
-};
+export interface InteractiveOptions {
+  io: CliIo;
+  lang: 'hu' | 'en';
+  style: Style;
+  stateFile: string | undefined;
+  showSecrets: boolean;
+  qr: boolean;
+}
 
-export async function runInteractive(o: { io: CliIo; lang: 'hu' | 'en'; style: Style; stateFile: string | undefined }): Promise<number> {
+export async function runInteractive(o: InteractiveOptions): Promise<number> {
   const { io, lang, style } = o;
+  const say = SAY[lang];
   if (!io.lines) {
     io.err('totp-lab: demo: --interactive needs standard input');
     return EXIT_USAGE;
@@ -60,20 +41,41 @@ export async function runInteractive(o: { io: CliIo; lang: 'hu' | 'en'; style: S
     store = new FileStore(o.stateFile);
   }
   const { qrCamera, renderQr } = await import('../../qr/index.js');
-  let offset = 0;
-  const clock = { now: () => Date.now() + offset, advance: (ms: number) => (offset += ms, Date.now() + offset) };
-  const provider = createProvider({ clock, store, language: lang, hashing: LOW_COST_HASHING_FOR_TESTS });
+  // A paused clock: it moves only when told, and continues where a saved session stopped.
+  const clock = manualClock((await store.get<number>(CLOCK_KEY)) ?? Date.now());
+  const kept = await store.get<AuditEvent[]>(AUDIT_KEY);
+  const audit: AuditEvent[] = Array.isArray(kept) ? kept.filter((e) => typeof e?.time === 'number' && typeof e.seq === 'number') : [];
+  const seqBase = audit.at(-1)?.seq ?? 0;
+  const provider = createProvider({
+    clock, store, language: lang, hashing: LOW_COST_HASHING_FOR_TESTS,
+    onAudit: (event) => audit.push({ ...event, seq: seqBase + event.seq }),
+  });
   const saved = (await store.get<Record<string, StoreValue>>(PHONES_KEY)) ?? {};
-  const phones = new Map<string, Authenticator>();
-  for (const name of ['phone', 'tablet']) {
-    phones.set(name, createAuthenticator({ clock, camera: qrCamera, language: lang, ...(saved[name] !== undefined && { state: saved[name] }) }));
+  const phones = new Map<PhoneId, Authenticator>();
+  for (const id of Object.keys(PHONES) as PhoneId[]) {
+    phones.set(id, createAuthenticator({ clock, camera: qrCamera, language: lang, ...(saved[id] !== undefined && { state: saved[id] }) }));
   }
-  const savePhones = () => store.update(PHONES_KEY, () => Object.fromEntries([...phones].map(([n, p]) => [n, p.toJSON() as unknown as StoreValue])));
-  const show = (event: Parameters<typeof formatEvent>[0]) => {
-    for (const line of formatEvent(event, { lang, style, showSecrets: true, drawQr: (text) => renderQr(text, { format: 'terminal', color: style.bold('x') !== 'x' }) })) io.out(line);
+  const save = async () => {
+    await store.update(PHONES_KEY, () => Object.fromEntries([...phones].map(([n, p]) => [n, p.toJSON() as unknown as StoreValue])));
+    await store.update(AUDIT_KEY, () => audit.slice(-AUDIT_KEPT) as unknown as StoreValue);
+    await store.update(CLOCK_KEY, () => clock.now());
   };
-  // Hungarian users may type the phone's Hungarian name.
-  const phoneOf = (name: string | undefined) => phones.get(name === undefined || name === 'telefon' ? 'phone' : name);
+  const drawQr = o.qr ? (text: string) => renderQr(text, { format: 'terminal', color: style.bold('x') !== 'x' }) : undefined;
+  const show = (event: Parameters<typeof formatEvent>[0]) => {
+    for (const line of formatEvent(event, { lang, style, showSecrets: o.showSecrets, drawQr })) io.out(line);
+  };
+  const fail = (text: string) => io.out(`  ${style.red('✗')} ${text}`);
+  const done = (text: string) => io.out(`  ${style.green('✓')} ${text}`);
+  // One name per phone in each language; either language's name is understood when typed.
+  const idOf = (name: string | undefined): PhoneId | undefined => {
+    if (name === undefined) return 'phone';
+    return (Object.keys(PHONES) as PhoneId[]).find((id) => PHONES[id].hu === name.toLowerCase() || PHONES[id].en === name.toLowerCase());
+  };
+  const showPhone = (id: PhoneId, numbered = false) => {
+    const phone = phones.get(id)!;
+    show({ type: 'phone', phone: PHONES[id][lang], driftMs: phone.driftMs, accounts: phone.list() });
+    if (numbered && phone.list().length > 1) io.out(`  (${phone.list().map((a, i) => `${i + 1}: ${a.issuer ?? a.account}`).join(', ')})`);
+  };
   let screenUri: string | null = null;
   let enrollmentId: string | null = null;
   /** The site's answer to "enroll" or "device-change": on success, a QR code on screen. */
@@ -82,91 +84,123 @@ export async function runInteractive(o: { io: CliIo; lang: 'hu' | 'en'; style: S
     if (!r.ok) return;
     screenUri = r.keyUri;
     enrollmentId = r.enrollmentId;
-    show({ type: 'qr', who: lang === 'hu' ? 'oldal' : 'site', text: r.keyUri, caption: r.message });
+    show({ type: 'qr', who: lang === 'hu' ? 'oldal' : 'site', text: r.keyUri, caption: lang === 'hu' ? 'A QR-kód a képernyőn:' : 'The QR code on the screen:' });
+  };
+  const moveTo = (target: number, advancedMs: number) => {
+    // JavaScript dates end at 8.64e15 ms (ECMA-262 §21.4.1.1); a longer jump is refused, not obeyed.
+    if (!(target <= 8.64e15)) return fail(say.tooLong);
+    if (target < clock.now()) return fail(say.backwards);
+    clock.set(target);
+    show({ type: 'time', now: clock.now(), advancedMs, note: '' });
+  };
+  const timeCommand = (arg: string | undefined) => {
+    if (arg === undefined) return io.out(`  ${say.now}: ${clockTime(clock.now(), lang)}`);
+    const jump = /^\+(\d+)(s|m|h)$/.exec(arg);
+    if (jump) {
+      const ms = Number(jump[1]) * { s: 1000, m: 60_000, h: 3_600_000 }[jump[2] as 's' | 'm' | 'h'];
+      return moveTo(clock.now() + ms, ms);
+    }
+    if (arg.startsWith('+')) return fail(say.timeUsage);
+    try {
+      const target = parseTime(arg);
+      moveTo(target, target - clock.now());
+    } catch (error) {
+      if (!(error instanceof UsageError)) throw error;
+      fail(error.message);
+    }
   };
 
-  io.out(HELP[lang]);
+  io.out(say.help);
   io.out('');
+  io.out(say.paused);
+  const ask = () => io.prompt?.(style.bold(say.prompt));
+  ask();
   for await (const raw of io.lines()) {
     const [command = '', ...args] = raw.trim().split(/\s+/);
     const site = (r: { ok: boolean; message: string }) => show({ type: 'site', ok: r.ok, message: r.message });
-    const jump = /^\+(\d+)(s|m)$/.exec(command);
-    if (jump) {
-      const ms = Number(jump[1]) * (jump[2] === 'm' ? 60_000 : 1000);
-      // JavaScript dates end at 8.64e15 ms (ECMA-262 §21.4.1.1); a longer jump is refused, not obeyed.
-      if (clock.now() + ms > 8.64e15) {
-        io.out(lang === 'hu' ? '  ✗ ekkora ugrás az időben nem lehetséges' : '  ✗ that jump in time is too long');
-        continue;
-      }
-      clock.advance(ms);
-      show({ type: 'time', now: clock.now(), advancedMs: ms, note: '' });
-      continue;
-    }
     // A step out of order or a bad value is told and the demo goes on; a damaged state file ends it.
     try {
-    switch (command) {
-      case '': break;
-      case 'help': io.out(HELP[lang]); break;
-      case 'quit': case 'exit': await savePhones(); return EXIT_OK;
-      case 'register': site(await provider.register(USER)); break;
-      case 'enroll': showSetup(await provider.startEnrollment({ username: USER.username, password: USER.password })); break;
-      case 'scan': case 'type': {
-        const phone = phoneOf(args[0]);
-        if (!phone || !screenUri) { io.out(lang === 'hu' ? 'Nincs QR-kód a képernyőn, vagy ismeretlen telefon.' : 'No QR code on screen, or unknown phone.'); break; }
-        const result = command === 'scan' ? phone.scan(qrCamera.render(screenUri)) : phone.addKeyUri(screenUri);
-        io.out(`  ${result.status}`);
-        show({ type: 'phone', phone: args[0] ?? 'phone', driftMs: phone.driftMs, accounts: phone.list() });
-        break;
+      switch (command) {
+        case '': break;
+        case 'help': io.out(say.help); break;
+        case 'quit': case 'exit': await save(); return EXIT_OK;
+        case 'time': timeCommand(args[0]); break;
+        case 'register': site(await provider.register(USER)); break;
+        case 'enroll': showSetup(await provider.startEnrollment({ username: USER.username, password: USER.password })); break;
+        case 'scan': case 'type': {
+          const id = idOf(args[0]);
+          if (!id || !screenUri) { fail(say.noQr); break; }
+          const phone = phones.get(id)!;
+          const result = command === 'scan' ? phone.scan(qrCamera.render(screenUri)) : phone.addKeyUri(screenUri);
+          io.out(`  ${scanStatus(result, lang)}`);
+          showPhone(id, true);
+          break;
+        }
+        case 'phones':
+          for (const id of phones.keys()) showPhone(id, true);
+          break;
+        case 'delete': {
+          const id = idOf(args[0]);
+          const n = Number(args[1]);
+          const account = id && Number.isInteger(n) ? phones.get(id)!.list()[n - 1] : undefined;
+          if (!id || !account) { fail(say.deleteUsage); break; }
+          const phone = phones.get(id)!;
+          io.out(`  ${phone.requestDelete(account.id).warning}`);
+          if (phone.confirmDelete(account.id).deleted) done(say.deleted);
+          showPhone(id, true);
+          break;
+        }
+        case 'confirm': {
+          if (!enrollmentId) { fail(say.first); break; }
+          const r = await provider.confirmEnrollment({ enrollmentId, code: args.join('') });
+          site(r);
+          if (r.ok) show({ type: 'deletion-code', code: r.deletionCode });
+          break;
+        }
+        case 'finish': {
+          if (!enrollmentId) { fail(say.first); break; }
+          const r = await provider.finishEnrollment({ enrollmentId, deletionCodeSaved: true });
+          site(r);
+          if (r.ok) screenUri = enrollmentId = null;
+          break;
+        }
+        case 'login': site(await provider.login({ username: USER.username, password: USER.password, code: args.join('') })); break;
+        case 'device-change': showSetup(await provider.startDeviceChange({ username: USER.username, password: USER.password, code: args.join('') })); break;
+        case 'redeem': site(await provider.redeemDeletionCode({ username: USER.username, password: USER.password, deletionCode: args.join(' ') })); break;
+        case 'drift': {
+          const id = idOf(args[0]);
+          const seconds = Number(args[1]);
+          if (!id || args[0] === undefined || !Number.isFinite(seconds)) { fail(say.driftUsage); break; }
+          phones.get(id)!.setDrift(seconds * 1000);
+          showPhone(id);
+          break;
+        }
+        case 'fault': {
+          const kind = args[0];
+          if (kind === 'off') { provider.faults.clear(); done(say.faultOff); }
+          else if (kind === 'maintenance' || kind === 'outage' || kind === 'timeout') { provider.faults.start(kind); done(say.faultOn(kind)); }
+          else fail(say.faultUsage);
+          break;
+        }
+        case 'unlock': await provider.unlock(USER.username); done(say.unlocked); break;
+        case 'audit':
+          if (audit.length === 0) io.out(`  ${say.auditEmpty}`);
+          for (const e of audit.slice(-100)) io.out(`  ${clockTime(e.time, lang)} ${e.type}${e.reason ? ` (${e.reason})` : ''}`);
+          break;
+        default: {
+          // "+30s" is short for "time +30s".
+          if (command.startsWith('+')) timeCommand(command);
+          else io.out(say.unknown(shorten(command)));
+        }
       }
-      case 'phones':
-        for (const [name, phone] of phones) show({ type: 'phone', phone: name, driftMs: phone.driftMs, accounts: phone.list() });
-        break;
-      case 'confirm': {
-        if (!enrollmentId) { io.out(lang === 'hu' ? 'Előbb: enroll vagy device-change.' : 'First: enroll or device-change.'); break; }
-        const r = await provider.confirmEnrollment({ enrollmentId, code: args.join('') });
-        site(r);
-        if (r.ok) show({ type: 'deletion-code', code: r.deletionCode });
-        break;
-      }
-      case 'finish': {
-        if (!enrollmentId) { io.out(lang === 'hu' ? 'Előbb: enroll vagy device-change.' : 'First: enroll or device-change.'); break; }
-        const r = await provider.finishEnrollment({ enrollmentId, deletionCodeSaved: true });
-        site(r);
-        if (r.ok) screenUri = enrollmentId = null;
-        break;
-      }
-      case 'login': site(await provider.login({ username: USER.username, password: USER.password, code: args.join('') })); break;
-      case 'device-change': showSetup(await provider.startDeviceChange({ username: USER.username, password: USER.password, code: args.join('') })); break;
-      case 'redeem': site(await provider.redeemDeletionCode({ username: USER.username, password: USER.password, deletionCode: args.join(' ') })); break;
-      case 'drift': {
-        const phone = phoneOf(args[0]);
-        const seconds = Number(args[1]);
-        if (!phone || !Number.isFinite(seconds)) { io.out('drift <phone|tablet> <seconds>'); break; }
-        phone.setDrift(seconds * 1000);
-        show({ type: 'phone', phone: args[0]!, driftMs: phone.driftMs, accounts: phone.list() });
-        break;
-      }
-      case 'fault': {
-        const kind = args[0];
-        if (kind === 'off') provider.faults.clear();
-        else if (kind === 'maintenance' || kind === 'outage' || kind === 'timeout') provider.faults.start(kind);
-        else io.out('fault <maintenance|outage|timeout|off>');
-        break;
-      }
-      case 'unlock': await provider.unlock(USER.username); io.out('  ok'); break;
-      case 'audit':
-        for (const e of provider.auditLog()) io.out(`  ${new Date(e.time).toISOString().slice(11, 19)} ${e.type}${'reason' in e && e.reason ? ` (${e.reason})` : ''}`);
-        break;
-      default:
-        io.out(lang === 'hu' ? `Ismeretlen parancs: ${shorten(command)} (help)` : `Unknown command: ${shorten(command)} (help)`);
-    }
     } catch (error) {
-      if (!(error instanceof TotpLabError) || error.code === 'STORE_ERROR') throw error;
-      io.out(`  ${style.red('✗')} ${error.message.split('\n')[0]}`);
+      if (!isTotpLabError(error) || error.code === 'STORE_ERROR') throw error;
+      fail(error.message.split('\n')[0]!);
     }
-    await savePhones();
+    await save();
+    ask();
   }
-  await savePhones();
+  await save();
   return EXIT_OK;
 }
 

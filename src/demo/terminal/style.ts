@@ -1,7 +1,6 @@
 /** Terminal colours, switched off by --no-color, NO_COLOR or a non-terminal stdout. */
 export interface Style {
   bold(text: string): string;
-  dim(text: string): string;
   green(text: string): string;
   red(text: string): string;
   cyan(text: string): string;
@@ -13,9 +12,9 @@ const wrap = (open: number, close: number) => (text: string) => `\u001b[${open}m
 export function createStyle(color: boolean): Style {
   if (!color) {
     const plain = (text: string) => text;
-    return { bold: plain, dim: plain, green: plain, red: plain, cyan: plain, yellow: plain };
+    return { bold: plain, green: plain, red: plain, cyan: plain, yellow: plain };
   }
-  return { bold: wrap(1, 22), dim: wrap(2, 22), green: wrap(32, 39), red: wrap(31, 39), cyan: wrap(36, 39), yellow: wrap(33, 39) };
+  return { bold: wrap(1, 22), green: wrap(32, 39), red: wrap(31, 39), cyan: wrap(36, 39), yellow: wrap(33, 39) };
 }
 
 /** Colours on unless --no-color, NO_COLOR (https://no-color.org) or output that is not a terminal. */

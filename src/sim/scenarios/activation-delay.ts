@@ -14,7 +14,7 @@ export const activationDelay: Scenario = {
     ...setupSteps('phone'),
     loginStep('phone', false, {
       say: { hu: 'A felhasználó azonnal belépne, a telefon friss kódjával.', en: 'The user logs in at once, with the phone’s fresh code.' },
-      expect: { hu: 'Elutasítás az általános üzenettel: a második faktor még nem aktív.', en: 'Refused with the generic message: the second factor is not active yet.' },
+      expect: { hu: 'Az oldal az általános hibaüzenettel elutasítja: a második faktor még nem aktív.', en: 'Refused with the generic message: the second factor is not active yet.' },
     }),
     waitStep(2 * 60_000, { hu: 'Két percet vár, amíg megjelenik a sikeres beállításról szóló felugró ablak.', en: 'Waits two minutes, until the pop-up confirming the setup appears.' }),
     loginStep('phone', true, { say: { hu: 'Újra belép, a telefon aktuális kódjával.', en: 'Logs in again, with the phone’s current code.' } }),

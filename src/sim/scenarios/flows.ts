@@ -8,10 +8,10 @@ import type { Localized, ScenarioContext, ScenarioStep } from './types.js';
 
 /** The phones the scenarios use, by id, with their names in each language. */
 const PHONE_NAMES: Record<string, Localized> = {
-  phone: { hu: 'phone', en: 'phone' },
+  phone: { hu: 'telefon', en: 'phone' },
   tablet: { hu: 'tablet', en: 'tablet' },
-  'old phone': { hu: 'old phone', en: 'old phone' },
-  'new phone': { hu: 'new phone', en: 'new phone' },
+  'old phone': { hu: 'régi telefon', en: 'old phone' },
+  'new phone': { hu: 'új telefon', en: 'new phone' },
 };
 
 /** A phone's name in each language (the id itself for phones not in the table). */
@@ -49,7 +49,7 @@ export function scanFromSite(ctx: ScenarioContext, phone: Authenticator, text: s
 }
 
 export const registerStep: ScenarioStep = {
-  say: { hu: 'Kovács János regisztrál az ügyfélkapuban (felhasználónév, jelszó, e-mail-cím).', en: 'János Kovács registers at the Ügyfélkapu site (username, password, e-mail).' },
+  say: { hu: 'Kovács János regisztrál az Ügyfélkapun (felhasználónév, jelszó, e-mail-cím).', en: 'János Kovács registers at the Ügyfélkapu site (username, password, e-mail).' },
   expect: { hu: 'A regisztráció sikeres.', en: 'The registration succeeds.' },
   async act(ctx) {
     const r = await ctx.provider.register(ctx.user);
@@ -64,7 +64,7 @@ export function startEnrollmentStep(phoneName: string, how: 'scan' | 'type' = 's
     say: how === 'scan'
       ? { hu: `„Ügyfélkapu+ igénylése” → „Tovább”: az oldal QR-kódot mutat, ${the(phoneName).hu} hitelesítő alkalmazása beolvassa.`, en: `"Ügyfélkapu+ igénylése" → "Tovább": the site shows a QR code and the authenticator app on ${the(phoneName).en} scans it.` }
       : { hu: `„Nem tudom beolvasni a kódot”: az oldal szövegként mutatja a titkos kulcsot, a felhasználó begépeli ${the(phoneName).hu} alkalmazásába.`, en: `"Nem tudom beolvasni a kódot" (I can't scan the code): the site shows the secret key as text and the user types it into the app on ${the(phoneName).en}.` },
-    expect: { hu: 'A telefon felveszi az Ügyfélkapu+ fiókot és 6 jegyű kódokat mutat.', en: 'The phone adds the Ügyfélkapu+ account and shows 6-digit codes.' },
+    expect: { hu: 'A telefon felveszi az Ügyfélkapu+ fiókot, és hatjegyű kódokat mutat.', en: 'The phone adds the Ügyfélkapu+ account and shows 6-digit codes.' },
     async act(ctx) {
       const started = await ctx.provider.startEnrollment({ username: ctx.user.username, password: ctx.user.password });
       ctx.emit({ type: 'site', ok: started.ok, message: started.message });
@@ -73,7 +73,7 @@ export function startEnrollmentStep(phoneName: string, how: 'scan' | 'type' = 's
       ctx.memo.set('keyUri', started.keyUri);
       const phone = ctx.phone(phoneName);
       const added = how === 'scan'
-        ? scanFromSite(ctx, phone, started.keyUri, { hu: 'Olvassa be a QR-kódot a hitelesítő alkalmazással', en: 'Scan the QR code with your authenticator app' })
+        ? scanFromSite(ctx, phone, started.keyUri, { hu: 'A QR-kód a képernyőn:', en: 'The QR code on the screen:' })
         : phone.addManually({ issuer: ctx.provider.issuer, account: ctx.user.username, secret: started.secret }).status === 'added';
       if (how === 'type') ctx.emit({ type: 'user', text: ctx.t({ hu: 'Begépeli a titkos kulcsot.', en: 'Types the secret key.' }) });
       return added && /^\d{6}$/.test(codeOn(ctx, phoneName));
@@ -102,7 +102,7 @@ export function confirmEnrollmentStep(phoneName: string): ScenarioStep {
 /** "Törlőkód mentése", the checkbox, "Befejezés". */
 export const finishEnrollmentStep: ScenarioStep = {
   say: { hu: '„Törlőkód mentése” (kék gomb), majd bepipálja: „Törlőkód mentéséről gondoskodtam”, végül „Befejezés”.', en: '"Törlőkód mentése" (save the deletion code, blue button), ticks "Törlőkód mentéséről gondoskodtam" (I have saved it), then "Befejezés" (Finish).' },
-  expect: { hu: 'Az Ügyfélkapu+ beállítása befejeződött.', en: 'The Ügyfélkapu+ setup is finished.' },
+  expect: { hu: 'Az Ügyfélkapu+ beállítása befejeződik.', en: 'The Ügyfélkapu+ setup is finished.' },
   async act(ctx) {
     const r = await ctx.provider.finishEnrollment({ enrollmentId: ctx.memo.get('enrollmentId') as string, deletionCodeSaved: true });
     ctx.emit({ type: 'site', ok: r.ok, message: r.message });
@@ -119,7 +119,7 @@ export async function changeDevice(ctx: ScenarioContext, fromPhone: string, toPh
   ctx.wait(30_000);
   const started = await ctx.provider.startDeviceChange({ username: ctx.user.username, password: ctx.user.password, code: codeOn(ctx, fromPhone) });
   ctx.emit({ type: 'site', ok: started.ok, message: started.message });
-  if (!started.ok || !scanFromSite(ctx, ctx.phone(toPhone), started.keyUri, { hu: 'Új QR-kód', en: 'A new QR code' })) return null;
+  if (!started.ok || !scanFromSite(ctx, ctx.phone(toPhone), started.keyUri, { hu: 'Az új QR-kód a képernyőn:', en: 'The new QR code on the screen:' })) return null;
   const confirmed = await ctx.provider.confirmEnrollment({ enrollmentId: started.enrollmentId, code: codeOn(ctx, toPhone) });
   ctx.emit({ type: 'site', ok: confirmed.ok, message: confirmed.message });
   if (!confirmed.ok) return null;

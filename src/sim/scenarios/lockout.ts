@@ -29,7 +29,7 @@ export const lockout: Scenario = {
     },
     loginStep('phone', false, {
       say: { hu: 'Most helyes jelszóval és a telefon kódjával próbálja.', en: 'Now the user tries the right password and the phone’s code.' },
-      expect: { hu: 'Elutasítva: a zárolt fiókba helyes adatokkal sem lehet belépni.', en: 'Refused: a locked account does not open even with the right details.' },
+      expect: { hu: 'Az oldal elutasítja: a zárolt fiókba helyes adatokkal sem lehet belépni.', en: 'Refused: a locked account does not open even with the right details.' },
     }),
     {
       say: { hu: 'Személyes ügyintézés: az ügyintéző feloldja a zárolást.', en: 'In person at an office: the clerk unlocks the account.' },

@@ -3,11 +3,11 @@ import type { Scenario, ScenarioStep } from './types.js';
 
 const redeem = (which: 'saved' | 'spent'): ScenarioStep => ({
   say: which === 'saved'
-    ? { hu: 'A telefon elveszett. A felhasználó az ügyfélkapuban megadja a felhasználónevét, a jelszavát és az elmentett törlőkódot.', en: 'The phone is lost. At the site the user enters the username, the password and the saved törlőkód.' }
+    ? { hu: 'A telefon elveszett. A felhasználó az Ügyfélkapun megadja a felhasználónevét, a jelszavát és az elmentett törlőkódot.', en: 'The phone is lost. At the site the user enters the username, the password and the saved törlőkód.' }
     : { hu: 'Valaki még egyszer beírja ugyanazt, már elhasznált törlőkódot.', en: 'Someone types the same, already spent törlőkód once more.' },
   expect: which === 'saved'
     ? { hu: 'A telefonos azonosító kapcsolat törlődik; a fiók megmarad.', en: 'The phone binding is removed; the account remains.' }
-    : { hu: 'Elutasítva: a törlőkód egyszer használható.', en: 'Refused: a törlőkód works once.' },
+    : { hu: 'Az oldal elutasítja: a törlőkód egyszer használható.', en: 'Refused: a törlőkód works once.' },
   async act(ctx) {
     const r = await ctx.provider.redeemDeletionCode({ username: ctx.user.username, password: ctx.user.password, deletionCode: ctx.memo.get(which === 'saved' ? 'deletionCode' : 'spentDeletionCode') as string });
     ctx.emit({ type: 'site', ok: r.ok, message: r.message });

@@ -13,7 +13,7 @@ export const replay: Scenario = {
     loginStep('phone', true),
     loginStep('phone', false, {
       say: { hu: 'Valaki ugyanazzal a kóddal újra belépne (ugyanabban a fél percben).', en: 'Someone logs in again with the same code (in the same half minute).' },
-      expect: { hu: 'Elutasítva: ezt a kódot már felhasználták.', en: 'Refused: this code has been used.' },
+      expect: { hu: 'Az oldal elutasítja: ezt a kódot már felhasználták.', en: 'Refused: this code has been used.' },
       code: (ctx) => ctx.memo.get('lastCode') as string,
     }),
     waitStep(30_000, { hu: 'Fél perc múlva a telefon új kódot mutat.', en: 'Half a minute later the phone shows a new code.' }),

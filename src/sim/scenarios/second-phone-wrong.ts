@@ -28,7 +28,7 @@ export const secondPhoneWrong: Scenario = {
     },
     loginStep('old phone', false, {
       say: { hu: 'Belépés a régi telefon kódjával.', en: 'Log in with the old phone’s code.' },
-      expect: { hu: 'Elutasítva: a régi kulcs már nem érvényes.', en: 'Refused: the old key is no longer valid.' },
+      expect: { hu: 'Az oldal elutasítja: a régi kulcs már nem érvényes.', en: 'Refused: the old key is no longer valid.' },
     }),
     loginStep('new phone', true, {
       say: { hu: 'Néhány másodperc múlva belépés az új telefon kódjával. (Hibás kód után a szolgáltatás rövid ideig vár: 1, 2, 4… másodperc.)', en: 'A few seconds later, log in with the new phone’s code. (After a wrong code the service makes you wait a little: 1, 2, 4… seconds.)' },

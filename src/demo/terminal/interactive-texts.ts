@@ -1,0 +1,105 @@
+/** What the interactive demo says, in both languages: the help, status words and short answers. */
+import type { ScanResult } from '../../index.js';
+
+export const DEMO_USER = { username: 'kovacs.janos', password: 'Tavaszi-Szel-2025', email: 'kovacs.janos@example.hu' };
+
+/** The phones of the interactive demo, by id, with the name shown (and typed) in each language. */
+export const PHONES = { phone: { hu: 'telefon', en: 'phone' }, tablet: { hu: 'tablet', en: 'tablet' } } as const;
+export type PhoneId = keyof typeof PHONES;
+
+const HELP = {
+  en: `Commands (the user is ${DEMO_USER.username}; passwords are typed for you):
+  register                 create the account
+  enroll                   "Ügyfélkapu+ igénylése": the site shows a QR code
+  scan [phone|tablet]      the phone scans the QR code on screen
+  type [phone|tablet]      "Nem tudom beolvasni a kódot": type the key into the phone
+  phones                   what the phones show now (numbered)
+  delete <phone> <n>       remove entry n from a phone (swipe left, confirm)
+  confirm <code>           type the phone's code under the QR code
+  finish                   tick "Törlőkód mentéséről gondoskodtam" and press Befejezés
+  login <code>             log in with a code
+  device-change <code>     "Beállítás másik eszközre" (needs a current code)
+  redeem <törlőkód>        remove the phone binding with the törlőkód
+  drift <phone> <seconds>  set a phone's clock error (e.g. drift phone -45)
+  time                     show the simulated time (it stands still until moved)
+  time +30s, +2m, +1h      move time forward (also just +30s)
+  time <date-time>         jump forward to a time with Z or an offset
+  fault <maintenance|outage|timeout|off>
+  unlock                   the in-person unlock after five wrong passwords
+  audit                    the service's audit log
+  help, quit`,
+  hu: `Parancsok (a felhasználó ${DEMO_USER.username}; a jelszót a program írja be):
+  register                 fiók létrehozása
+  enroll                   „Ügyfélkapu+ igénylése”: az oldal QR-kódot mutat
+  scan [telefon|tablet]    a készülék beolvassa a képernyőn lévő QR-kódot
+  type [telefon|tablet]    „Nem tudom beolvasni a kódot”: a kulcs begépelése a készülékbe
+  phones                   mit mutatnak most a készülékek (sorszámmal)
+  delete <készülék> <n>    az n-edik bejegyzés törlése (balra húzás, megerősítés)
+  confirm <kód>            a készülék kódjának beírása a QR-kód alatt
+  finish                   „Törlőkód mentéséről gondoskodtam” bepipálása és Befejezés
+  login <kód>              belépés egy kóddal
+  device-change <kód>      „Beállítás másik eszközre” (aktuális kód kell hozzá)
+  redeem <törlőkód>        a telefonos kapcsolat törlése a törlőkóddal
+  drift <készülék> <mp>    a készülék órájának eltérése (pl. drift telefon -45)
+  time                     a szimulált idő (áll, amíg nem léptetik)
+  time +30s, +2m, +1h      az idő előretekerése (röviden: +30s)
+  time <időpont>           ugrás egy későbbi időpontra (Z-vel vagy eltéréssel, pl. +01:00)
+  fault <maintenance|outage|timeout|off>
+  unlock                   személyes feloldás öt hibás jelszó után
+  audit                    a szolgáltatás naplója
+  help, quit`,
+};
+
+export const SAY = {
+  en: {
+    help: HELP.en,
+    prompt: 'demo> ',
+    noQr: 'No QR code on the screen, or unknown phone (phone or tablet).',
+    first: 'First: enroll or device-change.',
+    unknown: (c: string) => `Unknown command: ${c} (help)`,
+    tooLong: 'that jump in time is too long',
+    backwards: 'the simulated clock only moves forward',
+    timeUsage: 'time, time +30s (s, m or h), or time 2025-01-16T09:00:00Z',
+    driftUsage: 'drift <phone|tablet> <seconds>',
+    deleteUsage: 'delete <phone|tablet> <n> (n as numbered by phones)',
+    deleted: 'entry removed',
+    faultUsage: 'fault <maintenance|outage|timeout|off>',
+    faultOn: (k: string) => `fault on: ${k} (until "fault off")`,
+    faultOff: 'faults off: the service works normally',
+    unlocked: 'unlocked in person',
+    auditEmpty: '(the audit log is empty)',
+    now: 'simulated time',
+    paused: 'The clock stands still until you move it (time +30s). All times are UTC.',
+  },
+  hu: {
+    help: HELP.hu,
+    prompt: 'demó> ',
+    noQr: 'Nincs QR-kód a képernyőn, vagy ismeretlen készülék (telefon vagy tablet).',
+    first: 'Előbb: enroll vagy device-change.',
+    unknown: (c: string) => `Ismeretlen parancs: ${c} (help)`,
+    tooLong: 'ekkora ugrás az időben nem lehetséges',
+    backwards: 'a szimulált idő csak előre halad',
+    timeUsage: 'time, time +30s (s, m vagy h), vagy time 2025-01-16T10:00:00+01:00',
+    driftUsage: 'drift <telefon|tablet> <mp>',
+    deleteUsage: 'delete <telefon|tablet> <n> (n: a phones parancs sorszáma)',
+    deleted: 'bejegyzés törölve',
+    faultUsage: 'fault <maintenance|outage|timeout|off>',
+    faultOn: (k: string) => `hiba bekapcsolva: ${({ maintenance: 'karbantartás', outage: 'üzemzavar', timeout: 'időtúllépés' } as Record<string, string>)[k] ?? k} („fault off”-ig)`,
+    faultOff: 'hibák kikapcsolva: a szolgáltatás rendben működik',
+    unlocked: 'személyesen feloldva',
+    auditEmpty: '(a napló üres)',
+    now: 'szimulált idő',
+    paused: 'Az idő áll, amíg nem léptetik (time +30s). Az időpontok budapesti idő szerint értendők.',
+  },
+} as const;
+
+/** What a phone says after a scan or a typed key, in the session's language. */
+export function scanStatus(result: ScanResult | { status: 'added' | 'duplicate'; message?: string }, lang: 'hu' | 'en'): string {
+  const words = lang === 'hu'
+    ? { added: 'felvéve', duplicate: 'már rajta van', imported: 'átvéve' }
+    : { added: 'added', duplicate: 'already there', imported: 'imported' };
+  const word = (words as Record<string, string>)[result.status];
+  const message = 'message' in result && typeof result.message === 'string' ? result.message : undefined;
+  if (word === undefined) return message ?? result.status;
+  return message === undefined ? word : `${word}: ${message}`;
+}
