@@ -20,11 +20,6 @@ test('the tarball holds no source maps, and holds SECURITY.md, README.md and LIC
   for (const file of ['SECURITY.md', 'README.md', 'LICENSE', 'dist/cli.js', 'dist/index.d.ts', 'dist/web/index.html']) assert.ok(files.includes(file), file);
 });
 
-test('package.json names its repository', () => {
-  assert.equal(pkg.repository.type, 'git');
-  assert.match(pkg.repository.url, /^git\+https:\/\//);
-});
-
 test('isTotpLabError recognises errors from the ESM and the CJS build alike', async () => {
   const esm = await import('totp-lab');
   const cjs = require('totp-lab');
