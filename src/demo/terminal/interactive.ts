@@ -116,7 +116,7 @@ export async function runInteractive(o: { io: CliIo; lang: 'hu' | 'en'; style: S
       case 'scan': case 'type': {
         const phone = phoneOf(args[0]);
         if (!phone || !screenUri) { io.out(lang === 'hu' ? 'Nincs QR-kód a képernyőn, vagy ismeretlen telefon.' : 'No QR code on screen, or unknown phone.'); break; }
-        const result = command === 'scan' ? phone.scan(qrCamera.render(screenUri)) : phone.addKeyUri(screenUri);
+        const result = command === 'scan' ? await phone.scan(qrCamera.render(screenUri)) : phone.addKeyUri(screenUri);
         io.out(`  ${result.status}`);
         show({ type: 'phone', phone: args[0] ?? 'phone', driftMs: phone.driftMs, accounts: phone.list() });
         break;

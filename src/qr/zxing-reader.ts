@@ -1,0 +1,100 @@
+/**
+ * ZXing-C++ (the zxing-wasm package, reader-only build) loaded on first use. Its WebAssembly file
+ * always comes from the package itself, never from a CDN (the package's own default): in Node it is
+ * read from disk next to the package's JavaScript, so the two always match; in a browser it is
+ * fetched from the same place as the page's script (the demo build copies it there), or from where
+ * {@link setQrReaderWasm} says. Nothing is fetched until the first scan.
+ */
+import type { RgbaImage } from '../core/image.js';
+import { InvalidArgumentError, describeValue } from '../core/errors.js';
+
+/** The WebAssembly file name inside zxing-wasm's reader build (and beside the demo's app.js). */
+export const QR_READER_WASM_FILE = 'zxing_reader.wasm';
+
+/** Where the reader's WebAssembly comes from: a URL to fetch, or its bytes. */
+export type QrReaderWasm = string | URL | ArrayBuffer | Uint8Array;
+
+/** One code as ZXing-C++ reported it, reduced to what the checks and the callers need. */
+export interface ZxingCode {
+  text: string;
+  /** Top-left corner, for reading order. */
+  x: number;
+  y: number;
+  /** Part of a structured-append sequence (−1 when not). */
+  sequenceSize: number;
+}
+
+type ReadCodes = (image: RgbaImage) => Promise<ZxingCode[]>;
+
+let configured: QrReaderWasm | undefined;
+let loading: Promise<ReadCodes> | undefined;
+
+/**
+ * Tells the QR reader where its WebAssembly file is, before the first scan: a URL on your own
+ * origin (copy `zxing-wasm/dist/reader/zxing_reader.wasm` there) or the file's bytes. Without it,
+ * Node reads the file from the installed zxing-wasm package and a browser fetches
+ * `zxing_reader.wasm` from beside the bundled script.
+ * @throws {InvalidArgumentError} for another kind of value
+ */
+export function setQrReaderWasm(source: QrReaderWasm): void {
+  const ok = typeof source === 'string' ? source !== '' : source instanceof URL || source instanceof ArrayBuffer || source instanceof Uint8Array;
+  if (!ok) throw new InvalidArgumentError(`"source" must be a URL or the bytes of ${QR_READER_WASM_FILE}, got ${describeValue(source)}`);
+  configured = source;
+  loading = undefined;
+}
+
+/**
+ * The ZXing-C++ reader, loaded once. Rejects when WebAssembly is unavailable or the file cannot be
+ * fetched or compiled (a page whose CSP forbids WebAssembly, say); callers then fall back to jsQR.
+ * A failed load is remembered, so a webcam loop does not refetch on every frame.
+ */
+export function loadZxing(): Promise<ReadCodes> {
+  loading ??= load(configured);
+  return loading;
+}
+
+async function load(source: QrReaderWasm | undefined): Promise<ReadCodes> {
+  if (typeof WebAssembly !== 'object') throw new Error('this runtime has no WebAssembly');
+  const zxing = await import('zxing-wasm/reader');
+  const bytes = source === undefined ? await nodeWasmBytes() : typeof source === 'string' || source instanceof URL ? null : source;
+  const url = typeof source === 'string' || source instanceof URL ? String(source) : null;
+  const overrides = bytes !== null
+    ? { wasmBinary: toArrayBuffer(bytes) }
+    // The package's default would fetch from a CDN; this keeps it on the page's own origin.
+    : { locateFile: (path: string, prefix: string) => (path.endsWith('.wasm') && url !== null ? url : prefix + path) };
+  await zxing.prepareZXingModule({ overrides, fireImmediately: true });
+  return async (image) => {
+    const results = await zxing.readBarcodes(
+      { data: image.data, width: image.width, height: image.height, colorSpace: 'srgb' } as ImageData,
+      {
+        formats: ['QRCode'],
+        // Plain: the bytes as text in their declared (ECI) or detected character set, not a
+        // "human-readable" rendering; the text is what a phone would act on.
+        textMode: 'Plain',
+        tryHarder: true,
+        tryRotate: true,
+        tryInvert: true,
+        tryDownscale: true,
+        maxNumberOfSymbols: 32,
+      },
+    );
+    return results
+      .filter((r) => r.isValid)
+      .map((r) => ({ text: r.text, x: r.position.topLeft.x, y: r.position.topLeft.y, sequenceSize: r.sequenceSize }));
+  };
+}
+
+/** In Node (no fetch for files), the bytes of the wasm file inside the installed package; null elsewhere. */
+async function nodeWasmBytes(): Promise<Uint8Array | null> {
+  const isNode = typeof globalThis.process === 'object' && typeof globalThis.process?.versions?.node === 'string';
+  if (!isNode) return null;
+  const [{ readFile }, { createRequire }] = await Promise.all([import('node:fs/promises'), import('node:module')]);
+  // Resolved the way Node resolves the package's JavaScript, so the binary matches its glue code.
+  const require = createRequire(typeof __filename === 'string' ? __filename : import.meta.url);
+  return readFile(require.resolve(`zxing-wasm/reader/${QR_READER_WASM_FILE}`));
+}
+
+function toArrayBuffer(bytes: ArrayBuffer | Uint8Array): ArrayBuffer {
+  if (bytes instanceof ArrayBuffer) return bytes;
+  return bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+}
