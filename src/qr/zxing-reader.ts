@@ -1,15 +1,21 @@
 /**
  * ZXing-C++ (the zxing-wasm package, reader-only build) loaded on first use. Its WebAssembly file
  * always comes from the package itself, never from a CDN (the package's own default): in Node it is
- * read from disk next to the package's JavaScript, so the two always match; in a browser it is
- * fetched from the same place as the page's script (the demo build copies it there), or from where
- * {@link setQrReaderWasm} says. Nothing is fetched until the first scan.
+ * read from disk next to the package's JavaScript, so the two always match; in a browser it comes
+ * from beside the page's script (see {@link browserWasmBytes}), or from where {@link setQrReaderWasm}
+ * says. Nothing is fetched until the first scan.
  */
 import type { RgbaImage } from '../core/image.js';
 import { InvalidArgumentError, describeValue } from '../core/errors.js';
 
 /** The WebAssembly file name inside zxing-wasm's reader build (and beside the demo's app.js). */
 export const QR_READER_WASM_FILE = 'zxing_reader.wasm';
+/**
+ * The same bytes as an ES module (`export default` base64 text), which the build puts beside the
+ * demo's script: a page loads it under `script-src 'self'` alone, so its CSP need not open
+ * `connect-src` (the demo page makes no connections) just for the reader.
+ */
+export const QR_READER_WASM_MODULE = 'zxing_reader.wasm.js';
 
 /** Where the reader's WebAssembly comes from: a URL to fetch, or its bytes. */
 export type QrReaderWasm = string | URL | ArrayBuffer | Uint8Array;
@@ -56,7 +62,7 @@ export function loadZxing(): Promise<ReadCodes> {
 async function load(source: QrReaderWasm | undefined): Promise<ReadCodes> {
   if (typeof WebAssembly !== 'object') throw new Error('this runtime has no WebAssembly');
   const zxing = await import('zxing-wasm/reader');
-  const bytes = source === undefined ? await nodeWasmBytes() : typeof source === 'string' || source instanceof URL ? null : source;
+  const bytes = source === undefined ? ((await nodeWasmBytes()) ?? (await browserWasmBytes())) : typeof source === 'string' || source instanceof URL ? null : source;
   const url = typeof source === 'string' || source instanceof URL ? String(source) : null;
   const overrides = bytes !== null
     ? { wasmBinary: toArrayBuffer(bytes) }
@@ -92,6 +98,25 @@ async function nodeWasmBytes(): Promise<Uint8Array | null> {
   // Resolved the way Node resolves the package's JavaScript, so the binary matches its glue code.
   const require = createRequire(typeof __filename === 'string' ? __filename : import.meta.url);
   return readFile(require.resolve(`zxing-wasm/reader/${QR_READER_WASM_FILE}`));
+}
+
+/**
+ * In a browser, the bytes from the {@link QR_READER_WASM_MODULE} module beside the running script;
+ * null where there is none (the reader then fetches {@link QR_READER_WASM_FILE} from beside it).
+ */
+async function browserWasmBytes(): Promise<Uint8Array | null> {
+  try {
+    const href = new URL(QR_READER_WASM_MODULE, import.meta.url).href;
+    // A computed specifier: bundlers leave this import to the browser, at run time.
+    const module = (await import(/* @vite-ignore */ href)) as { default?: unknown };
+    if (typeof module.default !== 'string') return null;
+    const text = atob(module.default);
+    const bytes = new Uint8Array(text.length);
+    for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
+    return bytes;
+  } catch {
+    return null;
+  }
 }
 
 function toArrayBuffer(bytes: ArrayBuffer | Uint8Array): ArrayBuffer {
