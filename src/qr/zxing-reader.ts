@@ -65,9 +65,9 @@ async function load(source: QrReaderWasm | undefined): Promise<ReadCodes> {
   const bytes = source === undefined ? ((await nodeWasmBytes()) ?? (await browserWasmBytes())) : typeof source === 'string' || source instanceof URL ? null : source;
   const url = typeof source === 'string' || source instanceof URL ? String(source) : null;
   const overrides = bytes !== null
-    ? { wasmBinary: toArrayBuffer(bytes) }
+    ? { wasmBinary: toArrayBuffer(bytes), printErr: quiet }
     // The package's default would fetch from a CDN; this keeps it on the page's own origin.
-    : { locateFile: (path: string, prefix: string) => (path.endsWith('.wasm') && url !== null ? url : prefix + path) };
+    : { locateFile: (path: string, prefix: string) => (path.endsWith('.wasm') && url !== null ? url : prefix + path), printErr: quiet };
   await zxing.prepareZXingModule({ overrides, fireImmediately: true });
   return async (image) => {
     const results = await zxing.readBarcodes(
@@ -118,6 +118,9 @@ async function browserWasmBytes(): Promise<Uint8Array | null> {
     return null;
   }
 }
+
+/** A failed load is answered by the jsQR fallback, not by Emscripten's messages on stderr or the console. */
+function quiet(): void {}
 
 function toArrayBuffer(bytes: ArrayBuffer | Uint8Array): ArrayBuffer {
   if (bytes instanceof ArrayBuffer) return bytes;
