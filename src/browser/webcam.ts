@@ -45,7 +45,8 @@ export async function startWebcam(video: HTMLVideoElement, options: WebcamOption
   timer = setInterval(() => {
     if (busy) return;
     busy = true;
-    scanVideoFrame(video as VideoSource)
+    // ZXing-C++ alone per frame: a frame without a code (most of them) then costs least.
+    scanVideoFrame(video as VideoSource, { cascade: false })
       .then((text) => {
         if (text === null || timer === undefined) return;
         stop();

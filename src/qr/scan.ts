@@ -29,6 +29,13 @@ export const QR_CONTENTS: readonly QrContent[] = ['any', 'key-uri', 'migration',
 export interface ScanQrOptions {
   /** What the codes must hold (default `'any'`). */
   expect?: QrContent;
+  /**
+   * Also try the jsQR path when ZXing-C++ finds nothing (default true). It reads a few more still
+   * pictures, but on a picture without a code it costs more than ZXing-C++ itself, so a webcam
+   * loop, which sees the next frame a moment later, turns it off. Where ZXing-C++ cannot load,
+   * the jsQR path runs whatever this says.
+   */
+  cascade?: boolean;
 }
 
 /**
@@ -55,7 +62,7 @@ export async function scanQrAll(image: RgbaImage, options: ScanQrOptions = {}): 
     // No WebAssembly here (or the file could not be fetched or compiled): jsQR alone still reads.
   }
   if (read !== null) texts = inReadingOrder(await read(checked));
-  if (texts.length === 0) {
+  if (texts.length === 0 && (read === null || options.cascade !== false)) {
     // jsQR's path reads a few pictures ZXing misses (see docs/qr.md for the measured corpus).
     const text = scanQrSync(checked);
     if (text !== null) texts = [text];
@@ -80,6 +87,7 @@ export async function scanQr(image: RgbaImage, options: ScanQrOptions = {}): Pro
 function checkExpect(options: ScanQrOptions): QrContent {
   if (typeof options !== 'object' || options === null) throw new InvalidArgumentError(`"options" must be an object, got ${describeValue(options)}`);
   const expect = options.expect ?? 'any';
+  if (options.cascade !== undefined && typeof options.cascade !== 'boolean') throw new InvalidArgumentError(`"cascade" must be true or false, got ${describeValue(options.cascade)}`);
   if (!QR_CONTENTS.includes(expect)) throw new InvalidArgumentError(`"expect" must be one of ${QR_CONTENTS.join(', ')}, got ${describeValue(expect)}`);
   return expect;
 }

@@ -74,8 +74,9 @@ describe('what the code must hold', () => {
     expect(await scanQr(blankImage(50, 50, () => [255, 255, 255]), { expect: 'key-uri' })).toBeNull();
   });
 
-  it('refuses an unknown expectation', async () => {
+  it('refuses an unknown expectation or cascade', async () => {
     await expect(scanQr(renderQr(KEY_URIS[0]!, { format: 'pixels' }), { expect: 'url' as never })).rejects.toThrow(InvalidArgumentError);
+    await expect(scanQr(renderQr(KEY_URIS[0]!, { format: 'pixels' }), { cascade: 'no' as never })).rejects.toThrow('"cascade" must be true or false, got "no"');
   });
 });
 
