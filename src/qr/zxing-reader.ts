@@ -94,7 +94,13 @@ async function load(source: QrReaderWasm | undefined): Promise<ReadCodes> {
 async function nodeWasmBytes(): Promise<Uint8Array | null> {
   const isNode = typeof globalThis.process === 'object' && typeof globalThis.process?.versions?.node === 'string';
   if (!isNode) return null;
-  const [{ readFile }, { createRequire }] = await Promise.all([import('node:fs/promises'), import('node:module')]);
+  // Computed specifiers: a browser bundle of this module must not try to resolve Node's built-ins
+  // (and the build must not rewrite them to bare names that a browser bundler cannot resolve).
+  const builtin = (name: string) => `node:${name}`;
+  const [{ readFile }, { createRequire }] = (await Promise.all([import(/* @vite-ignore */ builtin('fs/promises')), import(/* @vite-ignore */ builtin('module'))])) as [
+    typeof import('node:fs/promises'),
+    typeof import('node:module'),
+  ];
   // Resolved the way Node resolves the package's JavaScript, so the binary matches its glue code.
   const require = createRequire(typeof __filename === 'string' ? __filename : import.meta.url);
   return readFile(require.resolve(`zxing-wasm/reader/${QR_READER_WASM_FILE}`));
