@@ -7,7 +7,7 @@ import { build } from 'esbuild';
 
 const root = new URL('../', import.meta.url);
 // Packages that must never reach the core entry: QR rendering and scanning live in totp-lab/qr.
-const QR_PACKAGES = ['qrcode', 'jsqr'];
+const QR_PACKAGES = ['qrcode', 'jsqr', 'zxing-wasm'];
 
 function bundle(path, platform) {
   return build({

@@ -1,12 +1,13 @@
 /**
  * Turns what a browser can show — a canvas, a video frame, an image file — into the plain
  * {@link RgbaImage} the rest of totp-lab reads, and reads QR codes from them with scanQr.
- * Nothing here leaves the page: the pixels are read locally and decoded by jsQR.
+ * Nothing here leaves the page: the pixels are read locally and decoded by ZXing-C++ (its
+ * WebAssembly fetched once, on the first scan, from the page's own origin) or, failing that, jsQR.
  */
 import { InvalidArgumentError, describeValue } from '../core/errors.js';
 import type { RgbaImage } from '../core/image.js';
 import { renderQr } from '../qr/render.js';
-import { scanQr } from '../qr/scan.js';
+import { scanQr, type ScanQrOptions } from '../qr/scan.js';
 
 /** Anything with a 2D context and a size: an HTMLCanvasElement or an OffscreenCanvas. */
 export type PixelCanvas = Pick<HTMLCanvasElement, 'width' | 'height'> & {
@@ -37,8 +38,8 @@ export function imageFromCanvas(canvas: PixelCanvas): RgbaImage {
  * Reads the QR code on a canvas (the site's setup code, say).
  * @returns the text in the code, or null when there is none
  */
-export function scanCanvas(canvas: PixelCanvas): string | null {
-  return scanQr(imageFromCanvas(canvas));
+export async function scanCanvas(canvas: PixelCanvas, options: ScanQrOptions = {}): Promise<string | null> {
+  return scanQr(imageFromCanvas(canvas), options);
 }
 
 /** A playing video: an HTMLVideoElement with a webcam stream. */
@@ -59,9 +60,9 @@ export function imageFromVideo(video: VideoSource, makeCanvas: (width: number, h
 }
 
 /** Reads a QR code from the current frame of a video; null when there is no frame or no code. */
-export function scanVideoFrame(video: VideoSource): string | null {
+export async function scanVideoFrame(video: VideoSource, options: ScanQrOptions = {}): Promise<string | null> {
   const image = imageFromVideo(video);
-  return image === null ? null : scanQr(image);
+  return image === null ? null : scanQr(image, options);
 }
 
 /**
@@ -85,8 +86,8 @@ export async function imageFromFile(file: Blob, makeCanvas: (width: number, heig
 }
 
 /** Reads the QR code in an image file; null when it holds none. @throws {InvalidArgumentError} for a file that is not an image */
-export async function scanImageFile(file: Blob): Promise<string | null> {
-  return scanQr(await imageFromFile(file));
+export async function scanImageFile(file: Blob, options: ScanQrOptions = {}): Promise<string | null> {
+  return scanQr(await imageFromFile(file), options);
 }
 
 /**

@@ -39,12 +39,21 @@ export async function startWebcam(video: HTMLVideoElement, options: WebcamOption
     for (const track of stream.getTracks()) track.stop();
     video.srcObject = null;
   };
+  // One frame at a time: a slow scan (the reader's first load, a large frame) is not overlapped by
+  // the next tick, and nothing is reported after stop().
+  let busy = false;
   timer = setInterval(() => {
-    const text = scanVideoFrame(video as VideoSource);
-    if (text !== null) {
-      stop();
-      options.onCode(text);
-    }
+    if (busy) return;
+    busy = true;
+    // ZXing-C++ alone per frame: a frame without a code (most of them) then costs least.
+    scanVideoFrame(video as VideoSource, { cascade: false })
+      .then((text) => {
+        if (text === null || timer === undefined) return;
+        stop();
+        options.onCode(text);
+      })
+      .catch(() => undefined)
+      .finally(() => (busy = false));
   }, options.intervalMs ?? 300);
   return { stop };
 }

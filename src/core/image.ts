@@ -12,11 +12,11 @@ export interface RgbaImage {
 /**
  * What a simulated person or phone needs to see and read QR codes: the provider's page draws a
  * key URI as a QR image, and the phone's camera reads text back from pixels. `totp-lab/qr` gives
- * one built on qrcode and jsQR; the simulator takes it as a parameter so it never imports them.
+ * one built on qrcode and ZXing-C++; the simulator takes it as a parameter so it never imports them.
  */
 export interface QrCamera {
   /** Draws `text` as a QR code image. */
   render(text: string): RgbaImage;
-  /** Reads a QR code from pixels; null when there is none. */
-  scan(image: RgbaImage): string | null;
+  /** Reads a QR code from pixels; null when there is none. A camera may answer asynchronously. */
+  scan(image: RgbaImage): string | null | Promise<string | null>;
 }

@@ -10,13 +10,13 @@ import { scanQr } from './scan.js';
  * @example
  * import { qrCamera } from 'totp-lab/qr';
  * const picture = qrCamera.render(keyUri); // what the provider's page shows
- * qrCamera.scan(picture);                  // what the phone reads: keyUri
+ * await qrCamera.scan(picture);            // what the phone reads: keyUri
  */
 export const qrCamera: QrCamera = {
   render(text: string): RgbaImage {
     return renderQr(text, { format: 'pixels' });
   },
-  scan(image: RgbaImage): string | null {
+  scan(image: RgbaImage): Promise<string | null> {
     return scanQr(image);
   },
 };

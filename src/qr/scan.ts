@@ -1,180 +1,130 @@
 /**
- * scanQr: reads a QR code from RGBA pixels with jsQR, made faster and more robust than calling
- * jsQR alone. The picture is turned to grey once per scale and scanned small first (a 1280×720
- * camera frame at half size still has enough pixels per module and costs a quarter of the work; a
- * 4000×3000 photo, which jsQR alone handles badly, becomes a manageable size), and at that first
- * scale only the patch that looks like a QR code is tried before the whole picture. Then come finer
- * scales. A faint picture is contrast-stretched, so a grey-on-grey code becomes black on white,
- * and both polarities are tried (light-on-dark codes). The full-size try is plain jsQR on the
- * unchanged luminance, so a code that jsQR alone reads is never lost.
+ * scanQr and scanQrAll: read QR codes from RGBA pixels with ZXing-C++ (zxing-wasm), which reads
+ * far more real photos than jsQR (curled paper, small codes in large frames, dense codes, partly
+ * covered codes, low resolution at an angle), then with the jsQR path where ZXing finds nothing,
+ * and with the jsQR path alone where WebAssembly cannot load. Async because loading and calling
+ * WebAssembly is; {@link scanQrSync} is the synchronous jsQR-only reader that `scanQr` used to be.
  */
-import jsQR from 'jsqr';
+import { InvalidArgumentError, InvalidKeyUriError, InvalidMigrationError, TotpLabError, describeValue } from '../core/errors.js';
 import type { RgbaImage } from '../core/image.js';
+import { parseKeyUri } from '../core/key-uri.js';
+import { decodeMigration } from '../core/migration/migration.js';
 import { checkRgbaImage } from './image-check.js';
-import { cropGrey, findQrRegion, type Grey, type Rect } from './region.js';
-
-/** The long side, in pixels, that the first (coarsest) try scales the image down to. */
-const FIRST_LONG_SIDE = 720;
-/** Below this spread between the 1st and 99th luminance percentile a picture counts as faint. */
-const FAINT_RANGE = 64;
+import { scanQrSync } from './jsqr-scan.js';
+import { loadZxing, type ZxingCode } from './zxing-reader.js';
 
 /**
- * Reads the text of a QR code in an image.
+ * What a scan is for. `'any'` (the default) takes any text; the others keep only codes whose text
+ * is valid for the purpose and refuse a picture whose codes hold something else.
+ * - `'key-uri'`: an otpauth:// key URI that parseKeyUri accepts
+ * - `'migration'`: an otpauth-migration:// transfer URI that decodeMigration accepts
+ * - `'otpauth'`: either of the two
+ */
+export type QrContent = 'any' | 'key-uri' | 'migration' | 'otpauth';
+
+/** The values {@link QrContent} takes, for option parsing. */
+export const QR_CONTENTS: readonly QrContent[] = ['any', 'key-uri', 'migration', 'otpauth'];
+
+/** Options of {@link scanQr} and {@link scanQrAll}. */
+export interface ScanQrOptions {
+  /** What the codes must hold (default `'any'`). */
+  expect?: QrContent;
+  /**
+   * Also try the jsQR path when ZXing-C++ finds nothing (default true). It reads a few more still
+   * pictures, but on a picture without a code it costs more than ZXing-C++ itself, so a webcam
+   * loop, which sees the next frame a moment later, turns it off. Where ZXing-C++ cannot load,
+   * the jsQR path runs whatever this says.
+   */
+  cascade?: boolean;
+}
+
+/**
+ * Reads every QR code in an image (a screenshot with several transfer batches, say), in reading
+ * order: top to bottom, then left to right.
  *
- * @param image - RGBA pixels, as a canvas's `getImageData()` or a decoded PNG/JPEG gives them.
- * @returns the decoded text, or null when no readable QR code is found. Finding nothing is the
- *   slow case: every scale is tried, about twice plain jsQR's time.
- * @throws {InvalidImageError} if `data` does not match `width` × `height` × 4 or the image is
- *   larger than `MAX_IMAGE_PIXELS`.
+ * @returns the texts, each once; empty when the picture holds no readable code. A decode that
+ *   fails its own checks (error correction, an empty or unconvertible text) is not returned.
+ * @throws {InvalidImageError} (the promise rejects) for pixel data that does not match the size
+ *   or an image larger than `MAX_IMAGE_PIXELS`.
+ * @throws {InvalidKeyUriError} or {@link InvalidMigrationError} when `expect` asks for a key or
+ *   transfer URI and the picture holds codes, none of them valid for it.
  * @example
- * const text = scanQr(ctx.getImageData(0, 0, canvas.width, canvas.height));
+ * const uris = await scanQrAll(screenshot, { expect: 'migration' });
+ */
+export async function scanQrAll(image: RgbaImage, options: ScanQrOptions = {}): Promise<string[]> {
+  const checked = checkRgbaImage(image);
+  const expect = checkExpect(options);
+  let texts: string[] = [];
+  let read: Awaited<ReturnType<typeof loadZxing>> | null = null;
+  try {
+    read = await loadZxing();
+  } catch {
+    // No WebAssembly here (or the file could not be fetched or compiled): jsQR alone still reads.
+  }
+  if (read !== null) texts = inReadingOrder(await read(checked));
+  if (texts.length === 0 && (read === null || options.cascade !== false)) {
+    // jsQR's path reads a few pictures ZXing misses (see docs/qr.md for the measured corpus).
+    const text = scanQrSync(checked);
+    if (text !== null) texts = [text];
+  }
+  return keepValid(texts, expect);
+}
+
+/**
+ * Reads the QR code in an image; where there are several, the first in reading order (use
+ * {@link scanQrAll} for all of them).
+ *
+ * @returns the text, or null when no readable code is found.
+ * @throws as {@link scanQrAll} (the promise rejects).
+ * @example
+ * const text = await scanQr(ctx.getImageData(0, 0, canvas.width, canvas.height), { expect: 'key-uri' });
  * if (text !== null) parseKeyUri(text);
  */
-export function scanQr(image: RgbaImage): string | null {
-  const { data, width, height } = checkRgbaImage(image);
-  const factors = scaleFactors(width, height);
-  for (const factor of factors) {
-    const grey = toGrey(data, width, height, factor);
-    if (factor === factors[0]) {
-      // First, at the coarsest scale, just the part that looks like a QR code: a fraction of the work.
-      const region = findQrRegion(grey);
-      if (region !== null) {
-        const found = decodeBothWays(cropGrey(grey, region));
-        if (found !== null) return found;
-        if (factor > 1) {
-          // Too few pixels per module at this scale, perhaps: the same patch at full size is still small.
-          const full = { left: region.left * factor, top: region.top * factor, width: region.width * factor, height: region.height * factor };
-          const again = decodeBothWays(toGrey(data, width, height, 1, full));
-          if (again !== null) return again;
-        }
-      }
-    }
-    // Stretching also amplifies noise, which can make jsQR's finder search slow, so only a faint
-    // picture is stretched; at full size it is tried both ways, plain first.
-    const stretch = contrastStretch(grey.pixels);
-    const faint = stretch !== null && stretch.range < FAINT_RANGE;
-    if (factor === 1) {
-      // Exactly what jsQR alone would do (both polarities, one binarisation), so nothing is lost.
-      const found = decode(grey, null, 'attemptBoth');
-      if (found !== null || !faint) return found;
-    }
-    const lut = faint ? stretch.lut : null;
-    // Dark-on-light first without the inverted picture jsQR would otherwise build alongside.
-    const found = decode(grey, lut, 'dontInvert') ?? decode(grey, invert(lut), 'dontInvert');
-    if (found !== null) return found;
-  }
-  return null;
+export async function scanQr(image: RgbaImage, options: ScanQrOptions = {}): Promise<string | null> {
+  return (await scanQrAll(image, options))[0] ?? null;
 }
 
-/** Downscale factors to try, coarsest first, ending with 1 (full size). */
-export function scaleFactors(width: number, height: number): number[] {
-  const factors: number[] = [];
-  let factor = Math.max(1, Math.round(Math.max(width, height) / FIRST_LONG_SIDE));
-  while (factor > 1) {
-    factors.push(factor);
-    factor = Math.floor(factor / 2);
-  }
-  factors.push(1);
-  return factors;
+function checkExpect(options: ScanQrOptions): QrContent {
+  if (typeof options !== 'object' || options === null) throw new InvalidArgumentError(`"options" must be an object, got ${describeValue(options)}`);
+  const expect = options.expect ?? 'any';
+  if (options.cascade !== undefined && typeof options.cascade !== 'boolean') throw new InvalidArgumentError(`"cascade" must be true or false, got ${describeValue(options.cascade)}`);
+  if (!QR_CONTENTS.includes(expect)) throw new InvalidArgumentError(`"expect" must be one of ${QR_CONTENTS.join(', ')}, got ${describeValue(expect)}`);
+  return expect;
 }
 
-/**
- * Luminance (ITU-R BT.709 weights, as jsQR uses) averaged over `factor` × `factor` blocks, in one
- * pass over the RGBA data. Averaging rather than picking pixels also smooths sensor noise. At
- * full size (`factor` 1) a `region` can be given to convert only that rectangle.
- */
-export function toGrey(data: Uint8ClampedArray | Uint8Array, width: number, height: number, factor: number, region?: Rect): Grey {
-  if (factor === 1) {
-    // Full size, of the whole picture or of one rectangle in it.
-    const { left, top, width: w, height: h } = region ?? { left: 0, top: 0, width, height };
-    const pixels = new Uint8Array(w * h);
-    for (let y = 0, i = 0; y < h; y++) {
-      for (let x = 0, p = ((top + y) * width + left) * 4; x < w; x++, i++, p += 4) {
-        pixels[i] = (54 * data[p]! + 183 * data[p + 1]! + 19 * data[p + 2]! + 128) >> 8;
-      }
-    }
-    return { pixels, width: w, height: h };
-  }
-  const w = Math.floor(width / factor);
-  const h = Math.floor(height / factor);
-  const pixels = new Uint8Array(w * h);
-  const rowBytes = width * 4;
-  if (factor === 2) {
-    // The common case (a 720p or 1080p frame), unrolled: four pixels per output pixel.
-    for (let y = 0, i = 0; y < h; y++) {
-      let p = 2 * y * rowBytes;
-      for (let x = 0; x < w; x++, i++, p += 8) {
-        const q = p + rowBytes;
-        const r = data[p]! + data[p + 4]! + data[q]! + data[q + 4]!;
-        const g = data[p + 1]! + data[p + 5]! + data[q + 1]! + data[q + 5]!;
-        const b = data[p + 2]! + data[p + 6]! + data[q + 2]! + data[q + 6]!;
-        pixels[i] = (54 * r + 183 * g + 19 * b + 512) >> 10;
-      }
-    }
-    return { pixels, width: w, height: h };
-  }
-  const sums = new Uint32Array(w);
-  const scale = 1 / (factor * factor * 256);
-  for (let y = 0; y < h; y++) {
-    sums.fill(0);
-    for (let dy = 0; dy < factor; dy++) {
-      let p = (y * factor + dy) * rowBytes;
-      for (let x = 0; x < w; x++) {
-        let sum = 0;
-        for (let dx = 0; dx < factor; dx++, p += 4) sum += 54 * data[p]! + 183 * data[p + 1]! + 19 * data[p + 2]!;
-        sums[x]! += sum;
-      }
-    }
-    const row = y * w;
-    for (let x = 0; x < w; x++) pixels[row + x] = Math.round(sums[x]! * scale);
-  }
-  return { pixels, width: w, height: h };
+/** Distinct non-empty texts, top to bottom (codes whose corners are within a few pixels count as one row), then left to right. */
+function inReadingOrder(codes: ZxingCode[]): string[] {
+  const sorted = codes
+    .filter((code) => code.text !== '')
+    .sort((a, b) => (Math.abs(a.y - b.y) > 8 ? a.y - b.y : a.x - b.x));
+  return [...new Set(sorted.map((code) => code.text))];
 }
 
-/**
- * A lookup table that maps the 1st–99th percentile of luminance onto 0–255, so a faint code (grey
- * on grey, below jsQR's minimum local contrast of 24 levels) becomes black on white. Null when the
- * image already spans (nearly) the full range or is flat; `range` is the percentile spread.
- */
-export function contrastStretch(pixels: Uint8Array): { lut: Uint8Array; range: number } | null {
-  const histogram = new Uint32Array(256);
-  for (let i = 0; i < pixels.length; i++) histogram[pixels[i]!]!++;
-  const cut = Math.floor(pixels.length / 100);
-  let low = 0;
-  for (let seen = histogram[0]!; seen <= cut && low < 255; ) seen += histogram[++low]!;
-  let high = 255;
-  for (let seen = histogram[255]!; seen <= cut && high > 0; ) seen += histogram[--high]!;
-  if (high - low < 4 || (low <= 4 && high >= 251)) return null;
-  const lut = new Uint8Array(256);
-  for (let v = 0; v < 256; v++) lut[v] = v <= low ? 0 : v >= high ? 255 : Math.round(((v - low) * 255) / (high - low));
-  return { lut, range: high - low };
+/** The texts valid for `expect`; throws the first text's reason when codes were found but none is. */
+function keepValid(texts: string[], expect: QrContent): string[] {
+  if (expect === 'any' || texts.length === 0) return texts;
+  const reasons: TotpLabError[] = [];
+  const valid = texts.filter((text) => {
+    const reason = invalidFor(text, expect);
+    if (reason !== null) reasons.push(reason);
+    return reason === null;
+  });
+  if (valid.length === 0) throw reasons[0]!;
+  return valid;
 }
 
-/** jsQR on the picture as it is, then inverted. */
-function decodeBothWays(grey: Grey): string | null {
-  return decode(grey, null, 'dontInvert') ?? decode(grey, invert(null), 'dontInvert');
-}
-
-/** The table that maps v to 255 − lut[v] (or 255 − v): a light-on-dark code becomes dark on light. */
-function invert(lut: Uint8Array | null): Uint8Array {
-  const out = new Uint8Array(256);
-  for (let v = 0; v < 256; v++) out[v] = 255 - (lut ? lut[v]! : v);
-  return out;
-}
-
-const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
-
-/** Runs jsQR on a grey image (through `lut` if given), expanded to the RGBA it takes. */
-function decode(grey: Grey, lut: Uint8Array | null, inversionAttempts: 'dontInvert' | 'attemptBoth'): string | null {
-  const rgba = new Uint8ClampedArray(grey.pixels.length * 4);
-  const words = new Uint32Array(rgba.buffer);
-  const { pixels } = grey;
-  for (let i = 0; i < pixels.length; i++) {
-    const v = lut ? lut[pixels[i]!]! : pixels[i]!;
-    words[i] = LITTLE_ENDIAN ? 0xff000000 | (v * 0x010101) : ((v * 0x01010100) | 0xff) >>> 0;
+function invalidFor(text: string, expect: Exclude<QrContent, 'any'>): TotpLabError | null {
+  const isMigration = /^otpauth-migration:/i.test(text.trim());
+  const checks: Array<() => unknown> = [];
+  if (expect === 'key-uri' || (expect === 'otpauth' && !isMigration)) checks.push(() => parseKeyUri(text));
+  if (expect === 'migration' || (expect === 'otpauth' && isMigration)) checks.push(() => decodeMigration(text));
+  try {
+    for (const check of checks) check();
+    return null;
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    const wanted = expect === 'migration' ? 'a transfer (otpauth-migration) URI' : expect === 'key-uri' ? 'a key (otpauth) URI' : 'a key or transfer URI';
+    const message = `the QR code does not hold ${wanted}: ${reason}`;
+    return expect === 'migration' || isMigration ? new InvalidMigrationError(message, { cause: error }) : new InvalidKeyUriError(message, { cause: error });
   }
-  // A fresh options object every call: jsqr 1.4.0 copies given options into its shared defaults.
-  // ('onlyInvert' is not used: jsqr 1.4.0 does not build the inverted picture for it.)
-  const result = jsQR(rgba, grey.width, grey.height, { inversionAttempts });
-  return result ? result.data : null;
 }

@@ -136,8 +136,8 @@ export function createAuthenticator(options: AuthenticatorOptions) {
      * (migration URI) imports its batch. What a real app would show as a message is a result here.
      * @throws {InvalidStateError} when the phone has no camera
      */
-    scan(image: RgbaImage): ScanResult {
-      const text = needCamera().scan(image);
+    async scan(image: RgbaImage): Promise<ScanResult> {
+      const text = await needCamera().scan(image);
       if (text === null) return { status: 'no-code', message: say().noCode };
       const trimmed = text.trim();
       try {

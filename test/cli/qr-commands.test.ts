@@ -33,7 +33,7 @@ describe('totp-lab qr', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toContain('\u001b[30;47m');
     const screen = blankImage(500, 400, () => [30, 30, 30]);
-    expect(scanQr(paste(screen, rasteriseTerminal(result.stdout, 0, 255, 3), 20, 20))).toBe(URI);
+    expect(await scanQr(paste(screen, rasteriseTerminal(result.stdout, 0, 255, 3), 20, 20))).toBe(URI);
   });
 
   it('leaves colours out when the output is piped or redirected', async () => {
@@ -47,7 +47,7 @@ describe('totp-lab qr', () => {
     const env = await cliWithEnv({ NO_COLOR: '1' }, 'qr', URI);
     expect(flag.stdout).toBe(renderQr(URI, { format: 'terminal', color: false }));
     expect(env.stdout).toBe(flag.stdout);
-    expect(scanQr(rasteriseTerminal(flag.stdout, 220, 20, 3))).toBe(URI);
+    expect(await scanQr(rasteriseTerminal(flag.stdout, 220, 20, 3))).toBe(URI);
     // An empty NO_COLOR does not count (no-color.org).
     expect((await cliWithEnv({ NO_COLOR: '' }, 'qr', URI)).stdout).toContain('\u001b[');
   });

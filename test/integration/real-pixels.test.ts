@@ -22,7 +22,7 @@ describe('provider and phone joined by real QR images', () => {
     expect(await scanQrFile(file)).toBe(started.keyUri);
 
     const phone = createAuthenticator({ clock: provider.clock, camera: qrCamera });
-    expect(phone.scan(await readImageFile(file))).toMatchObject({ status: 'added', kind: 'key-uri' });
+    expect(await phone.scan(await readImageFile(file))).toMatchObject({ status: 'added', kind: 'key-uri' });
     const code = phone.list()[0]!.code!;
     expect(verifyCode(started.secret, code, { clock: provider.clock })).toMatchObject({ valid: true, delta: 0 });
     const confirmed = await provider.confirmEnrollment({ enrollmentId: started.enrollmentId, code });
@@ -37,7 +37,8 @@ describe('provider and phone joined by real QR images', () => {
     const images = oldPhone.exportQrImages({ batchSize: 2 });
     expect(images).toHaveLength(3);
     const newPhone = createAuthenticator({ clock, camera: qrCamera });
-    const results = [images[2]!, images[0]!, images[1]!].map((image) => newPhone.scan(image));
+    const results = [];
+    for (const image of [images[2]!, images[0]!, images[1]!]) results.push(await newPhone.scan(image));
     expect(results.map((r) => r.status)).toEqual(['imported', 'imported', 'imported']);
     expect(newPhone.pendingTransfers().every((t) => t.missing.length === 0)).toBe(true);
     const shown = (phone: typeof oldPhone) => phone.list().map((a) => `${a.issuer} ${a.code}`).sort();

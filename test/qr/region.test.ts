@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderQr } from '../../src/qr/index.js';
 import { cropGrey, findQrRegion } from '../../src/qr/region.js';
-import { toGrey } from '../../src/qr/scan.js';
+import { toGrey } from '../../src/qr/jsqr-scan.js';
 import { blankImage, cameraFrame, seededRandom } from '../support/images.js';
 import { KEY_URIS } from '../support/key-uris.js';
 

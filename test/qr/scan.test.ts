@@ -1,9 +1,9 @@
 import jsQR from 'jsqr';
 import { describe, expect, it } from 'vitest';
 import { InvalidImageError, TotpLabError } from '../../src/core/errors.js';
-import { MAX_IMAGE_PIXELS, renderQr, scanQr } from '../../src/qr/index.js';
+import { MAX_IMAGE_PIXELS, renderQr, scanQrSync } from '../../src/qr/index.js';
 import { findQrRegion } from '../../src/qr/region.js';
-import { contrastStretch, scaleFactors, toGrey } from '../../src/qr/scan.js';
+import { contrastStretch, scaleFactors, toGrey } from '../../src/qr/jsqr-scan.js';
 import { blankImage, cameraFrame, mapChannels, paste, seededRandom } from '../support/images.js';
 import { KEY_URIS } from '../support/key-uris.js';
 
@@ -11,11 +11,11 @@ const URI = KEY_URIS[0]!;
 const plainJsQr = (image: { data: Uint8ClampedArray | Uint8Array; width: number; height: number }) =>
   jsQR(new Uint8ClampedArray(image.data), image.width, image.height, { inversionAttempts: 'attemptBoth' })?.data ?? null;
 
-describe('scanQr where jsQR alone struggles', () => {
+describe('scanQrSync (the jsQR path) where jsQR alone struggles', () => {
   it('reads a noisy, soft 1280×720 camera frame', () => {
     const code = renderQr(URI, { format: 'pixels', scale: 1 });
     for (const [zoom, seed] of [[5, 1], [4, 2], [7, 3]] as const) {
-      expect(scanQr(cameraFrame(code, { zoom, left: 200 + 60 * seed, top: 40 * seed, seed }))).toBe(URI);
+      expect(scanQrSync(cameraFrame(code, { zoom, left: 200 + 60 * seed, top: 40 * seed, seed }))).toBe(URI);
     }
   });
 
@@ -23,7 +23,7 @@ describe('scanQr where jsQR alone struggles', () => {
     const code = renderQr(URI, { format: 'pixels', scale: 1 });
     const frame = cameraFrame(code, { zoom: 3, left: 500, top: 250, seed: 4, noise: 8 });
     expect(plainJsQr(frame)).toBe(URI);
-    expect(scanQr(frame)).toBe(URI);
+    expect(scanQrSync(frame)).toBe(URI);
   });
 
   it('still reads the code when a bigger busy patch draws the first look elsewhere', () => {
@@ -37,22 +37,22 @@ describe('scanQr where jsQR alone struggles', () => {
     paste(frame, clutter, 40, 40, 5); // 400×350 of random 5-pixel squares: bigger than the code
     const region = findQrRegion(toGrey(frame.data, frame.width, frame.height, 2));
     expect(region!.left + region!.width).toBeLessThan(440 / 2 + 100); // the first look goes to the clutter
-    expect(scanQr(frame)).toBe(URI);
+    expect(scanQrSync(frame)).toBe(URI);
   });
 
   it('reads an inverted (light-on-dark) code, also inside a dark picture', () => {
     const inverted = mapChannels(renderQr(URI, { format: 'pixels', scale: 3 }), (v) => 255 - v);
-    expect(scanQr(inverted)).toBe(URI);
+    expect(scanQrSync(inverted)).toBe(URI);
     const screen = blankImage(700, 500, () => [10, 12, 20]);
-    expect(scanQr(paste(screen, inverted, 150, 40))).toBe(URI);
+    expect(scanQrSync(paste(screen, inverted, 150, 40))).toBe(URI);
   });
 
   it('reads a low-contrast code that plain jsQR cannot', () => {
     const faint = mapChannels(renderQr(URI, { format: 'pixels', scale: 3 }), (v) => (v === 0 ? 122 : 140));
     expect(plainJsQr(faint)).toBeNull(); // below jsQR's minimum local contrast
-    expect(scanQr(faint)).toBe(URI);
+    expect(scanQrSync(faint)).toBe(URI);
     const faintInverted = mapChannels(faint, (v) => 262 - v);
-    expect(scanQr(faintInverted)).toBe(URI);
+    expect(scanQrSync(faintInverted)).toBe(URI);
   });
 
   it('reads a small code in a 4000×3000 photo', () => {
@@ -62,12 +62,12 @@ describe('scanQr where jsQR alone struggles', () => {
     });
     const code = mapChannels(renderQr(URI, { format: 'pixels', scale: 1 }), (v) => (v === 0 ? 40 : 230));
     paste(photo, code, 2900, 2100, 8); // about 490 px square, 8 px per module
-    expect(scanQr(photo)).toBe(URI);
+    expect(scanQrSync(photo)).toBe(URI);
   });
 
   it('leaves jsQR\'s shared default options as they were', () => {
-    scanQr(renderQr(URI, { format: 'pixels' }));
-    scanQr(blankImage(50, 50, () => [255, 255, 255]));
+    scanQrSync(renderQr(URI, { format: 'pixels' }));
+    scanQrSync(blankImage(50, 50, () => [255, 255, 255]));
     // jsqr 1.4.0 copies given options into its defaults; with the default intact, a call without
     // options still tries the inverted picture.
     const inverted = mapChannels(renderQr(URI, { format: 'pixels', scale: 3 }), (v) => 255 - v);
@@ -75,24 +75,24 @@ describe('scanQr where jsQR alone struggles', () => {
   });
 });
 
-describe('scanQr finds nothing without throwing', () => {
+describe('scanQrSync (the jsQR path) finds nothing without throwing', () => {
   it('in random pixels, flat images and tiny images', () => {
     const random = seededRandom(42);
     for (const [w, h] of [[320, 240], [97, 61], [1, 1], [3, 2000]] as const) {
       const noise = blankImage(w, h, () => [random() * 256, random() * 256, random() * 256]);
-      expect(scanQr(noise)).toBeNull();
+      expect(scanQrSync(noise)).toBeNull();
     }
-    expect(scanQr(blankImage(400, 300, () => [255, 255, 255]))).toBeNull();
-    expect(scanQr(blankImage(400, 300, () => [0, 0, 0]))).toBeNull();
+    expect(scanQrSync(blankImage(400, 300, () => [255, 255, 255]))).toBeNull();
+    expect(scanQrSync(blankImage(400, 300, () => [0, 0, 0]))).toBeNull();
   });
 
   it('in a camera frame whose code is cut off', () => {
     const code = renderQr(URI, { format: 'pixels', scale: 1 });
-    expect(scanQr(cameraFrame(code, { zoom: 5, left: 1100, top: 200, seed: 9 }))).toBeNull();
+    expect(scanQrSync(cameraFrame(code, { zoom: 5, left: 1100, top: 200, seed: 9 }))).toBeNull();
   });
 });
 
-describe('scanQr validates its input before reading pixels', () => {
+describe('scanQrSync (the jsQR path) validates its input before reading pixels', () => {
   const cases: Array<[unknown, RegExp]> = [
     [null, /image must be an object \{ data, width, height \}, got null/],
     [{ data: new Uint8ClampedArray(16), width: 2, height: 3 }, /"data" must hold width × height × 4 = 24 bytes for 2 × 3 RGBA pixels, got 16/],
@@ -105,7 +105,7 @@ describe('scanQr validates its input before reading pixels', () => {
   it.each(cases)('%#', (image, message) => {
     let caught: unknown;
     try {
-      scanQr(image as never);
+      scanQrSync(image as never);
     } catch (error) {
       caught = error;
     }
@@ -116,11 +116,11 @@ describe('scanQr validates its input before reading pixels', () => {
 
   it('accepts a Uint8Array as well as a Uint8ClampedArray', () => {
     const image = renderQr(URI, { format: 'pixels' });
-    expect(scanQr({ data: new Uint8Array(image.data), width: image.width, height: image.height })).toBe(URI);
+    expect(scanQrSync({ data: new Uint8Array(image.data), width: image.width, height: image.height })).toBe(URI);
   });
 });
 
-describe('scanQr internals', () => {
+describe('scanQrSync (the jsQR path) internals', () => {
   it('scales down coarsest first and always ends at full size', () => {
     expect(scaleFactors(1280, 720)).toEqual([2, 1]);
     expect(scaleFactors(4000, 3000)).toEqual([6, 3, 1]);

@@ -25,15 +25,15 @@ const START = Date.UTC(2025, 0, 16, 8, 0, 10);
 const ugyfelkapu = buildKeyUri({ issuer: 'Ügyfélkapu+', account: 'kovacs.janos', secret: SECRET });
 
 describe('adding accounts', () => {
-  it('by scanning a key URI, and refuses the same account and key again', () => {
+  it('by scanning a key URI, and refuses the same account and key again', async () => {
     const phone = createAuthenticator({ clock: manualClock(START), camera: fakeCamera });
-    const first = phone.scan(fakeCamera.render(ugyfelkapu));
+    const first = await phone.scan(fakeCamera.render(ugyfelkapu));
     expect(first).toMatchObject({ status: 'added', kind: 'key-uri', account: { issuer: 'Ügyfélkapu+', account: 'kovacs.janos', type: 'totp' } });
-    const again = phone.scan(fakeCamera.render(ugyfelkapu));
+    const again = await phone.scan(fakeCamera.render(ugyfelkapu));
     expect(again).toMatchObject({ status: 'duplicate', message: '"Ügyfélkapu+: kovacs.janos" is already on this phone with the same key' });
     expect(phone.addKeyUri(ugyfelkapu).status).toBe('duplicate');
     const { scan } = phone; // methods work detached, as UI event handlers call them
-    expect(scan(fakeCamera.render(ugyfelkapu)).status).toBe('duplicate');
+    expect((await scan(fakeCamera.render(ugyfelkapu))).status).toBe('duplicate');
     expect(phone.list()).toHaveLength(1);
   });
 
@@ -55,14 +55,14 @@ describe('adding accounts', () => {
     expect(() => phone.addManually({ account: 'x', secret: 'not base32!' })).toThrow(/"secret" must be base32/);
   });
 
-  it('gives normal results for pictures without a usable code, and throws only for misuse', () => {
+  it('gives normal results for pictures without a usable code, and throws only for misuse', async () => {
     const phone = createAuthenticator({ clock: manualClock(START), camera: fakeCamera });
-    expect(phone.scan(blank)).toEqual({ status: 'no-code', message: 'no QR code found in the picture' });
-    expect(phone.scan(fakeCamera.render('https://example.com'))).toMatchObject({ status: 'unrecognized' });
-    expect(phone.scan(fakeCamera.render('otpauth://totp/x?digits=6'))).toMatchObject({ status: 'invalid', message: 'key URI has no "secret" parameter' });
-    expect(phone.scan(fakeCamera.render('otpauth-migration://offline?data=!!'))).toMatchObject({ status: 'invalid', message: expect.stringMatching(/base64/) });
+    expect(await phone.scan(blank)).toEqual({ status: 'no-code', message: 'no QR code found in the picture' });
+    expect(await phone.scan(fakeCamera.render('https://example.com'))).toMatchObject({ status: 'unrecognized' });
+    expect(await phone.scan(fakeCamera.render('otpauth://totp/x?digits=6'))).toMatchObject({ status: 'invalid', message: 'key URI has no "secret" parameter' });
+    expect(await phone.scan(fakeCamera.render('otpauth-migration://offline?data=!!'))).toMatchObject({ status: 'invalid', message: expect.stringMatching(/base64/) });
     expect(() => phone.addKeyUri('otpauth://totp/x')).toThrow(InvalidKeyUriError);
-    expect(() => createAuthenticator({ clock: manualClock(START) }).scan(blank)).toThrow(InvalidStateError);
+    await expect(createAuthenticator({ clock: manualClock(START) }).scan(blank)).rejects.toThrow(InvalidStateError);
   });
 });
 
@@ -144,7 +144,7 @@ describe('moving accounts to a second phone', () => {
     for (let i = 0; i < n; i++) phone.addManually({ issuer: 'Service', account: `user${i}`, secret: generateCode(SECRET, { counter: i }).padEnd(16, 'A').replace(/[0189]/g, 'B') });
   };
 
-  it('exports QR images in batches and the other phone scans them in any order, telling what is missing', () => {
+  it('exports QR images in batches and the other phone scans them in any order, telling what is missing', async () => {
     const clock = manualClock(START);
     const old = createAuthenticator({ clock, camera: fakeCamera });
     fill(old, 23);
@@ -152,20 +152,20 @@ describe('moving accounts to a second phone', () => {
     const images = old.exportQrImages({ batchSize: 10 });
     expect(images).toHaveLength(3);
     const fresh = createAuthenticator({ clock, camera: fakeCamera });
-    const third = fresh.scan(images[2]!);
+    const third = await fresh.scan(images[2]!);
     expect(third).toMatchObject({ status: 'imported', kind: 'migration', transfers: [{ size: 3, received: [2], missing: [0, 1], complete: false }] });
     expect(fresh.pendingTransfers()).toMatchObject([{ missing: [0, 1] }]);
-    expect(fresh.scan(images[0]!)).toMatchObject({ transfers: [{ received: [0, 2], missing: [1] }] });
-    const again = fresh.scan(images[0]!);
+    expect(await fresh.scan(images[0]!)).toMatchObject({ transfers: [{ received: [0, 2], missing: [1] }] });
+    const again = await fresh.scan(images[0]!);
     expect(again).toMatchObject({ added: [], transfers: [{ missing: [1] }] });
     expect(again.status === 'imported' && again.duplicates).toHaveLength(10);
-    expect(fresh.scan(images[1]!)).toMatchObject({ transfers: [{ missing: [], complete: true }] });
+    expect(await fresh.scan(images[1]!)).toMatchObject({ transfers: [{ missing: [], complete: true }] });
     expect(fresh.pendingTransfers()).toEqual([]);
     const key = (v: { issuer: string | null; account: string; code: string | null; counter: number | null }) => `${v.issuer}/${v.account}/${v.code}/${v.counter}`;
     expect(fresh.list().map(key).sort()).toEqual(old.list().map(key).sort());
   });
 
-  it('reassembles the same accounts whatever order the batches are scanned in (property)', () => {
+  it('reassembles the same accounts whatever order the batches are scanned in (property)', async () => {
     const clock = manualClock(START);
     const old = createAuthenticator({ clock, camera: fakeCamera });
     fill(old, 17);
@@ -173,12 +173,12 @@ describe('moving accounts to a second phone', () => {
     expect(images).toHaveLength(6);
     const key = (v: { issuer: string | null; account: string; code: string | null }) => `${v.issuer}/${v.account}/${v.code}`;
     const expected = old.list().map(key).sort();
-    fc.assert(fc.property(fc.shuffledSubarray([0, 1, 2, 3, 4, 5], { minLength: 6 }), (order) => {
+    await fc.assert(fc.asyncProperty(fc.shuffledSubarray([0, 1, 2, 3, 4, 5], { minLength: 6 }), async (order) => {
       const fresh = createAuthenticator({ clock, camera: fakeCamera });
-      order.forEach((index, step) => {
-        const result = fresh.scan(images[index]!);
+      for (const [step, index] of order.entries()) {
+        const result = await fresh.scan(images[index]!);
         expect(result.status === 'imported' && result.transfers[0]!.missing).toEqual([0, 1, 2, 3, 4, 5].filter((i) => !order.slice(0, step + 1).includes(i)));
-      });
+      }
       expect(fresh.list().map(key).sort()).toEqual(expected);
     }), { numRuns: 50 });
   });
@@ -216,13 +216,13 @@ describe('moving accounts to a second phone', () => {
 });
 
 describe('state as plain data', () => {
-  it('survives JSON and carries on where it was', () => {
+  it('survives JSON and carries on where it was', async () => {
     const clock = manualClock(START);
     const phone = createAuthenticator({ clock, driftMs: 5000, camera: fakeCamera });
     const { account } = phone.addKeyUri(buildKeyUri({ account: 'hotp', secret: SECRET, counter: 1 }));
     phone.addKeyUri(ugyfelkapu);
     phone.nextCode(account.id);
-    phone.scan(fakeCamera.render(encodeMigration([{ account: 'x', secret: SECRET }, { account: 'y', secret: SECRET }], { batchSize: 1, batchId: 9 })[1]!));
+    await phone.scan(fakeCamera.render(encodeMigration([{ account: 'x', secret: SECRET }, { account: 'y', secret: SECRET }], { batchSize: 1, batchId: 9 })[1]!));
     const saved = JSON.stringify(phone);
     const restored = createAuthenticator({ clock, state: saved });
     expect(restored.list()).toEqual(phone.list());

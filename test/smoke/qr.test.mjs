@@ -20,9 +20,20 @@ for (const [kind, load] of [
   test(`${kind}: totp-lab/qr round trip, with errors from the core's own classes`, async () => {
     const qr = await load('totp-lab/qr');
     const core = await load('totp-lab');
-    assert.equal(qr.scanQr(qr.renderQr(URI, { format: 'pixels' })), URI);
-    assert.throws(
-      () => qr.scanQr({ data: new Uint8Array(3), width: 1, height: 1 }),
+    assert.equal(await qr.scanQr(qr.renderQr(URI, { format: 'pixels' })), URI);
+    assert.deepEqual(await qr.scanQrAll(qr.renderQr(URI, { format: 'pixels' }), { expect: 'key-uri' }), [URI]);
+    assert.equal(qr.scanQrSync(qr.renderQr(URI, { format: 'pixels' })), URI);
+    // Two codes side by side: only ZXing-C++ returns both, so its WebAssembly loaded from the package.
+    const other = 'otpauth://totp/B:b?secret=JBSWY3DPEHPK3PXP';
+    const [left, right] = [qr.renderQr(URI, { format: 'pixels', scale: 3 }), qr.renderQr(other, { format: 'pixels', scale: 3 })];
+    const width = left.width + right.width, height = Math.max(left.height, right.height);
+    const data = new Uint8ClampedArray(width * height * 4).fill(255);
+    for (const [image, offset] of [[left, 0], [right, left.width]]) {
+      for (let y = 0; y < image.height; y++) data.set(image.data.subarray(y * image.width * 4, (y + 1) * image.width * 4), (y * width + offset) * 4);
+    }
+    assert.deepEqual(await qr.scanQrAll({ data, width, height }), [URI, other]);
+    await assert.rejects(
+      qr.scanQr({ data: new Uint8Array(3), width: 1, height: 1 }),
       (e) => e instanceof core.TotpLabError && e instanceof core.InvalidImageError && e.code === 'INVALID_IMAGE',
     );
   });

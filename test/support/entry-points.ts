@@ -5,7 +5,8 @@ import * as qr from '../../src/qr/index.js';
 import * as node from '../../src/node/index.js';
 import * as testing from '../../src/testing/index.js';
 import * as scenarios from '../../src/sim/scenarios/index.js';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { METHOD_CALLS, METHODS_DIR } from './entry-point-methods.js';
@@ -85,7 +86,11 @@ export const CORE_CALLS: CallSpec[] = [
 
 export const QR_CALLS: CallSpec[] = [
   { name: 'renderQr', fn: f(qr.renderQr), args: () => [URI, { format: 'svg', errorCorrection: 'M', scale: 2, margin: 1 }] },
-  { name: 'scanQr', fn: f(qr.scanQr), args: () => [image()] },
+  { name: 'scanQr', fn: f(qr.scanQr), args: () => [image(), { expect: 'key-uri' }] },
+  { name: 'scanQrAll', fn: f(qr.scanQrAll), args: () => [image(), { expect: 'otpauth' }] },
+  { name: 'scanQrSync', fn: f(qr.scanQrSync), args: () => [image()] },
+  // The real file's bytes, so the reader still loads for the calls after this one.
+  { name: 'setQrReaderWasm', fn: f(qr.setQrReaderWasm), args: () => [readFileSync(createRequire(import.meta.url).resolve('zxing-wasm/reader/zxing_reader.wasm'))] },
   { name: 'qrCamera.render', fn: f((t: string) => qr.qrCamera.render(t)), args: () => [URI] },
   { name: 'qrCamera.scan', fn: f((i: core.RgbaImage) => qr.qrCamera.scan(i)), args: () => [image()] },
   { name: 'checkImageSize', fn: f(qr.checkImageSize), args: () => [21, 21] },

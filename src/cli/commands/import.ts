@@ -59,7 +59,7 @@ async function sourceText(source: ImportSource): Promise<string> {
     if (error instanceof TotpLabError) throw new UsageError(`import: ${source.name}: ${error.message}`);
     throw error;
   }
-  const text = scanQr(image);
+  const text = await scanQr(image);
   if (text === null) throw new UsageError(`import: no QR code found in the image ${source.name}`);
   return text;
 }

@@ -131,7 +131,7 @@ export async function runInteractive(o: InteractiveOptions): Promise<number> {
           const id = idOf(args[0]);
           if (!id || !screenUri) { fail(say.noQr); break; }
           const phone = phones.get(id)!;
-          const result = command === 'scan' ? phone.scan(qrCamera.render(screenUri)) : phone.addKeyUri(screenUri);
+          const result = command === 'scan' ? await phone.scan(qrCamera.render(screenUri)) : phone.addKeyUri(screenUri);
           io.out(`  ${scanStatus(result, lang)}`);
           showPhone(id, true);
           break;

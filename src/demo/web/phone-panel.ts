@@ -58,10 +58,10 @@ export function phonePanel(app: DemoApp, index: number, hooks: PhoneHooks): { el
     saveAndShow();
   } });
 
-  const scanSite = () => {
+  const scanSite = async () => {
     const canvas = hooks.siteCanvas();
     if (!canvas) return status.show(t('noCode'), false);
-    reportScan(phone.scan(imageFromCanvas(canvas)));
+    reportScan(await phone.scan(imageFromCanvas(canvas)));
   };
   const video = h('video', { class: 'webcam', hidden: true, 'aria-label': t('webcam') });
   const webcamButton = h('button', { type: 'button', 'aria-pressed': 'false', onclick: async () => {
@@ -88,7 +88,7 @@ export function phonePanel(app: DemoApp, index: number, hooks: PhoneHooks): { el
     const file = input.files?.[0];
     if (!file) return;
     try {
-      reportScan(phone.scan(await imageFromFile(file)));
+      reportScan(await phone.scan(await imageFromFile(file)));
     } catch (error) {
       status.show(error instanceof Error ? error.message : String(error), false);
     }

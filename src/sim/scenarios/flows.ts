@@ -42,9 +42,9 @@ export function codeOn(ctx: ScenarioContext, name: string): string {
 }
 
 /** The site draws a key URI as a QR code; the phone's camera reads the pixels. */
-export function scanFromSite(ctx: ScenarioContext, phone: Authenticator, text: string, caption: Localized): boolean {
+export async function scanFromSite(ctx: ScenarioContext, phone: Authenticator, text: string, caption: Localized): Promise<boolean> {
   ctx.emit({ type: 'qr', who: ctx.t({ hu: 'oldal', en: 'site' }), text, caption: ctx.t(caption) });
-  const result = phone.scan(ctx.camera.render(text));
+  const result = await phone.scan(ctx.camera.render(text));
   return result.status === 'added' || result.status === 'imported';
 }
 
@@ -73,7 +73,7 @@ export function startEnrollmentStep(phoneName: string, how: 'scan' | 'type' = 's
       ctx.memo.set('keyUri', started.keyUri);
       const phone = ctx.phone(phoneName);
       const added = how === 'scan'
-        ? scanFromSite(ctx, phone, started.keyUri, { hu: 'A QR-kód a képernyőn:', en: 'The QR code on the screen:' })
+        ? await scanFromSite(ctx, phone, started.keyUri, { hu: 'A QR-kód a képernyőn:', en: 'The QR code on the screen:' })
         : phone.addManually({ issuer: ctx.provider.issuer, account: ctx.user.username, secret: started.secret }).status === 'added';
       if (how === 'type') ctx.emit({ type: 'user', text: ctx.t({ hu: 'Begépeli a titkos kulcsot.', en: 'Types the secret key.' }) });
       return added && /^\d{6}$/.test(codeOn(ctx, phoneName));
@@ -119,7 +119,7 @@ export async function changeDevice(ctx: ScenarioContext, fromPhone: string, toPh
   ctx.wait(30_000);
   const started = await ctx.provider.startDeviceChange({ username: ctx.user.username, password: ctx.user.password, code: codeOn(ctx, fromPhone) });
   ctx.emit({ type: 'site', ok: started.ok, message: started.message });
-  if (!started.ok || !scanFromSite(ctx, ctx.phone(toPhone), started.keyUri, { hu: 'Az új QR-kód a képernyőn:', en: 'The new QR code on the screen:' })) return null;
+  if (!started.ok || !(await scanFromSite(ctx, ctx.phone(toPhone), started.keyUri, { hu: 'Az új QR-kód a képernyőn:', en: 'The new QR code on the screen:' }))) return null;
   const confirmed = await ctx.provider.confirmEnrollment({ enrollmentId: started.enrollmentId, code: codeOn(ctx, toPhone) });
   ctx.emit({ type: 'site', ok: confirmed.ok, message: confirmed.message });
   if (!confirmed.ok) return null;

@@ -15,7 +15,7 @@ export const secondPhoneRight: Scenario = {
       say: { hu: 'Amíg a QR-kód a képernyőn van, a tablet is beolvassa.', en: 'While the QR code is on screen, the tablet scans it too.' },
       expect: { hu: 'A két eszköz ugyanazt a kódot mutatja.', en: 'Both devices show the same code.' },
       async act(ctx) {
-        const added = scanFromSite(ctx, ctx.phone('tablet'), ctx.memo.get('keyUri') as string, { hu: 'Ugyanaz a QR-kód', en: 'The same QR code' });
+        const added = await scanFromSite(ctx, ctx.phone('tablet'), ctx.memo.get('keyUri') as string, { hu: 'Ugyanaz a QR-kód', en: 'The same QR code' });
         return added && codeOn(ctx, 'tablet') === codeOn(ctx, 'phone');
       },
     },

@@ -18,11 +18,11 @@ export const transfer: Scenario = {
         const uris = oldPhone.exportMigration();
         const images = uris.map((uri) => ctx.camera.render(uri));
         let imported = 0;
-        images.forEach((image, i) => {
+        for (const [i, image] of images.entries()) {
           ctx.emit({ type: 'qr', who: ctx.t(phoneName('old phone')), text: uris[i]!, caption: ctx.t({ hu: `Átviteli QR-kód ${i + 1}/${images.length}`, en: `Transfer QR code ${i + 1} of ${images.length}` }) });
-          const r = ctx.phone('new phone').scan(image);
+          const r = await ctx.phone('new phone').scan(image);
           if (r.status === 'imported') imported += r.added.length;
-        });
+        }
         return imported === 1 && codeOn(ctx, 'new phone') === codeOn(ctx, 'old phone');
       },
     },
