@@ -79,3 +79,4 @@ export type { ThrottlePolicy } from './sim/throttle.js';
 export type { PasswordHash, HashingOptions } from './core/password-hash.js';
 export type { DeletionCodeOptions } from './core/deletion-code.js';
 
+export { MAX_STORE_VALUE_CHARS, MAX_STORE_VALUE_DEPTH } from './sim/store.js';

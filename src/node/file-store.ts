@@ -6,7 +6,7 @@ import { checkOptions } from '../core/input.js';
 import { mkdir, readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { describeValue, InvalidArgumentError } from '../core/errors.js';
-import type { Store, StoreValue } from '../sim/store.js';
+import { checkStoreValueSize, type Store, type StoreValue } from '../sim/store.js';
 import { removeLeftoverTempFiles, writeFileAtomic } from './atomic-write.js';
 import { acquireLock, removeLeftoverLockCandidates } from './lock-file.js';
 import { checkStoreValue, formatStoreFile, parseStoreFile } from './store-format.js';
@@ -149,6 +149,7 @@ export class FileStore implements Store {
       if (!entries.has(key)) return undefined;
       entries.delete(key);
     } else {
+      checkStoreValueSize(key, next);
       checkStoreValue(key, next);
       entries.set(key, next);
     }
