@@ -48,24 +48,29 @@ export function checkStoreValueSize(key: string, value: unknown): void {
     left -= chars;
     if (left < 0) tooLarge();
   };
+  const ancestors = new Set<object>();
   const visit = (v: unknown, depth: number): void => {
     if (typeof v === 'string') return spend(v.length + 2);
     if (typeof v === 'number') return spend(String(v).length);
     if (typeof v === 'boolean' || v === null || v === undefined) return spend(5);
     if (typeof v !== 'object') return spend(1);
+    // A cycle is not a size problem: each store's own JSON check names it.
+    if (ancestors.has(v)) return;
     if (depth >= MAX_STORE_VALUE_DEPTH) tooLarge();
+    ancestors.add(v);
     if (Array.isArray(v)) {
       // Every element takes at least one character and a comma: check the length before walking.
       spend(2 + Math.max(0, v.length * 2 - 1));
       for (let i = 0; i < v.length; i++) visit(v[i], depth + 1);
-      return;
+    } else {
+      spend(2);
+      for (const k in v) {
+        if (!Object.prototype.hasOwnProperty.call(v, k)) continue;
+        spend(k.length + 4);
+        visit((v as Record<string, unknown>)[k], depth + 1);
+      }
     }
-    spend(2);
-    for (const k in v) {
-      if (!Object.prototype.hasOwnProperty.call(v, k)) continue;
-      spend(k.length + 4);
-      visit((v as Record<string, unknown>)[k], depth + 1);
-    }
+    ancestors.delete(v);
   };
   visit(value, 0);
 }
