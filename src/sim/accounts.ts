@@ -9,7 +9,8 @@
 import { InvalidArgumentError, InvalidStateError, describeValue } from '../core/errors.js';
 import { decodePasswordHash, encodePasswordHash, hashPassword, verifyPassword } from '../core/password-hash.js';
 import type { AuditEventType, RefusalReason } from './audit.js';
-import { checkInput, checkSecretString, checkUsernameType, type ProviderContext, type Refusal } from './context.js';
+import { checkInput, type ProviderContext, type Refusal } from './context.js';
+import { readCredentials, readUsername } from './credentials.js';
 import type { ThrottleState } from './throttle.js';
 
 /** An unfinished enrollment or device change. */
@@ -75,12 +76,7 @@ export type RegisterResult = { ok: true; messageKey: 'register.ok'; message: str
 /** Creates an account; `register.taken` when the username exists. */
 export async function register(ctx: ProviderContext, input: unknown): Promise<RegisterResult> {
   const args = checkInput(input, 'register');
-  const username = checkUsernameType(args['username']).trim();
-  if (username === '' || username.length > 128 || /[\u0000-\u001f\u007f]/.test(username) || !username.isWellFormed()) {
-    throw new InvalidArgumentError(`"username" must be 1 to 128 printable characters, got ${describeValue(args['username'])}`);
-  }
-  const password = checkSecretString(args['password'], 'password');
-  if (password.length === 0) throw new InvalidArgumentError('"password" must not be empty');
+  const { username, password } = readCredentials(args);
   const email = typeof args['email'] === 'string' ? args['email'].trim() : args['email'];
   if (typeof email !== 'string' || !/^[^\s@]+@[^\s@]+$/.test(email) || email.length > 254) {
     throw new InvalidArgumentError(`"email" must be an e-mail address like name@example.hu, got ${describeValue(email)}`);
@@ -146,7 +142,7 @@ export type UnlockResult = { ok: true; username: string };
  * @throws {InvalidStateError} when there is no such account
  */
 export async function unlock(ctx: ProviderContext, username: unknown): Promise<UnlockResult> {
-  const name = checkUsernameType(username).trim();
+  const name = readUsername(username);
   let found = false;
   await ctx.o.store.update<AccountRecord>(accountKey(name), (current) => {
     found = current !== undefined;

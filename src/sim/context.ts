@@ -92,9 +92,3 @@ export function checkSecretString(value: unknown, field: string, max = 4096): st
   if (value.length > max) throw new InvalidArgumentError(`"${field}" must be at most ${max} characters, got ${value.length}`);
   return value;
 }
-
-/** Checks a username: a string (shown in errors, as it is not secret). */
-export function checkUsernameType(value: unknown): string {
-  if (typeof value !== 'string') throw new InvalidArgumentError(`"username" must be a string, got ${describeValue(value)}`);
-  return value;
-}

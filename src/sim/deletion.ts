@@ -10,7 +10,8 @@ import { constantTimeEqual } from '../core/constant-time.js';
 import { verifyDeletionCode } from '../core/deletion-code.js';
 import { decodePasswordHash } from '../core/password-hash.js';
 import { accountKey, deletionThrottleOf, passwordGate, enrollmentKey, type AccountRecord } from './accounts.js';
-import { checkInput, checkSecretString, checkUsernameType, type ProviderContext, type Refusal } from './context.js';
+import { checkInput, checkSecretString, type ProviderContext, type Refusal } from './context.js';
+import { readCredentials } from './credentials.js';
 import { afterFailure } from './throttle.js';
 
 /** The binding is removed and the deletion code spent; the account remains. */
@@ -19,8 +20,7 @@ export type DeletionCodeRedeemed = { ok: true; messageKey: 'deletionCode.redeeme
 /** Removes the phone binding with username + password + deletion code; the code is spent. */
 export async function redeemDeletionCode(ctx: ProviderContext, input: unknown): Promise<DeletionCodeRedeemed | Refusal> {
   const args = checkInput(input, 'redeemDeletionCode');
-  const username = checkUsernameType(args['username']).trim();
-  const password = checkSecretString(args['password'], 'password');
+  const { username, password } = readCredentials(args);
   const typed = checkSecretString(args['deletionCode'], 'deletionCode', 256);
   const refused = await passwordGate(ctx, 'redeemDeletionCode', username, password, 'deletion-code-refused');
   if (refused) return refused;

@@ -17,7 +17,8 @@ import { encodePasswordHash, toHex } from '../core/password-hash.js';
 import { randomBytes } from '../core/random.js';
 import { generateSecret } from '../core/secret.js';
 import { accountKey, codeThrottleOf, passwordGate, enrollmentKey, type AccountRecord, type PendingEnrollment } from './accounts.js';
-import { checkInput, checkSecretString, checkUsernameType, type ProviderContext, type Refusal } from './context.js';
+import { checkInput, checkSecretString, type ProviderContext, type Refusal } from './context.js';
+import { readCredentials } from './credentials.js';
 import { checkSecondFactor } from './second-factor.js';
 import { afterFailure } from './throttle.js';
 
@@ -52,8 +53,7 @@ export type EnrollmentAbandoned = { ok: true; messageKey: 'enrollment.abandoned'
 /** Step 1 of enrollment: the password again → a new secret, its key URI and its text form. */
 export async function startEnrollment(ctx: ProviderContext, input: unknown): Promise<EnrollmentStarted | Refusal> {
   const args = checkInput(input, 'startEnrollment');
-  const username = checkUsernameType(args['username']).trim();
-  const password = checkSecretString(args['password'], 'password');
+  const { username, password } = readCredentials(args);
   const refused = await passwordGate(ctx, 'startEnrollment', username, password, 'enrollment-refused');
   if (refused) return refused;
   const account = await ctx.o.store.get<AccountRecord>(accountKey(username));
@@ -66,8 +66,7 @@ export async function startEnrollment(ctx: ProviderContext, input: unknown): Pro
 /** "Beállítás másik eszközre": password + current code → a pending device change. */
 export async function startDeviceChange(ctx: ProviderContext, input: unknown): Promise<EnrollmentStarted | Refusal> {
   const args = checkInput(input, 'startDeviceChange');
-  const username = checkUsernameType(args['username']).trim();
-  const password = checkSecretString(args['password'], 'password');
+  const { username, password } = readCredentials(args);
   const code = checkSecretString(args['code'], 'code', 64);
   // Only a logged-in user may do this: the password and a current code from the bound phone.
   const refused = await passwordGate(ctx, 'startDeviceChange', username, password, 'login-refused');

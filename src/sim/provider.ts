@@ -12,7 +12,8 @@
 import { InvalidArgumentError, describeValue } from '../core/errors.js';
 import { isLocked, register, unlock, accountKey, passwordGate, type AccountRecord, type RegisterResult, type UnlockResult } from './accounts.js';
 import type { AuditEvent } from './audit.js';
-import { checkInput, checkSecretString, checkUsernameType, ProviderContext, type Refusal } from './context.js';
+import { checkInput, checkSecretString, ProviderContext, type Refusal } from './context.js';
+import { readCredentials, readUsername } from './credentials.js';
 import { redeemDeletionCode, type DeletionCodeRedeemed } from './deletion.js';
 import {
   abandonEnrollment, confirmEnrollment, finishEnrollment, startDeviceChange, startEnrollment,
@@ -105,8 +106,7 @@ export function createProvider(options: ProviderOptions = {}): Provider {
     register: (input) => register(ctx, input),
     async login(input) {
       const args = checkInput(input, 'login');
-      const username = checkUsernameType(args['username']).trim();
-      const password = checkSecretString(args['password'], 'password');
+      const { username, password } = readCredentials(args);
       const code = checkSecretString(args['code'], 'code', 64);
       const refused = await passwordGate(ctx, 'login', username, password, 'login-refused');
       if (refused) return refused;
@@ -114,7 +114,7 @@ export function createProvider(options: ProviderOptions = {}): Provider {
     },
     async verifySecondFactor(input) {
       const args = checkInput(input, 'verifySecondFactor');
-      const username = checkUsernameType(args['username']).trim();
+      const username = readUsername(args['username']);
       const code = checkSecretString(args['code'], 'code', 64);
       const fault = await ctx.faultRefusal('verifySecondFactor', username);
       if (fault) return fault;
@@ -128,7 +128,7 @@ export function createProvider(options: ProviderOptions = {}): Provider {
     redeemDeletionCode: (input) => redeemDeletionCode(ctx, input),
     unlock: (username) => unlock(ctx, username),
     async accountStatus(username) {
-      const account = await ctx.o.store.get<AccountRecord>(accountKey(checkUsernameType(username).trim()));
+      const account = await ctx.o.store.get<AccountRecord>(accountKey(readUsername(username)));
       if (!account) return { exists: false, locked: false, passwordFailures: 0, secondFactor: 'none', activeFrom: null, pending: null };
       const bound = account.secret !== null;
       const p = account.pending;
