@@ -30,6 +30,8 @@ export class ProviderContext {
   readonly audit: AuditLog;
   readonly faults: FaultSwitchboard;
   language: Language;
+  /** This provider's password checks in flight, per account key (see checkPassword). */
+  readonly passwordChecks = new Map<string, Set<Promise<void>>>();
   #dummy: Promise<PasswordHash> | undefined;
 
   constructor(options: ResolvedProviderOptions) {

@@ -50,7 +50,11 @@ export interface Provider {
    * elsewhere. Same replay guard, throttle and generic refusal as {@link login}.
    */
   verifySecondFactor(input: { username: string; code: string }): Promise<LoginOk | Refusal>;
-  /** Step 1: the password again → a new secret, its key URI and its text form. */
+  /**
+   * Step 1: the password again → a new secret, its key URI and its text form. An account that
+   * already has a second factor gets the generic refusal whatever the password (no password
+   * oracle); move a binding with {@link Provider.startDeviceChange}.
+   */
   startEnrollment(input: { username: string; password: string }): Promise<EnrollmentStarted | Refusal>;
   /** Step 2: the first code from the phone → the green tick and the törlőkód, shown once. */
   confirmEnrollment(input: { enrollmentId: string; code: string }): Promise<EnrollmentConfirmed | Refusal>;
@@ -60,7 +64,10 @@ export interface Provider {
   abandonEnrollment(input: { enrollmentId: string }): Promise<EnrollmentAbandoned | Refusal>;
   /** "Beállítás másik eszközre": password + current code → a new secret, confirmed and finished as in enrollment. */
   startDeviceChange(input: { username: string; password: string; code: string }): Promise<EnrollmentStarted | Refusal>;
-  /** Lost phone: username + password + törlőkód remove the binding (not the account); the code is spent. */
+  /**
+   * Lost phone: username + password + törlőkód remove the binding (not the account); the code is
+   * spent. A wrong password and a wrong törlőkód get the same answer (`deletionCode.wrong`).
+   */
   redeemDeletionCode(input: { username: string; password: string; deletionCode: string }): Promise<DeletionCodeRedeemed | Refusal>;
   /** The administrator's "in person" unlock after too many wrong passwords. */
   unlock(username: string): Promise<UnlockResult>;
