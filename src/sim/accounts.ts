@@ -153,14 +153,15 @@ export async function checkPassword(ctx: ProviderContext, username: string, pass
       await verifyPassword(password, dummy);
       return state === 'locked' ? 'locked' : 'unknown-user';
     }
-    const check = verifyPassword(password, decodePasswordHash(reserved.password));
-    const settled = check.then(() => undefined, () => undefined);
+    // Settles once this check's outcome is recorded, so a waiting check then finds its place free.
+    let release = (): void => undefined;
+    const decided = new Promise<void>((resolve) => { release = resolve; });
     const mine = ctx.passwordChecks.get(key) ?? new Set<Promise<void>>();
-    ctx.passwordChecks.set(key, mine.add(settled));
+    ctx.passwordChecks.set(key, mine.add(decided));
     let matches = false;
     let lockedNow = false;
     try {
-      matches = await check;
+      matches = await verifyPassword(password, decodePasswordHash(reserved.password));
       await ctx.o.store.update<AccountRecord>(key, (current) => {
         if (!current) return current;
         const passwordChecks = Math.max(0, (current.passwordChecks ?? 0) - 1);
@@ -171,8 +172,9 @@ export async function checkPassword(ctx: ProviderContext, username: string, pass
         return { ...current, passwordChecks, passwordFailures };
       });
     } finally {
-      mine.delete(settled);
+      mine.delete(decided);
       if (mine.size === 0 && ctx.passwordChecks.get(key) === mine) ctx.passwordChecks.delete(key);
+      release();
     }
     if (matches) return 'ok';
     if (lockedNow) ctx.audit.record(ctx.now(), 'locked', username);
