@@ -54,8 +54,9 @@ export function checkStoreValueSize(key: string, value: unknown): void {
     if (typeof v === 'number') return spend(String(v).length);
     if (typeof v === 'boolean' || v === null || v === undefined) return spend(5);
     if (typeof v !== 'object') return spend(1);
-    // A cycle is not a size problem: each store's own JSON check names it.
-    if (ancestors.has(v)) return;
+    // A cycle, or an object that is not JSON data (a typed array, a Date…), is not a size
+    // problem: each store's own JSON check names it, without enumerating its contents here.
+    if (ancestors.has(v) || !isJsonContainer(v)) return;
     if (depth >= MAX_STORE_VALUE_DEPTH) tooLarge();
     ancestors.add(v);
     if (Array.isArray(v)) {
@@ -73,6 +74,12 @@ export function checkStoreValueSize(key: string, value: unknown): void {
     ancestors.delete(v);
   };
   visit(value, 0);
+}
+
+function isJsonContainer(value: object): boolean {
+  if (Array.isArray(value)) return true;
+  const prototype: unknown = Object.getPrototypeOf(value);
+  return prototype === Object.prototype || prototype === null;
 }
 
 /** An in-memory Store. Values are copied in and out, so state at rest behaves as it would on disk. */

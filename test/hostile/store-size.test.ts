@@ -51,3 +51,10 @@ describe.each(Object.entries(STORES))('%s refuses values beyond the stated size'
     await expect(store.update('k', () => deep(MAX_STORE_VALUE_DEPTH - 1))).resolves.toBeDefined();
   });
 });
+
+// WebStorageStore copies with structuredClone and has no JSON check of its own, so it is not listed.
+describe.each(['MemoryStore', 'FileStore'])('%s refuses non-JSON objects without enumerating them', (name) => {
+  it('a 16 MB Uint8Array is refused with a typed error', async () => {
+    await expect(STORES[name]!().update('k', () => new Uint8Array(16 * 1024 * 1024) as never)).rejects.toBeInstanceOf(InvalidArgumentError);
+  });
+});
