@@ -82,3 +82,4 @@ export type { DeletionCodeOptions } from './core/deletion-code.js';
 export { DEFAULT_SEARCH_STEPS, MAX_SEARCH_STEPS } from './sim/trainer-view.js';
 export type { StepView, CodeKey, CodeVerdict, CodeExplanation, ExplainCodeInput } from './sim/trainer-view.js';
 export { isTotpLabError } from './core/errors.js';
+export { MAX_STORE_VALUE_CHARS, MAX_STORE_VALUE_DEPTH } from './sim/store.js';

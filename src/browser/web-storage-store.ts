@@ -3,7 +3,7 @@
  * replay guards and deletion-code hashes survive a reload. All keys live in one JSON item.
  */
 import { InvalidArgumentError, describeValue } from '../core/errors.js';
-import type { Store, StoreValue } from '../sim/store.js';
+import { checkStoreValueSize, type Store, type StoreValue } from '../sim/store.js';
 
 /** The part of the Web Storage API this store uses (localStorage, sessionStorage, a test's Map). */
 export interface KeyValueStorage {
@@ -40,6 +40,7 @@ export class WebStorageStore implements Store {
     // Synchronous between awaits, so the read-modify-write is atomic within the page.
     const current = this.#data.get(key);
     const next = fn(current === undefined ? undefined : (structuredClone(current) as T));
+    if (next !== undefined) checkStoreValueSize(key, next);
     if (next === undefined) this.#data.delete(key);
     else this.#data.set(key, structuredClone(next));
     this.#storage.setItem(this.#itemKey, JSON.stringify(Object.fromEntries(this.#data)));

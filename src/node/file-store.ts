@@ -3,10 +3,10 @@
  * on each update, under a lock file shared by every process that uses the same path.
  */
 import { checkOptions } from '../core/input.js';
-import { mkdir, readFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { describeValue, InvalidArgumentError } from '../core/errors.js';
-import type { Store, StoreValue } from '../sim/store.js';
+import { checkStoreValueSize, type Store, type StoreValue } from '../sim/store.js';
 import { removeLeftoverTempFiles, writeFileAtomic } from './atomic-write.js';
 import { acquireLock, removeLeftoverLockCandidates } from './lock-file.js';
 import { checkStoreValue, formatStoreFile, parseStoreFile } from './store-format.js';
@@ -77,6 +77,7 @@ export class FileStore implements Store {
   readonly #lockTimeoutMs: number;
   readonly #staleLockMs: number;
   #tempFilesChecked = false;
+  #modeChecked = false;
   /** The last file contents parsed, so reading an unchanged file skips the parse (never the read). */
   #parsed: { text: string; entries: ReadonlyMap<string, StoreValue> } | undefined;
 
@@ -149,6 +150,7 @@ export class FileStore implements Store {
       if (!entries.has(key)) return undefined;
       entries.delete(key);
     } else {
+      checkStoreValueSize(key, next);
       checkStoreValue(key, next);
       entries.set(key, next);
     }
@@ -190,12 +192,18 @@ export class FileStore implements Store {
       if (!isCode(error, 'ENOENT')) throw wrapSystemError(this.path, 'lock', error);
     }
     // The directory does not exist yet: create it, as the file itself is created on first write.
-    await mkdir(dirname(this.path), { recursive: true }).catch((error: unknown) => {
+    // Private (0700) whatever the umask: a directory others may write to lets them swap the store.
+    await mkdir(dirname(this.path), { recursive: true, mode: 0o700 }).catch((error: unknown) => {
       throw wrapSystemError(this.path, 'create the directory of', error);
     });
     return acquireLock(this.lockPath, options).catch((error: unknown) => {
       throw wrapSystemError(this.path, 'lock', error);
     });
+  }
+
+  async #makePrivate(): Promise<void> {
+    await makePrivate(this.path).catch(() => undefined);
+    this.#modeChecked = true;
   }
 
   /** The committed entries, shared with the cache: callers copy what they hand out. */
@@ -207,10 +215,22 @@ export class FileStore implements Store {
       if (isCode(error, 'ENOENT')) return { entries: new Map(), text: undefined };
       throw wrapSystemError(this.path, 'read', error);
     }
+    if (!this.#modeChecked) await this.#makePrivate();
     // Comparing the whole text, not mtime or inode, which a quick rewrite can leave unchanged.
     if (this.#parsed?.text !== text) this.#parsed = { text, entries: parseStoreFile(this.path, text) };
     return this.#parsed;
   }
+}
+
+/**
+ * A store file made by hand or by an older version may be readable by others (0644): it holds
+ * TOTP keys, so it is made 0600 when first read, not only on the first write. Best effort: a file
+ * owned by someone else is left as it is (and the platform decides who may read it).
+ */
+async function makePrivate(path: string): Promise<void> {
+  if (process.platform === 'win32') return;
+  const info = await stat(path);
+  if ((info.mode & 0o077) !== 0) await chmod(path, info.mode & 0o700);
 }
 
 function checkKey(key: unknown): asserts key is string {

@@ -10,6 +10,7 @@ import type { RgbaImage } from '../core/image.js';
 import { checkOptions } from '../core/input.js';
 import { MAX_IMAGE_PIXELS, checkImageSize } from '../qr/image-check.js';
 import type { RenderQrOptions } from '../qr/render.js';
+import { checkJpegData, checkPngData } from './image-bombs.js';
 import { checkPngChunks, readImageSize, sniffImageType } from './image-header.js';
 
 /** The first bytes of the PNG signature (PNG §5.2), to tell a cut-off PNG from a file of another kind. */
@@ -29,7 +30,12 @@ export async function decodeImage(bytes: Uint8Array): Promise<RgbaImage> {
   if (type === null) throw new InvalidImageError('not a PNG or JPEG image (unrecognised first bytes)');
   const { width, height } = readImageSize(bytes, type);
   checkImageSize(width, height);
-  if (type === 'png') checkPngChunks(bytes);
+  if (type === 'png') {
+    checkPngChunks(bytes);
+    checkPngData(bytes);
+  } else {
+    checkJpegData(bytes);
+  }
   let image: RgbaImage;
   try {
     if (type === 'png') {
@@ -44,7 +50,8 @@ export async function decodeImage(bytes: Uint8Array): Promise<RgbaImage> {
         // A cut-off file is an error here, not a picture with a grey bottom half.
         tolerantDecoding: false,
         maxResolutionInMP: MAX_IMAGE_PIXELS / 1e6,
-        maxMemoryUsageInMB: 1024,
+        // jpeg-js counts its coefficient buffers and the RGBA output against this.
+        maxMemoryUsageInMB: MAX_JPEG_MEMORY_MB,
       });
       image = { data: jpeg.data, width: jpeg.width, height: jpeg.height };
     }
@@ -108,6 +115,12 @@ export async function writeQrFile(path: string, text: string, options: WriteQrFi
     throw new InvalidArgumentError(`cannot write ${describeValue(path)}: ${describeFsError(error)}`, { cause: error });
   }
 }
+
+/**
+ * The most memory the JPEG decoder may use, in MB (jpeg-js's own default): enough for a 32-megapixel
+ * colour photo; larger JPEGs are refused before their coefficients are allocated.
+ */
+export const MAX_JPEG_MEMORY_MB = 512;
 
 /** The largest image file read: 256 MiB (a 64-megapixel PNG or JPEG is far smaller). */
 export const MAX_IMAGE_FILE_BYTES = 256 * 1024 * 1024;

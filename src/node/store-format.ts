@@ -5,7 +5,7 @@
  * damaged or foreign file is never mistaken for an empty store and overwritten.
  */
 import { describeValue, InvalidArgumentError } from '../core/errors.js';
-import type { StoreValue } from '../sim/store.js';
+import { MAX_STORE_VALUE_CHARS, MAX_STORE_VALUE_DEPTH, checkStoreValueSize, type StoreValue } from '../sim/store.js';
 import { StoreError } from './store-error.js';
 
 /** The envelope's `format` value. */
@@ -41,7 +41,17 @@ export function parseStoreFile(path: string, text: string): Map<string, StoreVal
     throw new StoreError(path, `${where} is damaged: "data" must be an object, got ${describeJson(data)}`);
   }
   // Object.entries sees a "__proto__" key that JSON.parse created as an own property, so it survives.
-  return new Map(Object.entries(data) as [string, StoreValue][]);
+  const entries = Object.entries(data) as [string, StoreValue][];
+  for (const [key, value] of entries) {
+    // The bound every store keeps on writing, also on reading: a hand-edited file nested 200 000
+    // deep is refused here, instead of every later update failing with a RangeError.
+    try {
+      checkStoreValueSize(key, value);
+    } catch (error) {
+      throw new StoreError(path, `${where} is damaged: the value for key ${describeValue(key)} is larger than ${MAX_STORE_VALUE_CHARS} characters or nested deeper than ${MAX_STORE_VALUE_DEPTH}`, { cause: error });
+    }
+  }
+  return new Map(entries);
 }
 
 /** Serialises entries into a store file's text, keys sorted so files diff well. */

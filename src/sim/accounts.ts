@@ -1,15 +1,17 @@
 /**
  * Accounts: registration, the password step with lockout, and the "in person" unlock.
  *
- * Lockout counts first and forgives on success: before the (async, slow) password hash is checked,
- * one atomic Store update reserves the attempt by incrementing the failure counter; a right password
- * resets it to 0. So parallel guesses can never get more than `maxPasswordFailures` checks between
- * them, and an attempt cut off half-way (a crash) counts as a failure: the lock fails closed.
+ * Lockout reserves before it checks: before the (async, slow) password hash is checked, one atomic
+ * Store update reserves a place for the attempt; only a decided wrong password counts as a
+ * failure, and a right one resets the count. So parallel guesses can never get more than
+ * `maxPasswordFailures` checks between them, parallel right passwords are never taken for a lock,
+ * and an attempt cut off half-way (a crash) keeps its place: the lock fails closed.
  */
 import { InvalidArgumentError, InvalidStateError, describeValue } from '../core/errors.js';
 import { decodePasswordHash, encodePasswordHash, hashPassword, verifyPassword } from '../core/password-hash.js';
 import type { AuditEventType, RefusalReason } from './audit.js';
-import { checkInput, checkSecretString, checkUsernameType, type ProviderContext, type Refusal } from './context.js';
+import { checkInput, type ProviderContext, type Refusal } from './context.js';
+import { readCredentials, readUsername } from './credentials.js';
 import type { ThrottleState } from './throttle.js';
 
 /** An unfinished enrollment or device change. */
@@ -35,8 +37,10 @@ export type AccountRecord = {
   createdAt: number;
   /** The encoded salted password hash. */
   password: string;
-  /** Wrong passwords in a row (including attempts being checked right now). */
+  /** Wrong passwords in a row, as decided (attempts being checked are in passwordChecks). */
   passwordFailures: number;
+  /** Password checks in flight, each holding one of the places the lock allows; absent in older files. */
+  passwordChecks?: number;
   /** The TOTP binding: the phone's secret (base32), the one secret the service keeps readable; null when none. */
   secret: string | null;
   /** The last accepted time step of this secret (RFC 6238 §5.2 replay guard); -1 for none. */
@@ -75,12 +79,7 @@ export type RegisterResult = { ok: true; messageKey: 'register.ok'; message: str
 /** Creates an account; `register.taken` when the username exists. */
 export async function register(ctx: ProviderContext, input: unknown): Promise<RegisterResult> {
   const args = checkInput(input, 'register');
-  const username = checkUsernameType(args['username']).trim();
-  if (username === '' || username.length > 128 || /[\u0000-\u001f\u007f]/.test(username) || !username.isWellFormed()) {
-    throw new InvalidArgumentError(`"username" must be 1 to 128 printable characters, got ${describeValue(args['username'])}`);
-  }
-  const password = checkSecretString(args['password'], 'password');
-  if (password.length === 0) throw new InvalidArgumentError('"password" must not be empty');
+  const { username, password } = readCredentials(args);
   const email = typeof args['email'] === 'string' ? args['email'].trim() : args['email'];
   if (typeof email !== 'string' || !/^[^\s@]+@[^\s@]+$/.test(email) || email.length > 254) {
     throw new InvalidArgumentError(`"email" must be an e-mail address like name@example.hu, got ${describeValue(email)}`);
@@ -107,35 +106,80 @@ export async function register(ctx: ProviderContext, input: unknown): Promise<Re
 /**
  * The password step shared by login, enrollment, device change and deletion-code redemption.
  * Unknown and locked accounts are checked against a dummy hash, so they cost the same work.
+ *
+ * Each check first reserves a place in one atomic update (`passwordChecks` + 1), and only when
+ * `passwordFailures + passwordChecks` stays below `maxPasswordFailures`: so no more checks than
+ * the lock allows are ever in flight between decided failures. Only a decided wrong password
+ * counts as a failure; a check that finds no free place waits for one of this provider's checks
+ * of the account to be decided, instead of being mistaken for a lock. A check cut off half-way (a
+ * crash) keeps its place until `unlock`: the limit fails closed.
  * @returns 'ok', or the reason for the refusal (for the audit log only)
  */
 export async function checkPassword(ctx: ProviderContext, username: string, password: string): Promise<'ok' | RefusalReason> {
   // Made on the first password check of any kind, so that first check costs the same for everyone.
   const dummy = await ctx.dummyHash();
-  let state = 'unknown-user' as 'unknown-user' | 'locked' | 'reserved';
   const key = accountKey(username);
-  const reserved = await ctx.o.store.update<AccountRecord>(key, (current) => {
-    if (current === undefined) {
-      state = 'unknown-user';
-      return undefined;
+  for (;;) {
+    let state = 'unknown-user' as 'unknown-user' | 'locked' | 'full' | 'reserved';
+    const reserved = await ctx.o.store.update<AccountRecord>(key, (current) => {
+      if (current === undefined) {
+        state = 'unknown-user';
+        return undefined;
+      }
+      if (isLocked(ctx, current)) {
+        state = 'locked';
+        return current;
+      }
+      const inFlight = current.passwordChecks ?? 0;
+      if (current.passwordFailures + inFlight >= ctx.o.maxPasswordFailures) {
+        state = 'full';
+        return current;
+      }
+      state = 'reserved';
+      return { ...current, passwordChecks: inFlight + 1 };
+    });
+    if (state === 'full') {
+      const mine = ctx.passwordChecks.get(key);
+      // Checks by this provider are in flight: wait until one is decided, then try again.
+      if (mine && mine.size > 0) {
+        await Promise.race(mine);
+        continue;
+      }
+      // Only other processes' checks (or ones a crash cut off) hold the places: refuse, fail closed.
+      await verifyPassword(password, dummy);
+      return 'busy';
     }
-    if (isLocked(ctx, current)) {
-      state = 'locked';
-      return current;
+    if (state !== 'reserved' || !reserved) {
+      await verifyPassword(password, dummy);
+      return state === 'locked' ? 'locked' : 'unknown-user';
     }
-    state = 'reserved';
-    return { ...current, passwordFailures: current.passwordFailures + 1 };
-  });
-  const stored = state === 'reserved' && reserved ? decodePasswordHash(reserved.password) : dummy;
-  const matches = await verifyPassword(password, stored);
-  if (state !== 'reserved') return state;
-  if (matches) {
-    await ctx.o.store.update<AccountRecord>(key, (current) => current && { ...current, passwordFailures: 0 });
-    return 'ok';
+    // Settles once this check's outcome is recorded, so a waiting check then finds its place free.
+    let release = (): void => undefined;
+    const decided = new Promise<void>((resolve) => { release = resolve; });
+    const mine = ctx.passwordChecks.get(key) ?? new Set<Promise<void>>();
+    ctx.passwordChecks.set(key, mine.add(decided));
+    let matches = false;
+    let lockedNow = false;
+    try {
+      matches = await verifyPassword(password, decodePasswordHash(reserved.password));
+      await ctx.o.store.update<AccountRecord>(key, (current) => {
+        if (!current) return current;
+        const passwordChecks = Math.max(0, (current.passwordChecks ?? 0) - 1);
+        if (matches) return { ...current, passwordChecks, passwordFailures: 0 };
+        const passwordFailures = current.passwordFailures + 1;
+        // The decided failure that reached the limit is the one that locked the account.
+        lockedNow = passwordFailures === ctx.o.maxPasswordFailures;
+        return { ...current, passwordChecks, passwordFailures };
+      });
+    } finally {
+      mine.delete(decided);
+      if (mine.size === 0 && ctx.passwordChecks.get(key) === mine) ctx.passwordChecks.delete(key);
+      release();
+    }
+    if (matches) return 'ok';
+    if (lockedNow) ctx.audit.record(ctx.now(), 'locked', username);
+    return 'wrong-password';
   }
-  // The attempt whose reservation reached the limit is the one that locked the account.
-  if (reserved && reserved.passwordFailures === ctx.o.maxPasswordFailures) ctx.audit.record(ctx.now(), 'locked', username);
-  return 'wrong-password';
 }
 
 /** The result of unlock. */
@@ -146,11 +190,11 @@ export type UnlockResult = { ok: true; username: string };
  * @throws {InvalidStateError} when there is no such account
  */
 export async function unlock(ctx: ProviderContext, username: unknown): Promise<UnlockResult> {
-  const name = checkUsernameType(username).trim();
+  const name = readUsername(username);
   let found = false;
   await ctx.o.store.update<AccountRecord>(accountKey(name), (current) => {
     found = current !== undefined;
-    return current && { ...current, passwordFailures: 0 };
+    return current && { ...current, passwordFailures: 0, passwordChecks: 0 };
   });
   if (!found) throw new InvalidStateError(`"username" must name an existing account, got ${describeValue(name)}`);
   ctx.audit.record(ctx.now(), 'unlocked', name);

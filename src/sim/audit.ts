@@ -24,6 +24,8 @@ export type AuditEventType =
   | 'deletion-code-redeemed'
   | 'deletion-code-refused'
   | 'locked'
+  | 'busy'
+  | 'already-enrolled'
   | 'unlocked'
   | 'fault';
 
@@ -32,6 +34,8 @@ export type RefusalReason =
   | 'unknown-user'
   | 'wrong-password'
   | 'locked'
+  | 'busy'
+  | 'already-enrolled'
   | 'not-enrolled'
   | 'activation-pending'
   | 'throttled'

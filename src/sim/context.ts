@@ -30,6 +30,8 @@ export class ProviderContext {
   readonly audit: AuditLog;
   readonly faults: FaultSwitchboard;
   language: Language;
+  /** This provider's password checks in flight, per account key (see checkPassword). */
+  readonly passwordChecks = new Map<string, Set<Promise<void>>>();
   #dummy: Promise<PasswordHash> | undefined;
 
   constructor(options: ResolvedProviderOptions) {
@@ -90,11 +92,5 @@ export function checkInput(input: unknown, method: string): Record<string, unkno
 export function checkSecretString(value: unknown, field: string, max = 4096): string {
   if (typeof value !== 'string') throw new InvalidArgumentError(`"${field}" must be a string, got a value of type ${value === null ? 'null' : typeof value}`);
   if (value.length > max) throw new InvalidArgumentError(`"${field}" must be at most ${max} characters, got ${value.length}`);
-  return value;
-}
-
-/** Checks a username: a string (shown in errors, as it is not secret). */
-export function checkUsernameType(value: unknown): string {
-  if (typeof value !== 'string') throw new InvalidArgumentError(`"username" must be a string, got ${describeValue(value)}`);
   return value;
 }

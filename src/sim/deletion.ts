@@ -5,12 +5,18 @@
  * Wrong deletion codes are throttled like wrong one-time codes, and the attempt is counted BEFORE the
  * slow hash check (and forgiven on success), in one atomic update: parallel guesses cannot slip
  * through while one is being checked.
+ *
+ * The password, the code and the account are judged together: a wrong password, a wrong code, an
+ * unknown or locked account and an account without a binding all get the same answer
+ * (`deletionCode.wrong`, or `code.throttled` while the delay runs), count against the same
+ * throttle and cost the same hashing, so the call cannot be used to test passwords without a code.
  */
 import { constantTimeEqual } from '../core/constant-time.js';
 import { verifyDeletionCode } from '../core/deletion-code.js';
 import { decodePasswordHash } from '../core/password-hash.js';
-import { accountKey, deletionThrottleOf, passwordGate, enrollmentKey, type AccountRecord } from './accounts.js';
-import { checkInput, checkSecretString, checkUsernameType, type ProviderContext, type Refusal } from './context.js';
+import { accountKey, checkPassword, deletionThrottleOf, enrollmentKey, type AccountRecord } from './accounts.js';
+import { checkInput, checkSecretString, type ProviderContext, type Refusal } from './context.js';
+import { readCredentials } from './credentials.js';
 import { afterFailure } from './throttle.js';
 
 /** The binding is removed and the deletion code spent; the account remains. */
@@ -19,11 +25,11 @@ export type DeletionCodeRedeemed = { ok: true; messageKey: 'deletionCode.redeeme
 /** Removes the phone binding with username + password + deletion code; the code is spent. */
 export async function redeemDeletionCode(ctx: ProviderContext, input: unknown): Promise<DeletionCodeRedeemed | Refusal> {
   const args = checkInput(input, 'redeemDeletionCode');
-  const username = checkUsernameType(args['username']).trim();
-  const password = checkSecretString(args['password'], 'password');
+  const { username, password } = readCredentials(args);
   const typed = checkSecretString(args['deletionCode'], 'deletionCode', 256);
-  const refused = await passwordGate(ctx, 'redeemDeletionCode', username, password, 'deletion-code-refused');
-  if (refused) return refused;
+  const fault = await ctx.faultRefusal('redeemDeletionCode', username);
+  if (fault) return fault;
+  const verdict = await checkPassword(ctx, username, password);
   const now = ctx.now();
   const key = accountKey(username);
   let state = 'none' as 'none' | 'throttled' | 'reserved';
@@ -46,14 +52,14 @@ export async function redeemDeletionCode(ctx: ProviderContext, input: unknown): 
     return { ...account, deletionFailures: next.failures, deletionBlockedUntil: next.blockedUntil };
   });
   if (state === 'throttled') {
-    ctx.audit.record(now, 'deletion-code-refused', username, { reason: 'throttled' });
+    ctx.audit.record(now, 'deletion-code-refused', username, { reason: verdict === 'ok' ? 'throttled' : verdict });
     return ctx.refuse('code.throttled', { retryAt }, { seconds: Math.ceil((retryAt - now) / 1000) });
   }
   const hash = stored as string | null;
   // No binding (never enrolled, or the code already spent): the same answer as a wrong code, and
   // the same hashing work (against the dummy hash), so the time does not tell either.
   const checked = await verifyDeletionCode(typed, hash !== null ? decodePasswordHash(hash) : await ctx.dummyHash(), ctx.o.deletionCode.length);
-  const matches = hash !== null && checked;
+  const matches = verdict === 'ok' && hash !== null && checked;
   let removedPending: string | null = null;
   let redeemed = false;
   if (matches) {
@@ -71,7 +77,7 @@ export async function redeemDeletionCode(ctx: ProviderContext, input: unknown): 
     });
   }
   if (!redeemed) {
-    ctx.audit.record(now, 'deletion-code-refused', username, { reason: 'wrong-deletion-code' });
+    ctx.audit.record(now, 'deletion-code-refused', username, { reason: verdict === 'ok' ? 'wrong-deletion-code' : verdict });
     return ctx.refuse('deletionCode.wrong');
   }
   const pendingId = removedPending as string | null;

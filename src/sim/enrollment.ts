@@ -17,7 +17,8 @@ import { encodePasswordHash, toHex } from '../core/password-hash.js';
 import { randomBytes } from '../core/random.js';
 import { generateSecret } from '../core/secret.js';
 import { accountKey, codeThrottleOf, passwordGate, enrollmentKey, type AccountRecord, type PendingEnrollment } from './accounts.js';
-import { checkInput, checkSecretString, checkUsernameType, type ProviderContext, type Refusal } from './context.js';
+import { checkInput, checkSecretString, type ProviderContext, type Refusal } from './context.js';
+import { readCredentials } from './credentials.js';
 import { checkSecondFactor } from './second-factor.js';
 import { afterFailure } from './throttle.js';
 
@@ -49,25 +50,24 @@ export type EnrollmentFinished = { ok: true; messageKey: 'enrollment.finished'; 
 /** The pending enrollment or device change is dropped. */
 export type EnrollmentAbandoned = { ok: true; messageKey: 'enrollment.abandoned'; message: string };
 
-/** Step 1 of enrollment: the password again → a new secret, its key URI and its text form. */
+/**
+ * Step 1 of enrollment: the password again → a new secret, its key URI and its text form. An
+ * account that already has a second factor gets the generic refusal, with a right password as with
+ * a wrong one (the audit log says `already-enrolled`): anything else would tell a prober that the
+ * password was right. Such a user moves the binding with startDeviceChange.
+ */
 export async function startEnrollment(ctx: ProviderContext, input: unknown): Promise<EnrollmentStarted | Refusal> {
   const args = checkInput(input, 'startEnrollment');
-  const username = checkUsernameType(args['username']).trim();
-  const password = checkSecretString(args['password'], 'password');
+  const { username, password } = readCredentials(args);
   const refused = await passwordGate(ctx, 'startEnrollment', username, password, 'enrollment-refused');
   if (refused) return refused;
-  const account = await ctx.o.store.get<AccountRecord>(accountKey(username));
-  if (account && account.secret !== null) {
-    throw new InvalidStateError(`"${username}" already has a second factor: use startDeviceChange to move it to another phone, or redeemDeletionCode to remove it`);
-  }
   return createPending(ctx, username, 'enrollment');
 }
 
 /** "Beállítás másik eszközre": password + current code → a pending device change. */
 export async function startDeviceChange(ctx: ProviderContext, input: unknown): Promise<EnrollmentStarted | Refusal> {
   const args = checkInput(input, 'startDeviceChange');
-  const username = checkUsernameType(args['username']).trim();
-  const password = checkSecretString(args['password'], 'password');
+  const { username, password } = readCredentials(args);
   const code = checkSecretString(args['code'], 'code', 64);
   // Only a logged-in user may do this: the password and a current code from the bound phone.
   const refused = await passwordGate(ctx, 'startDeviceChange', username, password, 'login-refused');
@@ -81,7 +81,13 @@ export async function startDeviceChange(ctx: ProviderContext, input: unknown): P
   return createPending(ctx, username, 'device-change');
 }
 
-async function createPending(ctx: ProviderContext, username: string, kind: PendingEnrollment['kind']): Promise<EnrollmentStarted> {
+/**
+ * Writes the pending enrollment. Whether the account may have one is decided inside the same
+ * atomic update that writes it: an enrollment only while there is no binding, a device change
+ * only while there is one. A separate read before it would let a parallel start slip in after a
+ * Befejezés and later replace the binding just made.
+ */
+async function createPending(ctx: ProviderContext, username: string, kind: PendingEnrollment['kind']): Promise<EnrollmentStarted | Refusal> {
   const o = ctx.o;
   const now = ctx.now();
   const secret = generateSecret({ random: o.random });
@@ -90,11 +96,20 @@ async function createPending(ctx: ProviderContext, username: string, kind: Pendi
   const keyUri = buildKeyUri({ issuer: o.issuer, account: username, secret, algorithm: o.algorithm, digits: o.digits, period: o.period });
   const pending: PendingEnrollment = { id, kind, secret, createdAt: now, expiresAt: now + o.enrollmentTtlMs, confirmedStep: null, deletionCode: null };
   let previous: PendingEnrollment | null = null;
+  let allowed = false;
+  let exists = true;
   await o.store.update<AccountRecord>(accountKey(username), (account) => {
-    if (account === undefined) return undefined;
-    previous = account.pending;
-    return { ...account, pending };
+    previous = null;
+    exists = account !== undefined;
+    allowed = account !== undefined && (kind === 'enrollment') === (account.secret === null);
+    if (!allowed) return account;
+    previous = account!.pending;
+    return { ...account!, pending };
   });
+  if (!allowed) {
+    ctx.audit.record(now, kind === 'enrollment' ? 'enrollment-refused' : 'login-refused', username, { reason: !exists ? 'unknown-user' : kind === 'enrollment' ? 'already-enrolled' : 'not-enrolled' });
+    return ctx.refuse('login.refused');
+  }
   const superseded = previous as PendingEnrollment | null;
   if (superseded) {
     await o.store.update(enrollmentKey(superseded.id), () => undefined);
@@ -173,6 +188,8 @@ export async function finishEnrollment(ctx: ProviderContext, input: unknown): Pr
     const p = current?.pending;
     done = false;
     if (!current || !p || p.id !== id || p.confirmedStep === null || p.deletionCode === null) return current;
+    // An enrollment binds only an account without a binding: never overwrite one made meanwhile.
+    if (p.kind === 'enrollment' && current.secret !== null) return { ...current, pending: null };
     done = true;
     // The new binding replaces any old one: the old secret and the old deletion code stop working.
     return {
@@ -180,7 +197,10 @@ export async function finishEnrollment(ctx: ProviderContext, input: unknown): Pr
       secret: p.secret, lastStep: p.confirmedStep, activeFrom, deletionCode: p.deletionCode,
     };
   });
-  if (!done) throw new InvalidStateError(`enrollment ${id} is no longer pending`);
+  if (!done) {
+    await ctx.o.store.update(enrollmentKey(id), () => undefined);
+    throw new InvalidStateError(`enrollment ${id} is no longer pending, or the account got a second factor meanwhile`);
+  }
   await ctx.o.store.update(enrollmentKey(id), () => undefined);
   ctx.audit.record(now, pending.kind === 'enrollment' ? 'enrollment-finished' : 'device-replaced', username);
   return { ok: true, messageKey: 'enrollment.finished', message: ctx.message('enrollment.finished'), kind: pending.kind, activeFrom };

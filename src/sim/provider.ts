@@ -12,7 +12,8 @@
 import { InvalidArgumentError, describeValue } from '../core/errors.js';
 import { isLocked, register, unlock, accountKey, passwordGate, type AccountRecord, type RegisterResult, type UnlockResult } from './accounts.js';
 import type { AuditEvent } from './audit.js';
-import { checkInput, checkSecretString, checkUsernameType, ProviderContext, type Refusal } from './context.js';
+import { checkInput, checkSecretString, ProviderContext, type Refusal } from './context.js';
+import { readCredentials, readUsername } from './credentials.js';
 import { redeemDeletionCode, type DeletionCodeRedeemed } from './deletion.js';
 import {
   abandonEnrollment, confirmEnrollment, finishEnrollment, startDeviceChange, startEnrollment,
@@ -50,7 +51,11 @@ export interface Provider {
    * elsewhere. Same replay guard, throttle and generic refusal as {@link login}.
    */
   verifySecondFactor(input: { username: string; code: string }): Promise<LoginOk | Refusal>;
-  /** Step 1: the password again → a new secret, its key URI and its text form. */
+  /**
+   * Step 1: the password again → a new secret, its key URI and its text form. An account that
+   * already has a second factor gets the generic refusal whatever the password (no password
+   * oracle); move a binding with {@link Provider.startDeviceChange}.
+   */
   startEnrollment(input: { username: string; password: string }): Promise<EnrollmentStarted | Refusal>;
   /** Step 2: the first code from the phone → the green tick and the törlőkód, shown once. */
   confirmEnrollment(input: { enrollmentId: string; code: string }): Promise<EnrollmentConfirmed | Refusal>;
@@ -60,7 +65,10 @@ export interface Provider {
   abandonEnrollment(input: { enrollmentId: string }): Promise<EnrollmentAbandoned | Refusal>;
   /** "Beállítás másik eszközre": password + current code → a new secret, confirmed and finished as in enrollment. */
   startDeviceChange(input: { username: string; password: string; code: string }): Promise<EnrollmentStarted | Refusal>;
-  /** Lost phone: username + password + törlőkód remove the binding (not the account); the code is spent. */
+  /**
+   * Lost phone: username + password + törlőkód remove the binding (not the account); the code is
+   * spent. A wrong password and a wrong törlőkód get the same answer (`deletionCode.wrong`).
+   */
   redeemDeletionCode(input: { username: string; password: string; deletionCode: string }): Promise<DeletionCodeRedeemed | Refusal>;
   /** The administrator's "in person" unlock after too many wrong passwords. */
   unlock(username: string): Promise<UnlockResult>;
@@ -110,8 +118,7 @@ export function createProvider(options: ProviderOptions = {}): Provider {
     register: (input) => register(ctx, input),
     async login(input) {
       const args = checkInput(input, 'login');
-      const username = checkUsernameType(args['username']).trim();
-      const password = checkSecretString(args['password'], 'password');
+      const { username, password } = readCredentials(args);
       const code = checkSecretString(args['code'], 'code', 64);
       const refused = await passwordGate(ctx, 'login', username, password, 'login-refused');
       if (refused) return refused;
@@ -119,7 +126,7 @@ export function createProvider(options: ProviderOptions = {}): Provider {
     },
     async verifySecondFactor(input) {
       const args = checkInput(input, 'verifySecondFactor');
-      const username = checkUsernameType(args['username']).trim();
+      const username = readUsername(args['username']);
       const code = checkSecretString(args['code'], 'code', 64);
       const fault = await ctx.faultRefusal('verifySecondFactor', username);
       if (fault) return fault;
@@ -133,7 +140,7 @@ export function createProvider(options: ProviderOptions = {}): Provider {
     redeemDeletionCode: (input) => redeemDeletionCode(ctx, input),
     unlock: (username) => unlock(ctx, username),
     async accountStatus(username) {
-      const account = await ctx.o.store.get<AccountRecord>(accountKey(checkUsernameType(username).trim()));
+      const account = await ctx.o.store.get<AccountRecord>(accountKey(readUsername(username)));
       if (!account) return { exists: false, locked: false, passwordFailures: 0, secondFactor: 'none', activeFrom: null, pending: null };
       const bound = account.secret !== null;
       const p = account.pending;

@@ -22,6 +22,66 @@ export interface Store {
   keys(prefix?: string): Promise<string[]>;
 }
 
+/**
+ * The largest value any Store keeps: its JSON text (strings counted without escapes) at most this
+ * many characters. Far above an account record (about 1 kB) or the browser demo's saved state
+ * (at most 2 MiB), small enough that a hostile value is refused at once instead of being copied.
+ */
+export const MAX_STORE_VALUE_CHARS = 4 * 1024 * 1024;
+/** The deepest nesting any Store keeps (a cycle reaches it at once). */
+export const MAX_STORE_VALUE_DEPTH = 100;
+
+/**
+ * Refuses a value larger than {@link MAX_STORE_VALUE_CHARS} or nested deeper than
+ * {@link MAX_STORE_VALUE_DEPTH}, in time bounded by the limit rather than by the value: array
+ * lengths and key counts are compared with what is left of the budget before anything is walked,
+ * and the walk stops as soon as the budget is spent. A 2^31-element sparse array is refused
+ * without a loop. It checks size only; whether the value is JSON data is each store's own check.
+ * @throws {InvalidArgumentError} naming the key
+ */
+export function checkStoreValueSize(key: string, value: unknown): void {
+  let left = MAX_STORE_VALUE_CHARS;
+  const tooLarge = (): never => {
+    throw new InvalidArgumentError(`the value for key ${describeValue(key)} must be JSON data of at most ${MAX_STORE_VALUE_CHARS} characters nested at most ${MAX_STORE_VALUE_DEPTH} deep`);
+  };
+  const spend = (chars: number): void => {
+    left -= chars;
+    if (left < 0) tooLarge();
+  };
+  const ancestors = new Set<object>();
+  const visit = (v: unknown, depth: number): void => {
+    if (typeof v === 'string') return spend(v.length + 2);
+    if (typeof v === 'number') return spend(String(v).length);
+    if (typeof v === 'boolean' || v === null || v === undefined) return spend(5);
+    if (typeof v !== 'object') return spend(1);
+    // A cycle, or an object that is not JSON data (a typed array, a Date…), is not a size
+    // problem: each store's own JSON check names it, without enumerating its contents here.
+    if (ancestors.has(v) || !isJsonContainer(v)) return;
+    if (depth >= MAX_STORE_VALUE_DEPTH) tooLarge();
+    ancestors.add(v);
+    if (Array.isArray(v)) {
+      // Every element takes at least one character and a comma: check the length before walking.
+      spend(2 + Math.max(0, v.length * 2 - 1));
+      for (let i = 0; i < v.length; i++) visit(v[i], depth + 1);
+    } else {
+      spend(2);
+      for (const k in v) {
+        if (!Object.prototype.hasOwnProperty.call(v, k)) continue;
+        spend(k.length + 4);
+        visit((v as Record<string, unknown>)[k], depth + 1);
+      }
+    }
+    ancestors.delete(v);
+  };
+  visit(value, 0);
+}
+
+function isJsonContainer(value: object): boolean {
+  if (Array.isArray(value)) return true;
+  const prototype: unknown = Object.getPrototypeOf(value);
+  return prototype === Object.prototype || prototype === null;
+}
+
 /** An in-memory Store. Values are copied in and out, so state at rest behaves as it would on disk. */
 export class MemoryStore implements Store {
   readonly #data = new Map<string, StoreValue>();
@@ -38,6 +98,7 @@ export class MemoryStore implements Store {
     // JavaScript runs this synchronously between awaits, so the read-modify-write is atomic.
     const current = this.#data.get(key);
     const next = fn(current === undefined ? undefined : (cloneJson(current) as T));
+    if (next !== undefined) checkStoreValueSize(key, next);
     if (next === undefined) this.#data.delete(key);
     // The copy also refuses what JSON cannot hold (functions, symbols, Dates…), as FileStore does.
     else this.#data.set(key, cloneJson(next));

@@ -13,7 +13,8 @@ import { stepAt, verifyCode } from '../core/code.js';
 import { InvalidArgumentError, describeValue } from '../core/errors.js';
 import type { AuditEvent } from './audit.js';
 import { accountKey, isLocked, type AccountRecord } from './accounts.js';
-import { checkInput, checkSecretString, checkUsernameType, type ProviderContext } from './context.js';
+import { checkInput, checkSecretString, type ProviderContext } from './context.js';
+import { readUsername } from './credentials.js';
 
 /** Steps either side of the service's step that {@link explainCode} looks for a typed code by default. */
 export const DEFAULT_SEARCH_STEPS = 20;
@@ -83,7 +84,7 @@ export type ExplainCodeInput = {
 
 /** An account's steps, period and last refusal. */
 export async function inspectSteps(ctx: ProviderContext, username: unknown): Promise<StepView> {
-  const name = checkUsernameType(username).trim();
+  const name = readUsername(username);
   const account = await ctx.o.store.get<AccountRecord>(accountKey(name));
   return stepView(ctx, name, account, ctx.now());
 }
@@ -91,7 +92,7 @@ export async function inspectSteps(ctx: ProviderContext, username: unknown): Pro
 /** What the service would make of `code` now, and why; nothing is counted or changed. */
 export async function explainCode(ctx: ProviderContext, input: unknown): Promise<CodeExplanation> {
   const args = checkInput(input, 'explainCode');
-  const username = checkUsernameType(args['username']).trim();
+  const username = readUsername(args['username']);
   const code = checkSecretString(args['code'], 'code', 64);
   const key = args['key'] ?? 'current';
   if (key !== 'current' && key !== 'pending') throw new InvalidArgumentError(`"key" must be current or pending, got ${describeValue(key)}`);

@@ -205,7 +205,7 @@ test('redeem the törlőkód: the binding goes, the account stays, the code is s
   const form = site().getByRole('form', { name: 'Elveszett telefon: törlőkód' });
   await form.getByLabel('Törlőkód').fill(firstDeletionCode);
   // The törlőkód of the replaced phone stopped working with it.
-  await submit(form.getByRole('button', { name: 'Kapcsolat törlése törlőkóddal' }), 'A megadott törlőkód nem megfelelő.');
+  await submit(form.getByRole('button', { name: 'Kapcsolat törlése törlőkóddal' }), 'A felhasználónév, a jelszó vagy a megadott törlőkód nem megfelelő.');
   // A wrong törlőkód slows the next try down (1 s, doubling): let it pass.
   await page.getByRole('button', { name: '+30 mp' }).click();
   await form.getByLabel('Törlőkód').fill(secondDeletionCode);
@@ -213,7 +213,7 @@ test('redeem the törlőkód: the binding goes, the account stays, the code is s
   await screenshot(page, '08-deletion-code-redeemed');
   await page.getByRole('button', { name: '+2 perc' }).click();
   await form.getByLabel('Törlőkód').fill(secondDeletionCode);
-  await submit(form.getByRole('button', { name: 'Kapcsolat törlése törlőkóddal' }), /A megadott törlőkód nem megfelelő|A felhasználónév vagy a jelszó helytelen/);
+  await submit(form.getByRole('button', { name: 'Kapcsolat törlése törlőkóddal' }), /megadott törlőkód nem megfelelő|A felhasználónév vagy a jelszó helytelen/);
   // Set up again from scratch works: the account itself remains.
   await loginForm().getByRole('button', { name: 'Ügyfélkapu+ beállítása' }).click();
   await site().getByRole('img', { name: 'Beállító QR-kód' }).waitFor();

@@ -63,7 +63,7 @@ describe('redeeming the törlőkód (lost phone)', () => {
     expect(reasons(provider).at(-1)).toBe('not-enrolled');
     // Spent.
     expect(await provider.redeemDeletionCode({ username: USER, password: PASSWORD, deletionCode })).toEqual({
-      ok: false, messageKey: 'deletionCode.wrong', message: 'A megadott törlőkód nem megfelelő.',
+      ok: false, messageKey: 'deletionCode.wrong', message: 'A felhasználónév, a jelszó vagy a megadott törlőkód nem megfelelő.',
     });
     const again = await provider.startEnrollment({ username: USER, password: PASSWORD });
     if (!again.ok) throw new Error('start refused');
@@ -72,10 +72,14 @@ describe('redeeming the törlőkód (lost phone)', () => {
     expect(provider.auditLog().map((e) => e.type)).toContain('deletion-code-redeemed');
   });
 
-  it('needs the right password: otherwise the generic refusal, and the code is not spent', async () => {
-    const { provider, deletionCode } = await enrolledLab();
-    expect(await provider.redeemDeletionCode({ username: USER, password: 'rossz', deletionCode })).toEqual(GENERIC_HU);
-    expect(await provider.redeemDeletionCode({ username: 'senki', password: PASSWORD, deletionCode })).toEqual(GENERIC_HU);
+  it('needs the right password: otherwise the answer of a wrong code, and the code is not spent', async () => {
+    const { provider, deletionCode, clock } = await enrolledLab();
+    const wrong = { ok: false, messageKey: 'deletionCode.wrong', message: 'A felhasználónév, a jelszó vagy a megadott törlőkód nem megfelelő.' };
+    expect(await provider.redeemDeletionCode({ username: USER, password: 'rossz', deletionCode })).toEqual(wrong);
+    expect(await provider.redeemDeletionCode({ username: 'senki', password: PASSWORD, deletionCode })).toEqual(wrong);
+    expect(reasons(provider).slice(-2)).toEqual(['wrong-password', 'unknown-user']);
+    // The wrong password counted against the törlőkód throttle, as a wrong code does.
+    clock.advance(1_000);
     expect(await provider.redeemDeletionCode({ username: USER, password: PASSWORD, deletionCode })).toMatchObject({ ok: true });
   });
 
