@@ -12,3 +12,12 @@ export { serveStatic, DEFAULT_SERVE_PORT, DEMO_CONTENT_SECURITY_POLICY } from '.
 export { DEMO_STATE_CONTENT_SECURITY_POLICY } from './serve.js';
 export { MAX_STATE_BYTES } from './serve-state.js';
 export type { ServeOptions, StaticServer } from './serve.js';
+export { SqliteStore, openSqliteStore, SQLITE_SCHEMA_VERSION } from './sqlite-store.js';
+export type { SqliteStoreOptions } from './sqlite-store.js';
+export { PostgresStore, openPostgresStore, POSTGRES_SCHEMA_VERSION } from './postgres-store.js';
+export type { PostgresStoreOptions } from './postgres-store.js';
+export { openStore, storeKind } from './open-store.js';
+export { serveHandler } from './serve-api.js';
+export { DEFAULT_LISTENER_LIMITS } from './listener.js';
+export type { ListenerLimits, RunningServer } from './listener.js';
+export type { ServeHandlerOptions } from './serve-api.js';

@@ -161,6 +161,6 @@ describe('serve with a state file', () => {
     expect(res.stderr).toBe(`totp-lab: store file ${JSON.stringify(corrupt)} is not valid JSON (truncated or hand-edited?); fix it, restore it from a backup or delete it to start afresh`);
     expect(await readFile(corrupt, 'utf8')).toBe('not json at all');
     const help = await cli('serve', '--help');
-    expect(help.stdout).toContain('--state <file>');
+    expect(help.stdout).toContain('--state <store>');
   });
 });

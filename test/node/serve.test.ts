@@ -56,7 +56,7 @@ describe('totp-lab serve (the static server)', () => {
     expect(res.headers['x-content-type-options']).toBe('nosniff');
     const csp = String(res.headers['content-security-policy']);
     expect(csp).toBe(DEMO_CONTENT_SECURITY_POLICY);
-    for (const directive of ["default-src 'none'", "script-src 'self'", "style-src 'self'", "img-src 'self' data: blob:", "media-src 'self' blob: mediastream:", "connect-src 'none'", "base-uri 'none'", "form-action 'none'", "frame-ancestors 'none'"]) {
+    for (const directive of ["default-src 'none'", "script-src 'self' 'wasm-unsafe-eval'", "style-src 'self'", "img-src 'self' data: blob:", "media-src 'self' blob: mediastream:", "connect-src 'none'", "base-uri 'none'", "form-action 'none'", "frame-ancestors 'none'"]) {
       expect(csp.split('; ')).toContain(directive);
     }
   });
