@@ -3,7 +3,9 @@
  * first use). One row per key; WAL, so readers never wait for the writer; every `update` one
  * transaction opened with BEGIN IMMEDIATE, which takes the database's write lock before reading,
  * so updates of one key never interleave, in this process or in any other on the same file.
- * `synchronous=FULL`: an update that has resolved is on disk.
+ * `synchronous=FULL`: an update that has resolved is on disk. Updates that arrive together are
+ * committed together (group commit: one transaction, one sync to disk), each still atomic and
+ * each resolving only after the commit; an `fn` that throws writes nothing and fails only its own.
  */
 import { InvalidArgumentError, describeValue } from '../core/errors.js';
 import { cloneJson } from '../sim/json-clone.js';
@@ -32,6 +34,7 @@ export class SqliteStore implements Store {
   readonly #put: Statement;
   readonly #delete: Statement;
   readonly #keys: Statement;
+  #queue: { key: string; fn: (current: never) => StoreValue | undefined; resolve: (v: unknown) => void; reject: (e: unknown) => void }[] = [];
 
   /** @internal use {@link openSqliteStore} */
   constructor(path: string, db: Database) {
@@ -52,19 +55,47 @@ export class SqliteStore implements Store {
   async update<T extends StoreValue>(key: string, fn: (current: T | undefined) => T | undefined): Promise<T | undefined> {
     checkKey(key);
     if (typeof fn !== 'function') throw new InvalidArgumentError(`"fn" must be a function, got ${describeValue(fn)}`);
-    // Synchronous from BEGIN to COMMIT: nothing else in this process runs in between, and the
-    // IMMEDIATE lock keeps every other process out.
-    this.#run('lock', () => this.#db.exec('BEGIN IMMEDIATE'));
+    return new Promise<T | undefined>((resolve, reject) => {
+      this.#queue.push({ key, fn: fn as never, resolve: resolve as (v: unknown) => void, reject });
+      if (this.#queue.length === 1) setImmediate(() => this.#flush());
+    });
+  }
+
+  /** Runs the waiting updates in one transaction: synchronous from BEGIN to COMMIT, so nothing else in this process runs in between, and the IMMEDIATE lock keeps every other process out. */
+  #flush(): void {
+    const batch = this.#queue.splice(0, 1000);
+    if (this.#queue.length > 0) setImmediate(() => this.#flush());
+    const outcomes: ({ ok: true; value: unknown } | { ok: false; error: unknown })[] = [];
     try {
-      const row = this.#get.get(key) as { value: string } | undefined;
-      const next = fn(row === undefined ? undefined : (this.#parse(row.value) as T));
-      if (next === undefined) this.#delete.run(key);
-      else this.#put.run(key, JSON.stringify(cloneJson(next)));
-      this.#run('write', () => this.#db.exec('COMMIT'));
-      return next;
-    } finally {
-      if (this.#db.inTransaction) this.#db.exec('ROLLBACK');
+      this.#run('lock', () => this.#db.exec('BEGIN IMMEDIATE'));
+      try {
+        for (const { key, fn } of batch) {
+          const row = this.#run('read', () => this.#get.get(key)) as { value: string } | undefined;
+          let next: StoreValue | undefined;
+          let text: string | undefined;
+          try {
+            next = fn((row === undefined ? undefined : this.#parse(row.value)) as never);
+            text = next === undefined ? undefined : JSON.stringify(cloneJson(next));
+          } catch (error) {
+            outcomes.push({ ok: false, error });
+            continue;
+          }
+          this.#run('write', () => (text === undefined ? this.#delete.run(key) : this.#put.run(key, text)));
+          outcomes.push({ ok: true, value: next });
+        }
+        this.#run('write', () => this.#db.exec('COMMIT'));
+      } finally {
+        if (this.#db.inTransaction) this.#db.exec('ROLLBACK');
+      }
+    } catch (error) {
+      for (const op of batch) op.reject(error);
+      return;
     }
+    batch.forEach((op, i) => {
+      const outcome = outcomes[i]!;
+      if (outcome.ok) op.resolve(outcome.value);
+      else op.reject(outcome.error);
+    });
   }
 
   async keys(prefix = ''): Promise<string[]> {

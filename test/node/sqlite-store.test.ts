@@ -31,6 +31,19 @@ describe('SqliteStore', () => {
     expect((await openStore(join(dir, 'b.sqlite'))).constructor.name).toBe('SqliteStore');
   });
 
+  it('commits updates that arrive together in one transaction, and a throwing fn fails only itself', async () => {
+    const store = await openSqliteStore(join(await tempDir(), 'group.db'));
+    const results = await Promise.allSettled([
+      store.update<number>('n', (n) => (n ?? 0) + 1),
+      store.update('bad', () => { throw new Error('no thanks'); }),
+      store.update<number>('n', (n) => (n ?? 0) + 1),
+      store.update('fn', () => (() => 1) as never),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled', 'rejected']);
+    expect(await store.get('n')).toBe(2);
+    expect(await store.keys()).toEqual(['n']);
+  });
+
   it('refuses a file that is not SQLite, naming it', async () => {
     const file = join(await tempDir(), 'text.db');
     await writeFile(file, 'this is not a database, just text that is long enough to be a header '.repeat(10));
