@@ -163,3 +163,12 @@ export async function listen(server: Server, port: number, host: string): Promis
     }),
   };
 }
+
+/** Checks a list of host names or origins given by a caller. */
+export function checkNames(value: unknown, field: string): string[] {
+  if (value === undefined) return [];
+  if (!Array.isArray(value) || value.length > 100 || !value.every((v) => typeof v === 'string' && /^[A-Za-z0-9.:[\]\/-]{1,255}$/.test(v))) {
+    throw new InvalidArgumentError(`"${field}" must be a list of host names or origins, got ${describeValue(value)}`);
+  }
+  return value as string[];
+}

@@ -9,6 +9,7 @@ import { FileStore } from './file-store.js';
 
 /** What kind of store a location names. */
 export function storeKind(location: string): 'file' | 'sqlite' | 'postgres' {
+  if (typeof location !== 'string') throw new InvalidArgumentError(`a store must be named by a string, got ${describeValue(location)}`);
   if (/^postgres(ql)?:\/\//i.test(location)) return 'postgres';
   if (location.startsWith('sqlite:') || /\.(db|sqlite3?)$/i.test(location)) return 'sqlite';
   return 'file';

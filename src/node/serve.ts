@@ -13,7 +13,7 @@ import { extname, join, sep } from 'node:path';
 import { InvalidArgumentError, InvalidStateError, describeValue } from '../core/errors.js';
 import { checkOptions } from '../core/input.js';
 import { runFetchHandler, type FetchHandler } from './fetch-bridge.js';
-import { allowedHostNames, createGuardedServer, listen, resolveLimits, type ListenerLimits, type RunningServer } from './listener.js';
+import { allowedHostNames, checkNames, createGuardedServer, listen, resolveLimits, type ListenerLimits, type RunningServer } from './listener.js';
 import { openStateEndpoint, STATE_PATH, type StateEndpoint } from './serve-state.js';
 
 /**
@@ -136,14 +136,6 @@ export async function serveStatic(options: ServeOptions): Promise<StaticServer> 
     done.catch(() => send(res, 500, 'Internal error', {}, headers));
   }, checkNames(options.allowedOrigins, 'allowedOrigins'));
   return listen(server, port, host);
-}
-
-function checkNames(value: unknown, field: string): string[] {
-  if (value === undefined) return [];
-  if (!Array.isArray(value) || value.length > 100 || !value.every((v) => typeof v === 'string' && /^[A-Za-z0-9.:[\]\/-]{1,255}$/.test(v))) {
-    throw new InvalidArgumentError(`"${field}" must be a list of host names or origins, got ${describeValue(value)}`);
-  }
-  return value as string[];
 }
 
 async function isFile(path: string): Promise<boolean> {

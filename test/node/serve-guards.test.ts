@@ -5,7 +5,8 @@ import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MAX_STATE_BYTES, serveStatic } from '../../src/node/index.js';
+import { serveStatic } from '../../src/node/serve.js';
+import { MAX_STATE_BYTES } from '../../src/node/serve-state.js';
 import { raw } from './raw-http.js';
 
 let base: string;

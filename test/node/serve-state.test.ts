@@ -3,7 +3,8 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_CONTENT_SECURITY_POLICY, DEMO_STATE_CONTENT_SECURITY_POLICY, MAX_STATE_BYTES, serveStatic, type StaticServer } from '../../src/node/index.js';
+import { DEMO_CONTENT_SECURITY_POLICY, DEMO_STATE_CONTENT_SECURITY_POLICY, serveStatic, type StaticServer } from '../../src/node/serve.js';
+import { MAX_STATE_BYTES } from '../../src/node/serve-state.js';
 import { cli } from '../support/cli.js';
 
 let base: string;
