@@ -6,9 +6,10 @@ export default defineConfig([
     entry: {
       index: 'src/index.ts', scenarios: 'src/sim/scenarios/index.ts', qr: 'src/qr/index.ts',
       testing: 'src/testing/index.ts', node: 'src/node/index.ts', browser: 'src/browser/index.ts',
+      server: 'src/server/index.ts',
     },
     // Node built-ins stay imports (only the node entry uses them).
-    external: [/^node:/],
+    external: [/^node:/, 'better-sqlite3', 'pg'],
     format: ['esm', 'cjs'],
     dts: true,
     clean: true,
@@ -27,6 +28,8 @@ export default defineConfig([
     format: ['esm'],
     target: 'node20',
     platform: 'node',
+    // Database drivers are optional: loaded when a database store is opened, never bundled.
+    external: ['better-sqlite3', 'pg'],
     sourcemap: false,
     banner: { js: '#!/usr/bin/env node' },
   },

@@ -11,6 +11,8 @@ import { benchBundleSize } from './bundle-size.mjs';
 import { benchCodes } from './codes.mjs';
 import { benchColdStart } from './cold-start.mjs';
 import { benchProvider } from './provider.mjs';
+import { benchHttp } from './http.mjs';
+import { benchStores, dropPostgresBenchTable } from './stores.mjs';
 
 const json = process.argv.includes('--json');
 const markdown = process.argv.includes('--markdown');
@@ -25,6 +27,9 @@ const provider = await benchProvider(lib, accounts === undefined ? {} : { accoun
 const scan = await scanSection();
 const coldStart = benchColdStart({ runs: 21 });
 const bundles = await benchBundleSize();
+const stores = await benchStores(lib, await import('../dist/node.js'), accounts === undefined ? {} : { accounts }).catch((e) => ({ rows: [], skipped: String(e) }));
+await dropPostgresBenchTable().catch(() => undefined);
+const http = await benchHttp();
 
 // Each totp-lab row against each peer measured in the same case.
 for (const row of codes) {
@@ -48,12 +53,15 @@ if (!scan.skipped) {
   targets.push({ name: 'scanQr ≤ 0.5× plain jsQR’s time on the 720p frame, no frame lost', value: scan.ratio, met: scan.ratio <= 0.5 && lost === 0 });
 }
 if (!provider.skipped) targets.push({ name: 'provider second-factor checks ≥ 100 000/s', value: provider.ops, shown: `${Math.round(provider.ops).toLocaleString('en')}/s`, met: provider.ops >= 100_000 });
+const sqlite = stores.rows.find((r) => r.store === 'SQLite' && !r.skipped);
+targets.push({ name: 'SQLite durable second-factor checks ≥ 1 000/s with 100 000 accounts', value: sqlite?.ops, shown: sqlite ? `${Math.round(sqlite.ops).toLocaleString('en')}/s` : 'n/a', met: (sqlite?.ops ?? 0) >= 1000 });
+targets.push({ name: 'HTTP second-factor checks ≥ 0.3× a bare node:http hello-world', value: http.ratio, met: (http.ratio ?? 0) >= 0.3 });
 targets.push({ name: 'cold start of `totp-lab code` ≤ 1.3× `node -e 0`', value: coldStart.ratio, met: coldStart.ratio <= 1.3 });
 const core = bundles.rows.find((r) => r.entry === 'totp-lab');
 targets.push({ name: '`totp-lab` ≤ 20 KB min+gzip, without qrcode or jsqr', value: core ? core.gzipBytes / 1024 : undefined, met: core !== undefined && core.gzipBytes <= 20 * 1024 && bundles.coreFreeOfQr });
 
 if (json) {
-  console.log(JSON.stringify({ date: new Date().toISOString(), machine, runs: RUNS, codes, provider, scan, coldStart, bundles, targets }, null, 2));
+  console.log(JSON.stringify({ date: new Date().toISOString(), machine, runs: RUNS, codes, provider, scan, coldStart, bundles, stores, http, targets }, null, 2));
 } else {
   print();
 }
@@ -82,6 +90,8 @@ function print() {
   lines.push(markdown ? '**other sections**' : '== other sections', '');
   table(['measure', 'result'], [
     ['provider second-factor check (verifySecondFactor)', provider.skipped ? `skipped: ${provider.skipped}` : `${n(provider.ops)} checks/s over ${n(provider.accounts)} accounts; ${n(provider.bytesPerAccount)} bytes of heap per enrolled account`],
+    ...stores.rows.map((r) => [`durable second-factor checks, ${r.store}`, r.skipped ? `skipped: ${r.skipped}` : `${r.ops < 10 ? r.ops.toFixed(2) : n(r.ops)} checks/s over ${n(r.accounts)} accounts (${r.concurrency} in flight)${stores.rows[0]?.ops ? `: ${x(r.ops / stores.rows[0].ops)} of MemoryStore` : ''}`]),
+    ['HTTP second-factor checks vs node:http hello-world', http.skipped ? `skipped: ${http.skipped}` : `${n(http.checksPerSecond)} checks/s vs ${n(http.helloRps)} req/s: ${x(http.ratio)} (autocannon, ${http.connections} connections)`],
     ['scanQr vs plain jsQR, 1280×720 frame', scan.skipped ? `skipped: ${scan.skipped}` : `${scan.scanQrMs.toFixed(1)} ms vs ${scan.jsQRMs.toFixed(1)} ms: ${x(scan.ratio)} of jsQR's time; test frames read ${scan.successRate?.scanQr}/${scan.successRate?.frames} (jsQR ${scan.successRate?.jsQR}/${scan.successRate?.frames})`],
     [`cold start, median of ${coldStart.runs}`, `totp-lab code ${coldStart.cliMs.toFixed(1)} ms, node -e 0 ${coldStart.nodeMs.toFixed(1)} ms: ${x(coldStart.ratio)}`],
     ...bundles.rows.map((r) => [`${r.entry} for ${r.platform === 'browser' ? 'the browser' : 'Node only'}, min+gzip`, `${(r.gzipBytes / 1024).toFixed(1)} KB (${(r.bytes / 1024).toFixed(1)} KB min)${r.packages.length ? `; bundles ${r.packages.join(', ')}` : ''}`]),

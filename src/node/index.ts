@@ -1,4 +1,5 @@
-// totp-lab/node: Node adapters (durable state, image files).
+// totp-lab/node: Node adapters (durable stores, image files, the HTTP listener). The demo page's
+// static server (serve.ts) is the CLI's, not part of this entry point.
 
 export { FileStore, DEFAULT_LOCK_TIMEOUT_MS, DEFAULT_STALE_LOCK_MS } from './file-store.js';
 export { StoreError } from './store-error.js';
@@ -8,7 +9,12 @@ export { decodeImage, readImageFile, scanQrFile, writeQrFile, MAX_IMAGE_FILE_BYT
 export { sniffImageType, readImageSize } from './image-header.js';
 export type { WriteQrFileOptions } from './image-file.js';
 export type { ImageType } from './image-header.js';
-export { serveStatic, DEFAULT_SERVE_PORT, DEMO_CONTENT_SECURITY_POLICY } from './serve.js';
-export { DEMO_STATE_CONTENT_SECURITY_POLICY } from './serve.js';
-export { MAX_STATE_BYTES } from './serve-state.js';
-export type { ServeOptions, StaticServer } from './serve.js';
+export { SqliteStore, openSqliteStore, SQLITE_SCHEMA_VERSION } from './sqlite-store.js';
+export type { SqliteStoreOptions } from './sqlite-store.js';
+export { PostgresStore, openPostgresStore, POSTGRES_SCHEMA_VERSION } from './postgres-store.js';
+export type { PostgresStoreOptions } from './postgres-store.js';
+export { openStore, storeKind } from './open-store.js';
+export { serveHandler } from './serve-api.js';
+export { DEFAULT_LISTENER_LIMITS } from './listener.js';
+export type { ListenerLimits, RunningServer } from './listener.js';
+export type { ServeHandlerOptions } from './serve-api.js';

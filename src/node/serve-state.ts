@@ -7,7 +7,9 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { InvalidArgumentError } from '../core/errors.js';
-import { FileStore } from './file-store.js';
+import type { Store } from '../sim/store.js';
+import { readBodyLimited, refuseTooLarge } from './listener.js';
+import { openStore } from './open-store.js';
 
 /** The address of the state endpoint on the demo server. */
 export const STATE_PATH = '/api/state';
@@ -22,17 +24,18 @@ type Send = (res: ServerResponse, status: number, text: string, extra?: Record<s
 
 /** The state endpoint bound to one store file. */
 export interface StateEndpoint {
-  readonly store: FileStore;
+  readonly store: Store;
   handle(req: IncomingMessage, res: ServerResponse, send: Send, headers: Readonly<Record<string, string>>): Promise<void>;
 }
 
 /**
- * Opens the store at `path` and reads it once, so a corrupt or foreign file stops the server
- * before it starts (never reset to empty).
+ * Opens the store at `location` (a file, a `sqlite:` or a `postgres://` URL) and reads it once, so a
+ * corrupt or foreign store stops the server before it starts (never reset to empty).
  * @throws {StoreError} naming the file when it cannot be read or is not a valid store
  */
-export async function openStateEndpoint(path: string): Promise<StateEndpoint> {
-  const store = new FileStore(path);
+export async function openStateEndpoint(location: string, maxBytes = MAX_STATE_BYTES): Promise<StateEndpoint> {
+  const limit = Math.min(maxBytes, MAX_STATE_BYTES);
+  const store = await openStore(location);
   await store.get(STATE_KEY);
   return {
     store,
@@ -50,8 +53,9 @@ export async function openStateEndpoint(path: string): Promise<StateEndpoint> {
       if (req.method !== 'PUT') return send(res, 405, 'Method not allowed', { Allow: 'GET, HEAD, PUT' });
       if (!isJson(req.headers['content-type'])) return send(res, 415, 'The state must be sent as application/json');
       if (req.headers[STATE_HEADER] !== '1' || !sameOrigin(req)) return send(res, 403, 'Only the demo page may save its state');
-      const text = await readBody(req);
-      if (text === undefined) return send(res, 413, `The state must be at most ${MAX_STATE_BYTES} bytes`);
+      const body = await readBodyLimited(req, limit);
+      if (body === undefined) return refuseTooLarge(req, res, `The state must be at most ${limit} bytes\n`);
+      const text = body.toString('utf8');
       let value: unknown;
       try {
         value = JSON.parse(text);
@@ -81,17 +85,4 @@ function sameOrigin(req: IncomingMessage): boolean {
   const origin = req.headers.origin;
   if (origin === undefined) return true;
   return req.headers.host !== undefined && origin === `http://${req.headers.host}`;
-}
-
-/** The body as text, or undefined once it passes {@link MAX_STATE_BYTES}. */
-async function readBody(req: IncomingMessage): Promise<string | undefined> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  // Read to the end even past the limit: leaving the loop early would destroy the socket before
-  // the 413 answer is sent.
-  for await (const chunk of req as AsyncIterable<Buffer>) {
-    size += chunk.length;
-    if (size <= MAX_STATE_BYTES) chunks.push(chunk);
-  }
-  return size > MAX_STATE_BYTES ? undefined : Buffer.concat(chunks).toString('utf8');
 }

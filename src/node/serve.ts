@@ -2,14 +2,18 @@
  * A small static file server for the browser demo: loopback only by default, a strict
  * Content-Security-Policy (the page may load only its own files and talk to nobody), no
  * directory listing, no path outside the root, GET and HEAD only. With a state file, also
- * `/api/state` (see serve-state.ts), and the policy lets the page talk to its own server.
+ * `/api/state` (see serve-state.ts), and the policy lets the page talk to its own server. With an
+ * API handler, the simulated service's HTTP API on the same port. The guards (Host allowlist,
+ * Origin, body size, time-outs, connection cap) are the listener's (listener.ts).
  */
 import { createReadStream } from 'node:fs';
 import { readFile, realpath, stat } from 'node:fs/promises';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, sep } from 'node:path';
 import { InvalidArgumentError, InvalidStateError, describeValue } from '../core/errors.js';
 import { checkOptions } from '../core/input.js';
+import { runFetchHandler, type FetchHandler } from './fetch-bridge.js';
+import { allowedHostNames, checkNames, createGuardedServer, listen, resolveLimits, type ListenerLimits, type RunningServer } from './listener.js';
 import { openStateEndpoint, STATE_PATH, type StateEndpoint } from './serve-state.js';
 
 /**
@@ -64,21 +68,22 @@ export interface ServeOptions {
    * window opens the same state. The file is read at start: a corrupt one stops the server.
    */
   state?: string;
+  /** The simulated service's HTTP API (createProviderHandler), answered on `/api/…` (but `/api/state`), `/control/…` and `/openapi.json`. */
+  api?: FetchHandler;
+  /** More host names that requests may address (besides localhost, the bound address, and, when bound to all, this machine's). */
+  allowedHosts?: readonly string[];
+  /** Browser origins allowed to call the API (its CORS allowlist): Origin is checked against these too. */
+  allowedOrigins?: readonly string[];
+  /** Body size, time-outs and connection cap (see {@link DEFAULT_LISTENER_LIMITS}). */
+  limits?: Partial<ListenerLimits>;
 }
 
 /** A running server. */
-export interface StaticServer {
-  /** The page's address, e.g. `http://127.0.0.1:6238/`. */
-  readonly url: string;
-  readonly port: number;
-  close(): Promise<void>;
-}
+export type StaticServer = RunningServer;
 
-const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
-
-function hostName(header: string | undefined): string {
-  if (header === undefined) return '';
-  return header.startsWith('[') ? header.slice(0, header.indexOf(']') + 1) : header.split(':')[0]!.toLowerCase();
+/** Where the API handler answers. */
+function isApiPath(path: string): boolean {
+  return path === '/openapi.json' || path.startsWith('/control/') || (path.startsWith('/api/') && path !== STATE_PATH);
 }
 
 /** The default port: the number of the TOTP RFC. */
@@ -104,48 +109,46 @@ export async function serveStatic(options: ServeOptions): Promise<StaticServer> 
   const port = options.port ?? DEFAULT_SERVE_PORT;
   if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new InvalidArgumentError(`"port" must be an integer from 0 to 65535, got ${describeValue(port)}`);
   const host = options.host ?? '127.0.0.1';
-  let root: string;
+  // With the API, a server without a built page still serves the API, and the page's address says what to run.
+  let root: string | null = null;
   try {
     root = await realpath(options.root);
     if (!(await stat(root)).isDirectory()) throw new Error('not a directory');
   } catch {
-    throw new InvalidStateError(`"root" must be a directory with the built page (run npm run build), got ${describeValue(options.root)}`);
+    root = null;
+    if (options.api === undefined) throw new InvalidStateError(`"root" must be a directory with the built page (run npm run build), got ${describeValue(options.root)}`);
+  }
+  if (options.api === undefined && root !== null && !(await isFile(join(root, 'index.html')))) {
+    throw new InvalidStateError(`the demo page is not built: ${describeValue(join(root, 'index.html'))} is missing (run npm run build)`);
   }
   if (options.state !== undefined && (typeof options.state !== 'string' || options.state === '' || options.state.length > 4096)) {
     throw new InvalidArgumentError(`"state" must be the path of a state file, got ${describeValue(options.state)}`);
   }
-  const state = options.state === undefined ? undefined : await openStateEndpoint(options.state);
+  if (options.api !== undefined && typeof options.api !== 'function') throw new InvalidArgumentError(`"api" must be a request handler, got ${describeValue(options.api)}`);
+  const limits = resolveLimits(options.limits);
+  const hosts = allowedHostNames(host, checkNames(options.allowedHosts, 'allowedHosts'));
+  const state = options.state === undefined ? undefined : await openStateEndpoint(options.state, limits.maxBodyBytes);
   const headers = state === undefined ? SECURITY_HEADERS : { ...SECURITY_HEADERS, 'Content-Security-Policy': DEMO_STATE_CONTENT_SECURITY_POLICY };
-  const loopback = LOOPBACK.has(host);
-  const server = createServer((req, res) => {
-    // On a loopback address, answer only requests addressed to it: a web page cannot then reach
-    // the demo through a DNS name that it re-points at 127.0.0.1.
-    if (loopback && !LOOPBACK.has(hostName(req.headers.host))) return send(res, 421, 'Misdirected request', {}, headers);
-    handle(root, req, res, headers, state).catch(() => send(res, 500, 'Internal error', {}, headers));
-  });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', (error: NodeJS.ErrnoException) => {
-      if (error.code === 'EADDRINUSE') reject(new InvalidStateError(`port ${port} on ${host} is already in use: choose another with --port, or --port 0 for any free port`));
-      else if (error.code === 'EACCES') reject(new InvalidStateError(`port ${port} on ${host} needs privileges: choose a port above 1023 with --port`));
-      else if (error.code === 'EADDRNOTAVAIL' || error.code === 'ENOTFOUND') reject(new InvalidArgumentError(`"host" must be an address of this machine, got ${describeValue(host)}`));
-      else reject(new InvalidStateError(`cannot listen on ${host}:${port}: ${error.code ?? error.message}`));
-    });
-    server.listen(port, host, () => resolve());
-  });
-  const address = server.address();
-  const actualPort = typeof address === 'object' && address !== null ? address.port : port;
-  const shownHost = host.includes(':') ? `[${host}]` : host;
-  return {
-    url: `http://${shownHost}:${actualPort}/`,
-    port: actualPort,
-    close: () => new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      server.closeAllConnections();
-    }),
-  };
+  const api = options.api;
+  const server = createGuardedServer(hosts, limits, (req, res) => {
+    const path = (req.url ?? '/').split('?')[0]!;
+    const done = api !== undefined && isApiPath(path) ? runFetchHandler(api, req, res, limits.maxBodyBytes) : handle(root, req, res, headers, state);
+    done.catch(() => send(res, 500, 'Internal error', {}, headers));
+  }, checkNames(options.allowedOrigins, 'allowedOrigins'));
+  return listen(server, port, host);
 }
 
-async function handle(root: string, req: IncomingMessage, res: ServerResponse, headers: Readonly<Record<string, string>>, state: StateEndpoint | undefined): Promise<void> {
+async function isFile(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isFile();
+  } catch {
+    return false;
+  }
+}
+
+const NOT_BUILT = 'The demo page is not built: run npm run build, then start totp-lab serve again';
+
+async function handle(root: string | null, req: IncomingMessage, res: ServerResponse, headers: Readonly<Record<string, string>>, state: StateEndpoint | undefined): Promise<void> {
   const reply = (status: number, text: string, extra: Record<string, string> = {}) => send(res, status, text, extra, headers);
   if (state !== undefined && (req.url ?? '').split('?')[0] === STATE_PATH) {
     return state.handle(req, res, (r, status, text, extra = {}) => send(r, status, text, extra, headers), headers);
@@ -160,10 +163,12 @@ async function handle(root: string, req: IncomingMessage, res: ServerResponse, h
   // Refuse anything that could step outside the root: "..", backslashes, NUL, drive letters.
   if (path.includes('\0') || path.includes('\\') || path.split('/').some((part) => part === '..' || /^[a-zA-Z]:/.test(part))) return reply(404, 'Not found');
   if (path.endsWith('/')) path += 'index.html';
+  if (root === null) return reply(404, path === '/index.html' ? NOT_BUILT : 'Not found');
   let file: string;
   try {
     file = await realpath(join(root, path));
   } catch {
+    if (path === '/index.html') return reply(404, NOT_BUILT);
     return reply(404, 'Not found');
   }
   // A symbolic link may still point outside: check the real path too.

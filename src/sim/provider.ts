@@ -51,6 +51,8 @@ export interface Provider {
    * elsewhere. Same replay guard, throttle and generic refusal as {@link login}.
    */
   verifySecondFactor(input: { username: string; code: string }): Promise<LoginOk | Refusal>;
+  /** The password step alone (page one of a two-step login), with the same lockout and generic refusal. */
+  verifyPassword(input: { username: string; password: string }): Promise<{ ok: true; username: string } | Refusal>;
   /**
    * Step 1: the password again → a new secret, its key URI and its text form. An account that
    * already has a second factor gets the generic refusal whatever the password (no password
@@ -131,6 +133,12 @@ export function createProvider(options: ProviderOptions = {}): Provider {
       const fault = await ctx.faultRefusal('verifySecondFactor', username);
       if (fault) return fault;
       return secondStep(username, code, 'second-factor-ok', 'second-factor-refused');
+    },
+    async verifyPassword(input) {
+      const args = checkInput(input, 'verifyPassword');
+      const { username, password } = readCredentials(args);
+      const refused = await passwordGate(ctx, 'verifyPassword', username, password, 'login-refused');
+      return refused ?? { ok: true, username };
     },
     startEnrollment: (input) => startEnrollment(ctx, input),
     confirmEnrollment: (input) => confirmEnrollment(ctx, input),

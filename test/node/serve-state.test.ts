@@ -3,7 +3,8 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_CONTENT_SECURITY_POLICY, DEMO_STATE_CONTENT_SECURITY_POLICY, MAX_STATE_BYTES, serveStatic, type StaticServer } from '../../src/node/index.js';
+import { DEMO_CONTENT_SECURITY_POLICY, DEMO_STATE_CONTENT_SECURITY_POLICY, serveStatic, type StaticServer } from '../../src/node/serve.js';
+import { MAX_STATE_BYTES } from '../../src/node/serve-state.js';
 import { cli } from '../support/cli.js';
 
 let base: string;
@@ -161,6 +162,6 @@ describe('serve with a state file', () => {
     expect(res.stderr).toBe(`totp-lab: store file ${JSON.stringify(corrupt)} is not valid JSON (truncated or hand-edited?); fix it, restore it from a backup or delete it to start afresh`);
     expect(await readFile(corrupt, 'utf8')).toBe('not json at all');
     const help = await cli('serve', '--help');
-    expect(help.stdout).toContain('--state <file>');
+    expect(help.stdout).toContain('--state <store>');
   });
 });

@@ -3,7 +3,7 @@ import { createServer, request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_CONTENT_SECURITY_POLICY, serveStatic, type StaticServer } from '../../src/node/index.js';
+import { DEMO_CONTENT_SECURITY_POLICY, serveStatic, type StaticServer } from '../../src/node/serve.js';
 import { cli } from '../support/cli.js';
 
 let base: string;

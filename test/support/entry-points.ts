@@ -104,7 +104,8 @@ export const NODE_CALLS: CallSpec[] = [
   { name: 'writeQrFile', fn: f(node.writeQrFile), args: () => [join(OUT_DIR, 'qr.svg'), URI, { scale: 2, margin: 1, errorCorrection: 'M' }] },
   { name: 'readImageSize', fn: f(node.readImageSize), args: () => [qr.renderQr(URI, { format: 'png' }), 'png'] },
   // A server that starts is closed at once, so hostile options cannot leave one listening.
-  { name: 'serveStatic', fn: f(async (options: node.ServeOptions) => (await node.serveStatic(options)).close()), args: () => [{ root: OUT_DIR, port: 0, host: '127.0.0.1', state: join(OUT_DIR, 'served-state.json') }] },
+  { name: 'storeKind', fn: f(node.storeKind), args: () => ['sqlite:lab.db'] },
+  { name: 'serveHandler', fn: f(async (handler: never, options: never) => (await node.serveHandler(handler, options)).close()), args: () => [async () => new Response('ok'), { port: 0, host: '127.0.0.1' }] },
 ];
 
 export const SCENARIO_CALLS: CallSpec[] = [
@@ -129,7 +130,9 @@ export const TESTING_CALLS: CallSpec[] = [
 /** Exported values that are not functions to call (constants, error classes, classes tested apart). */
 export const NOT_CALLED = new Set([
   'TotpLabError', 'InvalidArgumentError', 'InvalidSecretError', 'InvalidKeyUriError', 'InvalidStateError', 'InvalidMigrationError',
-  'InvalidImageError', 'StoreError', 'MemoryStore', 'FileStore', 'PreparedSecret',
+  'InvalidImageError', 'StoreError', 'MemoryStore', 'FileStore', 'PreparedSecret', 'SqliteStore', 'PostgresStore',
+  // They create a database at whatever path or server they are given; test/node/*-store.test.ts checks their input.
+  'openStore', 'openSqliteStore', 'openPostgresStore',
   // Data, not functions: the scenarios themselves are played through startScenario and runScenario.
   'SCENARIOS',
 ]);

@@ -1,6 +1,6 @@
 // The behaviour every Store must show, run against each implementation.
 import { expect, it } from 'vitest';
-import type { Store } from '../../src/sim/store.js';
+import { MAX_STORE_VALUE_CHARS, MAX_STORE_VALUE_DEPTH, type Store } from '../../src/sim/store.js';
 
 /** Registers the shared Store tests; `open` gives a fresh, empty store for each test. */
 export function storeContract(open: () => Promise<Store>): void {
@@ -47,6 +47,19 @@ export function storeContract(open: () => Promise<Store>): void {
     const store = await open();
     await store.update('k', () => 'before');
     await expect(store.update('k', () => { throw new Error('no thanks'); })).rejects.toThrow('no thanks');
+    expect(await store.get('k')).toBe('before');
+  });
+
+  it('refuses values beyond the one stated bound, at once, and keeps the old value', async () => {
+    const store = await open();
+    await store.update('k', () => 'before');
+    // A sparse array of 2^31 slots would take seconds to serialise; the bound refuses it unread.
+    const huge = new Array(2 ** 31 - 1);
+    await expect(store.update('k', () => huge)).rejects.toThrow(/at most/);
+    await expect(store.update('k', () => 'x'.repeat(MAX_STORE_VALUE_CHARS + 1))).rejects.toThrow(/at most/);
+    let deep: unknown = 1;
+    for (let i = 0; i <= MAX_STORE_VALUE_DEPTH; i++) deep = [deep];
+    await expect(store.update('k', () => deep)).rejects.toThrow(/nested at most/);
     expect(await store.get('k')).toBe('before');
   });
 

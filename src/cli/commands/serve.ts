@@ -1,12 +1,13 @@
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse, parseInteger } from '../args.js';
 import { EXIT_OK, UsageError, type CliIo, type Command } from '../io.js';
 
 export const serveCommand: Command = {
   name: 'serve',
-  summary: 'serve the browser demo page on this machine',
-  help: `Usage: totp-lab serve [--port <n>] [--host <address>] [--state <file>]
+  summary: 'serve the browser demo page (and the simulated service\'s HTTP API) on this machine',
+  help: `Usage: totp-lab serve [--port <n>] [--host <address>] [--state <store>] [--api [--store <store>]]
 
 Serves the browser demo (the simulated Ügyfélkapu+ site and phones side by
 side) and prints its local address. Everything runs in the page; the server
@@ -19,30 +20,78 @@ and a second window (the projector) opens the same state after a reload; the
 page may then talk to this server, and only to it. A damaged state file stops
 the server (exit 2); it is never reset.
 
+With --api, the simulated Ügyfélkapu+ service answers on the same port: JSON
+under /api/ (register, two-step login, enrollment, device change, törlőkód),
+the control API under /control/ (clock, faults, unlock, audit log, reset;
+bearer token) and the OpenAPI document at /openapi.json. Every instance on
+one --store shares accounts, sessions, the simulated clock and the faults.
+A store is a file path (JSON), a sqlite: URL or .db/.sqlite file (SQLite), or
+a postgres:// URL (PostgreSQL; install the pg package).
+
 Options:
   --port <n>          TCP port (default 6238; 0 picks a free one)
   --host <address>    address to listen on (default 127.0.0.1: this machine
                       only; anything else exposes the demo to the network)
   --root <dir>        serve another directory (default: the built page)
-  --state <file>      keep the page's state in this file (created if missing)
+  --state <store>     keep the page's state in this store (created if missing)
+  --allow-host <name> also answer requests addressed to this host name
+  --api               serve the simulated service's HTTP API too
+  --store <store>     where the service keeps its state (default: memory)
+  --control-token <t> the control API's bearer token (better: set
+                      TOTP_LAB_CONTROL_TOKEN; default: a new one, printed)
+  --no-control        switch the control API off
+  --cors-origin <o>   a browser origin allowed to call the API (CORS)
+  --language <hu|en>  the language of the service's messages (default hu)
+  --hash-iterations <n>  password hashing cost (default 600000; lower it
+                      only for tests and demos)
   -h, --help          show this help
 
 Example:
   totp-lab serve --port 8080
-  totp-lab serve --state training.json`,
+  totp-lab serve --state training.json
+  totp-lab serve --api --store sqlite:lab.db --port 8080`,
   async run(args: string[], io: CliIo) {
-    const { values } = parse('serve', args, { port: { type: 'string' }, host: { type: 'string' }, root: { type: 'string' }, state: { type: 'string' } }, { min: 0, max: 0 });
+    const { values } = parse('serve', args, {
+      port: { type: 'string' }, host: { type: 'string' }, root: { type: 'string' }, state: { type: 'string' }, 'allow-host': { type: 'string' },
+      api: { type: 'boolean' }, store: { type: 'string' }, 'control-token': { type: 'string' }, 'no-control': { type: 'boolean' },
+      'cors-origin': { type: 'string' }, language: { type: 'string' }, 'hash-iterations': { type: 'string' },
+    }, { min: 0, max: 0 });
     if (values.help) return io.out(this.help), EXIT_OK;
     const port = values.port === undefined ? undefined : parseInteger(values.port, 'port');
     if (port !== undefined && port > 65_535) throw new UsageError(`--port must be from 0 to 65535, got ${port}`);
     const host = values.host ?? '127.0.0.1';
     // The built CLI sits next to the built page: dist/cli.js and dist/web/.
     const root = values.root ?? fileURLToPath(new URL('./web/', import.meta.url));
+    if (values.state === '') throw new UsageError('--state must be a file path, sqlite: URL or postgres:// URL, got ""');
+    const apiOnly = ['store', 'control-token', 'no-control', 'cors-origin', 'language', 'hash-iterations'].filter((f) => values[f as 'store'] !== undefined);
+    if (!values.api && apiOnly.length > 0) throw new UsageError(`--${apiOnly[0]} needs --api`);
+    const language = values.language ?? 'hu';
+    if (language !== 'hu' && language !== 'en') throw new UsageError(`--language must be hu or en, got ${JSON.stringify(language)}`);
+    const hashIterations = values['hash-iterations'] === undefined ? undefined : parseInteger(values['hash-iterations'], 'hash-iterations');
     const { serveStatic } = await import('../../node/serve.js');
-    if (values.state === '') throw new UsageError('--state must be a file path, got ""');
-    const server = await serveStatic({ root, host, ...(port !== undefined && { port }), ...(values.state !== undefined && { state: values.state }) });
-    io.out(`totp-lab browser demo: ${server.url}`);
-    if (values.state !== undefined) io.out(`State kept in ${resolve(values.state)}`);
+    const { setUpApi } = await import('../serve-api.js');
+    const api = values.api
+      ? await setUpApi({
+        store: values.store, controlToken: values['control-token'], noControl: values['no-control'] === true,
+        corsOrigins: values['cors-origin'] === undefined ? [] : [values['cors-origin']], hashIterations, language, env: io.env,
+      })
+      : undefined;
+    const pageBuilt = existsSync(join(root, 'index.html'));
+    const server = await serveStatic({
+      root, host,
+      ...(port !== undefined && { port }), ...(values.state !== undefined && { state: values.state }),
+      ...(values['allow-host'] !== undefined && { allowedHosts: [values['allow-host']] }),
+      ...(values['cors-origin'] !== undefined && { allowedOrigins: [values['cors-origin']] }),
+      ...(api !== undefined && { api: api.handler }),
+    });
+    io.out(pageBuilt ? `totp-lab browser demo: ${server.url}` : `The demo page is not built (run npm run build); serving the API only.`);
+    if (api !== undefined) {
+      io.out(`HTTP API: ${server.url}api/ (OpenAPI document: ${server.url}openapi.json)`);
+      if (api.control === null) io.out('Control API: off');
+      else if (api.control.generated) io.out(`Control API: ${server.url}control/ with the bearer token ${api.control.token}`);
+      else io.out(`Control API: ${server.url}control/ with the bearer token you gave`);
+    }
+    if (values.state !== undefined) io.out(`State kept in ${values.state.includes('://') ? 'the database' : resolve(values.state)}`);
     if (host !== '127.0.0.1' && host !== 'localhost' && host !== '::1') io.err('warning: listening beyond this machine; anyone who can reach it can use the demo');
     io.out('Press Ctrl+C to stop.');
     await new Promise<void>((resolve) => {
@@ -50,6 +99,7 @@ Example:
       process.once('SIGTERM', resolve);
     });
     await server.close();
+    await api?.close();
     return EXIT_OK;
   },
 };

@@ -1,0 +1,36 @@
+// A server for the HTTP benchmark, in its own process: `hello` (a bare node:http hello-world) or
+// `api` (the provider's handler on totp-lab/node's listener, with enrolled accounts and a login
+// ticket for each, printed as JSON so the load tool can send each ticket its code once).
+import { createServer } from 'node:http';
+import * as lib from '../dist/index.js';
+import * as node from '../dist/node.js';
+import * as server from '../dist/server.js';
+
+const [mode, count = '20000'] = process.argv.slice(2);
+if (mode === 'hello') {
+  const hello = createServer((req, res) => {
+    res.writeHead(200, { 'content-type': 'text/plain' });
+    res.end('hello');
+  });
+  hello.listen(0, '127.0.0.1', () => console.log(JSON.stringify({ port: hello.address().port })));
+} else {
+  const store = new lib.MemoryStore();
+  const base = lib.manualClock(Date.UTC(2026, 0, 5, 8, 0, 0));
+  const clock = server.createSharedClock(store, base);
+  const provider = lib.createProvider({ store, clock, hashing: lib.LOW_COST_HASHING_FOR_TESTS, auditLimit: 0 });
+  const handler = server.createProviderHandler(provider, { store, clock });
+  await provider.register({ username: 'u0', password: 'pw', email: 'u0@example.hu' });
+  const started = await provider.startEnrollment({ username: 'u0', password: 'pw' });
+  await provider.confirmEnrollment({ enrollmentId: started.enrollmentId, code: lib.generateCode(started.secret, { clock: base }) });
+  await provider.finishEnrollment({ enrollmentId: started.enrollmentId, deletionCodeSaved: true });
+  const template = await store.get('account:u0');
+  base.advance(30_000);
+  const tickets = [];
+  for (let i = 0; i < Number(count); i++) {
+    await store.update(`account:u${i}`, () => ({ ...template, username: `u${i}` }));
+    const answer = await handler(new Request('http://127.0.0.1/api/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: `u${i}`, password: 'pw' }) }));
+    tickets.push((await answer.json()).loginTicket);
+  }
+  const running = await node.serveHandler(handler, { port: 0, limits: { maxConnections: 1000 } });
+  console.log(JSON.stringify({ port: running.port, code: lib.generateCode(started.secret, { clock: base }), tickets }));
+}

@@ -1,0 +1,53 @@
+// What `totp-lab serve --api` builds: a store, the shared clock, the provider and its HTTP handler.
+import { toBase32 } from '../core/base32.js';
+import { randomBytes } from '../core/random.js';
+import { renderQr } from '../qr/render.js';
+import { createProviderHandler } from '../server/handler.js';
+import { createSharedClock } from '../server/shared-clock.js';
+import { createProvider } from '../sim/provider.js';
+import { MemoryStore, type Store } from '../sim/store.js';
+import type { FetchHandler } from '../server/handler.js';
+import { UsageError } from './io.js';
+
+/** The environment variable that gives the control API's token (kept out of shell history). */
+export const CONTROL_TOKEN_ENV = 'TOTP_LAB_CONTROL_TOKEN';
+
+export interface ApiSetup {
+  handler: FetchHandler;
+  /** The control token, when the control API is on; `generated` when this process made it up. */
+  control: { token: string; generated: boolean } | null;
+  close(): Promise<void>;
+}
+
+export interface ApiFlags {
+  store: string | undefined;
+  controlToken: string | undefined;
+  noControl: boolean;
+  corsOrigins: string[];
+  hashIterations: number | undefined;
+  language: 'hu' | 'en';
+  env: Record<string, string | undefined>;
+}
+
+export async function setUpApi(flags: ApiFlags): Promise<ApiSetup> {
+  let store: Store & { close?(): Promise<void> } = new MemoryStore();
+  if (flags.store !== undefined) {
+    if (flags.store === '') throw new UsageError('--store must be a file path, sqlite: URL or postgres:// URL, got ""');
+    const { openStore } = await import('../node/open-store.js');
+    store = await openStore(flags.store);
+  }
+  const clock = createSharedClock(store);
+  await clock.refresh();
+  const provider = createProvider({ store, clock, language: flags.language, ...(flags.hashIterations !== undefined && { hashing: { iterations: flags.hashIterations } }) });
+  let control: ApiSetup['control'] = null;
+  if (!flags.noControl) {
+    const given = flags.controlToken ?? flags.env[CONTROL_TOKEN_ENV];
+    control = given !== undefined && given !== '' ? { token: given, generated: false } : { token: toBase32(randomBytes(20)).toLowerCase(), generated: true };
+  }
+  const handler = createProviderHandler(provider, {
+    store, clock, corsOrigins: flags.corsOrigins,
+    qr: (text) => ({ svg: renderQr(text, { format: 'svg' }), png: renderQr(text, { format: 'png' }) }),
+    ...(control !== null && { controlToken: control.token }),
+  });
+  return { handler, control, close: async () => store.close?.() };
+}

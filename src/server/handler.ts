@@ -1,0 +1,152 @@
+/**
+ * createProviderHandler(): the simulated service as a standard Fetch-API handler, `(request) =>
+ * Promise<Response>`, that runs unchanged in Node 20+, Deno, Bun and edge runtimes and mounts in
+ * any framework that speaks Request/Response.
+ */
+import { constantTimeEqual } from '../core/constant-time.js';
+import { InvalidArgumentError, describeValue } from '../core/errors.js';
+import { cryptoRandom, type RandomSource } from '../core/random.js';
+import type { Provider } from '../sim/provider.js';
+import type { Store } from '../sim/store.js';
+import { CONTROL_ROUTES } from './control-routes.js';
+import { API_HEADERS, HttpError, errorResponse } from './http-error.js';
+import { openApiDocument } from './openapi.js';
+import type { QrRenderer, Route, RouteContext } from './route.js';
+import { SessionBook } from './sessions.js';
+import type { SharedClock } from './shared-clock.js';
+import { SITE_ROUTES } from './site-routes.js';
+
+/** Options of {@link createProviderHandler}. */
+export interface ProviderHandlerOptions {
+  /** The provider's Store: login tickets and sessions are kept there too, so every instance knows them. */
+  store: Store;
+  /** The provider's clock when it is shared ({@link createSharedClock}); needed for the clock routes. */
+  clock?: SharedClock;
+  /** The bearer token of the control API (at least 16 characters); without one the control API is off. */
+  controlToken?: string;
+  /** Origins allowed to call the API from a browser (CORS); none by default. */
+  corsOrigins?: readonly string[];
+  /** Mark the session cookie Secure (default: unless the request was made to a loopback host). */
+  secureCookies?: boolean;
+  /** Draws key URIs as QR codes in enrollment answers. */
+  qr?: QrRenderer;
+  /** Where session tokens come from (default: the platform CSPRNG). */
+  random?: RandomSource;
+}
+
+/** A Fetch-API request handler. */
+export type FetchHandler = (request: Request) => Promise<Response>;
+
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+/**
+ * The HTTP API of `provider`. Unknown paths answer a JSON 404, so the handler can sit in front of
+ * other routes only when its caller sends it the API paths (`/api/…`, `/control/…`, `/openapi.json`).
+ * @throws {InvalidArgumentError} for a bad option
+ * @example
+ * const store = new MemoryStore();
+ * const clock = createSharedClock(store);
+ * const provider = createProvider({ store, clock });
+ * const handler = createProviderHandler(provider, { store, clock, controlToken: 'a-long-random-token' });
+ * const response = await handler(new Request('http://127.0.0.1/openapi.json'));
+ */
+export function createProviderHandler(provider: Provider, options: ProviderHandlerOptions): FetchHandler {
+  if (typeof provider !== 'object' || provider === null || typeof provider.verifySecondFactor !== 'function') {
+    throw new InvalidArgumentError(`"provider" must be a provider from createProvider, got ${describeValue(provider)}`);
+  }
+  if (typeof options !== 'object' || options === null || typeof options.store?.update !== 'function') {
+    throw new InvalidArgumentError('"options.store" must be the Store the provider uses');
+  }
+  const token = options.controlToken;
+  if (token !== undefined && (typeof token !== 'string' || token.length < 16 || token.length > 256 || /\s/.test(token))) {
+    throw new InvalidArgumentError('"controlToken" must be 16 to 256 characters without spaces');
+  }
+  const cors = new Set(options.corsOrigins ?? []);
+  const random = options.random ?? cryptoRandom;
+  const clock = options.clock;
+  const sessions = new SessionBook(options.store, clock ?? { now: () => Date.now() }, random);
+  const routes = [...SITE_ROUTES, ...(token === undefined ? [] : CONTROL_ROUTES)];
+  const document = JSON.stringify(openApiDocument({ control: token !== undefined }));
+
+  async function answer(request: Request, url: URL): Promise<Response> {
+    const origin = request.headers.get('origin');
+    if (origin !== null && origin !== url.origin && !cors.has(origin)) throw new HttpError(403, 'FORBIDDEN_ORIGIN', 'requests from other origins are not allowed');
+    if (request.method === 'OPTIONS' && origin !== null && cors.has(origin)) return new Response(null, { status: 204, headers: preflightHeaders() });
+    if (url.pathname === '/openapi.json') {
+      if (request.method !== 'GET' && request.method !== 'HEAD') throw methodNotAllowed(['GET', 'HEAD']);
+      return new Response(request.method === 'HEAD' ? null : document, { status: 200, headers: { ...API_HEADERS, 'Cache-Control': 'no-cache' } });
+    }
+    const { route, param, allowed } = match(routes, url.pathname, request.method);
+    if (route === undefined) {
+      if (allowed.length > 0) throw methodNotAllowed(allowed);
+      throw new HttpError(404, 'NOT_FOUND', `no such route: ${request.method} ${url.pathname.slice(0, 100)}`);
+    }
+    if (route.path.startsWith('/control/')) checkBearer(request, token!);
+    await clock?.refresh(provider.faults);
+    const secureCookies = options.secureCookies ?? (url.protocol === 'https:' || !LOOPBACK_HOSTS.has(url.hostname));
+    const context: RouteContext = { request, url, provider, store: options.store, sessions, clock, qr: options.qr, random, secureCookies, param };
+    return route.run(context);
+  }
+
+  return async (request: Request) => {
+    let response: Response;
+    let url: URL;
+    try {
+      url = new URL(request.url);
+    } catch {
+      return errorResponse(new HttpError(400, 'NOT_FOUND', 'the request URL is not valid'));
+    }
+    try {
+      response = await answer(request, url);
+    } catch (error) {
+      response = errorResponse(error);
+    }
+    const origin = request.headers.get('origin');
+    if (origin !== null && cors.has(origin)) {
+      response.headers.set('Access-Control-Allow-Origin', origin);
+      response.headers.set('Access-Control-Allow-Credentials', 'true');
+      response.headers.append('Vary', 'Origin');
+    }
+    return response;
+  };
+}
+
+function match(routes: readonly Route[], path: string, method: string): { route: Route | undefined; param: string; allowed: string[] } {
+  const allowed: string[] = [];
+  for (const route of routes) {
+    let param = '';
+    if (route.path.endsWith('/{username}')) {
+      const prefix = route.path.slice(0, -'{username}'.length);
+      if (!path.startsWith(prefix) || path.length === prefix.length || path.slice(prefix.length).includes('/')) continue;
+      try {
+        param = decodeURIComponent(path.slice(prefix.length));
+      } catch {
+        throw new HttpError(400, 'INVALID_ARGUMENT', 'the username in the path is not valid percent-encoding');
+      }
+    } else if (route.path !== path) continue;
+    if (route.method === method || (method === 'HEAD' && route.method === 'GET')) return { route, param, allowed };
+    allowed.push(route.method);
+  }
+  return { route: undefined, param: '', allowed };
+}
+
+function methodNotAllowed(allowed: string[]): HttpError {
+  return new HttpError(405, 'METHOD_NOT_ALLOWED', `method not allowed; use ${allowed.join(' or ')}`, { Allow: allowed.join(', ') });
+}
+
+function checkBearer(request: Request, token: string): void {
+  const header = request.headers.get('authorization') ?? '';
+  const given = /^Bearer (\S{1,256})$/.exec(header)?.[1] ?? '';
+  // Compared in constant time; a missing token is compared too, so timing says nothing.
+  if (!constantTimeEqual(given.padEnd(token.length, '\0'), token) || given.length !== token.length) {
+    throw new HttpError(401, 'UNAUTHORIZED', 'the control API needs the bearer token given at start-up', { 'WWW-Authenticate': 'Bearer' });
+  }
+}
+
+function preflightHeaders(): Record<string, string> {
+  return {
+    'Access-Control-Allow-Methods': 'GET, POST, PUT, DELETE',
+    'Access-Control-Allow-Headers': 'Content-Type, Authorization',
+    'Access-Control-Max-Age': '600',
+  };
+}

@@ -1,0 +1,114 @@
+/**
+ * Login tickets and sessions, kept in the provider's Store so every instance on it knows them.
+ * Only a SHA-256 of each token is stored: a copy of the store does not let anyone in.
+ *
+ * - A login ticket is handed out after the right password (page one of the two-step login) and
+ *   lets its holder try the one-time code a few times for a few minutes.
+ * - A session is handed out after the right code, as an HttpOnly, SameSite=Strict cookie.
+ */
+import type { Clock } from '../core/clock.js';
+import { randomBytes, type RandomSource } from '../core/random.js';
+import type { Store } from '../sim/store.js';
+
+/** How long a login ticket lives (simulated time). */
+export const LOGIN_TICKET_TTL_MS = 5 * 60_000;
+/** How many codes one ticket may try. */
+export const LOGIN_TICKET_TRIES = 5;
+/** How long a session lives without use (simulated time). */
+export const SESSION_TTL_MS = 30 * 60_000;
+/** The name of the session cookie. */
+export const SESSION_COOKIE = 'totp_lab_session';
+
+type Ticket = { username: string; expiresAt: number; tries: number };
+type Session = { username: string; expiresAt: number };
+
+/** Tickets and sessions on one Store and clock. */
+export class SessionBook {
+  constructor(private readonly store: Store, private readonly clock: Clock, private readonly random: RandomSource) {}
+
+  /** A new login ticket for `username`. */
+  async issueTicket(username: string): Promise<{ ticket: string; expiresAt: number }> {
+    const ticket = newToken(this.random);
+    const expiresAt = this.clock.now() + LOGIN_TICKET_TTL_MS;
+    await this.store.update<Ticket>(await tokenKey('server:ticket:', ticket), () => ({ username, expiresAt, tries: 0 }));
+    return { ticket, expiresAt };
+  }
+
+  /** Spends one try of `ticket`; the username when it is valid, else null (and the spent ticket is gone). */
+  async useTicket(ticket: string): Promise<string | null> {
+    if (!isToken(ticket)) return null;
+    const now = this.clock.now();
+    let username: string | null = null;
+    await this.store.update<Ticket>(await tokenKey('server:ticket:', ticket), (current) => {
+      if (current === undefined || current.expiresAt <= now || current.tries >= LOGIN_TICKET_TRIES) return undefined;
+      username = current.username;
+      return { ...current, tries: current.tries + 1 };
+    });
+    return username;
+  }
+
+  /** Ends `ticket` (after a successful login). */
+  async dropTicket(ticket: string): Promise<void> {
+    if (isToken(ticket)) await this.store.update(await tokenKey('server:ticket:', ticket), () => undefined);
+  }
+
+  /** A new session for `username`; returns its token. */
+  async openSession(username: string): Promise<string> {
+    const token = newToken(this.random);
+    const expiresAt = this.clock.now() + SESSION_TTL_MS;
+    await this.store.update<Session>(await tokenKey('server:session:', token), () => ({ username, expiresAt }));
+    return token;
+  }
+
+  /** The username of a live session (and its life extended), or null. */
+  async sessionUser(token: string | null): Promise<string | null> {
+    if (token === null || !isToken(token)) return null;
+    const now = this.clock.now();
+    let username: string | null = null;
+    await this.store.update<Session>(await tokenKey('server:session:', token), (current) => {
+      if (current === undefined || current.expiresAt <= now) return undefined;
+      username = current.username;
+      return { ...current, expiresAt: now + SESSION_TTL_MS };
+    });
+    return username;
+  }
+
+  /** Ends a session. */
+  async closeSession(token: string | null): Promise<void> {
+    if (token !== null && isToken(token)) await this.store.update(await tokenKey('server:session:', token), () => undefined);
+  }
+}
+
+/** The session token in a Cookie header, or null. */
+export function sessionCookieOf(header: string | null): string | null {
+  if (header === null) return null;
+  for (const part of header.split(';')) {
+    const [name, ...rest] = part.trim().split('=');
+    if (name === SESSION_COOKIE) return rest.join('=');
+  }
+  return null;
+}
+
+/** The Set-Cookie value for a session token (or for ending one, with null). */
+export function sessionCookie(token: string | null, secure: boolean): string {
+  const attributes = ['Path=/', 'HttpOnly', 'SameSite=Strict', ...(secure ? ['Secure'] : [])];
+  if (token === null) return [`${SESSION_COOKIE}=`, 'Max-Age=0', ...attributes].join('; ');
+  return [`${SESSION_COOKIE}=${token}`, ...attributes].join('; ');
+}
+
+function newToken(random: RandomSource): string {
+  let text = '';
+  for (const byte of randomBytes(32, random)) text += byte.toString(16).padStart(2, '0');
+  return text;
+}
+
+function isToken(value: string): boolean {
+  return /^[0-9a-f]{64}$/.test(value);
+}
+
+async function tokenKey(prefix: string, token: string): Promise<string> {
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(token)));
+  let hex = '';
+  for (const byte of digest) hex += byte.toString(16).padStart(2, '0');
+  return prefix + hex;
+}
