@@ -18,10 +18,10 @@ export {
   InvalidMigrationError,
   InvalidImageError,
 } from './core/errors.js';
-export { encodeMigration, decodeMigration } from './core/migration/migration.js';
-export { parseUriList, formatUriList } from './core/uri-list.js';
-export { parseAegisVault, toAegisVault } from './core/aegis.js';
-export { readAccounts } from './core/read-accounts.js';
+export { encodeMigration, decodeMigration } from './core/formats/migration/migration.js';
+export { parseUriList, formatUriList } from './core/formats/uri-list.js';
+export { parseAegisVault, toAegisVault } from './core/formats/aegis.js';
+export { readAccounts } from './core/formats/read-accounts.js';
 
 export type { Clock, ManualClock } from './core/clock.js';
 export type { RandomSource } from './core/random.js';
@@ -32,9 +32,9 @@ export type { KeyUri, ParsedKeyUri, BuildKeyUriInput } from './core/key-uri.js';
 export type { Algorithm, Digits } from './core/options.js';
 export type { TotpLabErrorCode } from './core/errors.js';
 export type { AccountInput } from './core/account.js';
-export type { AegisImport, AegisEntry, AegisVault } from './core/aegis.js';
-export type { AccountsFormat, ReadAccountsResult } from './core/read-accounts.js';
-export type { MigrationAccount, MigrationBatch, DecodedMigration, EncodeMigrationOptions } from './core/migration/migration.js';
+export type { AegisImport, AegisEntry, AegisVault } from './core/formats/aegis.js';
+export type { AccountsFormat, ReadAccountsResult } from './core/formats/read-accounts.js';
+export type { MigrationAccount, MigrationBatch, DecodedMigration, EncodeMigrationOptions } from './core/formats/migration/migration.js';
 
 // Simulator
 export { MemoryStore } from './sim/store.js';

@@ -4,7 +4,7 @@
  * accounts to another phone. Its whole state is plain data ({@link PhoneState}).
  */
 import { toAccount, describeAccount } from '../core/account.js';
-import { toAegisVault } from '../core/aegis.js';
+import { toAegisVault } from '../core/formats/aegis.js';
 import { checkTime } from '../core/clock.js';
 import { generateCode, secondsLeft } from '../core/code.js';
 import { constantTimeEqual } from '../core/constant-time.js';
@@ -12,10 +12,10 @@ import { InvalidArgumentError, InvalidStateError, TotpLabError, describeValue } 
 import { checkList, checkOptions } from '../core/input.js';
 import type { QrCamera, RgbaImage } from '../core/image.js';
 import { parseKeyUri, type KeyUri } from '../core/key-uri.js';
-import { decodeMigration, encodeMigration } from '../core/migration/migration.js';
+import { decodeMigration, encodeMigration } from '../core/formats/migration/migration.js';
 import { cryptoRandom } from '../core/random.js';
-import { readAccounts, type AccountsFormat } from '../core/read-accounts.js';
-import { formatUriList } from '../core/uri-list.js';
+import { readAccounts, type AccountsFormat } from '../core/formats/read-accounts.js';
+import { formatUriList } from '../core/formats/uri-list.js';
 import { checkDrift, emptyPhoneState, phoneStateFromJSON, type PhoneAccount, type PhoneState } from './phone-state.js';
 import type { AccountView, AddResult, AuthenticatorOptions, DeleteRequest, ExportOptions, ImportResult, ManualEntry, ScanResult } from './phone-types.js';
 import type { Language } from './messages.js';

@@ -1,4 +1,4 @@
-import { encodeMigration } from '../../core/migration/migration.js';
+import { encodeMigration } from '../../core/formats/migration/migration.js';
 import { parseKeyUri } from '../../core/key-uri.js';
 import { TotpLabError } from '../../core/errors.js';
 import { parse, parseInteger, quoteArg } from '../args.js';

@@ -1,6 +1,6 @@
 import { TotpLabError } from '../../core/errors.js';
 import { buildKeyUri, type KeyUri } from '../../core/key-uri.js';
-import { readAccounts } from '../../core/read-accounts.js';
+import { readAccounts } from '../../core/formats/read-accounts.js';
 import { parse } from '../args.js';
 import { readImportSource, type ImportSource } from '../import-source.js';
 import { EXIT_OK, UsageError, type CliIo, type Command } from '../io.js';

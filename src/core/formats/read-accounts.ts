@@ -3,8 +3,8 @@
  * an Aegis JSON vault, or a list of key URIs. Used by the phone's import and by the CLI.
  */
 import { parseAegisVault } from './aegis.js';
-import { InvalidArgumentError, describeValue } from './errors.js';
-import type { KeyUri } from './key-uri.js';
+import { InvalidArgumentError, describeValue } from '../errors.js';
+import type { KeyUri } from '../key-uri.js';
 import { decodeMigration, type MigrationBatch } from './migration/migration.js';
 import { parseUriList } from './uri-list.js';
 

@@ -10,11 +10,11 @@
  * and is refused. Entries this library cannot use (Steam, mOTP, Yandex, MD5, 5 or 10 digits) are
  * skipped and listed, so one odd entry does not block the rest of an import.
  */
-import { checkList, checkOptions, checkRandomSource } from './input.js';
-import { toAccount, type AccountInput } from './account.js';
-import { InvalidMigrationError, TotpLabError, describeValue } from './errors.js';
-import type { KeyUri } from './key-uri.js';
-import { cryptoRandom, type RandomSource } from './random.js';
+import { checkList, checkOptions, checkRandomSource } from '../input.js';
+import { toAccount, type AccountInput } from '../account.js';
+import { InvalidMigrationError, TotpLabError, describeValue } from '../errors.js';
+import type { KeyUri } from '../key-uri.js';
+import { cryptoRandom, type RandomSource } from '../random.js';
 
 /** What an Aegis vault gave: the accounts, and the entries left out with the reason why. */
 export interface AegisImport {

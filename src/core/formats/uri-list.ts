@@ -3,10 +3,10 @@
  * (Aegis, andOTP, 2FAS "plain text") and as people keep them. Blank lines and lines starting with
  * `#` are ignored.
  */
-import { checkList } from './input.js';
-import { toAccount, type AccountInput } from './account.js';
-import { buildKeyUri, parseKeyUri, type ParsedKeyUri } from './key-uri.js';
-import { InvalidKeyUriError, TotpLabError, describeValue } from './errors.js';
+import { checkList } from '../input.js';
+import { toAccount, type AccountInput } from '../account.js';
+import { buildKeyUri, parseKeyUri, type ParsedKeyUri } from '../key-uri.js';
+import { InvalidKeyUriError, TotpLabError, describeValue } from '../errors.js';
 
 const MAX_LINES = 10_000;
 
