@@ -79,3 +79,24 @@ export type { ThrottlePolicy } from './sim/throttle.js';
 export type { PasswordHash, HashingOptions } from './core/password-hash.js';
 export type { DeletionCodeOptions } from './core/deletion-code.js';
 
+
+// Export files of real authenticator apps: detection, readers and writers (docs/formats.md)
+export { WrongPasswordError, UnsupportedFormatError } from './core/errors.js';
+export { readExport } from './core/formats/read-accounts.js';
+export { detectFormat, FORMAT_NAMES } from './core/formats/detect.js';
+export { readUriList } from './core/formats/uri-list.js';
+export { decryptAegisVault, toEncryptedAegisVault } from './core/formats/aegis-encrypted.js';
+export { parseTwoFasBackup, decryptTwoFasBackup, toTwoFasBackup } from './core/formats/two-fas.js';
+export { parseBitwardenJson, parseBitwardenCsv } from './core/formats/bitwarden.js';
+export { parseAndOtpBackup, decryptAndOtpBackup } from './core/formats/andotp.js';
+export { parseFreeOtpPlus } from './core/formats/freeotp-plus.js';
+export { parseAuthenticatorPro } from './core/formats/authenticator-pro.js';
+export { parseProtonExport } from './core/formats/proton.js';
+export { parseLastPass } from './core/formats/lastpass.js';
+export { KDF_LIMITS } from './core/formats/crypto.js';
+export type { ReadExportOptions } from './core/formats/read-accounts.js';
+export type { DetectedFormat } from './core/formats/detect.js';
+export type { FormatImport, SkippedEntry } from './core/formats/entries.js';
+export type { EncryptedAegisVault } from './core/formats/aegis-encrypted.js';
+export type { TwoFasBackup, TwoFasService } from './core/formats/two-fas.js';
+export type { ScryptParams } from './core/formats/crypto.js';

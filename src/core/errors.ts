@@ -12,7 +12,9 @@ export type TotpLabErrorCode =
   | 'INVALID_MIGRATION'
   | 'INVALID_IMAGE'
   | 'INVALID_STATE'
-  | 'STORE_ERROR';
+  | 'STORE_ERROR'
+  | 'WRONG_PASSWORD'
+  | 'UNSUPPORTED_FORMAT';
 
 /** The base class of every error this library throws on purpose. */
 export class TotpLabError extends Error {
@@ -95,5 +97,21 @@ export class InvalidMigrationError extends TotpLabError {
   override name = 'InvalidMigrationError' as const;
   constructor(message: string, options?: { cause?: unknown }) {
     super('INVALID_MIGRATION', message, options);
+  }
+}
+
+/** An encrypted export could not be opened with the password given (or it was altered). Never names the password. */
+export class WrongPasswordError extends TotpLabError {
+  override name = 'WrongPasswordError' as const;
+  constructor(message: string) {
+    super('WRONG_PASSWORD', message);
+  }
+}
+
+/** An export file of a known app that this library cannot read, or a file of no known format. */
+export class UnsupportedFormatError extends TotpLabError {
+  override name = 'UnsupportedFormatError' as const;
+  constructor(message: string) {
+    super('UNSUPPORTED_FORMAT', message);
   }
 }
