@@ -44,7 +44,7 @@ describe('real apps\' export files (manifest.json)', () => {
         expect(stderr).toMatch(/^format: /m);
         expect(code).toBe(0);
         expect(compareAccounts(JSON.parse(stdout) as KeyUri[], entry.expected)).toEqual([]);
-        if (entry.expected.some((e) => e.optional) || /steam/i.test(entry.note ?? '')) expect(stderr).toMatch(/warning: skipped .*Steam/);
+        if (entry.expected.some((e) => e.optional) || /otpauth:\/\/steam\//.test(entry.note ?? '')) expect(stderr).toMatch(/warning: skipped .*Steam/);
       });
 
       if (entry.password !== undefined) {
