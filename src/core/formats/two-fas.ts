@@ -50,8 +50,9 @@ function readServices(services: unknown): FormatImport {
     const where = `2FAS service ${index}`;
     if (!isObject(service) || !isObject(service.otp)) throw new InvalidMigrationError(`${where} must be an object with "otp"`);
     const { otp } = service;
-    const issuer = typeof otp.issuer === 'string' && otp.issuer !== '' ? otp.issuer : service.name;
     const account = typeof otp.account === 'string' && otp.account !== '' ? otp.account : otp.label;
+    // The service name is what 2FAS shows as the issuer; one named after the account stands for none.
+    const issuer = typeof otp.issuer === 'string' && otp.issuer !== '' ? otp.issuer : service.name === account ? null : service.name;
     addEntry(result, index, where, {
       type: otp.tokenType ?? 'TOTP', issuer, account, secret: service.secret,
       algorithm: otp.algorithm, digits: otp.digits, period: otp.period, counter: otp.counter,
