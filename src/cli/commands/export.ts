@@ -61,7 +61,7 @@ Examples:
     if (format !== 'migration' && (values['batch-size'] !== undefined || values['out-dir'] !== undefined)) {
       throw new UsageError('export: --batch-size and --out-dir apply to --format migration only');
     }
-    if ((values.in === undefined) === (positionals.length === 0)) throw new UsageError(`export: give otpauth:// URIs or --in FILE (see 'totp-lab export --help')`);
+    if ((values.in === undefined) === (positionals.length === 0)) throw new UsageError(`export: ${positionals.length === 0 ? 'missing argument: give' : 'give either'} otpauth:// URIs or --in FILE (see 'totp-lab export --help')`);
     const accounts = values.in === undefined ? fromUris(positionals) : await fromFile(values.in, values['password-file'], io);
     if (format === 'migration') return exportMigration(accounts, values['batch-size'], values['out-dir'], io);
     if (format === 'uri-list') io.out(formatUriList(accounts).trimEnd());

@@ -45,13 +45,20 @@ Examples:
     if (values.help) return io.out(this.help), EXIT_OK;
     const source = await readImportSource(positionals[0]!);
     const input = await sourceInput(source);
+    if (typeof input === 'string' && input.split(/\r?\n/).every((line) => line.trim() === '' || line.trim().startsWith('#'))) {
+      throw new UsageError(`import: no accounts found in ${source.name}`);
+    }
     const found = detectFormat(input);
-    io.err(`format: ${found.name}`);
+    if (!found.readable && source.kind === 'bytes' && found.format === 'unknown') {
+      throw new UsageError(`import: ${source.name} is neither UTF-8 text nor a known image format or binary export`);
+    }
     if (!found.readable) {
       throw new UnsupportedFormatError(`import: ${source.name}: ${found.format === 'unknown' ? 'not a known export format' : `${found.name} cannot be read here`}; ${found.advice}`);
     }
     const password = found.encrypted ? await readPassword({ command: 'import', what: found.name, file: values['password-file'] }, io) : undefined;
     const read = await readExport(input, password === undefined ? {} : { password });
+    // Named once a file is read (a refusal names the format in its one line instead).
+    if (source.kind !== 'text' || source.name !== 'the argument') io.err(`format: ${read.name}`);
     const unit = read.format === 'uri-list' ? 'line' : 'entry';
     for (const s of read.skipped) io.err(`warning: skipped ${unit} ${s.index} ${JSON.stringify(s.name)}: ${s.reason}`);
     for (const warning of read.warnings) io.err(`warning: ${warning}`);

@@ -8,11 +8,11 @@
 import { InvalidArgumentError, InvalidMigrationError, WrongPasswordError } from '../errors.js';
 import { KDF_LIMITS, derivePbkdf2, openGcm, sha256, utf8 } from './crypto.js';
 import { addEntry, emptyImport, type FormatImport } from './entries.js';
-import { entryList, isObject, parseJson } from './json.js';
+import { entryList, isObject, parseJson, MAX_ENTRIES } from './json.js';
 
 /** True for a parsed value shaped like an andOTP backup: an array of entries with secret and type. */
 export const isAndOtp = (value: unknown): value is unknown[] =>
-  Array.isArray(value) && value.length > 0 && value.every((e) => isObject(e) && typeof e.secret === 'string' && typeof e.type === 'string' && 'label' in e);
+  Array.isArray(value) && value.length > 0 && value.length <= MAX_ENTRIES && value.every((e) => isObject(e) && typeof e.secret === 'string' && typeof e.type === 'string' && 'label' in e);
 
 /**
  * Reads a plain andOTP backup (text or parsed array).

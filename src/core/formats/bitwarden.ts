@@ -4,9 +4,9 @@
  * `steam://SECRET` (a Steam Guard account) or a bare base32 secret (30 s, 6 digits, SHA-1, named
  * after the item and its user name).
  */
-import { InvalidMigrationError } from '../errors.js';
+import { InvalidArgumentError, InvalidMigrationError, describeValue } from '../errors.js';
 import { addEntry, emptyImport, type FormatImport } from './entries.js';
-import { entryList, isObject, parseJson, MAX_ENTRIES } from './json.js';
+import { entryList, isObject, parseJson, MAX_ENTRIES, MAX_EXPORT_CHARS } from './json.js';
 import { addUriEntry } from './uri-entry.js';
 
 /** True for a parsed object shaped like a Bitwarden JSON export. */
@@ -69,6 +69,8 @@ export const isBitwardenCsv = (text: string): boolean => /^\uFEFF?[^\n]*\blogin_
  * @throws {InvalidMigrationError} for a missing `login_totp` column or a malformed value
  */
 export function parseBitwardenCsv(text: string): FormatImport {
+  if (typeof text !== 'string') throw new InvalidArgumentError(`"text" must be a string, got ${describeValue(text)}`);
+  if (text.length > MAX_EXPORT_CHARS) throw new InvalidMigrationError(`Bitwarden CSV is too large: ${text.length} characters`);
   const [header, ...rows] = parseCsv(text.replace(/^\uFEFF/, ''));
   const column = (name: string) => header?.findIndex((h) => h.trim() === name) ?? -1;
   const totpAt = column('login_totp');

@@ -3,7 +3,8 @@
  * for a password only when the format has one, and refuse a known format it cannot read with
  * advice on what to export instead.
  */
-import { isObject, parseJson } from './json.js';
+import { InvalidArgumentError, InvalidMigrationError, describeValue } from '../errors.js';
+import { isObject, parseJson, MAX_EXPORT_CHARS } from './json.js';
 import { isAndOtp } from './andotp.js';
 import { isAuthenticatorPro } from './authenticator-pro.js';
 import { isBitwardenCsv, isBitwardenJson } from './bitwarden.js';
@@ -97,6 +98,8 @@ function detectJson(value: unknown): DetectedFormat {
  * detectFormat(text); // { readable: true, format: 'aegis-encrypted', name: 'Aegis vault (encrypted JSON)', encrypted: true }
  */
 export function detectFormat(input: string | Uint8Array): DetectedFormat {
+  if (typeof input !== 'string' && !(input instanceof Uint8Array)) throw new InvalidArgumentError(`"input" must be a string or a Uint8Array, got ${describeValue(input)}`);
+  if (input.length > MAX_EXPORT_CHARS) throw new InvalidMigrationError(`export is too large: ${input.length} ${typeof input === 'string' ? 'characters' : 'bytes'} (at most ${MAX_EXPORT_CHARS})`);
   let text: string;
   if (typeof input === 'string') text = input;
   else {

@@ -66,7 +66,7 @@ export function addEntry(into: FormatImport, index: number, where: string, raw: 
       ...(raw.digits === undefined || raw.digits === null ? {} : { digits: raw.digits as never }),
       period: type === 'totp' && raw.period !== undefined && raw.period !== null ? (raw.period as never) : null,
       counter: counter as never,
-    }, where));
+    }));
   } catch (error) {
     if (error instanceof TotpLabError) throw new InvalidMigrationError(`${where}: ${error.message}`, { cause: error });
     throw error;

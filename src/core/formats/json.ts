@@ -3,7 +3,7 @@
  * scan before parsing, so a hostile file is refused in one line instead of exhausting the stack or
  * memory of whatever walks the result.
  */
-import { InvalidMigrationError } from '../errors.js';
+import { InvalidMigrationError, describeValue } from '../errors.js';
 
 export const MAX_EXPORT_CHARS = 10_000_000;
 export const MAX_JSON_DEPTH = 64;
@@ -38,7 +38,7 @@ export function isObject(value: unknown): value is Record<string, unknown> {
 
 /** The array at `field`, bounded in length. @throws {InvalidMigrationError} */
 export function entryList(value: unknown, field: string): unknown[] {
-  if (!Array.isArray(value)) throw new InvalidMigrationError(`${field} must be an array`);
+  if (!Array.isArray(value)) throw new InvalidMigrationError(`${field} must be an array, got ${describeValue(value)}`);
   if (value.length > MAX_ENTRIES) throw new InvalidMigrationError(`${field} has ${value.length} entries, at most ${MAX_ENTRIES} are read`);
   return value;
 }

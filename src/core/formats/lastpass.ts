@@ -5,11 +5,11 @@
  */
 import { InvalidMigrationError } from '../errors.js';
 import { addEntry, emptyImport, type FormatImport } from './entries.js';
-import { entryList, isObject, parseJson } from './json.js';
+import { entryList, isObject, parseJson, MAX_ENTRIES } from './json.js';
 
 /** True for a parsed object shaped like a LastPass Authenticator export. */
 export const isLastPass = (value: unknown): value is Record<string, unknown> =>
-  isObject(value) && Array.isArray(value.accounts) &&
+  isObject(value) && Array.isArray(value.accounts) && value.accounts.length <= MAX_ENTRIES &&
   ('deviceId' in value || 'localDeviceId' in value || value.accounts.some((a) => isObject(a) && 'issuerName' in a && 'timeStep' in a));
 
 /**

@@ -4,12 +4,12 @@
  */
 import { InvalidMigrationError } from '../errors.js';
 import { emptyImport, type FormatImport } from './entries.js';
-import { entryList, isObject, parseJson } from './json.js';
+import { entryList, isObject, parseJson, MAX_ENTRIES } from './json.js';
 import { addUriEntry } from './uri-entry.js';
 
 /** True for a parsed object shaped like a Proton Authenticator export. */
 export const isProtonExport = (value: unknown): value is Record<string, unknown> =>
-  isObject(value) && Array.isArray(value.entries) && value.entries.every((e) => isObject(e) && isObject(e.content) && typeof e.content.uri === 'string');
+  isObject(value) && Array.isArray(value.entries) && value.entries.length <= MAX_ENTRIES && value.entries.every((e) => isObject(e) && isObject(e.content) && typeof e.content.uri === 'string');
 
 /**
  * Reads a Proton Authenticator export (text or parsed object).

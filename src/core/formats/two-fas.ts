@@ -8,7 +8,7 @@
 import type { AccountInput } from '../account.js';
 import { toAccount } from '../account.js';
 import { systemClock, type Clock } from '../clock.js';
-import { checkList, checkOptions } from '../input.js';
+import { checkClock, checkList, checkOptions } from '../input.js';
 import { InvalidArgumentError, InvalidMigrationError } from '../errors.js';
 import { derivePbkdf2, openGcm } from './crypto.js';
 import { addEntry, emptyImport, type FormatImport } from './entries.js';
@@ -95,7 +95,8 @@ export async function decryptTwoFasBackup(input: string | unknown, password: str
  * @throws {InvalidArgumentError} naming the account and field when one is invalid
  */
 export function toTwoFasBackup(accounts: readonly AccountInput[], options: { clock?: Clock } = {}): TwoFasBackup {
-  const now = (checkOptions(options).clock ?? systemClock).now();
+  const opts = checkOptions(options);
+  const now = (opts.clock === undefined ? systemClock : checkClock(opts.clock)).now();
   const services = checkList(accounts, 'accounts').map((input, i): TwoFasService => {
     const a = toAccount(input, `accounts[${i}]`);
     const otp = {
