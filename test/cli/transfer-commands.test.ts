@@ -79,7 +79,7 @@ describe('totp-lab import', () => {
     const steam = { ...vault.db.entries[0]!, type: 'steam', name: 'Steam' };
     const aegis = await cli('import', file('aegis.json', JSON.stringify({ ...vault, db: { ...vault.db, entries: [...vault.db.entries, steam] } })), '--json');
     expect(aegis.code).toBe(0);
-    expect(aegis.stderr).toBe('format: Aegis vault (plain JSON)\nwarning: skipped entry 2 "Steam": Steam Guard codes are not TOTP codes');
+    expect(aegis.stderr).toBe('format: Aegis vault (plain JSON)\nwarning: skipped entry 2 "Ügyfélkapu+: Steam": Steam Guard codes are not TOTP codes');
     expect(JSON.parse(aegis.stdout)).toEqual([
       { type: 'totp', issuer: 'Ügyfélkapu+', account: 'kovacs.janos', secret: SECRET, algorithm: 'SHA1', digits: 6, period: 30, counter: null },
       { type: 'hotp', issuer: null, account: 'counter', secret: SECRET, algorithm: 'SHA256', digits: 8, period: null, counter: 42 },
