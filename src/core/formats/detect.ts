@@ -108,7 +108,7 @@ export function detectFormat(input: string | Uint8Array): DetectedFormat {
     } catch {
       return detectBinary(input);
     }
-    if (/^SQLite format 3\0/.test(text) || startsWith(input, [0xac, 0xed])) return detectBinary(input);
+    if (/^SQLite format 3\0|^AUTHENTICATORPRO/i.test(text) || startsWith(input, [0xac, 0xed])) return detectBinary(input);
   }
   const content = text.replace(/^\uFEFF/, '').trim();
   if (content.startsWith('{') || content.startsWith('[')) {

@@ -4,6 +4,7 @@
  * an uploaded picture, or the key typed by hand.
  */
 import type { Authenticator } from '../../sim/authenticator.js';
+import { detectFormat } from '../../core/formats/detect.js';
 import type { AccountView, ScanResult } from '../../sim/phone-types.js';
 import { imageFromCanvas, imageFromFile } from '../../browser/scan-sources.js';
 import { startWebcam, type Webcam } from '../../browser/webcam.js';
@@ -85,12 +86,18 @@ export function phonePanel(app: DemoApp, index: number, hooks: PhoneHooks): { el
     webcamButton.setAttribute('aria-pressed', 'false');
     webcamButton.textContent = t('webcam');
   };
-  const upload = field(t('upload'), { name: `upload-${index}`, type: 'file', accept: 'image/*', onchange: async (e) => {
+  const upload = field(t('upload'), { name: `upload-${index}`, type: 'file', onchange: async (e) => {
     const input = e.target as HTMLInputElement;
     const file = input.files?.[0];
     if (!file) return;
     try {
-      reportScan(phone.scan(await imageFromFile(file)));
+      if (file.type.startsWith('image/')) reportScan(phone.scan(await imageFromFile(file)));
+      else {
+        // An authenticator app's export file (docs/formats.md); encrypted ones ask for the password.
+        const bytes = new Uint8Array(await file.arrayBuffer());
+        const password = detectFormat(bytes).encrypted ? (window.prompt(file.name) ?? '') : undefined;
+        reportScan({ ...(await phone.importFile(bytes, password === undefined ? {} : { password })), status: 'imported', kind: 'migration' });
+      }
     } catch (error) {
       status.show(error instanceof Error ? error.message : String(error), false);
     }
