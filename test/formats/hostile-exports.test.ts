@@ -79,7 +79,7 @@ describe('hostile export files', () => {
       [new Uint8Array([...new TextEncoder().encode('SQLite format 3\0'), ...new TextEncoder().encode('CREATE TABLE accounts (original_name TEXT)')]), /Google Authenticator internal database.*Transfer accounts/],
       [new Uint8Array([0xac, 0xed, 0x00, 0x05, 1, 2, 3]), /FreeOTP 2 backup/],
       [new TextEncoder().encode('AUTHENTICATORPRO\u0001\u0002'), /Authenticator Pro.*encrypted/],
-      ['hello world', /not a known export format/],
+      ['hello world', /an unknown format: export from your app/],
     ];
     for (const [input, message] of cases) {
       const found = detectFormat(input);
