@@ -4,6 +4,7 @@
  * from an argument, which would land in shell history and `ps`; never printed or put in an error.
  */
 import { readFile } from 'node:fs/promises';
+import { constantTimeEqual } from '../core/constant-time.js';
 import { quoteArg } from './args.js';
 import { UsageError, type CliIo } from './io.js';
 
@@ -42,7 +43,7 @@ export async function readPassword(request: PasswordRequest, io: CliIo): Promise
   if (fromEnv !== undefined && fromEnv !== '') return fromEnv;
   if (io.isTty && process.stdin.isTTY) {
     const password = await promptHidden(`Password for the ${request.what}: `);
-    if (request.confirm && (await promptHidden('Again: ')) !== password) throw new UsageError(`${request.command}: the passwords differ`);
+    if (request.confirm && !constantTimeEqual(await promptHidden('Again: '), password)) throw new UsageError(`${request.command}: the passwords differ`);
     if (password === '') throw new UsageError(`${request.command}: no password given`);
     return password;
   }
