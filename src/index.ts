@@ -18,10 +18,10 @@ export {
   InvalidMigrationError,
   InvalidImageError,
 } from './core/errors.js';
-export { encodeMigration, decodeMigration } from './core/migration/migration.js';
-export { parseUriList, formatUriList } from './core/uri-list.js';
-export { parseAegisVault, toAegisVault } from './core/aegis.js';
-export { readAccounts } from './core/read-accounts.js';
+export { encodeMigration, decodeMigration } from './core/formats/migration/migration.js';
+export { parseUriList, formatUriList } from './core/formats/uri-list.js';
+export { parseAegisVault, toAegisVault } from './core/formats/aegis.js';
+export { readAccounts } from './core/formats/read-accounts.js';
 
 export type { Clock, ManualClock } from './core/clock.js';
 export type { RandomSource } from './core/random.js';
@@ -32,9 +32,9 @@ export type { KeyUri, ParsedKeyUri, BuildKeyUriInput } from './core/key-uri.js';
 export type { Algorithm, Digits } from './core/options.js';
 export type { TotpLabErrorCode } from './core/errors.js';
 export type { AccountInput } from './core/account.js';
-export type { AegisImport, AegisEntry, AegisVault } from './core/aegis.js';
-export type { AccountsFormat, ReadAccountsResult } from './core/read-accounts.js';
-export type { MigrationAccount, MigrationBatch, DecodedMigration, EncodeMigrationOptions } from './core/migration/migration.js';
+export type { AegisImport, AegisEntry, AegisVault } from './core/formats/aegis.js';
+export type { AccountsFormat, ReadAccountsResult } from './core/formats/read-accounts.js';
+export type { MigrationAccount, MigrationBatch, DecodedMigration, EncodeMigrationOptions } from './core/formats/migration/migration.js';
 
 // Simulator
 export { MemoryStore } from './sim/store.js';
@@ -83,3 +83,24 @@ export { DEFAULT_SEARCH_STEPS, MAX_SEARCH_STEPS } from './sim/trainer-view.js';
 export type { StepView, CodeKey, CodeVerdict, CodeExplanation, ExplainCodeInput } from './sim/trainer-view.js';
 export { isTotpLabError } from './core/errors.js';
 export { MAX_STORE_VALUE_CHARS, MAX_STORE_VALUE_DEPTH } from './sim/store.js';
+
+// Export files of real authenticator apps: detection, readers and writers (docs/formats.md)
+export { WrongPasswordError, UnsupportedFormatError } from './core/errors.js';
+export { readExport } from './core/formats/read-accounts.js';
+export { detectFormat, FORMAT_NAMES } from './core/formats/detect.js';
+export { readUriList } from './core/formats/uri-list.js';
+export { decryptAegisVault, toEncryptedAegisVault } from './core/formats/aegis-encrypted.js';
+export { parseTwoFasBackup, decryptTwoFasBackup, toTwoFasBackup } from './core/formats/two-fas.js';
+export { parseBitwardenJson, parseBitwardenCsv } from './core/formats/bitwarden.js';
+export { parseAndOtpBackup, decryptAndOtpBackup } from './core/formats/andotp.js';
+export { parseFreeOtpPlus } from './core/formats/freeotp-plus.js';
+export { parseAuthenticatorPro } from './core/formats/authenticator-pro.js';
+export { parseProtonExport } from './core/formats/proton.js';
+export { parseLastPass } from './core/formats/lastpass.js';
+export { KDF_LIMITS } from './core/formats/crypto.js';
+export type { ReadExportOptions } from './core/formats/read-accounts.js';
+export type { DetectedFormat } from './core/formats/detect.js';
+export type { FormatImport, SkippedEntry } from './core/formats/entries.js';
+export type { EncryptedAegisVault } from './core/formats/aegis-encrypted.js';
+export type { TwoFasBackup, TwoFasService } from './core/formats/two-fas.js';
+export type { ScryptParams } from './core/formats/crypto.js';

@@ -1,7 +1,7 @@
 /**
- * Turns the argument of `totp-lab import` into exported text: a migration or key URI given
- * directly, or a file (an Aegis JSON vault or a list of URIs). Image files are recognised by their
- * first bytes so they can be told apart from text and handed to a QR reader.
+ * Turns the argument of `totp-lab import` into an export: a migration or key URI given directly,
+ * or a file (any export format: text, or bytes for binary ones). Image files are recognised by their
+ * first bytes so they can be told apart from exports and handed to a QR reader.
  */
 import { readFile, stat } from 'node:fs/promises';
 import { UsageError } from './io.js';
@@ -20,6 +20,7 @@ const IMAGE_SIGNATURES: Array<[string, number[]]> = [
 /** What the argument held: exported text, or an image file (its bytes and format). */
 export type ImportSource =
   | { kind: 'text'; text: string; name: string }
+  | { kind: 'bytes'; bytes: Uint8Array; name: string }
   | { kind: 'image'; bytes: Uint8Array; format: string; name: string };
 
 /**
@@ -39,13 +40,14 @@ export async function readImportSource(arg: string): Promise<ImportSource> {
   } catch (error) {
     if (error instanceof UsageError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
-    throw new UsageError(`import: cannot read ${name}: ${code === 'ENOENT' ? 'no such file (give a migration URI, an Aegis .json vault or a URI list file)' : (code ?? 'read error')}`);
+    throw new UsageError(`import: cannot read ${name}: ${code === 'ENOENT' ? 'no such file (give a migration URI or an export file: see docs/formats.md)' : (code ?? 'read error')}`);
   }
   const image = IMAGE_SIGNATURES.find(([, magic]) => magic.every((b, i) => bytes[i] === b));
   if (image) return { kind: 'image', bytes, format: image[0], name };
   try {
     return { kind: 'text', text: new TextDecoder('utf-8', { fatal: true }).decode(bytes), name };
   } catch {
-    throw new UsageError(`import: ${name} is neither UTF-8 text nor a known image format`);
+    // Binary exports (andOTP's encrypted backup) and app databases: recognised by their content.
+    return { kind: 'bytes', bytes, name };
   }
 }

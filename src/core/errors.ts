@@ -12,7 +12,9 @@ export type TotpLabErrorCode =
   | 'INVALID_MIGRATION'
   | 'INVALID_IMAGE'
   | 'INVALID_STATE'
-  | 'STORE_ERROR';
+  | 'STORE_ERROR'
+  | 'WRONG_PASSWORD'
+  | 'UNSUPPORTED_FORMAT';
 
 // A registry symbol is the same in every copy of this module, so errors from the ESM and the CJS
 // build (both loaded in one process) are recognised alike; `instanceof` sees two classes there.
@@ -110,5 +112,21 @@ export class InvalidMigrationError extends TotpLabError {
   override name = 'InvalidMigrationError' as const;
   constructor(message: string, options?: { cause?: unknown }) {
     super('INVALID_MIGRATION', message, options);
+  }
+}
+
+/** An encrypted export could not be opened with the password given (or it was altered). Never names the password. */
+export class WrongPasswordError extends TotpLabError {
+  override name = 'WrongPasswordError' as const;
+  constructor(message: string) {
+    super('WRONG_PASSWORD', message);
+  }
+}
+
+/** An export file of a known app that this library cannot read, or a file of no known format. */
+export class UnsupportedFormatError extends TotpLabError {
+  override name = 'UnsupportedFormatError' as const;
+  constructor(message: string) {
+    super('UNSUPPORTED_FORMAT', message);
   }
 }

@@ -8,7 +8,7 @@
 import { InvalidArgumentError, InvalidKeyUriError, InvalidMigrationError, TotpLabError, describeValue } from '../core/errors.js';
 import type { RgbaImage } from '../core/image.js';
 import { parseKeyUri } from '../core/key-uri.js';
-import { decodeMigration } from '../core/migration/migration.js';
+import { decodeMigration } from '../core/formats/migration/migration.js';
 import { checkRgbaImage } from './image-check.js';
 import { scanQrSync } from './jsqr-scan.js';
 import { loadZxing, type ZxingCode } from './zxing-reader.js';

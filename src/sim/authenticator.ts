@@ -4,7 +4,7 @@
  * accounts to another phone. Its whole state is plain data ({@link PhoneState}).
  */
 import { toAccount, describeAccount } from '../core/account.js';
-import { toAegisVault } from '../core/aegis.js';
+import { toAegisVault } from '../core/formats/aegis.js';
 import { checkTime } from '../core/clock.js';
 import { generateCode, secondsLeft } from '../core/code.js';
 import { constantTimeEqual } from '../core/constant-time.js';
@@ -12,10 +12,10 @@ import { InvalidArgumentError, InvalidStateError, TotpLabError, describeValue } 
 import { checkList, checkOptions } from '../core/input.js';
 import type { QrCamera, RgbaImage } from '../core/image.js';
 import { parseKeyUri, type KeyUri } from '../core/key-uri.js';
-import { decodeMigration, encodeMigration } from '../core/migration/migration.js';
+import { decodeMigration, encodeMigration } from '../core/formats/migration/migration.js';
 import { cryptoRandom } from '../core/random.js';
-import { readAccounts, type AccountsFormat } from '../core/read-accounts.js';
-import { formatUriList } from '../core/uri-list.js';
+import { readAccounts, readExport, type AccountsFormat, type ReadExportOptions } from '../core/formats/read-accounts.js';
+import { formatUriList } from '../core/formats/uri-list.js';
 import { checkDrift, emptyPhoneState, phoneStateFromJSON, type PhoneAccount, type PhoneState } from './phone-state.js';
 import type { AccountView, AddResult, AuthenticatorOptions, DeleteRequest, ExportOptions, ImportResult, ManualEntry, ScanResult } from './phone-types.js';
 import type { Language } from './messages.js';
@@ -208,7 +208,7 @@ export function createAuthenticator(options: AuthenticatorOptions) {
     },
     /** Imports one migration URI (one batch); `transfers` says which batches of its export are still missing. */
     importMigration,
-    /** Imports exported text: migration URIs (one per line), an Aegis plain vault, or a key-URI list. */
+    /** Imports exported text of any unencrypted format: migration URIs (one per line), a key-URI list, an Aegis, 2FAS, Bitwarden, … export. */
     importText(text: string): ImportResult {
       const read = readAccounts(text);
       if (read.format !== 'migration') return importAccounts(read.format, read.accounts, read.skipped, []);
@@ -218,6 +218,14 @@ export function createAuthenticator(options: AuthenticatorOptions) {
         format: 'migration', skipped: [],
         added: results.flatMap((r) => r.added), duplicates: results.flatMap((r) => r.duplicates), transfers: results.flatMap((r) => r.transfers),
       };
+    },
+    /**
+     * Imports an export file of any readable format (docs/formats.md), encrypted ones with
+     * `options.password`. @throws {WrongPasswordError} for a wrong password (nothing is added)
+     */
+    async importFile(input: string | Uint8Array, options: ReadExportOptions = {}): Promise<ImportResult> {
+      const read = await readExport(input, options);
+      return read.format === 'migration' ? this.importText(typeof input === 'string' ? input : new TextDecoder().decode(input)) : importAccounts(read.format, read.accounts, read.skipped, []);
     },
     /** Multi-QR imports still missing batches. */
     pendingTransfers(): TransferProgress[] {

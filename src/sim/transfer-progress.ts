@@ -4,7 +4,7 @@
  * which ones it still needs, as Google Authenticator does ("scan the next QR code").
  */
 import { InvalidMigrationError } from '../core/errors.js';
-import type { MigrationBatch } from '../core/migration/migration.js';
+import type { MigrationBatch } from '../core/formats/migration/migration.js';
 import type { TransferState } from './phone-state.js';
 
 const MAX_BATCHES = 1000;

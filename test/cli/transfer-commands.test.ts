@@ -74,12 +74,12 @@ describe('totp-lab import', () => {
     expect(batches).toMatchObject({ code: 0, stdout: expect.stringMatching(/^otpauth:\/\/totp\/b\?.*\notpauth:\/\/totp\/a\?/) });
     const part = await cli('import', uris[1]!);
     expect(part.stderr).toBe('note: this is batch 2 of 2 of export 77; import the other batches too');
-    expect(await cli('import', file('list.txt', `# mine\n\n${UGY}\r\n${HOTP}\n`))).toEqual({ code: 0, stdout: `${UGY}\n${HOTP}`, stderr: '' });
+    expect(await cli('import', file('list.txt', `# mine\n\n${UGY}\r\n${HOTP}\n`))).toEqual({ code: 0, stdout: `${UGY}\n${HOTP}`, stderr: 'format: key-URI list (otpauth:// per line; Aegis/Ente Auth text export)' });
     const vault = toAegisVault([{ issuer: 'Ügyfélkapu+', account: 'kovacs.janos', secret: SECRET }, { account: 'counter', secret: SECRET, counter: 42, algorithm: 'SHA256', digits: 8 }]);
     const steam = { ...vault.db.entries[0]!, type: 'steam', name: 'Steam' };
     const aegis = await cli('import', file('aegis.json', JSON.stringify({ ...vault, db: { ...vault.db, entries: [...vault.db.entries, steam] } })), '--json');
     expect(aegis.code).toBe(0);
-    expect(aegis.stderr).toBe('warning: skipped Aegis entry 2 "Steam": type "steam" is not TOTP or HOTP');
+    expect(aegis.stderr).toBe('format: Aegis vault (plain JSON)\nwarning: skipped entry 2 "Ügyfélkapu+: Steam": Steam Guard codes are not TOTP codes');
     expect(JSON.parse(aegis.stdout)).toEqual([
       { type: 'totp', issuer: 'Ügyfélkapu+', account: 'kovacs.janos', secret: SECRET, algorithm: 'SHA1', digits: 6, period: 30, counter: null },
       { type: 'hotp', issuer: null, account: 'counter', secret: SECRET, algorithm: 'SHA256', digits: 8, period: null, counter: 42 },
@@ -95,7 +95,7 @@ describe('totp-lab import', () => {
     ['a directory', () => dir, /is not a file/],
     ['an empty file', () => file('empty.txt', '\n# nothing\n'), /no accounts found in/],
     ['a bad line in a list', () => file('bad.txt', `${UGY}\nhello\n`), /line 2: key URI must start with otpauth:\/\/totp\//],
-    ['an encrypted Aegis vault', () => file('enc.json', JSON.stringify({ version: 1, header: { slots: [{}], params: {} }, db: 'AAAA' })), /Aegis vault is encrypted/],
+    ['an encrypted Aegis vault', () => file('enc.json', JSON.stringify({ version: 1, header: { slots: [{}], params: {} }, db: 'AAAA' })), /Aegis vault \(encrypted JSON\) needs a password/],
     ['binary that is not an image', () => file('bin.dat', Uint8Array.from([0, 255, 254, 1])), /neither UTF-8 text nor a known image format/],
     ['an image', () => file('code.png', Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a])), /"[^"]*code\.png": not a readable PNG image: the file is cut short/],
   ];

@@ -60,7 +60,7 @@ describe('messages', () => {
     expectUsage(await cli('code'), /^totp-lab: code: missing argument <secret\|otpauth-uri> /);
     expectUsage(await cli('verify', SECRET), /^totp-lab: verify: missing argument <code> /);
     expectUsage(await cli('qr'), /^totp-lab: qr: missing argument <text> /);
-    expectUsage(await cli('export'), /^totp-lab: export: missing argument <otpauth-uri> /);
+    expectUsage(await cli('export'), /^totp-lab: export: missing argument: give otpauth:\/\/ URIs or --in FILE /);
   });
 
   it('a bad base32 character is named in plain words', async () => {

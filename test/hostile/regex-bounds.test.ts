@@ -6,7 +6,7 @@ import {
   createProvider, decodeMigration, decodePasswordHash, formatMessage, fromBase32, LOW_COST_HASHING_FOR_TESTS, normalizeDeletionCode,
   normalizeTypedCode, parseAegisVault, parseKeyUri, parseUriList, readAccounts, toSecretBase32, verifyDeletionCode,
 } from '../../src/index.js';
-import { fromBase64 } from '../../src/core/migration/base64.js';
+import { fromBase64 } from '../../src/core/formats/migration/base64.js';
 
 /**
  * The bound, in CPU time of this process (not wall-clock time, which grows when other processes

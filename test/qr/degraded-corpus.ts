@@ -5,7 +5,7 @@
 import { decode as decodeJpeg, encode as encodeJpeg } from 'jpeg-js';
 import type { RgbaImage } from '../../src/core/image.js';
 import { buildKeyUri } from '../../src/core/key-uri.js';
-import { encodeMigration } from '../../src/core/migration/migration.js';
+import { encodeMigration } from '../../src/core/formats/migration/migration.js';
 import { renderQr } from '../../src/qr/render.js';
 import type { ErrorCorrection } from '../../src/qr/error-correction.js';
 import { seededRandom } from '../support/images.js';

@@ -10,7 +10,7 @@ import toSJIS from 'qrcode/helper/to-sjis.js';
 import { afterAll, describe, expect, it } from 'vitest';
 import { InvalidArgumentError, InvalidKeyUriError, InvalidMigrationError } from '../../src/core/errors.js';
 import type { RgbaImage } from '../../src/core/image.js';
-import { encodeMigration } from '../../src/core/migration/migration.js';
+import { encodeMigration } from '../../src/core/formats/migration/migration.js';
 import { renderQr, scanQr, scanQrAll, scanQrSync, setQrReaderWasm } from '../../src/qr/index.js';
 import { encodePng1Bit } from '../../src/qr/png-encode.js';
 import { cli } from '../support/cli.js';

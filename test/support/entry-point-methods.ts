@@ -70,6 +70,7 @@ export const METHOD_CALLS: CallSpec[] = [
   { name: 'phone.confirmDelete', fn: f((id: string) => phone().confirmDelete(id)), args: () => ['acc-1'] },
   { name: 'phone.exportQrImages', fn: f((o: never) => phone().exportQrImages(o)), args: () => [{}] },
   { name: 'phone.importText', fn: f((t: string) => phone().importText(t)), args: () => [URI.replace('alice', 'carol')] },
+  { name: 'phone.importFile', fn: f((t: string, o: object) => phone().importFile(t, o as never)), args: () => [URI.replace('alice', 'dora'), {}] },
   { name: 'phone.exportUriList', fn: f((ids: never) => phone().exportUriList(ids)), args: () => [['acc-1']] },
   { name: 'phone.exportAegis', fn: f((ids: never) => phone().exportAegis(ids)), args: () => [['acc-1']] },
 ];

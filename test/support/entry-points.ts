@@ -21,6 +21,22 @@ const URI = `otpauth://totp/Example:alice?secret=${SECRET}&issuer=Example`;
 const MIGRATION = 'otpauth-migration://offline?data=CjEKCkhlbGxvId6tvu8SGEV4YW1wbGU6YWxpY2VAZ29vZ2xlLmNvbRoHRXhhbXBsZTAC';
 const clock = () => core.manualClock(T);
 const image = () => ({ data: new Uint8ClampedArray(21 * 21 * 4).fill(255), width: 21, height: 21 });
+/** Encrypted exports (cheap key derivation) for the decrypting readers to start from. */
+const ENCRYPTED_AEGIS = await core.toEncryptedAegisVault([{ account: 'alice', secret: SECRET }], 'pw', { random: testing.seededRandom(3), scrypt: { n: 16, r: 8, p: 1 } });
+const ENCRYPTED_ANDOTP = await (async () => {
+  // andOTP's layout: iterations (4 bytes, big-endian) ‖ salt (12) ‖ nonce (12) ‖ AES-256-GCM ciphertext ‖ tag.
+  const head = new Uint8Array(28);
+  new DataView(head.buffer).setUint32(0, 1000);
+  head.fill(7, 4);
+  const base = await crypto.subtle.importKey('raw', new TextEncoder().encode('pw'), 'PBKDF2', false, ['deriveKey']);
+  const key = await crypto.subtle.deriveKey({ name: 'PBKDF2', salt: head.slice(4, 16), iterations: 1000, hash: 'SHA-1' }, base, { name: 'AES-GCM', length: 256 }, false, ['encrypt']);
+  const entries = JSON.stringify([{ secret: SECRET, issuer: 'Example', label: 'alice', digits: 6, type: 'TOTP', algorithm: 'SHA1', period: 30 }]);
+  const sealed = new Uint8Array(await crypto.subtle.encrypt({ name: 'AES-GCM', iv: head.slice(16, 28) }, key, new TextEncoder().encode(entries)));
+  const out = new Uint8Array(28 + sealed.length);
+  out.set(head);
+  out.set(sealed, 28);
+  return out;
+})();
 /** A code that is certainly not the one for SECRET at T (checked by the test), so any "valid" is wrong. */
 export const WRONG_CODE = String((Number(core.generateCode(SECRET, { time: T })) + 500_000) % 1_000_000).padStart(6, '0');
 
@@ -68,6 +84,23 @@ export const CORE_CALLS: CallSpec[] = [
   { name: 'parseAegisVault', fn: f(core.parseAegisVault), args: () => [core.toAegisVault([{ account: 'alice', secret: SECRET }], { random: testing.seededRandom(2) })] },
   { name: 'toAegisVault', fn: f(core.toAegisVault), args: () => [[{ account: 'alice', secret: SECRET }], { random: testing.seededRandom(2) }] },
   { name: 'readAccounts', fn: f(core.readAccounts), args: () => [URI] },
+  // Export formats of real authenticator apps (docs/formats.md).
+  { name: 'readExport', fn: f(core.readExport), args: () => [URI] },
+  { name: 'detectFormat', fn: f(core.detectFormat), args: () => [URI] },
+  { name: 'readUriList', fn: f(core.readUriList), args: () => [URI] },
+  { name: 'decryptAegisVault', fn: f(core.decryptAegisVault), args: () => [structuredClone(ENCRYPTED_AEGIS), 'pw'] },
+  { name: 'toEncryptedAegisVault', fn: f(core.toEncryptedAegisVault), args: () => [[{ account: 'alice', secret: SECRET }], 'pw', { random: testing.seededRandom(2), scrypt: { n: 16, r: 8, p: 1 } }] },
+  { name: 'parseTwoFasBackup', fn: f(core.parseTwoFasBackup), args: () => [core.toTwoFasBackup([{ account: 'alice', secret: SECRET }], { clock: clock() })] },
+  { name: 'decryptTwoFasBackup', fn: f(core.decryptTwoFasBackup), args: () => [core.toTwoFasBackup([{ account: 'alice', secret: SECRET }], { clock: clock() }), 'pw'] },
+  { name: 'toTwoFasBackup', fn: f(core.toTwoFasBackup), args: () => [[{ account: 'alice', secret: SECRET }], { clock: clock() }] },
+  { name: 'parseBitwardenJson', fn: f(core.parseBitwardenJson), args: () => [{ encrypted: false, items: [{ name: 'Example', login: { username: 'alice', totp: URI } }] }] },
+  { name: 'parseBitwardenCsv', fn: f(core.parseBitwardenCsv), args: () => [`name,login_username,login_totp\nExample,alice,${URI}\n`] },
+  { name: 'parseAndOtpBackup', fn: f(core.parseAndOtpBackup), args: () => [[{ secret: SECRET, issuer: 'Example', label: 'alice', digits: 6, type: 'TOTP', algorithm: 'SHA1', period: 30 }]] },
+  { name: 'decryptAndOtpBackup', fn: f(core.decryptAndOtpBackup), args: () => [ENCRYPTED_ANDOTP.slice(), 'pw'] },
+  { name: 'parseFreeOtpPlus', fn: f(core.parseFreeOtpPlus), args: () => [{ tokens: [{ type: 'TOTP', algo: 'SHA1', digits: 6, period: 30, issuerExt: 'Example', label: 'alice', secret: [72, 101, 108, 108, 111] }], tokenOrder: [] }] },
+  { name: 'parseAuthenticatorPro', fn: f(core.parseAuthenticatorPro), args: () => [{ Authenticators: [{ Type: 2, Issuer: 'Example', Username: 'alice', Secret: SECRET, Algorithm: 0, Digits: 6, Period: 30 }] }] },
+  { name: 'parseProtonExport', fn: f(core.parseProtonExport), args: () => [{ version: 1, entries: [{ id: '1', content: { uri: URI, entry_type: 'Totp', name: 'Example' }, note: null }] }] },
+  { name: 'parseLastPass', fn: f(core.parseLastPass), args: () => [{ version: 3, accounts: [{ issuerName: 'Example', userName: 'alice', secret: SECRET, algorithm: 'SHA1', digits: 6, timeStep: 30 }] }] },
   { name: 'phoneStateFromJSON', fn: f(core.phoneStateFromJSON), args: () => [core.createAuthenticator({ clock: clock() }).toJSON()] },
   { name: 'formatMessage', fn: f(core.formatMessage), args: () => ['hu', 'login.refused', {}] },
   { name: 'throttleDelayMs', fn: f(core.throttleDelayMs), args: () => [3, { ...core.DEFAULT_THROTTLE }] },
@@ -130,11 +163,13 @@ export const TESTING_CALLS: CallSpec[] = [
 /** Exported values that are not functions to call (constants, error classes, classes tested apart). */
 export const NOT_CALLED = new Set([
   'TotpLabError', 'InvalidArgumentError', 'InvalidSecretError', 'InvalidKeyUriError', 'InvalidStateError', 'InvalidMigrationError',
-  'InvalidImageError', 'StoreError', 'MemoryStore', 'FileStore', 'PreparedSecret', 'SqliteStore', 'PostgresStore',
+  'InvalidImageError', 'WrongPasswordError', 'UnsupportedFormatError', 'StoreError', 'MemoryStore', 'FileStore', 'PreparedSecret', 'SqliteStore', 'PostgresStore',
   // They create a database at whatever path or server they are given; test/node/*-store.test.ts checks their input.
   'openStore', 'openSqliteStore', 'openPostgresStore',
   // Data, not functions: the scenarios themselves are played through startScenario and runScenario.
   'SCENARIOS',
+  // Constants: the bounds on key derivation and the names of the export formats.
+  'KDF_LIMITS', 'FORMAT_NAMES',
 ]);
 
 /** The exported names of each entry point that a spec must cover. */

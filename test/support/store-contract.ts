@@ -1,6 +1,6 @@
 // The behaviour every Store must show, run against each implementation.
 import { expect, it } from 'vitest';
-import { MAX_STORE_VALUE_CHARS, MAX_STORE_VALUE_DEPTH, type Store } from '../../src/sim/store.js';
+import { MAX_STORE_VALUE_CHARS, MAX_STORE_VALUE_DEPTH, type Store, type StoreValue } from '../../src/sim/store.js';
 
 /** Registers the shared Store tests; `open` gives a fresh, empty store for each test. */
 export function storeContract(open: () => Promise<Store>): void {
@@ -57,7 +57,7 @@ export function storeContract(open: () => Promise<Store>): void {
     const huge = new Array(2 ** 31 - 1);
     await expect(store.update('k', () => huge)).rejects.toThrow(/at most/);
     await expect(store.update('k', () => 'x'.repeat(MAX_STORE_VALUE_CHARS + 1))).rejects.toThrow(/at most/);
-    let deep: unknown = 1;
+    let deep: StoreValue = 1;
     for (let i = 0; i <= MAX_STORE_VALUE_DEPTH; i++) deep = [deep];
     await expect(store.update('k', () => deep)).rejects.toThrow(/nested at most/);
     expect(await store.get('k')).toBe('before');

@@ -1,39 +1,67 @@
-import { TotpLabError } from '../../core/errors.js';
+import { TotpLabError, UnsupportedFormatError } from '../../core/errors.js';
 import { buildKeyUri, type KeyUri } from '../../core/key-uri.js';
-import { readAccounts } from '../../core/read-accounts.js';
+import { detectFormat } from '../../core/formats/detect.js';
+import { readExport } from '../../core/formats/read-accounts.js';
 import { parse } from '../args.js';
 import { readImportSource, type ImportSource } from '../import-source.js';
 import { EXIT_OK, UsageError, type CliIo, type Command } from '../io.js';
+import { PASSWORD_ENV, readPassword } from '../password.js';
 
 export const importCommand: Command = {
   name: 'import',
-  summary: 'read accounts from a migration URI or QR image, an Aegis vault or a URI list',
-  help: `Usage: totp-lab import <migration-uri | image.png|jpg | aegis.json | uri-list.txt> [--json]
+  summary: 'read accounts from an authenticator app\'s export (Aegis, 2FAS, Bitwarden, …) or a transfer QR code',
+  help: `Usage: totp-lab import <export-file | migration-uri | image.png|jpg> [--json] [--password-file FILE]
 
-Reads exported accounts and prints one otpauth:// key URI per account. The input
-is recognised by its content: an otpauth-migration:// URI (Google Authenticator's
-"Transfer accounts" QR code text), a PNG or JPEG picture of such a QR code (or of
-a setup QR code), a file holding such URIs one per line, a plain
-(unencrypted) Aegis JSON vault, or a file of otpauth:// URIs, one per line
-(blank lines and # comments are ignored).
+Reads exported accounts and prints one otpauth:// key URI per account. The
+format is recognised by its content and named on stderr ("format: …"):
+  Google Authenticator transfer (otpauth-migration:// URI, or a PNG/JPEG
+  picture of its QR code), key-URI lists (Aegis/Ente Auth text export),
+  Aegis vaults (plain or encrypted), 2FAS backups (plain or encrypted),
+  Bitwarden JSON and CSV, andOTP (plain or encrypted), FreeOTP+,
+  Authenticator Pro / Stratum, Proton Authenticator, LastPass Authenticator.
+Known formats that cannot be read (app databases, FreeOTP 2 backups, Ente
+Auth encrypted exports, …) are refused with what to export instead.
+Steam and other non-TOTP entries are skipped with a warning naming them.
+
+The password of an encrypted export comes from --password-file, from the
+${PASSWORD_ENV} environment variable, or from a prompt on a terminal (not
+echoed); never from an argument. A wrong password imports nothing.
 
 The output holds the secret keys: treat it like a password.
 Google Authenticator's format has no period: its TOTP accounts read as 30 s.
 
 Options:
-  --json              print an array of { type, issuer, account, secret,
-                      algorithm, digits, period, counter }
-  -h, --help          show this help
+  --json                 print an array of { type, issuer, account, secret,
+                         algorithm, digits, period, counter }
+  --password-file FILE   read the password from the first line of FILE
+  -h, --help             show this help
 
 Examples:
   totp-lab import 'otpauth-migration://offline?data=CjEKCkhlbGxvId6tvu8SGEV4YW1wbGU6YWxpY2VAZ29vZ2xlLmNvbRoHRXhhbXBsZTAC'
-  totp-lab import aegis-export.json --json`,
+  totp-lab import aegis-export.json --json
+  totp-lab import backup.2fas --password-file ~/.backup-password`,
   async run(args: string[], io: CliIo) {
-    const { values, positionals } = parse('import', args, { json: { type: 'boolean' } }, { min: 1, max: 1 });
+    const { values, positionals } = parse('import', args, { json: { type: 'boolean' }, 'password-file': { type: 'string' } }, { min: 1, max: 1 });
     if (values.help) return io.out(this.help), EXIT_OK;
     const source = await readImportSource(positionals[0]!);
-    const read = readAccounts(await sourceText(source));
-    for (const skipped of read.skipped) io.err(`warning: skipped Aegis entry ${skipped.index} ${JSON.stringify(skipped.name)}: ${skipped.reason}`);
+    const input = await sourceInput(source);
+    if (typeof input === 'string' && input.split(/\r?\n/).every((line) => line.trim() === '' || line.trim().startsWith('#'))) {
+      throw new UsageError(`import: no accounts found in ${source.name}`);
+    }
+    const found = detectFormat(input);
+    if (!found.readable && source.kind === 'bytes' && found.format === 'unknown') {
+      throw new UsageError(`import: ${source.name} is neither UTF-8 text nor a known image format or binary export`);
+    }
+    if (!found.readable) {
+      throw new UnsupportedFormatError(`import: ${source.name}: ${found.format === 'unknown' ? 'not a known export format' : `${found.name} cannot be read here`}; ${found.advice}`);
+    }
+    const password = found.encrypted ? await readPassword({ command: 'import', what: found.name, file: values['password-file'] }, io) : undefined;
+    const read = await readExport(input, password === undefined ? {} : { password });
+    // Named once a file is read (a refusal names the format in its one line instead).
+    if (source.kind !== 'text' || source.name !== 'the argument') io.err(`format: ${read.name}`);
+    const unit = read.format === 'uri-list' ? 'line' : 'entry';
+    for (const s of read.skipped) io.err(`warning: skipped ${unit} ${s.index} ${JSON.stringify(s.name)}: ${s.reason}`);
+    for (const warning of read.warnings) io.err(`warning: ${warning}`);
     if (read.accounts.length === 0) throw new UsageError(`import: no accounts found in ${source.name}`);
     for (const batch of read.batches) {
       if (batch.size > 1) io.err(`note: this is batch ${batch.index + 1} of ${batch.size} of export ${batch.id}; import the other batches too`);
@@ -47,9 +75,10 @@ Examples:
   },
 };
 
-/** The text to read: the argument or file as it is, or the QR code in an image (read lazily). */
-async function sourceText(source: ImportSource): Promise<string> {
+/** The export to read: the argument or file as it is, or the QR code in an image (read lazily). */
+async function sourceInput(source: ImportSource): Promise<string | Uint8Array> {
   if (source.kind === 'text') return source.text;
+  if (source.kind === 'bytes') return source.bytes;
   const { decodeImage } = await import('../../node/image-file.js');
   const { scanQr } = await import('../../qr/scan.js');
   let image;

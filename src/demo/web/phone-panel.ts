@@ -3,7 +3,7 @@
  * left to remove and right to rename, and the ways in: the site's QR code on screen, a webcam,
  * an uploaded picture, or the key typed by hand.
  */
-import type { AccountView, Authenticator, ScanResult } from '../../index.js';
+import { detectFormat, type AccountView, type Authenticator, type ScanResult } from '../../index.js';
 import { imageFromCanvas, imageFromFile, startWebcam, type Webcam } from '../../browser/index.js';
 import type { DemoApp } from './app.js';
 import { clockText, field, groupCode, h, statusLine } from './dom.js';
@@ -83,12 +83,18 @@ export function phonePanel(app: DemoApp, index: number, hooks: PhoneHooks): { el
     webcamButton.setAttribute('aria-pressed', 'false');
     webcamButton.textContent = t('webcam');
   };
-  const upload = field(t('upload'), { name: `upload-${index}`, type: 'file', accept: 'image/*', onchange: async (e) => {
+  const upload = field(t('upload'), { name: `upload-${index}`, type: 'file', onchange: async (e) => {
     const input = e.target as HTMLInputElement;
     const file = input.files?.[0];
     if (!file) return;
     try {
-      reportScan(await phone.scan(await imageFromFile(file)));
+      if (file.type.startsWith('image/')) reportScan(await phone.scan(await imageFromFile(file)));
+      else {
+        // An authenticator app's export file (docs/formats.md); encrypted ones ask for the password.
+        const bytes = new Uint8Array(await file.arrayBuffer());
+        const password = detectFormat(bytes).encrypted ? (window.prompt(file.name) ?? '') : undefined;
+        reportScan({ ...(await phone.importFile(bytes, password === undefined ? {} : { password })), status: 'imported', kind: 'migration' });
+      }
     } catch (error) {
       status.show(error instanceof Error ? error.message : String(error), false);
     }

@@ -6,7 +6,7 @@
  * than 10 bytes are refused, and unknown fields are skipped (as protobuf readers must), so a
  * hostile payload gives an {@link InvalidMigrationError}, never a crash or a huge allocation.
  */
-import { InvalidMigrationError } from '../errors.js';
+import { InvalidMigrationError } from '../../errors.js';
 
 /** Wire types (encoding guide, "Message Structure"). Groups (3, 4) are long deprecated and refused. */
 export const WIRE_VARINT = 0;

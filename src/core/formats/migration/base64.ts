@@ -4,8 +4,8 @@
  * spaces where a form decoder turned `+` into ` `, line breaks, and the URL-safe alphabet
  * (`-` and `_`, RFC 4648 §5). Anything else is refused with a message naming the position.
  */
-import { withoutPadding } from '../base32.js';
-import { InvalidMigrationError } from '../errors.js';
+import { withoutPadding } from '../../base32.js';
+import { InvalidMigrationError } from '../../errors.js';
 
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
 const LOOKUP = new Int8Array(128).fill(-1);

@@ -11,13 +11,13 @@
  * all share `batch_id`. The format has no period and no 7-digit code: imported TOTP accounts get
  * 30 seconds, and {@link encodeMigration} refuses accounts it cannot carry faithfully.
  */
-import { checkList, checkOptions } from '../input.js';
-import { toAccount, describeAccount, type AccountInput } from '../account.js';
-import { toBase32, fromBase32 } from '../base32.js';
-import { InvalidArgumentError, InvalidMigrationError, describeValue } from '../errors.js';
-import type { KeyUri } from '../key-uri.js';
-import { DEFAULT_PERIOD, type Algorithm, type Digits } from '../options.js';
-import { cryptoRandom, type RandomSource } from '../random.js';
+import { checkList, checkOptions } from '../../input.js';
+import { toAccount, describeAccount, type AccountInput } from '../../account.js';
+import { toBase32, fromBase32 } from '../../base32.js';
+import { InvalidArgumentError, InvalidMigrationError, describeValue } from '../../errors.js';
+import type { KeyUri } from '../../key-uri.js';
+import { DEFAULT_PERIOD, type Algorithm, type Digits } from '../../options.js';
+import { cryptoRandom, type RandomSource } from '../../random.js';
 import { fromBase64, toBase64 } from './base64.js';
 import { ProtoWriter, readFields, wireName, WIRE_LENGTH, WIRE_VARINT, type WireField } from './protobuf.js';
 

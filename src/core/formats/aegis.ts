@@ -6,21 +6,18 @@
  *                                   info: { secret, algo, digits, period | counter }, groups }],
  *           groups: [] } }
  *
- * An encrypted vault (header.slots set, db a base64 string) cannot be read without the password
- * and is refused. Entries this library cannot use (Steam, mOTP, Yandex, MD5, 5 or 10 digits) are
+ * An encrypted vault (header.slots set, db a base64 string) is read by aegis-encrypted.ts. Entries this library cannot use (Steam, mOTP, Yandex, MD5, 5 or 10 digits) are
  * skipped and listed, so one odd entry does not block the rest of an import.
  */
-import { checkList, checkOptions, checkRandomSource } from './input.js';
-import { toAccount, type AccountInput } from './account.js';
-import { InvalidMigrationError, TotpLabError, describeValue } from './errors.js';
-import type { KeyUri } from './key-uri.js';
-import { cryptoRandom, type RandomSource } from './random.js';
+import { checkList, checkOptions, checkRandomSource } from '../input.js';
+import { toAccount, type AccountInput } from '../account.js';
+import { InvalidMigrationError, describeValue } from '../errors.js';
+import { addEntry, emptyImport, type FormatImport } from './entries.js';
+import { entryList, isObject, parseJson } from './json.js';
+import { cryptoRandom, type RandomSource } from '../random.js';
 
-/** What an Aegis vault gave: the accounts, and the entries left out with the reason why. */
-export interface AegisImport {
-  accounts: KeyUri[];
-  skipped: Array<{ index: number; name: string; reason: string }>;
-}
+/** What an Aegis vault gave: the accounts, the entries left out with the reason why, and notes. */
+export type AegisImport = FormatImport;
 
 /** One entry of an Aegis vault (database version 3), as {@link toAegisVault} writes it. */
 export interface AegisEntry {
@@ -42,8 +39,6 @@ export interface AegisVault {
   db: { version: 3; entries: AegisEntry[]; groups: [] };
 }
 
-const MAX_TEXT = 10_000_000;
-
 /**
  * Reads a plain Aegis vault (the JSON text or the parsed object).
  * @throws {InvalidMigrationError} for text that is not JSON, an encrypted vault, or a vault whose
@@ -52,55 +47,34 @@ const MAX_TEXT = 10_000_000;
  * parseAegisVault(await readFile('aegis-export.json', 'utf8')).accounts;
  */
 export function parseAegisVault(input: string | unknown): AegisImport {
-  let vault: unknown = input;
-  if (typeof input === 'string') {
-    if (input.length > MAX_TEXT) throw new InvalidMigrationError(`Aegis vault is too large: ${input.length} characters`);
-    try {
-      vault = JSON.parse(input);
-    } catch {
-      throw new InvalidMigrationError('Aegis vault is not valid JSON');
-    }
-  }
+  const vault = typeof input === 'string' ? parseJson(input, 'Aegis vault') : input;
   if (!isObject(vault)) throw new InvalidMigrationError(`Aegis vault must be a JSON object, got ${describeValue(vault)}`);
   if (vault.version !== 1) throw new InvalidMigrationError(`Aegis vault "version" must be 1, got ${describeValue(vault.version)}`);
   const header = vault.header;
   if (isObject(header) && (header.slots !== null && header.slots !== undefined || typeof vault.db === 'string')) {
-    throw new InvalidMigrationError('Aegis vault is encrypted; export it from Aegis again without encryption (Settings → Import & Export → Export, plain JSON)');
+    throw new InvalidMigrationError('Aegis vault is encrypted: read it with its password (readExport, or the CLI\'s --password-file)');
   }
-  const db = vault.db;
+  return readAegisDb(vault.db);
+}
+
+/** Reads the `db` object of a vault (plain, or decrypted from an encrypted one). */
+export function readAegisDb(db: unknown): AegisImport {
   if (!isObject(db)) throw new InvalidMigrationError(`Aegis vault "db" must be an object, got ${describeValue(db)}`);
   if (typeof db.version !== 'number' || db.version < 1 || db.version > 3) {
     throw new InvalidMigrationError(`Aegis vault "db.version" must be 1 to 3, got ${describeValue(db.version)}`);
   }
-  if (!Array.isArray(db.entries)) throw new InvalidMigrationError(`Aegis vault "db.entries" must be an array, got ${describeValue(db.entries)}`);
-  const result: AegisImport = { accounts: [], skipped: [] };
-  db.entries.forEach((entry: unknown, index: number) => {
+  const result = emptyImport();
+  entryList(db.entries, 'Aegis vault "db.entries"').forEach((entry: unknown, index: number) => {
     const where = `Aegis entry ${index}`;
     if (!isObject(entry) || !isObject(entry.info)) throw new InvalidMigrationError(`${where} must be an object with "info", got ${describeValue(entry)}`);
-    const name = typeof entry.name === 'string' ? entry.name : '';
-    const { info, type } = entry;
-    const skip = (reason: string) => result.skipped.push({ index, name, reason });
-    if (type !== 'totp' && type !== 'hotp') return skip(`type ${describeValue(type)} is not TOTP or HOTP`);
-    if (info.algo === 'MD5') return skip('MD5 is not a TOTP algorithm');
-    if (typeof info.digits === 'number' && ![6, 7, 8].includes(info.digits)) return skip(`${info.digits}-digit codes are not supported`);
-    if (typeof info.secret !== 'string') throw new InvalidMigrationError(`${where} "info.secret" must be a string, got ${describeValue(typeof info.secret)}`);
-    try {
-      result.accounts.push(
-        toAccount({
-          type,
-          issuer: typeof entry.issuer === 'string' ? entry.issuer : null,
-          account: name,
-          secret: info.secret,
-          algorithm: info.algo as never,
-          digits: info.digits as never,
-          period: type === 'totp' ? (info.period as never) : null,
-          counter: type === 'hotp' ? (info.counter as never) : null,
-        }),
-      );
-    } catch (error) {
-      if (error instanceof TotpLabError) throw new InvalidMigrationError(`${where}: ${error.message}`, { cause: error });
-      throw error;
+    const { info } = entry;
+    if (typeof info.secret !== 'string' && (entry.type === 'totp' || entry.type === 'hotp')) {
+      throw new InvalidMigrationError(`${where} "info.secret" must be a string, got ${describeValue(typeof info.secret)}`);
     }
+    addEntry(result, index, where, {
+      type: entry.type, issuer: entry.issuer, account: entry.name, secret: info.secret,
+      algorithm: info.algo, digits: info.digits, period: info.period, counter: info.counter,
+    });
   });
   return result;
 }
@@ -122,14 +96,10 @@ export function toAegisVault(accounts: readonly AccountInput[], options: { rando
   return { version: 1, header: { slots: null, params: null }, db: { version: 3, entries, groups: [] } };
 }
 
-function uuid4(random: RandomSource): string {
+export function uuid4(random: RandomSource): string {
   const b = random.getRandomValues(new Uint8Array(16));
   b[6] = (b[6]! & 0x0f) | 0x40; // RFC 9562 §5.4: version 4
   b[8] = (b[8]! & 0x3f) | 0x80; // variant 10
   const hex = Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { decodeMigration, encodeMigration, InvalidMigrationError } from '../../src/index.js';
-import { fromBase64, toBase64 } from '../../src/core/migration/base64.js';
+import { fromBase64, toBase64 } from '../../src/core/formats/migration/base64.js';
 
 const uri = (bytes: number[]) => `otpauth-migration://offline?data=${encodeURIComponent(toBase64(Uint8Array.from(bytes)))}`;
 const SECRET = [0x0a, 0x05, 0x48, 0x65, 0x6c, 0x6c, 0x6f]; // field 1, 5 bytes "Hello"

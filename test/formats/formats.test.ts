@@ -42,7 +42,7 @@ describe('Aegis plain vault', () => {
   it('round-trips arbitrary accounts', () => {
     fc.assert(fc.property(fc.array(account, { maxLength: 10 }), (accounts) => {
       const vault = JSON.parse(JSON.stringify(toAegisVault(accounts)));
-      expect(parseAegisVault(vault)).toEqual({ accounts, skipped: [] });
+      expect(parseAegisVault(vault)).toEqual({ accounts, skipped: [], warnings: [] });
     }));
   });
 
@@ -61,14 +61,14 @@ describe('Aegis plain vault', () => {
     const result = parseAegisVault({ ...vault, db: { ...vault.db, entries } });
     expect(result.accounts.map((a) => a.account)).toEqual(['ok']);
     expect(result.skipped).toEqual([
-      { index: 1, name: 'Steam', reason: 'type "steam" is not TOTP or HOTP' },
+      { index: 1, name: 'Steam', reason: 'Steam Guard codes are not TOTP codes' },
       { index: 2, name: 'md5', reason: 'MD5 is not a TOTP algorithm' },
     ]);
   });
 
   it('refuses an encrypted vault and malformed ones clearly', () => {
     const encrypted = { version: 1, header: { slots: [{ type: 1 }], params: { nonce: 'x', tag: 'y' } }, db: 'BASE64CIPHERTEXT' };
-    expect(() => parseAegisVault(encrypted)).toThrow(/Aegis vault is encrypted; export it from Aegis again without encryption/);
+    expect(() => parseAegisVault(encrypted)).toThrow(/Aegis vault is encrypted: read it with its password/);
     expect(() => parseAegisVault('{nope')).toThrow(/not valid JSON/);
     expect(() => parseAegisVault({ version: 2, db: {} })).toThrow(/"version" must be 1, got 2/);
     expect(() => parseAegisVault({ version: 1, header: { slots: null }, db: { version: 3 } })).toThrow(/"db.entries" must be an array, got undefined/);
