@@ -105,8 +105,8 @@ test('register, then enroll phone A by scanning the QR code on the canvas', asyn
   const saved = [];
   for await (const chunk of await download.createReadStream()) saved.push(chunk);
   assert.equal(Buffer.concat(saved).toString('utf8').trim(), firstDeletionCode);
-  // Befejezés without the acknowledgement is refused.
-  await submit(site().getByRole('button', { name: 'Befejezés' }), 'Törlőkód mentéséről gondoskodtam');
+  // Befejezés waits for the acknowledgement.
+  assert.equal(await site().getByRole('button', { name: 'Befejezés' }).isDisabled(), true);
   await site().getByLabel('Törlőkód mentéséről gondoskodtam').check();
   await submit(site().getByRole('button', { name: 'Befejezés' }), 'sikeresen befejeződött');
 });

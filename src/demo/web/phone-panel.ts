@@ -8,7 +8,7 @@ import type { AccountView, ScanResult } from '../../sim/phone-types.js';
 import { imageFromCanvas, imageFromFile } from '../../browser/scan-sources.js';
 import { startWebcam, type Webcam } from '../../browser/webcam.js';
 import type { DemoApp } from './app.js';
-import { clockText, field, groupCode, h, statusLine } from './dom.js';
+import { busyGuard, clockText, field, groupCode, h, statusLine } from './dom.js';
 import { countdownRing } from './ring.js';
 import { makeSwipeable } from './swipe.js';
 
@@ -24,13 +24,15 @@ export function phonePanel(app: DemoApp, index: number, hooks: PhoneHooks): { el
   const t = app.t;
   const phone: Authenticator = app.phones[index]!;
   const name = `${t('phone')} ${'AB'[index]}`;
-  const status = statusLine();
+  const status = statusLine(t('details'));
   const timeEl = h('span', { class: 'phone-time' });
   const list = h('ul', { class: 'accounts', 'aria-label': name });
   const rows = new Map<string, { code: HTMLElement; ring: ReturnType<typeof countdownRing> }>();
   let signature = '';
   let renaming: string | null = null;
   let webcam: Webcam | null = null;
+  // A second click while the camera is starting would open it twice.
+  let starting = false;
 
   const saveAndShow = () => {
     app.save();
@@ -67,13 +69,17 @@ export function phonePanel(app: DemoApp, index: number, hooks: PhoneHooks): { el
   };
   const video = h('video', { class: 'webcam', hidden: true, 'aria-label': t('webcam') });
   const webcamButton = h('button', { type: 'button', 'aria-pressed': 'false', onclick: async () => {
+    if (starting) return;
     if (webcam) return stopWebcam();
+    starting = true;
     try {
       video.hidden = false;
       webcamButton.setAttribute('aria-pressed', 'true');
       webcamButton.textContent = t('stopWebcam');
       webcam = await startWebcam(video, { onCode: (text) => (stopWebcam(), addText(text)) });
+      starting = false;
     } catch (error) {
+      starting = false;
       stopWebcam();
       status.show(`${t('webcamError')} ${error instanceof Error ? error.message : String(error)}`, false);
     }

@@ -4,7 +4,7 @@
  */
 import { drawQr } from '../../browser/scan-sources.js';
 import { analyseTypedCode, type DemoApp, type SiteEnrollment } from './app.js';
-import { field, groupCode, h, statusLine } from './dom.js';
+import { busyGuard, field, groupCode, h, statusLine } from './dom.js';
 
 /** The site panel and the hooks the phones use. */
 export interface SitePanel {
@@ -18,8 +18,9 @@ export interface SitePanel {
 /** Renders the site; `changed` is called after anything that other panels show. */
 export function sitePanel(app: DemoApp, changed: () => void): SitePanel {
   const t = app.t;
-  const status = statusLine();
+  const status = statusLine(t('details'));
   const root = h('section', { class: 'panel site', 'aria-labelledby': 'site-title' });
+  const guard = busyGuard(root);
   let canvas: HTMLCanvasElement | null = null;
   let codeInput: HTMLInputElement | null = null;
   // Kept in memory only, so a re-render keeps what was typed; never saved.
@@ -28,7 +29,7 @@ export function sitePanel(app: DemoApp, changed: () => void): SitePanel {
   const report = (result: { ok: boolean; message: string }) => {
     status.show(result.message, result.ok);
   };
-  const run = async (action: () => Promise<void>) => {
+  const run = (action: () => Promise<void>) => guard(async () => {
     try {
       await action();
     } catch (error) {
@@ -37,7 +38,7 @@ export function sitePanel(app: DemoApp, changed: () => void): SitePanel {
     app.save();
     render();
     changed();
-  };
+  });
   const judged = async <R extends { ok: boolean; message: string }>(username: string, code: string, pending: boolean, call: () => Promise<R>): Promise<R> => {
     const typed = await analyseTypedCode(app, username, code, pending);
     const result = await call();
@@ -136,7 +137,8 @@ export function sitePanel(app: DemoApp, changed: () => void): SitePanel {
         e.showSecret ? h('p', { class: 'secret' }, `${t('secretKey')} `, h('code', { 'data-testid': 'secret-key' }, e.secretText)) : null,
         code.wrap, h('div', { class: 'buttons' }, h('button', { type: 'submit', class: 'primary' }, t('next')), cancel));
     }
-    const saved = h('input', { type: 'checkbox', id: 'deletion-saved' });
+    // Befejezés only once the box is ticked, as on the real site.
+    const saved = h('input', { type: 'checkbox', id: 'deletion-saved', onchange: () => void (finishButton.disabled = !saved.checked) });
     const download = () => {
       const url = URL.createObjectURL(new Blob([`${e.deletionCode}\n`], { type: 'text/plain' }));
       const a = h('a', { href: url, download: t('deletionFileName') });
@@ -148,12 +150,13 @@ export function sitePanel(app: DemoApp, changed: () => void): SitePanel {
       report(result);
       if (result.ok) app.site.enrollment = null;
     });
+    const finishButton = h('button', { type: 'button', class: 'primary', disabled: true, onclick: finish }, t('finish'));
     return h('div', { class: 'card enroll' }, title,
       h('p', { class: 'tick' }, '✓ ', t('deletionCodeShown')),
       h('p', { class: 'deletion-code', 'data-testid': 'deletion-code' }, e.deletionCode),
       h('button', { type: 'button', class: 'primary', onclick: download }, t('saveDeletionCode')),
       h('div', { class: 'check' }, saved, h('label', { for: 'deletion-saved' }, t('savedCheckbox'))),
-      h('div', { class: 'buttons' }, h('button', { type: 'button', class: 'primary', onclick: finish }, t('finish')), cancel));
+      h('div', { class: 'buttons' }, finishButton, cancel));
   }
 
   render();

@@ -95,6 +95,7 @@ const HU = {
   evTime: 'Idő',
   evUser: 'Felhasználó',
   evNote: 'Megjegyzés',
+  details: 'Technikai részletek',
 } as const;
 
 export type TextKey = keyof typeof HU;
@@ -193,6 +194,7 @@ const EN: Record<TextKey, string> = {
   evTime: 'Time',
   evUser: 'User',
   evNote: 'Note',
+  details: 'Technical details',
 };
 
 /** The texts of one language. */
