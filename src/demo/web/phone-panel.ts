@@ -9,6 +9,7 @@ import { imageFromCanvas, imageFromFile } from '../../browser/scan-sources.js';
 import { startWebcam, type Webcam } from '../../browser/webcam.js';
 import type { DemoApp } from './app.js';
 import { busyGuard, clockText, field, groupCode, h, statusLine } from './dom.js';
+import { friendlyError } from './error-texts.js';
 import { countdownRing } from './ring.js';
 import { makeSwipeable } from './swipe.js';
 
@@ -34,6 +35,10 @@ export function phonePanel(app: DemoApp, index: number, hooks: PhoneHooks): { el
   // A second click while the camera is starting would open it twice.
   let starting = false;
 
+  const fail = (error: unknown) => {
+    const f = friendlyError(error, app.lang);
+    status.show(f.text, false, f.details);
+  };
   const saveAndShow = () => {
     app.save();
     signature = '';
@@ -52,7 +57,7 @@ export function phonePanel(app: DemoApp, index: number, hooks: PhoneHooks): { el
     try {
       reportScan(/^otpauth-migration:/i.test(text) ? { ...phone.importMigration(text), status: 'imported', kind: 'migration' } : { ...phone.addKeyUri(text), kind: 'key-uri' });
     } catch (error) {
-      status.show(error instanceof Error ? error.message : String(error), false);
+      fail(error);
     }
   };
 
@@ -81,7 +86,8 @@ export function phonePanel(app: DemoApp, index: number, hooks: PhoneHooks): { el
     } catch (error) {
       starting = false;
       stopWebcam();
-      status.show(`${t('webcamError')} ${error instanceof Error ? error.message : String(error)}`, false);
+      const f = friendlyError(error, app.lang, 'camera');
+      status.show(`${t('webcamError')} ${f.text}`, false, f.details);
     }
   } }, t('webcam'));
   const stopWebcam = () => {
@@ -98,7 +104,7 @@ export function phonePanel(app: DemoApp, index: number, hooks: PhoneHooks): { el
     try {
       reportScan(phone.scan(await imageFromFile(file)));
     } catch (error) {
-      status.show(error instanceof Error ? error.message : String(error), false);
+      fail(error);
     }
     input.value = '';
   } });
@@ -112,7 +118,7 @@ export function phonePanel(app: DemoApp, index: number, hooks: PhoneHooks): { el
         manualKey.input.value = '';
         reportScan({ ...result, kind: 'key-uri' });
       } catch (error) {
-        status.show(error instanceof Error ? error.message : String(error), false);
+        fail(error);
       }
     } }, manualAccount.wrap, manualKey.wrap, h('button', { type: 'submit' }, t('add'))));
 
@@ -141,7 +147,7 @@ export function phonePanel(app: DemoApp, index: number, hooks: PhoneHooks): { el
           renaming = null;
           saveAndShow();
         } catch (error) {
-          status.show(error instanceof Error ? error.message : String(error), false);
+          fail(error);
         }
       } }, issuer.wrap, account.wrap, h('div', { class: 'buttons' }, h('button', { type: 'submit' }, t('save')), h('button', { type: 'button', onclick: () => ((renaming = null), saveAndShow()) }, t('cancel')))));
     }

@@ -48,7 +48,7 @@ export function timeRuler(app: DemoApp): { el: HTMLElement; update(): void; refr
       const delta = Math.floor(time / PERIOD_MS) - server;
       const name = `${t('phone')} ${'AB'[i]}`;
       markers.push(marker(`phone phone-${i}`, at(time), 'AB'[i]!));
-      lines.push(h('li', { class: Math.abs(delta) <= DEFAULT_WINDOW ? 'ok' : 'bad' }, `${name}: ${t('step')} ${delta > 0 ? '+' : ''}${delta} (${clockText(time, app.lang)}, ${phone.driftMs / 1000} s)`));
+      lines.push(h('li', { class: Math.abs(delta) <= DEFAULT_WINDOW ? 'ok' : 'bad' }, `${name}: ${t('step')} ${delta > 0 ? '+' : ''}${delta} (${clockText(time, app.lang)}, ${phone.driftMs / 1000} ${t('sec')})`));
     }
     const typed = app.typed;
     if (typed) {

@@ -46,7 +46,7 @@ export function scenarioPanel(app: DemoApp): { el: HTMLElement } {
       case 'step':
         return h('li', { class: 'ev step' }, h('strong', {}, `${e.index + 1}. ${e.say}`), h('span', { class: 'expect' }, ` → ${e.expect}`));
       case 'time':
-        return h('li', { class: 'ev time' }, h('span', { class: 'tag' }, t('evTime')), ` ${clockText(e.now, app.lang)} (+${e.advancedMs / 1000} s) ${e.note}`);
+        return h('li', { class: 'ev time' }, h('span', { class: 'tag' }, t('evTime')), ` ${clockText(e.now, app.lang)} (+${e.advancedMs / 1000} ${t('sec')}) ${e.note}`);
       case 'qr': {
         const canvas = h('canvas', { class: 'qr small', role: 'img', 'aria-label': e.caption });
         drawQr(canvas, e.text, 2);
@@ -60,7 +60,7 @@ export function scenarioPanel(app: DemoApp): { el: HTMLElement } {
         return h('li', { class: 'ev deletion' }, `${t('deletionCode')}: `, value, ' ', reveal);
       }
       case 'phone':
-        return h('li', { class: 'ev phone' }, h('span', { class: 'tag' }, t('phone')), ` ${e.phone} (${e.driftMs / 1000} s): `,
+        return h('li', { class: 'ev phone' }, h('span', { class: 'tag' }, t('phone')), ` ${e.phone} (${e.driftMs / 1000} ${t('sec')}): `,
           ...e.accounts.map((a) => h('span', { class: 'mini-code' }, `${a.issuer ?? ''} ${a.account} ${a.code === null ? '—' : groupCode(a.code)}`)));
       case 'user':
         return h('li', { class: 'ev user' }, h('span', { class: 'tag' }, t('evUser')), ` ${e.text}`);

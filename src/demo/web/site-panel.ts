@@ -4,6 +4,7 @@
  */
 import { drawQr } from '../../browser/scan-sources.js';
 import { analyseTypedCode, type DemoApp, type SiteEnrollment } from './app.js';
+import { friendlyError } from './error-texts.js';
 import { busyGuard, field, groupCode, h, statusLine } from './dom.js';
 
 /** The site panel and the hooks the phones use. */
@@ -33,7 +34,8 @@ export function sitePanel(app: DemoApp, changed: () => void): SitePanel {
     try {
       await action();
     } catch (error) {
-      status.show(error instanceof Error ? error.message : String(error), false);
+      const f = friendlyError(error, app.lang);
+      status.show(f.text, false, f.details);
     }
     app.save();
     render();

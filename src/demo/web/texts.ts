@@ -96,6 +96,7 @@ const HU = {
   evUser: 'Felhasználó',
   evNote: 'Megjegyzés',
   details: 'Technikai részletek',
+  sec: 'mp',
 } as const;
 
 export type TextKey = keyof typeof HU;
@@ -195,6 +196,7 @@ const EN: Record<TextKey, string> = {
   evUser: 'User',
   evNote: 'Note',
   details: 'Technical details',
+  sec: 's',
 };
 
 /** The texts of one language. */

@@ -61,7 +61,7 @@ export function trainerPanel(app: DemoApp, hooks: TrainerHooks): { el: HTMLEleme
   function update() {
     const now = app.clock.now();
     const left = 30 - Math.floor((now / 1000) % 30);
-    time.textContent = `${clockText(now, app.lang)} ${app.clock.paused ? t('pausedNote') : ''} · ${left} s`;
+    time.textContent = `${clockText(now, app.lang)} ${app.clock.paused ? t('pausedNote') : ''} · ${left} ${t('sec')}`;
     pause.textContent = app.clock.paused ? t('resume') : t('pause');
     pause.setAttribute('aria-pressed', String(app.clock.paused));
   }
