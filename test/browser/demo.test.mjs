@@ -113,8 +113,8 @@ test('register, then enroll phone A by scanning the QR code on the canvas', asyn
 
 let loginCode;
 test('log in with the next code, and see the same code refused a second time', async () => {
-  // The setup used this step's code: the next login needs the next step's.
-  await page.getByRole('button', { name: '+30 mp' }).click();
+  // The factor works 90 s after Befejezés (the activation wait), and the setup used this step's code.
+  await page.getByRole('button', { name: '+2 perc' }).click();
   loginCode = await codeOn('A');
   await phone('A').getByRole('button', { name: 'Beírás az oldalra' }).click();
   await submit(loginForm().getByRole('button', { name: 'Belépés', exact: true }), 'Sikeres azonosítás.');
@@ -150,7 +150,7 @@ test('set up another device (phone B, from an uploaded picture) and see the old 
   await submit(loginForm().getByRole('button', { name: 'Belépés', exact: true }), 'A felhasználónév vagy a jelszó helytelen');
   assert.match(await page.getByTestId('typed-step').textContent(), /egyik közeli lépéshez sem tartozik/);
   await screenshot(page, '06-old-phone-refused');
-  await page.getByRole('button', { name: '+30 mp' }).click();
+  await page.getByRole('button', { name: '+2 perc' }).click();
   await phone('B').getByRole('button', { name: 'Beírás az oldalra' }).click();
   await submit(loginForm().getByRole('button', { name: 'Belépés', exact: true }), 'Sikeres azonosítás.');
 });
@@ -256,6 +256,7 @@ test('play the replay scenario to the end', async () => {
 
 test('reset clears everything', async () => {
   await page.getByRole('button', { name: 'Reset everything' }).click();
+  await page.getByRole('button', { name: 'Yes, delete everything' }).click();
   // Back to the first start: Hungarian, one empty phone, real time, no saved accounts.
   await page.getByRole('heading', { name: 'Ügyfélkapu+ szimulátor' }).waitFor();
   await phone('A').getByText('Még nincs fiók.').waitFor();

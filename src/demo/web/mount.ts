@@ -68,6 +68,13 @@ export function mountDemo(element: HTMLElement, options: MountDemoOptions = {}):
         app.save();
         build('language');
       },
+      setActivationDelay(on) {
+        // The service is made with its profile: save, then build it again from the saved state.
+        app.activationDelay = on;
+        app.save();
+        app = loadDemo(storage, prefix, options.language);
+        build('activation-delay');
+      },
       setPhoneCount(count) {
         app.phoneCount = count;
         app.save();

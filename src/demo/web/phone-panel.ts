@@ -62,8 +62,16 @@ export function phonePanel(app: DemoApp, index: number, hooks: PhoneHooks): { el
   };
 
   const drift = field(t('drift'), { name: `drift-${index}`, type: 'number', step: 15, value: phone.driftMs / 1000, onchange: (e) => {
-    const seconds = Number((e.target as HTMLInputElement).value);
-    if (Number.isFinite(seconds)) phone.setDrift(Math.round(seconds * 1000));
+    const input = e.target as HTMLInputElement;
+    const seconds = input.value.trim() === '' ? NaN : Number(input.value);
+    try {
+      if (!Number.isFinite(seconds)) throw new RangeError(`not a number: ${input.value}`);
+      phone.setDrift(Math.round(seconds * 1000));
+    } catch (error) {
+      // Said on the phone, and the field shows the drift still in force.
+      status.show(t('driftInvalid'), false, error instanceof Error ? error.message : String(error));
+      input.value = String(phone.driftMs / 1000);
+    }
     saveAndShow();
   } });
 

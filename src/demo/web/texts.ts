@@ -97,6 +97,13 @@ const HU = {
   evNote: 'Megjegyzés',
   details: 'Technikai részletek',
   sec: 'mp',
+  activationDelay: 'Aktiválási várakozás (90 mp)',
+  unlock: 'Fiók feloldása',
+  unlocked: 'Feloldva:',
+  unlockFailed: 'Nincs ilyen fiók:',
+  resetQuestion: 'Minden fiók, telefon és beállítás törlődik. Biztosan?',
+  resetYes: 'Igen, mindent törlök',
+  driftInvalid: 'Az óraeltérés egy szám legyen másodpercben, legfeljebb ±10 év.',
 } as const;
 
 export type TextKey = keyof typeof HU;
@@ -197,6 +204,13 @@ const EN: Record<TextKey, string> = {
   evNote: 'Note',
   details: 'Technical details',
   sec: 's',
+  activationDelay: 'Activation wait (90 s)',
+  unlock: 'Unlock account',
+  unlocked: 'Unlocked:',
+  unlockFailed: 'No such account:',
+  resetQuestion: 'Every account, phone and setting will be deleted. Are you sure?',
+  resetYes: 'Yes, delete everything',
+  driftInvalid: 'The clock error must be a number of seconds, at most ±10 years.',
 };
 
 /** The texts of one language. */
