@@ -42,6 +42,8 @@ export interface TypedCode {
   /** The server's step when it was typed. */
   serverStep: number;
   accepted: boolean;
+  /** Why the service said no, from its audit log: a refusal reason, `fault`, or null. */
+  reason?: string | null;
 }
 
 /** How far either side of the server's step a typed code is looked for. */

@@ -3,6 +3,7 @@
  * and Befejezés, "Beállítás másik eszközre", and the lost-phone form with the törlőkód.
  */
 import { drawQr } from '../../browser/scan-sources.js';
+import type { AuditEvent } from '../../sim/audit.js';
 import { analyseTypedCode, type DemoApp, type SiteEnrollment } from './app.js';
 import { friendlyError } from './error-texts.js';
 import { busyGuard, field, groupCode, h, statusLine } from './dom.js';
@@ -43,8 +44,9 @@ export function sitePanel(app: DemoApp, changed: () => void): SitePanel {
   });
   const judged = async <R extends { ok: boolean; message: string }>(username: string, code: string, pending: boolean, call: () => Promise<R>): Promise<R> => {
     const typed = await analyseTypedCode(app, username, code, pending);
+    const since = app.provider.auditLog().at(-1)?.seq ?? 0;
     const result = await call();
-    app.typed = { ...typed, accepted: result.ok };
+    app.typed = { ...typed, accepted: result.ok, reason: result.ok ? null : refusalReason(app.provider.auditLog(since)) };
     report(result);
     return result;
   };
@@ -171,6 +173,15 @@ export function sitePanel(app: DemoApp, changed: () => void): SitePanel {
       codeInput.focus();
     },
   };
+}
+
+/** The reason the audit log gives for the call just made (the user is only told "no"). */
+function refusalReason(events: AuditEvent[]): string | null {
+  for (const e of [...events].reverse()) {
+    if (e.type === 'fault') return `fault-${e.fault ?? 'outage'}`;
+    if (e.reason) return e.reason;
+  }
+  return null;
 }
 
 function toSiteEnrollment(started: { enrollmentId: string; kind: 'enrollment' | 'device-change'; account: string; keyUri: string; secretText: string }): SiteEnrollment {
