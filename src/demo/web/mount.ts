@@ -105,9 +105,25 @@ export function mountDemo(element: HTMLElement, options: MountDemoOptions = {}):
 
   build();
   const timer = setInterval(() => tick(), 250);
+  // Another tab or window of the page (a projector beside the laptop) saved a change: show the
+  // same state here, so neither writes the other's change away with an old copy.
+  let followUp: ReturnType<typeof setTimeout> | undefined;
+  const onStorage = (event: StorageEvent) => {
+    if (event.key !== null && !event.key.startsWith(`${prefix}:`)) return;
+    clearTimeout(followUp);
+    // One save writes two items; take them together.
+    followUp = setTimeout(() => {
+      const focused = document.activeElement?.id.replace(/-\d+$/, '');
+      app = loadDemo(storage, prefix, options.language);
+      build(focused);
+    }, 30);
+  };
+  globalThis.addEventListener?.('storage', onStorage);
   return {
     unmount() {
       clearInterval(timer);
+      clearTimeout(followUp);
+      globalThis.removeEventListener?.('storage', onStorage);
       for (const stop of stops) stop();
       element.replaceChildren();
     },
