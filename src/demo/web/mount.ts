@@ -8,6 +8,7 @@ import type { KeyValueStorage } from '../../browser/web-storage-store.js';
 import { clearDemo, loadDemo, type DemoApp } from './app.js';
 import { h } from './dom.js';
 import { phonePanel } from './phone-panel.js';
+import { applyPresentMode } from './present.js';
 import { timeRuler } from './ruler.js';
 import { scenarioPanel } from './scenario-panel.js';
 import { sitePanel } from './site-panel.js';
@@ -90,8 +91,8 @@ export function mountDemo(element: HTMLElement, options: MountDemoOptions = {}):
     element.replaceChildren(
       h('header', { class: 'top' }, h('h1', {}, app.t('title')), h('p', { class: 'notice' }, app.t(options.serverState ? 'noticeServerState' : 'notice'))),
       trainer.el,
-      h('main', { class: `stage phones-${app.phoneCount}` }, site.el, h('div', { class: 'phones' }, ...phones.map((p) => p.el))),
-      ruler.el,
+      // The ruler sits in the stage, so presentation mode can put it beside the phones.
+      h('main', { class: `stage phones-${app.phoneCount}` }, site.el, h('div', { class: 'phones' }, ...phones.map((p) => p.el)), ruler.el),
       scenarioPanel(app).el,
     );
     tick = () => {
@@ -103,6 +104,8 @@ export function mountDemo(element: HTMLElement, options: MountDemoOptions = {}):
     if (focusId) element.querySelector<HTMLElement>(`[id^="${focusId}-"]`)?.focus();
   }
 
+  applyPresentMode();
+  globalThis.addEventListener?.('hashchange', applyPresentMode);
   build();
   const timer = setInterval(() => tick(), 250);
   // Another tab or window of the page (a projector beside the laptop) saved a change: show the
@@ -124,6 +127,7 @@ export function mountDemo(element: HTMLElement, options: MountDemoOptions = {}):
       clearInterval(timer);
       clearTimeout(followUp);
       globalThis.removeEventListener?.('storage', onStorage);
+      globalThis.removeEventListener?.('hashchange', applyPresentMode);
       for (const stop of stops) stop();
       element.replaceChildren();
     },

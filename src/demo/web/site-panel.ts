@@ -27,6 +27,9 @@ export function sitePanel(app: DemoApp, changed: () => void): SitePanel {
   let codeInput: HTMLInputElement | null = null;
   // Kept in memory only, so a re-render keeps what was typed; never saved.
   let password = 'Tavaszi-Szel-2025';
+  // The card in use, so presentation mode can hide the others (login always shows).
+  let inUse: 'register' | 'login' | 'lost-phone' = 'register';
+  const card = (name: typeof inUse) => `card ${name}${inUse === name ? ' in-use' : ''}`;
 
   const report = (result: { ok: boolean; message: string }) => {
     status.show(result.message, result.ok);
@@ -74,9 +77,13 @@ export function sitePanel(app: DemoApp, changed: () => void): SitePanel {
   function registerCard() {
     const { user, pass } = credentials('register');
     const email = field(t('email'), { name: 'register-email', type: 'email', value: 'kovacs.janos@example.hu' });
-    return h('form', { class: 'card', 'aria-label': t('register'), onsubmit: (e) => {
+    return h('form', { class: card('register'), 'aria-label': t('register'), onsubmit: (e) => {
       e.preventDefault();
-      void run(async () => report(await app.provider.register({ username: user.input.value, password: pass.input.value, email: email.input.value })));
+      void run(async () => {
+        const result = await app.provider.register({ username: user.input.value, password: pass.input.value, email: email.input.value });
+        report(result);
+        inUse = result.ok ? 'login' : 'register';
+      });
     } }, h('h3', {}, t('register')), user.wrap, pass.wrap, email.wrap, h('button', { type: 'submit' }, t('registerButton')));
   }
 
@@ -101,7 +108,7 @@ export function sitePanel(app: DemoApp, changed: () => void): SitePanel {
       const started = await judged(v.username, v.code, false, () => app.provider.startDeviceChange(v));
       if (started.ok && 'enrollmentId' in started) app.site.enrollment = toSiteEnrollment(started);
     });
-    return h('form', { class: 'card', 'aria-label': t('login'), onsubmit: (e) => (e.preventDefault(), void login()) },
+    return h('form', { class: card('login'), 'aria-label': t('login'), onsubmit: (e) => (e.preventDefault(), void login()) },
       h('h3', {}, t('login')), user.wrap, pass.wrap, code.wrap,
       h('div', { class: 'buttons' },
         h('button', { type: 'submit', class: 'primary' }, t('loginButton')),
@@ -112,8 +119,9 @@ export function sitePanel(app: DemoApp, changed: () => void): SitePanel {
   function lostPhoneCard() {
     const { user, pass } = credentials('redeem');
     const code = field(t('deletionCode'), { name: 'redeem-code', autocomplete: 'off' });
-    return h('form', { class: 'card', 'aria-label': t('lostPhone'), onsubmit: (e) => {
+    return h('form', { class: card('lost-phone'), 'aria-label': t('lostPhone'), onsubmit: (e) => {
       e.preventDefault();
+      inUse = 'lost-phone';
       void run(async () => report(await app.provider.redeemDeletionCode({ username: user.input.value, password: pass.input.value, deletionCode: code.input.value })));
     } }, h('h3', {}, t('lostPhone')), user.wrap, pass.wrap, code.wrap, h('button', { type: 'submit' }, t('redeemButton')));
   }

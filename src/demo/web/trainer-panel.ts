@@ -7,6 +7,7 @@ import type { Language } from '../../sim/messages.js';
 import type { DemoApp } from './app.js';
 import { busyGuard, clockText, h, statusLine, uid } from './dom.js';
 import { friendlyError } from './error-texts.js';
+import { presenting, togglePresentMode } from './present.js';
 
 export interface TrainerHooks {
   changed(): void;
@@ -53,6 +54,10 @@ export function trainerPanel(app: DemoApp, hooks: TrainerHooks): { el: HTMLEleme
   const delayId = uid('activation-delay');
   const delay = h('input', { type: 'checkbox', id: delayId, checked: app.activationDelay, onchange: () => hooks.setActivationDelay(delay.checked) });
   const status = statusLine(t('details'));
+  const present = h('button', { type: 'button', class: 'present-toggle', 'aria-pressed': String(presenting()), onclick: () => {
+    togglePresentMode();
+    present.setAttribute('aria-pressed', String(presenting()));
+  } }, t('presentMode'));
   // The administrator's "in person" unlock, for the account named on the site.
   const unlock = h('button', { type: 'button', onclick: () => void guard(async () => {
     const username = app.site.username.trim();
@@ -87,7 +92,7 @@ export function trainerPanel(app: DemoApp, hooks: TrainerHooks): { el: HTMLEleme
       h('div', { class: 'group' }, h('span', { class: 'check' }, delay, h('label', { for: delayId }, t('activationDelay'))), unlock),
       h('div', { class: 'group' }, h('label', { for: langId }, `${t('language')}:`), lang,
         h('span', { class: 'check' }, second, h('label', { for: secondId }, t('secondPhone'))),
-        resetButton, confirmReset)),
+        present, resetButton, confirmReset)),
     status.el);
   const guard = busyGuard(el);
 
