@@ -7,6 +7,7 @@ import type { Language } from '../../sim/messages.js';
 import type { KeyValueStorage } from '../../browser/web-storage-store.js';
 import { clearDemo, loadDemo, type DemoApp } from './app.js';
 import { h } from './dom.js';
+import { guidePanel } from './guide.js';
 import { phonePanel } from './phone-panel.js';
 import { applyPresentMode } from './present.js';
 import { timeRuler } from './ruler.js';
@@ -53,8 +54,10 @@ export function mountDemo(element: HTMLElement, options: MountDemoOptions = {}):
     stops = [];
     document.documentElement.lang = app.lang;
     const ruler = timeRuler(app);
+    const guide = guidePanel(app, () => element);
     const changed = () => {
       void ruler.refresh();
+      void guide.refresh();
       for (const p of phones) p.update();
     };
     const site = sitePanel(app, changed);
@@ -91,16 +94,21 @@ export function mountDemo(element: HTMLElement, options: MountDemoOptions = {}):
     element.replaceChildren(
       h('header', { class: 'top' }, h('h1', {}, app.t('title')), h('p', { class: 'notice' }, app.t(options.serverState ? 'noticeServerState' : 'notice'))),
       trainer.el,
+      guide.el,
       // The ruler sits in the stage, so presentation mode can put it beside the phones.
       h('main', { class: `stage phones-${app.phoneCount}` }, site.el, h('div', { class: 'phones' }, ...phones.map((p) => p.el)), ruler.el),
       scenarioPanel(app).el,
     );
+    let ticks = 0;
     tick = () => {
+      // A code typed into a field moves the guide on too; once a second is enough for that.
+      if (++ticks % 4 === 0) void guide.refresh();
       trainer.update();
       for (const p of phones) p.update();
       ruler.update();
     };
     void ruler.refresh();
+    void guide.refresh();
     if (focusId) element.querySelector<HTMLElement>(`[id^="${focusId}-"]`)?.focus();
   }
 
