@@ -5,11 +5,11 @@
  */
 
 /** The address fragment that turns presentation mode on. */
-export const PRESENT_HASH = '#present';
+export const PRESENT_FRAGMENT = '#present';
 
 /** True when this window is in presentation mode. */
 export function presenting(): boolean {
-  return globalThis.location?.hash === PRESENT_HASH;
+  return (globalThis.location?.href ?? '').endsWith(PRESENT_FRAGMENT);
 }
 
 /** Marks the document for the presentation styles; call after every change of the address. */
@@ -20,6 +20,6 @@ export function applyPresentMode(): void {
 /** Turns presentation mode on or off in this window. */
 export function togglePresentMode(): void {
   if (presenting()) history.replaceState(null, '', `${location.pathname}${location.search}`);
-  else history.replaceState(null, '', PRESENT_HASH);
+  else history.replaceState(null, '', PRESENT_FRAGMENT);
   applyPresentMode();
 }
