@@ -48,8 +48,9 @@ test('an account removed on the laptop stays removed when the projector changes 
   await phone(laptop, 'A').getByRole('button', { name: 'Törlés' }).click();
   await phone(laptop, 'A').getByRole('button', { name: 'Végleges törlés' }).click();
   await phone(projector, 'A').getByText('Még nincs fiók.').waitFor();
+  const before = await laptop.locator('.sim-time').textContent();
   await projector.getByRole('button', { name: '+30 mp' }).click();
-  await laptop.waitForFunction((t) => document.querySelector('.sim-time').textContent !== t, await laptop.locator('.sim-time').textContent());
+  await laptop.waitForFunction((t) => document.querySelector('.sim-time').textContent !== t, before);
   assert.equal(await phone(laptop, 'A').locator('li.account').count(), 0);
   await laptop.reload();
   await phone(laptop, 'A').getByText('Még nincs fiók.').waitFor();
