@@ -15,11 +15,12 @@ export interface KeyValueStorage {
 /**
  * A Store saved as one JSON item of `storage` under `itemKey` after every change. An unreadable
  * item (hand-edited, from another version) is treated as empty rather than breaking the page.
+ * Every call reads the item afresh, so two tabs on the same storage never undo each other.
  * @example
  * const provider = createProvider({ store: new WebStorageStore(localStorage, 'totp-lab:provider') });
  */
 export class WebStorageStore implements Store {
-  readonly #data: Map<string, StoreValue>;
+  #data: Map<string, StoreValue>;
   readonly #storage: KeyValueStorage;
   readonly #itemKey: string;
 
@@ -31,13 +32,20 @@ export class WebStorageStore implements Store {
     this.#data = new Map(Object.entries(readItem(storage, itemKey)));
   }
 
+  #reload(): void {
+    this.#data = new Map(Object.entries(readItem(this.#storage, this.#itemKey)));
+  }
+
   async get<T extends StoreValue>(key: string): Promise<T | undefined> {
+    this.#reload();
     const value = this.#data.get(key);
     return value === undefined ? undefined : (structuredClone(value) as T);
   }
 
   async update<T extends StoreValue>(key: string, fn: (current: T | undefined) => T | undefined): Promise<T | undefined> {
-    // Synchronous between awaits, so the read-modify-write is atomic within the page.
+    // Synchronous between awaits, so the read-modify-write is atomic within the page; read afresh,
+    // so another tab's change (a used step, a finished setup) is never written over with an old copy.
+    this.#reload();
     const current = this.#data.get(key);
     const next = fn(current === undefined ? undefined : (structuredClone(current) as T));
     if (next !== undefined) checkStoreValueSize(key, next);
@@ -48,11 +56,13 @@ export class WebStorageStore implements Store {
   }
 
   async keys(prefix = ''): Promise<string[]> {
+    this.#reload();
     return [...this.#data.keys()].filter((k) => k.startsWith(prefix)).sort();
   }
 
   /** A copy of everything stored. */
   snapshot(): Record<string, StoreValue> {
+    this.#reload();
     return structuredClone(Object.fromEntries(this.#data));
   }
 }

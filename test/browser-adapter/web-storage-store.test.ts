@@ -17,6 +17,18 @@ function memoryStorage(): KeyValueStorage & { items: Map<string, string> } {
 describe('WebStorageStore', () => {
   storeContract(async () => new WebStorageStore(memoryStorage(), 'contract'));
 
+  it('two stores on one storage (two tabs) see each other\'s changes and never write them away', async () => {
+    const storage = memoryStorage();
+    const first = new WebStorageStore(storage, 'shared');
+    const second = new WebStorageStore(storage, 'shared');
+    await first.update('account:a', () => ({ lastStep: 7 }));
+    expect(await second.get('account:a')).toEqual({ lastStep: 7 });
+    await second.update('account:b', () => ({ lastStep: 1 }));
+    await first.update('account:a', (current) => ({ lastStep: ((current as { lastStep: number }).lastStep) + 1 }));
+    expect(await second.keys()).toEqual(['account:a', 'account:b']);
+    expect(await second.get('account:a')).toEqual({ lastStep: 8 });
+  });
+
   it('writes every change to its one item, and a new instance reads it back', async () => {
     const storage = memoryStorage();
     const a = new WebStorageStore(storage, 'demo:provider');

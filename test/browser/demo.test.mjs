@@ -105,16 +105,16 @@ test('register, then enroll phone A by scanning the QR code on the canvas', asyn
   const saved = [];
   for await (const chunk of await download.createReadStream()) saved.push(chunk);
   assert.equal(Buffer.concat(saved).toString('utf8').trim(), firstDeletionCode);
-  // Befejezés without the acknowledgement is refused.
-  await submit(site().getByRole('button', { name: 'Befejezés' }), 'Törlőkód mentéséről gondoskodtam');
+  // Befejezés waits for the acknowledgement.
+  assert.equal(await site().getByRole('button', { name: 'Befejezés' }).isDisabled(), true);
   await site().getByLabel('Törlőkód mentéséről gondoskodtam').check();
   await submit(site().getByRole('button', { name: 'Befejezés' }), 'sikeresen befejeződött');
 });
 
 let loginCode;
 test('log in with the next code, and see the same code refused a second time', async () => {
-  // The setup used this step's code: the next login needs the next step's.
-  await page.getByRole('button', { name: '+30 mp' }).click();
+  // The factor works 90 s after Befejezés (the activation wait), and the setup used this step's code.
+  await page.getByRole('button', { name: '+2 perc' }).click();
   loginCode = await codeOn('A');
   await phone('A').getByRole('button', { name: 'Beírás az oldalra' }).click();
   await submit(loginForm().getByRole('button', { name: 'Belépés', exact: true }), 'Sikeres azonosítás.');
@@ -150,7 +150,7 @@ test('set up another device (phone B, from an uploaded picture) and see the old 
   await submit(loginForm().getByRole('button', { name: 'Belépés', exact: true }), 'A felhasználónév vagy a jelszó helytelen');
   assert.match(await page.getByTestId('typed-step').textContent(), /egyik közeli lépéshez sem tartozik/);
   await screenshot(page, '06-old-phone-refused');
-  await page.getByRole('button', { name: '+30 mp' }).click();
+  await page.getByRole('button', { name: '+2 perc' }).click();
   await phone('B').getByRole('button', { name: 'Beírás az oldalra' }).click();
   await submit(loginForm().getByRole('button', { name: 'Belépés', exact: true }), 'Sikeres azonosítás.');
 });
@@ -256,6 +256,7 @@ test('play the replay scenario to the end', async () => {
 
 test('reset clears everything', async () => {
   await page.getByRole('button', { name: 'Reset everything' }).click();
+  await page.getByRole('button', { name: 'Yes, delete everything' }).click();
   // Back to the first start: Hungarian, one empty phone, real time, no saved accounts.
   await page.getByRole('heading', { name: 'Ügyfélkapu+ szimulátor' }).waitFor();
   await phone('A').getByText('Még nincs fiók.').waitFor();

@@ -89,8 +89,8 @@ test('a phone enrolled in one browser is back in a fresh browser, from the state
   await phone.locator('.code').first().waitFor();
   assert.equal((await phone.locator('.code').first().textContent()).replace(/\s/g, ''), enrolled.code);
   assert.equal(await fresh.page.locator('.sim-time').textContent(), enrolled.time);
-  // The restored service knows the account: the phone's next code logs in.
-  await fresh.page.getByRole('button', { name: '+30 mp' }).click();
+  // The restored service knows the account: after the activation wait, the phone's next code logs in.
+  await fresh.page.getByRole('button', { name: '+2 perc' }).click();
   await phone.getByRole('button', { name: 'Beírás az oldalra' }).click();
   await fresh.page.locator('section.site').getByRole('form', { name: 'Belépés' }).getByRole('button', { name: 'Belépés', exact: true }).click();
   await fresh.page.locator('section.site').getByText('Bejelentkezve:').waitFor();

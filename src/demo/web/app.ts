@@ -39,6 +39,8 @@ export interface TypedCode {
   /** The server's step when it was typed. */
   serverStep: number;
   accepted: boolean;
+  /** Why the service said no, from its audit log: a refusal reason, `fault`, or null. */
+  reason?: string | null;
 }
 
 /** How far either side of the server's step a typed code is looked for. */
@@ -57,6 +59,8 @@ export interface DemoApp {
   readonly phones: Authenticator[];
   phoneCount: 1 | 2;
   faults: FaultKind[];
+  /** The 90-second wait between Befejezés and a working code (the Ügyfélkapu+ profile); on by default. */
+  activationDelay: boolean;
   site: SiteState;
   typed: TypedCode | null;
   /** Saves everything to Web Storage. */
@@ -69,6 +73,7 @@ interface SavedDemo {
   phones?: unknown;
   phoneCount?: unknown;
   faults?: unknown;
+  activationDelay?: unknown;
   site?: unknown;
   typed?: unknown;
 }
@@ -80,8 +85,10 @@ export function loadDemo(storage: KeyValueStorage, prefix: string, language: Lan
   const lang: Language = saved.lang === 'en' || saved.lang === 'hu' ? saved.lang : (language ?? 'hu');
   const clock = createTrainerClock(saved.clock);
   const store = new WebStorageStore(storage, `${prefix}:provider`);
+  const activationDelay = saved.activationDelay !== false;
   const provider = createProvider({
     clock, store, language: lang,
+    profile: activationDelay ? 'ugyfelkapu' : 'standard',
     // A simulator in a page: cheap hashing keeps every click instant (never do this on a real service).
     hashing: LOW_COST_HASHING_FOR_TESTS,
     // A time-out fault moves the simulated clock on instead of freezing the page.
@@ -97,10 +104,11 @@ export function loadDemo(storage: KeyValueStorage, prefix: string, language: Lan
     clock, provider, store, phones,
     phoneCount: saved.phoneCount === 2 ? 2 : 1,
     faults,
+    activationDelay,
     site: readSite(saved.site),
     typed: (saved.typed as TypedCode | null | undefined) ?? null,
     save() {
-      const data = { lang: app.lang, clock: clock.toJSON(), phones: phones.map((p) => p.toJSON()), phoneCount: app.phoneCount, faults: app.faults, site: app.site, typed: app.typed };
+      const data = { lang: app.lang, clock: clock.toJSON(), phones: phones.map((p) => p.toJSON()), phoneCount: app.phoneCount, faults: app.faults, activationDelay: app.activationDelay, site: app.site, typed: app.typed };
       storage.setItem(stateKey, JSON.stringify(data));
     },
   };

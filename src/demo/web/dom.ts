@@ -46,18 +46,55 @@ export function field(label: string, attrs: Attrs & { name: string }): { wrap: H
   return { wrap: h('div', { class: 'field' }, h('label', { for: id }, label), input), input };
 }
 
-/** A status line that screen readers announce. */
-export function statusLine(): { el: HTMLElement; show(text: string, ok: boolean | null): void } {
+/** How long a success message stays before it is cleared (a stale "Fiók hozzáadva." misleads). */
+export const OK_MESSAGE_MS = 6000;
+
+/** A status line that screen readers announce: success messages clear themselves, errors stay until the next answer. */
+export function statusLine(detailsLabel = 'Details'): { el: HTMLElement; show(text: string, ok: boolean | null, details?: string): void; clear(): void } {
   const el = h('p', { class: 'status', role: 'status', 'aria-live': 'polite' });
   let shown = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const clear = () => {
+    clearTimeout(timer);
+    el.replaceChildren();
+    el.className = 'status';
+  };
   return {
     el,
-    show(text, ok) {
+    clear,
+    show(text, ok, details) {
+      clearTimeout(timer);
       // Counts the answers, so a repeated message is still seen as new (tests wait on it).
       el.dataset['shown'] = String(++shown);
-      el.textContent = text;
+      el.replaceChildren(text);
+      // The library's own (English, technical) text, folded away for the trainer.
+      if (details) el.append(h('details', { class: 'technical' }, h('summary', {}, detailsLabel), h('code', {}, details)));
       el.className = `status ${ok === null ? '' : ok ? 'ok' : 'bad'}`;
+      if (ok === true) timer = setTimeout(clear, OK_MESSAGE_MS);
     },
+  };
+}
+
+/**
+ * Runs one action at a time: while `action` runs, a second call is ignored and the buttons and
+ * fields inside `scope` are disabled, so a double click cannot send the same code twice.
+ */
+export function busyGuard(scope: HTMLElement): (action: () => Promise<void>) => Promise<boolean> {
+  let busy = false;
+  return async (action) => {
+    if (busy) return false;
+    busy = true;
+    scope.setAttribute('aria-busy', 'true');
+    const controls = [...scope.querySelectorAll<HTMLButtonElement | HTMLInputElement>('button:not(:disabled), input:not(:disabled)')];
+    for (const c of controls) c.disabled = true;
+    try {
+      await action();
+    } finally {
+      for (const c of controls) c.disabled = false;
+      scope.removeAttribute('aria-busy');
+      busy = false;
+    }
+    return true;
   };
 }
 

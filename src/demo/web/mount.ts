@@ -6,7 +6,9 @@ import { InvalidArgumentError, type Language } from '../../index.js';
 import type { KeyValueStorage } from '../../browser/index.js';
 import { clearDemo, loadDemo, type DemoApp } from './app.js';
 import { h } from './dom.js';
+import { guidePanel } from './guide.js';
 import { phonePanel } from './phone-panel.js';
+import { applyPresentMode } from './present.js';
 import { timeRuler } from './ruler.js';
 import { scenarioPanel } from './scenario-panel.js';
 import { sitePanel } from './site-panel.js';
@@ -50,8 +52,10 @@ export function mountDemo(element: HTMLElement, options: MountDemoOptions = {}):
     stops = [];
     document.documentElement.lang = app.lang;
     const ruler = timeRuler(app);
+    const guide = guidePanel(app, () => element);
     const changed = () => {
       void ruler.refresh();
+      void guide.refresh();
       for (const p of phones) p.update();
     };
     const site = sitePanel(app, changed);
@@ -65,6 +69,13 @@ export function mountDemo(element: HTMLElement, options: MountDemoOptions = {}):
         for (const phone of app.phones) phone.language = lang;
         app.save();
         build('language');
+      },
+      setActivationDelay(on) {
+        // The service is made with its profile: save, then build it again from the saved state.
+        app.activationDelay = on;
+        app.save();
+        app = loadDemo(storage, prefix, options.language);
+        build('activation-delay');
       },
       setPhoneCount(count) {
         app.phoneCount = count;
@@ -81,24 +92,48 @@ export function mountDemo(element: HTMLElement, options: MountDemoOptions = {}):
     element.replaceChildren(
       h('header', { class: 'top' }, h('h1', {}, app.t('title')), h('p', { class: 'notice' }, app.t(options.serverState ? 'noticeServerState' : 'notice'))),
       trainer.el,
-      h('main', { class: `stage phones-${app.phoneCount}` }, site.el, h('div', { class: 'phones' }, ...phones.map((p) => p.el))),
-      ruler.el,
+      guide.el,
+      // The ruler sits in the stage, so presentation mode can put it beside the phones.
+      h('main', { class: `stage phones-${app.phoneCount}` }, site.el, h('div', { class: 'phones' }, ...phones.map((p) => p.el)), ruler.el),
       scenarioPanel(app).el,
     );
+    let ticks = 0;
     tick = () => {
+      // A code typed into a field moves the guide on too; once a second is enough for that.
+      if (++ticks % 4 === 0) void guide.refresh();
       trainer.update();
       for (const p of phones) p.update();
       ruler.update();
     };
     void ruler.refresh();
+    void guide.refresh();
     if (focusId) element.querySelector<HTMLElement>(`[id^="${focusId}-"]`)?.focus();
   }
 
+  applyPresentMode();
+  globalThis.addEventListener?.('hashchange', applyPresentMode);
   build();
   const timer = setInterval(() => tick(), 250);
+  // Another tab or window of the page (a projector beside the laptop) saved a change: show the
+  // same state here, so neither writes the other's change away with an old copy.
+  let followUp: ReturnType<typeof setTimeout> | undefined;
+  const onStorage = (event: StorageEvent) => {
+    if (event.key !== null && !event.key.startsWith(`${prefix}:`)) return;
+    clearTimeout(followUp);
+    // One save writes two items; take them together.
+    followUp = setTimeout(() => {
+      const focused = document.activeElement?.id.replace(/-\d+$/, '');
+      app = loadDemo(storage, prefix, options.language);
+      build(focused);
+    }, 30);
+  };
+  globalThis.addEventListener?.('storage', onStorage);
   return {
     unmount() {
       clearInterval(timer);
+      clearTimeout(followUp);
+      globalThis.removeEventListener?.('storage', onStorage);
+      globalThis.removeEventListener?.('hashchange', applyPresentMode);
       for (const stop of stops) stop();
       element.replaceChildren();
     },

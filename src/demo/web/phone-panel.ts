@@ -6,7 +6,8 @@
 import { detectFormat, type AccountView, type Authenticator, type ScanResult } from '../../index.js';
 import { imageFromCanvas, imageFromFile, startWebcam, type Webcam } from '../../browser/index.js';
 import type { DemoApp } from './app.js';
-import { clockText, field, groupCode, h, statusLine } from './dom.js';
+import { busyGuard, clockText, field, groupCode, h, statusLine } from './dom.js';
+import { friendlyError } from './error-texts.js';
 import { countdownRing } from './ring.js';
 import { makeSwipeable } from './swipe.js';
 
@@ -22,14 +23,20 @@ export function phonePanel(app: DemoApp, index: number, hooks: PhoneHooks): { el
   const t = app.t;
   const phone: Authenticator = app.phones[index]!;
   const name = `${t('phone')} ${'AB'[index]}`;
-  const status = statusLine();
+  const status = statusLine(t('details'));
   const timeEl = h('span', { class: 'phone-time' });
   const list = h('ul', { class: 'accounts', 'aria-label': name });
   const rows = new Map<string, { code: HTMLElement; ring: ReturnType<typeof countdownRing> }>();
   let signature = '';
   let renaming: string | null = null;
   let webcam: Webcam | null = null;
+  // A second click while the camera is starting would open it twice.
+  let starting = false;
 
+  const fail = (error: unknown) => {
+    const f = friendlyError(error, app.lang);
+    status.show(f.text, false, f.details);
+  };
   const saveAndShow = () => {
     app.save();
     signature = '';
@@ -48,13 +55,21 @@ export function phonePanel(app: DemoApp, index: number, hooks: PhoneHooks): { el
     try {
       reportScan(/^otpauth-migration:/i.test(text) ? { ...phone.importMigration(text), status: 'imported', kind: 'migration' } : { ...phone.addKeyUri(text), kind: 'key-uri' });
     } catch (error) {
-      status.show(error instanceof Error ? error.message : String(error), false);
+      fail(error);
     }
   };
 
   const drift = field(t('drift'), { name: `drift-${index}`, type: 'number', step: 15, value: phone.driftMs / 1000, onchange: (e) => {
-    const seconds = Number((e.target as HTMLInputElement).value);
-    if (Number.isFinite(seconds)) phone.setDrift(Math.round(seconds * 1000));
+    const input = e.target as HTMLInputElement;
+    const seconds = input.value.trim() === '' ? NaN : Number(input.value);
+    try {
+      if (!Number.isFinite(seconds)) throw new RangeError(`not a number: ${input.value}`);
+      phone.setDrift(Math.round(seconds * 1000));
+    } catch (error) {
+      // Said on the phone, and the field shows the drift still in force.
+      status.show(t('driftInvalid'), false, error instanceof Error ? error.message : String(error));
+      input.value = String(phone.driftMs / 1000);
+    }
     saveAndShow();
   } });
 
@@ -65,15 +80,20 @@ export function phonePanel(app: DemoApp, index: number, hooks: PhoneHooks): { el
   };
   const video = h('video', { class: 'webcam', hidden: true, 'aria-label': t('webcam') });
   const webcamButton = h('button', { type: 'button', 'aria-pressed': 'false', onclick: async () => {
+    if (starting) return;
     if (webcam) return stopWebcam();
+    starting = true;
     try {
       video.hidden = false;
       webcamButton.setAttribute('aria-pressed', 'true');
       webcamButton.textContent = t('stopWebcam');
       webcam = await startWebcam(video, { onCode: (text) => (stopWebcam(), addText(text)) });
+      starting = false;
     } catch (error) {
+      starting = false;
       stopWebcam();
-      status.show(`${t('webcamError')} ${error instanceof Error ? error.message : String(error)}`, false);
+      const f = friendlyError(error, app.lang, 'camera');
+      status.show(`${t('webcamError')} ${f.text}`, false, f.details);
     }
   } }, t('webcam'));
   const stopWebcam = () => {
@@ -96,7 +116,7 @@ export function phonePanel(app: DemoApp, index: number, hooks: PhoneHooks): { el
         reportScan({ ...(await phone.importFile(bytes, password === undefined ? {} : { password })), status: 'imported', kind: 'migration' });
       }
     } catch (error) {
-      status.show(error instanceof Error ? error.message : String(error), false);
+      fail(error);
     }
     input.value = '';
   } });
@@ -110,7 +130,7 @@ export function phonePanel(app: DemoApp, index: number, hooks: PhoneHooks): { el
         manualKey.input.value = '';
         reportScan({ ...result, kind: 'key-uri' });
       } catch (error) {
-        status.show(error instanceof Error ? error.message : String(error), false);
+        fail(error);
       }
     } }, manualAccount.wrap, manualKey.wrap, h('button', { type: 'submit' }, t('add'))));
 
@@ -139,7 +159,7 @@ export function phonePanel(app: DemoApp, index: number, hooks: PhoneHooks): { el
           renaming = null;
           saveAndShow();
         } catch (error) {
-          status.show(error instanceof Error ? error.message : String(error), false);
+          fail(error);
         }
       } }, issuer.wrap, account.wrap, h('div', { class: 'buttons' }, h('button', { type: 'submit' }, t('save')), h('button', { type: 'button', onclick: () => ((renaming = null), saveAndShow()) }, t('cancel')))));
     }

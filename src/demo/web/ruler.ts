@@ -7,6 +7,7 @@
 import { DEFAULT_PERIOD, DEFAULT_WINDOW } from '../../index.js';
 import { stepsOf, type DemoApp } from './app.js';
 import { clockText, h } from './dom.js';
+import { isFault, reasonText } from './reasons.js';
 
 /** Steps shown either side of the server's step. */
 const SPAN = 4;
@@ -50,18 +51,24 @@ export function timeRuler(app: DemoApp): { el: HTMLElement; update(): void; refr
       const delta = Math.floor(time / periodMs) - server;
       const name = `${t('phone')} ${'AB'[i]}`;
       markers.push(marker(`phone phone-${i}`, at(time), 'AB'[i]!));
-      lines.push(h('li', { class: Math.abs(delta) <= windowSteps ? 'ok' : 'bad' }, `${name}: ${t('step')} ${delta > 0 ? '+' : ''}${delta} (${clockText(time, app.lang)}, ${phone.driftMs / 1000} s)`));
+      lines.push(h('li', { class: Math.abs(delta) <= windowSteps ? 'ok' : 'bad' }, `${name}: ${t('step')} ${signed(delta)} (${clockText(time, app.lang)}, ${phone.driftMs / 1000} ${t('sec')})`));
     }
     const typed = app.typed;
     if (typed) {
+      const why = reasonText(typed.reason, app.lang);
+      const verdict = typed.accepted ? t('accepted') : isFault(typed.reason) ? t('notJudged') : t('refused');
       if (typed.step === null) lines.push(h('li', { class: 'bad', 'data-testid': 'typed-step' }, typed.accepted ? t('accepted') : t('typedUnknown')));
       else {
-        const delta = typed.step - typed.serverStep;
+        // Said against the server's step now, so the words follow the marker as time moves on.
+        const now = typed.step - server;
+        const then = typed.step - typed.serverStep;
         const mark = `${typed.accepted ? '✓' : '✗'} ${t('typed')}`;
         const middle = (typed.step + 0.5) * periodMs;
         markers.push(marker(`typed ${typed.accepted ? 'ok' : 'bad'}`, at(middle), mark));
-        lines.push(h('li', { class: typed.accepted ? 'ok' : 'bad', 'data-testid': 'typed-step' }, `${t('typedAt')} ${t('step')} ${delta > 0 ? '+' : ''}${delta} — ${typed.accepted ? t('accepted') : t('refused')}`));
+        const when = now === then ? '' : ` (${t('whenTyped')} ${signed(then)})`;
+        lines.push(h('li', { class: typed.accepted ? 'ok' : isFault(typed.reason) ? 'fault' : 'bad', 'data-testid': 'typed-step' }, `${t('typedAt')} ${t('step')} ${signed(now)}${when} — ${verdict}`));
       }
+      if (!typed.accepted && why) lines.push(h('li', { class: 'why', 'data-testid': 'why-refused' }, `${t('whyRefused')} ${why}`));
     }
     track.replaceChildren(h('div', { class: 'cells' }, ...cells), ...markers);
     summary.replaceChildren(...lines);
@@ -78,4 +85,9 @@ export function timeRuler(app: DemoApp): { el: HTMLElement; update(): void; refr
       update();
     },
   };
+}
+
+/** −4, 0, +2. */
+function signed(n: number): string {
+  return n > 0 ? `+${n}` : String(n);
 }

@@ -46,11 +46,12 @@ export function scenarioPanel(app: DemoApp): { el: HTMLElement } {
       case 'step':
         return h('li', { class: 'ev step' }, h('strong', {}, `${e.index + 1}. ${e.say}`), h('span', { class: 'expect' }, ` → ${e.expect}`));
       case 'time':
-        return h('li', { class: 'ev time' }, h('span', { class: 'tag' }, t('evTime')), ` ${clockText(e.now, app.lang)} (+${e.advancedMs / 1000} s) ${e.note}`);
+        return h('li', { class: 'ev time' }, h('span', { class: 'tag' }, t('evTime')), ` ${clockText(e.now, app.lang)} (+${e.advancedMs / 1000} ${t('sec')}) ${e.note}`);
       case 'qr': {
-        const canvas = h('canvas', { class: 'qr small', role: 'img', 'aria-label': e.caption });
+        // Its own small box: the site's 200 px QR style would spill over the log's border.
+        const canvas = h('canvas', { class: 'log-qr', role: 'img', 'aria-label': e.caption });
         drawQr(canvas, e.text, 2);
-        return h('li', { class: 'ev qr' }, h('span', {}, `${e.who}: ${e.caption}`), canvas);
+        return h('li', { class: 'ev qr-step' }, h('span', { class: 'caption' }, `${e.who}: ${e.caption}`), canvas);
       }
       case 'site':
         return h('li', { class: `ev site ${e.ok ? 'ok' : 'bad'}` }, `${e.ok ? '✓' : '✗'} ${e.message}`);
@@ -60,14 +61,14 @@ export function scenarioPanel(app: DemoApp): { el: HTMLElement } {
         return h('li', { class: 'ev deletion' }, `${t('deletionCode')}: `, value, ' ', reveal);
       }
       case 'phone':
-        return h('li', { class: 'ev phone' }, h('span', { class: 'tag' }, t('phone')), ` ${e.phone} (${e.driftMs / 1000} s): `,
+        return h('li', { class: 'ev phone' }, h('span', { class: 'tag' }, t('phone')), ` ${e.phone} (${e.driftMs / 1000} ${t('sec')}): `,
           ...e.accounts.map((a) => h('span', { class: 'mini-code' }, `${a.issuer ?? ''} ${a.account} ${a.code === null ? '—' : groupCode(a.code)}`)));
       case 'user':
         return h('li', { class: 'ev user' }, h('span', { class: 'tag' }, t('evUser')), ` ${e.text}`);
       case 'note':
         return h('li', { class: 'ev note' }, h('span', { class: 'tag' }, t('evNote')), ` ${e.text}`);
       case 'check':
-        return h('li', { class: `ev check ${e.passed ? 'ok' : 'bad'}`, 'data-check': e.passed ? 'passed' : 'failed' }, `${e.passed ? '✓' : '✗'} ${e.expect}`, e.detail ? h('span', { class: 'detail' }, ` (${e.detail})`) : null);
+        return h('li', { class: `ev verdict ${e.passed ? 'ok' : 'bad'}`, 'data-check': e.passed ? 'passed' : 'failed' }, `${e.passed ? '✓' : '✗'} ${e.expect}`, e.detail ? h('span', { class: 'detail' }, ` (${e.detail})`) : null);
       case 'result':
         return h('li', { class: `ev result ${e.passed ? 'ok' : 'bad'}`, 'data-result': e.passed ? 'passed' : 'failed' }, `${t('scenarioDone')} ${e.passed ? t('passed') : t('failed')}`);
     }

@@ -3,8 +3,10 @@
  * and Befejezés, "Beállítás másik eszközre", and the lost-phone form with the törlőkód.
  */
 import { drawQr } from '../../browser/index.js';
+import type { AuditEvent } from '../../index.js';
 import { analyseTypedCode, type DemoApp, type SiteEnrollment } from './app.js';
-import { field, groupCode, h, statusLine } from './dom.js';
+import { friendlyError } from './error-texts.js';
+import { busyGuard, field, groupCode, h, statusLine } from './dom.js';
 
 /** The site panel and the hooks the phones use. */
 export interface SitePanel {
@@ -18,30 +20,36 @@ export interface SitePanel {
 /** Renders the site; `changed` is called after anything that other panels show. */
 export function sitePanel(app: DemoApp, changed: () => void): SitePanel {
   const t = app.t;
-  const status = statusLine();
+  const status = statusLine(t('details'));
   const root = h('section', { class: 'panel site', 'aria-labelledby': 'site-title' });
+  const guard = busyGuard(root);
   let canvas: HTMLCanvasElement | null = null;
   let codeInput: HTMLInputElement | null = null;
   // Kept in memory only, so a re-render keeps what was typed; never saved.
   let password = 'Tavaszi-Szel-2025';
+  // The card in use, so presentation mode can hide the others (login always shows).
+  let inUse: 'register' | 'login' | 'lost-phone' = 'register';
+  const card = (name: typeof inUse) => `card ${name}${inUse === name ? ' in-use' : ''}`;
 
   const report = (result: { ok: boolean; message: string }) => {
     status.show(result.message, result.ok);
   };
-  const run = async (action: () => Promise<void>) => {
+  const run = (action: () => Promise<void>) => guard(async () => {
     try {
       await action();
     } catch (error) {
-      status.show(error instanceof Error ? error.message : String(error), false);
+      const f = friendlyError(error, app.lang);
+      status.show(f.text, false, f.details);
     }
     app.save();
     render();
     changed();
-  };
+  });
   const judged = async <R extends { ok: boolean; message: string }>(username: string, code: string, pending: boolean, call: () => Promise<R>): Promise<R> => {
     const typed = await analyseTypedCode(app, username, code, pending);
+    const since = app.provider.auditLog().at(-1)?.seq ?? 0;
     const result = await call();
-    app.typed = { ...typed, accepted: result.ok };
+    app.typed = { ...typed, accepted: result.ok, reason: result.ok ? null : refusalReason(app.provider.auditLog(since)) };
     report(result);
     return result;
   };
@@ -69,9 +77,13 @@ export function sitePanel(app: DemoApp, changed: () => void): SitePanel {
   function registerCard() {
     const { user, pass } = credentials('register');
     const email = field(t('email'), { name: 'register-email', type: 'email', value: 'kovacs.janos@example.hu' });
-    return h('form', { class: 'card', 'aria-label': t('register'), onsubmit: (e) => {
+    return h('form', { class: card('register'), 'aria-label': t('register'), onsubmit: (e) => {
       e.preventDefault();
-      void run(async () => report(await app.provider.register({ username: user.input.value, password: pass.input.value, email: email.input.value })));
+      void run(async () => {
+        const result = await app.provider.register({ username: user.input.value, password: pass.input.value, email: email.input.value });
+        report(result);
+        inUse = result.ok ? 'login' : 'register';
+      });
     } }, h('h3', {}, t('register')), user.wrap, pass.wrap, email.wrap, h('button', { type: 'submit' }, t('registerButton')));
   }
 
@@ -96,7 +108,7 @@ export function sitePanel(app: DemoApp, changed: () => void): SitePanel {
       const started = await judged(v.username, v.code, false, () => app.provider.startDeviceChange(v));
       if (started.ok && 'enrollmentId' in started) app.site.enrollment = toSiteEnrollment(started);
     });
-    return h('form', { class: 'card', 'aria-label': t('login'), onsubmit: (e) => (e.preventDefault(), void login()) },
+    return h('form', { class: card('login'), 'aria-label': t('login'), onsubmit: (e) => (e.preventDefault(), void login()) },
       h('h3', {}, t('login')), user.wrap, pass.wrap, code.wrap,
       h('div', { class: 'buttons' },
         h('button', { type: 'submit', class: 'primary' }, t('loginButton')),
@@ -107,8 +119,9 @@ export function sitePanel(app: DemoApp, changed: () => void): SitePanel {
   function lostPhoneCard() {
     const { user, pass } = credentials('redeem');
     const code = field(t('deletionCode'), { name: 'redeem-code', autocomplete: 'off' });
-    return h('form', { class: 'card', 'aria-label': t('lostPhone'), onsubmit: (e) => {
+    return h('form', { class: card('lost-phone'), 'aria-label': t('lostPhone'), onsubmit: (e) => {
       e.preventDefault();
+      inUse = 'lost-phone';
       void run(async () => report(await app.provider.redeemDeletionCode({ username: user.input.value, password: pass.input.value, deletionCode: code.input.value })));
     } }, h('h3', {}, t('lostPhone')), user.wrap, pass.wrap, code.wrap, h('button', { type: 'submit' }, t('redeemButton')));
   }
@@ -136,7 +149,8 @@ export function sitePanel(app: DemoApp, changed: () => void): SitePanel {
         e.showSecret ? h('p', { class: 'secret' }, `${t('secretKey')} `, h('code', { 'data-testid': 'secret-key' }, e.secretText)) : null,
         code.wrap, h('div', { class: 'buttons' }, h('button', { type: 'submit', class: 'primary' }, t('next')), cancel));
     }
-    const saved = h('input', { type: 'checkbox', id: 'deletion-saved' });
+    // Befejezés only once the box is ticked, as on the real site.
+    const saved = h('input', { type: 'checkbox', id: 'deletion-saved', onchange: () => void (finishButton.disabled = !saved.checked) });
     const download = () => {
       const url = URL.createObjectURL(new Blob([`${e.deletionCode}\n`], { type: 'text/plain' }));
       const a = h('a', { href: url, download: t('deletionFileName') });
@@ -148,12 +162,13 @@ export function sitePanel(app: DemoApp, changed: () => void): SitePanel {
       report(result);
       if (result.ok) app.site.enrollment = null;
     });
+    const finishButton = h('button', { type: 'button', class: 'primary', disabled: true, onclick: finish }, t('finish'));
     return h('div', { class: 'card enroll' }, title,
       h('p', { class: 'tick' }, '✓ ', t('deletionCodeShown')),
       h('p', { class: 'deletion-code', 'data-testid': 'deletion-code' }, e.deletionCode),
       h('button', { type: 'button', class: 'primary', onclick: download }, t('saveDeletionCode')),
       h('div', { class: 'check' }, saved, h('label', { for: 'deletion-saved' }, t('savedCheckbox'))),
-      h('div', { class: 'buttons' }, h('button', { type: 'button', class: 'primary', onclick: finish }, t('finish')), cancel));
+      h('div', { class: 'buttons' }, finishButton, cancel));
   }
 
   render();
@@ -166,6 +181,15 @@ export function sitePanel(app: DemoApp, changed: () => void): SitePanel {
       codeInput.focus();
     },
   };
+}
+
+/** The reason the audit log gives for the call just made (the user is only told "no"). */
+function refusalReason(events: AuditEvent[]): string | null {
+  for (const e of [...events].reverse()) {
+    if (e.type === 'fault') return `fault-${e.fault ?? 'outage'}`;
+    if (e.reason) return e.reason;
+  }
+  return null;
 }
 
 function toSiteEnrollment(started: { enrollmentId: string; kind: 'enrollment' | 'device-change'; account: string; keyUri: string; secretText: string }): SiteEnrollment {

@@ -1,12 +1,18 @@
-/** The trainer's controls: simulated time, faults, language, a second phone, and reset. */
+/**
+ * The trainer's controls: simulated time, faults, the activation delay, unlocking a locked
+ * account, language, a second phone, and a reset that asks first.
+ */
 import type { FaultKind, Language } from '../../index.js';
 import type { DemoApp } from './app.js';
-import { clockText, h, uid } from './dom.js';
+import { busyGuard, clockText, h, statusLine, uid } from './dom.js';
+import { friendlyError } from './error-texts.js';
+import { presenting, togglePresentMode } from './present.js';
 
 export interface TrainerHooks {
   changed(): void;
   setLanguage(lang: Language): void;
   setPhoneCount(count: 1 | 2): void;
+  setActivationDelay(on: boolean): void;
   reset(): void;
 }
 
@@ -44,6 +50,35 @@ export function trainerPanel(app: DemoApp, hooks: TrainerHooks): { el: HTMLEleme
     h('option', { value: 'hu', selected: app.lang === 'hu' }, 'Magyar'), h('option', { value: 'en', selected: app.lang === 'en' }, 'English'));
   const secondId = uid('second-phone');
   const second = h('input', { type: 'checkbox', id: secondId, checked: app.phoneCount === 2, onchange: () => hooks.setPhoneCount(second.checked ? 2 : 1) });
+  const delayId = uid('activation-delay');
+  const delay = h('input', { type: 'checkbox', id: delayId, checked: app.activationDelay, onchange: () => hooks.setActivationDelay(delay.checked) });
+  const status = statusLine(t('details'));
+  const present = h('button', { type: 'button', class: 'present-toggle', 'aria-pressed': String(presenting()), onclick: () => {
+    togglePresentMode();
+    present.setAttribute('aria-pressed', String(presenting()));
+  } }, t('presentMode'));
+  // The administrator's "in person" unlock, for the account named on the site.
+  const unlock = h('button', { type: 'button', onclick: () => void guard(async () => {
+    const username = app.site.username.trim();
+    try {
+      await app.provider.unlock(username);
+      status.show(`${t('unlocked')} ${username}`, true);
+    } catch (error) {
+      const f = friendlyError(error, app.lang);
+      status.show(`${t('unlockFailed')} ${username || '—'}`, false, f.details);
+    }
+    done();
+  }) }, t('unlock'));
+  // A full reset wipes every account and phone: it asks first, in place (no browser dialog on a projector).
+  const confirmReset = h('span', { class: 'confirm-reset', hidden: true, role: 'group', 'aria-label': t('resetQuestion') },
+    h('strong', {}, t('resetQuestion')),
+    h('button', { type: 'button', class: 'danger', onclick: hooks.reset }, t('resetYes')),
+    h('button', { type: 'button', onclick: () => ((confirmReset.hidden = true), (resetButton.hidden = false), resetButton.focus()) }, t('cancel')));
+  const resetButton = h('button', { type: 'button', class: 'danger', onclick: () => {
+    resetButton.hidden = true;
+    confirmReset.hidden = false;
+    confirmReset.querySelector<HTMLButtonElement>('button:last-child')?.focus();
+  } }, t('reset'));
 
   const el = h('section', { class: 'panel trainer', 'aria-labelledby': 'trainer-title' },
     h('h2', { id: 'trainer-title' }, t('trainer')),
@@ -53,14 +88,17 @@ export function trainerPanel(app: DemoApp, hooks: TrainerHooks): { el: HTMLEleme
         h('button', { type: 'button', onclick: skip(120_000) }, t('plus2m')),
         h('button', { type: 'button', onclick: () => (app.clock.toRealTime(), done()) }, t('realTime'))),
       h('div', { class: 'group', role: 'group', 'aria-label': t('faults') }, h('span', { class: 'group-label' }, `${t('faults')}:`), fault('maintenance'), fault('outage'), fault('timeout')),
+      h('div', { class: 'group' }, h('span', { class: 'check' }, delay, h('label', { for: delayId }, t('activationDelay'))), unlock),
       h('div', { class: 'group' }, h('label', { for: langId }, `${t('language')}:`), lang,
         h('span', { class: 'check' }, second, h('label', { for: secondId }, t('secondPhone'))),
-        h('button', { type: 'button', class: 'danger', onclick: hooks.reset }, t('reset')))));
+        present, resetButton, confirmReset)),
+    status.el);
+  const guard = busyGuard(el);
 
   function update() {
     const now = app.clock.now();
     const left = 30 - Math.floor((now / 1000) % 30);
-    time.textContent = `${clockText(now, app.lang)} ${app.clock.paused ? t('pausedNote') : ''} · ${left} s`;
+    time.textContent = `${clockText(now, app.lang)} ${app.clock.paused ? t('pausedNote') : ''} · ${left} ${t('sec')}`;
     pause.textContent = app.clock.paused ? t('resume') : t('pause');
     pause.setAttribute('aria-pressed', String(app.clock.paused));
   }
