@@ -18,7 +18,12 @@ export async function compileForChild(entry: string, outDir: string): Promise<st
     const source = pending.pop()!;
     if (done.has(source)) continue;
     done.add(source);
-    const text = await readFile(source, 'utf8');
+    let text = await readFile(source, 'utf8');
+    // A JSON import (the CLI's version from package.json) is inlined, as the build does.
+    for (const m of [...text.matchAll(/^import \{([^}]*)\} from '(\.[^']+\.json)';$/gm)]) {
+      const json = await readFile(resolve(dirname(source), m[2]!), 'utf8');
+      text = text.replace(m[0], `const {${m[1]}} = ${json.trim()};`);
+    }
     for (const { fileName } of ts.preProcessFile(text, true, true).importedFiles) {
       if (fileName.startsWith('.')) pending.push(resolve(dirname(source), fileName.replace(/\.js$/, '.ts')));
     }

@@ -1,18 +1,17 @@
-// Runs the README's provider example as written, so the documentation cannot drift from the code.
+// Runs the provider example of docs/provider.md as written, so the documentation cannot drift from the code.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import * as lib from '../../src/index.js';
 import type { Provider } from '../../src/index.js';
 
 function readmeExample(): string {
-  const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
-  const section = readme.slice(readme.indexOf('## The simulated Ügyfélkapu+ service'));
-  const match = /```ts\n([\s\S]*?)```/.exec(section);
-  if (!match?.[1]) throw new Error('no ts block in the README section');
+  const doc = readFileSync(new URL('../../docs/provider.md', import.meta.url), 'utf8');
+  const match = /```ts\n([\s\S]*?)```/.exec(doc);
+  if (!match?.[1]) throw new Error('no ts block in docs/provider.md');
   return match[1];
 }
 
-describe('README: the simulated Ügyfélkapu+ service', () => {
+describe('docs/provider.md: the simulated Ügyfélkapu+ service', () => {
   it('the example runs and does what its comments say', async () => {
     const code = readmeExample();
     const imported = /^import \{([^}]*)\} from 'totp-lab';$/m.exec(code);
