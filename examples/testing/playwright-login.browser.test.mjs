@@ -5,20 +5,35 @@
 // Run: node --test examples/testing/playwright-login.browser.test.mjs
 // Needs playwright-core and a Chromium (Debian: apt-get install chromium).
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { chromium } from 'playwright-core';
-import { serveStatic } from 'totp-lab/node';
 import { freshCode } from 'totp-lab/testing';
 
 let server;
+
+/** Starts the demo as a user would (`totp-lab serve --port 0`) and reads its address from the output. */
+function startDemo() {
+  const cli = new URL('../../dist/cli.js', import.meta.url).pathname;
+  const child = spawn(process.execPath, [cli, 'serve', '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    child.stdout.on('data', (chunk) => {
+      out += chunk;
+      const url = /http:\/\/127\.0\.0\.1:\d+\//.exec(out)?.[0];
+      if (url) resolve({ url, child });
+    });
+    child.once('exit', (code) => reject(new Error(`totp-lab serve exited with ${code}`)));
+  });
+}
 let browser;
 let profile;
 
 before(async () => {
-  server = await serveStatic({ root: new URL('../../dist/web/', import.meta.url).pathname, port: 0 });
+  server = await startDemo();
   profile = await mkdtemp(join(tmpdir(), 'totp-lab-example-'));
   browser = await chromium.launchPersistentContext(profile, {
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
@@ -29,7 +44,7 @@ before(async () => {
 
 after(async () => {
   await browser?.close();
-  await server?.close();
+  server?.child.kill('SIGTERM');
   if (profile) await rm(profile, { recursive: true, force: true });
 });
 

@@ -23,7 +23,8 @@ after(async () => {
 const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 /** The ruler step (−4…+4) under a marker's line. */
 const stepUnder = (selector) => page.evaluate((sel) => {
-  const x = document.querySelector(sel).getBoundingClientRect().left + 1;
+  // The marker's line starts exactly at its time; a pixel more can cross into the next step near its end.
+  const x = document.querySelector(sel).getBoundingClientRect().left;
   const cell = [...document.querySelectorAll('.ruler .cell')].find((c) => {
     const r = c.getBoundingClientRect();
     return x >= r.left && x < r.right;
