@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { fuzzRuns } from '../support/hostile.js';
 import { describe, expect, it } from 'vitest';
 import { decodeMigration, encodeMigration, InvalidMigrationError } from '../../src/index.js';
 import { fromBase64, toBase64 } from '../../src/core/formats/migration/base64.js';
@@ -69,6 +70,7 @@ describe('hostile migration URIs', () => {
           expect((error as Error).message).not.toMatch(/[\u0000-\u001f]/);
         }
       }),
+      fuzzRuns(100),
     );
   });
 
