@@ -1,10 +1,11 @@
 // Benchmarks: totp-lab against its peers on the same inputs, in the same run. Reports medians.
 //   node bench/run.mjs             a table
 //   node bench/run.mjs --json      machine-readable results
-//   node bench/run.mjs --markdown  the table as Markdown (for the README)
+//   node bench/run.mjs --markdown  the table as Markdown
+//   --markdown --write docs/benchmarks.md  replaces the part of that file between its bench markers
 //   --accounts <n>                 accounts for the provider section (default 100 000)
 // Run with --expose-gc for steadier memory figures (npm run bench does).
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import * as lib from '../dist/index.js';
 import { benchBundleSize } from './bundle-size.mjs';
@@ -100,7 +101,22 @@ function print() {
   lines.push(markdown ? '**targets**' : '== targets', '');
   const shown = (t) => t.shown ?? (t.value === undefined ? 'n/a' : t.name.includes('KB') ? `${t.value.toFixed(1)} KB` : x(t.value));
   table(['target', 'measured', 'met'], targets.map((t) => [t.name, shown(t), t.met ? 'yes' : 'NO']));
-  console.log(lines.join('\n').trimEnd());
+  const text = lines.join('\n').trimEnd();
+  const writeArg = process.argv.indexOf('--write');
+  if (markdown && writeArg !== -1) writeBetweenMarkers(process.argv[writeArg + 1], `Measured on ${new Date().toISOString().slice(0, 10)}: ${text}`);
+  else console.log(text);
+}
+
+/** Replaces what stands between `<!-- bench:start -->` and `<!-- bench:end -->` in `file`. */
+function writeBetweenMarkers(file, text) {
+  const START = '<!-- bench:start -->';
+  const END = '<!-- bench:end -->';
+  const doc = readFileSync(file, 'utf8');
+  const from = doc.indexOf(START);
+  const to = doc.indexOf(END);
+  if (from === -1 || to < from) throw new Error(`${file} has no ${START} … ${END} markers`);
+  writeFileSync(file, `${doc.slice(0, from + START.length)}\n${text}\n${doc.slice(to)}`);
+  console.log(`wrote the results into ${file}`);
 }
 
 /**
