@@ -104,3 +104,5 @@ export type { FormatImport, SkippedEntry } from './core/formats/entries.js';
 export type { EncryptedAegisVault } from './core/formats/aegis-encrypted.js';
 export type { TwoFasBackup, TwoFasService } from './core/formats/two-fas.js';
 export type { ScryptParams } from './core/formats/crypto.js';
+export { DEFAULT_LANGUAGE, DEFAULT_PHONE_LANGUAGE, LANGUAGES, checkLanguage, isLanguage } from './sim/language.js';
+export type { Localized } from './sim/language.js';

@@ -18,7 +18,7 @@ import { readAccounts, readExport, type AccountsFormat, type ReadExportOptions }
 import { formatUriList } from '../core/formats/uri-list.js';
 import { checkDrift, emptyPhoneState, phoneStateFromJSON, type PhoneAccount, type PhoneState } from './phone-state.js';
 import type { AccountView, AddResult, AuthenticatorOptions, DeleteRequest, ExportOptions, ImportResult, ManualEntry, ScanResult } from './phone-types.js';
-import type { Language } from './messages.js';
+import { DEFAULT_PHONE_LANGUAGE, checkLanguage, type Language } from './language.js';
 import { PHONE_MESSAGES } from './phone-messages.js';
 import { pendingTransfers, recordBatch, type TransferProgress } from './transfer-progress.js';
 
@@ -41,7 +41,7 @@ export function createAuthenticator(options: AuthenticatorOptions) {
   const { clock, camera, random = cryptoRandom } = options;
   const state: PhoneState = options.state === undefined ? emptyPhoneState() : phoneStateFromJSON(options.state);
   if (options.driftMs !== undefined) state.driftMs = checkDrift(options.driftMs);
-  let language = checkLanguage(options.language ?? 'en');
+  let language = checkLanguage(options.language ?? DEFAULT_PHONE_LANGUAGE);
   const say = () => PHONE_MESSAGES[language];
 
   const now = () => Math.max(0, checkTime(clock.now(), 'clock.now()') + state.driftMs);
@@ -246,7 +246,3 @@ export function createAuthenticator(options: AuthenticatorOptions) {
   };
 }
 
-function checkLanguage(value: unknown): Language {
-  if (value !== 'en' && value !== 'hu') throw new InvalidArgumentError(`"language" must be en or hu, got ${describeValue(value)}`);
-  return value;
-}

@@ -5,8 +5,9 @@
  */
 import { InvalidArgumentError, describeValue } from '../core/errors.js';
 
-/** A language the provider speaks. */
-export type Language = 'hu' | 'en';
+import type { Language } from './language.js';
+
+export type { Language } from './language.js';
 
 /** The stable keys of every message a provider result can carry. */
 export type MessageKey =

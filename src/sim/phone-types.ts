@@ -5,7 +5,7 @@
 import type { Clock } from '../core/clock.js';
 import type { QrCamera } from '../core/image.js';
 import type { KeyUri } from '../core/key-uri.js';
-import type { Language } from './messages.js';
+import type { Language } from './language.js';
 import type { RandomSource } from '../core/random.js';
 import type { AccountsFormat } from '../core/formats/read-accounts.js';
 import type { TransferProgress } from './transfer-progress.js';

@@ -9,11 +9,10 @@
  * inactive second factor, throttled, locked) is the same generic `login.refused`; the real reason
  * goes to the audit log only. Misuse (wrong argument types, steps out of order) throws.
  */
-import { InvalidArgumentError, describeValue } from '../core/errors.js';
 import type { AuditEvent } from './audit.js';
 import { ProviderContext, type Refusal } from './context.js';
 import type { FaultSwitchboard } from './faults.js';
-import type { Language } from './messages.js';
+import { checkLanguage, type Language } from './language.js';
 import { accountStatus, register, unlock, type AccountStatus, type RegisterResult, type UnlockResult } from './provider/accounts.js';
 import { redeemDeletionCode, type DeletionCodeRedeemed } from './provider/deletion.js';
 import { startDeviceChange } from './provider/device-change.js';
@@ -115,8 +114,7 @@ export function createProvider(options: ProviderOptions = {}): Provider {
       return ctx.language;
     },
     set language(value: Language) {
-      if (value !== 'hu' && value !== 'en') throw new InvalidArgumentError(`"language" must be hu or en, got ${describeValue(value)}`);
-      ctx.language = value;
+      ctx.language = checkLanguage(value);
     },
     issuer: ctx.o.issuer,
   };
