@@ -62,6 +62,8 @@ export const CORE_CALLS: CallSpec[] = [
   { name: 'manualClock.advance', fn: f((v: number) => clock().advance(v)), args: () => [1000] },
   { name: 'cryptoRandom.getRandomValues', fn: f((b: Uint8Array) => core.cryptoRandom.getRandomValues(b)), args: () => [new Uint8Array(8)] },
   { name: 'generateSecret', fn: f(core.generateSecret), args: () => [{ bytes: 20, random: testing.seededRandom(1) }] },
+  { name: 'checkLanguage', fn: f(core.checkLanguage), args: () => ['hu'] },
+  { name: 'isLanguage', fn: f(core.isLanguage), args: () => ['en'] },
   { name: 'toSecretBase32', fn: f(core.toSecretBase32), args: () => [SECRET] },
   { name: 'toBase32', fn: f(core.toBase32), args: () => [new Uint8Array([1, 2, 3])] },
   { name: 'fromBase32', fn: f(core.fromBase32), args: () => [SECRET] },
