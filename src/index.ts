@@ -106,3 +106,4 @@ export type { TwoFasBackup, TwoFasService } from './core/formats/two-fas.js';
 export type { ScryptParams } from './core/formats/crypto.js';
 export { DEFAULT_LANGUAGE, DEFAULT_PHONE_LANGUAGE, LANGUAGES, checkLanguage, isLanguage } from './sim/language.js';
 export type { Localized } from './sim/language.js';
+export { parseTimeInput } from './core/time-input.js';

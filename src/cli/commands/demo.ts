@@ -4,7 +4,7 @@ import { parse, quoteArg } from '../args.js';
 import { eventForJson, formatEvent, zoneNote } from '../../demo/terminal/format.js';
 import { createStyle, localeLanguage, wantsColor } from '../../demo/terminal/style.js';
 import type { ScenarioEvent } from '../../sim/scenarios/types.js';
-import { EXIT_NO, EXIT_OK, UsageError, type CliIo, type Command } from '../io.js';
+import { EXIT_NO, EXIT_OK, EXIT_USAGE, UsageError, type CliIo, type Command } from '../io.js';
 
 export const demoCommand: Command = {
   name: 'demo',
@@ -57,7 +57,8 @@ Options:
     const showSecrets = Boolean(values['show-secrets']);
     if (values.interactive) {
       const { runInteractive } = await import('../../demo/terminal/interactive.js');
-      return runInteractive({ io, language, style, stateFile: values.state, showSecrets, qr: !values['no-qr'] });
+      const outcome = await runInteractive({ io, language, style, stateFile: values.state, showSecrets, qr: !values['no-qr'] });
+      return outcome === 'played' ? EXIT_OK : EXIT_USAGE;
     }
     const stepping = values.step ? true : values.all || values.json ? false : Boolean(io.isTty && io.inputIsTty);
     if (stepping && !io.lines) throw new UsageError('demo: --step needs standard input');

@@ -4,14 +4,13 @@
  * runs out while the room is listening.
  */
 import {
-  LOW_COST_HASHING_FOR_TESTS, MemoryStore, createAuthenticator, createProvider, isTotpLabError, manualClock,
+  InvalidArgumentError, LOW_COST_HASHING_FOR_TESTS, MemoryStore, createAuthenticator, createProvider, isTotpLabError, manualClock, parseTimeInput,
   type AuditEvent, type Authenticator, type Language, type Store, type StoreValue,
 } from '../../index.js';
 import { clockTime, formatEvent } from './format.js';
 import { DEMO_USER as USER, PHONES, SAY, scanStatus, type PhoneId } from './interactive-texts.js';
 import type { Style } from './style.js';
-import { parseTime } from '../../cli/args.js';
-import { EXIT_OK, EXIT_USAGE, UsageError, type CliIo } from '../../cli/io.js';
+import type { DemoIo, DemoOutcome } from './io.js';
 
 const PHONES_KEY = 'demo:phones';
 const AUDIT_KEY = 'demo:audit';
@@ -20,7 +19,7 @@ const CLOCK_KEY = 'demo:clock';
 const AUDIT_KEPT = 1000;
 
 export interface InteractiveOptions {
-  io: CliIo;
+  io: DemoIo;
   language: Language;
   style: Style;
   stateFile: string | undefined;
@@ -28,12 +27,12 @@ export interface InteractiveOptions {
   qr: boolean;
 }
 
-export async function runInteractive(o: InteractiveOptions): Promise<number> {
+export async function runInteractive(o: InteractiveOptions): Promise<DemoOutcome> {
   const { io, language, style } = o;
   const say = SAY[language];
   if (!io.lines) {
     io.err('totp-lab: demo: --interactive needs standard input');
-    return EXIT_USAGE;
+    return 'no-input';
   }
   let store: Store = new MemoryStore();
   if (o.stateFile !== undefined) {
@@ -102,10 +101,10 @@ export async function runInteractive(o: InteractiveOptions): Promise<number> {
     }
     if (arg.startsWith('+')) return fail(say.timeUsage);
     try {
-      const target = parseTime(arg);
+      const target = parseTimeInput(arg);
       moveTo(target, target - clock.now());
     } catch (error) {
-      if (!(error instanceof UsageError)) throw error;
+      if (!(error instanceof InvalidArgumentError)) throw error;
       fail(error.message);
     }
   };
@@ -123,7 +122,7 @@ export async function runInteractive(o: InteractiveOptions): Promise<number> {
       switch (command) {
         case '': break;
         case 'help': io.out(say.help); break;
-        case 'quit': case 'exit': await save(); return EXIT_OK;
+        case 'quit': case 'exit': await save(); return 'played';
         case 'time': timeCommand(args[0]); break;
         case 'register': site(await provider.register(USER)); break;
         case 'enroll': showSetup(await provider.startEnrollment({ username: USER.username, password: USER.password })); break;
@@ -201,7 +200,7 @@ export async function runInteractive(o: InteractiveOptions): Promise<number> {
     ask();
   }
   await save();
-  return EXIT_OK;
+  return 'played';
 }
 
 /** A typed word for a message: control characters blanked, cut to 40 characters. */
