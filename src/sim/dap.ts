@@ -4,7 +4,6 @@
  * app. It shares nothing with Ügyfélkapu+, which is the point trainers need to make: Ügyfélkapu+
  * credentials do not log into DÁP.
  */
-import { InvalidArgumentError, describeValue } from '../core/errors.js';
 import { checkOptions } from '../core/input.js';
 import { DEFAULT_LANGUAGE, checkLanguage, type Language } from './language.js';
 

@@ -80,3 +80,14 @@ export type Credentials = { username: string; password: string };
 export function readCredentials(args: Record<string, unknown>): Credentials {
   return { username: readUsername(args['username']), password: readSecret(args['password'], 'password') };
 }
+
+/**
+ * The id of a pending enrollment or device change, as startEnrollment returned it.
+ * @throws {InvalidArgumentError} naming "enrollmentId"
+ */
+export function readEnrollmentId(value: unknown): string {
+  if (typeof value !== 'string' || !/^[0-9a-f]{32}$/.test(value)) {
+    throw new InvalidArgumentError(`"enrollmentId" must be the 32-character id startEnrollment returned, got ${describeValue(value)}`);
+  }
+  return value;
+}

@@ -19,7 +19,7 @@ import { generateSecret } from '../../core/secret.js';
 import type { ProviderContext, Refusal } from '../context.js';
 import { afterFailure } from '../throttle.js';
 import { accountKey, codeThrottleOf, enrollmentKey, type AccountRecord, type PendingEnrollment } from './accounts.js';
-import { readArguments, readCode, readCredentials } from './credentials.js';
+import { readArguments, readCode, readCredentials, readEnrollmentId } from './credentials.js';
 import { decidePassword } from './password.js';
 
 /** What "start" shows: the QR code's text, and the secret as text for "Nem tudom beolvasni a kódot". */
@@ -109,7 +109,7 @@ export async function createPending(ctx: ProviderContext, username: string, kind
 /** Step 2: the first code from the new phone → the green tick and the deletion code, shown once. */
 export async function confirmEnrollment(ctx: ProviderContext, input: unknown): Promise<EnrollmentConfirmed | Refusal> {
   const args = readArguments(input, 'confirmEnrollment');
-  const id = checkEnrollmentId(args['enrollmentId']);
+  const id = readEnrollmentId(args['enrollmentId']);
   const code = readCode(args['code'], 'code');
   const fault = await ctx.faultRefusal('confirmEnrollment', null);
   if (fault) return fault;
@@ -152,7 +152,7 @@ export async function confirmEnrollment(ctx: ProviderContext, input: unknown): P
 /** Step 3: the acknowledgement + Befejezés → the binding (replacing any old one), active after the delay. */
 export async function finishEnrollment(ctx: ProviderContext, input: unknown): Promise<EnrollmentFinished | Refusal> {
   const args = readArguments(input, 'finishEnrollment');
-  const id = checkEnrollmentId(args['enrollmentId']);
+  const id = readEnrollmentId(args['enrollmentId']);
   const saved = args['deletionCodeSaved'];
   if (typeof saved !== 'boolean') throw new InvalidArgumentError(`"deletionCodeSaved" must be true or false, got ${describeValue(saved)}`);
   const fault = await ctx.faultRefusal('finishEnrollment', null);
@@ -192,7 +192,7 @@ export async function finishEnrollment(ctx: ProviderContext, input: unknown): Pr
 /** Cancels a pending enrollment or device change; an old binding stays. */
 export async function abandonEnrollment(ctx: ProviderContext, input: unknown): Promise<EnrollmentAbandoned | Refusal> {
   const args = readArguments(input, 'abandonEnrollment');
-  const id = checkEnrollmentId(args['enrollmentId']);
+  const id = readEnrollmentId(args['enrollmentId']);
   const fault = await ctx.faultRefusal('abandonEnrollment', null);
   if (fault) return fault;
   const { username } = await loadPending(ctx, id);
@@ -220,13 +220,6 @@ async function loadPending(ctx: ProviderContext, id: string): Promise<{ username
     throw new InvalidStateError(`enrollment ${id} is not pending: it was finished, abandoned, superseded or expired, or never started`);
   }
   return { username: index.username, pending, account };
-}
-
-function checkEnrollmentId(value: unknown): string {
-  if (typeof value !== 'string' || !/^[0-9a-f]{32}$/.test(value)) {
-    throw new InvalidArgumentError(`"enrollmentId" must be the 32-character id startEnrollment returned, got ${describeValue(value)}`);
-  }
-  return value;
 }
 
 /** The secret as the site shows it for typing: `ABCD EFGH …`. */
