@@ -6,10 +6,11 @@
  * This is the facade: each method hands the phone's state to a function in src/sim/phone/
  * (accounts.ts: add, rename, remove; transfers.ts: scan, import, export).
  *
- * Results keep their `status` field (`added`, `duplicate`, `no-code`, …) rather than the
- * provider's `ok` + `messageKey`: the phone's results are public plain data that callers compare
- * whole, so a new field would change every one of them, and a phone's outcomes are more than
- * yes or no (an import adds some accounts and skips others).
+ * Results keep their `status` field (`added`, `duplicate`, `no-code`, …) and do not add the
+ * provider's `ok` + `messageKey`: AddResult and ScanResult are public types that callers also
+ * build themselves (the web demo makes ScanResult values for files it reads), so a new required
+ * field would stop their code compiling, and callers compare the results whole. A phone's
+ * outcomes are also more than yes or no (an import adds some accounts and skips others).
  */
 import { InvalidArgumentError, describeValue } from '../core/errors.js';
 import { cryptoRandom } from '../core/random.js';
