@@ -69,9 +69,9 @@ export {
 export type { Provider, LoginOk, AccountStatus } from './sim/provider.js';
 export type { ProviderOptions, ProviderProfile } from './sim/provider-options.js';
 export type { Refusal } from './sim/context.js';
-export type { RegisterResult, UnlockResult } from './sim/accounts.js';
-export type { EnrollmentStarted, EnrollmentConfirmed, EnrollmentFinished, EnrollmentAbandoned } from './sim/enrollment.js';
-export type { DeletionCodeRedeemed } from './sim/deletion.js';
+export type { RegisterResult, UnlockResult } from './sim/provider/accounts.js';
+export type { EnrollmentStarted, EnrollmentConfirmed, EnrollmentFinished, EnrollmentAbandoned } from './sim/provider/enrollment.js';
+export type { DeletionCodeRedeemed } from './sim/provider/deletion.js';
 export type { AuditEvent, AuditEventType, RefusalReason } from './sim/audit.js';
 export type { FaultKind, FaultSwitchboard, FaultWindow, ActiveFault } from './sim/faults.js';
 export type { Language, MessageKey, MessageCatalog } from './sim/messages.js';
@@ -79,8 +79,8 @@ export type { ThrottlePolicy } from './sim/throttle.js';
 export type { PasswordHash, HashingOptions } from './core/password-hash.js';
 export type { DeletionCodeOptions } from './core/deletion-code.js';
 
-export { DEFAULT_SEARCH_STEPS, MAX_SEARCH_STEPS } from './sim/trainer-view.js';
-export type { StepView, CodeKey, CodeVerdict, CodeExplanation, ExplainCodeInput } from './sim/trainer-view.js';
+export { DEFAULT_SEARCH_STEPS, MAX_SEARCH_STEPS } from './sim/provider/trainer-view.js';
+export type { StepView, CodeKey, CodeVerdict, CodeExplanation, ExplainCodeInput } from './sim/provider/trainer-view.js';
 export { isTotpLabError } from './core/errors.js';
 export { MAX_STORE_VALUE_CHARS, MAX_STORE_VALUE_DEPTH } from './sim/store.js';
 
@@ -104,3 +104,6 @@ export type { FormatImport, SkippedEntry } from './core/formats/entries.js';
 export type { EncryptedAegisVault } from './core/formats/aegis-encrypted.js';
 export type { TwoFasBackup, TwoFasService } from './core/formats/two-fas.js';
 export type { ScryptParams } from './core/formats/crypto.js';
+export { DEFAULT_LANGUAGE, DEFAULT_PHONE_LANGUAGE, LANGUAGES, checkLanguage, isLanguage } from './sim/language.js';
+export type { Localized } from './sim/language.js';
+export { parseTimeInput } from './core/time-input.js';

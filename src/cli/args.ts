@@ -7,6 +7,8 @@ import { parseKeyUri, type ParsedKeyUri } from '../core/key-uri.js';
 import { toSecretBase32 } from '../core/secret.js';
 import { checkAlgorithm, checkDigits, checkPeriod, checkCounter, checkWindow, type Algorithm, type Digits } from '../core/options.js';
 import { UsageError } from './io.js';
+import { InvalidArgumentError } from '../core/errors.js';
+import { parseTimeInput, quoteInput } from '../core/time-input.js';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 
@@ -63,30 +65,17 @@ function shortenQuoted(message: string): string {
 
 /** Quotes an argument for an error message, shortened so it stays one line. */
 export function quoteArg(text: string): string {
-  const clean = text.replace(/[\u0000-\u001f\u007f]/g, '?');
-  return JSON.stringify(clean.length > 40 ? `${clean.slice(0, 40)}…` : clean);
+  return quoteInput(text);
 }
 
-/**
- * `--time`: Unix seconds (fractions allowed) or an ISO-8601 date-time with `Z` or an offset.
- * A date-time without a zone would depend on the machine's time zone, so it is refused. Returns ms.
- */
+/** `--time` (see parseTimeInput in core): a usage error naming the flag. Returns ms. */
 export function parseTime(text: string, flag = 'time'): number {
-  const trimmed = text.trim();
-  if (/^-?\d+(\.\d+)?$/.test(trimmed)) {
-    const ms = Number(trimmed) * 1000;
-    if (ms >= 0 && ms <= 8.64e15) return ms;
-    throw new UsageError(`--${flag} must be between 0 and 8.64e12 Unix seconds, got ${quoteArg(text)}`);
+  try {
+    return parseTimeInput(text, `--${flag}`);
+  } catch (error) {
+    if (error instanceof InvalidArgumentError) throw new UsageError(error.message);
+    throw error;
   }
-  const iso = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/i.exec(trimmed);
-  if (iso && iso[1] === undefined && /[T ]/i.test(trimmed)) {
-    throw new UsageError(`--${flag} needs a time zone: add Z for UTC or an offset such as +01:00 (2025-01-16T08:00:00Z), got ${quoteArg(text)}`);
-  }
-  if (iso) {
-    const ms = Date.parse(trimmed.replace(' ', 'T').replace(/([+-]\d{2})(\d{2})$/, '$1:$2'));
-    if (Number.isFinite(ms) && ms >= 0 && ms <= 8.64e15) return ms;
-  }
-  throw new UsageError(`--${flag} must be Unix seconds or an ISO-8601 date-time with Z or an offset (2025-01-16T08:00:00Z), got ${quoteArg(text)}`);
 }
 
 /** A whole decimal number for a flag, or a usage error naming the flag. */

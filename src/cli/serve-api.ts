@@ -4,6 +4,7 @@ import { randomBytes } from '../core/random.js';
 import { renderQr } from '../qr/render.js';
 import { createProviderHandler } from '../server/handler.js';
 import { createSharedClock } from '../server/shared-clock.js';
+import type { Language } from '../sim/language.js';
 import { createProvider } from '../sim/provider.js';
 import { MemoryStore, type Store } from '../sim/store.js';
 import type { FetchHandler } from '../server/handler.js';
@@ -25,7 +26,7 @@ export interface ApiFlags {
   noControl: boolean;
   corsOrigins: string[];
   hashIterations: number | undefined;
-  language: 'hu' | 'en';
+  language: Language;
   env: Record<string, string | undefined>;
 }
 

@@ -54,7 +54,7 @@ export async function hashPassword(
   options: HashingOptions = {},
   random: RandomSource = cryptoRandom,
 ): Promise<PasswordHash> {
-  checkPassword(password);
+  checkPasswordInput(password);
   const iterations = checkIterations(checkOptions(options).iterations ?? DEFAULT_PASSWORD_HASH_ITERATIONS);
   const salt = randomBytes(SALT_BYTES, random);
   const key = await derive(password, salt, iterations);
@@ -67,7 +67,7 @@ export async function hashPassword(
  * @throws {InvalidArgumentError} when the password is not a string or the record is malformed
  */
 export async function verifyPassword(password: string, stored: PasswordHash): Promise<boolean> {
-  checkPassword(password);
+  checkPasswordInput(password);
   const record = checkRecord(stored);
   const key = await derive(password, fromHex(record.salt), record.iterations);
   return constantTimeEqual(key, fromHex(record.hash));
@@ -87,7 +87,7 @@ async function derive(password: string, salt: Uint8Array, iterations: number): P
   return new Uint8Array(bits);
 }
 
-function checkPassword(password: unknown): void {
+function checkPasswordInput(password: unknown): void {
   // The message never shows the value: it may be a real password.
   if (typeof password !== 'string') {
     throw new InvalidArgumentError(`"password" must be a string, got a value of type ${password === null ? 'null' : typeof password}`);

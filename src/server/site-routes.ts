@@ -4,7 +4,7 @@
  * confirm, with the törlőkód shown once → finish, only with the saved acknowledgement); device change
  * ("Beállítás másik eszközre"); törlőkód redemption. Passwords travel only in JSON bodies.
  */
-import type { EnrollmentStarted } from '../sim/enrollment.js';
+import type { EnrollmentStarted } from '../sim/provider/enrollment.js';
 import { readJsonObject } from './body.js';
 import { HttpError, json } from './http-error.js';
 import { resultResponse, type Route, type RouteContext } from './route.js';

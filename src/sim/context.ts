@@ -3,7 +3,6 @@
  * switchboard, the current language, and how results are made.
  */
 import { checkTime } from '../core/clock.js';
-import { InvalidArgumentError, describeValue } from '../core/errors.js';
 import { hashPassword, type PasswordHash } from '../core/password-hash.js';
 import { randomDigits } from '../core/random.js';
 import { AuditLog } from './audit.js';
@@ -30,7 +29,7 @@ export class ProviderContext {
   readonly audit: AuditLog;
   readonly faults: FaultSwitchboard;
   language: Language;
-  /** This provider's password checks in flight, per account key (see checkPassword). */
+  /** This provider's password checks in flight, per account key (see recordPasswordAttempt in provider/password.ts). */
   readonly passwordChecks = new Map<string, Set<Promise<void>>>();
   #dummy: Promise<PasswordHash> | undefined;
 
@@ -78,19 +77,4 @@ export class ProviderContext {
     }
     return this.refuse(fault.kind === 'outage' ? 'fault.outage' : 'fault.timeout', { fault: fault.kind });
   }
-}
-
-/** Checks that `input` is an object (the one argument of every provider method). */
-export function checkInput(input: unknown, method: string): Record<string, unknown> {
-  if (typeof input !== 'object' || input === null) {
-    throw new InvalidArgumentError(`"${method}" takes an object argument, got ${describeValue(input)}`);
-  }
-  return input as Record<string, unknown>;
-}
-
-/** Checks a string field without ever showing its value (it may be a password or a code). */
-export function checkSecretString(value: unknown, field: string, max = 4096): string {
-  if (typeof value !== 'string') throw new InvalidArgumentError(`"${field}" must be a string, got a value of type ${value === null ? 'null' : typeof value}`);
-  if (value.length > max) throw new InvalidArgumentError(`"${field}" must be at most ${max} characters, got ${value.length}`);
-  return value;
 }

@@ -4,9 +4,8 @@
  * app. It shares nothing with Ügyfélkapu+, which is the point trainers need to make: Ügyfélkapu+
  * credentials do not log into DÁP.
  */
-import { InvalidArgumentError, describeValue } from '../core/errors.js';
 import { checkOptions } from '../core/input.js';
-import type { Language } from './messages.js';
+import { DEFAULT_LANGUAGE, checkLanguage, type Language } from './language.js';
 
 export type DapResult = { ok: boolean; message: string };
 
@@ -22,8 +21,7 @@ const MESSAGES: Record<Language, string> = {
 
 /** Makes the DÁP stand-in. */
 export function createDapService(options: { language?: Language } = {}): DapService {
-  const language = checkOptions(options).language ?? 'hu';
-  if (language !== 'hu' && language !== 'en') throw new InvalidArgumentError(`"language" must be hu or en, got ${describeValue(language)}`);
+  const language = checkLanguage(checkOptions(options).language ?? DEFAULT_LANGUAGE);
   return {
     async loginWithPassword() {
       return { ok: false, message: MESSAGES[language] };

@@ -5,8 +5,9 @@
  */
 import { InvalidArgumentError, describeValue } from '../core/errors.js';
 
-/** A language the provider speaks. */
-export type Language = 'hu' | 'en';
+import { checkLanguage, type Language } from './language.js';
+
+export type { Language } from './language.js';
 
 /** The stable keys of every message a provider result can carry. */
 export type MessageKey =
@@ -85,8 +86,7 @@ export const MESSAGES: Readonly<Record<Language, MessageCatalog>> = Object.freez
  * formatMessage('en', 'code.throttled', { seconds: 4 }); // 'Too many failed attempts. Please try again in 4 seconds.'
  */
 export function formatMessage(language: Language, key: MessageKey, params: Readonly<Record<string, string | number>> = {}): string {
-  if (language !== 'hu' && language !== 'en') throw new InvalidArgumentError(`"language" must be hu or en, got ${describeValue(language)}`);
-  const catalog: MessageCatalog = MESSAGES[language];
+  const catalog: MessageCatalog = MESSAGES[checkLanguage(language)];
   if (typeof key !== 'string' || !Object.hasOwn(catalog, key)) throw new InvalidArgumentError(`"key" must be a message key, got ${describeValue(key)}`);
   if (typeof params !== 'object' || params === null) throw new InvalidArgumentError(`"params" must be an object, got ${describeValue(params)}`);
   return catalog[key].replace(/\{(\w+)\}/g, (whole, name: string) => (Object.hasOwn(params, name) ? String(params[name]) : whole));

@@ -2,7 +2,7 @@
  * What the virtual phone says, in English (the default) and Hungarian, as an authenticator app
  * would show it in the phone's language.
  */
-import type { Language } from './messages.js';
+import type { Language } from './language.js';
 
 export interface PhoneMessages {
   duplicate(name: string): string;

@@ -8,7 +8,6 @@ import { toAccount } from '../core/account.js';
 import { InvalidArgumentError, TotpLabError, describeValue } from '../core/errors.js';
 import type { KeyUri } from '../core/key-uri.js';
 import { checkCounter } from '../core/options.js';
-import type { Authenticator } from './authenticator.js';
 
 /** An account on the phone: a key URI's fields plus an id and, for HOTP, the code on screen. */
 export interface PhoneAccount extends KeyUri {
@@ -25,7 +24,7 @@ export interface TransferState {
   received: number[];
 }
 
-/** Everything a virtual phone knows, as JSON-ready data (`toJSON()` of an {@link Authenticator}). */
+/** Everything a virtual phone knows, as JSON-ready data (what a phone's `toJSON()` returns). */
 export interface PhoneState {
   format: 'totp-lab/phone';
   version: 1;

@@ -3,11 +3,12 @@
  * browser demo or a test can show, compare and store them.
  */
 import type { Clock } from '../core/clock.js';
-import type { QrCamera } from '../core/image.js';
+import type { QrCamera, RgbaImage } from '../core/image.js';
 import type { KeyUri } from '../core/key-uri.js';
-import type { Language } from './messages.js';
+import type { Language } from './language.js';
 import type { RandomSource } from '../core/random.js';
-import type { AccountsFormat } from '../core/formats/read-accounts.js';
+import type { AccountsFormat, ReadExportOptions } from '../core/formats/read-accounts.js';
+import type { PhoneState } from './phone-state.js';
 import type { TransferProgress } from './transfer-progress.js';
 
 /** Options of `createAuthenticator`. */
@@ -95,3 +96,66 @@ export interface ExportOptions {
   batchSize?: number;
 }
 
+
+/**
+ * A virtual phone running an authenticator app, as `createAuthenticator` makes it. Results are
+ * plain data; what a real app would show as a message is a result, never an exception.
+ */
+export interface Authenticator {
+  /** The phone's own time in ms: the clock plus the drift. */
+  now(): number;
+  /** The language of the phone's messages (`en` or `hu`); a trainer may switch it. */
+  language: Language;
+  /** How far the phone's clock is off, in ms. */
+  readonly driftMs: number;
+  /** Sets how far the phone's clock is off (a trainer turning the phone's clock). */
+  setDrift(ms: number): void;
+  /** Adds the account in an otpauth:// key URI. @throws {InvalidKeyUriError} for a malformed URI */
+  addKeyUri(uri: string): AddResult;
+  /** Adds an account typed by hand ("Nem tudom beolvasni a kódot"). @throws {InvalidArgumentError} or {@link InvalidSecretError} */
+  addManually(entry: ManualEntry): AddResult;
+  /**
+   * Points the camera at a picture: a setup QR code (key URI) adds one account, a transfer QR code
+   * (migration URI) imports its batch. @throws {InvalidStateError} when the phone has no camera
+   */
+  scan(image: RgbaImage): Promise<ScanResult>;
+  /** Every account with its current code, in the order added. */
+  list(): AccountView[];
+  /** One account with its current code. @throws {InvalidArgumentError} for an unknown id */
+  get(id: string): AccountView;
+  /**
+   * HOTP's "next code" button: shows the code for the account's counter and moves the counter on.
+   * @returns the code now on screen
+   * @throws {InvalidArgumentError} for an unknown id or a TOTP account
+   */
+  nextCode(id: string): string;
+  /** "Swipe right to edit": changes the shown issuer and/or account name. @throws {InvalidArgumentError} */
+  rename(id: string, names: { issuer?: string | null; account?: string }): AccountView;
+  /** "Swipe left": asks to remove an account. Nothing is removed until {@link Authenticator.confirmDelete}. */
+  requestDelete(id: string): DeleteRequest;
+  /** Confirms the removal asked for with {@link Authenticator.requestDelete}; without that request nothing is removed. */
+  confirmDelete(id: string): { deleted: boolean };
+  /** Cancels a pending removal. */
+  cancelDelete(): void;
+  /** Exports accounts as migration URIs (one per batch). @throws {InvalidArgumentError} for an account the format cannot carry */
+  exportMigration(opts?: ExportOptions): string[];
+  /** Exports accounts as migration QR images via the camera, one per batch. @throws {InvalidStateError} without a camera */
+  exportQrImages(opts?: ExportOptions): RgbaImage[];
+  /** Imports one migration URI (one batch); `transfers` says which batches of its export are still missing. */
+  importMigration(uri: string): ImportResult;
+  /** Imports exported text of any unencrypted format: migration URIs (one per line), a key-URI list, an Aegis, 2FAS, Bitwarden, … export. */
+  importText(text: string): ImportResult;
+  /**
+   * Imports an export file of any readable format (docs/formats.md), encrypted ones with
+   * `options.password`. @throws {WrongPasswordError} for a wrong password (nothing is added)
+   */
+  importFile(input: string | Uint8Array, options?: ReadExportOptions): Promise<ImportResult>;
+  /** Multi-QR imports still missing batches. */
+  pendingTransfers(): TransferProgress[];
+  /** Exports accounts as otpauth:// key URIs, one per line. */
+  exportUriList(ids?: readonly string[]): string;
+  /** Exports accounts as a plain (unencrypted) Aegis vault, as JSON text. */
+  exportAegis(ids?: readonly string[]): string;
+  /** The phone's state as plain data, secrets included; restore with `createAuthenticator({ clock, state })`. */
+  toJSON(): PhoneState;
+}

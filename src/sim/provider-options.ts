@@ -8,7 +8,7 @@ import { DEFAULT_ALGORITHM, DEFAULT_DIGITS, DEFAULT_PERIOD, DEFAULT_WINDOW, chec
 import { checkIterations, DEFAULT_PASSWORD_HASH_ITERATIONS, type HashingOptions } from '../core/password-hash.js';
 import { cryptoRandom, type RandomSource } from '../core/random.js';
 import { DEFAULT_AUDIT_LIMIT, type AuditEvent } from './audit.js';
-import type { Language } from './messages.js';
+import { DEFAULT_LANGUAGE, checkLanguage, type Language } from './language.js';
 import { MemoryStore, type Store } from './store.js';
 import { DEFAULT_THROTTLE, type ThrottlePolicy } from './throttle.js';
 
@@ -103,8 +103,7 @@ export function resolveProviderOptions(options: ProviderOptions): ResolvedProvid
   if (profile !== 'standard' && profile !== 'ugyfelkapu') throw new InvalidArgumentError(`"profile" must be standard or ugyfelkapu, got ${describeValue(profile)}`);
   const clock = options.clock ?? systemClock;
   if (typeof clock?.now !== 'function') throw new InvalidArgumentError(`"clock" must have a now() method, got ${describeValue(clock)}`);
-  const language = options.language ?? 'hu';
-  if (language !== 'hu' && language !== 'en') throw new InvalidArgumentError(`"language" must be hu or en, got ${describeValue(language)}`);
+  const language = checkLanguage(options.language ?? DEFAULT_LANGUAGE);
   const issuer = options.issuer ?? 'Ügyfélkapu+';
   if (typeof issuer !== 'string' || issuer.trim() === '') throw new InvalidArgumentError(`"issuer" must be a non-empty string, got ${describeValue(issuer)}`);
   const throttle = { ...DEFAULT_THROTTLE, ...options.throttle };

@@ -9,36 +9,24 @@
  * inactive second factor, throttled, locked) is the same generic `login.refused`; the real reason
  * goes to the audit log only. Misuse (wrong argument types, steps out of order) throws.
  */
-import { InvalidArgumentError, describeValue } from '../core/errors.js';
-import { isLocked, register, unlock, accountKey, passwordGate, type AccountRecord, type RegisterResult, type UnlockResult } from './accounts.js';
 import type { AuditEvent } from './audit.js';
-import { checkInput, checkSecretString, ProviderContext, type Refusal } from './context.js';
-import { readCredentials, readUsername } from './credentials.js';
-import { redeemDeletionCode, type DeletionCodeRedeemed } from './deletion.js';
-import {
-  abandonEnrollment, confirmEnrollment, finishEnrollment, startDeviceChange, startEnrollment,
-  type EnrollmentAbandoned, type EnrollmentConfirmed, type EnrollmentFinished, type EnrollmentStarted,
-} from './enrollment.js';
+import { ProviderContext, type Refusal } from './context.js';
 import type { FaultSwitchboard } from './faults.js';
-import type { Language } from './messages.js';
+import { checkLanguage, type Language } from './language.js';
+import { accountStatus, register, unlock, type AccountStatus, type RegisterResult, type UnlockResult } from './provider/accounts.js';
+import { redeemDeletionCode, type DeletionCodeRedeemed } from './provider/deletion.js';
+import { startDeviceChange } from './provider/device-change.js';
+import {
+  abandonEnrollment, confirmEnrollment, finishEnrollment, startEnrollment,
+  type EnrollmentAbandoned, type EnrollmentConfirmed, type EnrollmentFinished, type EnrollmentStarted,
+} from './provider/enrollment.js';
+import { login, verifyPassword, verifySecondFactor, type PasswordOk } from './provider/login.js';
+import type { LoginOk } from './provider/second-factor.js';
+import { explainCode, inspectSteps, type CodeExplanation, type ExplainCodeInput, type StepView } from './provider/trainer-view.js';
 import { resolveProviderOptions, type ProviderOptions } from './provider-options.js';
-import { checkSecondFactor } from './second-factor.js';
-import { explainCode, inspectSteps, type CodeExplanation, type ExplainCodeInput, type StepView } from './trainer-view.js';
 
-/** A successful login (or second step). */
-export type LoginOk = { ok: true; messageKey: 'login.ok'; message: string; username: string };
-
-/** What a trainer may see about an account: never a secret, hash or code. */
-export type AccountStatus = {
-  exists: boolean;
-  locked: boolean;
-  passwordFailures: number;
-  /** 'none', 'pending-activation' (between Befejezés and activeFrom) or 'active'. */
-  secondFactor: 'none' | 'pending-activation' | 'active';
-  activeFrom: number | null;
-  /** The unfinished enrollment or device change, if any. */
-  pending: { kind: 'enrollment' | 'device-change'; confirmed: boolean; expiresAt: number } | null;
-};
+export type { AccountStatus } from './provider/accounts.js';
+export type { LoginOk } from './provider/second-factor.js';
 
 /** The simulated service. Every method is async; see the module comment for the result contract. */
 export interface Provider {
@@ -52,7 +40,7 @@ export interface Provider {
    */
   verifySecondFactor(input: { username: string; code: string }): Promise<LoginOk | Refusal>;
   /** The password step alone (page one of a two-step login), with the same lockout and generic refusal. */
-  verifyPassword(input: { username: string; password: string }): Promise<{ ok: true; username: string } | Refusal>;
+  verifyPassword(input: { username: string; password: string }): Promise<PasswordOk | Refusal>;
   /**
    * Step 1: the password again → a new secret, its key URI and its text form. An account that
    * already has a second factor gets the generic refusal whatever the password (no password
@@ -104,42 +92,12 @@ export interface Provider {
  */
 export function createProvider(options: ProviderOptions = {}): Provider {
   const ctx = new ProviderContext(resolveProviderOptions(options));
-
-  async function secondStep(username: string, code: string, okType: 'login-ok' | 'second-factor-ok', refusedType: 'login-refused' | 'second-factor-refused'): Promise<LoginOk | Refusal> {
-    const now = ctx.now();
-    const outcome = await checkSecondFactor(ctx, username, code, now);
-    if (!outcome.ok) {
-      ctx.audit.record(now, refusedType, username, { reason: outcome.reason });
-      return ctx.refuse('login.refused');
-    }
-    ctx.audit.record(now, okType, username);
-    return { ok: true, messageKey: 'login.ok', message: ctx.message('login.ok'), username };
-  }
-
+  // A facade: each method is one flow in src/sim/provider/, all of the shape (ctx, input) => result.
   return {
     register: (input) => register(ctx, input),
-    async login(input) {
-      const args = checkInput(input, 'login');
-      const { username, password } = readCredentials(args);
-      const code = checkSecretString(args['code'], 'code', 64);
-      const refused = await passwordGate(ctx, 'login', username, password, 'login-refused');
-      if (refused) return refused;
-      return secondStep(username, code, 'login-ok', 'login-refused');
-    },
-    async verifySecondFactor(input) {
-      const args = checkInput(input, 'verifySecondFactor');
-      const username = readUsername(args['username']);
-      const code = checkSecretString(args['code'], 'code', 64);
-      const fault = await ctx.faultRefusal('verifySecondFactor', username);
-      if (fault) return fault;
-      return secondStep(username, code, 'second-factor-ok', 'second-factor-refused');
-    },
-    async verifyPassword(input) {
-      const args = checkInput(input, 'verifyPassword');
-      const { username, password } = readCredentials(args);
-      const refused = await passwordGate(ctx, 'verifyPassword', username, password, 'login-refused');
-      return refused ?? { ok: true, username };
-    },
+    login: (input) => login(ctx, input),
+    verifySecondFactor: (input) => verifySecondFactor(ctx, input),
+    verifyPassword: (input) => verifyPassword(ctx, input),
     startEnrollment: (input) => startEnrollment(ctx, input),
     confirmEnrollment: (input) => confirmEnrollment(ctx, input),
     finishEnrollment: (input) => finishEnrollment(ctx, input),
@@ -147,20 +105,7 @@ export function createProvider(options: ProviderOptions = {}): Provider {
     startDeviceChange: (input) => startDeviceChange(ctx, input),
     redeemDeletionCode: (input) => redeemDeletionCode(ctx, input),
     unlock: (username) => unlock(ctx, username),
-    async accountStatus(username) {
-      const account = await ctx.o.store.get<AccountRecord>(accountKey(readUsername(username)));
-      if (!account) return { exists: false, locked: false, passwordFailures: 0, secondFactor: 'none', activeFrom: null, pending: null };
-      const bound = account.secret !== null;
-      const p = account.pending;
-      return {
-        exists: true,
-        locked: isLocked(ctx, account),
-        passwordFailures: account.passwordFailures,
-        secondFactor: !bound ? 'none' : ctx.now() < account.activeFrom ? 'pending-activation' : 'active',
-        activeFrom: bound ? account.activeFrom : null,
-        pending: p && { kind: p.kind, confirmed: p.confirmedStep !== null, expiresAt: p.expiresAt },
-      };
-    },
+    accountStatus: (username) => accountStatus(ctx, username),
     auditLog: (sinceSeq = 0) => ctx.audit.list(sinceSeq),
     inspect: (username) => inspectSteps(ctx, username),
     explainCode: (input) => explainCode(ctx, input),
@@ -169,8 +114,7 @@ export function createProvider(options: ProviderOptions = {}): Provider {
       return ctx.language;
     },
     set language(value: Language) {
-      if (value !== 'hu' && value !== 'en') throw new InvalidArgumentError(`"language" must be hu or en, got ${describeValue(value)}`);
-      ctx.language = value;
+      ctx.language = checkLanguage(value);
     },
     issuer: ctx.o.issuer,
   };

@@ -87,7 +87,7 @@ function secretsOf(run: Run, password: string): { keys: string[]; deletionCodes:
 
 const style = createStyle(false);
 const terminal = (events: ScenarioEvent[], lang: 'hu' | 'en', showSecrets: boolean) =>
-  events.flatMap((e) => formatEvent(e, { lang, style, showSecrets, drawQr: undefined })).join('\n');
+  events.flatMap((e) => formatEvent(e, { language: lang, style, showSecrets, drawQr: undefined })).join('\n');
 const json = (events: ScenarioEvent[], showSecrets: boolean) => events.map((e) => JSON.stringify(eventForJson(e, showSecrets))).join('\n');
 
 function expectAbsent(text: string, needles: string[], where: string) {

@@ -1,9 +1,10 @@
 import { SCENARIOS, findScenario, startScenario } from '../../sim/scenarios/index.js';
+import { isLanguage, type Language } from '../../sim/language.js';
 import { parse, quoteArg } from '../args.js';
 import { eventForJson, formatEvent, zoneNote } from '../../demo/terminal/format.js';
 import { createStyle, localeLanguage, wantsColor } from '../../demo/terminal/style.js';
 import type { ScenarioEvent } from '../../sim/scenarios/types.js';
-import { EXIT_NO, EXIT_OK, UsageError, type CliIo, type Command } from '../io.js';
+import { EXIT_NO, EXIT_OK, EXIT_USAGE, UsageError, type CliIo, type Command } from '../io.js';
 
 export const demoCommand: Command = {
   name: 'demo',
@@ -20,7 +21,8 @@ step, q (or Ctrl+C) leaves. Piped or redirected output, --json and --all print
 everything at once.
 
 Options:
-  --lang <hu|en>        language (default: Hungarian if the locale is Hungarian)
+  --language <hu|en>    language (default: Hungarian if the locale is Hungarian)
+                        (--language is the older name, still accepted)
   --scenario <id>       play one scenario (see --list)
   --list                list the scenarios
   --step                one step per Enter (the default on a terminal)
@@ -36,17 +38,16 @@ Options:
   -h, --help            show this help`,
   async run(args: string[], io: CliIo) {
     const { values } = parse('demo', args, {
-      lang: { type: 'string' }, scenario: { type: 'string' }, list: { type: 'boolean' }, interactive: { type: 'boolean' },
+      language: { type: 'string' }, lang: { type: 'string' }, scenario: { type: 'string' }, list: { type: 'boolean' }, interactive: { type: 'boolean' },
       step: { type: 'boolean' }, all: { type: 'boolean' },
       state: { type: 'string' }, 'no-qr': { type: 'boolean' }, 'no-color': { type: 'boolean' }, 'show-secrets': { type: 'boolean' }, json: { type: 'boolean' },
     }, { min: 0, max: 0 });
     if (values.help) return io.out(this.help), EXIT_OK;
-    const lang = values.lang === undefined ? localeLanguage(io.env) : values.lang;
-    if (lang !== 'hu' && lang !== 'en') throw new UsageError(`demo: --lang must be hu or en, got ${quoteArg(lang)}`);
+    const language = demoLanguage(values.language, values.lang, io.env);
     const color = wantsColor(values['no-color'] ? false : undefined, io.env, io.isTty);
     const style = createStyle(color);
     if (values.list) {
-      for (const s of SCENARIOS) io.out(`${style.bold(s.id.padEnd(24))}${s.title[lang]}`);
+      for (const s of SCENARIOS) io.out(`${style.bold(s.id.padEnd(24))}${s.title[language]}`);
       return EXIT_OK;
     }
     const chosen = values.scenario === undefined ? SCENARIOS : [findScenario(values.scenario)];
@@ -56,14 +57,15 @@ Options:
     const showSecrets = Boolean(values['show-secrets']);
     if (values.interactive) {
       const { runInteractive } = await import('../../demo/terminal/interactive.js');
-      return runInteractive({ io, lang, style, stateFile: values.state, showSecrets, qr: !values['no-qr'] });
+      const outcome = await runInteractive({ io, language, style, stateFile: values.state, showSecrets, qr: !values['no-qr'] });
+      return outcome === 'played' ? EXIT_OK : EXIT_USAGE;
     }
     const stepping = values.step ? true : values.all || values.json ? false : Boolean(io.isTty && io.inputIsTty);
     if (stepping && !io.lines) throw new UsageError('demo: --step needs standard input');
     const typed = stepping ? io.lines!()[Symbol.asyncIterator]() : undefined;
     /** Waits for Enter; false when the presenter leaves (q, or the end of input). */
     const nextPressed = async (): Promise<boolean> => {
-      const hint = lang === 'hu' ? '⏎ Enter: következő lépés · q: kilépés ' : '⏎ Enter: next step · q: quit ';
+      const hint = language === 'hu' ? '⏎ Enter: következő lépés · q: kilépés ' : '⏎ Enter: next step · q: quit ';
       if (io.prompt) io.prompt(style.yellow(hint));
       else io.out(hint);
       const line = await typed!.next();
@@ -76,13 +78,13 @@ Options:
     const show = (event: ScenarioEvent) => {
       if (event.type === 'result') failedStep = event.failedStep;
       if (values.json) io.out(JSON.stringify(eventForJson(event, showSecrets)));
-      else for (const line of formatEvent(event, { lang, style, showSecrets, drawQr })) io.out(line);
+      else for (const line of formatEvent(event, { language, style, showSecrets, drawQr })) io.out(line);
     };
-    if (!values.json) io.out(zoneNote(lang));
+    if (!values.json) io.out(zoneNote(language));
     const reports: { id: string; passed: boolean; failedStep: number | null }[] = [];
     let first = true;
     for (const scenario of chosen as typeof SCENARIOS) {
-      const played = startScenario(scenario, { camera: qrCamera, lang, onEvent: show });
+      const played = startScenario(scenario, { camera: qrCamera, language, onEvent: show });
       while (!played.done) {
         if (stepping && !first && !(await nextPressed())) return EXIT_OK;
         first = false;
@@ -93,11 +95,22 @@ Options:
     const passed = reports.filter((r) => r.passed).length;
     if (!values.json) {
       io.out('');
-      const summary = lang === 'hu' ? `${passed}/${reports.length} forgatókönyv viselkedett az elvárt módon.` : `${passed} of ${reports.length} scenarios behaved as expected.`;
+      const summary = language === 'hu' ? `${passed}/${reports.length} forgatókönyv viselkedett az elvárt módon.` : `${passed} of ${reports.length} scenarios behaved as expected.`;
       io.out(passed === reports.length ? style.green(style.bold(summary)) : style.red(style.bold(summary)));
-      for (const r of reports.filter((x) => !x.passed)) io.out(style.red(`  ✗ ${r.id} (${lang === 'hu' ? `${r.failedStep! + 1}. lépés` : `step ${r.failedStep! + 1}`})`));
+      for (const r of reports.filter((x) => !x.passed)) io.out(style.red(`  ✗ ${r.id} (${language === 'hu' ? `${r.failedStep! + 1}. lépés` : `step ${r.failedStep! + 1}`})`));
     }
     return passed === reports.length ? EXIT_OK : EXIT_NO;
   },
 };
 
+
+/** --language, or its older name --language, checked once; the locale's language when neither is given. */
+function demoLanguage(language: string | undefined, alias: string | undefined, env: Record<string, string | undefined>): Language {
+  for (const [flag, value] of [['language', language], ['lang', alias]] as const) {
+    if (value !== undefined && !isLanguage(value)) throw new UsageError(`demo: --${flag} must be hu or en, got ${quoteArg(value)}`);
+  }
+  if (language !== undefined && alias !== undefined && language !== alias) {
+    throw new UsageError(`demo: --language and its older name --language disagree: ${quoteArg(language)} and ${quoteArg(alias)}`);
+  }
+  return (language ?? alias ?? localeLanguage(env)) as Language;
+}

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { DEFAULT_LANGUAGE, isLanguage } from '../../sim/language.js';
 import { parse, parseInteger } from '../args.js';
 import { EXIT_OK, UsageError, type CliIo, type Command } from '../io.js';
 
@@ -65,8 +66,8 @@ Example:
     if (values.state === '') throw new UsageError('--state must be a file path, sqlite: URL or postgres:// URL, got ""');
     const apiOnly = ['store', 'control-token', 'no-control', 'cors-origin', 'language', 'hash-iterations'].filter((f) => values[f as 'store'] !== undefined);
     if (!values.api && apiOnly.length > 0) throw new UsageError(`--${apiOnly[0]} needs --api`);
-    const language = values.language ?? 'hu';
-    if (language !== 'hu' && language !== 'en') throw new UsageError(`--language must be hu or en, got ${JSON.stringify(language)}`);
+    const language = values.language ?? DEFAULT_LANGUAGE;
+    if (!isLanguage(language)) throw new UsageError(`--language must be hu or en, got ${JSON.stringify(language)}`);
     const hashIterations = values['hash-iterations'] === undefined ? undefined : parseInteger(values['hash-iterations'], 'hash-iterations');
     const { serveStatic } = await import('../../node/serve.js');
     const { setUpApi } = await import('../serve-api.js');

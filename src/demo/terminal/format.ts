@@ -3,11 +3,12 @@
  * masked, and a QR code is drawn, never printed as text.
  */
 import type { ScenarioEvent } from '../../sim/scenarios/index.js';
+import type { Language } from '../../index.js';
 import type { AccountView } from '../../index.js';
 import type { Style } from './style.js';
 
 export interface FormatOptions {
-  lang: 'hu' | 'en';
+  language: Language;
   style: Style;
   showSecrets: boolean;
   /** Draws a QR code for the terminal, or undefined to leave pictures out. */
@@ -36,18 +37,18 @@ const CLOCKS = {
 };
 
 /** A time of day as HH:MM:SS in the language's zone (Budapest for hu, UTC for en). */
-export function clockTime(ms: number, lang: 'hu' | 'en'): string {
-  return CLOCKS[lang].format(new Date(ms));
+export function clockTime(ms: number, language: Language): string {
+  return CLOCKS[language].format(new Date(ms));
 }
 
 /** The one line that says which zone the times are in; print it once, before the first time. */
-export function zoneNote(lang: 'hu' | 'en'): string {
-  return WORDS[lang].zone;
+export function zoneNote(language: Language): string {
+  return WORDS[language].zone;
 }
 
 /** A jump in time: "+30 mp", "+2 perc", "+1 óra" (or s, min, h). */
-function duration(ms: number, lang: 'hu' | 'en'): string {
-  const u = WORDS[lang].units;
+function duration(ms: number, language: Language): string {
+  const u = WORDS[language].units;
   if (ms >= 3_600_000 && ms % 3_600_000 === 0) return `${ms / 3_600_000} ${u.h}`;
   if (ms >= 60_000 && ms % 60_000 === 0) return `${ms / 60_000} ${u.min}`;
   return `${Math.round(ms / 1000)} ${u.s}`;
@@ -59,15 +60,15 @@ export function maskDeletionCode(code: string): string {
   return [first, ...rest.map((group) => '•'.repeat(group.length))].join(' ');
 }
 
-function formatAccount(a: AccountView, lang: 'hu' | 'en'): string {
+function formatAccount(a: AccountView, language: Language): string {
   const name = a.issuer ? `${a.issuer} (${a.account})` : a.account;
   const code = a.code ? `${a.code.slice(0, 3)} ${a.code.slice(3)}` : '––– –––';
-  return a.secondsLeft === null ? `${name}  ${code}` : `${name}  ${code}  ${a.secondsLeft} ${WORDS[lang].left}`;
+  return a.secondsLeft === null ? `${name}  ${code}` : `${name}  ${code}  ${a.secondsLeft} ${WORDS[language].left}`;
 }
 
 /** The lines for one event. */
 export function formatEvent(event: ScenarioEvent, o: FormatOptions): string[] {
-  const w = WORDS[o.lang];
+  const w = WORDS[o.language];
   const s = o.style;
   switch (event.type) {
     // No dim text anywhere: it fades to nothing on a projector.
@@ -76,7 +77,7 @@ export function formatEvent(event: ScenarioEvent, o: FormatOptions): string[] {
     case 'step':
       return ['', `${s.cyan('▸')} ${event.say}`];
     case 'time':
-      return [`  ⏱ +${duration(event.advancedMs, o.lang)} → ${clockTime(event.now, o.lang)}${event.note ? ` ${event.note}` : ''}`];
+      return [`  ⏱ +${duration(event.advancedMs, o.language)} → ${clockTime(event.now, o.language)}${event.note ? ` ${event.note}` : ''}`];
     case 'qr':
       return [`  ${s.cyan(`[${event.who}]`)} ${event.caption}`, ...(o.drawQr ? o.drawQr(event.text).split('\n').map((line) => `  ${line}`) : [])];
     case 'site':
@@ -85,7 +86,7 @@ export function formatEvent(event: ScenarioEvent, o: FormatOptions): string[] {
       return [`  ${s.cyan(`[${w.site}]`)} törlőkód: ${s.bold(o.showSecrets ? event.code : maskDeletionCode(event.code))}${o.showSecrets ? '' : ` (${w.masked})`}`];
     case 'phone': {
       const drift = event.driftMs === 0 ? '' : ` (${w.drift(Math.abs(event.driftMs / 1000), event.driftMs < 0)})`;
-      const accounts = event.accounts.length === 0 ? [w.none] : event.accounts.map((a) => formatAccount(a, o.lang));
+      const accounts = event.accounts.length === 0 ? [w.none] : event.accounts.map((a) => formatAccount(a, o.language));
       return accounts.map((line) => `  ${s.cyan(`[${event.phone}${drift}]`)} ${line}`);
     }
     case 'user':

@@ -1,5 +1,6 @@
 /** What the interactive demo says, in both languages: the help, status words and short answers. */
 import type { ScanResult } from '../../index.js';
+import type { Language } from '../../index.js';
 
 export const DEMO_USER = { username: 'kovacs.janos', password: 'Tavaszi-Szel-2025', email: 'kovacs.janos@example.hu' };
 
@@ -94,8 +95,8 @@ export const SAY = {
 } as const;
 
 /** What a phone says after a scan or a typed key, in the session's language. */
-export function scanStatus(result: ScanResult | { status: 'added' | 'duplicate'; message?: string }, lang: 'hu' | 'en'): string {
-  const words = lang === 'hu'
+export function scanStatus(result: ScanResult | { status: 'added' | 'duplicate'; message?: string }, language: Language): string {
+  const words = language === 'hu'
     ? { added: 'felvéve', duplicate: 'már rajta van', imported: 'átvéve' }
     : { added: 'added', duplicate: 'already there', imported: 'imported' };
   const word = (words as Record<string, string>)[result.status];

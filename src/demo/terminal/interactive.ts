@@ -4,14 +4,13 @@
  * runs out while the room is listening.
  */
 import {
-  LOW_COST_HASHING_FOR_TESTS, MemoryStore, createAuthenticator, createProvider, isTotpLabError, manualClock,
-  type AuditEvent, type Authenticator, type Store, type StoreValue,
+  InvalidArgumentError, LOW_COST_HASHING_FOR_TESTS, MemoryStore, createAuthenticator, createProvider, isTotpLabError, manualClock, parseTimeInput,
+  type AuditEvent, type Authenticator, type Language, type Store, type StoreValue,
 } from '../../index.js';
 import { clockTime, formatEvent } from './format.js';
 import { DEMO_USER as USER, PHONES, SAY, scanStatus, type PhoneId } from './interactive-texts.js';
 import type { Style } from './style.js';
-import { parseTime } from '../../cli/args.js';
-import { EXIT_OK, EXIT_USAGE, UsageError, type CliIo } from '../../cli/io.js';
+import type { DemoIo, DemoOutcome } from './io.js';
 
 const PHONES_KEY = 'demo:phones';
 const AUDIT_KEY = 'demo:audit';
@@ -20,20 +19,20 @@ const CLOCK_KEY = 'demo:clock';
 const AUDIT_KEPT = 1000;
 
 export interface InteractiveOptions {
-  io: CliIo;
-  lang: 'hu' | 'en';
+  io: DemoIo;
+  language: Language;
   style: Style;
   stateFile: string | undefined;
   showSecrets: boolean;
   qr: boolean;
 }
 
-export async function runInteractive(o: InteractiveOptions): Promise<number> {
-  const { io, lang, style } = o;
-  const say = SAY[lang];
+export async function runInteractive(o: InteractiveOptions): Promise<DemoOutcome> {
+  const { io, language, style } = o;
+  const say = SAY[language];
   if (!io.lines) {
     io.err('totp-lab: demo: --interactive needs standard input');
-    return EXIT_USAGE;
+    return 'no-input';
   }
   let store: Store = new MemoryStore();
   if (o.stateFile !== undefined) {
@@ -47,13 +46,13 @@ export async function runInteractive(o: InteractiveOptions): Promise<number> {
   const audit: AuditEvent[] = Array.isArray(kept) ? kept.filter((e) => typeof e?.time === 'number' && typeof e.seq === 'number') : [];
   const seqBase = audit.at(-1)?.seq ?? 0;
   const provider = createProvider({
-    clock, store, language: lang, hashing: LOW_COST_HASHING_FOR_TESTS,
+    clock, store, language, hashing: LOW_COST_HASHING_FOR_TESTS,
     onAudit: (event) => audit.push({ ...event, seq: seqBase + event.seq }),
   });
   const saved = (await store.get<Record<string, StoreValue>>(PHONES_KEY)) ?? {};
   const phones = new Map<PhoneId, Authenticator>();
   for (const id of Object.keys(PHONES) as PhoneId[]) {
-    phones.set(id, createAuthenticator({ clock, camera: qrCamera, language: lang, ...(saved[id] !== undefined && { state: saved[id] }) }));
+    phones.set(id, createAuthenticator({ clock, camera: qrCamera, language, ...(saved[id] !== undefined && { state: saved[id] }) }));
   }
   const save = async () => {
     await store.update(PHONES_KEY, () => Object.fromEntries([...phones].map(([n, p]) => [n, p.toJSON() as unknown as StoreValue])));
@@ -62,7 +61,7 @@ export async function runInteractive(o: InteractiveOptions): Promise<number> {
   };
   const drawQr = o.qr ? (text: string) => renderQr(text, { format: 'terminal', color: style.bold('x') !== 'x' }) : undefined;
   const show = (event: Parameters<typeof formatEvent>[0]) => {
-    for (const line of formatEvent(event, { lang, style, showSecrets: o.showSecrets, drawQr })) io.out(line);
+    for (const line of formatEvent(event, { language, style, showSecrets: o.showSecrets, drawQr })) io.out(line);
   };
   const fail = (text: string) => io.out(`  ${style.red('✗')} ${text}`);
   const done = (text: string) => io.out(`  ${style.green('✓')} ${text}`);
@@ -73,7 +72,7 @@ export async function runInteractive(o: InteractiveOptions): Promise<number> {
   };
   const showPhone = (id: PhoneId, numbered = false) => {
     const phone = phones.get(id)!;
-    show({ type: 'phone', phone: PHONES[id][lang], driftMs: phone.driftMs, accounts: phone.list() });
+    show({ type: 'phone', phone: PHONES[id][language], driftMs: phone.driftMs, accounts: phone.list() });
     if (numbered && phone.list().length > 1) io.out(`  (${phone.list().map((a, i) => `${i + 1}: ${a.issuer ?? a.account}`).join(', ')})`);
   };
   let screenUri: string | null = null;
@@ -84,7 +83,7 @@ export async function runInteractive(o: InteractiveOptions): Promise<number> {
     if (!r.ok) return;
     screenUri = r.keyUri;
     enrollmentId = r.enrollmentId;
-    show({ type: 'qr', who: lang === 'hu' ? 'oldal' : 'site', text: r.keyUri, caption: lang === 'hu' ? 'A QR-kód a képernyőn:' : 'The QR code on the screen:' });
+    show({ type: 'qr', who: language === 'hu' ? 'oldal' : 'site', text: r.keyUri, caption: language === 'hu' ? 'A QR-kód a képernyőn:' : 'The QR code on the screen:' });
   };
   const moveTo = (target: number, advancedMs: number) => {
     // JavaScript dates end at 8.64e15 ms (ECMA-262 §21.4.1.1); a longer jump is refused, not obeyed.
@@ -94,7 +93,7 @@ export async function runInteractive(o: InteractiveOptions): Promise<number> {
     show({ type: 'time', now: clock.now(), advancedMs, note: '' });
   };
   const timeCommand = (arg: string | undefined) => {
-    if (arg === undefined) return io.out(`  ${say.now}: ${clockTime(clock.now(), lang)}`);
+    if (arg === undefined) return io.out(`  ${say.now}: ${clockTime(clock.now(), language)}`);
     const jump = /^\+(\d+)(s|m|h)$/.exec(arg);
     if (jump) {
       const ms = Number(jump[1]) * { s: 1000, m: 60_000, h: 3_600_000 }[jump[2] as 's' | 'm' | 'h'];
@@ -102,10 +101,10 @@ export async function runInteractive(o: InteractiveOptions): Promise<number> {
     }
     if (arg.startsWith('+')) return fail(say.timeUsage);
     try {
-      const target = parseTime(arg);
+      const target = parseTimeInput(arg);
       moveTo(target, target - clock.now());
     } catch (error) {
-      if (!(error instanceof UsageError)) throw error;
+      if (!(error instanceof InvalidArgumentError)) throw error;
       fail(error.message);
     }
   };
@@ -123,7 +122,7 @@ export async function runInteractive(o: InteractiveOptions): Promise<number> {
       switch (command) {
         case '': break;
         case 'help': io.out(say.help); break;
-        case 'quit': case 'exit': await save(); return EXIT_OK;
+        case 'quit': case 'exit': await save(); return 'played';
         case 'time': timeCommand(args[0]); break;
         case 'register': site(await provider.register(USER)); break;
         case 'enroll': showSetup(await provider.startEnrollment({ username: USER.username, password: USER.password })); break;
@@ -132,7 +131,7 @@ export async function runInteractive(o: InteractiveOptions): Promise<number> {
           if (!id || !screenUri) { fail(say.noQr); break; }
           const phone = phones.get(id)!;
           const result = command === 'scan' ? await phone.scan(qrCamera.render(screenUri)) : phone.addKeyUri(screenUri);
-          io.out(`  ${scanStatus(result, lang)}`);
+          io.out(`  ${scanStatus(result, language)}`);
           showPhone(id, true);
           break;
         }
@@ -185,7 +184,7 @@ export async function runInteractive(o: InteractiveOptions): Promise<number> {
         case 'unlock': await provider.unlock(USER.username); done(say.unlocked); break;
         case 'audit':
           if (audit.length === 0) io.out(`  ${say.auditEmpty}`);
-          for (const e of audit.slice(-100)) io.out(`  ${clockTime(e.time, lang)} ${e.type}${e.reason ? ` (${e.reason})` : ''}`);
+          for (const e of audit.slice(-100)) io.out(`  ${clockTime(e.time, language)} ${e.type}${e.reason ? ` (${e.reason})` : ''}`);
           break;
         default: {
           // "+30s" is short for "time +30s".
@@ -201,7 +200,7 @@ export async function runInteractive(o: InteractiveOptions): Promise<number> {
     ask();
   }
   await save();
-  return EXIT_OK;
+  return 'played';
 }
 
 /** A typed word for a message: control characters blanked, cut to 40 characters. */

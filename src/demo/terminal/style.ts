@@ -1,3 +1,4 @@
+import type { Language } from '../../index.js';
 /** Terminal colours, switched off by --no-color, NO_COLOR or a non-terminal stdout. */
 export interface Style {
   bold(text: string): string;
@@ -26,7 +27,7 @@ export function wantsColor(flag: boolean | undefined, env: Record<string, string
 }
 
 /** Hungarian when the locale says so (LC_ALL, LC_MESSAGES, LANG), English otherwise. */
-export function localeLanguage(env: Record<string, string | undefined>): 'hu' | 'en' {
+export function localeLanguage(env: Record<string, string | undefined>): Language {
   const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || '';
   return /^hu([_.@-]|$)/i.test(locale) ? 'hu' : 'en';
 }

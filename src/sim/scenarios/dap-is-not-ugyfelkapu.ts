@@ -15,7 +15,7 @@ export const dapIsNotUgyfelkapu: Scenario = {
       say: { hu: 'A felhasználó az Ügyfélkapu+ felhasználónevével, jelszavával és kódjával a DÁP-ba próbál belépni.', en: 'The user tries to log into DÁP with the Ügyfélkapu+ username, password and code.' },
       expect: { hu: 'A DÁP elutasítja: ott a DÁP alkalmazással kell belépni.', en: 'DÁP refuses: it is entered with the DÁP app.' },
       async act(ctx) {
-        const dap = createDapService({ language: ctx.lang });
+        const dap = createDapService({ language: ctx.language });
         const r = await dap.loginWithPassword({ username: ctx.user.username, password: ctx.user.password, code: codeOn(ctx, 'phone') });
         ctx.emit({ type: 'site', ok: r.ok, message: r.message });
         return !r.ok;

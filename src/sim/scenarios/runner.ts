@@ -8,6 +8,7 @@ import { InvalidArgumentError, describeValue } from '../../core/errors.js';
 import { LOW_COST_HASHING_FOR_TESTS } from '../../core/password-hash.js';
 import { cryptoRandom } from '../../core/random.js';
 import { createAuthenticator, type Authenticator } from '../authenticator.js';
+import { DEFAULT_LANGUAGE, checkLanguage, type Language } from '../language.js';
 import { createProvider } from '../provider.js';
 import type { Scenario, ScenarioContext, ScenarioEvent, RunOptions, Localized } from './types.js';
 
@@ -42,8 +43,7 @@ export function startScenario(scenario: Scenario, options: RunOptions): Scenario
   if (typeof options.camera?.render !== 'function' || typeof options.camera.scan !== 'function') {
     throw new InvalidArgumentError(`"camera" must be a QrCamera (render and scan), got ${describeValue(options?.camera)}`);
   }
-  const lang = options.lang ?? 'en';
-  if (lang !== 'hu' && lang !== 'en') throw new InvalidArgumentError(`"lang" must be hu or en, got ${describeValue(lang)}`);
+  const lang = runLanguage(options);
   const clock = manualClock(options.startTime ?? DEFAULT_START_TIME);
   const random = options.random === undefined ? cryptoRandom : checkRandomSource(options.random);
   if (options.startTime !== undefined) checkTime(options.startTime, 'startTime');
@@ -63,7 +63,7 @@ export function startScenario(scenario: Scenario, options: RunOptions): Scenario
   };
   const t = (text: Localized) => text[lang];
   const context: ScenarioContext = {
-    lang, clock, random, camera: options.camera, provider,
+    language: lang, lang, clock, random, camera: options.camera, provider,
     user: { username: 'kovacs.janos', password: 'Tavaszi-Szel-2025', email: 'kovacs.janos@example.hu' },
     memo: new Map(),
     t,
@@ -138,4 +138,14 @@ function checkScenario(scenario: unknown): asserts scenario is Scenario {
     }
   });
   if (s.provider !== undefined) checkOptions(s.provider, 'scenario.provider');
+}
+
+/** `language`, or its deprecated alias `lang`, checked once; DEFAULT_LANGUAGE when neither is given. */
+function runLanguage(options: RunOptions): Language {
+  const language = options.language === undefined ? undefined : checkLanguage(options.language);
+  const alias = options.lang === undefined ? undefined : checkLanguage(options.lang, 'lang');
+  if (language !== undefined && alias !== undefined && language !== alias) {
+    throw new InvalidArgumentError(`"language" and its older name "lang" disagree: ${language} and ${alias}`);
+  }
+  return language ?? alias ?? DEFAULT_LANGUAGE;
 }

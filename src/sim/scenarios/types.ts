@@ -7,13 +7,13 @@ import type { ManualClock } from '../../core/clock.js';
 import type { QrCamera } from '../../core/image.js';
 import type { RandomSource } from '../../core/random.js';
 import type { Authenticator } from '../authenticator.js';
-import type { Language } from '../messages.js';
+import type { Language, Localized as LocalizedIn } from '../language.js';
 import type { AccountView } from '../phone-types.js';
 import type { Provider } from '../provider.js';
 import type { ProviderOptions } from '../provider-options.js';
 
-/** A text in both languages the simulator speaks. */
-export type Localized = Readonly<Record<Language, string>>;
+/** A text in both languages the simulator speaks (see language.ts). */
+export type Localized = LocalizedIn;
 
 /** What a scenario run shows, in order. Sensitive values are marked so renderers can hide them. */
 export type ScenarioEvent =
@@ -37,6 +37,8 @@ export type ScenarioEvent =
 
 /** What a step's action may use. */
 export interface ScenarioContext {
+  readonly language: Language;
+  /** @deprecated the same as {@link ScenarioContext.language}, kept for older scenarios. */
   readonly lang: Language;
   readonly clock: ManualClock;
   readonly random: RandomSource;
@@ -81,6 +83,9 @@ export interface Scenario {
 
 /** How to run scenarios. */
 export interface RunOptions {
+  /** The language of the run's texts, the provider and the phones (default hu, DEFAULT_LANGUAGE). */
+  language?: Language;
+  /** @deprecated use `language`; still accepted. When both are given they must agree. */
   lang?: Language;
   /** Draws and reads QR codes (from `totp-lab/qr`, or a test's own). */
   camera: QrCamera;

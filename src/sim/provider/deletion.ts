@@ -11,25 +11,26 @@
  * (`deletionCode.wrong`, or `code.throttled` while the delay runs), count against the same
  * throttle and cost the same hashing, so the call cannot be used to test passwords without a code.
  */
-import { constantTimeEqual } from '../core/constant-time.js';
-import { verifyDeletionCode } from '../core/deletion-code.js';
-import { decodePasswordHash } from '../core/password-hash.js';
-import { accountKey, checkPassword, deletionThrottleOf, enrollmentKey, type AccountRecord } from './accounts.js';
-import { checkInput, checkSecretString, type ProviderContext, type Refusal } from './context.js';
-import { readCredentials } from './credentials.js';
-import { afterFailure } from './throttle.js';
+import { constantTimeEqual } from '../../core/constant-time.js';
+import { verifyDeletionCode } from '../../core/deletion-code.js';
+import { decodePasswordHash } from '../../core/password-hash.js';
+import type { ProviderContext, Refusal } from '../context.js';
+import { afterFailure } from '../throttle.js';
+import { accountKey, deletionThrottleOf, enrollmentKey, type AccountRecord } from './accounts.js';
+import { readArguments, readCode, readCredentials } from './credentials.js';
+import { recordPasswordAttempt } from './password.js';
 
 /** The binding is removed and the deletion code spent; the account remains. */
 export type DeletionCodeRedeemed = { ok: true; messageKey: 'deletionCode.redeemed'; message: string; username: string };
 
 /** Removes the phone binding with username + password + deletion code; the code is spent. */
 export async function redeemDeletionCode(ctx: ProviderContext, input: unknown): Promise<DeletionCodeRedeemed | Refusal> {
-  const args = checkInput(input, 'redeemDeletionCode');
+  const args = readArguments(input, 'redeemDeletionCode');
   const { username, password } = readCredentials(args);
-  const typed = checkSecretString(args['deletionCode'], 'deletionCode', 256);
+  const typed = readCode(args['deletionCode'], 'deletionCode', 256);
   const fault = await ctx.faultRefusal('redeemDeletionCode', username);
   if (fault) return fault;
-  const verdict = await checkPassword(ctx, username, password);
+  const verdict = await recordPasswordAttempt(ctx, username, password);
   const now = ctx.now();
   const key = accountKey(username);
   let state = 'none' as 'none' | 'throttled' | 'reserved';

@@ -1,5 +1,6 @@
 /**
- * The one reader of usernames and passwords for every provider method, so each call that takes
+ * The one reader of provider arguments (the argument object, usernames, passwords, codes) for
+ * every provider flow, so each call that takes
  * them applies the same bounds before any work is done: no method keeps a megabyte username in its
  * audit log, and no two spellings of one name reach two accounts.
  *
@@ -10,7 +11,7 @@
  * folding depends on the locale (Turkish dotless i, German ß), so two names that differ in case are
  * two accounts, exactly as they were typed at registration.
  */
-import { InvalidArgumentError, describeValue } from '../core/errors.js';
+import { InvalidArgumentError, describeValue } from '../../core/errors.js';
 
 /** The longest username, in UTF-16 code units after normalisation. */
 export const MAX_USERNAME_LENGTH = 128;
@@ -33,16 +34,40 @@ export function readUsername(value: unknown): string {
   return name;
 }
 
+/** The longest one-time code a flow reads (longer ones are misuse, not a wrong code). */
+export const MAX_CODE_LENGTH = 64;
+
+/**
+ * The argument object every provider flow takes.
+ * @throws {InvalidArgumentError} naming the flow when `input` is not an object
+ */
+export function readArguments(input: unknown, flow: string): Record<string, unknown> {
+  if (typeof input !== 'object' || input === null) {
+    throw new InvalidArgumentError(`"${flow}" takes an object argument, got ${describeValue(input)}`);
+  }
+  return input as Record<string, unknown>;
+}
+
+/**
+ * A typed secret that may be empty (a one-time code or a törlőkód: an empty one is a wrong one, a
+ * normal refusal). Its value is never shown, only its type or length.
+ * @throws {InvalidArgumentError} naming `field`
+ */
+export function readCode(value: unknown, field: string, max = MAX_CODE_LENGTH): string {
+  if (typeof value !== 'string') throw new InvalidArgumentError(`"${field}" must be a string, got a value of type ${value === null ? 'null' : typeof value}`);
+  if (value.length > max) throw new InvalidArgumentError(`"${field}" must be at most ${max} characters, got ${value.length}`);
+  return value;
+}
+
 /**
  * A password or another secret typed by the user: a string of 1 to `max` characters. Its value is
  * never shown, only its type or length.
  * @throws {InvalidArgumentError} naming `field`
  */
 export function readSecret(value: unknown, field: string, max = MAX_PASSWORD_LENGTH): string {
-  if (typeof value !== 'string') throw new InvalidArgumentError(`"${field}" must be a string, got a value of type ${value === null ? 'null' : typeof value}`);
-  if (value.length > max) throw new InvalidArgumentError(`"${field}" must be at most ${max} characters, got ${value.length}`);
-  if (value.length === 0) throw new InvalidArgumentError(`"${field}" must not be empty`);
-  return value;
+  const secret = readCode(value, field, max);
+  if (secret.length === 0) throw new InvalidArgumentError(`"${field}" must not be empty`);
+  return secret;
 }
 
 /** The fields every password-bearing call starts with. */
@@ -54,4 +79,15 @@ export type Credentials = { username: string; password: string };
  */
 export function readCredentials(args: Record<string, unknown>): Credentials {
   return { username: readUsername(args['username']), password: readSecret(args['password'], 'password') };
+}
+
+/**
+ * The id of a pending enrollment or device change, as startEnrollment returned it.
+ * @throws {InvalidArgumentError} naming "enrollmentId"
+ */
+export function readEnrollmentId(value: unknown): string {
+  if (typeof value !== 'string' || !/^[0-9a-f]{32}$/.test(value)) {
+    throw new InvalidArgumentError(`"enrollmentId" must be the 32-character id startEnrollment returned, got ${describeValue(value)}`);
+  }
+  return value;
 }

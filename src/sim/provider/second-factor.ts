@@ -7,17 +7,42 @@
  * No password hashing happens here, so it is cheap enough for a server that checks passwords
  * elsewhere to call it on every login.
  */
-import { verifyCode, type VerifyOptions } from '../core/code.js';
-import type { RefusalReason } from './audit.js';
+import { verifyCode, type VerifyOptions } from '../../core/code.js';
+import type { RefusalReason } from '../audit.js';
+import type { ProviderContext, Refusal } from '../context.js';
+import { afterFailure } from '../throttle.js';
 import { accountKey, codeThrottleOf, isLocked, type AccountRecord } from './accounts.js';
-import type { ProviderContext } from './context.js';
-import { afterFailure } from './throttle.js';
 
 /** Accepted (with the step the code belonged to), or refused with the reason for the audit log. */
 export type SecondFactorOutcome = { ok: true; step: number } | { ok: false; reason: RefusalReason };
 
-/** Checks `code` for `username` at `now`, updating the replay guard and the throttle atomically. */
-export async function checkSecondFactor(ctx: ProviderContext, username: string, code: string, now: number): Promise<SecondFactorOutcome> {
+/** A successful login (or second step). */
+export type LoginOk = { ok: true; messageKey: 'login.ok'; message: string; username: string };
+
+/**
+ * The second step as login, the second step alone and device change answer it: the code is
+ * accepted or spent by {@link acceptSecondFactor}, the outcome goes to the audit log as `okType` or
+ * `refusedType` (with the reason), and the user gets `login.ok` or the generic refusal.
+ */
+export async function passSecondFactor(
+  ctx: ProviderContext, username: string, code: string,
+  okType: 'login-ok' | 'second-factor-ok', refusedType: 'login-refused' | 'second-factor-refused',
+): Promise<LoginOk | Refusal> {
+  const now = ctx.now();
+  const outcome = await acceptSecondFactor(ctx, username, code, now);
+  if (!outcome.ok) {
+    ctx.audit.record(now, refusedType, username, { reason: outcome.reason });
+    return ctx.refuse('login.refused');
+  }
+  ctx.audit.record(now, okType, username);
+  return { ok: true, messageKey: 'login.ok', message: ctx.message('login.ok'), username };
+}
+
+/**
+ * Decides whether `code` is accepted for `username` at `now`, and writes that decision atomically:
+ * the new last step (the replay guard) when accepted, the throttle's failure count when not.
+ */
+export async function acceptSecondFactor(ctx: ProviderContext, username: string, code: string, now: number): Promise<SecondFactorOutcome> {
   const o = ctx.o;
   let outcome: SecondFactorOutcome = { ok: false, reason: 'unknown-user' };
   await o.store.update<AccountRecord>(accountKey(username), (account) => {

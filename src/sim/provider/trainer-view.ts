@@ -9,12 +9,12 @@
  * explainCode an oracle that ignores the throttle, which is what a trainer needs and what a real
  * service must never offer its users: keep it out of anything a user can reach.
  */
-import { stepAt, verifyCode } from '../core/code.js';
-import { InvalidArgumentError, describeValue } from '../core/errors.js';
-import type { AuditEvent } from './audit.js';
+import { stepAt, verifyCode } from '../../core/code.js';
+import { InvalidArgumentError, describeValue } from '../../core/errors.js';
+import type { AuditEvent } from '../audit.js';
+import type { ProviderContext } from '../context.js';
 import { accountKey, isLocked, type AccountRecord } from './accounts.js';
-import { checkInput, checkSecretString, type ProviderContext } from './context.js';
-import { readUsername } from './credentials.js';
+import { readArguments, readCode, readUsername } from './credentials.js';
 
 /** Steps either side of the service's step that {@link explainCode} looks for a typed code by default. */
 export const DEFAULT_SEARCH_STEPS = 20;
@@ -91,9 +91,9 @@ export async function inspectSteps(ctx: ProviderContext, username: unknown): Pro
 
 /** What the service would make of `code` now, and why; nothing is counted or changed. */
 export async function explainCode(ctx: ProviderContext, input: unknown): Promise<CodeExplanation> {
-  const args = checkInput(input, 'explainCode');
+  const args = readArguments(input, 'explainCode');
   const username = readUsername(args['username']);
-  const code = checkSecretString(args['code'], 'code', 64);
+  const code = readCode(args['code'], 'code');
   const key = args['key'] ?? 'current';
   if (key !== 'current' && key !== 'pending') throw new InvalidArgumentError(`"key" must be current or pending, got ${describeValue(key)}`);
   const search = args['searchSteps'] ?? DEFAULT_SEARCH_STEPS;

@@ -1,6 +1,6 @@
 /**
- * Enrollment, the state machine that binds a phone, and "Beállítás másik eszközre" (device change),
- * which runs the same machine while the old binding keeps working:
+ * Enrollment, the state machine that binds a phone. "Beállítás másik eszközre" (device change,
+ * device-change.ts) starts the same machine while the old binding keeps working:
  *
  *   start ─▶ confirm (first code → green tick, törlőkód shown once) ─▶ finish ("Törlőkód mentéséről
  *   gondoskodtam" + Befejezés) ─▶ active after the activation delay
@@ -9,18 +9,18 @@
  * after `enrollmentTtlMs`; abandoning or letting it expire leaves any old binding as it was.
  * Steps called out of order, or with an id that is not pending, throw InvalidStateError.
  */
-import { buildKeyUri } from '../core/key-uri.js';
-import { verifyCode } from '../core/code.js';
-import { generateDeletionCode, hashDeletionCode } from '../core/deletion-code.js';
-import { InvalidArgumentError, InvalidStateError, describeValue } from '../core/errors.js';
-import { encodePasswordHash, toHex } from '../core/password-hash.js';
-import { randomBytes } from '../core/random.js';
-import { generateSecret } from '../core/secret.js';
-import { accountKey, codeThrottleOf, passwordGate, enrollmentKey, type AccountRecord, type PendingEnrollment } from './accounts.js';
-import { checkInput, checkSecretString, type ProviderContext, type Refusal } from './context.js';
-import { readCredentials } from './credentials.js';
-import { checkSecondFactor } from './second-factor.js';
-import { afterFailure } from './throttle.js';
+import { verifyCode } from '../../core/code.js';
+import { generateDeletionCode, hashDeletionCode } from '../../core/deletion-code.js';
+import { InvalidArgumentError, InvalidStateError, describeValue } from '../../core/errors.js';
+import { buildKeyUri } from '../../core/key-uri.js';
+import { encodePasswordHash, toHex } from '../../core/password-hash.js';
+import { randomBytes } from '../../core/random.js';
+import { generateSecret } from '../../core/secret.js';
+import type { ProviderContext, Refusal } from '../context.js';
+import { afterFailure } from '../throttle.js';
+import { accountKey, codeThrottleOf, enrollmentKey, type AccountRecord, type PendingEnrollment } from './accounts.js';
+import { readArguments, readCode, readCredentials, readEnrollmentId } from './credentials.js';
+import { decidePassword } from './password.js';
 
 /** What "start" shows: the QR code's text, and the secret as text for "Nem tudom beolvasni a kódot". */
 export type EnrollmentStarted = {
@@ -57,28 +57,11 @@ export type EnrollmentAbandoned = { ok: true; messageKey: 'enrollment.abandoned'
  * password was right. Such a user moves the binding with startDeviceChange.
  */
 export async function startEnrollment(ctx: ProviderContext, input: unknown): Promise<EnrollmentStarted | Refusal> {
-  const args = checkInput(input, 'startEnrollment');
+  const args = readArguments(input, 'startEnrollment');
   const { username, password } = readCredentials(args);
-  const refused = await passwordGate(ctx, 'startEnrollment', username, password, 'enrollment-refused');
+  const refused = await decidePassword(ctx, 'startEnrollment', username, password, 'enrollment-refused');
   if (refused) return refused;
   return createPending(ctx, username, 'enrollment');
-}
-
-/** "Beállítás másik eszközre": password + current code → a pending device change. */
-export async function startDeviceChange(ctx: ProviderContext, input: unknown): Promise<EnrollmentStarted | Refusal> {
-  const args = checkInput(input, 'startDeviceChange');
-  const { username, password } = readCredentials(args);
-  const code = checkSecretString(args['code'], 'code', 64);
-  // Only a logged-in user may do this: the password and a current code from the bound phone.
-  const refused = await passwordGate(ctx, 'startDeviceChange', username, password, 'login-refused');
-  if (refused) return refused;
-  const second = await checkSecondFactor(ctx, username, code, ctx.now());
-  if (!second.ok) {
-    ctx.audit.record(ctx.now(), 'login-refused', username, { reason: second.reason });
-    return ctx.refuse('login.refused');
-  }
-  ctx.audit.record(ctx.now(), 'login-ok', username);
-  return createPending(ctx, username, 'device-change');
 }
 
 /**
@@ -87,7 +70,7 @@ export async function startDeviceChange(ctx: ProviderContext, input: unknown): P
  * only while there is one. A separate read before it would let a parallel start slip in after a
  * Befejezés and later replace the binding just made.
  */
-async function createPending(ctx: ProviderContext, username: string, kind: PendingEnrollment['kind']): Promise<EnrollmentStarted | Refusal> {
+export async function createPending(ctx: ProviderContext, username: string, kind: PendingEnrollment['kind']): Promise<EnrollmentStarted | Refusal> {
   const o = ctx.o;
   const now = ctx.now();
   const secret = generateSecret({ random: o.random });
@@ -125,9 +108,9 @@ async function createPending(ctx: ProviderContext, username: string, kind: Pendi
 
 /** Step 2: the first code from the new phone → the green tick and the deletion code, shown once. */
 export async function confirmEnrollment(ctx: ProviderContext, input: unknown): Promise<EnrollmentConfirmed | Refusal> {
-  const args = checkInput(input, 'confirmEnrollment');
-  const id = checkEnrollmentId(args['enrollmentId']);
-  const code = checkSecretString(args['code'], 'code', 64);
+  const args = readArguments(input, 'confirmEnrollment');
+  const id = readEnrollmentId(args['enrollmentId']);
+  const code = readCode(args['code'], 'code');
   const fault = await ctx.faultRefusal('confirmEnrollment', null);
   if (fault) return fault;
   const { username, pending, account } = await loadPending(ctx, id);
@@ -168,8 +151,8 @@ export async function confirmEnrollment(ctx: ProviderContext, input: unknown): P
 
 /** Step 3: the acknowledgement + Befejezés → the binding (replacing any old one), active after the delay. */
 export async function finishEnrollment(ctx: ProviderContext, input: unknown): Promise<EnrollmentFinished | Refusal> {
-  const args = checkInput(input, 'finishEnrollment');
-  const id = checkEnrollmentId(args['enrollmentId']);
+  const args = readArguments(input, 'finishEnrollment');
+  const id = readEnrollmentId(args['enrollmentId']);
   const saved = args['deletionCodeSaved'];
   if (typeof saved !== 'boolean') throw new InvalidArgumentError(`"deletionCodeSaved" must be true or false, got ${describeValue(saved)}`);
   const fault = await ctx.faultRefusal('finishEnrollment', null);
@@ -208,8 +191,8 @@ export async function finishEnrollment(ctx: ProviderContext, input: unknown): Pr
 
 /** Cancels a pending enrollment or device change; an old binding stays. */
 export async function abandonEnrollment(ctx: ProviderContext, input: unknown): Promise<EnrollmentAbandoned | Refusal> {
-  const args = checkInput(input, 'abandonEnrollment');
-  const id = checkEnrollmentId(args['enrollmentId']);
+  const args = readArguments(input, 'abandonEnrollment');
+  const id = readEnrollmentId(args['enrollmentId']);
   const fault = await ctx.faultRefusal('abandonEnrollment', null);
   if (fault) return fault;
   const { username } = await loadPending(ctx, id);
@@ -237,13 +220,6 @@ async function loadPending(ctx: ProviderContext, id: string): Promise<{ username
     throw new InvalidStateError(`enrollment ${id} is not pending: it was finished, abandoned, superseded or expired, or never started`);
   }
   return { username: index.username, pending, account };
-}
-
-function checkEnrollmentId(value: unknown): string {
-  if (typeof value !== 'string' || !/^[0-9a-f]{32}$/.test(value)) {
-    throw new InvalidArgumentError(`"enrollmentId" must be the 32-character id startEnrollment returned, got ${describeValue(value)}`);
-  }
-  return value;
 }
 
 /** The secret as the site shows it for typing: `ABCD EFGH …`. */

@@ -1,0 +1,91 @@
+/**
+ * Moving accounts onto and off a virtual phone: scanning a QR code, importing transfer QR codes
+ * and export files of every readable format, and exporting (migration QR codes, key-URI lists,
+ * plain Aegis vaults).
+ */
+import { TotpLabError } from '../../core/errors.js';
+import { toAegisVault } from '../../core/formats/aegis.js';
+import { decodeMigration, encodeMigration } from '../../core/formats/migration/migration.js';
+import { readAccounts, readExport, type AccountsFormat, type ReadExportOptions } from '../../core/formats/read-accounts.js';
+import { formatUriList } from '../../core/formats/uri-list.js';
+import type { RgbaImage } from '../../core/image.js';
+import { checkOptions } from '../../core/input.js';
+import type { KeyUri } from '../../core/key-uri.js';
+import type { ExportOptions, ImportResult, ScanResult } from '../phone-types.js';
+import { recordBatch, type TransferProgress } from '../transfer-progress.js';
+import { addAccount, addKeyUri } from './accounts.js';
+import { needCamera, say, selectAccounts, type PhoneDevice } from './device.js';
+
+function importAccounts(phone: PhoneDevice, format: AccountsFormat, accounts: KeyUri[], skipped: ImportResult['skipped'], transfers: TransferProgress[]): ImportResult {
+  const result: ImportResult = { format, added: [], duplicates: [], skipped, transfers };
+  for (const account of accounts) {
+    const outcome = addAccount(phone, account);
+    (outcome.status === 'added' ? result.added : result.duplicates).push(outcome.account);
+  }
+  return result;
+}
+
+/** Imports one migration URI (one batch), recording which batches of its export have been seen. */
+export function importMigration(phone: PhoneDevice, uri: string): ImportResult {
+  const { accounts, batch } = decodeMigration(uri);
+  const progress = recordBatch(phone.state.transfers, batch);
+  return importAccounts(phone, 'migration', accounts.map(({ rawName: _raw, ...a }) => a), [], [progress]);
+}
+
+/** Imports exported text of any unencrypted format. */
+export function importText(phone: PhoneDevice, text: string): ImportResult {
+  const read = readAccounts(text);
+  if (read.format !== 'migration') return importAccounts(phone, read.format, read.accounts, read.skipped, []);
+  const lines = text.split(/\r?\n/).map((l) => l.trim()).filter((l) => /^otpauth-migration:/i.test(l));
+  const results = lines.map((line) => importMigration(phone, line));
+  return {
+    format: 'migration', skipped: [],
+    added: results.flatMap((r) => r.added), duplicates: results.flatMap((r) => r.duplicates), transfers: results.flatMap((r) => r.transfers),
+  };
+}
+
+/** Imports an export file of any readable format, encrypted ones with `options.password`. */
+export async function importFile(phone: PhoneDevice, input: string | Uint8Array, options: ReadExportOptions = {}): Promise<ImportResult> {
+  const read = await readExport(input, options);
+  if (read.format === 'migration') return importText(phone, typeof input === 'string' ? input : new TextDecoder().decode(input));
+  return importAccounts(phone, read.format, read.accounts, read.skipped, []);
+}
+
+/** Points the camera at a picture: a key URI adds one account, a migration URI imports its batch. */
+export async function scanImage(phone: PhoneDevice, image: RgbaImage): Promise<ScanResult> {
+  const text = await needCamera(phone).scan(image);
+  if (text === null) return { status: 'no-code', message: say(phone).noCode };
+  const trimmed = text.trim();
+  try {
+    if (/^otpauth:\/\//i.test(trimmed)) return { ...addKeyUri(phone, trimmed), kind: 'key-uri' };
+    if (/^otpauth-migration:/i.test(trimmed)) return { ...importMigration(phone, trimmed), status: 'imported', kind: 'migration' };
+  } catch (error) {
+    if (error instanceof TotpLabError) return { status: 'invalid', message: error.message };
+    throw error;
+  }
+  return { status: 'unrecognized', message: say(phone).unrecognized };
+}
+
+/** Exports accounts as migration URIs (one per batch). */
+export function exportMigration(phone: PhoneDevice, opts: ExportOptions = {}): string[] {
+  opts = checkOptions(opts);
+  const accounts = selectAccounts(phone, opts.ids);
+  return encodeMigration(accounts, { random: phone.random, ...(opts.batchSize === undefined ? {} : { batchSize: opts.batchSize }) });
+}
+
+/** Exports accounts as migration QR images via the camera, one per batch. */
+export function exportQrImages(phone: PhoneDevice, opts: ExportOptions = {}): RgbaImage[] {
+  opts = checkOptions(opts);
+  const camera = needCamera(phone);
+  return exportMigration(phone, opts).map((uri) => camera.render(uri));
+}
+
+/** Exports accounts as otpauth:// key URIs, one per line. */
+export function exportUriList(phone: PhoneDevice, ids?: readonly string[]): string {
+  return formatUriList(selectAccounts(phone, ids));
+}
+
+/** Exports accounts as a plain (unencrypted) Aegis vault, as JSON text. */
+export function exportAegis(phone: PhoneDevice, ids?: readonly string[]): string {
+  return `${JSON.stringify(toAegisVault(selectAccounts(phone, ids), { random: phone.random }), null, 4)}\n`;
+}

@@ -1,0 +1,145 @@
+/**
+ * Accounts: the stored record, registration, the "in person" unlock and what a trainer may see
+ * about an account. The password step with its lockout is in password.ts.
+ */
+import { InvalidArgumentError, InvalidStateError, describeValue } from '../../core/errors.js';
+import { encodePasswordHash, hashPassword } from '../../core/password-hash.js';
+import type { ProviderContext, Refusal } from '../context.js';
+import type { ThrottleState } from '../throttle.js';
+import { readArguments, readCredentials, readUsername } from './credentials.js';
+
+/** An unfinished enrollment or device change. */
+export type PendingEnrollment = {
+  id: string;
+  kind: 'enrollment' | 'device-change';
+  secret: string;
+  createdAt: number;
+  expiresAt: number;
+  /** The step of the code that confirmed it, or null before confirmation. */
+  confirmedStep: number | null;
+  /** The encoded hash of the deletion code shown at confirmation, or null before it. */
+  deletionCode: string | null;
+};
+
+/**
+ * One account as stored. Plain, flat JSON (flat records copy fastest on the hot second-factor
+ * path): no password and no deletion code, only their salted hashes, encoded by encodePasswordHash.
+ */
+export type AccountRecord = {
+  username: string;
+  email: string;
+  createdAt: number;
+  /** The encoded salted password hash. */
+  password: string;
+  /** Wrong passwords in a row, as decided (attempts being checked are in passwordChecks). */
+  passwordFailures: number;
+  /** Password checks in flight, each holding one of the places the lock allows; absent in older files. */
+  passwordChecks?: number;
+  /** The TOTP binding: the phone's secret (base32), the one secret the service keeps readable; null when none. */
+  secret: string | null;
+  /** The last accepted time step of this secret (RFC 6238 §5.2 replay guard); -1 for none. */
+  lastStep: number;
+  /** When the binding starts working (ms): Befejezés plus the activation delay. */
+  activeFrom: number;
+  /** The encoded hash of the deletion code issued with the binding; null when none. */
+  deletionCode: string | null;
+  /** Throttle of wrong one-time codes (see throttle.ts). */
+  codeFailures: number;
+  codeBlockedUntil: number;
+  /** Throttle of wrong deletion codes. */
+  deletionFailures: number;
+  deletionBlockedUntil: number;
+  pending: PendingEnrollment | null;
+};
+
+/** The one-time-code throttle of an account. */
+export const codeThrottleOf = (a: AccountRecord): ThrottleState => ({ failures: a.codeFailures, blockedUntil: a.codeBlockedUntil });
+/** The deletion-code throttle of an account. */
+export const deletionThrottleOf = (a: AccountRecord): ThrottleState => ({ failures: a.deletionFailures, blockedUntil: a.deletionBlockedUntil });
+
+/** Store key of an account. */
+export const accountKey = (username: string): string => `account:${username}`;
+/** Store key of the index from an enrollment id to its account. */
+export const enrollmentKey = (id: string): string => `enrollment:${id}`;
+
+/** True when wrong passwords have locked the account. */
+export function isLocked(ctx: ProviderContext, account: AccountRecord): boolean {
+  return account.passwordFailures >= ctx.o.maxPasswordFailures;
+}
+
+/** The result of register: the new account, or `register.taken` (or a fault). */
+export type RegisterResult = { ok: true; messageKey: 'register.ok'; message: string; username: string } | Refusal;
+
+/** Creates an account; `register.taken` when the username exists. */
+export async function register(ctx: ProviderContext, input: unknown): Promise<RegisterResult> {
+  const args = readArguments(input, 'register');
+  const { username, password } = readCredentials(args);
+  const email = typeof args['email'] === 'string' ? args['email'].trim() : args['email'];
+  if (typeof email !== 'string' || !/^[^\s@]+@[^\s@]+$/.test(email) || email.length > 254) {
+    throw new InvalidArgumentError(`"email" must be an e-mail address like name@example.hu, got ${describeValue(email)}`);
+  }
+  const fault = await ctx.faultRefusal('register', username);
+  if (fault) return fault;
+  const hash = await hashPassword(password, ctx.o.hashing, ctx.o.random);
+  const now = ctx.now();
+  let created = false;
+  await ctx.o.store.update<AccountRecord>(accountKey(username), (current) => {
+    created = current === undefined;
+    if (!created) return current;
+    return {
+      username, email, createdAt: now, password: encodePasswordHash(hash), passwordFailures: 0,
+      secret: null, lastStep: -1, activeFrom: 0, deletionCode: null,
+      codeFailures: 0, codeBlockedUntil: 0, deletionFailures: 0, deletionBlockedUntil: 0, pending: null,
+    };
+  });
+  if (!created) return ctx.refuse('register.taken');
+  ctx.audit.record(now, 'registered', username);
+  return { ok: true, messageKey: 'register.ok', message: ctx.message('register.ok'), username };
+}
+
+/** The result of unlock. */
+export type UnlockResult = { ok: true; username: string };
+
+/**
+ * The administrator's "in person" unlock: clears the wrong-password count. Not subject to faults.
+ * @throws {InvalidStateError} when there is no such account
+ */
+export async function unlock(ctx: ProviderContext, username: unknown): Promise<UnlockResult> {
+  const name = readUsername(username);
+  let found = false;
+  await ctx.o.store.update<AccountRecord>(accountKey(name), (current) => {
+    found = current !== undefined;
+    return current && { ...current, passwordFailures: 0, passwordChecks: 0 };
+  });
+  if (!found) throw new InvalidStateError(`"username" must name an existing account, got ${describeValue(name)}`);
+  ctx.audit.record(ctx.now(), 'unlocked', name);
+  return { ok: true, username: name };
+}
+
+/** What a trainer may see about an account: never a secret, hash or code. */
+export type AccountStatus = {
+  exists: boolean;
+  locked: boolean;
+  passwordFailures: number;
+  /** 'none', 'pending-activation' (between Befejezés and activeFrom) or 'active'. */
+  secondFactor: 'none' | 'pending-activation' | 'active';
+  activeFrom: number | null;
+  /** The unfinished enrollment or device change, if any. */
+  pending: { kind: 'enrollment' | 'device-change'; confirmed: boolean; expiresAt: number } | null;
+};
+
+/** Reads what a trainer may see about an account; an unknown one is `exists: false`. */
+export async function accountStatus(ctx: ProviderContext, username: unknown): Promise<AccountStatus> {
+  const account = await ctx.o.store.get<AccountRecord>(accountKey(readUsername(username)));
+  if (!account) return { exists: false, locked: false, passwordFailures: 0, secondFactor: 'none', activeFrom: null, pending: null };
+  const bound = account.secret !== null;
+  const p = account.pending;
+  return {
+    exists: true,
+    locked: isLocked(ctx, account),
+    passwordFailures: account.passwordFailures,
+    secondFactor: !bound ? 'none' : ctx.now() < account.activeFrom ? 'pending-activation' : 'active',
+    activeFrom: bound ? account.activeFrom : null,
+    pending: p && { kind: p.kind, confirmed: p.confirmedStep !== null, expiresAt: p.expiresAt },
+  };
+}
