@@ -7,11 +7,28 @@ import * as node from '../dist/node.js';
 import * as server from '../dist/server.js';
 
 const [mode, count = '20000'] = process.argv.slice(2);
+// BENCH_PROFILE=file: a CPU profile of the serving phase only (not the set-up), written on SIGINT.
+async function profileServing() {
+  const file = process.env.BENCH_PROFILE;
+  if (!file) return;
+  const { Session } = await import('node:inspector/promises');
+  const { writeFileSync } = await import('node:fs');
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  process.on('SIGINT', async () => {
+    const { profile } = await session.post('Profiler.stop');
+    writeFileSync(`${file}.${mode}.cpuprofile`, JSON.stringify(profile));
+    process.exit(0);
+  });
+}
 if (mode === 'hello') {
   const hello = createServer((req, res) => {
     res.writeHead(200, { 'content-type': 'text/plain' });
     res.end('hello');
   });
+  await profileServing();
   hello.listen(0, '127.0.0.1', () => console.log(JSON.stringify({ port: hello.address().port })));
 } else {
   const store = new lib.MemoryStore();
@@ -31,6 +48,7 @@ if (mode === 'hello') {
     const answer = await handler(new Request('http://127.0.0.1/api/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: `u${i}`, password: 'pw' }) }));
     tickets.push((await answer.json()).loginTicket);
   }
+  await profileServing();
   const running = await node.serveHandler(handler, { port: 0, limits: { maxConnections: 1000 } });
   console.log(JSON.stringify({ port: running.port, code: lib.generateCode(started.secret, { clock: base }), tickets }));
 }
