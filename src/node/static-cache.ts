@@ -29,6 +29,12 @@ export interface CachedFile {
 /** Files larger than this are streamed as they are, neither cached nor compressed. */
 export const MAX_CACHED_FILE_BYTES = 16 * 1024 * 1024;
 
+/**
+ * Brotli's quality: 9 compresses the page's script to within a fifth of 11's size in a tenth of
+ * its time (tens of milliseconds, not half a second), so even the first request is quick.
+ */
+const BROTLI_QUALITY = 9;
+
 /** Bodies smaller than this are not worth a compression header. */
 const MIN_COMPRESS_BYTES = 256;
 
@@ -104,7 +110,7 @@ async function build(path: string, type: string, rewrite: ((text: string) => str
   const file: CachedFile = { identity, etag };
   if (isCompressible(type) && identity.length >= MIN_COMPRESS_BYTES) {
     const [br, gz] = await Promise.all([
-      brotli(identity, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: identity.length, [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT } }),
+      brotli(identity, { params: { [constants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY, [constants.BROTLI_PARAM_SIZE_HINT]: identity.length, [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT } }),
       gzipAsync(identity, { level: 9 }),
     ]);
     if (br.length < identity.length) file.br = br;
