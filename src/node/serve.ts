@@ -15,6 +15,7 @@ import { checkOptions } from '../core/input.js';
 import { runFetchHandler, type FetchHandler } from './fetch-bridge.js';
 import { allowedHostNames, checkNames, createGuardedServer, listen, resolveLimits, type ListenerLimits, type RunningServer } from './listener.js';
 import { openStateEndpoint, STATE_PATH, type StateEndpoint } from './serve-state.js';
+import { chooseCoding, etagFor, matchesIfNoneMatch, MAX_CACHED_FILE_BYTES, StaticFileCache } from './static-cache.js';
 
 /**
  * The demo's Content-Security-Policy: scripts, styles and fonts only from the page's own origin,
@@ -130,9 +131,10 @@ export async function serveStatic(options: ServeOptions): Promise<StaticServer> 
   const state = options.state === undefined ? undefined : await openStateEndpoint(options.state, limits.maxBodyBytes);
   const headers = state === undefined ? SECURITY_HEADERS : { ...SECURITY_HEADERS, 'Content-Security-Policy': DEMO_STATE_CONTENT_SECURITY_POLICY };
   const api = options.api;
+  const cache = new StaticFileCache();
   const server = createGuardedServer(hosts, limits, (req, res) => {
     const path = (req.url ?? '/').split('?')[0]!;
-    const done = api !== undefined && isApiPath(path) ? runFetchHandler(api, req, res, limits.maxBodyBytes) : handle(root, req, res, headers, state);
+    const done = api !== undefined && isApiPath(path) ? runFetchHandler(api, req, res, limits.maxBodyBytes) : handle(root, req, res, headers, state, cache);
     done.catch(() => send(res, 500, 'Internal error', {}, headers));
   }, checkNames(options.allowedOrigins, 'allowedOrigins'));
   return listen(server, port, host);
@@ -148,7 +150,7 @@ async function isFile(path: string): Promise<boolean> {
 
 const NOT_BUILT = 'The demo page is not built: run npm run build, then start totp-lab serve again';
 
-async function handle(root: string | null, req: IncomingMessage, res: ServerResponse, headers: Readonly<Record<string, string>>, state: StateEndpoint | undefined): Promise<void> {
+async function handle(root: string | null, req: IncomingMessage, res: ServerResponse, headers: Readonly<Record<string, string>>, state: StateEndpoint | undefined, cache: StaticFileCache): Promise<void> {
   const reply = (status: number, text: string, extra: Record<string, string> = {}) => send(res, status, text, extra, headers);
   if (state !== undefined && (req.url ?? '').split('?')[0] === STATE_PATH) {
     return state.handle(req, res, (r, status, text, extra = {}) => send(r, status, text, extra, headers), headers);
@@ -176,14 +178,29 @@ async function handle(root: string | null, req: IncomingMessage, res: ServerResp
   const info = await stat(file);
   if (!info.isFile()) return reply(404, 'Not found');
   const type = TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream';
-  if (state !== undefined && type.startsWith('text/html')) {
-    const page = Buffer.from(withServerState(await readFile(file, 'utf8')), 'utf8');
-    res.writeHead(200, { ...headers, 'Content-Type': type, 'Content-Length': page.length });
-    return void res.end(req.method === 'HEAD' ? undefined : page);
+  if (info.size > MAX_CACHED_FILE_BYTES) {
+    res.writeHead(200, { ...headers, 'Content-Type': type, 'Content-Length': info.size });
+    if (req.method === 'HEAD') return void res.end();
+    return void createReadStream(file).pipe(res);
   }
-  res.writeHead(200, { ...headers, 'Content-Type': type, 'Content-Length': info.size });
-  if (req.method === 'HEAD') return void res.end();
-  createReadStream(file).pipe(res);
+  // Every file is revalidated (Cache-Control: no-cache from the common headers, as no file name
+  // carries a content hash), so a reload costs a 304; the body goes compressed when the browser accepts it.
+  const rewrite = state !== undefined && type.startsWith('text/html') ? withServerState : undefined;
+  const cached = await cache.get(file, info.size, info.mtimeMs, type, rewrite);
+  const acceptEncoding = req.headers['accept-encoding'];
+  const coding = chooseCoding(Array.isArray(acceptEncoding) ? acceptEncoding.join(',') : acceptEncoding, { br: cached.br !== undefined, gzip: cached.gzip !== undefined });
+  const etag = etagFor(cached, coding);
+  const common: Record<string, string> = { ...headers, 'Content-Type': type, ETag: etag };
+  if (cached.br !== undefined || cached.gzip !== undefined) common['Vary'] = 'Accept-Encoding';
+  if (matchesIfNoneMatch(req.headers['if-none-match'], etag)) {
+    const { 'Content-Type': _type, ...rest } = common;
+    res.writeHead(304, rest);
+    return void res.end();
+  }
+  const body = coding === 'br' ? cached.br! : coding === 'gzip' ? cached.gzip! : cached.identity;
+  if (coding !== 'identity') common['Content-Encoding'] = coding;
+  res.writeHead(200, { ...common, 'Content-Length': body.length });
+  res.end(req.method === 'HEAD' ? undefined : body);
 }
 
 /**

@@ -97,10 +97,9 @@ export function mountDemo(element: HTMLElement, options: MountDemoOptions = {}):
       h('main', { class: `stage phones-${app.phoneCount}` }, site.el, h('div', { class: 'phones' }, ...phones.map((p) => p.el)), ruler.el),
       scenarioPanel(app).el,
     );
-    let ticks = 0;
     tick = () => {
       // A code typed into a field moves the guide on too; once a second is enough for that.
-      if (++ticks % 4 === 0) void guide.refresh();
+      void guide.refresh();
       trainer.update();
       for (const p of phones) p.update();
       ruler.update();
@@ -113,7 +112,27 @@ export function mountDemo(element: HTMLElement, options: MountDemoOptions = {}):
   applyPresentMode();
   globalThis.addEventListener?.('hashchange', applyPresentMode);
   build();
-  const timer = setInterval(() => tick(), 250);
+  // One wake-up per simulated second, just after it turns (when clocks, codes and rings change),
+  // and none while the page is hidden: an idle page on a projector costs next to nothing.
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const schedule = () => {
+    clearTimeout(timer);
+    timer = undefined;
+    if (globalThis.document?.hidden) return;
+    const now = app.clock.now();
+    const delay = app.clock.paused ? 1000 : 1000 - (((now % 1000) + 1000) % 1000) + 15;
+    timer = setTimeout(() => {
+      tick();
+      schedule();
+    }, delay);
+  };
+  const onVisibility = () => {
+    if (!globalThis.document?.hidden) tick();
+    schedule();
+  };
+  schedule();
+  globalThis.document?.addEventListener('visibilitychange', onVisibility);
+  if (typeof performance !== 'undefined') performance.mark('totp-lab:interactive');
   // Another tab or window of the page (a projector beside the laptop) saved a change: show the
   // same state here, so neither writes the other's change away with an old copy.
   let followUp: ReturnType<typeof setTimeout> | undefined;
@@ -130,7 +149,8 @@ export function mountDemo(element: HTMLElement, options: MountDemoOptions = {}):
   globalThis.addEventListener?.('storage', onStorage);
   return {
     unmount() {
-      clearInterval(timer);
+      clearTimeout(timer);
+      globalThis.document?.removeEventListener('visibilitychange', onVisibility);
       clearTimeout(followUp);
       globalThis.removeEventListener?.('storage', onStorage);
       globalThis.removeEventListener?.('hashchange', applyPresentMode);

@@ -103,28 +103,67 @@ export function phonePanel(app: DemoApp, index: number, hooks: PhoneHooks): { el
     webcamButton.setAttribute('aria-pressed', 'false');
     webcamButton.textContent = t('webcam');
   };
-  const upload = field(t('upload'), { name: `upload-${index}`, type: 'file', onchange: async (e) => {
+  // An encrypted export waits here for its password, typed into a page field (type=password: not
+  // echoed, unlike window.prompt); the password is read once, never kept, logged or saved.
+  let pendingExport: { name: string; bytes: Uint8Array } | null = null;
+  const exportPassword = field(t('exportPassword'), { name: `export-password-${index}`, type: 'password', autocomplete: 'off' });
+  const importExport = async (bytes: Uint8Array, password?: string) => {
+    reportScan({ ...(await phone.importFile(bytes, password === undefined ? {} : { password })), status: 'imported', kind: 'migration' });
+  };
+  const closePasswordForm = () => {
+    pendingExport = null;
+    exportPassword.input.value = '';
+    passwordForm.hidden = true;
+  };
+  const passwordLegend = h('legend', {});
+  const passwordForm = h('form', { class: 'export-password', hidden: true, onsubmit: (e) => {
+    e.preventDefault();
+    void guard(async () => {
+      const pending = pendingExport;
+      const password = exportPassword.input.value;
+      exportPassword.input.value = '';
+      if (!pending) return;
+      try {
+        await importExport(pending.bytes, password);
+        closePasswordForm();
+      } catch (error) {
+        // A wrong password: the file stays open for another try; the field is empty again.
+        fail(error);
+      }
+    });
+  } }, h('fieldset', {}, passwordLegend, exportPassword.wrap,
+    h('div', { class: 'buttons' }, h('button', { type: 'submit', class: 'primary' }, t('openExport')), h('button', { type: 'button', onclick: closePasswordForm }, t('cancel')))));
+  const upload = field(t('upload'), { name: `upload-${index}`, type: 'file', onchange: (e) => {
     const input = e.target as HTMLInputElement;
     const file = input.files?.[0];
     if (!file) return;
-    try {
-      if (file.type.startsWith('image/')) reportScan(await phone.scan(await imageFromFile(file)));
-      else {
-        // An authenticator app's export file (docs/formats.md); encrypted ones ask for the password.
-        const bytes = new Uint8Array(await file.arrayBuffer());
-        const password = detectFormat(bytes).encrypted ? (window.prompt(file.name) ?? '') : undefined;
-        reportScan({ ...(await phone.importFile(bytes, password === undefined ? {} : { password })), status: 'imported', kind: 'migration' });
+    void guard(async () => {
+      try {
+        if (file.type.startsWith('image/')) reportScan(await phone.scan(await imageFromFile(file)));
+        else {
+          // An authenticator app's export file (docs/formats.md); encrypted ones ask for the password.
+          const bytes = new Uint8Array(await file.arrayBuffer());
+          if (detectFormat(bytes).encrypted) {
+            pendingExport = { name: file.name, bytes };
+            passwordLegend.textContent = file.name;
+            passwordForm.hidden = false;
+          } else await importExport(bytes);
+        }
+      } catch (error) {
+        fail(error);
       }
-    } catch (error) {
-      fail(error);
-    }
-    input.value = '';
+      input.value = '';
+    }).then(() => {
+      // Focused once the guard has enabled the field again.
+      if (!passwordForm.hidden) exportPassword.input.focus();
+    });
   } });
   const manualAccount = field(t('accountName'), { name: `manual-account-${index}`, value: '' });
   const manualKey = field(t('key'), { name: `manual-key-${index}`, autocomplete: 'off', spellcheck: 'false' });
   const manual = h('details', { class: 'manual' }, h('summary', {}, t('manual')),
     h('form', { onsubmit: (e) => {
       e.preventDefault();
+      if (el.getAttribute('aria-busy') === 'true') return;
       try {
         const result = phone.addManually({ issuer: app.provider.issuer, account: manualAccount.input.value || app.site.username, secret: manualKey.input.value });
         manualKey.input.value = '';
@@ -137,8 +176,10 @@ export function phonePanel(app: DemoApp, index: number, hooks: PhoneHooks): { el
   const el = h('section', { class: 'panel phone', 'aria-label': name },
     h('div', { class: 'phone-head' }, h('h2', {}, name), h('span', {}, `${t('phoneTime')}: `, timeEl)),
     drift.wrap, list, h('p', { class: 'hint' }, t('swipeHint')), status.el,
-    h('div', { class: 'buttons' }, h('button', { type: 'button', class: 'primary', onclick: scanSite }, t('scanSite')), webcamButton),
-    video, upload.wrap, manual);
+    h('div', { class: 'buttons' }, h('button', { type: 'button', class: 'primary', onclick: () => void guard(scanSite) }, t('scanSite')), webcamButton),
+    video, upload.wrap, passwordForm, manual);
+  // One phone action at a time: a double click cannot scan or import the same thing twice.
+  const guard = busyGuard(el);
 
   function row(a: AccountView): HTMLElement {
     const label = a.issuer ? `${a.issuer}: ${a.account}` : a.account;
