@@ -4,8 +4,12 @@ export default defineConfig([
   {
     // The library entry points: ESM + CJS + type declarations.
     entry: {
-      index: 'src/index.ts', scenarios: 'src/sim/scenarios/index.ts', qr: 'src/qr/index.ts',
-      testing: 'src/testing/index.ts', node: 'src/node/index.ts', browser: 'src/browser/index.ts',
+      index: 'src/index.ts',
+      scenarios: 'src/sim/scenarios/index.ts',
+      qr: 'src/qr/index.ts',
+      testing: 'src/testing/index.ts',
+      node: 'src/node/index.ts',
+      browser: 'src/browser/index.ts',
       server: 'src/server/index.ts',
     },
     // Node built-ins stay imports (only the node entry uses them).

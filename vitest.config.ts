@@ -7,8 +7,14 @@ export default defineConfig({
     // so they run before any build.
     alias: [
       { find: /^totp-lab$/, replacement: fileURLToPath(new URL('./src/index.ts', import.meta.url)) },
-      { find: /^totp-lab\/(qr|node|testing|browser|server)$/, replacement: fileURLToPath(new URL('./src/$1/index.ts', import.meta.url)) },
-      { find: /^totp-lab\/scenarios$/, replacement: fileURLToPath(new URL('./src/sim/scenarios/index.ts', import.meta.url)) },
+      {
+        find: /^totp-lab\/(qr|node|testing|browser|server)$/,
+        replacement: fileURLToPath(new URL('./src/$1/index.ts', import.meta.url)),
+      },
+      {
+        find: /^totp-lab\/scenarios$/,
+        replacement: fileURLToPath(new URL('./src/sim/scenarios/index.ts', import.meta.url)),
+      },
     ],
   },
   test: {

@@ -29,7 +29,7 @@ export async function benchBundleSize() {
   const pkg = JSON.parse(readFileSync(new URL('package.json', root), 'utf8'));
   const rows = [];
   for (const [subpath, target] of Object.entries(pkg.exports)) {
-    const file = typeof target === 'string' ? target : target?.import?.default ?? target?.default;
+    const file = typeof target === 'string' ? target : (target?.import?.default ?? target?.default);
     if (typeof file !== 'string' || !file.endsWith('.js')) continue;
     const path = fileURLToPath(new URL(file, root));
     if (!existsSync(path)) continue;
@@ -44,10 +44,14 @@ export async function benchBundleSize() {
       result = await bundle(path, 'node');
     }
     const code = result.outputFiles[0].contents;
-    const packages = [...new Set(Object.keys(result.metafile.inputs).flatMap((input) => {
-      const match = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(input);
-      return match ? [match[1]] : [];
-    }))].sort();
+    const packages = [
+      ...new Set(
+        Object.keys(result.metafile.inputs).flatMap((input) => {
+          const match = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(input);
+          return match ? [match[1]] : [];
+        }),
+      ),
+    ].sort();
     rows.push({ entry, platform, bytes: code.length, gzipBytes: gzipSync(code, { level: 9 }).length, packages });
   }
   const core = rows.find((row) => row.entry === pkg.name);

@@ -33,7 +33,8 @@ function generators(algorithm) {
     'totp-lab generateCode (prepared)': (i) => generateCode(prepared, { time: timeAt(i) }),
     'otpauth TOTP.generate': (i) => TOTP.generate({ secret: otpauthSecret, algorithm, timestamp: timeAt(i) }),
     'otplib generateSync': (i) => generateSync({ secret: base32, algorithm: lower, epoch: secondsAt(i) }),
-    'speakeasy totp': (i) => speakeasy.totp({ secret: base32, encoding: 'base32', algorithm: lower, time: secondsAt(i) }),
+    'speakeasy totp': (i) =>
+      speakeasy.totp({ secret: base32, encoding: 'base32', algorithm: lower, time: secondsAt(i) }),
     'node:crypto createHmac': (i) => {
       counter.writeBigUInt64BE(BigInt(Math.floor(secondsAt(i) / 30)));
       const mac = createHmac(lower, raw).update(counter).digest();
@@ -51,19 +52,28 @@ function verifiers() {
   return {
     'totp-lab verifyCode (base32)': (i) => verifyCode(base32, WRONG, { time: timeAt(i) }),
     'totp-lab verifyCode (prepared)': (i) => verifyCode(prepared, WRONG, { time: timeAt(i) }),
-    'otpauth TOTP.validate': (i) => TOTP.validate({ token: WRONG, secret: otpauthSecret, timestamp: timeAt(i), window: 1 }),
+    'otpauth TOTP.validate': (i) =>
+      TOTP.validate({ token: WRONG, secret: otpauthSecret, timestamp: timeAt(i), window: 1 }),
     'otplib verifySync': (i) => verifySync({ secret: base32, token: WRONG, epoch: secondsAt(i), epochTolerance: 30 }),
-    'speakeasy totp.verify': (i) => speakeasy.totp.verify({ secret: base32, encoding: 'base32', token: WRONG, time: secondsAt(i), window: 1 }),
+    'speakeasy totp.verify': (i) =>
+      speakeasy.totp.verify({ secret: base32, encoding: 'base32', token: WRONG, time: secondsAt(i), window: 1 }),
   };
 }
 
 /** Before timing anything: every subject must give the same code for the same input. */
 function checkAgreement(algorithm, subjects) {
   for (const i of [0, 1, 12_345]) {
-    const expected = HOTP.generate({ secret: Secret.fromBase32(SECRETS[algorithm]), algorithm, counter: Math.floor(secondsAt(i) / 30) });
+    const expected = HOTP.generate({
+      secret: Secret.fromBase32(SECRETS[algorithm]),
+      algorithm,
+      counter: Math.floor(secondsAt(i) / 30),
+    });
     for (const [name, fn] of Object.entries(subjects)) {
       const got = fn(i);
-      if (got !== expected) throw new Error(`${name} (${algorithm}) gave ${got}, expected ${expected}: the subjects do not compute the same thing`);
+      if (got !== expected)
+        throw new Error(
+          `${name} (${algorithm}) gave ${got}, expected ${expected}: the subjects do not compute the same thing`,
+        );
     }
   }
 }
@@ -81,7 +91,8 @@ export function benchCodes(options) {
   const subjects = verifiers();
   for (const fn of Object.values(subjects)) {
     const result = fn(0);
-    if (result === true || result?.valid === true || typeof result === 'number') throw new Error('the wrong code was accepted; pick another');
+    if (result === true || result?.valid === true || typeof result === 'number')
+      throw new Error('the wrong code was accepted; pick another');
   }
   for (const [subject, ops] of Object.entries(compare(subjects, options))) {
     rows.push({ section: 'verify', case: 'verify SHA1 ±1, wrong code', subject, ops });

@@ -38,14 +38,23 @@ if (mode === 'hello') {
   const handler = server.createProviderHandler(provider, { store, clock });
   await provider.register({ username: 'u0', password: 'pw', email: 'u0@example.hu' });
   const started = await provider.startEnrollment({ username: 'u0', password: 'pw' });
-  await provider.confirmEnrollment({ enrollmentId: started.enrollmentId, code: lib.generateCode(started.secret, { clock: base }) });
+  await provider.confirmEnrollment({
+    enrollmentId: started.enrollmentId,
+    code: lib.generateCode(started.secret, { clock: base }),
+  });
   await provider.finishEnrollment({ enrollmentId: started.enrollmentId, deletionCodeSaved: true });
   const template = await store.get('account:u0');
   base.advance(30_000);
   const tickets = [];
   for (let i = 0; i < Number(count); i++) {
     await store.update(`account:u${i}`, () => ({ ...template, username: `u${i}` }));
-    const answer = await handler(new Request('http://127.0.0.1/api/login', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: `u${i}`, password: 'pw' }) }));
+    const answer = await handler(
+      new Request('http://127.0.0.1/api/login', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ username: `u${i}`, password: 'pw' }),
+      }),
+    );
     tickets.push((await answer.json()).loginTicket);
   }
   await profileServing();

@@ -35,7 +35,9 @@ function start(mode, extra = []) {
 
 function load(options) {
   return new Promise((resolve, reject) => {
-    autocannon({ connections: CONNECTIONS, pipelining: PIPELINING, duration: DURATION, ...options }, (error, result) => (error ? reject(error) : resolve(result)));
+    autocannon({ connections: CONNECTIONS, pipelining: PIPELINING, duration: DURATION, ...options }, (error, result) =>
+      error ? reject(error) : resolve(result),
+    );
   });
 }
 
@@ -53,16 +55,31 @@ export async function benchHttp() {
     let next = 0;
     const apiResult = await load({
       url: `http://127.0.0.1:${api.port}`,
-      requests: [{
-        method: 'POST', path: '/api/login/code', headers: { 'content-type': 'application/json' },
-        setupRequest: (request) => ({ ...request, body: JSON.stringify({ loginTicket: api.tickets[next++ % api.tickets.length], code: api.code }) }),
-      }],
+      requests: [
+        {
+          method: 'POST',
+          path: '/api/login/code',
+          headers: { 'content-type': 'application/json' },
+          setupRequest: (request) => ({
+            ...request,
+            body: JSON.stringify({ loginTicket: api.tickets[next++ % api.tickets.length], code: api.code }),
+          }),
+        },
+      ],
     });
     const sent = apiResult.requests.total;
     const accepted = apiResult['2xx'];
     return {
-      helloRps: helloResult.requests.average, checksPerSecond: accepted / DURATION, accepted, sent,
-      ratio: accepted / DURATION / helloResult.requests.average, connections: CONNECTIONS, pipelining: PIPELINING, seconds: DURATION, pinned: PINNED, ticketsUsedTwice: next > api.tickets.length,
+      helloRps: helloResult.requests.average,
+      checksPerSecond: accepted / DURATION,
+      accepted,
+      sent,
+      ratio: accepted / DURATION / helloResult.requests.average,
+      connections: CONNECTIONS,
+      pipelining: PIPELINING,
+      seconds: DURATION,
+      pinned: PINNED,
+      ticketsUsedTwice: next > api.tickets.length,
     };
   } catch (error) {
     return { skipped: `failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}` };

@@ -36,7 +36,10 @@ async function run(lib, accounts) {
     const started = expectOk(await provider.startEnrollment({ username, password }), 'startEnrollment');
     const code = lib.generateCode(started.secret, { clock });
     expectOk(await provider.confirmEnrollment({ enrollmentId: started.enrollmentId, code }), 'confirmEnrollment');
-    expectOk(await provider.finishEnrollment({ enrollmentId: started.enrollmentId, deletionCodeSaved: true }), 'finishEnrollment');
+    expectOk(
+      await provider.finishEnrollment({ enrollmentId: started.enrollmentId, deletionCodeSaved: true }),
+      'finishEnrollment',
+    );
     users.push({ username, secret: started.secret });
   }
   const setupSeconds = (performance.now() - setupStart) / 1000;

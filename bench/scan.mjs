@@ -12,7 +12,11 @@ import jsQR from 'jsqr';
 import { buildKeyUri } from '../dist/index.js';
 import { renderQr, scanQr, scanQrSync } from '../dist/qr.js';
 
-const URI = buildKeyUri({ issuer: 'Ügyfélkapu+', account: 'kovacs.janos@example.hu', secret: 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ' });
+const URI = buildKeyUri({
+  issuer: 'Ügyfélkapu+',
+  account: 'kovacs.janos@example.hu',
+  secret: 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ',
+});
 
 /** mulberry32: a seeded PRNG, so every run measures the same pixels. */
 function seeded(seed) {
@@ -29,7 +33,17 @@ function seeded(seed) {
  * A camera-like frame: a lit, tinted background with a vignette and a ripple, the code (dark 35,
  * light 225) enlarged `zoom` times at (left, top), a 3×3 blur, and ± `noise` sensor noise.
  */
-export function cameraFrame({ text = URI, zoom = 5, left = 420, top = 150, noise = 12, seed = 1, inverted = false, width = 1280, height = 720 } = {}) {
+export function cameraFrame({
+  text = URI,
+  zoom = 5,
+  left = 420,
+  top = 150,
+  noise = 12,
+  seed = 1,
+  inverted = false,
+  width = 1280,
+  height = 720,
+} = {}) {
   const code = renderQr(text, { format: 'pixels', scale: 1 });
   const grey = new Float32Array(width * height);
   for (let y = 0; y < height; y++) {
@@ -82,7 +96,8 @@ function zbarReader() {
   const dir = mkdtempSync(join(os.tmpdir(), 'totp-lab-bench-zbar-'));
   const read = (f) => {
     const grey = Buffer.alloc(f.width * f.height);
-    for (let i = 0; i < grey.length; i++) grey[i] = (54 * f.data[i * 4] + 183 * f.data[i * 4 + 1] + 19 * f.data[i * 4 + 2] + 128) >> 8;
+    for (let i = 0; i < grey.length; i++)
+      grey[i] = (54 * f.data[i * 4] + 183 * f.data[i * 4 + 1] + 19 * f.data[i * 4 + 2] + 128) >> 8;
     const file = join(dir, 'frame.pgm');
     writeFileSync(file, Buffer.concat([Buffer.from(`P5\n${f.width} ${f.height}\n255\n`), grey]));
     const result = spawnSync('zbarimg', ['-q', '--raw', '-Sdisable', '-Sqrcode.enable', file], { encoding: 'utf8' });
@@ -114,7 +129,8 @@ export async function benchScan({ runs = 15 } = {}) {
     };
     const frame = cameraFrame();
     for (const [name, read] of Object.entries(readers)) {
-      for (let i = 0; i < 2; i++) if ((await read(frame)) !== URI) throw new Error(`${name} did not read the benchmark frame`);
+      for (let i = 0; i < 2; i++)
+        if ((await read(frame)) !== URI) throw new Error(`${name} did not read the benchmark frame`);
     }
     // Alternating rounds, so a busy moment on the machine falls on every reader alike.
     const times = Object.fromEntries(Object.keys(readers).map((k) => [k, []]));
@@ -132,7 +148,11 @@ export async function benchScan({ runs = 15 } = {}) {
       { zoom: 4, noise: 40, seed: 16 },
       { zoom: 5, inverted: true, seed: 13 },
       { zoom: 6, left: 900, top: 300, seed: 14 },
-      { zoom: 4.5, text: buildKeyUri({ issuer: 'Example', account: 'alice@example.com', secret: 'JBSWY3DPEHPK3PXP' }), seed: 15 },
+      {
+        zoom: 4.5,
+        text: buildKeyUri({ issuer: 'Example', account: 'alice@example.com', secret: 'JBSWY3DPEHPK3PXP' }),
+        seed: 15,
+      },
     ];
     const reads = Object.fromEntries(Object.keys(readers).map((k) => [k, 0]));
     let lost = 0;
@@ -146,7 +166,10 @@ export async function benchScan({ runs = 15 } = {}) {
     // The other cases, for honesty: a smaller code, and a frame with no code at all (what a webcam
     // loop sees most of the time).
     const others = {};
-    for (const [name, options] of [['3 px per module', { zoom: 3, noise: 8 }], ['no code in the frame', { left: 5000 }]]) {
+    for (const [name, options] of [
+      ['3 px per module', { zoom: 3, noise: 8 }],
+      ['no code in the frame', { left: 5000 }],
+    ]) {
       const f = cameraFrame(options);
       const row = {};
       for (const [reader, read] of Object.entries(readers)) row[`${reader}Ms`] = await timeIt(() => read(f), 5);
@@ -160,7 +183,9 @@ export async function benchScan({ runs = 15 } = {}) {
       scanQrSyncMs: ms.scanQrSync,
       jsQRMs: ms.jsQR,
       zbarimgMs: ms.zbarimg ?? null,
-      zbar: zbar ? 'zbarimg, one process per frame (start-up and a PGM file included)' : 'not installed (apt-get install zbar-tools)',
+      zbar: zbar
+        ? 'zbarimg, one process per frame (start-up and a PGM file included)'
+        : 'not installed (apt-get install zbar-tools)',
       ratio: ms.scanQr / ms.jsQR,
       scanQrSyncRatio: ms.scanQrSync / ms.jsQR,
       successRate: { frames: set.length, ...reads, readByJsQROnlyLost: lost },
@@ -176,10 +201,27 @@ if (process.argv[1] === fileURLToPath(import.meta.url)) {
     console.log(JSON.stringify({ cores: os.cpus().length, node: process.version, ...result }, null, 2));
   } else {
     const s = result.successRate;
-    console.log(`node ${process.version}, ${os.cpus().length} cores; medians of ${result.runs} runs on a ${result.frame}`);
-    console.log(`scanQr ${result.scanQrMs.toFixed(1)} ms   scanQrSync ${result.scanQrSyncMs.toFixed(1)} ms   jsQR ${result.jsQRMs.toFixed(1)} ms   zbar ${result.zbarimgMs === null ? result.zbar : `${result.zbarimgMs.toFixed(1)} ms (${result.zbar})`}`);
-    console.log(`scanQr / jsQR ×${result.ratio.toFixed(2)} (target ≤ 0.5); scanQrSync / jsQR ×${result.scanQrSyncRatio.toFixed(2)}`);
-    for (const [name, o] of Object.entries(result.others)) console.log(`  ${name}: ${Object.entries(o).filter(([k]) => k.endsWith('Ms')).map(([k, v]) => `${k.slice(0, -2)} ${v.toFixed(1)} ms`).join('   ')}`);
-    console.log(`test frames read (of ${s.frames}): ${Object.entries(s).filter(([k]) => k !== 'frames' && k !== 'readByJsQROnlyLost').map(([k, v]) => `${k} ${v}`).join(', ')}; read by jsQR but not scanQr: ${s.readByJsQROnlyLost}`);
+    console.log(
+      `node ${process.version}, ${os.cpus().length} cores; medians of ${result.runs} runs on a ${result.frame}`,
+    );
+    console.log(
+      `scanQr ${result.scanQrMs.toFixed(1)} ms   scanQrSync ${result.scanQrSyncMs.toFixed(1)} ms   jsQR ${result.jsQRMs.toFixed(1)} ms   zbar ${result.zbarimgMs === null ? result.zbar : `${result.zbarimgMs.toFixed(1)} ms (${result.zbar})`}`,
+    );
+    console.log(
+      `scanQr / jsQR ×${result.ratio.toFixed(2)} (target ≤ 0.5); scanQrSync / jsQR ×${result.scanQrSyncRatio.toFixed(2)}`,
+    );
+    for (const [name, o] of Object.entries(result.others))
+      console.log(
+        `  ${name}: ${Object.entries(o)
+          .filter(([k]) => k.endsWith('Ms'))
+          .map(([k, v]) => `${k.slice(0, -2)} ${v.toFixed(1)} ms`)
+          .join('   ')}`,
+      );
+    console.log(
+      `test frames read (of ${s.frames}): ${Object.entries(s)
+        .filter(([k]) => k !== 'frames' && k !== 'readByJsQROnlyLost')
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', ')}; read by jsQR but not scanQr: ${s.readByJsQROnlyLost}`,
+    );
   }
 }

@@ -17,16 +17,34 @@ export async function benchStores(lib, node, { accounts = 100_000, seconds = 3 }
   try {
     const pgUrl = process.env.TOTP_LAB_BENCH_POSTGRES_URL || process.env.TOTP_LAB_TEST_POSTGRES_URL;
     const kinds = [
-      ['MemoryStore', (() => { const memory = new lib.MemoryStore(); return async () => memory; })(), seedGeneric],
+      [
+        'MemoryStore',
+        (() => {
+          const memory = new lib.MemoryStore();
+          return async () => memory;
+        })(),
+        seedGeneric,
+      ],
       ['FileStore', async () => new node.FileStore(join(dir, 'state.json')), seedFile(join(dir, 'state.json'))],
       ['SQLite', async () => node.openSqliteStore(join(dir, 'state.db')), seedSqlite(join(dir, 'state.db'))],
-      ...(pgUrl ? [['PostgreSQL', async () => node.openPostgresStore(pgUrl, { table: `bench_${process.pid}` }), seedPostgres(pgUrl, `bench_${process.pid}`)]] : []),
+      ...(pgUrl
+        ? [
+            [
+              'PostgreSQL',
+              async () => node.openPostgresStore(pgUrl, { table: `bench_${process.pid}` }),
+              seedPostgres(pgUrl, `bench_${process.pid}`),
+            ],
+          ]
+        : []),
     ];
     for (const [name, open, seed] of kinds) {
       try {
         rows.push({ store: name, ...(await measure(lib, open, seed, accounts, seconds)) });
       } catch (error) {
-        rows.push({ store: name, skipped: `failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}` });
+        rows.push({
+          store: name,
+          skipped: `failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`,
+        });
       }
     }
     if (!pgUrl) rows.push({ store: 'PostgreSQL', skipped: 'no server: set TOTP_LAB_BENCH_POSTGRES_URL' });
@@ -42,7 +60,10 @@ async function measure(lib, open, seed, accounts, seconds) {
   const provider = lib.createProvider({ clock, store, hashing: lib.LOW_COST_HASHING_FOR_TESTS, auditLimit: 0 });
   await provider.register({ username: 'u0', password: 'pw', email: 'u0@example.hu' });
   const started = await provider.startEnrollment({ username: 'u0', password: 'pw' });
-  await provider.confirmEnrollment({ enrollmentId: started.enrollmentId, code: lib.generateCode(started.secret, { clock }) });
+  await provider.confirmEnrollment({
+    enrollmentId: started.enrollmentId,
+    code: lib.generateCode(started.secret, { clock }),
+  });
   await provider.finishEnrollment({ enrollmentId: started.enrollmentId, deletionCodeSaved: true });
   const template = await store.get('account:u0');
   await store.close?.();
@@ -111,7 +132,10 @@ function seedPostgres(url, table) {
           keys.push(`account:u${i}`);
           values.push(JSON.stringify(copyFor(template, i)));
         }
-        await client.query(`INSERT INTO ${table} (key, value) SELECT * FROM unnest($1::text[], $2::text[])`, [keys, values]);
+        await client.query(`INSERT INTO ${table} (key, value) SELECT * FROM unnest($1::text[], $2::text[])`, [
+          keys,
+          values,
+        ]);
       }
     } finally {
       await client.query(`DROP TABLE IF EXISTS ${table}_done`).catch(() => undefined);

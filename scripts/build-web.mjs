@@ -38,6 +38,10 @@ for (const dir of [out, new URL('../', out)]) {
 }
 
 let total = 0;
-for (const file of ['index.html', 'app.js', 'style.css']) total += gzipSync(await readFile(new URL(file, out)), { level: 9 }).length;
+for (const file of ['index.html', 'app.js', 'style.css'])
+  total += gzipSync(await readFile(new URL(file, out)), { level: 9 }).length;
 const reader = gzipSync(wasmModule, { level: 9 }).length;
-if (!process.argv.includes('--quiet')) console.log(`dist/web: ${(total / 1024).toFixed(1)} KiB gzipped (index.html + app.js + style.css); QR reader loaded on first scan: ${(reader / 1024).toFixed(1)} KiB gzipped`);
+if (!process.argv.includes('--quiet'))
+  console.log(
+    `dist/web: ${(total / 1024).toFixed(1)} KiB gzipped (index.html + app.js + style.css); QR reader loaded on first scan: ${(reader / 1024).toFixed(1)} KiB gzipped`,
+  );

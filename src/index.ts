@@ -34,7 +34,12 @@ export type { TotpLabErrorCode } from './core/errors.js';
 export type { AccountInput } from './core/account.js';
 export type { AegisImport, AegisEntry, AegisVault } from './core/formats/aegis.js';
 export type { AccountsFormat, ReadAccountsResult } from './core/formats/read-accounts.js';
-export type { MigrationAccount, MigrationBatch, DecodedMigration, EncodeMigrationOptions } from './core/formats/migration/migration.js';
+export type {
+  MigrationAccount,
+  MigrationBatch,
+  DecodedMigration,
+  EncodeMigrationOptions,
+} from './core/formats/migration/migration.js';
 
 // Simulator
 export { MemoryStore } from './sim/store.js';
@@ -60,17 +65,32 @@ export { UGYFELKAPU_ACTIVATION_DELAY_MS } from './sim/provider-options.js';
 export { MESSAGES, MESSAGES_HU, MESSAGES_EN, formatMessage } from './sim/messages.js';
 export { DEFAULT_THROTTLE, throttleDelayMs } from './sim/throttle.js';
 export {
-  hashPassword, verifyPassword, encodePasswordHash, decodePasswordHash, DEFAULT_PASSWORD_HASH_ITERATIONS, LOW_COST_HASHING_FOR_TESTS,
+  hashPassword,
+  verifyPassword,
+  encodePasswordHash,
+  decodePasswordHash,
+  DEFAULT_PASSWORD_HASH_ITERATIONS,
+  LOW_COST_HASHING_FOR_TESTS,
 } from './core/password-hash.js';
 export {
-  generateDeletionCode, formatDeletionCode, normalizeDeletionCode, hashDeletionCode, verifyDeletionCode,
-  DEFAULT_DELETION_CODE_LENGTH, DEFAULT_DELETION_CODE_GROUP,
+  generateDeletionCode,
+  formatDeletionCode,
+  normalizeDeletionCode,
+  hashDeletionCode,
+  verifyDeletionCode,
+  DEFAULT_DELETION_CODE_LENGTH,
+  DEFAULT_DELETION_CODE_GROUP,
 } from './core/deletion-code.js';
 export type { Provider, LoginOk, AccountStatus } from './sim/provider.js';
 export type { ProviderOptions, ProviderProfile } from './sim/provider-options.js';
 export type { Refusal } from './sim/context.js';
 export type { RegisterResult, UnlockResult } from './sim/provider/accounts.js';
-export type { EnrollmentStarted, EnrollmentConfirmed, EnrollmentFinished, EnrollmentAbandoned } from './sim/provider/enrollment.js';
+export type {
+  EnrollmentStarted,
+  EnrollmentConfirmed,
+  EnrollmentFinished,
+  EnrollmentAbandoned,
+} from './sim/provider/enrollment.js';
 export type { DeletionCodeRedeemed } from './sim/provider/deletion.js';
 export type { AuditEvent, AuditEventType, RefusalReason } from './sim/audit.js';
 export type { FaultKind, FaultSwitchboard, FaultWindow, ActiveFault } from './sim/faults.js';

@@ -14,7 +14,8 @@ export async function startExampleServer(port = 0) {
   const app = async (request: Request): Promise<Response> => {
     const { pathname } = new URL(request.url);
     // The app's own routes…
-    if (pathname === '/') return new Response('My app. The login service is under /api/.\n', { headers: { 'content-type': 'text/plain' } });
+    if (pathname === '/')
+      return new Response('My app. The login service is under /api/.\n', { headers: { 'content-type': 'text/plain' } });
     // …and the simulated service's.
     if (pathname.startsWith('/api/') || pathname === '/openapi.json') return api(request);
     return new Response('Not found\n', { status: 404 });

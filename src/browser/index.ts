@@ -1,6 +1,14 @@
 // totp-lab/browser: read QR codes from canvases, webcams and image files. The demo page itself lives in src/demo/web.
 
-export { imageFromCanvas, imageFromVideo, imageFromFile, scanCanvas, scanVideoFrame, scanImageFile, drawQr } from './scan-sources.js';
+export {
+  imageFromCanvas,
+  imageFromVideo,
+  imageFromFile,
+  scanCanvas,
+  scanVideoFrame,
+  scanImageFile,
+  drawQr,
+} from './scan-sources.js';
 export { startWebcam } from './webcam.js';
 export { WebStorageStore } from './web-storage-store.js';
 

@@ -11,7 +11,10 @@ import { scanQr, type ScanQrOptions } from '../qr/scan.js';
 
 /** Anything with a 2D context and a size: an HTMLCanvasElement or an OffscreenCanvas. */
 export type PixelCanvas = Pick<HTMLCanvasElement, 'width' | 'height'> & {
-  getContext(kind: '2d', options?: { willReadFrequently?: boolean }): Pick<CanvasRenderingContext2D, 'getImageData' | 'putImageData' | 'drawImage'> | null;
+  getContext(
+    kind: '2d',
+    options?: { willReadFrequently?: boolean },
+  ): Pick<CanvasRenderingContext2D, 'getImageData' | 'putImageData' | 'drawImage'> | null;
 };
 
 function context2d(canvas: PixelCanvas): Pick<CanvasRenderingContext2D, 'getImageData' | 'putImageData' | 'drawImage'> {
@@ -29,7 +32,8 @@ function context2d(canvas: PixelCanvas): Pick<CanvasRenderingContext2D, 'getImag
 export function imageFromCanvas(canvas: PixelCanvas): RgbaImage {
   const ctx = context2d(canvas);
   const { width, height } = canvas;
-  if (!(width > 0 && height > 0)) throw new InvalidArgumentError(`"canvas" must have a width and height above 0, got ${width}×${height}`);
+  if (!(width > 0 && height > 0))
+    throw new InvalidArgumentError(`"canvas" must have a width and height above 0, got ${width}×${height}`);
   const data = ctx.getImageData(0, 0, width, height);
   return { data: data.data, width: data.width, height: data.height };
 }
@@ -49,8 +53,12 @@ export type VideoSource = Pick<HTMLVideoElement, 'videoWidth' | 'videoHeight'> &
  * The current frame of a video (a webcam preview), copied through a canvas made with `makeCanvas`.
  * @returns null while the video has no frame yet
  */
-export function imageFromVideo(video: VideoSource, makeCanvas: (width: number, height: number) => PixelCanvas = defaultCanvas): RgbaImage | null {
-  if (typeof video !== 'object' || video === null) throw new InvalidArgumentError(`"video" must be a video element, got ${describeValue(video)}`);
+export function imageFromVideo(
+  video: VideoSource,
+  makeCanvas: (width: number, height: number) => PixelCanvas = defaultCanvas,
+): RgbaImage | null {
+  if (typeof video !== 'object' || video === null)
+    throw new InvalidArgumentError(`"video" must be a video element, got ${describeValue(video)}`);
   const { videoWidth: width, videoHeight: height } = video;
   // No frame yet (the camera is still starting): nothing to read, which is not an error.
   if (!(width > 0 && height > 0)) return null;
@@ -69,12 +77,17 @@ export async function scanVideoFrame(video: VideoSource, options: ScanQrOptions 
  * The pixels of an image file the user picked (PNG, JPEG, anything the browser decodes).
  * @throws {InvalidArgumentError} when the browser cannot decode the file as an image
  */
-export async function imageFromFile(file: Blob, makeCanvas: (width: number, height: number) => PixelCanvas = defaultCanvas): Promise<RgbaImage> {
+export async function imageFromFile(
+  file: Blob,
+  makeCanvas: (width: number, height: number) => PixelCanvas = defaultCanvas,
+): Promise<RgbaImage> {
   let bitmap: ImageBitmap;
   try {
     bitmap = await createImageBitmap(file);
   } catch {
-    throw new InvalidArgumentError(`"file" must be an image the browser can decode, got ${describeValue(file?.type || 'a file of unknown type')}`);
+    throw new InvalidArgumentError(
+      `"file" must be an image the browser can decode, got ${describeValue(file?.type || 'a file of unknown type')}`,
+    );
   }
   try {
     const canvas = makeCanvas(bitmap.width, bitmap.height);

@@ -25,8 +25,10 @@ export class WebStorageStore implements Store {
   readonly #itemKey: string;
 
   constructor(storage: KeyValueStorage, itemKey: string) {
-    if (typeof storage?.getItem !== 'function') throw new InvalidArgumentError(`"storage" must be a Web Storage object, got ${describeValue(storage)}`);
-    if (typeof itemKey !== 'string' || itemKey === '') throw new InvalidArgumentError(`"itemKey" must be a non-empty string, got ${describeValue(itemKey)}`);
+    if (typeof storage?.getItem !== 'function')
+      throw new InvalidArgumentError(`"storage" must be a Web Storage object, got ${describeValue(storage)}`);
+    if (typeof itemKey !== 'string' || itemKey === '')
+      throw new InvalidArgumentError(`"itemKey" must be a non-empty string, got ${describeValue(itemKey)}`);
     this.#storage = storage;
     this.#itemKey = itemKey;
     this.#data = new Map(Object.entries(readItem(storage, itemKey)));
@@ -42,7 +44,10 @@ export class WebStorageStore implements Store {
     return value === undefined ? undefined : (structuredClone(value) as T);
   }
 
-  async update<T extends StoreValue>(key: string, fn: (current: T | undefined) => T | undefined): Promise<T | undefined> {
+  async update<T extends StoreValue>(
+    key: string,
+    fn: (current: T | undefined) => T | undefined,
+  ): Promise<T | undefined> {
     // Synchronous between awaits, so the read-modify-write is atomic within the page; read afresh,
     // so another tab's change (a used step, a finished setup) is never written over with an old copy.
     this.#reload();
@@ -70,7 +75,9 @@ export class WebStorageStore implements Store {
 function readItem(storage: KeyValueStorage, key: string): Record<string, StoreValue> {
   try {
     const parsed: unknown = JSON.parse(storage.getItem(key) ?? '{}');
-    return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) ? (parsed as Record<string, StoreValue>) : {};
+    return typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed)
+      ? (parsed as Record<string, StoreValue>)
+      : {};
   } catch {
     return {};
   }

@@ -26,7 +26,10 @@ export interface WebcamOptions {
  */
 export async function startWebcam(video: HTMLVideoElement, options: WebcamOptions): Promise<Webcam> {
   const media = globalThis.navigator?.mediaDevices;
-  if (typeof media?.getUserMedia !== 'function') throw new InvalidStateError('this browser offers no camera (getUserMedia needs a secure context such as http://127.0.0.1)');
+  if (typeof media?.getUserMedia !== 'function')
+    throw new InvalidStateError(
+      'this browser offers no camera (getUserMedia needs a secure context such as http://127.0.0.1)',
+    );
   const stream = await media.getUserMedia({ video: { facingMode: 'environment' }, audio: false });
   video.srcObject = stream;
   video.muted = true;

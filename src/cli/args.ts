@@ -5,7 +5,15 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { parseKeyUri, type ParsedKeyUri } from '../core/key-uri.js';
 import { toSecretBase32 } from '../core/secret.js';
-import { checkAlgorithm, checkDigits, checkPeriod, checkCounter, checkWindow, type Algorithm, type Digits } from '../core/options.js';
+import {
+  checkAlgorithm,
+  checkDigits,
+  checkPeriod,
+  checkCounter,
+  checkWindow,
+  type Algorithm,
+  type Digits,
+} from '../core/options.js';
 import { UsageError } from './io.js';
 import { InvalidArgumentError } from '../core/errors.js';
 import { parseTimeInput, quoteInput } from '../core/time-input.js';
@@ -13,26 +21,48 @@ import { parseTimeInput, quoteInput } from '../core/time-input.js';
 type Options = NonNullable<ParseArgsConfig['options']>;
 
 /** node:util parseArgs, strict, with `--help` added and its errors turned into one-line usage errors. */
-export function parse<O extends Options>(command: string, args: string[], options: O, positionals: { min: number; max: number }) {
+export function parse<O extends Options>(
+  command: string,
+  args: string[],
+  options: O,
+  positionals: { min: number; max: number },
+) {
   let parsed;
   try {
-    parsed = parseArgs({ args: joinNegativeValues(args, options), options: { ...options, help: { type: 'boolean', short: 'h' } }, strict: true, allowPositionals: true });
+    parsed = parseArgs({
+      args: joinNegativeValues(args, options),
+      options: { ...options, help: { type: 'boolean', short: 'h' } },
+      strict: true,
+      allowPositionals: true,
+    });
   } catch (error) {
-    const message = error instanceof Error ? shortenQuoted(error.message.split('\n')[0]!.replace(/\. To specify a positional argument.*$/, '')) : String(error);
+    const message =
+      error instanceof Error
+        ? shortenQuoted(error.message.split('\n')[0]!.replace(/\. To specify a positional argument.*$/, ''))
+        : String(error);
     throw new UsageError(`${command}: ${message}`);
   }
-  const values = parsed.values as { [K in keyof O]?: O[K]['type'] extends 'boolean' ? boolean : string } & { help?: boolean };
+  const values = parsed.values as { [K in keyof O]?: O[K]['type'] extends 'boolean' ? boolean : string } & {
+    help?: boolean;
+  };
   if (!values.help) {
     const count = parsed.positionals.length;
     if (count < positionals.min) throw new MissingArgumentError(command, count);
-    if (count > positionals.max) throw new UsageError(`${command}: unexpected argument ${quoteArg(parsed.positionals[positionals.max]!)} (see 'totp-lab ${command} --help')`);
+    if (count > positionals.max)
+      throw new UsageError(
+        `${command}: unexpected argument ${quoteArg(parsed.positionals[positionals.max]!)} (see 'totp-lab ${command} --help')`,
+      );
   }
   return { values, positionals: parsed.positionals };
 }
 
 /** A required positional argument is absent; `main` names it from the command's usage line. */
 export class MissingArgumentError extends UsageError {
-  constructor(readonly command: string, readonly position: number, name?: string) {
+  constructor(
+    readonly command: string,
+    readonly position: number,
+    name?: string,
+  ) {
     super(`${command}: missing argument${name ? ` ${name}` : ''} (see 'totp-lab ${command} --help')`);
   }
 }
@@ -100,14 +130,20 @@ export interface CodeParams {
  */
 export function readCodeParams(
   target: string,
-  flags: { algorithm?: string | undefined; digits?: string | undefined; period?: string | undefined; counter?: string | undefined },
+  flags: {
+    algorithm?: string | undefined;
+    digits?: string | undefined;
+    period?: string | undefined;
+    counter?: string | undefined;
+  },
 ): CodeParams {
   const uri = /^otpauth:/i.test(target.trim()) ? parseKeyUri(target) : undefined;
   const secret = uri ? uri.secret : toSecretBase32(target);
   const algorithm = flags.algorithm !== undefined ? checkAlgorithm(flags.algorithm) : (uri?.algorithm ?? 'SHA1');
   const digits = flags.digits !== undefined ? checkDigits(parseInteger(flags.digits, 'digits')) : (uri?.digits ?? 6);
   const period = flags.period !== undefined ? checkPeriod(parseInteger(flags.period, 'period')) : (uri?.period ?? 30);
-  const counter = flags.counter !== undefined ? checkCounter(parseInteger(flags.counter, 'counter')) : (uri?.counter ?? undefined);
+  const counter =
+    flags.counter !== undefined ? checkCounter(parseInteger(flags.counter, 'counter')) : (uri?.counter ?? undefined);
   return { secret, algorithm, digits, period, counter, uri };
 }
 

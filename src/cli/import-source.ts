@@ -35,12 +35,15 @@ export async function readImportSource(arg: string): Promise<ImportSource> {
   try {
     const info = await stat(arg);
     if (!info.isFile()) throw new UsageError(`import: ${name} is not a file`);
-    if (info.size > MAX_FILE_BYTES) throw new UsageError(`import: ${name} is too large (${info.size} bytes, at most ${MAX_FILE_BYTES})`);
+    if (info.size > MAX_FILE_BYTES)
+      throw new UsageError(`import: ${name} is too large (${info.size} bytes, at most ${MAX_FILE_BYTES})`);
     bytes = await readFile(arg);
   } catch (error) {
     if (error instanceof UsageError) throw error;
     const code = (error as NodeJS.ErrnoException).code;
-    throw new UsageError(`import: cannot read ${name}: ${code === 'ENOENT' ? 'no such file (give a migration URI or an export file: see docs/formats.md)' : (code ?? 'read error')}`);
+    throw new UsageError(
+      `import: cannot read ${name}: ${code === 'ENOENT' ? 'no such file (give a migration URI or an export file: see docs/formats.md)' : (code ?? 'read error')}`,
+    );
   }
   const image = IMAGE_SIGNATURES.find(([, magic]) => magic.every((b, i) => bytes[i] === b));
   if (image) return { kind: 'image', bytes, format: image[0], name };

@@ -18,7 +18,15 @@ import { verifyCommand } from './commands/verify.js';
 import { EXIT_OK, EXIT_USAGE, UsageError, type CliIo, type Command } from './io.js';
 
 const COMMANDS: readonly Command[] = [
-  codeCommand, verifyCommand, uriCommand, inspectCommand, qrCommand, scanCommand, exportCommand, importCommand, demoCommand,
+  codeCommand,
+  verifyCommand,
+  uriCommand,
+  inspectCommand,
+  qrCommand,
+  scanCommand,
+  exportCommand,
+  importCommand,
+  demoCommand,
   serveCommand,
 ];
 

@@ -32,7 +32,9 @@ export async function readPassword(request: PasswordRequest, io: CliIo): Promise
       if (bytes.length > MAX_PASSWORD_FILE) throw Object.assign(new Error('too large'), { code: 'larger than 64 KiB' });
       text = new TextDecoder().decode(bytes);
     } catch (error) {
-      throw new UsageError(`${request.command}: cannot read --password-file ${quoteArg(request.file)}: ${(error as NodeJS.ErrnoException).code ?? 'read error'}`);
+      throw new UsageError(
+        `${request.command}: cannot read --password-file ${quoteArg(request.file)}: ${(error as NodeJS.ErrnoException).code ?? 'read error'}`,
+      );
     }
     // The file's first line is the password: an editor's final newline is not part of it.
     const password = text.split(/\r?\n/)[0]!;
@@ -43,11 +45,14 @@ export async function readPassword(request: PasswordRequest, io: CliIo): Promise
   if (fromEnv !== undefined && fromEnv !== '') return fromEnv;
   if (io.isTty && process.stdin.isTTY) {
     const password = await promptHidden(`Password for the ${request.what}: `);
-    if (request.confirm && !constantTimeEqual(await promptHidden('Again: '), password)) throw new UsageError(`${request.command}: the passwords differ`);
+    if (request.confirm && !constantTimeEqual(await promptHidden('Again: '), password))
+      throw new UsageError(`${request.command}: the passwords differ`);
     if (password === '') throw new UsageError(`${request.command}: no password given`);
     return password;
   }
-  throw new UsageError(`${request.command}: ${request.what} needs a password: give --password-file FILE or set ${PASSWORD_ENV} (on a terminal you are asked)`);
+  throw new UsageError(
+    `${request.command}: ${request.what} needs a password: give --password-file FILE or set ${PASSWORD_ENV} (on a terminal you are asked)`,
+  );
 }
 
 /** Reads one line from the terminal in raw mode, echoing nothing. */

@@ -39,14 +39,24 @@ export async function setUpApi(flags: ApiFlags): Promise<ApiSetup> {
   }
   const clock = createSharedClock(store);
   await clock.refresh();
-  const provider = createProvider({ store, clock, language: flags.language, ...(flags.hashIterations !== undefined && { hashing: { iterations: flags.hashIterations } }) });
+  const provider = createProvider({
+    store,
+    clock,
+    language: flags.language,
+    ...(flags.hashIterations !== undefined && { hashing: { iterations: flags.hashIterations } }),
+  });
   let control: ApiSetup['control'] = null;
   if (!flags.noControl) {
     const given = flags.controlToken ?? flags.env[CONTROL_TOKEN_ENV];
-    control = given !== undefined && given !== '' ? { token: given, generated: false } : { token: toBase32(randomBytes(20)).toLowerCase(), generated: true };
+    control =
+      given !== undefined && given !== ''
+        ? { token: given, generated: false }
+        : { token: toBase32(randomBytes(20)).toLowerCase(), generated: true };
   }
   const handler = createProviderHandler(provider, {
-    store, clock, corsOrigins: flags.corsOrigins,
+    store,
+    clock,
+    corsOrigins: flags.corsOrigins,
     qr: (text) => ({ svg: renderQr(text, { format: 'svg' }), png: renderQr(text, { format: 'png' }) }),
     ...(control !== null && { controlToken: control.token }),
   });

@@ -4,7 +4,15 @@
  */
 import { InvalidArgumentError, TotpLabError, describeValue } from './errors.js';
 import type { BuildKeyUriInput, KeyUri } from './key-uri.js';
-import { DEFAULT_ALGORITHM, DEFAULT_DIGITS, DEFAULT_PERIOD, checkAlgorithm, checkCounter, checkDigits, checkPeriod } from './options.js';
+import {
+  DEFAULT_ALGORITHM,
+  DEFAULT_DIGITS,
+  DEFAULT_PERIOD,
+  checkAlgorithm,
+  checkCounter,
+  checkDigits,
+  checkPeriod,
+} from './options.js';
 import { toSecretBase32 } from './secret.js';
 
 /** What exporters take: the fields of a key URI, with the same defaults as `buildKeyUri`. */
@@ -17,13 +25,16 @@ export type AccountInput = BuildKeyUriInput;
  * @throws {InvalidArgumentError} (or {@link InvalidSecretError}) naming `where` and the field
  */
 export function toAccount(input: AccountInput, where = 'account'): KeyUri {
-  if (typeof input !== 'object' || input === null) throw new InvalidArgumentError(`${where} must be an object, got ${describeValue(input)}`);
+  if (typeof input !== 'object' || input === null)
+    throw new InvalidArgumentError(`${where} must be an object, got ${describeValue(input)}`);
   try {
     const type = input.type ?? (input.counter !== undefined && input.counter !== null ? 'hotp' : 'totp');
-    if (type !== 'totp' && type !== 'hotp') throw new InvalidArgumentError(`"type" must be totp or hotp, got ${describeValue(type)}`);
+    if (type !== 'totp' && type !== 'hotp')
+      throw new InvalidArgumentError(`"type" must be totp or hotp, got ${describeValue(type)}`);
     const account = checkName(input.account, 'account').trim();
     if (account === '') throw new InvalidArgumentError('"account" must not be empty');
-    const issuer = input.issuer === undefined || input.issuer === null ? null : checkName(input.issuer, 'issuer').trim() || null;
+    const issuer =
+      input.issuer === undefined || input.issuer === null ? null : checkName(input.issuer, 'issuer').trim() || null;
     const secret = toSecretBase32(input.secret);
     const algorithm = input.algorithm === undefined ? DEFAULT_ALGORITHM : checkAlgorithm(input.algorithm);
     const digits = input.digits === undefined ? DEFAULT_DIGITS : checkDigits(input.digits);
@@ -31,7 +42,8 @@ export function toAccount(input: AccountInput, where = 'account'): KeyUri {
       const period = input.period === undefined || input.period === null ? DEFAULT_PERIOD : checkPeriod(input.period);
       return { type, issuer, account, secret, algorithm, digits, period, counter: null };
     }
-    if (input.counter === undefined || input.counter === null) throw new InvalidArgumentError('"counter" is required for hotp');
+    if (input.counter === undefined || input.counter === null)
+      throw new InvalidArgumentError('"counter" is required for hotp');
     return { type, issuer, account, secret, algorithm, digits, period: null, counter: checkCounter(input.counter) };
   } catch (error) {
     if (error instanceof TotpLabError && where !== 'account') {
@@ -48,8 +60,11 @@ export function describeAccount(account: { issuer: string | null; account: strin
 }
 
 function checkName(value: unknown, name: string): string {
-  if (typeof value !== 'string') throw new InvalidArgumentError(`"${name}" must be a string, got ${describeValue(value)}`);
-  if (value.length > 1024) throw new InvalidArgumentError(`"${name}" must be at most 1024 characters, got ${value.length}`);
-  if (!value.isWellFormed()) throw new InvalidArgumentError(`"${name}" must be well-formed Unicode text (it has an unpaired surrogate)`);
+  if (typeof value !== 'string')
+    throw new InvalidArgumentError(`"${name}" must be a string, got ${describeValue(value)}`);
+  if (value.length > 1024)
+    throw new InvalidArgumentError(`"${name}" must be at most 1024 characters, got ${value.length}`);
+  if (!value.isWellFormed())
+    throw new InvalidArgumentError(`"${name}" must be well-formed Unicode text (it has an unpaired surrogate)`);
   return value;
 }

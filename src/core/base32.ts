@@ -38,7 +38,10 @@ export function toBase32(bytes: Uint8Array): string {
  */
 export function normalizeBase32(text: string, field = 'secret'): string {
   // Only the type is named: a secret passed as a number must not be echoed.
-  if (typeof text !== 'string') throw new InvalidSecretError(`"${field}" must be a base32 string, got ${describeValue(typeof text === 'object' ? text : typeof text)}`);
+  if (typeof text !== 'string')
+    throw new InvalidSecretError(
+      `"${field}" must be a base32 string, got ${describeValue(typeof text === 'object' ? text : typeof text)}`,
+    );
   const compact = withoutPadding(text.replace(/[\s-]+/g, ''));
   if (compact.length === 0) throw new InvalidSecretError(`"${field}" must be a non-empty base32 key`);
   for (let i = 0; i < compact.length; i++) {
@@ -56,7 +59,8 @@ export function normalizeBase32(text: string, field = 'secret'): string {
 export function fromBase32(text: string, field = 'secret'): Uint8Array {
   // Keys are usually stored already clean: decode directly, and normalise only when that fails.
   const out = (typeof text === 'string' ? decodeClean(text) : undefined) ?? decodeClean(normalizeBase32(text, field))!;
-  if (out.length === 0) throw new InvalidSecretError(`"${field}" is too short: a base32 key needs at least 2 characters`);
+  if (out.length === 0)
+    throw new InvalidSecretError(`"${field}" is too short: a base32 key needs at least 2 characters`);
   return out;
 }
 

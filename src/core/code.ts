@@ -52,7 +52,11 @@ export interface VerifyOptions extends CodeOptions {
 
 /** The outcome of {@link verifyCode}: a wrong code is a result, not an exception. */
 export type VerifyResult =
-  | { valid: true; /** Steps between the code's counter and the expected one. */ delta: number; /** The counter the code belongs to. */ counter: number }
+  | {
+      valid: true;
+      /** Steps between the code's counter and the expected one. */ delta: number;
+      /** The counter the code belongs to. */ counter: number;
+    }
   | { valid: false };
 
 /** The TOTP time step (counter) that `time` falls in: floor(seconds / period) (RFC 6238 §4.2). */
@@ -92,7 +96,11 @@ export function generateCode(secret: SecretInput | PreparedSecret, options: Code
  * @example
  * verifyCode(secret, '287082', { time: 59_000 }); // { valid: true, delta: 0, counter: 1 }
  */
-export function verifyCode(secret: SecretInput | PreparedSecret, code: string, options: VerifyOptions = {}): VerifyResult {
+export function verifyCode(
+  secret: SecretInput | PreparedSecret,
+  code: string,
+  options: VerifyOptions = {},
+): VerifyResult {
   const p = readOptions(options);
   const window = options.window === undefined ? DEFAULT_WINDOW : checkWindow(options.window);
   const minCounter = options.minCounter === undefined ? 0 : checkCounter(options.minCounter, 'minCounter');
@@ -147,7 +155,9 @@ function hmacKeyOf(secret: SecretInput | PreparedSecret, options: CodeOptions, a
   if (secret instanceof PreparedSecret) {
     // Silently using another hash would give codes that never match; say so instead.
     if (options.algorithm !== undefined && algorithm !== secret.algorithm) {
-      throw new InvalidArgumentError(`"algorithm" must be ${secret.algorithm} to match the prepared secret, got ${describeValue(options.algorithm)}`);
+      throw new InvalidArgumentError(
+        `"algorithm" must be ${secret.algorithm} to match the prepared secret, got ${describeValue(options.algorithm)}`,
+      );
     }
     return preparedKey(secret);
   }
@@ -171,6 +181,11 @@ function readOptions(options: CodeOptions): ResolvedOptions {
   const digits = options.digits === undefined ? DEFAULT_DIGITS : checkDigits(options.digits);
   const period = options.period === undefined ? DEFAULT_PERIOD : checkPeriod(options.period);
   const counter = options.counter === undefined ? undefined : checkCounter(options.counter);
-  const time = counter !== undefined ? 0 : options.time !== undefined ? checkTime(options.time) : checkTime((options.clock === undefined ? systemClock : checkClock(options.clock)).now(), 'clock.now()');
+  const time =
+    counter !== undefined
+      ? 0
+      : options.time !== undefined
+        ? checkTime(options.time)
+        : checkTime((options.clock === undefined ? systemClock : checkClock(options.clock)).now(), 'clock.now()');
   return { algorithm, digits, period, time, counter };
 }

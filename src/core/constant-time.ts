@@ -10,7 +10,10 @@ import { InvalidArgumentError, describeValue } from './errors.js';
  * @throws {InvalidArgumentError} when either input is neither a string nor a Uint8Array
  */
 export function constantTimeEqual(a: string | Uint8Array, b: string | Uint8Array): boolean {
-  for (const [field, value] of [['a', a], ['b', b]] as const) {
+  for (const [field, value] of [
+    ['a', a],
+    ['b', b],
+  ] as const) {
     if (typeof value !== 'string' && !(value instanceof Uint8Array)) {
       throw new InvalidArgumentError(`"${field}" must be a string or a Uint8Array, got ${describeValue(value)}`);
     }

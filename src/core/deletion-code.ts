@@ -41,7 +41,8 @@ export function generateDeletionCode(options: DeletionCodeOptions = {}): string 
 /** Groups a string of digits: `formatDeletionCode('12345678', 4)` is `'1234 5678'`. */
 export function formatDeletionCode(digits: string, groupSize: number = DEFAULT_DELETION_CODE_GROUP): string {
   const size = checkGroupSize(groupSize);
-  if (typeof digits !== 'string') throw new InvalidArgumentError(`"digits" must be a string, got ${describeValue(digits)}`);
+  if (typeof digits !== 'string')
+    throw new InvalidArgumentError(`"digits" must be a string, got ${describeValue(digits)}`);
   if (size === 0) return digits;
   const groups: string[] = [];
   for (let i = 0; i < digits.length; i += size) groups.push(digits.slice(i, i + size));
@@ -55,7 +56,10 @@ export function formatDeletionCode(digits: string, groupSize: number = DEFAULT_D
  * @example
  * normalizeDeletionCode(' 4821-0937 5512.6604 1873 '); // '48210937551266041873'
  */
-export function normalizeDeletionCode(input: unknown, length: number = DEFAULT_DELETION_CODE_LENGTH): string | undefined {
+export function normalizeDeletionCode(
+  input: unknown,
+  length: number = DEFAULT_DELETION_CODE_LENGTH,
+): string | undefined {
   if (typeof input !== 'string' || input.length > MAX_LENGTH * 4) return undefined;
   const digits = input.replace(/[\s\-.]/g, '');
   return digits.length === length && /^[0-9]+$/.test(digits) ? digits : undefined;
@@ -66,11 +70,17 @@ export function normalizeDeletionCode(input: unknown, length: number = DEFAULT_D
  * grouping a user types does not matter.
  * @throws {InvalidArgumentError} when `code` holds anything but digits and separators
  */
-export async function hashDeletionCode(code: string, options: HashingOptions = {}, random: RandomSource = cryptoRandom): Promise<PasswordHash> {
+export async function hashDeletionCode(
+  code: string,
+  options: HashingOptions = {},
+  random: RandomSource = cryptoRandom,
+): Promise<PasswordHash> {
   const digits = typeof code === 'string' ? code.replace(/[\s\-.]/g, '') : '';
   if (!/^[0-9]{8,64}$/.test(digits)) {
     // The value itself is never shown: it may be a real deletion code.
-    throw new InvalidArgumentError(`"deletionCode" must be ${MIN_LENGTH} to ${MAX_LENGTH} digits (spaces and dashes allowed)`);
+    throw new InvalidArgumentError(
+      `"deletionCode" must be ${MIN_LENGTH} to ${MAX_LENGTH} digits (spaces and dashes allowed)`,
+    );
   }
   return hashPassword(digits, options, random);
 }
@@ -79,7 +89,11 @@ export async function hashDeletionCode(code: string, options: HashingOptions = {
  * Checks a typed deletion code against its stored hash. Malformed input is simply not a match; the
  * hashing work is done either way, so the time does not tell a typo from a wrong code.
  */
-export async function verifyDeletionCode(typed: unknown, stored: PasswordHash, length: number = DEFAULT_DELETION_CODE_LENGTH): Promise<boolean> {
+export async function verifyDeletionCode(
+  typed: unknown,
+  stored: PasswordHash,
+  length: number = DEFAULT_DELETION_CODE_LENGTH,
+): Promise<boolean> {
   const digits = normalizeDeletionCode(typed, length);
   const matches = await verifyPassword(digits ?? '', stored);
   return digits !== undefined && matches;
@@ -88,7 +102,9 @@ export async function verifyDeletionCode(typed: unknown, stored: PasswordHash, l
 /** Checks a deletion-code length: an integer from 8 to 64. */
 export function checkDeletionCodeLength(value: unknown, field = 'length'): number {
   if (typeof value === 'number' && Number.isInteger(value) && value >= MIN_LENGTH && value <= MAX_LENGTH) return value;
-  throw new InvalidArgumentError(`"${field}" must be an integer from ${MIN_LENGTH} to ${MAX_LENGTH}, got ${describeValue(value)}`);
+  throw new InvalidArgumentError(
+    `"${field}" must be an integer from ${MIN_LENGTH} to ${MAX_LENGTH}, got ${describeValue(value)}`,
+  );
 }
 
 function checkGroupSize(value: unknown, field = 'groupSize'): number {

@@ -39,7 +39,10 @@ export class TotpLabError extends Error {
  * try { generateCode('not base32!') } catch (error) { if (isTotpLabError(error)) console.log(error.code) }
  */
 export function isTotpLabError(value: unknown): value is TotpLabError {
-  return value instanceof TotpLabError || (typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[BRAND] === true);
+  return (
+    value instanceof TotpLabError ||
+    (typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[BRAND] === true)
+  );
 }
 
 /** A parameter has the wrong type or value (`"digits" must be 6, 7 or 8, got 12`). */
@@ -92,7 +95,9 @@ export class InvalidStateError extends TotpLabError {
 export function describeValue(value: unknown): string {
   if (typeof value === 'string') {
     const oneLine = value.replace(/[\u0000-\u001f\u007f]/g, ' ');
-    return oneLine.length > 40 ? `${JSON.stringify(oneLine.slice(0, 40))}… (${value.length} characters)` : JSON.stringify(oneLine);
+    return oneLine.length > 40
+      ? `${JSON.stringify(oneLine.slice(0, 40))}… (${value.length} characters)`
+      : JSON.stringify(oneLine);
   }
   if (typeof value === 'number') return Number.isNaN(value) ? 'NaN' : String(value);
   if (typeof value === 'bigint') return `${value}n`;

@@ -10,7 +10,9 @@ import { checkPeriod } from './options.js';
 /** Checks `minRemaining`: seconds, more than 0 and less than the period. */
 export function checkMinRemaining(value: unknown, period: number): number {
   if (typeof value === 'number' && Number.isFinite(value) && value > 0 && value < period) return value;
-  throw new InvalidArgumentError(`"minRemaining" must be more than 0 and less than the period (${period} s), got ${describeValue(value)}`);
+  throw new InvalidArgumentError(
+    `"minRemaining" must be more than 0 and less than the period (${period} s), got ${describeValue(value)}`,
+  );
 }
 
 /**

@@ -30,7 +30,8 @@ export function checkOptions<T extends object>(value: T | undefined, field = 'op
  */
 export function checkList<T>(value: readonly T[], field: string, max = MAX_ACCOUNTS): readonly T[] {
   if (!Array.isArray(value)) throw new InvalidArgumentError(`"${field}" must be an array, got ${describeValue(value)}`);
-  if (value.length > max) throw new InvalidArgumentError(`"${field}" must hold at most ${max} entries, got ${value.length}`);
+  if (value.length > max)
+    throw new InvalidArgumentError(`"${field}" must hold at most ${max} entries, got ${value.length}`);
   return value;
 }
 
@@ -39,7 +40,8 @@ export function checkList<T>(value: readonly T[], field: string, max = MAX_ACCOU
  * @throws {InvalidArgumentError} naming `field`
  */
 export function checkBytes(value: unknown, field: string): Uint8Array {
-  if (!(value instanceof Uint8Array)) throw new InvalidArgumentError(`"${field}" must be a Uint8Array, got ${describeValue(value)}`);
+  if (!(value instanceof Uint8Array))
+    throw new InvalidArgumentError(`"${field}" must be a Uint8Array, got ${describeValue(value)}`);
   return value;
 }
 
@@ -49,7 +51,9 @@ export function checkBytes(value: unknown, field: string): Uint8Array {
  */
 export function checkRandomSource(value: unknown, field = 'random'): RandomSource {
   if (typeof (value as RandomSource | null | undefined)?.getRandomValues !== 'function') {
-    throw new InvalidArgumentError(`"${field}" must be a RandomSource (an object with getRandomValues), got ${describeValue(value)}`);
+    throw new InvalidArgumentError(
+      `"${field}" must be a RandomSource (an object with getRandomValues), got ${describeValue(value)}`,
+    );
   }
   return value as RandomSource;
 }

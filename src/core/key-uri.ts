@@ -77,7 +77,8 @@ export function buildKeyUri(input: BuildKeyUriInput): string {
   const { type, issuer, account, secret, algorithm, digits, period, counter } = toAccount(input);
 
   // With no issuer, a leading ':' keeps a colon inside the account from reading as a prefix.
-  const label = issuer === null ? (account.includes(':') ? ':' : '') + encode(account) : `${encode(issuer)}:${encode(account)}`;
+  const label =
+    issuer === null ? (account.includes(':') ? ':' : '') + encode(account) : `${encode(issuer)}:${encode(account)}`;
   const params = [`secret=${secret}`];
   if (issuer !== null) params.push(`issuer=${encode(issuer)}`);
   params.push(`algorithm=${algorithm}`, `digits=${digits}`);
@@ -96,13 +97,17 @@ export function buildKeyUri(input: BuildKeyUriInput): string {
 export function parseKeyUri(uri: string): ParsedKeyUri {
   if (typeof uri !== 'string') throw new InvalidKeyUriError(`key URI must be a string, got ${describeValue(uri)}`);
   const text = uri.trim();
-  if (text.length > MAX_URI_LENGTH) throw new InvalidKeyUriError(`key URI is too long: ${text.length} characters (at most ${MAX_URI_LENGTH})`);
+  if (text.length > MAX_URI_LENGTH)
+    throw new InvalidKeyUriError(`key URI is too long: ${text.length} characters (at most ${MAX_URI_LENGTH})`);
   const match = URI_PATTERN.exec(text);
   if (!match) {
-    throw new InvalidKeyUriError(`key URI must start with otpauth://totp/ or otpauth://hotp/, got ${describeValue(text.split('?')[0])}`);
+    throw new InvalidKeyUriError(
+      `key URI must start with otpauth://totp/ or otpauth://hotp/, got ${describeValue(text.split('?')[0])}`,
+    );
   }
   const type = match[1]!.toLowerCase();
-  if (type !== 'totp' && type !== 'hotp') throw new InvalidKeyUriError(`key URI type must be totp or hotp, got ${describeValue(match[1])}`);
+  if (type !== 'totp' && type !== 'hotp')
+    throw new InvalidKeyUriError(`key URI type must be totp or hotp, got ${describeValue(match[1])}`);
 
   const label = decode(match[2]!, 'label');
   const colon = label.indexOf(':');
@@ -124,7 +129,12 @@ export function parseKeyUri(uri: string): ParsedKeyUri {
   if (account === '') throw new InvalidKeyUriError('key URI label must name an account');
 
   let issuer = issuerParam === null || issuerParam === '' ? null : issuerParam;
-  if (issuer !== null && rawIssuer!.includes('+') && prefix !== null && decode(rawIssuer!.replace(/\+/g, ' '), 'issuer') === prefix) {
+  if (
+    issuer !== null &&
+    rawIssuer!.includes('+') &&
+    prefix !== null &&
+    decode(rawIssuer!.replace(/\+/g, ' '), 'issuer') === prefix
+  ) {
     issuer = prefix; // a form encoder wrote spaces as '+'
   }
   const issuerMismatch = issuer !== null && prefix !== null && issuer !== prefix;
@@ -133,12 +143,18 @@ export function parseKeyUri(uri: string): ParsedKeyUri {
   const rawSecret = params.get('secret');
   if (rawSecret === undefined || rawSecret === '') throw new InvalidKeyUriError('key URI has no "secret" parameter');
   const secret = field('secret', () => toSecretBase32(decode(rawSecret, 'secret')));
-  const algorithm = params.has('algorithm') ? field('algorithm', () => checkAlgorithm(decode(params.get('algorithm')!, 'algorithm'))) : DEFAULT_ALGORITHM;
-  const digits = params.has('digits') ? field('digits', () => checkDigits(parseDecimal(params.get('digits')!) ?? params.get('digits'))) : DEFAULT_DIGITS;
+  const algorithm = params.has('algorithm')
+    ? field('algorithm', () => checkAlgorithm(decode(params.get('algorithm')!, 'algorithm')))
+    : DEFAULT_ALGORITHM;
+  const digits = params.has('digits')
+    ? field('digits', () => checkDigits(parseDecimal(params.get('digits')!) ?? params.get('digits')))
+    : DEFAULT_DIGITS;
   let period: number | null = null;
   let counter: number | null = null;
   if (type === 'totp') {
-    period = params.has('period') ? field('period', () => checkPeriod(parseDecimal(params.get('period')!) ?? params.get('period'))) : DEFAULT_PERIOD;
+    period = params.has('period')
+      ? field('period', () => checkPeriod(parseDecimal(params.get('period')!) ?? params.get('period')))
+      : DEFAULT_PERIOD;
   } else {
     if (!params.has('counter')) throw new InvalidKeyUriError('hotp key URI has no "counter" parameter');
     counter = field('counter', () => checkCounter(parseDecimal(params.get('counter')!) ?? params.get('counter')));

@@ -33,7 +33,9 @@ export function checkDigits(value: unknown, field = 'digits'): Digits {
 /** A period in whole seconds, 1 s to a year. */
 export function checkPeriod(value: unknown, field = 'period'): number {
   if (typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= MAX_PERIOD) return value;
-  throw new InvalidArgumentError(`"${field}" must be a whole number of seconds from 1 to ${MAX_PERIOD}, got ${describeValue(value)}`);
+  throw new InvalidArgumentError(
+    `"${field}" must be a whole number of seconds from 1 to ${MAX_PERIOD}, got ${describeValue(value)}`,
+  );
 }
 
 /** An HOTP counter: an integer from 0 to 2^53 − 1 (the largest a JavaScript number holds exactly). */

@@ -76,35 +76,53 @@ export async function verifyPassword(password: string, stored: PasswordHash): Pr
 /** Checks an iteration count: an integer from 1 to 10 000 000. */
 export function checkIterations(value: unknown, field = 'iterations'): number {
   if (typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= MAX_ITERATIONS) return value;
-  throw new InvalidArgumentError(`"${field}" must be an integer from 1 to ${MAX_ITERATIONS}, got ${describeValue(value)}`);
+  throw new InvalidArgumentError(
+    `"${field}" must be an integer from 1 to ${MAX_ITERATIONS}, got ${describeValue(value)}`,
+  );
 }
 
 async function derive(password: string, salt: Uint8Array, iterations: number): Promise<Uint8Array> {
   const subtle = globalThis.crypto?.subtle;
   if (!subtle) throw new InvalidArgumentError('no WebCrypto: globalThis.crypto.subtle is missing in this runtime');
-  const material = await subtle.importKey('raw', new TextEncoder().encode(password.normalize('NFC')), 'PBKDF2', false, ['deriveBits']);
-  const bits = await subtle.deriveBits({ name: 'PBKDF2', hash: 'SHA-256', salt: new Uint8Array(salt), iterations }, material, KEY_BYTES * 8);
+  const material = await subtle.importKey('raw', new TextEncoder().encode(password.normalize('NFC')), 'PBKDF2', false, [
+    'deriveBits',
+  ]);
+  const bits = await subtle.deriveBits(
+    { name: 'PBKDF2', hash: 'SHA-256', salt: new Uint8Array(salt), iterations },
+    material,
+    KEY_BYTES * 8,
+  );
   return new Uint8Array(bits);
 }
 
 function checkPasswordInput(password: unknown): void {
   // The message never shows the value: it may be a real password.
   if (typeof password !== 'string') {
-    throw new InvalidArgumentError(`"password" must be a string, got a value of type ${password === null ? 'null' : typeof password}`);
+    throw new InvalidArgumentError(
+      `"password" must be a string, got a value of type ${password === null ? 'null' : typeof password}`,
+    );
   }
   if (password.length > MAX_PASSWORD_LENGTH) {
-    throw new InvalidArgumentError(`"password" must be at most ${MAX_PASSWORD_LENGTH} characters, got ${password.length}`);
+    throw new InvalidArgumentError(
+      `"password" must be at most ${MAX_PASSWORD_LENGTH} characters, got ${password.length}`,
+    );
   }
 }
 
 function checkRecord(stored: unknown): PasswordHash {
   const r = stored as Partial<PasswordHash> | null;
   if (
-    typeof r !== 'object' || r === null || r.algorithm !== 'PBKDF2-SHA256' ||
-    typeof r.salt !== 'string' || !/^(?:[0-9a-f]{2})+$/.test(r.salt) ||
-    typeof r.hash !== 'string' || !/^(?:[0-9a-f]{2})+$/.test(r.hash)
+    typeof r !== 'object' ||
+    r === null ||
+    r.algorithm !== 'PBKDF2-SHA256' ||
+    typeof r.salt !== 'string' ||
+    !/^(?:[0-9a-f]{2})+$/.test(r.salt) ||
+    typeof r.hash !== 'string' ||
+    !/^(?:[0-9a-f]{2})+$/.test(r.hash)
   ) {
-    throw new InvalidArgumentError('"stored" must be a PBKDF2-SHA256 hash record { algorithm, iterations, salt, hash }');
+    throw new InvalidArgumentError(
+      '"stored" must be a PBKDF2-SHA256 hash record { algorithm, iterations, salt, hash }',
+    );
   }
   checkIterations(r.iterations, 'stored.iterations');
   return r as PasswordHash;
@@ -139,7 +157,8 @@ export function encodePasswordHash(stored: PasswordHash): string {
  * @throws {InvalidArgumentError} when it is not one (the message does not repeat the string)
  */
 export function decodePasswordHash(text: string): PasswordHash {
-  const match = typeof text === 'string' ? /^\$pbkdf2-sha256\$i=([0-9]{1,8})\$([0-9a-f]+)\$([0-9a-f]+)$/.exec(text) : null;
+  const match =
+    typeof text === 'string' ? /^\$pbkdf2-sha256\$i=([0-9]{1,8})\$([0-9a-f]+)\$([0-9a-f]+)$/.exec(text) : null;
   if (!match) throw new InvalidArgumentError('"stored" must be a $pbkdf2-sha256$i=…$salt$hash string');
   return checkRecord({ algorithm: 'PBKDF2-SHA256', iterations: Number(match[1]), salt: match[2], hash: match[3] });
 }

@@ -28,7 +28,8 @@ export const cryptoRandom: RandomSource = Object.freeze({
 
 /** `n` random bytes from `random`. */
 export function randomBytes(n: number, random: RandomSource = cryptoRandom): Uint8Array {
-  if (!Number.isSafeInteger(n) || n < 0 || n > 65_536) throw new InvalidArgumentError(`"bytes" must be a whole number from 0 to 65536, got ${describeValue(n)}`);
+  if (!Number.isSafeInteger(n) || n < 0 || n > 65_536)
+    throw new InvalidArgumentError(`"bytes" must be a whole number from 0 to 65536, got ${describeValue(n)}`);
   return checkRandomSource(random).getRandomValues(new Uint8Array(n));
 }
 

@@ -55,10 +55,14 @@ export function toSecretBytes(secret: SecretInput, field = 'secret'): Uint8Array
     return secret;
   }
   if (typeof secret !== 'string') {
-    throw new InvalidSecretError(`"${field}" must be a base32 string or a Uint8Array, got ${describeValue(typeof secret === 'object' ? secret : typeof secret)}`);
+    throw new InvalidSecretError(
+      `"${field}" must be a base32 string or a Uint8Array, got ${describeValue(typeof secret === 'object' ? secret : typeof secret)}`,
+    );
   }
   if (secret.length > MAX_SECRET_BYTES * 2) {
-    throw new InvalidSecretError(`"${field}" must be at most ${MAX_SECRET_BYTES} bytes, got ${secret.length} characters`);
+    throw new InvalidSecretError(
+      `"${field}" must be at most ${MAX_SECRET_BYTES} bytes, got ${secret.length} characters`,
+    );
   }
   return fromBase32(secret, field);
 }

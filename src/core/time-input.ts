@@ -16,7 +16,10 @@ const MAX_TIME_MS = 8.64e15;
  */
 export function parseTimeInput(text: string, name = 'time'): number {
   if (typeof name !== 'string') throw new InvalidArgumentError(`"name" must be a string, got ${describeValue(name)}`);
-  if (typeof text !== 'string') throw new InvalidArgumentError(`${name} must be Unix seconds or an ISO-8601 date-time as text, got ${describeValue(text)}`);
+  if (typeof text !== 'string')
+    throw new InvalidArgumentError(
+      `${name} must be Unix seconds or an ISO-8601 date-time as text, got ${describeValue(text)}`,
+    );
   const trimmed = text.trim();
   if (/^-?\d+(\.\d+)?$/.test(trimmed)) {
     const ms = Number(trimmed) * 1000;
@@ -25,13 +28,17 @@ export function parseTimeInput(text: string, name = 'time'): number {
   }
   const iso = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?)?$/i.exec(trimmed);
   if (iso && iso[1] === undefined && /[T ]/i.test(trimmed)) {
-    throw new InvalidArgumentError(`${name} needs a time zone: add Z for UTC or an offset such as +01:00 (2025-01-16T08:00:00Z), got ${quoteInput(text)}`);
+    throw new InvalidArgumentError(
+      `${name} needs a time zone: add Z for UTC or an offset such as +01:00 (2025-01-16T08:00:00Z), got ${quoteInput(text)}`,
+    );
   }
   if (iso) {
     const ms = Date.parse(trimmed.replace(' ', 'T').replace(/([+-]\d{2})(\d{2})$/, '$1:$2'));
     if (Number.isFinite(ms) && ms >= 0 && ms <= MAX_TIME_MS) return ms;
   }
-  throw new InvalidArgumentError(`${name} must be Unix seconds or an ISO-8601 date-time with Z or an offset (2025-01-16T08:00:00Z), got ${quoteInput(text)}`);
+  throw new InvalidArgumentError(
+    `${name} must be Unix seconds or an ISO-8601 date-time with Z or an offset (2025-01-16T08:00:00Z), got ${quoteInput(text)}`,
+  );
 }
 
 /** What a person typed, quoted for a one-line message: control characters masked, cut at 40. */

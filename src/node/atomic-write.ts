@@ -67,7 +67,10 @@ export async function removeLeftoverTempFiles(path: string): Promise<number> {
   let removed = 0;
   for (const name of await readdir(dirname(path))) {
     if (!pattern.test(name)) continue;
-    await unlink(join(dirname(path), name)).then(() => removed++, () => undefined);
+    await unlink(join(dirname(path), name)).then(
+      () => removed++,
+      () => undefined,
+    );
   }
   return removed;
 }

@@ -8,10 +8,16 @@ import { readBodyLimited, refuseTooLarge } from './listener.js';
 /** A Fetch-API request handler. */
 export type FetchHandler = (request: Request) => Promise<Response>;
 
-const TOO_LARGE = (max: number) => JSON.stringify({ error: { code: 'BODY_TOO_LARGE', message: `the body must be at most ${max} bytes` } });
+const TOO_LARGE = (max: number) =>
+  JSON.stringify({ error: { code: 'BODY_TOO_LARGE', message: `the body must be at most ${max} bytes` } });
 
 /** Answers `req` with `handler`. The URL's host is the Host header, which the listener has checked. */
-export async function runFetchHandler(handler: FetchHandler, req: IncomingMessage, res: ServerResponse, maxBodyBytes: number): Promise<void> {
+export async function runFetchHandler(
+  handler: FetchHandler,
+  req: IncomingMessage,
+  res: ServerResponse,
+  maxBodyBytes: number,
+): Promise<void> {
   const method = req.method ?? 'GET';
   let body: Buffer | undefined;
   if (method !== 'GET' && method !== 'HEAD') {
@@ -24,7 +30,9 @@ export async function runFetchHandler(handler: FetchHandler, req: IncomingMessag
     for (const one of Array.isArray(value) ? value : [value]) headers.append(name, one);
   }
   const url = `http://${req.headers.host ?? '127.0.0.1'}${req.url ?? '/'}`;
-  const response = await handler(new Request(url, { method, headers, ...(body !== undefined && { body: new Uint8Array(body) }) }));
+  const response = await handler(
+    new Request(url, { method, headers, ...(body !== undefined && { body: new Uint8Array(body) }) }),
+  );
   const out: Record<string, string | string[]> = {};
   response.headers.forEach((value, name) => {
     if (name !== 'set-cookie') out[name] = value;

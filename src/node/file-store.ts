@@ -36,7 +36,10 @@ const queues = new Map<string, Promise<void>>();
 
 function enqueue<T>(path: string, task: () => Promise<T>): Promise<T> {
   const result = (queues.get(path) ?? Promise.resolve()).then(task);
-  const tail = result.then(() => undefined, () => undefined);
+  const tail = result.then(
+    () => undefined,
+    () => undefined,
+  );
   queues.set(path, tail);
   void tail.then(() => {
     if (queues.get(path) === tail) queues.delete(path);
@@ -115,7 +118,10 @@ export class FileStore implements Store {
    * process for longer than `lockTimeoutMs`.
    * @throws {InvalidArgumentError} if `fn` returns something that is not JSON data.
    */
-  async update<T extends StoreValue>(key: string, fn: (current: T | undefined) => T | undefined): Promise<T | undefined> {
+  async update<T extends StoreValue>(
+    key: string,
+    fn: (current: T | undefined) => T | undefined,
+  ): Promise<T | undefined> {
     checkKey(key);
     if (typeof fn !== 'function') throw new InvalidArgumentError(`"fn" must be a function, got ${describeValue(fn)}`);
     return enqueue(this.path, () => this.#locked(() => this.#apply(key, fn)));
@@ -126,7 +132,8 @@ export class FileStore implements Store {
    * @throws {StoreError} if the file cannot be read or is not a valid store.
    */
   async keys(prefix = ''): Promise<string[]> {
-    if (typeof prefix !== 'string') throw new InvalidArgumentError(`"prefix" must be a string, got ${describeValue(prefix)}`);
+    if (typeof prefix !== 'string')
+      throw new InvalidArgumentError(`"prefix" must be a string, got ${describeValue(prefix)}`);
     return [...(await this.#read()).entries.keys()].filter((k) => k.startsWith(prefix)).sort();
   }
 
@@ -138,13 +145,18 @@ export class FileStore implements Store {
     return structuredClone(Object.fromEntries((await this.#read()).entries));
   }
 
-  async #apply<T extends StoreValue>(key: string, fn: (current: T | undefined) => T | undefined): Promise<T | undefined> {
+  async #apply<T extends StoreValue>(
+    key: string,
+    fn: (current: T | undefined) => T | undefined,
+  ): Promise<T | undefined> {
     const read = await this.#read();
     const entries = new Map(read.entries);
     const current = entries.get(key);
     const next: unknown = fn(current === undefined ? undefined : (structuredClone(current) as T));
     if (isThenable(next)) {
-      throw new InvalidArgumentError(`"fn" must return the new value synchronously, got a promise for key ${describeValue(key)}`);
+      throw new InvalidArgumentError(
+        `"fn" must return the new value synchronously, got a promise for key ${describeValue(key)}`,
+      );
     }
     if (next === undefined) {
       if (!entries.has(key)) return undefined;
@@ -157,7 +169,11 @@ export class FileStore implements Store {
     const updated = formatStoreFile(entries);
     if (updated !== read.text) {
       await writeFileAtomic(this.path, updated).catch((error: unknown) => {
-        throw new StoreError(this.path, `cannot write store file ${JSON.stringify(this.path)}: ${systemReason(error)}`, { cause: error });
+        throw new StoreError(
+          this.path,
+          `cannot write store file ${JSON.stringify(this.path)}: ${systemReason(error)}`,
+          { cause: error },
+        );
       });
     }
     return next as T | undefined;
@@ -184,7 +200,10 @@ export class FileStore implements Store {
       timeoutMs: this.#lockTimeoutMs,
       staleMs: this.#staleLockMs,
       onTimeout: (holder: string) =>
-        new StoreError(this.path, `cannot lock store file ${JSON.stringify(this.path)} within ${this.#lockTimeoutMs} ms: ${holder}; if no process is using the store, delete the lock file`),
+        new StoreError(
+          this.path,
+          `cannot lock store file ${JSON.stringify(this.path)} within ${this.#lockTimeoutMs} ms: ${holder}; if no process is using the store, delete the lock file`,
+        ),
     };
     try {
       return await acquireLock(this.lockPath, options);
@@ -239,7 +258,9 @@ function checkKey(key: unknown): asserts key is string {
 
 function checkDuration(name: string, value: unknown): number {
   if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
-    throw new InvalidArgumentError(`"${name}" must be a finite number of milliseconds, at least 0, got ${describeValue(value)}`);
+    throw new InvalidArgumentError(
+      `"${name}" must be a finite number of milliseconds, at least 0, got ${describeValue(value)}`,
+    );
   }
   return value;
 }
@@ -259,5 +280,7 @@ function systemReason(error: unknown): string {
 
 function wrapSystemError(path: string, verb: string, error: unknown): Error {
   if (error instanceof StoreError) return error;
-  return new StoreError(path, `cannot ${verb} store file ${JSON.stringify(path)}: ${systemReason(error)}`, { cause: error });
+  return new StoreError(path, `cannot ${verb} store file ${JSON.stringify(path)}: ${systemReason(error)}`, {
+    cause: error,
+  });
 }

@@ -25,7 +25,15 @@ const PNG_COLOUR_TYPES: Record<number, { channels: number; depths: number[] }> =
 };
 
 /** PNG §8.2 (Adam7): each pass's first column and row and its column and row steps. */
-const ADAM7 = [[0, 0, 8, 8], [4, 0, 8, 8], [0, 4, 4, 8], [2, 0, 4, 4], [0, 2, 2, 4], [1, 0, 2, 2], [0, 1, 1, 2]] as const;
+const ADAM7 = [
+  [0, 0, 8, 8],
+  [4, 0, 8, 8],
+  [0, 4, 4, 8],
+  [2, 0, 4, 4],
+  [0, 2, 2, 4],
+  [1, 0, 2, 2],
+  [0, 1, 1, 2],
+] as const;
 
 /** The exact length of a PNG's inflated pixel data (PNG §7.2, §8.2): each row's bytes plus a filter byte. */
 export function pngDataLength(width: number, height: number, bitsPerPixel: number, interlaced: boolean): number {
@@ -52,11 +60,15 @@ export function checkPngData(bytes: Uint8Array): void {
   const interlace = bytes[28]!;
   const colour = PNG_COLOUR_TYPES[colourType];
   if (!colour || !colour.depths.includes(depth) || bytes[26] !== 0 || bytes[27] !== 0 || interlace > 1) {
-    throw new InvalidImageError(`not a readable PNG image: colour type ${colourType} with bit depth ${depth} is not a PNG format`);
+    throw new InvalidImageError(
+      `not a readable PNG image: colour type ${colourType} with bit depth ${depth} is not a PNG format`,
+    );
   }
   const expected = pngDataLength(width, height, colour.channels * depth, interlace === 1);
   if (expected > MAX_PNG_DATA_BYTES) {
-    throw new InvalidImageError(`PNG image must hold at most ${MAX_PNG_DATA_BYTES} bytes of pixel data, its header declares ${expected} (${width} × ${height} at ${colour.channels * depth} bits a pixel)`);
+    throw new InvalidImageError(
+      `PNG image must hold at most ${MAX_PNG_DATA_BYTES} bytes of pixel data, its header declares ${expected} (${width} × ${height} at ${colour.channels * depth} bits a pixel)`,
+    );
   }
   const parts: Uint8Array[] = [];
   for (let offset = 8; offset + 12 <= bytes.length;) {
@@ -71,10 +83,15 @@ export function checkPngData(bytes: Uint8Array): void {
     // maxOutputLength: inflating stops with an error as soon as it passes the declared length.
     inflated = inflateSync(Buffer.concat(parts), { maxOutputLength: Math.max(1, expected) });
   } catch (error) {
-    throw new InvalidImageError('not a readable PNG image: the pixel data is damaged or longer than the header declares', { cause: error });
+    throw new InvalidImageError(
+      'not a readable PNG image: the pixel data is damaged or longer than the header declares',
+      { cause: error },
+    );
   }
   if (inflated.length !== expected) {
-    throw new InvalidImageError(`not a readable PNG image: it holds ${inflated.length} bytes of pixel data where its ${width} × ${height} header declares ${expected}`);
+    throw new InvalidImageError(
+      `not a readable PNG image: it holds ${inflated.length} bytes of pixel data where its ${width} × ${height} header declares ${expected}`,
+    );
   }
 }
 
@@ -92,12 +109,21 @@ export function checkJpegData(bytes: Uint8Array): void {
   while (offset + 4 <= bytes.length) {
     if (bytes[offset] !== 0xff) break;
     const marker = bytes[offset + 1]!;
-    if (marker === 0xff) { offset++; continue; }
-    if (marker === 0x01 || (marker >= 0xd0 && marker <= 0xd7)) { offset += 2; continue; }
+    if (marker === 0xff) {
+      offset++;
+      continue;
+    }
+    if (marker === 0x01 || (marker >= 0xd0 && marker <= 0xd7)) {
+      offset += 2;
+      continue;
+    }
     const length = (bytes[offset + 2]! << 8) | bytes[offset + 3]!;
     if (length < 2 || offset + 2 + length > bytes.length) break;
     if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) {
-      if (marker > 0xc2) throw new InvalidImageError(`not a readable JPEG image: frame type SOF${marker - 0xc0} is not supported (only baseline and progressive Huffman coding)`);
+      if (marker > 0xc2)
+        throw new InvalidImageError(
+          `not a readable JPEG image: frame type SOF${marker - 0xc0} is not supported (only baseline and progressive Huffman coding)`,
+        );
       blocks = frameBlocks(bytes.subarray(offset + 4, offset + 2 + length));
     }
     if (marker === 0xda) {
@@ -105,7 +131,9 @@ export function checkJpegData(bytes: Uint8Array): void {
       const scanBytes = bytes.length - (offset + 2 + length);
       const needed = Math.ceil(blocks / 8);
       if (scanBytes < needed) {
-        throw new InvalidImageError(`not a readable JPEG image: it holds ${scanBytes} bytes of scan data where its frame of ${blocks} blocks needs at least ${needed}`);
+        throw new InvalidImageError(
+          `not a readable JPEG image: it holds ${scanBytes} bytes of scan data where its frame of ${blocks} blocks needs at least ${needed}`,
+        );
       }
       return;
     }
@@ -120,7 +148,8 @@ function frameBlocks(frame: Uint8Array): number {
   const height = (frame[1]! << 8) | frame[2]!;
   const width = (frame[3]! << 8) | frame[4]!;
   const count = frame[5] ?? 0;
-  if (count === 0 || frame.length < 6 + count * 3) throw new InvalidImageError('not a readable JPEG image: the frame header is cut short');
+  if (count === 0 || frame.length < 6 + count * 3)
+    throw new InvalidImageError('not a readable JPEG image: the frame header is cut short');
   const sampling: [number, number][] = [];
   for (let i = 0; i < count; i++) {
     const factors = frame[6 + i * 3 + 1]!;
@@ -129,6 +158,7 @@ function frameBlocks(frame: Uint8Array): number {
   const hMax = Math.max(...sampling.map(([h]) => h));
   const vMax = Math.max(...sampling.map(([, v]) => v));
   let blocks = 0;
-  for (const [h, v] of sampling) blocks += Math.ceil(Math.ceil((width * h) / hMax) / 8) * Math.ceil(Math.ceil((height * v) / vMax) / 8);
+  for (const [h, v] of sampling)
+    blocks += Math.ceil(Math.ceil((width * h) / hMax) / 8) * Math.ceil(Math.ceil((height * v) / vMax) / 8);
   return blocks;
 }

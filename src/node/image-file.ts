@@ -24,7 +24,12 @@ const PNG_START = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
  */
 export async function decodeImage(bytes: Uint8Array): Promise<RgbaImage> {
   const type = sniffImageType(bytes);
-  if (type === null && bytes.length > 0 && bytes.length < 8 && PNG_START.every((b, i) => i >= bytes.length || bytes[i] === b)) {
+  if (
+    type === null &&
+    bytes.length > 0 &&
+    bytes.length < 8 &&
+    PNG_START.every((b, i) => i >= bytes.length || bytes[i] === b)
+  ) {
     throw new InvalidImageError('not a readable PNG image: the file is cut short (no complete signature)');
   }
   if (type === null) throw new InvalidImageError('not a PNG or JPEG image (unrecognised first bytes)');
@@ -41,7 +46,11 @@ export async function decodeImage(bytes: Uint8Array): Promise<RgbaImage> {
     if (type === 'png') {
       const { PNG } = await import('pngjs');
       const png = PNG.sync.read(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
-      image = { data: new Uint8Array(png.data.buffer, png.data.byteOffset, png.data.byteLength), width: png.width, height: png.height };
+      image = {
+        data: new Uint8Array(png.data.buffer, png.data.byteOffset, png.data.byteLength),
+        width: png.width,
+        height: png.height,
+      };
     } else {
       const { decode } = await import('jpeg-js');
       const jpeg = decode(bytes, {
@@ -60,7 +69,9 @@ export async function decodeImage(bytes: Uint8Array): Promise<RgbaImage> {
     throw new InvalidImageError(`not a readable ${type.toUpperCase()} image: ${reason}`, { cause: error });
   }
   if (image.width !== width || image.height !== height || image.data.length !== width * height * 4) {
-    throw new InvalidImageError(`not a readable ${type.toUpperCase()} image: the decoded size does not match the header`);
+    throw new InvalidImageError(
+      `not a readable ${type.toUpperCase()} image: the decoded size does not match the header`,
+    );
   }
   return image;
 }
@@ -106,7 +117,10 @@ export async function writeQrFile(path: string, text: string, options: WriteQrFi
   }
   options = checkOptions(options);
   const { renderQr } = await import('../qr/render.js');
-  const contents = extension === '.png' ? renderQr(text, { ...options, format: 'png' }) : renderQr(text, { ...options, format: 'svg' });
+  const contents =
+    extension === '.png'
+      ? renderQr(text, { ...options, format: 'png' })
+      : renderQr(text, { ...options, format: 'svg' });
   try {
     // The picture holds a secret key: readable by its owner only, like the state file.
     await writeFile(path, contents, { mode: 0o600 });
@@ -126,12 +140,15 @@ export const MAX_JPEG_MEMORY_MB = 512;
 export const MAX_IMAGE_FILE_BYTES = 256 * 1024 * 1024;
 
 async function readBytes(path: string): Promise<Uint8Array> {
-  if (typeof path !== 'string' || path === '') throw new InvalidArgumentError(`"path" must be a file path, got ${describeValue(path)}`);
+  if (typeof path !== 'string' || path === '')
+    throw new InvalidArgumentError(`"path" must be a file path, got ${describeValue(path)}`);
   try {
     const info = await stat(path);
     if (info.isDirectory()) throw Object.assign(new Error('directory'), { code: 'EISDIR' });
     if (info.size > MAX_IMAGE_FILE_BYTES) {
-      throw new InvalidImageError(`image file ${describeValue(path)} must be at most ${MAX_IMAGE_FILE_BYTES} bytes, got ${info.size}`);
+      throw new InvalidImageError(
+        `image file ${describeValue(path)} must be at most ${MAX_IMAGE_FILE_BYTES} bytes, got ${info.size}`,
+      );
     }
     return await readFile(path);
   } catch (error) {

@@ -26,14 +26,16 @@ export function sniffImageType(bytes: Uint8Array): ImageType | null {
  */
 export function readImageSize(bytes: Uint8Array, type: ImageType): { width: number; height: number } {
   checkBytes(bytes, 'bytes');
-  if (type !== 'png' && type !== 'jpeg') throw new InvalidImageError(`image type must be png or jpeg, got ${describeValue(type)}`);
+  if (type !== 'png' && type !== 'jpeg')
+    throw new InvalidImageError(`image type must be png or jpeg, got ${describeValue(type)}`);
   return type === 'png' ? pngSize(bytes) : jpegSize(bytes);
 }
 
 function pngSize(bytes: Uint8Array): { width: number; height: number } {
   // PNG §5.6: IHDR comes first: length 13, type "IHDR", width, height (4 bytes each, big-endian).
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const isIhdr = bytes.length >= 24 && view.getUint32(8) === 13 && String.fromCharCode(...bytes.subarray(12, 16)) === 'IHDR';
+  const isIhdr =
+    bytes.length >= 24 && view.getUint32(8) === 13 && String.fromCharCode(...bytes.subarray(12, 16)) === 'IHDR';
   if (!isIhdr) throw new InvalidImageError('not a readable PNG image: the IHDR header is missing or cut short');
   return { width: view.getUint32(16), height: view.getUint32(20) };
 }
@@ -56,7 +58,10 @@ function jpegSize(bytes: Uint8Array): { width: number; height: number } {
     // SOF0–15 except DHT (C4), JPG (C8) and DAC (CC): precision, height, width.
     if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) {
       if (offset + 9 > bytes.length) break;
-      return { height: (bytes[offset + 5]! << 8) | bytes[offset + 6]!, width: (bytes[offset + 7]! << 8) | bytes[offset + 8]! };
+      return {
+        height: (bytes[offset + 5]! << 8) | bytes[offset + 6]!,
+        width: (bytes[offset + 7]! << 8) | bytes[offset + 8]!,
+      };
     }
     if (marker === 0xda || marker === 0xd9 || length < 2) break; // scan data or end before any frame header
     offset += 2 + length;

@@ -25,7 +25,11 @@ export interface ListenerLimits {
 }
 
 export const DEFAULT_LISTENER_LIMITS: Readonly<ListenerLimits> = Object.freeze({
-  maxBodyBytes: 2 * 1024 * 1024, headersTimeoutMs: 5_000, requestTimeoutMs: 15_000, keepAliveTimeoutMs: 5_000, maxConnections: 64,
+  maxBodyBytes: 2 * 1024 * 1024,
+  headersTimeoutMs: 5_000,
+  requestTimeoutMs: 15_000,
+  keepAliveTimeoutMs: 5_000,
+  maxConnections: 64,
 });
 
 const LOCAL_NAMES = ['localhost', '127.0.0.1', '[::1]', '::1'];
@@ -38,7 +42,8 @@ export function allowedHostNames(host: string, extra: readonly string[] = []): S
   add(host);
   if (WILDCARDS.has(host)) {
     add(hostname());
-    for (const list of Object.values(networkInterfaces())) for (const a of list ?? []) add(a.address.replace(/%.*$/, ''));
+    for (const list of Object.values(networkInterfaces()))
+      for (const a of list ?? []) add(a.address.replace(/%.*$/, ''));
   }
   for (const name of extra) add(name);
   return names;
@@ -56,7 +61,11 @@ export function hostOf(header: string | undefined): string {
 }
 
 /** True when a browser's Origin (if any) names an allowed host, or is one of `origins`. */
-export function originAllowed(origin: string | undefined, hosts: Set<string>, origins: readonly string[] = []): boolean {
+export function originAllowed(
+  origin: string | undefined,
+  hosts: Set<string>,
+  origins: readonly string[] = [],
+): boolean {
   if (origin === undefined) return true;
   if (origins.includes(origin)) return true;
   try {
@@ -71,7 +80,8 @@ export function originAllowed(origin: string | undefined, hosts: Set<string>, or
 export function resolveLimits(limits: Partial<ListenerLimits> = {}): ListenerLimits {
   const out = { ...DEFAULT_LISTENER_LIMITS, ...limits };
   for (const [name, value] of Object.entries(out)) {
-    if (!Number.isInteger(value) || value < 1 || value > 2 ** 31) throw new InvalidArgumentError(`"limits.${name}" must be a positive integer, got ${describeValue(value)}`);
+    if (!Number.isInteger(value) || value < 1 || value > 2 ** 31)
+      throw new InvalidArgumentError(`"limits.${name}" must be a positive integer, got ${describeValue(value)}`);
   }
   return out;
 }
@@ -80,18 +90,27 @@ export function resolveLimits(limits: Partial<ListenerLimits> = {}): ListenerLim
  * A Node server with the limits applied and the Host guard in front of `handle`.
  * A request for a host not on the list gets 421, a foreign Origin 403, both before anything else.
  */
-export function createGuardedServer(hosts: Set<string>, limits: ListenerLimits, handle: (req: IncomingMessage, res: ServerResponse) => void, origins: readonly string[] = []): Server {
-  const server = createServer({
-    headersTimeout: limits.headersTimeoutMs,
-    requestTimeout: limits.requestTimeoutMs,
-    keepAliveTimeout: limits.keepAliveTimeoutMs,
-    // How often the time-outs above are checked (Node's default, 30 s, would let them run long).
-    connectionsCheckingInterval: Math.min(1_000, limits.headersTimeoutMs),
-  }, (req, res) => {
-    if (!hosts.has(hostOf(req.headers.host))) return sendText(res, 421, 'Misdirected request: unknown Host');
-    if (!originAllowed(req.headers.origin, hosts, origins)) return sendText(res, 403, 'Requests from other origins are not allowed');
-    handle(req, res);
-  });
+export function createGuardedServer(
+  hosts: Set<string>,
+  limits: ListenerLimits,
+  handle: (req: IncomingMessage, res: ServerResponse) => void,
+  origins: readonly string[] = [],
+): Server {
+  const server = createServer(
+    {
+      headersTimeout: limits.headersTimeoutMs,
+      requestTimeout: limits.requestTimeoutMs,
+      keepAliveTimeout: limits.keepAliveTimeoutMs,
+      // How often the time-outs above are checked (Node's default, 30 s, would let them run long).
+      connectionsCheckingInterval: Math.min(1_000, limits.headersTimeoutMs),
+    },
+    (req, res) => {
+      if (!hosts.has(hostOf(req.headers.host))) return sendText(res, 421, 'Misdirected request: unknown Host');
+      if (!originAllowed(req.headers.origin, hosts, origins))
+        return sendText(res, 403, 'Requests from other origins are not allowed');
+      handle(req, res);
+    },
+  );
   server.maxConnections = limits.maxConnections;
   server.maxHeadersCount = 100;
   return server;
@@ -115,16 +134,31 @@ export async function readBodyLimited(req: IncomingMessage, max: number): Promis
 }
 
 /** Answers 413 and closes the connection: the rest of the body is never read. */
-export function refuseTooLarge(req: IncomingMessage, res: ServerResponse, body: string, type = 'text/plain; charset=utf-8'): void {
+export function refuseTooLarge(
+  req: IncomingMessage,
+  res: ServerResponse,
+  body: string,
+  type = 'text/plain; charset=utf-8',
+): void {
   if (res.headersSent) return void res.destroy();
   res.writeHead(413, { 'Content-Type': type, Connection: 'close', 'Cache-Control': 'no-store' });
   res.end(body, () => req.destroy());
 }
 
 /** A short plain-text answer. */
-export function sendText(res: ServerResponse, status: number, text: string, headers: Record<string, string> = {}): void {
+export function sendText(
+  res: ServerResponse,
+  status: number,
+  text: string,
+  headers: Record<string, string> = {},
+): void {
   if (res.headersSent) return void res.destroy();
-  res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'no-store', ...headers });
+  res.writeHead(status, {
+    'Content-Type': 'text/plain; charset=utf-8',
+    'X-Content-Type-Options': 'nosniff',
+    'Cache-Control': 'no-store',
+    ...headers,
+  });
   res.end(`${text}\n`);
 }
 
@@ -144,9 +178,16 @@ export interface RunningServer {
 export async function listen(server: Server, port: number, host: string): Promise<RunningServer> {
   await new Promise<void>((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) => {
-      if (error.code === 'EADDRINUSE') reject(new InvalidStateError(`port ${port} on ${host} is already in use: choose another with --port, or --port 0 for any free port`));
-      else if (error.code === 'EACCES') reject(new InvalidStateError(`port ${port} on ${host} needs privileges: choose a port above 1023 with --port`));
-      else if (error.code === 'EADDRNOTAVAIL' || error.code === 'ENOTFOUND') reject(new InvalidArgumentError(`"host" must be an address of this machine, got ${describeValue(host)}`));
+      if (error.code === 'EADDRINUSE')
+        reject(
+          new InvalidStateError(
+            `port ${port} on ${host} is already in use: choose another with --port, or --port 0 for any free port`,
+          ),
+        );
+      else if (error.code === 'EACCES')
+        reject(new InvalidStateError(`port ${port} on ${host} needs privileges: choose a port above 1023 with --port`));
+      else if (error.code === 'EADDRNOTAVAIL' || error.code === 'ENOTFOUND')
+        reject(new InvalidArgumentError(`"host" must be an address of this machine, got ${describeValue(host)}`));
       else reject(new InvalidStateError(`cannot listen on ${host}:${port}: ${error.code ?? error.message}`));
     });
     server.listen(port, host, () => resolve());
@@ -157,17 +198,22 @@ export async function listen(server: Server, port: number, host: string): Promis
   return {
     url: `http://${shownHost}:${actualPort}/`,
     port: actualPort,
-    close: () => new Promise<void>((resolve) => {
-      server.close(() => resolve());
-      server.closeAllConnections();
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }
 
 /** Checks a list of host names or origins given by a caller. */
 export function checkNames(value: unknown, field: string): string[] {
   if (value === undefined) return [];
-  if (!Array.isArray(value) || value.length > 100 || !value.every((v) => typeof v === 'string' && /^[A-Za-z0-9.:[\]\/-]{1,255}$/.test(v))) {
+  if (
+    !Array.isArray(value) ||
+    value.length > 100 ||
+    !value.every((v) => typeof v === 'string' && /^[A-Za-z0-9.:[\]\/-]{1,255}$/.test(v))
+  ) {
     throw new InvalidArgumentError(`"${field}" must be a list of host names or origins, got ${describeValue(value)}`);
   }
   return value as string[];

@@ -140,7 +140,10 @@ export async function removeLeftoverLockCandidates(path: string): Promise<number
   for (const name of await readdir(dirname(path))) {
     const pid = Number(pattern.exec(name)?.[1] ?? 0);
     if (pid <= 0 || pid === process.pid || isProcessAlive(pid)) continue;
-    await unlink(join(dirname(path), name)).then(() => removed++, () => undefined);
+    await unlink(join(dirname(path), name)).then(
+      () => removed++,
+      () => undefined,
+    );
   }
   return removed;
 }
@@ -162,7 +165,12 @@ function lockContents(info: LockInfo): string {
 }
 
 function newLockInfo(): LockInfo {
-  return { pid: process.pid, hostname: hostname(), acquiredAt: new Date().toISOString(), token: randomBytes(12).toString('hex') };
+  return {
+    pid: process.pid,
+    hostname: hostname(),
+    acquiredAt: new Date().toISOString(),
+    token: randomBytes(12).toString('hex'),
+  };
 }
 
 /**

@@ -9,7 +9,8 @@ import { FileStore } from './file-store.js';
 
 /** What kind of store a location names. */
 export function storeKind(location: string): 'file' | 'sqlite' | 'postgres' {
-  if (typeof location !== 'string') throw new InvalidArgumentError(`a store must be named by a string, got ${describeValue(location)}`);
+  if (typeof location !== 'string')
+    throw new InvalidArgumentError(`a store must be named by a string, got ${describeValue(location)}`);
   if (/^postgres(ql)?:\/\//i.test(location)) return 'postgres';
   if (location.startsWith('sqlite:') || /\.(db|sqlite3?)$/i.test(location)) return 'sqlite';
   return 'file';
@@ -23,7 +24,9 @@ export function storeKind(location: string): 'file' | 'sqlite' | 'postgres' {
  */
 export async function openStore(location: string): Promise<Store & { close?(): Promise<void> }> {
   if (typeof location !== 'string' || location === '' || location.length > 4096) {
-    throw new InvalidArgumentError(`a store must be a file path, sqlite: URL or postgres:// URL, got ${describeValue(location)}`);
+    throw new InvalidArgumentError(
+      `a store must be a file path, sqlite: URL or postgres:// URL, got ${describeValue(location)}`,
+    );
   }
   const kind = storeKind(location);
   if (kind === 'postgres') return (await import('./postgres-store.js')).openPostgresStore(location);

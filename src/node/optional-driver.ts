@@ -10,8 +10,13 @@ export async function loadDriver<T>(name: string, version: string, purpose: stri
     const module = (await import(name)) as { default?: T };
     return (module.default ?? module) as T;
   } catch (error) {
-    const missing = (error as NodeJS.ErrnoException)?.code === 'ERR_MODULE_NOT_FOUND' || (error as NodeJS.ErrnoException)?.code === 'MODULE_NOT_FOUND';
-    if (missing) throw new InvalidStateError(`${purpose} needs the package "${name}": install it with npm install ${name}@${version}`);
+    const missing =
+      (error as NodeJS.ErrnoException)?.code === 'ERR_MODULE_NOT_FOUND' ||
+      (error as NodeJS.ErrnoException)?.code === 'MODULE_NOT_FOUND';
+    if (missing)
+      throw new InvalidStateError(
+        `${purpose} needs the package "${name}": install it with npm install ${name}@${version}`,
+      );
     throw new InvalidStateError(`${purpose} could not load "${name}": ${(error as Error)?.message ?? String(error)}`);
   }
 }

@@ -14,7 +14,12 @@ import { StoreError } from './store-error.js';
 
 type QueryResult = { rows: Record<string, unknown>[] };
 type Client = { query(sql: string, values?: unknown[]): Promise<QueryResult>; release(destroy?: boolean): void };
-type Pool = { connect(): Promise<Client>; query(sql: string, values?: unknown[]): Promise<QueryResult>; end(): Promise<void>; on(event: 'error', fn: (e: Error) => void): void };
+type Pool = {
+  connect(): Promise<Client>;
+  query(sql: string, values?: unknown[]): Promise<QueryResult>;
+  end(): Promise<void>;
+  on(event: 'error', fn: (e: Error) => void): void;
+};
 type PgModule = { Pool: new (options: { connectionString: string; max?: number }) => Pool };
 
 /** The schema version this code writes and reads. */
@@ -48,20 +53,28 @@ export class PostgresStore implements Store {
 
   async get<T extends StoreValue>(key: string): Promise<T | undefined> {
     checkKey(key);
-    const result = await this.#query('read', `SELECT value FROM ${this.#table} WHERE key = $1 AND value IS NOT NULL`, [key]);
+    const result = await this.#query('read', `SELECT value FROM ${this.#table} WHERE key = $1 AND value IS NOT NULL`, [
+      key,
+    ]);
     const row = result.rows[0];
     return row === undefined ? undefined : (this.#parse(row['value'] as string) as T);
   }
 
-  async update<T extends StoreValue>(key: string, fn: (current: T | undefined) => T | undefined): Promise<T | undefined> {
+  async update<T extends StoreValue>(
+    key: string,
+    fn: (current: T | undefined) => T | undefined,
+  ): Promise<T | undefined> {
     checkKey(key);
     if (typeof fn !== 'function') throw new InvalidArgumentError(`"fn" must be a function, got ${describeValue(fn)}`);
     const client = await this.#connect();
     let broken = false;
     try {
       await client.query('BEGIN');
-      await client.query(`INSERT INTO ${this.#table} (key, value) VALUES ($1, NULL) ON CONFLICT (key) DO NOTHING`, [key]);
-      const stored = (await client.query(`SELECT value FROM ${this.#table} WHERE key = $1 FOR UPDATE`, [key])).rows[0]?.['value'];
+      await client.query(`INSERT INTO ${this.#table} (key, value) VALUES ($1, NULL) ON CONFLICT (key) DO NOTHING`, [
+        key,
+      ]);
+      const stored = (await client.query(`SELECT value FROM ${this.#table} WHERE key = $1 FOR UPDATE`, [key]))
+        .rows[0]?.['value'];
       let next: T | undefined;
       let text: string | undefined;
       try {
@@ -81,15 +94,24 @@ export class PostgresStore implements Store {
       if (error instanceof CallerError) throw error.cause;
       // A broken connection goes back to the pool destroyed; PostgreSQL rolls the transaction back.
       broken = true;
-      throw new StoreError(this.#where, `cannot update PostgreSQL store ${this.#where}: ${(error as Error)?.message ?? String(error)}`, { cause: error });
+      throw new StoreError(
+        this.#where,
+        `cannot update PostgreSQL store ${this.#where}: ${(error as Error)?.message ?? String(error)}`,
+        { cause: error },
+      );
     } finally {
       client.release(broken);
     }
   }
 
   async keys(prefix = ''): Promise<string[]> {
-    if (typeof prefix !== 'string') throw new InvalidArgumentError(`"prefix" must be a string, got ${describeValue(prefix)}`);
-    const result = await this.#query('read', `SELECT key FROM ${this.#table} WHERE value IS NOT NULL AND left(key, length($1)) = $1 ORDER BY key COLLATE "C"`, [prefix]);
+    if (typeof prefix !== 'string')
+      throw new InvalidArgumentError(`"prefix" must be a string, got ${describeValue(prefix)}`);
+    const result = await this.#query(
+      'read',
+      `SELECT key FROM ${this.#table} WHERE value IS NOT NULL AND left(key, length($1)) = $1 ORDER BY key COLLATE "C"`,
+      [prefix],
+    );
     return result.rows.map((r) => r['key'] as string);
   }
 
@@ -102,7 +124,11 @@ export class PostgresStore implements Store {
     try {
       return await this.#pool.connect();
     } catch (error) {
-      throw new StoreError(this.#where, `cannot connect to PostgreSQL store ${this.#where}: ${(error as Error).message}`, { cause: error });
+      throw new StoreError(
+        this.#where,
+        `cannot connect to PostgreSQL store ${this.#where}: ${(error as Error).message}`,
+        { cause: error },
+      );
     }
   }
 
@@ -110,7 +136,9 @@ export class PostgresStore implements Store {
     try {
       return await this.#pool.query(sql, values);
     } catch (error) {
-      throw new StoreError(this.#where, `cannot ${verb} PostgreSQL store ${this.#where}: ${(error as Error).message}`, { cause: error });
+      throw new StoreError(this.#where, `cannot ${verb} PostgreSQL store ${this.#where}: ${(error as Error).message}`, {
+        cause: error,
+      });
     }
   }
 
@@ -131,12 +159,16 @@ export class PostgresStore implements Store {
  */
 export async function openPostgresStore(url: string, options: PostgresStoreOptions = {}): Promise<PostgresStore> {
   if (typeof url !== 'string' || !/^postgres(ql)?:\/\//.test(url) || url.length > 4096) {
-    throw new InvalidArgumentError(`"url" must be a postgres:// URL, got ${describeValue(typeof url === 'string' ? url.replace(/\/\/[^@/]*@/, '//…@') : url)}`);
+    throw new InvalidArgumentError(
+      `"url" must be a postgres:// URL, got ${describeValue(typeof url === 'string' ? url.replace(/\/\/[^@/]*@/, '//…@') : url)}`,
+    );
   }
   const table = options.table ?? 'totp_lab_store';
-  if (typeof table !== 'string' || !/^[a-z_][a-z0-9_]{0,50}$/.test(table)) throw new InvalidArgumentError(`"table" must be a lower-case SQL name, got ${describeValue(table)}`);
+  if (typeof table !== 'string' || !/^[a-z_][a-z0-9_]{0,50}$/.test(table))
+    throw new InvalidArgumentError(`"table" must be a lower-case SQL name, got ${describeValue(table)}`);
   const max = options.maxConnections ?? 10;
-  if (!Number.isInteger(max) || max < 1 || max > 1000) throw new InvalidArgumentError(`"maxConnections" must be 1 to 1000, got ${describeValue(max)}`);
+  if (!Number.isInteger(max) || max < 1 || max > 1000)
+    throw new InvalidArgumentError(`"maxConnections" must be 1 to 1000, got ${describeValue(max)}`);
   const where = describeUrl(url, table);
   const pg = await loadDriver<PgModule>('pg', '8', 'the PostgreSQL store');
   const pool = new pg.Pool({ connectionString: url, max });
@@ -152,15 +184,22 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
     await client.query(`CREATE TABLE IF NOT EXISTS ${table}_meta (version integer NOT NULL)`);
     await client.query(`CREATE TABLE IF NOT EXISTS ${table} (key text PRIMARY KEY, value text)`);
     const rows = (await client.query(`SELECT version FROM ${table}_meta`)).rows;
-    if (rows.length === 0) await client.query(`INSERT INTO ${table}_meta (version) VALUES ($1)`, [POSTGRES_SCHEMA_VERSION]);
+    if (rows.length === 0)
+      await client.query(`INSERT INTO ${table}_meta (version) VALUES ($1)`, [POSTGRES_SCHEMA_VERSION]);
     await client.query('COMMIT');
     const version = rows.length === 0 ? POSTGRES_SCHEMA_VERSION : Number(rows[0]!['version']);
-    if (version > POSTGRES_SCHEMA_VERSION) throw new StoreError(where, `PostgreSQL store ${where} has schema version ${version}, newer than this totp-lab (${POSTGRES_SCHEMA_VERSION})`);
+    if (version > POSTGRES_SCHEMA_VERSION)
+      throw new StoreError(
+        where,
+        `PostgreSQL store ${where} has schema version ${version}, newer than this totp-lab (${POSTGRES_SCHEMA_VERSION})`,
+      );
   } catch (error) {
     client.release(true);
     await pool.end().catch(() => undefined);
     if (error instanceof StoreError) throw error;
-    throw new StoreError(where, `cannot prepare PostgreSQL store ${where}: ${(error as Error).message}`, { cause: error });
+    throw new StoreError(where, `cannot prepare PostgreSQL store ${where}: ${(error as Error).message}`, {
+      cause: error,
+    });
   }
   client.release();
   return new PostgresStore(pool, table, where);
@@ -172,5 +211,6 @@ function describeUrl(url: string, table: string): string {
 }
 
 function checkKey(key: unknown): asserts key is string {
-  if (typeof key !== 'string') throw new InvalidArgumentError(`store "key" must be a string, got ${describeValue(key)}`);
+  if (typeof key !== 'string')
+    throw new InvalidArgumentError(`store "key" must be a string, got ${describeValue(key)}`);
 }

@@ -4,7 +4,16 @@
  */
 import { InvalidArgumentError, describeValue } from '../core/errors.js';
 import { runFetchHandler, type FetchHandler } from './fetch-bridge.js';
-import { allowedHostNames, checkNames, createGuardedServer, listen, resolveLimits, sendText, type ListenerLimits, type RunningServer } from './listener.js';
+import {
+  allowedHostNames,
+  checkNames,
+  createGuardedServer,
+  listen,
+  resolveLimits,
+  sendText,
+  type ListenerLimits,
+  type RunningServer,
+} from './listener.js';
 
 /** Options of {@link serveHandler}. */
 export interface ServeHandlerOptions {
@@ -29,15 +38,26 @@ export interface ServeHandlerOptions {
  * console.log(server.url);
  */
 export async function serveHandler(handler: FetchHandler, options: ServeHandlerOptions = {}): Promise<RunningServer> {
-  if (typeof handler !== 'function') throw new InvalidArgumentError(`"handler" must be a function (Request) => Promise<Response>, got ${describeValue(handler)}`);
-  if (typeof options !== 'object' || options === null) throw new InvalidArgumentError(`"options" must be an object, got ${describeValue(options)}`);
+  if (typeof handler !== 'function')
+    throw new InvalidArgumentError(
+      `"handler" must be a function (Request) => Promise<Response>, got ${describeValue(handler)}`,
+    );
+  if (typeof options !== 'object' || options === null)
+    throw new InvalidArgumentError(`"options" must be an object, got ${describeValue(options)}`);
   const port = options.port ?? 0;
-  if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new InvalidArgumentError(`"port" must be an integer from 0 to 65535, got ${describeValue(port)}`);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535)
+    throw new InvalidArgumentError(`"port" must be an integer from 0 to 65535, got ${describeValue(port)}`);
   const host = options.host ?? '127.0.0.1';
-  if (typeof host !== 'string' || !/^[A-Za-z0-9.:[\]-]{1,255}$/.test(host)) throw new InvalidArgumentError(`"host" must be a host name or address, got ${describeValue(host)}`);
+  if (typeof host !== 'string' || !/^[A-Za-z0-9.:[\]-]{1,255}$/.test(host))
+    throw new InvalidArgumentError(`"host" must be a host name or address, got ${describeValue(host)}`);
   const limits = resolveLimits({ maxBodyBytes: 64 * 1024, ...options.limits });
-  const server = createGuardedServer(allowedHostNames(host, checkNames(options.allowedHosts, 'allowedHosts')), limits, (req, res) => {
-    runFetchHandler(handler, req, res, limits.maxBodyBytes).catch(() => sendText(res, 500, 'Internal error'));
-  }, checkNames(options.allowedOrigins, 'allowedOrigins'));
+  const server = createGuardedServer(
+    allowedHostNames(host, checkNames(options.allowedHosts, 'allowedHosts')),
+    limits,
+    (req, res) => {
+      runFetchHandler(handler, req, res, limits.maxBodyBytes).catch(() => sendText(res, 500, 'Internal error'));
+    },
+    checkNames(options.allowedOrigins, 'allowedOrigins'),
+  );
   return listen(server, port, host);
 }

@@ -25,7 +25,12 @@ type Send = (res: ServerResponse, status: number, text: string, extra?: Record<s
 /** The state endpoint bound to one store file. */
 export interface StateEndpoint {
   readonly store: Store;
-  handle(req: IncomingMessage, res: ServerResponse, send: Send, headers: Readonly<Record<string, string>>): Promise<void>;
+  handle(
+    req: IncomingMessage,
+    res: ServerResponse,
+    send: Send,
+    headers: Readonly<Record<string, string>>,
+  ): Promise<void>;
 }
 
 /**
@@ -47,12 +52,18 @@ export async function openStateEndpoint(location: string, maxBytes = MAX_STATE_B
           return void res.end();
         }
         const body = Buffer.from(JSON.stringify(value), 'utf8');
-        res.writeHead(200, { ...headers, 'Cache-Control': 'no-store', 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': body.length });
+        res.writeHead(200, {
+          ...headers,
+          'Cache-Control': 'no-store',
+          'Content-Type': 'application/json; charset=utf-8',
+          'Content-Length': body.length,
+        });
         return void res.end(req.method === 'HEAD' ? undefined : body);
       }
       if (req.method !== 'PUT') return send(res, 405, 'Method not allowed', { Allow: 'GET, HEAD, PUT' });
       if (!isJson(req.headers['content-type'])) return send(res, 415, 'The state must be sent as application/json');
-      if (req.headers[STATE_HEADER] !== '1' || !sameOrigin(req)) return send(res, 403, 'Only the demo page may save its state');
+      if (req.headers[STATE_HEADER] !== '1' || !sameOrigin(req))
+        return send(res, 403, 'Only the demo page may save its state');
       const body = await readBodyLimited(req, limit);
       if (body === undefined) return refuseTooLarge(req, res, `The state must be at most ${limit} bytes\n`);
       const text = body.toString('utf8');
@@ -62,12 +73,14 @@ export async function openStateEndpoint(location: string, maxBytes = MAX_STATE_B
       } catch {
         return send(res, 400, 'The state must be valid JSON');
       }
-      if (typeof value !== 'object' || value === null || Array.isArray(value)) return send(res, 400, 'The state must be a JSON object');
+      if (typeof value !== 'object' || value === null || Array.isArray(value))
+        return send(res, 400, 'The state must be a JSON object');
       try {
         await store.update(STATE_KEY, () => value as Record<string, never>);
       } catch (error) {
         // Nesting too deep to check is bad input; anything else (the lock, the disk) is ours.
-        if (error instanceof RangeError || error instanceof InvalidArgumentError) return send(res, 400, 'The state must be plain JSON data');
+        if (error instanceof RangeError || error instanceof InvalidArgumentError)
+          return send(res, 400, 'The state must be plain JSON data');
         return send(res, 500, 'The state could not be saved; see the state file');
       }
       res.writeHead(204, { ...headers, 'Cache-Control': 'no-store' });

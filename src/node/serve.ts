@@ -13,7 +13,15 @@ import { extname, join, sep } from 'node:path';
 import { InvalidArgumentError, InvalidStateError, describeValue } from '../core/errors.js';
 import { checkOptions } from '../core/input.js';
 import { runFetchHandler, type FetchHandler } from './fetch-bridge.js';
-import { allowedHostNames, checkNames, createGuardedServer, listen, resolveLimits, type ListenerLimits, type RunningServer } from './listener.js';
+import {
+  allowedHostNames,
+  checkNames,
+  createGuardedServer,
+  listen,
+  resolveLimits,
+  type ListenerLimits,
+  type RunningServer,
+} from './listener.js';
 import { openStateEndpoint, STATE_PATH, type StateEndpoint } from './serve-state.js';
 import { chooseCoding, etagFor, matchesIfNoneMatch, MAX_CACHED_FILE_BYTES, StaticFileCache } from './static-cache.js';
 
@@ -23,25 +31,47 @@ import { chooseCoding, etagFor, matchesIfNoneMatch, MAX_CACHED_FILE_BYTES, Stati
  * forms, no frames, no plugins.
  */
 export const DEMO_CONTENT_SECURITY_POLICY = [
-  "default-src 'none'", "script-src 'self' 'wasm-unsafe-eval'", "style-src 'self'", "img-src 'self' data: blob:",
-  "media-src 'self' blob: mediastream:", "connect-src 'none'", "font-src 'self'", "manifest-src 'self'",
-  "base-uri 'none'", "form-action 'none'", "frame-ancestors 'none'", "object-src 'none'",
+  "default-src 'none'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "style-src 'self'",
+  "img-src 'self' data: blob:",
+  "media-src 'self' blob: mediastream:",
+  "connect-src 'none'",
+  "font-src 'self'",
+  "manifest-src 'self'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+  "object-src 'none'",
 ].join('; ');
 
 /**
  * The policy when the server keeps the page's state ({@link ServeOptions.state}): the same, except
  * that the page may fetch from its own origin (and nowhere else).
  */
-export const DEMO_STATE_CONTENT_SECURITY_POLICY = DEMO_CONTENT_SECURITY_POLICY.replace("connect-src 'none'", "connect-src 'self'");
+export const DEMO_STATE_CONTENT_SECURITY_POLICY = DEMO_CONTENT_SECURITY_POLICY.replace(
+  "connect-src 'none'",
+  "connect-src 'self'",
+);
 
 /** The tag put into served HTML pages to tell the page that the server keeps its state. */
 export const SERVER_STATE_META = '<meta name="totp-lab-state" content="server">';
 
 const TYPES: Readonly<Record<string, string>> = {
-  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8', '.json': 'application/json; charset=utf-8', '.map': 'application/json; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8', '.png': 'image/png', '.jpg': 'image/jpeg', '.jpeg': 'image/jpeg',
-  '.svg': 'image/svg+xml', '.ico': 'image/x-icon', '.webmanifest': 'application/manifest+json', '.wasm': 'application/wasm',
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.svg': 'image/svg+xml',
+  '.ico': 'image/x-icon',
+  '.webmanifest': 'application/manifest+json',
+  '.wasm': 'application/wasm',
 };
 
 /** The headers every answer carries. */
@@ -104,11 +134,15 @@ export async function serveStatic(options: ServeOptions): Promise<StaticServer> 
   if (typeof options.root !== 'string' || options.root === '' || options.root.length > 4096) {
     throw new InvalidArgumentError(`"root" must be the path of a directory, got ${describeValue(options.root)}`);
   }
-  if (options.host !== undefined && (typeof options.host !== 'string' || !/^[A-Za-z0-9.:[\]-]{1,255}$/.test(options.host))) {
+  if (
+    options.host !== undefined &&
+    (typeof options.host !== 'string' || !/^[A-Za-z0-9.:[\]-]{1,255}$/.test(options.host))
+  ) {
     throw new InvalidArgumentError(`"host" must be a host name or address, got ${describeValue(options.host)}`);
   }
   const port = options.port ?? DEFAULT_SERVE_PORT;
-  if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new InvalidArgumentError(`"port" must be an integer from 0 to 65535, got ${describeValue(port)}`);
+  if (!Number.isInteger(port) || port < 0 || port > 65_535)
+    throw new InvalidArgumentError(`"port" must be an integer from 0 to 65535, got ${describeValue(port)}`);
   const host = options.host ?? '127.0.0.1';
   // With the API, a server without a built page still serves the API, and the page's address says what to run.
   let root: string | null = null;
@@ -117,26 +151,46 @@ export async function serveStatic(options: ServeOptions): Promise<StaticServer> 
     if (!(await stat(root)).isDirectory()) throw new Error('not a directory');
   } catch {
     root = null;
-    if (options.api === undefined) throw new InvalidStateError(`"root" must be a directory with the built page (run npm run build), got ${describeValue(options.root)}`);
+    if (options.api === undefined)
+      throw new InvalidStateError(
+        `"root" must be a directory with the built page (run npm run build), got ${describeValue(options.root)}`,
+      );
   }
   if (options.api === undefined && root !== null && !(await isFile(join(root, 'index.html')))) {
-    throw new InvalidStateError(`the demo page is not built: ${describeValue(join(root, 'index.html'))} is missing (run npm run build)`);
+    throw new InvalidStateError(
+      `the demo page is not built: ${describeValue(join(root, 'index.html'))} is missing (run npm run build)`,
+    );
   }
-  if (options.state !== undefined && (typeof options.state !== 'string' || options.state === '' || options.state.length > 4096)) {
+  if (
+    options.state !== undefined &&
+    (typeof options.state !== 'string' || options.state === '' || options.state.length > 4096)
+  ) {
     throw new InvalidArgumentError(`"state" must be the path of a state file, got ${describeValue(options.state)}`);
   }
-  if (options.api !== undefined && typeof options.api !== 'function') throw new InvalidArgumentError(`"api" must be a request handler, got ${describeValue(options.api)}`);
+  if (options.api !== undefined && typeof options.api !== 'function')
+    throw new InvalidArgumentError(`"api" must be a request handler, got ${describeValue(options.api)}`);
   const limits = resolveLimits(options.limits);
   const hosts = allowedHostNames(host, checkNames(options.allowedHosts, 'allowedHosts'));
   const state = options.state === undefined ? undefined : await openStateEndpoint(options.state, limits.maxBodyBytes);
-  const headers = state === undefined ? SECURITY_HEADERS : { ...SECURITY_HEADERS, 'Content-Security-Policy': DEMO_STATE_CONTENT_SECURITY_POLICY };
+  const headers =
+    state === undefined
+      ? SECURITY_HEADERS
+      : { ...SECURITY_HEADERS, 'Content-Security-Policy': DEMO_STATE_CONTENT_SECURITY_POLICY };
   const api = options.api;
   const cache = new StaticFileCache();
-  const server = createGuardedServer(hosts, limits, (req, res) => {
-    const path = (req.url ?? '/').split('?')[0]!;
-    const done = api !== undefined && isApiPath(path) ? runFetchHandler(api, req, res, limits.maxBodyBytes) : handle(root, req, res, headers, state, cache);
-    done.catch(() => send(res, 500, 'Internal error', {}, headers));
-  }, checkNames(options.allowedOrigins, 'allowedOrigins'));
+  const server = createGuardedServer(
+    hosts,
+    limits,
+    (req, res) => {
+      const path = (req.url ?? '/').split('?')[0]!;
+      const done =
+        api !== undefined && isApiPath(path)
+          ? runFetchHandler(api, req, res, limits.maxBodyBytes)
+          : handle(root, req, res, headers, state, cache);
+      done.catch(() => send(res, 500, 'Internal error', {}, headers));
+    },
+    checkNames(options.allowedOrigins, 'allowedOrigins'),
+  );
   return listen(server, port, host);
 }
 
@@ -150,8 +204,16 @@ async function isFile(path: string): Promise<boolean> {
 
 const NOT_BUILT = 'The demo page is not built: run npm run build, then start totp-lab serve again';
 
-async function handle(root: string | null, req: IncomingMessage, res: ServerResponse, headers: Readonly<Record<string, string>>, state: StateEndpoint | undefined, cache: StaticFileCache): Promise<void> {
-  const reply = (status: number, text: string, extra: Record<string, string> = {}) => send(res, status, text, extra, headers);
+async function handle(
+  root: string | null,
+  req: IncomingMessage,
+  res: ServerResponse,
+  headers: Readonly<Record<string, string>>,
+  state: StateEndpoint | undefined,
+  cache: StaticFileCache,
+): Promise<void> {
+  const reply = (status: number, text: string, extra: Record<string, string> = {}) =>
+    send(res, status, text, extra, headers);
   if (state !== undefined && (req.url ?? '').split('?')[0] === STATE_PATH) {
     return state.handle(req, res, (r, status, text, extra = {}) => send(r, status, text, extra, headers), headers);
   }
@@ -163,7 +225,12 @@ async function handle(root: string | null, req: IncomingMessage, res: ServerResp
     return reply(400, 'Bad request');
   }
   // Refuse anything that could step outside the root: "..", backslashes, NUL, drive letters.
-  if (path.includes('\0') || path.includes('\\') || path.split('/').some((part) => part === '..' || /^[a-zA-Z]:/.test(part))) return reply(404, 'Not found');
+  if (
+    path.includes('\0') ||
+    path.includes('\\') ||
+    path.split('/').some((part) => part === '..' || /^[a-zA-Z]:/.test(part))
+  )
+    return reply(404, 'Not found');
   if (path.endsWith('/')) path += 'index.html';
   if (root === null) return reply(404, path === '/index.html' ? NOT_BUILT : 'Not found');
   let file: string;
@@ -188,7 +255,10 @@ async function handle(root: string | null, req: IncomingMessage, res: ServerResp
   const rewrite = state !== undefined && type.startsWith('text/html') ? withServerState : undefined;
   const cached = await cache.get(file, info.size, info.mtimeMs, type, rewrite);
   const acceptEncoding = req.headers['accept-encoding'];
-  const coding = chooseCoding(Array.isArray(acceptEncoding) ? acceptEncoding.join(',') : acceptEncoding, { br: cached.br !== undefined, gzip: cached.gzip !== undefined });
+  const coding = chooseCoding(Array.isArray(acceptEncoding) ? acceptEncoding.join(',') : acceptEncoding, {
+    br: cached.br !== undefined,
+    gzip: cached.gzip !== undefined,
+  });
   const etag = etagFor(cached, coding);
   const common: Record<string, string> = { ...headers, 'Content-Type': type, ETag: etag };
   if (cached.br !== undefined || cached.gzip !== undefined) common['Vary'] = 'Accept-Encoding';
@@ -209,15 +279,25 @@ async function handle(root: string | null, req: IncomingMessage, res: ServerResp
  * its header and its meta policy, so the meta tag would otherwise still forbid the fetch).
  */
 export function withServerState(html: string): string {
-  const opened = html.replace(/(<meta\s+http-equiv=["']?Content-Security-Policy["']?\s+content="[^"]*?)connect-src 'none'/i, "$1connect-src 'self'");
+  const opened = html.replace(
+    /(<meta\s+http-equiv=["']?Content-Security-Policy["']?\s+content="[^"]*?)connect-src 'none'/i,
+    "$1connect-src 'self'",
+  );
   const head = /<head(\s[^>]*)?>/i.exec(opened);
-  if (head) return opened.slice(0, head.index + head[0].length) + SERVER_STATE_META + opened.slice(head.index + head[0].length);
+  if (head)
+    return opened.slice(0, head.index + head[0].length) + SERVER_STATE_META + opened.slice(head.index + head[0].length);
   const doctype = /^\s*<!doctype[^>]*>/i.exec(opened);
   const at = doctype ? doctype[0].length : 0;
   return opened.slice(0, at) + SERVER_STATE_META + opened.slice(at);
 }
 
-function send(res: ServerResponse, status: number, text: string, extra: Record<string, string> = {}, headers: Readonly<Record<string, string>> = SECURITY_HEADERS): void {
+function send(
+  res: ServerResponse,
+  status: number,
+  text: string,
+  extra: Record<string, string> = {},
+  headers: Readonly<Record<string, string>> = SECURITY_HEADERS,
+): void {
   if (res.headersSent) return void res.destroy();
   res.writeHead(status, { ...headers, 'Content-Type': 'text/plain; charset=utf-8', ...extra });
   res.end(`${text}\n`);

@@ -14,8 +14,18 @@ import type { Store, StoreValue } from '../sim/store.js';
 import { loadDriver } from './optional-driver.js';
 import { StoreError } from './store-error.js';
 
-type Statement = { get(...args: unknown[]): unknown; all(...args: unknown[]): unknown[]; run(...args: unknown[]): unknown };
-type Database = { pragma(text: string, options?: { simple: boolean }): unknown; exec(sql: string): unknown; prepare(sql: string): Statement; close(): void; inTransaction: boolean };
+type Statement = {
+  get(...args: unknown[]): unknown;
+  all(...args: unknown[]): unknown[];
+  run(...args: unknown[]): unknown;
+};
+type Database = {
+  pragma(text: string, options?: { simple: boolean }): unknown;
+  exec(sql: string): unknown;
+  prepare(sql: string): Statement;
+  close(): void;
+  inTransaction: boolean;
+};
 type DatabaseConstructor = new (path: string, options?: { timeout?: number }) => Database;
 
 /** The schema version this code writes and reads. */
@@ -35,16 +45,25 @@ export class SqliteStore implements Store {
   readonly #put: Statement;
   readonly #delete: Statement;
   readonly #keys: Statement;
-  #queue: { key: string; fn: (current: never) => StoreValue | undefined; resolve: (v: unknown) => void; reject: (e: unknown) => void }[] = [];
+  #queue: {
+    key: string;
+    fn: (current: never) => StoreValue | undefined;
+    resolve: (v: unknown) => void;
+    reject: (e: unknown) => void;
+  }[] = [];
 
   /** @internal use {@link openSqliteStore} */
   constructor(path: string, db: Database) {
     this.path = path;
     this.#db = db;
     this.#get = db.prepare('SELECT value FROM totp_lab_store WHERE key = ?');
-    this.#put = db.prepare('INSERT INTO totp_lab_store (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value');
+    this.#put = db.prepare(
+      'INSERT INTO totp_lab_store (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value',
+    );
     this.#delete = db.prepare('DELETE FROM totp_lab_store WHERE key = ?');
-    this.#keys = db.prepare("SELECT key FROM totp_lab_store WHERE substr(key, 1, length(?)) = ? ORDER BY key COLLATE BINARY");
+    this.#keys = db.prepare(
+      'SELECT key FROM totp_lab_store WHERE substr(key, 1, length(?)) = ? ORDER BY key COLLATE BINARY',
+    );
   }
 
   async get<T extends StoreValue>(key: string): Promise<T | undefined> {
@@ -53,7 +72,10 @@ export class SqliteStore implements Store {
     return row === undefined ? undefined : (this.#parse(row.value) as T);
   }
 
-  async update<T extends StoreValue>(key: string, fn: (current: T | undefined) => T | undefined): Promise<T | undefined> {
+  async update<T extends StoreValue>(
+    key: string,
+    fn: (current: T | undefined) => T | undefined,
+  ): Promise<T | undefined> {
     checkKey(key);
     if (typeof fn !== 'function') throw new InvalidArgumentError(`"fn" must be a function, got ${describeValue(fn)}`);
     return new Promise<T | undefined>((resolve, reject) => {
@@ -77,7 +99,7 @@ export class SqliteStore implements Store {
           try {
             next = fn((row === undefined ? undefined : this.#parse(row.value)) as never);
             if (next !== undefined) checkStoreValueSize(key, next);
-        text = next === undefined ? undefined : JSON.stringify(cloneJson(next));
+            text = next === undefined ? undefined : JSON.stringify(cloneJson(next));
           } catch (error) {
             outcomes.push({ ok: false, error });
             continue;
@@ -101,7 +123,8 @@ export class SqliteStore implements Store {
   }
 
   async keys(prefix = ''): Promise<string[]> {
-    if (typeof prefix !== 'string') throw new InvalidArgumentError(`"prefix" must be a string, got ${describeValue(prefix)}`);
+    if (typeof prefix !== 'string')
+      throw new InvalidArgumentError(`"prefix" must be a string, got ${describeValue(prefix)}`);
     return (this.#run('read', () => this.#keys.all(prefix, prefix)) as { key: string }[]).map((r) => r.key);
   }
 
@@ -115,7 +138,10 @@ export class SqliteStore implements Store {
       // The copy bounds the nesting: a hand-edited deep value is a StoreError, never a RangeError later.
       return cloneJson(JSON.parse(text) as StoreValue);
     } catch {
-      throw new StoreError(this.path, `SQLite store ${JSON.stringify(this.path)} holds a value that is not plain JSON data`);
+      throw new StoreError(
+        this.path,
+        `SQLite store ${JSON.stringify(this.path)} holds a value that is not plain JSON data`,
+      );
     }
   }
 
@@ -123,7 +149,11 @@ export class SqliteStore implements Store {
     try {
       return action();
     } catch (error) {
-      throw new StoreError(this.path, `cannot ${verb} SQLite store ${JSON.stringify(this.path)}: ${(error as Error)?.message ?? String(error)}`, { cause: error });
+      throw new StoreError(
+        this.path,
+        `cannot ${verb} SQLite store ${JSON.stringify(this.path)}: ${(error as Error)?.message ?? String(error)}`,
+        { cause: error },
+      );
     }
   }
 }
@@ -137,7 +167,8 @@ export class SqliteStore implements Store {
 export async function openSqliteStore(path: string, options: SqliteStoreOptions = {}): Promise<SqliteStore> {
   const file = sqlitePath(path);
   const busy = options.busyTimeoutMs ?? 10_000;
-  if (!Number.isInteger(busy) || busy < 0 || busy > 600_000) throw new InvalidArgumentError(`"busyTimeoutMs" must be 0 to 600000, got ${describeValue(busy)}`);
+  if (!Number.isInteger(busy) || busy < 0 || busy > 600_000)
+    throw new InvalidArgumentError(`"busyTimeoutMs" must be 0 to 600000, got ${describeValue(busy)}`);
   const Driver = await loadDriver<DatabaseConstructor>('better-sqlite3', '12', 'the SQLite store');
   let db: Database;
   try {
@@ -145,13 +176,20 @@ export async function openSqliteStore(path: string, options: SqliteStoreOptions 
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.exec('BEGIN IMMEDIATE');
-    db.exec('CREATE TABLE IF NOT EXISTS totp_lab_store (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL) WITHOUT ROWID');
+    db.exec(
+      'CREATE TABLE IF NOT EXISTS totp_lab_store (key TEXT PRIMARY KEY NOT NULL, value TEXT NOT NULL) WITHOUT ROWID',
+    );
     const version = db.pragma('user_version', { simple: true }) as number;
     if (version === 0) db.pragma(`user_version = ${SQLITE_SCHEMA_VERSION}`);
     db.exec('COMMIT');
-    if (version > SQLITE_SCHEMA_VERSION) throw new Error(`schema version ${version} is newer than this totp-lab (${SQLITE_SCHEMA_VERSION})`);
+    if (version > SQLITE_SCHEMA_VERSION)
+      throw new Error(`schema version ${version} is newer than this totp-lab (${SQLITE_SCHEMA_VERSION})`);
   } catch (error) {
-    throw new StoreError(file, `cannot open SQLite store ${JSON.stringify(file)}: ${(error as Error)?.message ?? String(error)}`, { cause: error });
+    throw new StoreError(
+      file,
+      `cannot open SQLite store ${JSON.stringify(file)}: ${(error as Error)?.message ?? String(error)}`,
+      { cause: error },
+    );
   }
   return new SqliteStore(file, db);
 }
@@ -164,10 +202,12 @@ export function sqlitePath(location: string): string {
   if (!location.startsWith('sqlite:')) return location;
   const rest = location.slice('sqlite:'.length);
   const file = rest.startsWith('//') ? decodeURIComponent(rest.replace(/^\/\/[^/]*/, '')) : rest;
-  if (file === '') throw new InvalidArgumentError(`"path" must name a file after sqlite:, got ${describeValue(location)}`);
+  if (file === '')
+    throw new InvalidArgumentError(`"path" must name a file after sqlite:, got ${describeValue(location)}`);
   return file;
 }
 
 function checkKey(key: unknown): asserts key is string {
-  if (typeof key !== 'string') throw new InvalidArgumentError(`store "key" must be a string, got ${describeValue(key)}`);
+  if (typeof key !== 'string')
+    throw new InvalidArgumentError(`store "key" must be a string, got ${describeValue(key)}`);
 }

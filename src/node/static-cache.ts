@@ -60,7 +60,8 @@ export function chooseCoding(header: string | undefined, available: { br: boolea
     }
     q.set(name.trim(), Number.isFinite(weight) ? weight : 0);
   }
-  const weight = (name: string): number => q.get(name) ?? (name === 'gzip' ? q.get('x-gzip') : undefined) ?? q.get('*') ?? 0;
+  const weight = (name: string): number =>
+    q.get(name) ?? (name === 'gzip' ? q.get('x-gzip') : undefined) ?? q.get('*') ?? 0;
   const candidates: ContentCoding[] = [];
   if (available.br && weight('br') > 0) candidates.push('br');
   if (available.gzip && weight('gzip') > 0) candidates.push('gzip');
@@ -89,7 +90,13 @@ export class StaticFileCache {
    * The file's representations; `rewrite` turns the stored text into the served one (it must give
    * the same result for the same input, as its output is cached).
    */
-  get(path: string, size: number, mtimeMs: number, type: string, rewrite?: (text: string) => string): Promise<CachedFile> {
+  get(
+    path: string,
+    size: number,
+    mtimeMs: number,
+    type: string,
+    rewrite?: (text: string) => string,
+  ): Promise<CachedFile> {
     const version = `${size}:${mtimeMs}`;
     const known = this.entries.get(path);
     if (known !== undefined && known.version === version) return known.file;
@@ -110,7 +117,13 @@ async function build(path: string, type: string, rewrite: ((text: string) => str
   const file: CachedFile = { identity, etag };
   if (isCompressible(type) && identity.length >= MIN_COMPRESS_BYTES) {
     const [br, gz] = await Promise.all([
-      brotli(identity, { params: { [constants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY, [constants.BROTLI_PARAM_SIZE_HINT]: identity.length, [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT } }),
+      brotli(identity, {
+        params: {
+          [constants.BROTLI_PARAM_QUALITY]: BROTLI_QUALITY,
+          [constants.BROTLI_PARAM_SIZE_HINT]: identity.length,
+          [constants.BROTLI_PARAM_MODE]: constants.BROTLI_MODE_TEXT,
+        },
+      }),
       gzipAsync(identity, { level: 9 }),
     ]);
     if (br.length < identity.length) file.br = br;

@@ -17,7 +17,8 @@ export const STORE_VERSION = 1;
 export function parseStoreFile(path: string, text: string): Map<string, StoreValue> {
   const where = `store file ${JSON.stringify(path)}`;
   const body = text.startsWith('\uFEFF') ? text.slice(1) : text;
-  if (body.trim() === '') throw new StoreError(path, `${where} is empty (truncated?); restore it from a backup or delete it to start afresh`);
+  if (body.trim() === '')
+    throw new StoreError(path, `${where} is empty (truncated?); restore it from a backup or delete it to start afresh`);
   let envelope: unknown;
   try {
     envelope = JSON.parse(body);
@@ -25,16 +26,28 @@ export function parseStoreFile(path: string, text: string): Map<string, StoreVal
     // The parser's own message may quote the file's contents (secrets), so only its position is kept.
     const position = /position (\d+)/.exec(error instanceof Error ? error.message : '')?.[1];
     const at = position === undefined ? '' : ` at position ${position}`;
-    throw new StoreError(path, `${where} is not valid JSON${at} (truncated or hand-edited?); fix it, restore it from a backup or delete it to start afresh`);
+    throw new StoreError(
+      path,
+      `${where} is not valid JSON${at} (truncated or hand-edited?); fix it, restore it from a backup or delete it to start afresh`,
+    );
   }
   if (!isPlainObject(envelope)) {
-    throw new StoreError(path, `${where} is not a totp-lab store: expected a JSON object, got ${describeJson(envelope)}`);
+    throw new StoreError(
+      path,
+      `${where} is not a totp-lab store: expected a JSON object, got ${describeJson(envelope)}`,
+    );
   }
   if (envelope.format !== STORE_FORMAT) {
-    throw new StoreError(path, `${where} is not a totp-lab store: "format" must be "${STORE_FORMAT}", got ${describeJson(envelope.format)}`);
+    throw new StoreError(
+      path,
+      `${where} is not a totp-lab store: "format" must be "${STORE_FORMAT}", got ${describeJson(envelope.format)}`,
+    );
   }
   if (envelope.version !== STORE_VERSION) {
-    throw new StoreError(path, `${where} has "version" ${describeJson(envelope.version)}; this totp-lab reads version ${STORE_VERSION}`);
+    throw new StoreError(
+      path,
+      `${where} has "version" ${describeJson(envelope.version)}; this totp-lab reads version ${STORE_VERSION}`,
+    );
   }
   const data = envelope.data;
   if (!isPlainObject(data)) {
@@ -48,7 +61,11 @@ export function parseStoreFile(path: string, text: string): Map<string, StoreVal
     try {
       checkStoreValueSize(key, value);
     } catch (error) {
-      throw new StoreError(path, `${where} is damaged: the value for key ${describeValue(key)} is larger than ${MAX_STORE_VALUE_CHARS} characters or nested deeper than ${MAX_STORE_VALUE_DEPTH}`, { cause: error });
+      throw new StoreError(
+        path,
+        `${where} is damaged: the value for key ${describeValue(key)} is larger than ${MAX_STORE_VALUE_CHARS} characters or nested deeper than ${MAX_STORE_VALUE_DEPTH}`,
+        { cause: error },
+      );
     }
   }
   return new Map(entries);
@@ -72,7 +89,9 @@ export function checkStoreValue(key: string, value: unknown): asserts value is S
   const ancestors = new Set<object>();
   const visit = (v: unknown, at: string): void => {
     const fail = (what: string, where = at): never => {
-      throw new InvalidArgumentError(`the value for key ${describeValue(key)} must be JSON data (null, boolean, finite number, string, array or plain object), got ${what} at ${where || 'the top'}`);
+      throw new InvalidArgumentError(
+        `the value for key ${describeValue(key)} must be JSON data (null, boolean, finite number, string, array or plain object), got ${what} at ${where || 'the top'}`,
+      );
     };
     if (v === null || typeof v === 'boolean' || typeof v === 'string') return;
     if (typeof v === 'number') {

@@ -17,14 +17,21 @@ export const MAX_IMAGE_SIDE = 32_768;
  * @throws {InvalidImageError} naming the dimension and the value received.
  */
 export function checkImageSize(width: unknown, height: unknown): void {
-  for (const [field, value] of [['width', width], ['height', height]] as const) {
+  for (const [field, value] of [
+    ['width', width],
+    ['height', height],
+  ] as const) {
     if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > MAX_IMAGE_SIDE) {
-      throw new InvalidImageError(`image "${field}" must be a whole number from 1 to ${MAX_IMAGE_SIDE}, got ${describeValue(value)}`);
+      throw new InvalidImageError(
+        `image "${field}" must be a whole number from 1 to ${MAX_IMAGE_SIDE}, got ${describeValue(value)}`,
+      );
     }
   }
   const pixels = (width as number) * (height as number);
   if (pixels > MAX_IMAGE_PIXELS) {
-    throw new InvalidImageError(`image must have at most ${MAX_IMAGE_PIXELS} pixels, got ${width as number} × ${height as number} = ${pixels}`);
+    throw new InvalidImageError(
+      `image must have at most ${MAX_IMAGE_PIXELS} pixels, got ${width as number} × ${height as number} = ${pixels}`,
+    );
   }
 }
 
@@ -40,11 +47,15 @@ export function checkRgbaImage(image: unknown): RgbaImage {
   const { data, width, height } = image as Partial<RgbaImage>;
   checkImageSize(width, height);
   if (!(data instanceof Uint8ClampedArray || data instanceof Uint8Array)) {
-    throw new InvalidImageError(`image "data" must be a Uint8ClampedArray or Uint8Array of RGBA pixels, got ${describeValue(data)}`);
+    throw new InvalidImageError(
+      `image "data" must be a Uint8ClampedArray or Uint8Array of RGBA pixels, got ${describeValue(data)}`,
+    );
   }
   const expected = (width as number) * (height as number) * 4;
   if (data.length !== expected) {
-    throw new InvalidImageError(`image "data" must hold width × height × 4 = ${expected} bytes for ${width as number} × ${height as number} RGBA pixels, got ${data.length}`);
+    throw new InvalidImageError(
+      `image "data" must hold width × height × 4 = ${expected} bytes for ${width as number} × ${height as number} RGBA pixels, got ${data.length}`,
+    );
   }
   return image as RgbaImage;
 }

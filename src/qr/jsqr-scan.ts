@@ -46,7 +46,12 @@ export function scanQrSync(image: RgbaImage): string | null {
         if (found !== null) return found;
         if (factor > 1) {
           // Too few pixels per module at this scale, perhaps: the same patch at full size is still small.
-          const full = { left: region.left * factor, top: region.top * factor, width: region.width * factor, height: region.height * factor };
+          const full = {
+            left: region.left * factor,
+            top: region.top * factor,
+            width: region.width * factor,
+            height: region.height * factor,
+          };
           const again = decodeBothWays(toGrey(data, width, height, 1, full));
           if (again !== null) return again;
         }
@@ -86,7 +91,13 @@ export function scaleFactors(width: number, height: number): number[] {
  * pass over the RGBA data. Averaging rather than picking pixels also smooths sensor noise. At
  * full size (`factor` 1) a `region` can be given to convert only that rectangle.
  */
-export function toGrey(data: Uint8ClampedArray | Uint8Array, width: number, height: number, factor: number, region?: Rect): Grey {
+export function toGrey(
+  data: Uint8ClampedArray | Uint8Array,
+  width: number,
+  height: number,
+  factor: number,
+  region?: Rect,
+): Grey {
   if (factor === 1) {
     // Full size, of the whole picture or of one rectangle in it.
     const { left, top, width: w, height: h } = region ?? { left: 0, top: 0, width, height };
@@ -144,9 +155,9 @@ export function contrastStretch(pixels: Uint8Array): { lut: Uint8Array; range: n
   for (let i = 0; i < pixels.length; i++) histogram[pixels[i]!]!++;
   const cut = Math.floor(pixels.length / 100);
   let low = 0;
-  for (let seen = histogram[0]!; seen <= cut && low < 255; ) seen += histogram[++low]!;
+  for (let seen = histogram[0]!; seen <= cut && low < 255;) seen += histogram[++low]!;
   let high = 255;
-  for (let seen = histogram[255]!; seen <= cut && high > 0; ) seen += histogram[--high]!;
+  for (let seen = histogram[255]!; seen <= cut && high > 0;) seen += histogram[--high]!;
   if (high - low < 4 || (low <= 4 && high >= 251)) return null;
   const lut = new Uint8Array(256);
   for (let v = 0; v < 256; v++) lut[v] = v <= low ? 0 : v >= high ? 255 : Math.round(((v - low) * 255) / (high - low));
@@ -188,7 +199,10 @@ function decode(grey: Grey, lut: Uint8Array | null, inversionAttempts: 'dontInve
  * missing from its table into U+0000, yet still reports a code. Such a read is "no code", never a
  * partial text.
  */
-export function trustworthy(result: { data: string; chunks: ReadonlyArray<{ type: string; text?: string; bytes?: number[] }> }): boolean {
+export function trustworthy(result: {
+  data: string;
+  chunks: ReadonlyArray<{ type: string; text?: string; bytes?: number[] }>;
+}): boolean {
   const broken = (text: string) => text === '' || /[\u0000\uFFFD]/.test(text);
   if (broken(result.data)) return false;
   return result.chunks.every((chunk) => {

@@ -124,7 +124,9 @@ function toBase64(bytes: Uint8Array): string {
 
 function checkWhole(value: unknown, field: string, min: number, max: number): number {
   if (typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max) return value;
-  throw new InvalidArgumentError(`"${field}" must be a whole number from ${min} to ${max}, got ${describeValue(value)}`);
+  throw new InvalidArgumentError(
+    `"${field}" must be a whole number from ${min} to ${max}, got ${describeValue(value)}`,
+  );
 }
 
 function checkBoolean(value: unknown, field: string): boolean {

@@ -5,7 +5,13 @@
  * and with the jsQR path alone where WebAssembly cannot load. Async because loading and calling
  * WebAssembly is; {@link scanQrSync} is the synchronous jsQR-only reader that `scanQr` used to be.
  */
-import { InvalidArgumentError, InvalidKeyUriError, InvalidMigrationError, TotpLabError, describeValue } from '../core/errors.js';
+import {
+  InvalidArgumentError,
+  InvalidKeyUriError,
+  InvalidMigrationError,
+  TotpLabError,
+  describeValue,
+} from '../core/errors.js';
 import type { RgbaImage } from '../core/image.js';
 import { parseKeyUri } from '../core/key-uri.js';
 import { decodeMigration } from '../core/formats/migration/migration.js';
@@ -85,10 +91,13 @@ export async function scanQr(image: RgbaImage, options: ScanQrOptions = {}): Pro
 }
 
 function checkExpect(options: ScanQrOptions): QrContent {
-  if (typeof options !== 'object' || options === null) throw new InvalidArgumentError(`"options" must be an object, got ${describeValue(options)}`);
+  if (typeof options !== 'object' || options === null)
+    throw new InvalidArgumentError(`"options" must be an object, got ${describeValue(options)}`);
   const expect = options.expect ?? 'any';
-  if (options.cascade !== undefined && typeof options.cascade !== 'boolean') throw new InvalidArgumentError(`"cascade" must be true or false, got ${describeValue(options.cascade)}`);
-  if (!QR_CONTENTS.includes(expect)) throw new InvalidArgumentError(`"expect" must be one of ${QR_CONTENTS.join(', ')}, got ${describeValue(expect)}`);
+  if (options.cascade !== undefined && typeof options.cascade !== 'boolean')
+    throw new InvalidArgumentError(`"cascade" must be true or false, got ${describeValue(options.cascade)}`);
+  if (!QR_CONTENTS.includes(expect))
+    throw new InvalidArgumentError(`"expect" must be one of ${QR_CONTENTS.join(', ')}, got ${describeValue(expect)}`);
   return expect;
 }
 
@@ -123,8 +132,15 @@ function invalidFor(text: string, expect: Exclude<QrContent, 'any'>): TotpLabErr
     return null;
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    const wanted = expect === 'migration' ? 'a transfer (otpauth-migration) URI' : expect === 'key-uri' ? 'a key (otpauth) URI' : 'a key or transfer URI';
+    const wanted =
+      expect === 'migration'
+        ? 'a transfer (otpauth-migration) URI'
+        : expect === 'key-uri'
+          ? 'a key (otpauth) URI'
+          : 'a key or transfer URI';
     const message = `the QR code does not hold ${wanted}: ${reason}`;
-    return expect === 'migration' || isMigration ? new InvalidMigrationError(message, { cause: error }) : new InvalidKeyUriError(message, { cause: error });
+    return expect === 'migration' || isMigration
+      ? new InvalidMigrationError(message, { cause: error })
+      : new InvalidKeyUriError(message, { cause: error });
   }
 }

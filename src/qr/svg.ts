@@ -11,7 +11,7 @@ export function toSvg(matrix: QrMatrix, scale: number, margin: number): string {
   const total = size + 2 * margin;
   let path = '';
   for (let row = 0; row < size; row++) {
-    for (let column = 0; column < size; ) {
+    for (let column = 0; column < size;) {
       if (dark[row * size + column] !== 1) {
         column++;
         continue;

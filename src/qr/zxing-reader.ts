@@ -43,8 +43,14 @@ let loading: Promise<ReadCodes> | undefined;
  * @throws {InvalidArgumentError} for another kind of value
  */
 export function setQrReaderWasm(source: QrReaderWasm): void {
-  const ok = typeof source === 'string' ? source !== '' : source instanceof URL || source instanceof ArrayBuffer || source instanceof Uint8Array;
-  if (!ok) throw new InvalidArgumentError(`"source" must be a URL or the bytes of ${QR_READER_WASM_FILE}, got ${describeValue(source)}`);
+  const ok =
+    typeof source === 'string'
+      ? source !== ''
+      : source instanceof URL || source instanceof ArrayBuffer || source instanceof Uint8Array;
+  if (!ok)
+    throw new InvalidArgumentError(
+      `"source" must be a URL or the bytes of ${QR_READER_WASM_FILE}, got ${describeValue(source)}`,
+    );
   configured = source;
   loading = undefined;
 }
@@ -62,12 +68,21 @@ export function loadZxing(): Promise<ReadCodes> {
 async function load(source: QrReaderWasm | undefined): Promise<ReadCodes> {
   if (typeof WebAssembly !== 'object') throw new Error('this runtime has no WebAssembly');
   const zxing = await import('zxing-wasm/reader');
-  const bytes = source === undefined ? ((await nodeWasmBytes()) ?? (await browserWasmBytes())) : typeof source === 'string' || source instanceof URL ? null : source;
+  const bytes =
+    source === undefined
+      ? ((await nodeWasmBytes()) ?? (await browserWasmBytes()))
+      : typeof source === 'string' || source instanceof URL
+        ? null
+        : source;
   const url = typeof source === 'string' || source instanceof URL ? String(source) : null;
-  const overrides = bytes !== null
-    ? { wasmBinary: toArrayBuffer(bytes), printErr: quiet }
-    // The package's default would fetch from a CDN; this keeps it on the page's own origin.
-    : { locateFile: (path: string, prefix: string) => (path.endsWith('.wasm') && url !== null ? url : prefix + path), printErr: quiet };
+  const overrides =
+    bytes !== null
+      ? { wasmBinary: toArrayBuffer(bytes), printErr: quiet }
+      : // The package's default would fetch from a CDN; this keeps it on the page's own origin.
+        {
+          locateFile: (path: string, prefix: string) => (path.endsWith('.wasm') && url !== null ? url : prefix + path),
+          printErr: quiet,
+        };
   await zxing.prepareZXingModule({ overrides, fireImmediately: true });
   return async (image) => {
     const results = await zxing.readBarcodes(
@@ -97,10 +112,10 @@ async function nodeWasmBytes(): Promise<Uint8Array | null> {
   // Computed specifiers: a browser bundle of this module must not try to resolve Node's built-ins
   // (and the build must not rewrite them to bare names that a browser bundler cannot resolve).
   const builtin = (name: string) => `node:${name}`;
-  const [{ readFile }, { createRequire }] = (await Promise.all([import(/* @vite-ignore */ builtin('fs/promises')), import(/* @vite-ignore */ builtin('module'))])) as [
-    typeof import('node:fs/promises'),
-    typeof import('node:module'),
-  ];
+  const [{ readFile }, { createRequire }] = (await Promise.all([
+    import(/* @vite-ignore */ builtin('fs/promises')),
+    import(/* @vite-ignore */ builtin('module')),
+  ])) as [typeof import('node:fs/promises'), typeof import('node:module')];
   // Resolved the way Node resolves the package's JavaScript, so the binary matches its glue code.
   const require = createRequire(typeof __filename === 'string' ? __filename : import.meta.url);
   return readFile(require.resolve(`zxing-wasm/reader/${QR_READER_WASM_FILE}`));

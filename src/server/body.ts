@@ -13,7 +13,11 @@ export const MAX_API_BODY_BYTES = 16 * 1024;
  * The body of `request` as a JSON object with only `fields` in it.
  * @throws {HttpError} 415, 413 or 400 with a stable code
  */
-export async function readJsonObject(request: Request, fields: readonly string[], maxBytes = MAX_API_BODY_BYTES): Promise<Record<string, unknown>> {
+export async function readJsonObject(
+  request: Request,
+  fields: readonly string[],
+  maxBytes = MAX_API_BODY_BYTES,
+): Promise<Record<string, unknown>> {
   const type = request.headers.get('content-type');
   if (type === null || type.split(';')[0]!.trim().toLowerCase() !== 'application/json') {
     throw new HttpError(415, 'UNSUPPORTED_MEDIA_TYPE', 'the body must be sent as application/json');
@@ -30,9 +34,15 @@ export async function readJsonObject(request: Request, fields: readonly string[]
   } catch {
     throw new HttpError(400, 'BAD_JSON', 'the body must be valid JSON in UTF-8');
   }
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) throw new HttpError(400, 'BAD_JSON', 'the body must be a JSON object');
+  if (typeof value !== 'object' || value === null || Array.isArray(value))
+    throw new HttpError(400, 'BAD_JSON', 'the body must be a JSON object');
   for (const key of Object.keys(value)) {
-    if (!fields.includes(key)) throw new HttpError(400, 'UNKNOWN_FIELD', `unknown field ${describeValue(key)}; expected ${fields.join(', ') || 'none'}`);
+    if (!fields.includes(key))
+      throw new HttpError(
+        400,
+        'UNKNOWN_FIELD',
+        `unknown field ${describeValue(key)}; expected ${fields.join(', ') || 'none'}`,
+      );
   }
   return value as Record<string, unknown>;
 }

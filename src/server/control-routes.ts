@@ -10,7 +10,12 @@ import type { Route, RouteContext } from './route.js';
 import type { SharedClock } from './shared-clock.js';
 
 function sharedClock(c: RouteContext): SharedClock {
-  if (c.clock === undefined) throw new HttpError(409, 'INVALID_STATE', 'this server has no shared clock (create it with createSharedClock and pass it as "clock")');
+  if (c.clock === undefined)
+    throw new HttpError(
+      409,
+      'INVALID_STATE',
+      'this server has no shared clock (create it with createSharedClock and pass it as "clock")',
+    );
   return c.clock;
 }
 
@@ -45,13 +50,20 @@ export const CONTROL_ROUTES: readonly Route[] = [
       return json(200, await sharedClock(c).freeze(body['frozen'] as boolean));
     },
   },
-  { method: 'GET', path: '/control/faults', run: async (c) => json(200, { active: c.provider.faults.active(), windows: c.provider.faults.list() }) },
+  {
+    method: 'GET',
+    path: '/control/faults',
+    run: async (c) => json(200, { active: c.provider.faults.active(), windows: c.provider.faults.list() }),
+  },
   {
     method: 'POST',
     path: '/control/faults/start',
     async run(c) {
       const body = await readJsonObject(c.request, ['kind', 'until']);
-      c.provider.faults.start(body['kind'] as FaultKind, body['until'] === undefined ? {} : { until: body['until'] as number });
+      c.provider.faults.start(
+        body['kind'] as FaultKind,
+        body['until'] === undefined ? {} : { until: body['until'] as number },
+      );
       return faultsAnswer(c);
     },
   },
@@ -69,7 +81,10 @@ export const CONTROL_ROUTES: readonly Route[] = [
     path: '/control/faults/schedule',
     async run(c) {
       const body = await readJsonObject(c.request, ['kind', 'from', 'until']);
-      c.provider.faults.schedule(body['kind'] as FaultKind, { from: body['from'] as number, until: body['until'] as number });
+      c.provider.faults.schedule(body['kind'] as FaultKind, {
+        from: body['from'] as number,
+        until: body['until'] as number,
+      });
       return faultsAnswer(c);
     },
   },
@@ -99,7 +114,8 @@ export const CONTROL_ROUTES: readonly Route[] = [
     path: '/control/audit',
     async run(c) {
       const since = c.url.searchParams.get('since') ?? '0';
-      if (!/^\d{1,15}$/.test(since)) throw new InvalidArgumentError(`"since" must be a whole number, got ${describeValue(since)}`);
+      if (!/^\d{1,15}$/.test(since))
+        throw new InvalidArgumentError(`"since" must be a whole number, got ${describeValue(since)}`);
       return json(200, { events: c.provider.auditLog(Number(since)) });
     },
   },

@@ -58,7 +58,10 @@ export function createProviderHandler(provider: Provider, options: ProviderHandl
     throw new InvalidArgumentError('"options.store" must be the Store the provider uses');
   }
   const token = options.controlToken;
-  if (token !== undefined && (typeof token !== 'string' || token.length < 16 || token.length > 256 || /\s/.test(token))) {
+  if (
+    token !== undefined &&
+    (typeof token !== 'string' || token.length < 16 || token.length > 256 || /\s/.test(token))
+  ) {
     throw new InvalidArgumentError('"controlToken" must be 16 to 256 characters without spaces');
   }
   const cors = new Set(options.corsOrigins ?? []);
@@ -70,11 +73,16 @@ export function createProviderHandler(provider: Provider, options: ProviderHandl
 
   async function answer(request: Request, url: URL): Promise<Response> {
     const origin = request.headers.get('origin');
-    if (origin !== null && origin !== url.origin && !cors.has(origin)) throw new HttpError(403, 'FORBIDDEN_ORIGIN', 'requests from other origins are not allowed');
-    if (request.method === 'OPTIONS' && origin !== null && cors.has(origin)) return new Response(null, { status: 204, headers: preflightHeaders() });
+    if (origin !== null && origin !== url.origin && !cors.has(origin))
+      throw new HttpError(403, 'FORBIDDEN_ORIGIN', 'requests from other origins are not allowed');
+    if (request.method === 'OPTIONS' && origin !== null && cors.has(origin))
+      return new Response(null, { status: 204, headers: preflightHeaders() });
     if (url.pathname === '/openapi.json') {
       if (request.method !== 'GET' && request.method !== 'HEAD') throw methodNotAllowed(['GET', 'HEAD']);
-      return new Response(request.method === 'HEAD' ? null : document, { status: 200, headers: { ...API_HEADERS, 'Cache-Control': 'no-cache' } });
+      return new Response(request.method === 'HEAD' ? null : document, {
+        status: 200,
+        headers: { ...API_HEADERS, 'Cache-Control': 'no-cache' },
+      });
     }
     const { route, param, allowed } = match(routes, url.pathname, request.method);
     if (route === undefined) {
@@ -84,7 +92,18 @@ export function createProviderHandler(provider: Provider, options: ProviderHandl
     if (route.path.startsWith('/control/')) checkBearer(request, token!);
     await clock?.refresh(provider.faults);
     const secureCookies = options.secureCookies ?? (url.protocol === 'https:' || !LOOPBACK_HOSTS.has(url.hostname));
-    const context: RouteContext = { request, url, provider, store: options.store, sessions, clock, qr: options.qr, random, secureCookies, param };
+    const context: RouteContext = {
+      request,
+      url,
+      provider,
+      store: options.store,
+      sessions,
+      clock,
+      qr: options.qr,
+      random,
+      secureCookies,
+      param,
+    };
     return route.run(context);
   }
 
@@ -111,13 +130,18 @@ export function createProviderHandler(provider: Provider, options: ProviderHandl
   };
 }
 
-function match(routes: readonly Route[], path: string, method: string): { route: Route | undefined; param: string; allowed: string[] } {
+function match(
+  routes: readonly Route[],
+  path: string,
+  method: string,
+): { route: Route | undefined; param: string; allowed: string[] } {
   const allowed: string[] = [];
   for (const route of routes) {
     let param = '';
     if (route.path.endsWith('/{username}')) {
       const prefix = route.path.slice(0, -'{username}'.length);
-      if (!path.startsWith(prefix) || path.length === prefix.length || path.slice(prefix.length).includes('/')) continue;
+      if (!path.startsWith(prefix) || path.length === prefix.length || path.slice(prefix.length).includes('/'))
+        continue;
       try {
         param = decodeURIComponent(path.slice(prefix.length));
       } catch {
@@ -131,7 +155,9 @@ function match(routes: readonly Route[], path: string, method: string): { route:
 }
 
 function methodNotAllowed(allowed: string[]): HttpError {
-  return new HttpError(405, 'METHOD_NOT_ALLOWED', `method not allowed; use ${allowed.join(' or ')}`, { Allow: allowed.join(', ') });
+  return new HttpError(405, 'METHOD_NOT_ALLOWED', `method not allowed; use ${allowed.join(' or ')}`, {
+    Allow: allowed.join(', '),
+  });
 }
 
 function checkBearer(request: Request, token: string): void {
@@ -139,7 +165,9 @@ function checkBearer(request: Request, token: string): void {
   const given = /^Bearer (\S{1,256})$/.exec(header)?.[1] ?? '';
   // Compared in constant time; a missing token is compared too, so timing says nothing.
   if (!constantTimeEqual(given.padEnd(token.length, '\0'), token) || given.length !== token.length) {
-    throw new HttpError(401, 'UNAUTHORIZED', 'the control API needs the bearer token given at start-up', { 'WWW-Authenticate': 'Bearer' });
+    throw new HttpError(401, 'UNAUTHORIZED', 'the control API needs the bearer token given at start-up', {
+      'WWW-Authenticate': 'Bearer',
+    });
   }
 }
 

@@ -23,7 +23,12 @@ export type ApiErrorCode =
 /** An error answer: thrown anywhere in a route, turned into JSON by the handler. */
 export class HttpError extends Error {
   override name = 'HttpError';
-  constructor(readonly status: number, readonly code: ApiErrorCode, message: string, readonly headers: Record<string, string> = {}) {
+  constructor(
+    readonly status: number,
+    readonly code: ApiErrorCode,
+    message: string,
+    readonly headers: Record<string, string> = {},
+  ) {
     super(message);
   }
 }
@@ -37,7 +42,10 @@ export const API_HEADERS: Readonly<Record<string, string>> = {
 
 /** A JSON answer. */
 export function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
-  return new Response(status === 204 ? null : JSON.stringify(body), { status, headers: { ...API_HEADERS, ...headers } });
+  return new Response(status === 204 ? null : JSON.stringify(body), {
+    status,
+    headers: { ...API_HEADERS, ...headers },
+  });
 }
 
 /**
@@ -45,9 +53,11 @@ export function json(status: number, body: unknown, headers: Record<string, stri
  * name the field, never a secret value); anything else is a generic 500 without detail.
  */
 export function errorResponse(error: unknown): Response {
-  if (error instanceof HttpError) return json(error.status, { error: { code: error.code, message: error.message } }, error.headers);
+  if (error instanceof HttpError)
+    return json(error.status, { error: { code: error.code, message: error.message } }, error.headers);
   if (error instanceof TotpLabError) {
-    if (error.code === 'STORE_ERROR') return json(503, { error: { code: 'STORE_ERROR', message: 'the store is not available; try again later' } });
+    if (error.code === 'STORE_ERROR')
+      return json(503, { error: { code: 'STORE_ERROR', message: 'the store is not available; try again later' } });
     const status = error.code === 'INVALID_STATE' ? 409 : 400;
     return json(status, { error: { code: error.code, message: oneLine(error.message) } });
   }

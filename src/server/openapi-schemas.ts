@@ -5,12 +5,19 @@ type Schema = Record<string, unknown>;
 
 const str = (description?: string): Schema => ({ type: 'string', ...(description && { description }) });
 const ms = (description: string): Schema => ({ type: 'number', description });
-const obj = (properties: Record<string, Schema>, required: string[] = Object.keys(properties), closed = true): Schema => ({
-  type: 'object', properties, required, ...(closed && { additionalProperties: false }),
+const obj = (
+  properties: Record<string, Schema>,
+  required: string[] = Object.keys(properties),
+  closed = true,
+): Schema => ({
+  type: 'object',
+  properties,
+  required,
+  ...(closed && { additionalProperties: false }),
 });
 const ref = (name: string): Schema => ({ $ref: `#/components/schemas/${name}` });
 const okOf = (messageKey: string, rest: Record<string, Schema>): Schema =>
-  obj({ ok: { const: true }, messageKey: { const: messageKey }, message: str('in the provider\'s language'), ...rest });
+  obj({ ok: { const: true }, messageKey: { const: messageKey }, message: str("in the provider's language"), ...rest });
 const kind: Schema = { enum: ['enrollment', 'device-change'] };
 const faultKind: Schema = { enum: ['maintenance', 'outage', 'timeout'] };
 
@@ -21,7 +28,10 @@ export const REQUEST_SCHEMAS: Record<string, Schema> = {
   CodeRequest: obj({ loginTicket: str('from POST /api/login'), code: str('the current one-time code') }),
   EnrollmentRequest: obj({ username: str(), password: str() }),
   ConfirmRequest: obj({ enrollmentId: str(), code: str() }),
-  FinishRequest: obj({ enrollmentId: str(), deletionCodeSaved: { type: 'boolean', description: '"Törlőkód mentéséről gondoskodtam"' } }),
+  FinishRequest: obj({
+    enrollmentId: str(),
+    deletionCodeSaved: { type: 'boolean', description: '"Törlőkód mentéséről gondoskodtam"' },
+  }),
   AbandonRequest: obj({ enrollmentId: str() }),
   DeviceChangeRequest: obj({ username: str(), password: str(), code: str() }),
   DeletionCodeRequest: obj({ username: str(), password: str(), deletionCode: str() }),
@@ -49,43 +59,84 @@ const faultWindow = obj({ kind: faultKind, from: ms('start'), until: { type: ['n
 
 /** Answers. */
 export const RESPONSE_SCHEMAS: Record<string, Schema> = {
-  Error: obj({ error: obj({ code: str('stable: BAD_JSON, UNKNOWN_FIELD, BODY_TOO_LARGE, …'), message: str('one line') }) }),
-  Refusal: obj({
-    ok: { const: false },
-    messageKey: str('login.refused, register.taken, fault.*, …'),
-    message: str(),
-    fault: faultKind,
-    until: { type: ['number', 'null'] },
-    retryAt: ms('when the next code may be tried (simulated time)'),
-  }, ['ok', 'messageKey', 'message']),
+  Error: obj({
+    error: obj({ code: str('stable: BAD_JSON, UNKNOWN_FIELD, BODY_TOO_LARGE, …'), message: str('one line') }),
+  }),
+  Refusal: obj(
+    {
+      ok: { const: false },
+      messageKey: str('login.refused, register.taken, fault.*, …'),
+      message: str(),
+      fault: faultKind,
+      until: { type: ['number', 'null'] },
+      retryAt: ms('when the next code may be tried (simulated time)'),
+    },
+    ['ok', 'messageKey', 'message'],
+  ),
   Failure: { anyOf: [ref('Refusal'), ref('Error')] },
   Registered: okOf('register.ok', { username: str() }),
-  LoginTicket: obj({ ok: { const: true }, loginTicket: str('send it with the code to POST /api/login/code'), expiresAt: ms('simulated time') }),
+  LoginTicket: obj({
+    ok: { const: true },
+    loginTicket: str('send it with the code to POST /api/login/code'),
+    expiresAt: ms('simulated time'),
+  }),
   LoginOk: okOf('login.ok', { username: str() }),
   Me: obj({ username: str(), account: accountStatus }),
   AccountStatus: accountStatus,
   EnrollmentStarted: {
     ...okOf('enrollment.started', {
-      enrollmentId: str(), kind, keyUri: str('otpauth:// key URI'), secret: str('base32'), secretText: str('in groups of four'),
-      issuer: str(), account: str(), expiresAt: ms('simulated time'),
+      enrollmentId: str(),
+      kind,
+      keyUri: str('otpauth:// key URI'),
+      secret: str('base32'),
+      secretText: str('in groups of four'),
+      issuer: str(),
+      account: str(),
+      expiresAt: ms('simulated time'),
       qr: obj({ svg: str('SVG document'), png: str('PNG, base64') }),
     }),
-    required: ['ok', 'messageKey', 'message', 'enrollmentId', 'kind', 'keyUri', 'secret', 'secretText', 'issuer', 'account', 'expiresAt'],
+    required: [
+      'ok',
+      'messageKey',
+      'message',
+      'enrollmentId',
+      'kind',
+      'keyUri',
+      'secret',
+      'secretText',
+      'issuer',
+      'account',
+      'expiresAt',
+    ],
   },
-  EnrollmentConfirmed: okOf('enrollment.confirmed', { enrollmentId: str(), deletionCode: str('the törlőkód, shown this once') }),
+  EnrollmentConfirmed: okOf('enrollment.confirmed', {
+    enrollmentId: str(),
+    deletionCode: str('the törlőkód, shown this once'),
+  }),
   EnrollmentFinished: okOf('enrollment.finished', { kind, activeFrom: ms('when the factor starts working') }),
   EnrollmentAbandoned: okOf('enrollment.abandoned', {}),
   DeletionCodeRedeemed: okOf('deletionCode.redeemed', { username: str() }),
   ClockStatus: obj({ now: ms('simulated time'), frozen: { type: 'boolean' }, offsetMs: ms('from the real time') }),
-  Faults: obj({ active: { oneOf: [{ type: 'null' }, obj({ kind: faultKind, until: { type: ['number', 'null'] } })] }, windows: { type: 'array', items: faultWindow } }),
+  Faults: obj({
+    active: { oneOf: [{ type: 'null' }, obj({ kind: faultKind, until: { type: ['number', 'null'] } })] },
+    windows: { type: 'array', items: faultWindow },
+  }),
   Unlocked: obj({ ok: { const: true }, username: str() }),
   AuditEvents: obj({
     events: {
       type: 'array',
-      items: obj({
-        seq: { type: 'integer' }, time: ms('simulated time'), type: str(), username: { type: ['string', 'null'] },
-        reason: str(), operation: str(), fault: faultKind,
-      }, ['seq', 'time', 'type', 'username']),
+      items: obj(
+        {
+          seq: { type: 'integer' },
+          time: ms('simulated time'),
+          type: str(),
+          username: { type: ['string', 'null'] },
+          reason: str(),
+          operation: str(),
+          fault: faultKind,
+        },
+        ['seq', 'time', 'type', 'username'],
+      ),
     },
   }),
   ResetDone: obj({ ok: { const: true }, removedKeys: { type: 'integer', minimum: 0 } }),

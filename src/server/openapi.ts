@@ -13,12 +13,22 @@ const failures = {
   '400': answer('Bad input: BAD_JSON, UNKNOWN_FIELD, INVALID_ARGUMENT', 'Error'),
   '413': answer('The body is too large (BODY_TOO_LARGE)', 'Error'),
   '415': answer('The body is not application/json', 'Error'),
-  default: answer('A refusal of the service (401 login refused, 409 taken, 422 refused, 503/504 faults) or an error', 'Failure'),
+  default: answer(
+    'A refusal of the service (401 login refused, 409 taken, 422 refused, 503/504 faults) or an error',
+    'Failure',
+  ),
 };
 
-function op(summary: string, tags: string[], ok: [string, string, string], request?: string, extra: Operation = {}): Operation {
+function op(
+  summary: string,
+  tags: string[],
+  ok: [string, string, string],
+  request?: string,
+  extra: Operation = {},
+): Operation {
   return {
-    summary, tags,
+    summary,
+    tags,
     ...(request && { requestBody: body(request) }),
     responses: { [ok[0]]: ok[2] === '' ? { description: ok[1] } : answer(ok[1], ok[2]), ...failures },
     ...extra,
@@ -30,53 +40,178 @@ const control = { security: [{ controlToken: [] }] };
 /** The document; without the control API when it is switched off. */
 export function openApiDocument(options: { control: boolean } = { control: true }): Record<string, unknown> {
   const site = {
-    '/api/register': { post: op('Register an account', ['site'], ['201', 'Registered', 'Registered'], 'RegisterRequest') },
-    '/api/login': { post: op('Login, page one: the password → a short-lived login ticket', ['site'], ['200', 'The password was right', 'LoginTicket'], 'PasswordRequest') },
-    '/api/login/code': {
-      post: op('Login, page two: the ticket and the one-time code → a session cookie', ['site'], ['200', 'Logged in; the session cookie is set', 'LoginOk'], 'CodeRequest'),
+    '/api/register': {
+      post: op('Register an account', ['site'], ['201', 'Registered', 'Registered'], 'RegisterRequest'),
     },
-    '/api/me': { get: op('The logged-in user and their account status', ['site'], ['200', 'The session is live', 'Me'], undefined, { security: [{ session: [] }] }) },
+    '/api/login': {
+      post: op(
+        'Login, page one: the password → a short-lived login ticket',
+        ['site'],
+        ['200', 'The password was right', 'LoginTicket'],
+        'PasswordRequest',
+      ),
+    },
+    '/api/login/code': {
+      post: op(
+        'Login, page two: the ticket and the one-time code → a session cookie',
+        ['site'],
+        ['200', 'Logged in; the session cookie is set', 'LoginOk'],
+        'CodeRequest',
+      ),
+    },
+    '/api/me': {
+      get: op(
+        'The logged-in user and their account status',
+        ['site'],
+        ['200', 'The session is live', 'Me'],
+        undefined,
+        { security: [{ session: [] }] },
+      ),
+    },
     '/api/logout': { post: op('End the session', ['site'], ['204', 'Logged out; the cookie is cleared', '']) },
-    '/api/enrollment': { post: op('Enrollment step 1: the password again → a new secret, key URI and QR code', ['enrollment'], ['200', 'Started', 'EnrollmentStarted'], 'EnrollmentRequest') },
-    '/api/enrollment/confirm': { post: op('Enrollment step 2: the first code → the törlőkód, shown once', ['enrollment'], ['200', 'Confirmed', 'EnrollmentConfirmed'], 'ConfirmRequest') },
-    '/api/enrollment/finish': { post: op('Enrollment step 3: Befejezés, only with the saved acknowledgement', ['enrollment'], ['200', 'Finished', 'EnrollmentFinished'], 'FinishRequest') },
-    '/api/enrollment/abandon': { post: op('Cancel an unfinished enrollment or device change', ['enrollment'], ['200', 'Abandoned', 'EnrollmentAbandoned'], 'AbandonRequest') },
-    '/api/device-change': { post: op('"Beállítás másik eszközre": password and current code → a new secret', ['enrollment'], ['200', 'Started', 'EnrollmentStarted'], 'DeviceChangeRequest') },
-    '/api/deletion-code': { post: op('Lost phone: redeem the törlőkód to remove the binding', ['recovery'], ['200', 'Redeemed', 'DeletionCodeRedeemed'], 'DeletionCodeRequest') },
+    '/api/enrollment': {
+      post: op(
+        'Enrollment step 1: the password again → a new secret, key URI and QR code',
+        ['enrollment'],
+        ['200', 'Started', 'EnrollmentStarted'],
+        'EnrollmentRequest',
+      ),
+    },
+    '/api/enrollment/confirm': {
+      post: op(
+        'Enrollment step 2: the first code → the törlőkód, shown once',
+        ['enrollment'],
+        ['200', 'Confirmed', 'EnrollmentConfirmed'],
+        'ConfirmRequest',
+      ),
+    },
+    '/api/enrollment/finish': {
+      post: op(
+        'Enrollment step 3: Befejezés, only with the saved acknowledgement',
+        ['enrollment'],
+        ['200', 'Finished', 'EnrollmentFinished'],
+        'FinishRequest',
+      ),
+    },
+    '/api/enrollment/abandon': {
+      post: op(
+        'Cancel an unfinished enrollment or device change',
+        ['enrollment'],
+        ['200', 'Abandoned', 'EnrollmentAbandoned'],
+        'AbandonRequest',
+      ),
+    },
+    '/api/device-change': {
+      post: op(
+        '"Beállítás másik eszközre": password and current code → a new secret',
+        ['enrollment'],
+        ['200', 'Started', 'EnrollmentStarted'],
+        'DeviceChangeRequest',
+      ),
+    },
+    '/api/deletion-code': {
+      post: op(
+        'Lost phone: redeem the törlőkód to remove the binding',
+        ['recovery'],
+        ['200', 'Redeemed', 'DeletionCodeRedeemed'],
+        'DeletionCodeRequest',
+      ),
+    },
   };
   const controlPaths = {
     '/control/clock': {
       get: op('The shared simulated clock', ['control'], ['200', 'The clock', 'ClockStatus'], undefined, control),
       put: op('Set the simulated time', ['control'], ['200', 'The clock', 'ClockStatus'], 'SetClockRequest', control),
     },
-    '/control/clock/advance': { post: op('Move the simulated time', ['control'], ['200', 'The clock', 'ClockStatus'], 'AdvanceClockRequest', control) },
-    '/control/clock/freeze': { post: op('Stop or restart the simulated time', ['control'], ['200', 'The clock', 'ClockStatus'], 'FreezeClockRequest', control) },
+    '/control/clock/advance': {
+      post: op(
+        'Move the simulated time',
+        ['control'],
+        ['200', 'The clock', 'ClockStatus'],
+        'AdvanceClockRequest',
+        control,
+      ),
+    },
+    '/control/clock/freeze': {
+      post: op(
+        'Stop or restart the simulated time',
+        ['control'],
+        ['200', 'The clock', 'ClockStatus'],
+        'FreezeClockRequest',
+        control,
+      ),
+    },
     '/control/faults': {
       get: op('The fault windows', ['control'], ['200', 'The faults', 'Faults'], undefined, control),
       delete: op('Remove every fault', ['control'], ['200', 'The faults', 'Faults'], undefined, control),
     },
-    '/control/faults/start': { post: op('Start a fault now', ['control'], ['200', 'The faults', 'Faults'], 'StartFaultRequest', control) },
-    '/control/faults/stop': { post: op('Stop a fault', ['control'], ['200', 'The faults', 'Faults'], 'StopFaultRequest', control) },
-    '/control/faults/schedule': { post: op('Schedule a fault window', ['control'], ['200', 'The faults', 'Faults'], 'ScheduleFaultRequest', control) },
-    '/control/unlock': { post: op('The administrator\'s unlock after too many wrong passwords', ['control'], ['200', 'Unlocked', 'Unlocked'], 'UnlockRequest', control) },
+    '/control/faults/start': {
+      post: op('Start a fault now', ['control'], ['200', 'The faults', 'Faults'], 'StartFaultRequest', control),
+    },
+    '/control/faults/stop': {
+      post: op('Stop a fault', ['control'], ['200', 'The faults', 'Faults'], 'StopFaultRequest', control),
+    },
+    '/control/faults/schedule': {
+      post: op(
+        'Schedule a fault window',
+        ['control'],
+        ['200', 'The faults', 'Faults'],
+        'ScheduleFaultRequest',
+        control,
+      ),
+    },
+    '/control/unlock': {
+      post: op(
+        "The administrator's unlock after too many wrong passwords",
+        ['control'],
+        ['200', 'Unlocked', 'Unlocked'],
+        'UnlockRequest',
+        control,
+      ),
+    },
     '/control/accounts/{username}': {
-      get: op('What a trainer may see about an account', ['control'], ['200', 'The status', 'AccountStatus'], undefined, {
-        ...control, parameters: [{ name: 'username', in: 'path', required: true, schema: { type: 'string' } }],
-      }),
+      get: op(
+        'What a trainer may see about an account',
+        ['control'],
+        ['200', 'The status', 'AccountStatus'],
+        undefined,
+        {
+          ...control,
+          parameters: [{ name: 'username', in: 'path', required: true, schema: { type: 'string' } }],
+        },
+      ),
     },
     '/control/audit': {
-      get: op('The audit log of this instance, oldest first', ['control'], ['200', 'The events', 'AuditEvents'], undefined, {
-        ...control, parameters: [{ name: 'since', in: 'query', required: false, schema: { type: 'string', pattern: '^[0-9]+$' } }],
-      }),
+      get: op(
+        'The audit log of this instance, oldest first',
+        ['control'],
+        ['200', 'The events', 'AuditEvents'],
+        undefined,
+        {
+          ...control,
+          parameters: [
+            { name: 'since', in: 'query', required: false, schema: { type: 'string', pattern: '^[0-9]+$' } },
+          ],
+        },
+      ),
     },
-    '/control/reset': { post: op('Remove every account, ticket and session; the clock back to real time; no faults', ['control'], ['200', 'Reset', 'ResetDone'], undefined, control) },
+    '/control/reset': {
+      post: op(
+        'Remove every account, ticket and session; the clock back to real time; no faults',
+        ['control'],
+        ['200', 'Reset', 'ResetDone'],
+        undefined,
+        control,
+      ),
+    },
   };
   return {
     openapi: '3.1.0',
     info: {
       title: 'totp-lab simulated Ügyfélkapu+ service',
       version: '1',
-      description: 'A fake Ügyfélkapu+-style two-factor login service for prototypes, trainings and test suites. Refusals are generic; the reason is in the audit log.',
+      description:
+        'A fake Ügyfélkapu+-style two-factor login service for prototypes, trainings and test suites. Refusals are generic; the reason is in the audit log.',
     },
     paths: { ...site, ...(options.control && controlPaths) },
     components: {

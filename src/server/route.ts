@@ -29,7 +29,11 @@ export interface RouteContext {
 }
 
 /** One route of the API. */
-export type Route = { method: 'GET' | 'POST' | 'PUT' | 'DELETE'; path: string; run(c: RouteContext): Promise<Response> };
+export type Route = {
+  method: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  path: string;
+  run(c: RouteContext): Promise<Response>;
+};
 
 /** The HTTP status of a refusal: 401 refused login, 409 taken name, 503/504 service faults, 422 otherwise. */
 export function refusalStatus(refusal: Refusal): number {
@@ -41,7 +45,11 @@ export function refusalStatus(refusal: Refusal): number {
 }
 
 /** A provider result as an answer. */
-export function resultResponse(result: { ok: true } | Refusal, okStatus = 200, headers: Record<string, string> = {}): Response {
+export function resultResponse(
+  result: { ok: true } | Refusal,
+  okStatus = 200,
+  headers: Record<string, string> = {},
+): Response {
   if (result.ok) return json(okStatus, result, headers);
   // `retryAt` (simulated time) stays in the body: a Retry-After in real seconds would be wrong.
   return json(refusalStatus(result), result);

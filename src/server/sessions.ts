@@ -26,13 +26,21 @@ type Session = { username: string; expiresAt: number };
 
 /** Tickets and sessions on one Store and clock. */
 export class SessionBook {
-  constructor(private readonly store: Store, private readonly clock: Clock, private readonly random: RandomSource) {}
+  constructor(
+    private readonly store: Store,
+    private readonly clock: Clock,
+    private readonly random: RandomSource,
+  ) {}
 
   /** A new login ticket for `username`. */
   async issueTicket(username: string): Promise<{ ticket: string; expiresAt: number }> {
     const ticket = newToken(this.random);
     const expiresAt = this.clock.now() + LOGIN_TICKET_TTL_MS;
-    await this.store.update<Ticket>(await tokenKey('server:ticket:', ticket), () => ({ username, expiresAt, tries: 0 }));
+    await this.store.update<Ticket>(await tokenKey('server:ticket:', ticket), () => ({
+      username,
+      expiresAt,
+      tries: 0,
+    }));
     return { ticket, expiresAt };
   }
 
@@ -77,7 +85,8 @@ export class SessionBook {
 
   /** Ends a session. */
   async closeSession(token: string | null): Promise<void> {
-    if (token !== null && isToken(token)) await this.store.update(await tokenKey('server:session:', token), () => undefined);
+    if (token !== null && isToken(token))
+      await this.store.update(await tokenKey('server:session:', token), () => undefined);
   }
 }
 

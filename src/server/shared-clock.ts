@@ -70,14 +70,16 @@ export function createSharedClock(store: Store, base: Clock = systemClock): Shar
       return change((s, t) => (s.frozenAt !== null ? { ...s, frozenAt: target } : { ...s, offsetMs: target - t }));
     },
     advanceBy(ms) {
-      if (typeof ms !== 'number' || !Number.isFinite(ms)) throw new InvalidArgumentError(`"ms" must be a finite number, got ${describeValue(ms)}`);
+      if (typeof ms !== 'number' || !Number.isFinite(ms))
+        throw new InvalidArgumentError(`"ms" must be a finite number, got ${describeValue(ms)}`);
       return change((s, t) => {
         checkTime((s.frozenAt ?? t + s.offsetMs) + ms, 'time');
         return s.frozenAt !== null ? { ...s, frozenAt: s.frozenAt + ms } : { ...s, offsetMs: s.offsetMs + ms };
       });
     },
     freeze(frozen) {
-      if (typeof frozen !== 'boolean') throw new InvalidArgumentError(`"frozen" must be true or false, got ${describeValue(frozen)}`);
+      if (typeof frozen !== 'boolean')
+        throw new InvalidArgumentError(`"frozen" must be true or false, got ${describeValue(frozen)}`);
       return change((s, t) => {
         if (frozen) return s.frozenAt !== null ? s : { ...s, frozenAt: t + s.offsetMs };
         return s.frozenAt === null ? s : { ...s, frozenAt: null, offsetMs: s.frozenAt - t };

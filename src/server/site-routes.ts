@@ -28,7 +28,12 @@ export const SITE_ROUTES: readonly Route[] = [
     const body = await readJsonObject(c.request, ['loginTicket', 'code']);
     const ticket = body['loginTicket'];
     const username = typeof ticket === 'string' ? await c.sessions.useTicket(ticket) : null;
-    if (username === null) throw new HttpError(401, 'LOGIN_TICKET_INVALID', 'the login ticket is unknown, used up or expired: log in with the password again');
+    if (username === null)
+      throw new HttpError(
+        401,
+        'LOGIN_TICKET_INVALID',
+        'the login ticket is unknown, used up or expired: log in with the password again',
+      );
     const result = await c.provider.verifySecondFactor({ username, code: body['code'] as string });
     if (!result.ok) return resultResponse(result);
     await c.sessions.dropTicket(ticket as string);

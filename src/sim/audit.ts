@@ -75,7 +75,12 @@ export class AuditLog {
     this.#listener = listener;
   }
 
-  record(time: number, type: AuditEventType, username: string | null, extra: Pick<AuditEvent, 'reason' | 'operation' | 'fault'> = {}): void {
+  record(
+    time: number,
+    type: AuditEventType,
+    username: string | null,
+    extra: Pick<AuditEvent, 'reason' | 'operation' | 'fault'> = {},
+  ): void {
     const event: AuditEvent = { seq: ++this.#seq, time, type, username, ...extra };
     this.#events.push(event);
     // Trimmed in batches, so recording stays O(1) amortised on hot paths.

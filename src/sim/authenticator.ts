@@ -18,7 +18,14 @@ import { DEFAULT_PHONE_LANGUAGE, checkLanguage, type Language } from './language
 import { addKeyUri, addManually, confirmDelete, nextCode, renameAccount, requestDelete } from './phone/accounts.js';
 import { findAccount, phoneNow, viewAccount, type PhoneDevice } from './phone/device.js';
 import {
-  exportAegis, exportMigration, exportQrImages, exportUriList, importFile, importMigration, importText, scanImage,
+  exportAegis,
+  exportMigration,
+  exportQrImages,
+  exportUriList,
+  importFile,
+  importMigration,
+  importText,
+  scanImage,
 } from './phone/transfers.js';
 import { checkDrift, emptyPhoneState, phoneStateFromJSON, type PhoneState } from './phone-state.js';
 import type { Authenticator, AuthenticatorOptions } from './phone-types.js';
@@ -37,12 +44,17 @@ export type { Authenticator } from './phone-types.js';
  */
 export function createAuthenticator(options: AuthenticatorOptions): Authenticator {
   if (typeof options !== 'object' || options === null || typeof options.clock?.now !== 'function') {
-    throw new InvalidArgumentError(`"clock" must be a Clock (an object with now()), got ${describeValue(options?.clock)}`);
+    throw new InvalidArgumentError(
+      `"clock" must be a Clock (an object with now()), got ${describeValue(options?.clock)}`,
+    );
   }
   const state: PhoneState = options.state === undefined ? emptyPhoneState() : phoneStateFromJSON(options.state);
   if (options.driftMs !== undefined) state.driftMs = checkDrift(options.driftMs);
   const phone: PhoneDevice = {
-    state, clock: options.clock, camera: options.camera, random: options.random ?? cryptoRandom,
+    state,
+    clock: options.clock,
+    camera: options.camera,
+    random: options.random ?? cryptoRandom,
     language: checkLanguage(options.language ?? DEFAULT_PHONE_LANGUAGE),
   };
 

@@ -48,7 +48,11 @@ export class ProviderContext {
     return formatMessage(this.language, key, params);
   }
 
-  refuse(key: MessageKey, extra: Omit<Refusal, 'ok' | 'messageKey' | 'message'> = {}, params: Record<string, string | number> = {}): Refusal {
+  refuse(
+    key: MessageKey,
+    extra: Omit<Refusal, 'ok' | 'messageKey' | 'message'> = {},
+    params: Record<string, string | number> = {},
+  ): Refusal {
     return { ok: false, messageKey: key, message: this.message(key, params), ...extra };
   }
 
@@ -73,7 +77,11 @@ export class ProviderContext {
     this.audit.record(this.now(), 'fault', username, { operation, fault: fault.kind });
     if (fault.kind === 'maintenance') {
       if (fault.until === null) return this.refuse('fault.maintenanceOpenEnded', { fault: 'maintenance', until: null });
-      return this.refuse('fault.maintenance', { fault: 'maintenance', until: fault.until }, { until: formatTime(this.language, fault.until, this.o.timeZone) });
+      return this.refuse(
+        'fault.maintenance',
+        { fault: 'maintenance', until: fault.until },
+        { until: formatTime(this.language, fault.until, this.o.timeZone) },
+      );
     }
     return this.refuse(fault.kind === 'outage' ? 'fault.outage' : 'fault.timeout', { fault: fault.kind });
   }

@@ -49,7 +49,8 @@ export function createFaultSwitchboard(clock: Clock): FaultSwitchboard {
       checkKind(kind);
       const from = now();
       const until = options.until === undefined ? null : checkTime(options.until, 'until');
-      if (until !== null && until <= from) throw new InvalidArgumentError(`"until" must be later than now (${from}), got ${until}`);
+      if (until !== null && until <= from)
+        throw new InvalidArgumentError(`"until" must be later than now (${from}), got ${until}`);
       windows.push({ kind, from, until });
     },
     stop(kind) {
@@ -62,7 +63,8 @@ export function createFaultSwitchboard(clock: Clock): FaultSwitchboard {
     },
     schedule(kind, span) {
       checkKind(kind);
-      if (typeof span !== 'object' || span === null) throw new InvalidArgumentError(`"window" must be { from, until }, got ${describeValue(span)}`);
+      if (typeof span !== 'object' || span === null)
+        throw new InvalidArgumentError(`"window" must be { from, until }, got ${describeValue(span)}`);
       const from = checkTime(span.from, 'from');
       const until = checkTime(span.until, 'until');
       if (until <= from) throw new InvalidArgumentError(`"until" must be later than "from" (${from}), got ${until}`);

@@ -14,9 +14,20 @@ export function cloneJson<T>(value: T): T {
 }
 
 function copy(value: unknown, depth: number): unknown {
-  if (value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || value === undefined) return value;
-  if (typeof value !== 'object') throw new InvalidArgumentError(`a store value must be JSON data, got ${describeValue(value)}`);
-  if (depth >= MAX_DEPTH) throw new InvalidArgumentError(`a store value must be JSON data nested at most ${MAX_DEPTH} deep (or it has a cycle)`);
+  if (
+    value === null ||
+    typeof value === 'string' ||
+    typeof value === 'number' ||
+    typeof value === 'boolean' ||
+    value === undefined
+  )
+    return value;
+  if (typeof value !== 'object')
+    throw new InvalidArgumentError(`a store value must be JSON data, got ${describeValue(value)}`);
+  if (depth >= MAX_DEPTH)
+    throw new InvalidArgumentError(
+      `a store value must be JSON data nested at most ${MAX_DEPTH} deep (or it has a cycle)`,
+    );
   if (Array.isArray(value)) return value.map((item) => copy(item, depth + 1));
   const prototype = Object.getPrototypeOf(value);
   if (prototype !== Object.prototype && prototype !== null) {
@@ -26,7 +37,8 @@ function copy(value: unknown, depth: number): unknown {
   for (const key of Object.keys(value)) {
     const item = copy((value as Record<string, unknown>)[key], depth + 1);
     // defineProperty, so a key named "__proto__" stays data and never becomes the prototype.
-    if (key === '__proto__') Object.defineProperty(result, key, { value: item, enumerable: true, writable: true, configurable: true });
+    if (key === '__proto__')
+      Object.defineProperty(result, key, { value: item, enumerable: true, writable: true, configurable: true });
     else result[key] = item;
   }
   return result;

@@ -39,6 +39,7 @@ export function isLanguage(value: unknown): value is Language {
  * @throws {InvalidArgumentError} `"language" must be hu or en, got …`
  */
 export function checkLanguage(value: unknown, name = 'language'): Language {
-  if (!isLanguage(value)) throw new InvalidArgumentError(`"${name}" must be ${LANGUAGES.join(' or ')}, got ${describeValue(value)}`);
+  if (!isLanguage(value))
+    throw new InvalidArgumentError(`"${name}" must be ${LANGUAGES.join(' or ')}, got ${describeValue(value)}`);
   return value;
 }

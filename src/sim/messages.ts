@@ -38,17 +38,20 @@ export const MESSAGES_HU: MessageCatalog = Object.freeze({
   'register.ok': 'Sikeres regisztráció.',
   'register.taken': 'A megadott felhasználónév már foglalt.',
   'login.ok': 'Sikeres azonosítás.',
-  'login.refused': 'A felhasználónév vagy a jelszó helytelen, vagy Ön nem jogosult a kiválasztott azonosítási szolgáltatás igénybevételére',
+  'login.refused':
+    'A felhasználónév vagy a jelszó helytelen, vagy Ön nem jogosult a kiválasztott azonosítási szolgáltatás igénybevételére',
   'code.wrong': 'A megadott token nem megfelelő',
   'code.throttled': 'Túl sok sikertelen próbálkozás. Kérjük, próbálja újra {seconds} másodperc múlva.',
-  'enrollment.started': 'Olvassa be a QR-kódot a hitelesítő alkalmazással, majd adja meg az alkalmazásban kapott azonosítót.',
+  'enrollment.started':
+    'Olvassa be a QR-kódot a hitelesítő alkalmazással, majd adja meg az alkalmazásban kapott azonosítót.',
   'enrollment.confirmed': 'Sikeres párosítás. Mentse el a törlőkódot: csak most jelenik meg.',
   'enrollment.acknowledgementRequired': 'Kérjük, jelölje be: „Törlőkód mentéséről gondoskodtam”.',
   'enrollment.finished': 'Az Ügyfélkapu+ beállítása sikeresen befejeződött.',
   'enrollment.expired': 'A beállításra szánt idő lejárt. Kérjük, kezdje újra.',
   'enrollment.abandoned': 'A beállítás megszakadt; a korábbi beállítás változatlan.',
   'deletionCode.wrong': 'A felhasználónév, a jelszó vagy a megadott törlőkód nem megfelelő.',
-  'deletionCode.redeemed': 'A telefonos azonosító kapcsolat törlődött; az ügyfélkapus fiók megmaradt. Az Ügyfélkapu+ újra beállítható.',
+  'deletionCode.redeemed':
+    'A telefonos azonosító kapcsolat törlődött; az ügyfélkapus fiók megmaradt. Az Ügyfélkapu+ újra beállítható.',
   'fault.maintenance': 'A szolgáltatás karbantartás miatt {until}-ig nem érhető el.',
   'fault.maintenanceOpenEnded': 'A szolgáltatás karbantartás miatt nem érhető el.',
   'fault.outage': 'A szolgáltatás átmenetileg nem érhető el. Kérjük, próbálja újra később.',
@@ -60,7 +63,8 @@ export const MESSAGES_EN: MessageCatalog = Object.freeze({
   'register.ok': 'Registered.',
   'register.taken': 'That username is already taken.',
   'login.ok': 'Signed in.',
-  'login.refused': 'The username or the password is incorrect, or you are not entitled to use the selected identification service',
+  'login.refused':
+    'The username or the password is incorrect, or you are not entitled to use the selected identification service',
   'code.wrong': 'The token entered is not valid',
   'code.throttled': 'Too many failed attempts. Please try again in {seconds} seconds.',
   'enrollment.started': 'Scan the QR code with your authenticator app, then enter the code it shows.',
@@ -70,7 +74,8 @@ export const MESSAGES_EN: MessageCatalog = Object.freeze({
   'enrollment.expired': 'The time for the setup has run out. Please start again.',
   'enrollment.abandoned': 'The setup was cancelled; the previous setup is unchanged.',
   'deletionCode.wrong': 'The username, the password or the deletion code entered is not valid.',
-  'deletionCode.redeemed': 'The phone binding was removed; the account itself remains. Ügyfélkapu+ can be set up again.',
+  'deletionCode.redeemed':
+    'The phone binding was removed; the account itself remains. Ügyfélkapu+ can be set up again.',
   'fault.maintenance': 'The service is down for maintenance until {until}.',
   'fault.maintenanceOpenEnded': 'The service is down for maintenance.',
   'fault.outage': 'The service is temporarily unavailable. Please try again later.',
@@ -85,11 +90,19 @@ export const MESSAGES: Readonly<Record<Language, MessageCatalog>> = Object.freez
  * @example
  * formatMessage('en', 'code.throttled', { seconds: 4 }); // 'Too many failed attempts. Please try again in 4 seconds.'
  */
-export function formatMessage(language: Language, key: MessageKey, params: Readonly<Record<string, string | number>> = {}): string {
+export function formatMessage(
+  language: Language,
+  key: MessageKey,
+  params: Readonly<Record<string, string | number>> = {},
+): string {
   const catalog: MessageCatalog = MESSAGES[checkLanguage(language)];
-  if (typeof key !== 'string' || !Object.hasOwn(catalog, key)) throw new InvalidArgumentError(`"key" must be a message key, got ${describeValue(key)}`);
-  if (typeof params !== 'object' || params === null) throw new InvalidArgumentError(`"params" must be an object, got ${describeValue(params)}`);
-  return catalog[key].replace(/\{(\w+)\}/g, (whole, name: string) => (Object.hasOwn(params, name) ? String(params[name]) : whole));
+  if (typeof key !== 'string' || !Object.hasOwn(catalog, key))
+    throw new InvalidArgumentError(`"key" must be a message key, got ${describeValue(key)}`);
+  if (typeof params !== 'object' || params === null)
+    throw new InvalidArgumentError(`"params" must be an object, got ${describeValue(params)}`);
+  return catalog[key].replace(/\{(\w+)\}/g, (whole, name: string) =>
+    Object.hasOwn(params, name) ? String(params[name]) : whole,
+  );
 }
 
 /**
@@ -98,5 +111,13 @@ export function formatMessage(language: Language, key: MessageKey, params: Reado
  */
 export function formatTime(language: Language, ms: number, timeZone: string): string {
   const locale = language === 'hu' ? 'hu-HU' : 'en-GB';
-  return new Intl.DateTimeFormat(locale, { timeZone, year: 'numeric', month: language === 'hu' ? '2-digit' : 'short', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false }).format(ms);
+  return new Intl.DateTimeFormat(locale, {
+    timeZone,
+    year: 'numeric',
+    month: language === 'hu' ? '2-digit' : 'short',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hour12: false,
+  }).format(ms);
 }

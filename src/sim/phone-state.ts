@@ -43,13 +43,23 @@ export const MAX_DRIFT_MS = 10 * 365 * 86_400_000;
 
 /** A phone with nothing on it. */
 export function emptyPhoneState(driftMs = 0): PhoneState {
-  return { format: 'totp-lab/phone', version: 1, driftMs: checkDrift(driftMs), nextId: 1, accounts: [], pendingDelete: null, transfers: [] };
+  return {
+    format: 'totp-lab/phone',
+    version: 1,
+    driftMs: checkDrift(driftMs),
+    nextId: 1,
+    accounts: [],
+    pendingDelete: null,
+    transfers: [],
+  };
 }
 
 /** Checks a clock offset: a finite number of ms, at most ten years either way. */
 export function checkDrift(value: unknown): number {
   if (typeof value === 'number' && Number.isFinite(value) && Math.abs(value) <= MAX_DRIFT_MS) return value;
-  throw new InvalidArgumentError(`"driftMs" must be a finite number of ms within ±${MAX_DRIFT_MS}, got ${describeValue(value)}`);
+  throw new InvalidArgumentError(
+    `"driftMs" must be a finite number of ms within ±${MAX_DRIFT_MS}, got ${describeValue(value)}`,
+  );
 }
 
 /**
@@ -66,10 +76,15 @@ export function phoneStateFromJSON(value: unknown): PhoneState {
     }
   }
   if (!isObject(data) || data.format !== 'totp-lab/phone' || data.version !== 1) {
-    throw new InvalidArgumentError(`phone state must be an object with format "totp-lab/phone" and version 1, got ${describeValue(isObject(data) ? data.format : data)}`);
+    throw new InvalidArgumentError(
+      `phone state must be an object with format "totp-lab/phone" and version 1, got ${describeValue(isObject(data) ? data.format : data)}`,
+    );
   }
   const state = emptyPhoneState(data.driftMs as number);
-  if (!Number.isSafeInteger(data.nextId) || (data.nextId as number) < 1) throw new InvalidArgumentError(`phone state "nextId" must be a positive integer, got ${describeValue(data.nextId)}`);
+  if (!Number.isSafeInteger(data.nextId) || (data.nextId as number) < 1)
+    throw new InvalidArgumentError(
+      `phone state "nextId" must be a positive integer, got ${describeValue(data.nextId)}`,
+    );
   state.nextId = data.nextId as number;
   const accounts = checkList(data.accounts as unknown[], 'phone state accounts');
   const ids = new Set<string>();
@@ -96,7 +111,16 @@ export function phoneStateFromJSON(value: unknown): PhoneState {
     for (const t of data.transfers) {
       const size = isObject(t) ? t.size : undefined;
       const inRange = (i: unknown) => Number.isInteger(i) && (i as number) >= 0 && (i as number) < (size as number);
-      if (isObject(t) && Number.isInteger(t.id) && Number.isInteger(size) && (size as number) >= 1 && (size as number) <= 1000 && Array.isArray(t.received) && t.received.length <= (size as number) && t.received.every(inRange)) {
+      if (
+        isObject(t) &&
+        Number.isInteger(t.id) &&
+        Number.isInteger(size) &&
+        (size as number) >= 1 &&
+        (size as number) <= 1000 &&
+        Array.isArray(t.received) &&
+        t.received.length <= (size as number) &&
+        t.received.every(inRange)
+      ) {
         state.transfers.push({ id: t.id as number, size: t.size as number, received: [...(t.received as number[])] });
       }
     }

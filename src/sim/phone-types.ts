@@ -46,7 +46,11 @@ export interface AccountView {
 
 /** The outcome of adding one account: added, or refused as a duplicate (a normal result). */
 export type AddResult =
-  | { status: 'added'; account: AccountView; /** Set when another entry has the same name but a different key. */ warning?: string }
+  | {
+      status: 'added';
+      account: AccountView;
+      /** Set when another entry has the same name but a different key. */ warning?: string;
+    }
   | { status: 'duplicate'; account: AccountView; message: string };
 
 /** The outcome of importing several accounts at once. */
@@ -95,7 +99,6 @@ export interface ExportOptions {
   /** Accounts per migration QR code (default 10). */
   batchSize?: number;
 }
-
 
 /**
  * A virtual phone running an authenticator app, as `createAuthenticator` makes it. Results are

@@ -4,7 +4,18 @@
 import { systemClock, type Clock } from '../core/clock.js';
 import { checkDeletionCodeLength } from '../core/deletion-code.js';
 import { InvalidArgumentError, describeValue } from '../core/errors.js';
-import { DEFAULT_ALGORITHM, DEFAULT_DIGITS, DEFAULT_PERIOD, DEFAULT_WINDOW, checkAlgorithm, checkDigits, checkPeriod, checkWindow, type Algorithm, type Digits } from '../core/options.js';
+import {
+  DEFAULT_ALGORITHM,
+  DEFAULT_DIGITS,
+  DEFAULT_PERIOD,
+  DEFAULT_WINDOW,
+  checkAlgorithm,
+  checkDigits,
+  checkPeriod,
+  checkWindow,
+  type Algorithm,
+  type Digits,
+} from '../core/options.js';
 import { checkIterations, DEFAULT_PASSWORD_HASH_ITERATIONS, type HashingOptions } from '../core/password-hash.js';
 import { cryptoRandom, type RandomSource } from '../core/random.js';
 import { DEFAULT_AUDIT_LIMIT, type AuditEvent } from './audit.js';
@@ -98,14 +109,18 @@ export const UGYFELKAPU_ACTIVATION_DELAY_MS = 90_000;
  * @throws {InvalidArgumentError} naming the first option out of range
  */
 export function resolveProviderOptions(options: ProviderOptions): ResolvedProviderOptions {
-  if (typeof options !== 'object' || options === null) throw new InvalidArgumentError(`"options" must be an object, got ${describeValue(options)}`);
+  if (typeof options !== 'object' || options === null)
+    throw new InvalidArgumentError(`"options" must be an object, got ${describeValue(options)}`);
   const profile = options.profile ?? 'standard';
-  if (profile !== 'standard' && profile !== 'ugyfelkapu') throw new InvalidArgumentError(`"profile" must be standard or ugyfelkapu, got ${describeValue(profile)}`);
+  if (profile !== 'standard' && profile !== 'ugyfelkapu')
+    throw new InvalidArgumentError(`"profile" must be standard or ugyfelkapu, got ${describeValue(profile)}`);
   const clock = options.clock ?? systemClock;
-  if (typeof clock?.now !== 'function') throw new InvalidArgumentError(`"clock" must have a now() method, got ${describeValue(clock)}`);
+  if (typeof clock?.now !== 'function')
+    throw new InvalidArgumentError(`"clock" must have a now() method, got ${describeValue(clock)}`);
   const language = checkLanguage(options.language ?? DEFAULT_LANGUAGE);
   const issuer = options.issuer ?? 'Ügyfélkapu+';
-  if (typeof issuer !== 'string' || issuer.trim() === '') throw new InvalidArgumentError(`"issuer" must be a non-empty string, got ${describeValue(issuer)}`);
+  if (typeof issuer !== 'string' || issuer.trim() === '')
+    throw new InvalidArgumentError(`"issuer" must be a non-empty string, got ${describeValue(issuer)}`);
   const throttle = { ...DEFAULT_THROTTLE, ...options.throttle };
   return {
     profile,
@@ -114,7 +129,12 @@ export function resolveProviderOptions(options: ProviderOptions): ResolvedProvid
     store: options.store ?? new MemoryStore(),
     language,
     issuer,
-    hashing: { iterations: checkIterations(options.hashing?.iterations ?? DEFAULT_PASSWORD_HASH_ITERATIONS, 'hashing.iterations') },
+    hashing: {
+      iterations: checkIterations(
+        options.hashing?.iterations ?? DEFAULT_PASSWORD_HASH_ITERATIONS,
+        'hashing.iterations',
+      ),
+    },
     algorithm: options.algorithm === undefined ? DEFAULT_ALGORITHM : checkAlgorithm(options.algorithm),
     digits: options.digits === undefined ? DEFAULT_DIGITS : checkDigits(options.digits),
     period: options.period === undefined ? DEFAULT_PERIOD : checkPeriod(options.period),
@@ -122,7 +142,10 @@ export function resolveProviderOptions(options: ProviderOptions): ResolvedProvid
     maxPasswordFailures: checkCount(options.maxPasswordFailures ?? 5, 'maxPasswordFailures', 1, 1000),
     throttle: { baseMs: checkMs(throttle.baseMs, 'throttle.baseMs'), maxMs: checkMs(throttle.maxMs, 'throttle.maxMs') },
     enrollmentTtlMs: checkMs(options.enrollmentTtlMs ?? 10 * 60_000, 'enrollmentTtlMs', 1),
-    activationDelayMs: checkMs(options.activationDelayMs ?? (profile === 'ugyfelkapu' ? UGYFELKAPU_ACTIVATION_DELAY_MS : 0), 'activationDelayMs'),
+    activationDelayMs: checkMs(
+      options.activationDelayMs ?? (profile === 'ugyfelkapu' ? UGYFELKAPU_ACTIVATION_DELAY_MS : 0),
+      'activationDelayMs',
+    ),
     deletionCode: {
       length: checkDeletionCodeLength(options.deletionCode?.length ?? 20, 'deletionCode.length'),
       groupSize: checkCount(options.deletionCode?.groupSize ?? 4, 'deletionCode.groupSize', 0, 64),
@@ -146,7 +169,9 @@ function defaultWait(clock: Clock): (ms: number) => Promise<void> {
 
 function checkMs(value: unknown, field: string, min = 0): number {
   if (typeof value === 'number' && Number.isInteger(value) && value >= min && value <= 366 * 86_400_000) return value;
-  throw new InvalidArgumentError(`"${field}" must be a whole number of ms from ${min} to ${366 * 86_400_000}, got ${describeValue(value)}`);
+  throw new InvalidArgumentError(
+    `"${field}" must be a whole number of ms from ${min} to ${366 * 86_400_000}, got ${describeValue(value)}`,
+  );
 }
 
 function checkCount(value: unknown, field: string, min: number, max: number): number {
@@ -160,5 +185,7 @@ function checkTimeZone(value: unknown): string {
   } catch {
     // fall through to the error below
   }
-  throw new InvalidArgumentError(`"timeZone" must be an IANA time zone such as Europe/Budapest, got ${describeValue(value)}`);
+  throw new InvalidArgumentError(
+    `"timeZone" must be an IANA time zone such as Europe/Budapest, got ${describeValue(value)}`,
+  );
 }

@@ -13,16 +13,35 @@ import type { AuditEvent } from './audit.js';
 import { ProviderContext, type Refusal } from './context.js';
 import type { FaultSwitchboard } from './faults.js';
 import { checkLanguage, type Language } from './language.js';
-import { accountStatus, register, unlock, type AccountStatus, type RegisterResult, type UnlockResult } from './provider/accounts.js';
+import {
+  accountStatus,
+  register,
+  unlock,
+  type AccountStatus,
+  type RegisterResult,
+  type UnlockResult,
+} from './provider/accounts.js';
 import { redeemDeletionCode, type DeletionCodeRedeemed } from './provider/deletion.js';
 import { startDeviceChange } from './provider/device-change.js';
 import {
-  abandonEnrollment, confirmEnrollment, finishEnrollment, startEnrollment,
-  type EnrollmentAbandoned, type EnrollmentConfirmed, type EnrollmentFinished, type EnrollmentStarted,
+  abandonEnrollment,
+  confirmEnrollment,
+  finishEnrollment,
+  startEnrollment,
+  type EnrollmentAbandoned,
+  type EnrollmentConfirmed,
+  type EnrollmentFinished,
+  type EnrollmentStarted,
 } from './provider/enrollment.js';
 import { login, verifyPassword, verifySecondFactor, type PasswordOk } from './provider/login.js';
 import type { LoginOk } from './provider/second-factor.js';
-import { explainCode, inspectSteps, type CodeExplanation, type ExplainCodeInput, type StepView } from './provider/trainer-view.js';
+import {
+  explainCode,
+  inspectSteps,
+  type CodeExplanation,
+  type ExplainCodeInput,
+  type StepView,
+} from './provider/trainer-view.js';
 import { resolveProviderOptions, type ProviderOptions } from './provider-options.js';
 
 export type { AccountStatus } from './provider/accounts.js';
@@ -59,7 +78,11 @@ export interface Provider {
    * Lost phone: username + password + törlőkód remove the binding (not the account); the code is
    * spent. A wrong password and a wrong törlőkód get the same answer (`deletionCode.wrong`).
    */
-  redeemDeletionCode(input: { username: string; password: string; deletionCode: string }): Promise<DeletionCodeRedeemed | Refusal>;
+  redeemDeletionCode(input: {
+    username: string;
+    password: string;
+    deletionCode: string;
+  }): Promise<DeletionCodeRedeemed | Refusal>;
   /** The administrator's "in person" unlock after too many wrong passwords. */
   unlock(username: string): Promise<UnlockResult>;
   /** What a trainer may see about an account. */

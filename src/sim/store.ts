@@ -42,7 +42,9 @@ export const MAX_STORE_VALUE_DEPTH = 100;
 export function checkStoreValueSize(key: string, value: unknown): void {
   let left = MAX_STORE_VALUE_CHARS;
   const tooLarge = (): never => {
-    throw new InvalidArgumentError(`the value for key ${describeValue(key)} must be JSON data of at most ${MAX_STORE_VALUE_CHARS} characters nested at most ${MAX_STORE_VALUE_DEPTH} deep`);
+    throw new InvalidArgumentError(
+      `the value for key ${describeValue(key)} must be JSON data of at most ${MAX_STORE_VALUE_CHARS} characters nested at most ${MAX_STORE_VALUE_DEPTH} deep`,
+    );
   };
   const spend = (chars: number): void => {
     left -= chars;
@@ -92,7 +94,10 @@ export class MemoryStore implements Store {
     return value === undefined ? undefined : (cloneJson(value) as T);
   }
 
-  async update<T extends StoreValue>(key: string, fn: (current: T | undefined) => T | undefined): Promise<T | undefined> {
+  async update<T extends StoreValue>(
+    key: string,
+    fn: (current: T | undefined) => T | undefined,
+  ): Promise<T | undefined> {
     checkKey(key);
     if (typeof fn !== 'function') throw new InvalidArgumentError(`"fn" must be a function, got ${describeValue(fn)}`);
     // JavaScript runs this synchronously between awaits, so the read-modify-write is atomic.
@@ -106,7 +111,8 @@ export class MemoryStore implements Store {
   }
 
   async keys(prefix = ''): Promise<string[]> {
-    if (typeof prefix !== 'string') throw new InvalidArgumentError(`"prefix" must be a string, got ${describeValue(prefix)}`);
+    if (typeof prefix !== 'string')
+      throw new InvalidArgumentError(`"prefix" must be a string, got ${describeValue(prefix)}`);
     return [...this.#data.keys()].filter((k) => k.startsWith(prefix)).sort();
   }
 
@@ -117,5 +123,6 @@ export class MemoryStore implements Store {
 }
 
 function checkKey(key: unknown): void {
-  if (typeof key !== 'string') throw new InvalidArgumentError(`store "key" must be a string, got ${describeValue(key)}`);
+  if (typeof key !== 'string')
+    throw new InvalidArgumentError(`store "key" must be a string, got ${describeValue(key)}`);
 }

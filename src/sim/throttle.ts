@@ -35,11 +35,17 @@ export function freeThrottle(): ThrottleState {
 
 /** The delay imposed after `failures` failures in a row (0 for none). */
 export function throttleDelayMs(failures: number, policy: ThrottlePolicy = DEFAULT_THROTTLE): number {
-  if (typeof failures !== 'number' || Number.isNaN(failures)) throw new InvalidArgumentError(`"failures" must be a number, got ${describeValue(failures)}`);
+  if (typeof failures !== 'number' || Number.isNaN(failures))
+    throw new InvalidArgumentError(`"failures" must be a number, got ${describeValue(failures)}`);
   const { baseMs, maxMs } = (typeof policy === 'object' && policy !== null ? policy : {}) as Partial<ThrottlePolicy>;
-  for (const [field, value] of [['baseMs', baseMs], ['maxMs', maxMs]] as const) {
+  for (const [field, value] of [
+    ['baseMs', baseMs],
+    ['maxMs', maxMs],
+  ] as const) {
     if (typeof value !== 'number' || !(value >= 0) || value === Infinity) {
-      throw new InvalidArgumentError(`throttle "${field}" must be a finite number of ms, 0 or more, got ${describeValue(value)}`);
+      throw new InvalidArgumentError(
+        `throttle "${field}" must be a finite number of ms, 0 or more, got ${describeValue(value)}`,
+      );
     }
   }
   if (failures <= 0) return 0;
@@ -53,7 +59,11 @@ export function isThrottled(state: ThrottleState, now: number): boolean {
 }
 
 /** The state after one more failure at `now`. */
-export function afterFailure(state: ThrottleState, now: number, policy: ThrottlePolicy = DEFAULT_THROTTLE): ThrottleState {
+export function afterFailure(
+  state: ThrottleState,
+  now: number,
+  policy: ThrottlePolicy = DEFAULT_THROTTLE,
+): ThrottleState {
   const failures = state.failures + 1;
   return { failures, blockedUntil: now + throttleDelayMs(failures, policy) };
 }

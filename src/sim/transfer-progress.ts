@@ -29,9 +29,12 @@ export interface TransferProgress {
  */
 export function recordBatch(transfers: TransferState[], batch: MigrationBatch): TransferProgress {
   const size = Math.max(batch.size, 1);
-  if (size > MAX_BATCHES) throw new InvalidMigrationError(`migration batch_size must be at most ${MAX_BATCHES}, got ${batch.size}`);
+  if (size > MAX_BATCHES)
+    throw new InvalidMigrationError(`migration batch_size must be at most ${MAX_BATCHES}, got ${batch.size}`);
   if (batch.index < 0 || batch.index >= size) {
-    throw new InvalidMigrationError(`migration batch_index must be from 0 to ${size - 1} for a batch_size of ${batch.size}, got ${batch.index}`);
+    throw new InvalidMigrationError(
+      `migration batch_index must be from 0 to ${size - 1} for a batch_size of ${batch.size}, got ${batch.index}`,
+    );
   }
   let transfer = transfers.find((t) => t.id === batch.id && t.size === size);
   if (!transfer) {

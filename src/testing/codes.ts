@@ -67,7 +67,10 @@ export function nextCode(secret: SecretInput, options: NextCodeOptions = {}): Ne
     throw new InvalidArgumentError(`"options" must be an object, got ${describeValue(options)}`);
   }
   const period = options.period === undefined ? DEFAULT_PERIOD : checkPeriod(options.period);
-  const now = options.time !== undefined ? toMs(options.time) : checkTime(checkClock(options.clock ?? systemClock).now(), 'clock.now()');
+  const now =
+    options.time !== undefined
+      ? toMs(options.time)
+      : checkTime(checkClock(options.clock ?? systemClock).now(), 'clock.now()');
   const step = stepAt(now, period) + 1;
   return { code: codeForStep(secret, step, options), step, validFrom: step * period * 1000 };
 }

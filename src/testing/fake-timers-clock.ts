@@ -48,10 +48,14 @@ export function fakeTimersClock(timers: FakeTimers): AdvancingClock;
 export function fakeTimersClock(timers?: FakeTimers): Clock | AdvancingClock {
   if (timers === undefined) return { now: () => Date.now() };
   if (typeof timers !== 'object' && typeof timers !== 'function') {
-    throw new InvalidArgumentError(`"timers" must be vi or jest (an object with advanceTimersByTime), got ${describeValue(timers)}`);
+    throw new InvalidArgumentError(
+      `"timers" must be vi or jest (an object with advanceTimersByTime), got ${describeValue(timers)}`,
+    );
   }
   if (timers === null || typeof timers.advanceTimersByTime !== 'function') {
-    throw new InvalidArgumentError('"timers" must be vi or jest (an object with advanceTimersByTime), got an object without it');
+    throw new InvalidArgumentError(
+      '"timers" must be vi or jest (an object with advanceTimersByTime), got an object without it',
+    );
   }
   return {
     now: () => Date.now(),

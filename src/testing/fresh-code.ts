@@ -88,13 +88,15 @@ async function moveTo(clock: Clock, target: number): Promise<void> {
     return;
   }
   let stalls = 0;
-  for (let now = readClock(clock); now < target; ) {
+  for (let now = readClock(clock); now < target;) {
     await sleep(Math.min(target - now, MAX_TIMEOUT));
     const after = readClock(clock);
     // A clock that stands still would be waited for forever.
     stalls = after === now ? stalls + 1 : 0;
     if (stalls >= 3) {
-      throw new InvalidStateError('"clock" did not move while waiting for the next period; give freshCode a clock with advance(), such as manualClock');
+      throw new InvalidStateError(
+        '"clock" did not move while waiting for the next period; give freshCode a clock with advance(), such as manualClock',
+      );
     }
     now = after;
   }

@@ -50,7 +50,12 @@ export interface TestProvider extends Provider {
    * next time step after any activation delay, so the first login code is fresh and not the one
    * spent on the confirmation.
    */
-  enrolledUser(input?: { username?: string; password?: string; email?: string; /** The phone's clock error, set after the setup. */ driftMs?: number }): Promise<EnrolledUser>;
+  enrolledUser(input?: {
+    username?: string;
+    password?: string;
+    email?: string;
+    /** The phone's clock error, set after the setup. */ driftMs?: number;
+  }): Promise<EnrolledUser>;
 }
 
 /**
@@ -69,19 +74,25 @@ export function createTestProvider(options: TestProviderOptions = {}): TestProvi
   const provider = createProvider({ hashing: LOW_COST_HASHING_FOR_TESTS, ...rest, clock, random, store });
   let users = 0;
 
-  async function enrolledUser(input: { username?: string; password?: string; email?: string; driftMs?: number } = {}): Promise<EnrolledUser> {
+  async function enrolledUser(
+    input: { username?: string; password?: string; email?: string; driftMs?: number } = {},
+  ): Promise<EnrolledUser> {
     users++;
     const username = input.username ?? `user${users}`;
     const password = input.password ?? `password-${users}`;
     const email = input.email ?? `${username}@example.hu`;
-    const fail = (step: string, message: string) => new InvalidStateError(`enrolledUser: ${step} was refused: ${message}`);
+    const fail = (step: string, message: string) =>
+      new InvalidStateError(`enrolledUser: ${step} was refused: ${message}`);
     const registered = await provider.register({ username, password, email });
     if (!registered.ok) throw fail('register', registered.message);
     const started = await provider.startEnrollment({ username, password });
     if (!started.ok) throw fail('startEnrollment', started.message);
     const phone = createAuthenticator({ clock, random });
     phone.addKeyUri(started.keyUri);
-    const confirmed = await provider.confirmEnrollment({ enrollmentId: started.enrollmentId, code: phone.list()[0]!.code! });
+    const confirmed = await provider.confirmEnrollment({
+      enrollmentId: started.enrollmentId,
+      code: phone.list()[0]!.code!,
+    });
     if (!confirmed.ok) throw fail('confirmEnrollment', confirmed.message);
     const finished = await provider.finishEnrollment({ enrollmentId: started.enrollmentId, deletionCodeSaved: true });
     if (!finished.ok) throw fail('finishEnrollment', finished.message);
@@ -93,10 +104,29 @@ export function createTestProvider(options: TestProviderOptions = {}): TestProvi
     if (input.driftMs !== undefined) phone.setDrift(input.driftMs);
     const secret = started.secret;
     return {
-      username, password, email, secret, keyUri: started.keyUri, deletionCode: confirmed.deletionCode, phone,
-      code: () => generateCode(secret, { clock, ...(options.algorithm && { algorithm: options.algorithm }), ...(options.digits && { digits: options.digits }), ...(options.period && { period: options.period }) }),
+      username,
+      password,
+      email,
+      secret,
+      keyUri: started.keyUri,
+      deletionCode: confirmed.deletionCode,
+      phone,
+      code: () =>
+        generateCode(secret, {
+          clock,
+          ...(options.algorithm && { algorithm: options.algorithm }),
+          ...(options.digits && { digits: options.digits }),
+          ...(options.period && { period: options.period }),
+        }),
     };
   }
 
-  return Object.assign(Object.create(provider) as Provider, { clock, random, store, enrolledUser, faults: provider.faults, issuer: provider.issuer }) as TestProvider;
+  return Object.assign(Object.create(provider) as Provider, {
+    clock,
+    random,
+    store,
+    enrolledUser,
+    faults: provider.faults,
+    issuer: provider.issuer,
+  }) as TestProvider;
 }

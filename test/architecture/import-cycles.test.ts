@@ -12,14 +12,24 @@ function readTree(dir: string): Array<{ path: string; text: string }> {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const full = join(dir, entry.name);
     if (entry.isDirectory()) return readTree(full);
-    return entry.name.endsWith('.ts') ? [{ path: relative(root, full).split(sep).join('/'), text: readFileSync(full, 'utf8') }] : [];
+    return entry.name.endsWith('.ts')
+      ? [{ path: relative(root, full).split(sep).join('/'), text: readFileSync(full, 'utf8') }]
+      : [];
   });
 }
 
 /** Every import circle among `files`, each as the list of files around it, by depth-first search. */
 export function findCycles(files: ReadonlyArray<{ path: string; text: string }>): string[][] {
   const known = new Set(files.map((f) => f.path));
-  const edges = new Map(files.map((f) => [f.path, importsOf(f.text).filter((s) => s.startsWith('.')).map((s) => resolveRelative(f.path, s, known)).filter((p): p is string => p !== null)]));
+  const edges = new Map(
+    files.map((f) => [
+      f.path,
+      importsOf(f.text)
+        .filter((s) => s.startsWith('.'))
+        .map((s) => resolveRelative(f.path, s, known))
+        .filter((p): p is string => p !== null),
+    ]),
+  );
   const state = new Map<string, 'open' | 'done'>();
   const stack: string[] = [];
   const cycles: string[][] = [];

@@ -24,17 +24,7 @@ import { posix } from 'node:path';
 import ts from 'typescript';
 
 export type Layer =
-  | 'entry'
-  | 'core'
-  | 'sim'
-  | 'qr'
-  | 'server'
-  | 'browser'
-  | 'node'
-  | 'testing'
-  | 'cli'
-  | 'demo/web'
-  | 'demo/terminal';
+  'entry' | 'core' | 'sim' | 'qr' | 'server' | 'browser' | 'node' | 'testing' | 'cli' | 'demo/web' | 'demo/terminal';
 
 /** A source file, by its path from the repository root (always with forward slashes). */
 export interface SourceFile {
@@ -107,15 +97,46 @@ export const MAY_LOAD: Readonly<Record<Layer, readonly string[]>> = {
 
 /** Globals that exist only in browsers. */
 export const DOM_GLOBALS: ReadonlySet<string> = new Set([
-  'document', 'window', 'navigator', 'location', 'localStorage', 'sessionStorage', 'history',
-  'HTMLElement', 'HTMLCanvasElement', 'HTMLVideoElement', 'HTMLImageElement', 'HTMLInputElement',
-  'Element', 'Document', 'Window', 'CanvasRenderingContext2D', 'OffscreenCanvas', 'ImageData',
-  'ImageBitmap', 'createImageBitmap', 'FileReader', 'MediaStream', 'requestAnimationFrame',
-  'alert', 'getComputedStyle', 'customElements', 'DOMParser', 'MutationObserver',
+  'document',
+  'window',
+  'navigator',
+  'location',
+  'localStorage',
+  'sessionStorage',
+  'history',
+  'HTMLElement',
+  'HTMLCanvasElement',
+  'HTMLVideoElement',
+  'HTMLImageElement',
+  'HTMLInputElement',
+  'Element',
+  'Document',
+  'Window',
+  'CanvasRenderingContext2D',
+  'OffscreenCanvas',
+  'ImageData',
+  'ImageBitmap',
+  'createImageBitmap',
+  'FileReader',
+  'MediaStream',
+  'requestAnimationFrame',
+  'alert',
+  'getComputedStyle',
+  'customElements',
+  'DOMParser',
+  'MutationObserver',
 ]);
 
 /** Globals that exist only in Node. */
-export const NODE_GLOBALS: ReadonlySet<string> = new Set(['process', 'Buffer', '__dirname', '__filename', 'require', 'module', 'setImmediate']);
+export const NODE_GLOBALS: ReadonlySet<string> = new Set([
+  'process',
+  'Buffer',
+  '__dirname',
+  '__filename',
+  'require',
+  'module',
+  'setImmediate',
+]);
 
 const NODE_BUILTINS = new Set(builtinModules);
 
@@ -147,7 +168,11 @@ export function resolveRelative(from: string, specifier: string, known: Readonly
   return candidates.find((c) => known.has(c)) ?? null;
 }
 
-const packageName = (specifier: string) => specifier.split('/').slice(0, specifier.startsWith('@') ? 2 : 1).join('/');
+const packageName = (specifier: string) =>
+  specifier
+    .split('/')
+    .slice(0, specifier.startsWith('@') ? 2 : 1)
+    .join('/');
 
 /**
  * Checks every file against the map. Files outside src/ and files that are not TypeScript are
@@ -160,7 +185,10 @@ export function checkLayers(files: readonly SourceFile[]): Violation[] {
   for (const file of sources) {
     const layer = layerOf(file.path);
     if (layer === null) {
-      violations.push({ key: file.path, message: `${file.path} is in no layer of the map: put it in a known folder or add its folder to MAY_IMPORT` });
+      violations.push({
+        key: file.path,
+        message: `${file.path} is in no layer of the map: put it in a known folder or add its folder to MAY_IMPORT`,
+      });
       continue;
     }
     for (const specifier of importsOf(file.text)) {
@@ -169,10 +197,16 @@ export function checkLayers(files: readonly SourceFile[]): Violation[] {
     }
     for (const name of globalsUsed(file.text)) {
       if (NO_DOM.includes(layer) && DOM_GLOBALS.has(name)) {
-        violations.push({ key: `${file.path} uses ${name}`, message: `${file.path} (${layer}) uses the DOM global ${name}; ${layer} must run without a DOM` });
+        violations.push({
+          key: `${file.path} uses ${name}`,
+          message: `${file.path} (${layer}) uses the DOM global ${name}; ${layer} must run without a DOM`,
+        });
       }
       if (RUNTIME_AGNOSTIC.includes(layer) && NODE_GLOBALS.has(name)) {
-        violations.push({ key: `${file.path} uses ${name}`, message: `${file.path} (${layer}) uses the Node global ${name}; ${layer} must run outside Node` });
+        violations.push({
+          key: `${file.path} uses ${name}`,
+          message: `${file.path} (${layer}) uses the Node global ${name}; ${layer} must run outside Node`,
+        });
       }
     }
   }
@@ -180,10 +214,16 @@ export function checkLayers(files: readonly SourceFile[]): Violation[] {
 }
 
 function checkImport(path: string, layer: Layer, specifier: string, known: ReadonlySet<string>): Violation | null {
-  const edge = (to: string, why: string): Violation => ({ key: `${path} → ${to}`, message: `${path} (${layer}) imports ${specifier}: ${why}` });
-  const isNode = specifier.startsWith('node:') || NODE_BUILTINS.has(specifier) || NODE_BUILTINS.has(specifier.split('/')[0]!);
+  const edge = (to: string, why: string): Violation => ({
+    key: `${path} → ${to}`,
+    message: `${path} (${layer}) imports ${specifier}: ${why}`,
+  });
+  const isNode =
+    specifier.startsWith('node:') || NODE_BUILTINS.has(specifier) || NODE_BUILTINS.has(specifier.split('/')[0]!);
   if (isNode) {
-    return RUNTIME_AGNOSTIC.includes(layer) || layer === 'demo/web' ? edge(specifier, `${layer} must run outside Node, so it takes no Node built-in module`) : null;
+    return RUNTIME_AGNOSTIC.includes(layer) || layer === 'demo/web'
+      ? edge(specifier, `${layer} must run outside Node, so it takes no Node built-in module`)
+      : null;
   }
   let target: string | null;
   if (specifier.startsWith('.')) {
@@ -193,19 +233,27 @@ function checkImport(path: string, layer: Layer, specifier: string, known: Reado
     if (target === null) return edge(specifier, 'no such file under src/');
   } else if (specifier === 'totp-lab' || specifier.startsWith('totp-lab/')) {
     target = PUBLIC_ENTRIES[specifier] ?? null;
-    if (target === null || !known.has(target)) return edge(specifier, 'not a public entry point of this package (totp-lab/testing is for test suites only)');
+    if (target === null || !known.has(target))
+      return edge(specifier, 'not a public entry point of this package (totp-lab/testing is for test suites only)');
   } else {
     const name = packageName(specifier);
     const allowed = MAY_LOAD[layer];
-    return allowed.includes('*') || allowed.includes(name) ? null : edge(name, `${layer} may load only ${allowed.length ? allowed.join(', ') : 'no package'}`);
+    return allowed.includes('*') || allowed.includes(name)
+      ? null
+      : edge(name, `${layer} may load only ${allowed.length ? allowed.join(', ') : 'no package'}`);
   }
   const targetLayer = layerOf(target);
   if (targetLayer === layer) return null;
   if (layer === 'demo/web' || layer === 'demo/terminal') {
-    return DEMO_ENTRIES[layer].includes(target) ? null : edge(target, `a demo app uses only the public entry points (${DEMO_ENTRIES[layer].join(', ')})`);
+    return DEMO_ENTRIES[layer].includes(target)
+      ? null
+      : edge(target, `a demo app uses only the public entry points (${DEMO_ENTRIES[layer].join(', ')})`);
   }
   if (targetLayer !== null && MAY_IMPORT[layer].includes(targetLayer)) return null;
-  return edge(target, `${layer} may import only ${MAY_IMPORT[layer].length ? MAY_IMPORT[layer].join(', ') : 'itself'}, not ${targetLayer ?? 'a file outside the map'}`);
+  return edge(
+    target,
+    `${layer} may import only ${MAY_IMPORT[layer].length ? MAY_IMPORT[layer].join(', ') : 'itself'}, not ${targetLayer ?? 'a file outside the map'}`,
+  );
 }
 
 /**
@@ -222,14 +270,22 @@ export function globalsUsed(text: string): Set<string> {
       const parent = node.parent;
       const named = parent as ts.Node & { name?: ts.Node; propertyName?: ts.Node };
       if (ts.isPropertyAccessExpression(parent) && parent.name === node) {
-        if (ts.isIdentifier(parent.expression) && ['globalThis', 'window', 'self'].includes(parent.expression.text)) used.add(node.text);
+        if (ts.isIdentifier(parent.expression) && ['globalThis', 'window', 'self'].includes(parent.expression.text))
+          used.add(node.text);
       } else if (ts.isQualifiedName(parent) && parent.right === node) {
         // a.B in a type: B is a member, not a global
       } else if (ts.isShorthandPropertyAssignment(parent)) {
         used.add(node.text); // { document } reads the variable document
       } else if (named.name === node || named.propertyName === node) {
         // A declaration's own name (variable, parameter, property, import, …), or a property key.
-        if (!ts.isPropertyAssignment(parent) && !ts.isPropertySignature(parent) && !ts.isMethodDeclaration(parent) && !ts.isPropertyDeclaration(parent) && !ts.isMethodSignature(parent) && !ts.isAccessor(parent)) {
+        if (
+          !ts.isPropertyAssignment(parent) &&
+          !ts.isPropertySignature(parent) &&
+          !ts.isMethodDeclaration(parent) &&
+          !ts.isPropertyDeclaration(parent) &&
+          !ts.isMethodSignature(parent) &&
+          !ts.isAccessor(parent)
+        ) {
           declared.add(node.text);
         }
       } else {

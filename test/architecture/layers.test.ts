@@ -36,8 +36,21 @@ describe('the layer map', () => {
   it('reads the whole tree', () => {
     const typescript = files.filter((f) => f.path.endsWith('.ts'));
     expect(typescript.length).toBeGreaterThan(100);
-    for (const layer of ['core', 'sim', 'qr', 'node', 'browser', 'cli', 'testing', 'demo/web', 'demo/terminal'] as const) {
-      expect(typescript.some((f) => layerOf(f.path) === layer), layer).toBe(true);
+    for (const layer of [
+      'core',
+      'sim',
+      'qr',
+      'node',
+      'browser',
+      'cli',
+      'testing',
+      'demo/web',
+      'demo/terminal',
+    ] as const) {
+      expect(
+        typescript.some((f) => layerOf(f.path) === layer),
+        layer,
+      ).toBe(true);
     }
   });
 
@@ -54,16 +67,37 @@ describe('the layer map', () => {
 
 describe('the layer checker', () => {
   const base: SourceFile[] = [
-    { path: 'src/index.ts', text: "export { code } from './core/code.js';\nexport { createProvider } from './sim/provider.js';" },
+    {
+      path: 'src/index.ts',
+      text: "export { code } from './core/code.js';\nexport { createProvider } from './sim/provider.js';",
+    },
     { path: 'src/core/code.ts', text: 'export const code = 1;' },
     { path: 'src/core/clock.ts', text: "import { code } from './code.js';\nexport const clock = code;" },
-    { path: 'src/sim/provider.ts', text: "import { code } from '../core/code.js';\nexport const createProvider = () => code;" },
-    { path: 'src/qr/index.ts', text: "import QR from 'qrcode';\nimport { code } from '../core/code.js';\nexport const renderQr = () => [QR, code];" },
+    {
+      path: 'src/sim/provider.ts',
+      text: "import { code } from '../core/code.js';\nexport const createProvider = () => code;",
+    },
+    {
+      path: 'src/qr/index.ts',
+      text: "import QR from 'qrcode';\nimport { code } from '../core/code.js';\nexport const renderQr = () => [QR, code];",
+    },
     { path: 'src/testing/index.ts', text: "export { code } from '../core/code.js';" },
-    { path: 'src/browser/index.ts', text: "export { renderQr } from '../qr/index.js';\nexport const canvas = (c: HTMLCanvasElement) => c;" },
-    { path: 'src/node/index.ts', text: "import { readFile } from 'node:fs/promises';\nexport { createProvider } from '../sim/provider.js';\nexport const read = readFile;" },
-    { path: 'src/demo/web/app.ts', text: "import { createProvider } from '../../index.js';\nimport { canvas } from 'totp-lab/browser';\nexport const app = [createProvider, canvas, document.title];" },
-    { path: 'src/cli/main.ts', text: "import { readFile } from 'node:fs/promises';\nimport { app } from '../demo/web/app.js';\nexport const main = [readFile, app];" },
+    {
+      path: 'src/browser/index.ts',
+      text: "export { renderQr } from '../qr/index.js';\nexport const canvas = (c: HTMLCanvasElement) => c;",
+    },
+    {
+      path: 'src/node/index.ts',
+      text: "import { readFile } from 'node:fs/promises';\nexport { createProvider } from '../sim/provider.js';\nexport const read = readFile;",
+    },
+    {
+      path: 'src/demo/web/app.ts',
+      text: "import { createProvider } from '../../index.js';\nimport { canvas } from 'totp-lab/browser';\nexport const app = [createProvider, canvas, document.title];",
+    },
+    {
+      path: 'src/cli/main.ts',
+      text: "import { readFile } from 'node:fs/promises';\nimport { app } from '../demo/web/app.js';\nexport const main = [readFile, app];",
+    },
   ];
   const keys = (files: SourceFile[]) => checkLayers(files).map((v) => v.key);
   const withFile = (path: string, text: string) => [...base, { path, text }];
@@ -73,35 +107,65 @@ describe('the layer checker', () => {
   });
 
   it('catches an upward import: core importing sim', () => {
-    expect(keys(withFile('src/core/totp.ts', "import type { createProvider } from '../sim/provider.js';\nexport type P = typeof createProvider;")))
-      .toEqual(['src/core/totp.ts → src/sim/provider.ts']);
+    expect(
+      keys(
+        withFile(
+          'src/core/totp.ts',
+          "import type { createProvider } from '../sim/provider.js';\nexport type P = typeof createProvider;",
+        ),
+      ),
+    ).toEqual(['src/core/totp.ts → src/sim/provider.ts']);
   });
 
   it('catches sim importing qr, and a dynamic import too', () => {
-    expect(keys(withFile('src/sim/phone.ts', "export const scan = () => import('../qr/index.js');"))).toEqual(['src/sim/phone.ts → src/qr/index.ts']);
+    expect(keys(withFile('src/sim/phone.ts', "export const scan = () => import('../qr/index.js');"))).toEqual([
+      'src/sim/phone.ts → src/qr/index.ts',
+    ]);
   });
 
   it('catches a demo importing an internal module, and accepts the same name through an entry point', () => {
-    expect(keys(withFile('src/demo/web/x.ts', "import { code } from '../../core/code.js';\nexport const x = code;"))).toEqual(['src/demo/web/x.ts → src/core/code.ts']);
-    expect(keys(withFile('src/demo/web/x.ts', "import { code } from '../../index.js';\nexport const x = code;"))).toEqual([]);
+    expect(
+      keys(withFile('src/demo/web/x.ts', "import { code } from '../../core/code.js';\nexport const x = code;")),
+    ).toEqual(['src/demo/web/x.ts → src/core/code.ts']);
+    expect(
+      keys(withFile('src/demo/web/x.ts', "import { code } from '../../index.js';\nexport const x = code;")),
+    ).toEqual([]);
   });
 
   it('keeps the test kit out of the apps and the web page off the Node adapter', () => {
-    expect(keys(withFile('src/cli/code.ts', "import { code } from '../testing/index.js';\nexport const c = code;"))).toEqual(['src/cli/code.ts → src/testing/index.ts']);
-    expect(keys(withFile('src/demo/terminal/x.ts', "export * from 'totp-lab/testing';"))).toEqual(['src/demo/terminal/x.ts → totp-lab/testing']);
-    expect(keys(withFile('src/demo/web/y.ts', "export * from '../../node/index.js';"))).toEqual(['src/demo/web/y.ts → src/node/index.ts']);
+    expect(
+      keys(withFile('src/cli/code.ts', "import { code } from '../testing/index.js';\nexport const c = code;")),
+    ).toEqual(['src/cli/code.ts → src/testing/index.ts']);
+    expect(keys(withFile('src/demo/terminal/x.ts', "export * from 'totp-lab/testing';"))).toEqual([
+      'src/demo/terminal/x.ts → totp-lab/testing',
+    ]);
+    expect(keys(withFile('src/demo/web/y.ts', "export * from '../../node/index.js';"))).toEqual([
+      'src/demo/web/y.ts → src/node/index.ts',
+    ]);
   });
 
   it('catches Node built-ins, Node globals and DOM globals where they may not be', () => {
-    expect(keys(withFile('src/sim/file.ts', "import { readFile } from 'node:fs/promises';\nexport const r = readFile;"))).toEqual(['src/sim/file.ts → node:fs/promises']);
-    expect(keys(withFile('src/qr/file.ts', "import { createHash } from 'crypto';\nexport const h = createHash;"))).toEqual(['src/qr/file.ts → crypto']);
-    expect(keys(withFile('src/core/env.ts', 'export const debug = process.env.DEBUG;'))).toEqual(['src/core/env.ts uses process']);
-    expect(keys(withFile('src/sim/page.ts', 'export const title = () => document.title;'))).toEqual(['src/sim/page.ts uses document']);
-    expect(keys(withFile('src/core/page.ts', 'export const store = globalThis.localStorage;'))).toEqual(['src/core/page.ts uses localStorage']);
+    expect(
+      keys(withFile('src/sim/file.ts', "import { readFile } from 'node:fs/promises';\nexport const r = readFile;")),
+    ).toEqual(['src/sim/file.ts → node:fs/promises']);
+    expect(
+      keys(withFile('src/qr/file.ts', "import { createHash } from 'crypto';\nexport const h = createHash;")),
+    ).toEqual(['src/qr/file.ts → crypto']);
+    expect(keys(withFile('src/core/env.ts', 'export const debug = process.env.DEBUG;'))).toEqual([
+      'src/core/env.ts uses process',
+    ]);
+    expect(keys(withFile('src/sim/page.ts', 'export const title = () => document.title;'))).toEqual([
+      'src/sim/page.ts uses document',
+    ]);
+    expect(keys(withFile('src/core/page.ts', 'export const store = globalThis.localStorage;'))).toEqual([
+      'src/core/page.ts uses localStorage',
+    ]);
   });
 
   it('catches a package loaded in the wrong layer, a missing file and a folder outside the map', () => {
-    expect(keys(withFile('src/sim/qr.ts', "import QR from 'qrcode';\nexport const q = QR;"))).toEqual(['src/sim/qr.ts → qrcode']);
+    expect(keys(withFile('src/sim/qr.ts', "import QR from 'qrcode';\nexport const q = QR;"))).toEqual([
+      'src/sim/qr.ts → qrcode',
+    ]);
     expect(keys(withFile('src/sim/x.ts', "export * from './nowhere.js';"))).toEqual(['src/sim/x.ts → ./nowhere.js']);
     expect(keys(withFile('src/extras/x.ts', 'export const x = 1;'))).toEqual(['src/extras/x.ts']);
   });
@@ -117,6 +181,8 @@ describe('the layer checker', () => {
       'export const d = [c, o, navigator, Buffer];',
     ].join('\n');
     expect(importsOf(text)).toEqual(['./a.js', './b.js', './c.js']);
-    expect([...globalsUsed(text)].filter((n) => ['document', 'process', 'window', 'navigator', 'Buffer'].includes(n))).toEqual(['Buffer']);
+    expect(
+      [...globalsUsed(text)].filter((n) => ['document', 'process', 'window', 'navigator', 'Buffer'].includes(n)),
+    ).toEqual(['Buffer']);
   });
 });

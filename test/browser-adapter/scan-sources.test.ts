@@ -11,7 +11,12 @@ function fakeCanvas(image: RgbaImage): PixelCanvas {
     getContext: () => ({
       getImageData: (x: number, y: number, w: number, h: number) => {
         expect([x, y, w, h]).toEqual([0, 0, image.width, image.height]);
-        return { data: new Uint8ClampedArray(image.data), width: image.width, height: image.height, colorSpace: 'srgb' } as ImageData;
+        return {
+          data: new Uint8ClampedArray(image.data),
+          width: image.width,
+          height: image.height,
+          colorSpace: 'srgb',
+        } as ImageData;
       },
       putImageData: () => undefined,
       drawImage: () => undefined,
@@ -19,7 +24,8 @@ function fakeCanvas(image: RgbaImage): PixelCanvas {
   };
 }
 
-const uri = 'otpauth://totp/%C3%9Cgyf%C3%A9lkapu%2B:kovacs.janos?secret=JBSWY3DPEHPK3PXP&issuer=%C3%9Cgyf%C3%A9lkapu%2B';
+const uri =
+  'otpauth://totp/%C3%9Cgyf%C3%A9lkapu%2B:kovacs.janos?secret=JBSWY3DPEHPK3PXP&issuer=%C3%9Cgyf%C3%A9lkapu%2B';
 
 describe('reading QR codes from canvases and video frames', () => {
   it('reads the key URI back from the pixels on a canvas', async () => {
@@ -36,7 +42,9 @@ describe('reading QR codes from canvases and video frames', () => {
 
   it('rejects what is not a canvas, or a canvas without area', () => {
     expect(() => imageFromCanvas({} as PixelCanvas)).toThrow(/"canvas" must be a canvas with a 2d context/);
-    expect(() => imageFromCanvas({ ...fakeCanvas(renderQr(uri, { format: 'pixels' })), width: 0 })).toThrow(/width and height above 0, got 0×/);
+    expect(() => imageFromCanvas({ ...fakeCanvas(renderQr(uri, { format: 'pixels' })), width: 0 })).toThrow(
+      /width and height above 0, got 0×/,
+    );
   });
 
   it('copies a video frame through a canvas, and has nothing before the first frame', () => {
@@ -46,6 +54,8 @@ describe('reading QR codes from canvases and video frames', () => {
     const frame = imageFromVideo(video, (w, h) => (made.push([w, h]), fakeCanvas(picture)));
     expect(made).toEqual([[picture.width, picture.height]]);
     expect(frame?.width).toBe(picture.width);
-    expect(imageFromVideo({ videoWidth: 0, videoHeight: 0 } as unknown as HTMLVideoElement, () => fakeCanvas(picture))).toBeNull();
+    expect(
+      imageFromVideo({ videoWidth: 0, videoHeight: 0 } as unknown as HTMLVideoElement, () => fakeCanvas(picture)),
+    ).toBeNull();
   });
 });

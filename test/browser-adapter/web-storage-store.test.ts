@@ -17,14 +17,14 @@ function memoryStorage(): KeyValueStorage & { items: Map<string, string> } {
 describe('WebStorageStore', () => {
   storeContract(async () => new WebStorageStore(memoryStorage(), 'contract'));
 
-  it('two stores on one storage (two tabs) see each other\'s changes and never write them away', async () => {
+  it("two stores on one storage (two tabs) see each other's changes and never write them away", async () => {
     const storage = memoryStorage();
     const first = new WebStorageStore(storage, 'shared');
     const second = new WebStorageStore(storage, 'shared');
     await first.update('account:a', () => ({ lastStep: 7 }));
     expect(await second.get('account:a')).toEqual({ lastStep: 7 });
     await second.update('account:b', () => ({ lastStep: 1 }));
-    await first.update('account:a', (current) => ({ lastStep: ((current as { lastStep: number }).lastStep) + 1 }));
+    await first.update('account:a', (current) => ({ lastStep: (current as { lastStep: number }).lastStep + 1 }));
     expect(await second.keys()).toEqual(['account:a', 'account:b']);
     expect(await second.get('account:a')).toEqual({ lastStep: 8 });
   });
@@ -57,14 +57,17 @@ describe('WebStorageStore', () => {
   it('keeps a provider across a reload: accounts, the binding and the replay guard', async () => {
     const storage = memoryStorage();
     const clock = manualClock(Date.UTC(2025, 0, 16, 8));
-    const make = () => createProvider({ clock, store: new WebStorageStore(storage, 'p'), hashing: LOW_COST_HASHING_FOR_TESTS });
+    const make = () =>
+      createProvider({ clock, store: new WebStorageStore(storage, 'p'), hashing: LOW_COST_HASHING_FOR_TESTS });
     const first = make();
     await first.register({ username: 'anna', password: 'pw-123456', email: 'anna@example.hu' });
     const started = await first.startEnrollment({ username: 'anna', password: 'pw-123456' });
     if (!started.ok) throw new Error(started.message);
     const code = generateCode(started.secret, { clock });
     expect((await first.confirmEnrollment({ enrollmentId: started.enrollmentId, code })).ok).toBe(true);
-    expect((await first.finishEnrollment({ enrollmentId: started.enrollmentId, deletionCodeSaved: true })).ok).toBe(true);
+    expect((await first.finishEnrollment({ enrollmentId: started.enrollmentId, deletionCodeSaved: true })).ok).toBe(
+      true,
+    );
     clock.advance(30_000);
     const next = generateCode(started.secret, { clock });
     expect((await first.login({ username: 'anna', password: 'pw-123456', code: next })).ok).toBe(true);

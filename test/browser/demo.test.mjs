@@ -30,7 +30,10 @@ async function submit(button, expected) {
   const line = page.locator('section.site > [role=status]');
   const before = await line.evaluate((el) => Number(el.dataset.shown ?? 0));
   await button.click();
-  await page.waitForFunction((n) => Number(document.querySelector('section.site > [role=status]')?.dataset.shown ?? 0) > n, before);
+  await page.waitForFunction(
+    (n) => Number(document.querySelector('section.site > [role=status]')?.dataset.shown ?? 0) > n,
+    before,
+  );
   const text = await line.textContent();
   if (expected instanceof RegExp) assert.match(text, expected);
   else assert.ok(text.includes(expected), `expected "${expected}", got "${text}"`);
@@ -55,9 +58,14 @@ test('the page loads with its strict CSP and nothing but loopback traffic', asyn
 });
 
 test('every control has a label, and the keyboard focus is visible', async () => {
-  const unlabelled = await page.evaluate(() => [...document.querySelectorAll('input, select, textarea, button, canvas')]
-    .filter((el) => !(el.labels?.length || el.getAttribute('aria-label') || (el.tagName === 'BUTTON' && el.textContent.trim())))
-    .map((el) => el.outerHTML.slice(0, 80)));
+  const unlabelled = await page.evaluate(() =>
+    [...document.querySelectorAll('input, select, textarea, button, canvas')]
+      .filter(
+        (el) =>
+          !(el.labels?.length || el.getAttribute('aria-label') || (el.tagName === 'BUTTON' && el.textContent.trim())),
+      )
+      .map((el) => el.outerHTML.slice(0, 80)),
+  );
   assert.deepEqual(unlabelled, []);
   assert.equal(await page.locator('div[onclick], span[onclick], [role=button]').count(), 0, 'actions are buttons');
   await page.locator('body').click({ position: { x: 2, y: 2 } });
@@ -84,7 +92,10 @@ test('every control has a label, and the keyboard focus is visible', async () =>
 
 let firstDeletionCode;
 test('register, then enroll phone A by scanning the QR code on the canvas', async () => {
-  await submit(site().getByRole('form', { name: 'Regisztráció' }).getByRole('button', { name: 'Regisztráció' }), 'Sikeres regisztráció.');
+  await submit(
+    site().getByRole('form', { name: 'Regisztráció' }).getByRole('button', { name: 'Regisztráció' }),
+    'Sikeres regisztráció.',
+  );
   await loginForm().getByRole('button', { name: 'Ügyfélkapu+ beállítása' }).click();
   await site().getByRole('img', { name: 'Beállító QR-kód' }).waitFor();
   await site().getByRole('button', { name: 'Nem tudom beolvasni a kódot' }).click();
@@ -100,7 +111,10 @@ test('register, then enroll phone A by scanning the QR code on the canvas', asyn
   await screenshot(page, '03-deletion-code');
   firstDeletionCode = (await site().getByTestId('deletion-code').textContent()).trim();
   // "Törlőkód mentése" saves it as a text file, made in the page.
-  const [download] = await Promise.all([page.waitForEvent('download'), site().getByRole('button', { name: 'Törlőkód mentése' }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    site().getByRole('button', { name: 'Törlőkód mentése' }).click(),
+  ]);
   assert.equal(download.suggestedFilename(), 'torlokod.txt');
   const saved = [];
   for await (const chunk of await download.createReadStream()) saved.push(chunk);
@@ -122,9 +136,15 @@ test('log in with the next code, and see the same code refused a second time', a
   assert.match(await page.getByTestId('typed-step').textContent(), /lépés 0 — elfogadva/);
   await screenshot(page, '04-signed-in');
   await loginForm().getByLabel('Mobilalkalmazásban kapott azonosító').fill(loginCode);
-  await submit(loginForm().getByRole('button', { name: 'Belépés', exact: true }), 'A felhasználónév vagy a jelszó helytelen');
+  await submit(
+    loginForm().getByRole('button', { name: 'Belépés', exact: true }),
+    'A felhasználónév vagy a jelszó helytelen',
+  );
   assert.match(await page.getByTestId('typed-step').textContent(), /lépés 0 — elutasítva/);
-  assert.ok(await page.locator('.ruler .cell.current.used').count() === 1, 'the ruler marks the current step as used');
+  assert.ok(
+    (await page.locator('.ruler .cell.current.used').count()) === 1,
+    'the ruler marks the current step as used',
+  );
   await screenshot(page, '05-replay-refused');
 });
 
@@ -139,7 +159,9 @@ test('set up another device (phone B, from an uploaded picture) and see the old 
   await qr.waitFor();
   // A photo of the screen: the canvas as a PNG file, uploaded to phone B and decoded there.
   const picture = await qr.screenshot();
-  await phone('B').getByLabel('Kép feltöltése').setInputFiles({ name: 'qr.png', mimeType: 'image/png', buffer: picture });
+  await phone('B')
+    .getByLabel('Kép feltöltése')
+    .setInputFiles({ name: 'qr.png', mimeType: 'image/png', buffer: picture });
   await phone('B').getByRole('status').filter({ hasText: 'Fiók hozzáadva.' }).waitFor();
   await phone('B').getByRole('button', { name: 'Beírás az oldalra' }).click();
   secondDeletionCode = await finishSetup();
@@ -147,7 +169,10 @@ test('set up another device (phone B, from an uploaded picture) and see the old 
 
   await page.getByRole('button', { name: '+30 mp' }).click();
   await phone('A').getByRole('button', { name: 'Beírás az oldalra' }).click();
-  await submit(loginForm().getByRole('button', { name: 'Belépés', exact: true }), 'A felhasználónév vagy a jelszó helytelen');
+  await submit(
+    loginForm().getByRole('button', { name: 'Belépés', exact: true }),
+    'A felhasználónév vagy a jelszó helytelen',
+  );
   assert.match(await page.getByTestId('typed-step').textContent(), /egyik közeli lépéshez sem tartozik/);
   await screenshot(page, '06-old-phone-refused');
   await page.getByRole('button', { name: '+2 perc' }).click();
@@ -184,7 +209,10 @@ test('a reload keeps the accounts, the phones, the time and the replay guard', a
   await phone('A').getByText('Még nincs fiók.').waitFor();
   // The code just used is still refused after the reload: the replay guard was saved too.
   await loginForm().getByLabel('Mobilalkalmazásban kapott azonosító').fill(before.b);
-  await submit(loginForm().getByRole('button', { name: 'Belépés', exact: true }), 'A felhasználónév vagy a jelszó helytelen');
+  await submit(
+    loginForm().getByRole('button', { name: 'Belépés', exact: true }),
+    'A felhasználónév vagy a jelszó helytelen',
+  );
 });
 
 test('a phone whose clock is 90 s behind shows a code the service no longer accepts', async () => {
@@ -193,7 +221,10 @@ test('a phone whose clock is 90 s behind shows a code the service no longer acce
   await phone('B').getByLabel('Óraeltérés (másodperc)').blur();
   await page.locator('.ruler-summary').filter({ hasText: 'Telefon B: lépés -3' }).waitFor();
   await phone('B').getByRole('button', { name: 'Beírás az oldalra' }).click();
-  await submit(loginForm().getByRole('button', { name: 'Belépés', exact: true }), 'A felhasználónév vagy a jelszó helytelen');
+  await submit(
+    loginForm().getByRole('button', { name: 'Belépés', exact: true }),
+    'A felhasználónév vagy a jelszó helytelen',
+  );
   assert.match(await page.getByTestId('typed-step').textContent(), /lépés -3 — elutasítva/);
   assert.match(await page.locator('.ruler-summary').textContent(), /Telefon B: lépés -3/);
   await screenshot(page, '07-drift-refused');
@@ -205,15 +236,24 @@ test('redeem the törlőkód: the binding goes, the account stays, the code is s
   const form = site().getByRole('form', { name: 'Elveszett telefon: törlőkód' });
   await form.getByLabel('Törlőkód').fill(firstDeletionCode);
   // The törlőkód of the replaced phone stopped working with it.
-  await submit(form.getByRole('button', { name: 'Kapcsolat törlése törlőkóddal' }), 'A felhasználónév, a jelszó vagy a megadott törlőkód nem megfelelő.');
+  await submit(
+    form.getByRole('button', { name: 'Kapcsolat törlése törlőkóddal' }),
+    'A felhasználónév, a jelszó vagy a megadott törlőkód nem megfelelő.',
+  );
   // A wrong törlőkód slows the next try down (1 s, doubling): let it pass.
   await page.getByRole('button', { name: '+30 mp' }).click();
   await form.getByLabel('Törlőkód').fill(secondDeletionCode);
-  await submit(form.getByRole('button', { name: 'Kapcsolat törlése törlőkóddal' }), 'A telefonos azonosító kapcsolat törlődött');
+  await submit(
+    form.getByRole('button', { name: 'Kapcsolat törlése törlőkóddal' }),
+    'A telefonos azonosító kapcsolat törlődött',
+  );
   await screenshot(page, '08-deletion-code-redeemed');
   await page.getByRole('button', { name: '+2 perc' }).click();
   await form.getByLabel('Törlőkód').fill(secondDeletionCode);
-  await submit(form.getByRole('button', { name: 'Kapcsolat törlése törlőkóddal' }), /megadott törlőkód nem megfelelő|A felhasználónév vagy a jelszó helytelen/);
+  await submit(
+    form.getByRole('button', { name: 'Kapcsolat törlése törlőkóddal' }),
+    /megadott törlőkód nem megfelelő|A felhasználónév vagy a jelszó helytelen/,
+  );
   // Set up again from scratch works: the account itself remains.
   await loginForm().getByRole('button', { name: 'Ügyfélkapu+ beállítása' }).click();
   await site().getByRole('img', { name: 'Beállító QR-kód' }).waitFor();
@@ -223,15 +263,24 @@ test('redeem the törlőkód: the binding goes, the account stays, the code is s
 test('switch to English: the page and the service answer in English, and it sticks', async () => {
   await page.getByLabel('Nyelv:').selectOption('en');
   await page.getByRole('heading', { name: 'Ügyfélkapu+ simulator' }).waitFor();
-  await submit(page.getByRole('form', { name: 'Log in' }).getByRole('button', { name: 'Log in', exact: true }), 'The username or the password is incorrect');
+  await submit(
+    page.getByRole('form', { name: 'Log in' }).getByRole('button', { name: 'Log in', exact: true }),
+    'The username or the password is incorrect',
+  );
   await page.getByLabel('Maintenance').check();
-  await submit(page.getByRole('form', { name: 'Log in' }).getByRole('button', { name: 'Log in', exact: true }), 'down for maintenance');
+  await submit(
+    page.getByRole('form', { name: 'Log in' }).getByRole('button', { name: 'Log in', exact: true }),
+    'down for maintenance',
+  );
   await screenshot(page, '09-english-maintenance');
   await page.getByLabel('Maintenance').uncheck();
   // A time-out: the request hangs for the service's 30 s of simulated time, then fails.
   await page.getByLabel('Time-out').check();
   const before = await page.locator('.sim-time').textContent();
-  await submit(page.getByRole('form', { name: 'Log in' }).getByRole('button', { name: 'Log in', exact: true }), 'The request timed out.');
+  await submit(
+    page.getByRole('form', { name: 'Log in' }).getByRole('button', { name: 'Log in', exact: true }),
+    'The request timed out.',
+  );
   await page.waitForFunction((old) => document.querySelector('.sim-time').textContent !== old, before);
   assert.match(await page.locator('.sim-time').textContent(), /\(paused\)/);
   await page.getByLabel('Time-out').uncheck();
@@ -243,7 +292,10 @@ test('switch to English: the page and the service answer in English, and it stic
 test('play the replay scenario to the end', async () => {
   await page.getByLabel('Scenario:').selectOption('replay');
   const next = page.getByRole('button', { name: 'Next step' });
-  const settled = () => page.waitForFunction(() => document.querySelector('[data-result]') || !document.querySelector('.scenarios button.primary').disabled);
+  const settled = () =>
+    page.waitForFunction(
+      () => document.querySelector('[data-result]') || !document.querySelector('.scenarios button.primary').disabled,
+    );
   for (let i = 0; i < 20 && (await page.locator('[data-result]').count()) === 0; i++) {
     await next.click();
     await settled();
@@ -263,7 +315,10 @@ test('reset clears everything', async () => {
   assert.equal(await phone('B').count(), 0);
   await page.reload();
   await phone('A').getByText('Még nincs fiók.').waitFor();
-  await submit(loginForm().getByRole('button', { name: 'Belépés', exact: true }), 'A felhasználónév vagy a jelszó helytelen');
+  await submit(
+    loginForm().getByRole('button', { name: 'Belépés', exact: true }),
+    'A felhasználónév vagy a jelszó helytelen',
+  );
   await page.getByRole('button', { name: 'Idő megállítása' }).waitFor();
   assert.deepEqual(demo.browser.foreign, []);
   assert.deepEqual(demo.browser.problems, []);

@@ -14,7 +14,9 @@ let manifest;
 const dialogs = [];
 
 before(async () => {
-  manifest = JSON.parse(await readFile(new URL('manifest.json', EXPORTS), 'utf8')).files.find((f) => f.file === 'aegis_encrypted.json');
+  manifest = JSON.parse(await readFile(new URL('manifest.json', EXPORTS), 'utf8')).files.find(
+    (f) => f.file === 'aegis_encrypted.json',
+  );
   demo = await openDemo({ timeout: 15_000 });
   page = demo.page;
   page.on('dialog', (dialog) => {
@@ -30,7 +32,11 @@ after(async () => {
 test('an encrypted export asks for its password in a password field, refuses a wrong one, and imports once on a double submit', async () => {
   const phoneA = phone(page, 'A');
   const status = phoneA.getByRole('status');
-  await phoneA.getByLabel('Kép feltöltése').setInputFiles({ name: 'aegis_encrypted.json', mimeType: 'application/json', buffer: await readFile(new URL('aegis_encrypted.json', EXPORTS)) });
+  await phoneA.getByLabel('Kép feltöltése').setInputFiles({
+    name: 'aegis_encrypted.json',
+    mimeType: 'application/json',
+    buffer: await readFile(new URL('aegis_encrypted.json', EXPORTS)),
+  });
   const field = phoneA.getByLabel('Az exportfájl jelszava');
   await field.waitFor();
   assert.equal(await field.getAttribute('type'), 'password');
@@ -53,7 +59,8 @@ test('an encrypted export asks for its password in a password field, refuses a w
   await page.waitForTimeout(500);
   assert.equal(await status.evaluate((el) => Number(el.dataset.shown ?? 0)), shown + 1, 'one answer');
   // Steam entries are not TOTP or HOTP: the phone skips them with a warning.
-  for (const entry of manifest.expected.filter((e) => e.type !== 'steam')) await phoneA.locator(`[data-account="${entry.issuer}: ${entry.account}"]`).first().waitFor();
+  for (const entry of manifest.expected.filter((e) => e.type !== 'steam'))
+    await phoneA.locator(`[data-account="${entry.issuer}: ${entry.account}"]`).first().waitFor();
   assert.equal(await field.isVisible(), false);
   assert.equal(await field.inputValue(), '');
 

@@ -2,14 +2,18 @@
 import assert from 'node:assert/strict';
 
 export const site = (page) => page.locator('section.site');
-export const phone = (page, name, word = 'Telefon') => page.getByRole('region', { name: `${word} ${name}`, exact: true });
+export const phone = (page, name, word = 'Telefon') =>
+  page.getByRole('region', { name: `${word} ${name}`, exact: true });
 export const statusOf = (page) => page.locator('section.site > [role=status]');
 
 /** Clicks `button` and waits for the site's next answer; returns its text. */
 export async function answer(page, button) {
   const before = await statusOf(page).evaluate((el) => Number(el.dataset.shown ?? 0));
   await button.click();
-  await page.waitForFunction((n) => Number(document.querySelector('section.site > [role=status]')?.dataset.shown ?? 0) > n, before);
+  await page.waitForFunction(
+    (n) => Number(document.querySelector('section.site > [role=status]')?.dataset.shown ?? 0) > n,
+    before,
+  );
   return statusOf(page).textContent();
 }
 
@@ -20,9 +24,15 @@ export async function pause(page) {
 
 /** Registers the default user and opens the setup with its QR code. */
 export async function registerAndStartSetup(page) {
-  const text = await answer(page, site(page).getByRole('form', { name: 'Regisztráció' }).getByRole('button', { name: 'Regisztráció' }));
+  const text = await answer(
+    page,
+    site(page).getByRole('form', { name: 'Regisztráció' }).getByRole('button', { name: 'Regisztráció' }),
+  );
   assert.match(text, /Sikeres regisztráció/);
-  await site(page).getByRole('form', { name: 'Belépés' }).getByRole('button', { name: 'Ügyfélkapu+ beállítása' }).click();
+  await site(page)
+    .getByRole('form', { name: 'Belépés' })
+    .getByRole('button', { name: 'Ügyfélkapu+ beállítása' })
+    .click();
   await site(page).getByRole('img', { name: 'Beállító QR-kód' }).waitFor();
 }
 

@@ -22,10 +22,12 @@ test('a double click on Tovább sends the code once, and no red refusal appears 
   await scanAndType(page);
   const before = await statusOf(page).evaluate((el) => Number(el.dataset.shown ?? 0));
   // Two clicks in the same task: the second lands before the first answer can redraw the page.
-  await site(page).getByRole('button', { name: 'Tovább' }).evaluate((button) => {
-    button.click();
-    button.click();
-  });
+  await site(page)
+    .getByRole('button', { name: 'Tovább' })
+    .evaluate((button) => {
+      button.click();
+      button.click();
+    });
   await site(page).getByTestId('deletion-code').waitFor();
   // Let a second request, if one was sent, come back.
   await page.waitForTimeout(800);

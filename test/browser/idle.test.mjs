@@ -21,7 +21,13 @@ before(async () => {
   await browser.context.addInitScript(() => {
     const counts = { timeout: 0, interval: 0, frame: 0 };
     globalThis.__wakeups = counts;
-    const wrap = (kind, fn) => (typeof fn === 'function' ? (...args) => { counts[kind] += 1; return fn(...args); } : fn);
+    const wrap = (kind, fn) =>
+      typeof fn === 'function'
+        ? (...args) => {
+            counts[kind] += 1;
+            return fn(...args);
+          }
+        : fn;
     const st = globalThis.setTimeout;
     const si = globalThis.setInterval;
     const raf = globalThis.requestAnimationFrame;
@@ -44,7 +50,11 @@ test('the first control is usable within 1 s of navigation', async () => {
   const timing = await page.evaluate(() => {
     const nav = performance.getEntriesByType('navigation')[0];
     const script = performance.getEntriesByType('resource').find((r) => r.name.endsWith('.js'));
-    return { responseEnd: nav.responseEnd, scriptEnd: script?.responseEnd, domContentLoaded: nav.domContentLoadedEventStart };
+    return {
+      responseEnd: nav.responseEnd,
+      scriptEnd: script?.responseEnd,
+      domContentLoaded: nav.domContentLoadedEventStart,
+    };
   });
   console.log(`# interactive after ${mark.toFixed(0)} ms (${JSON.stringify(timing)})`);
   assert.ok(mark < 1000, `interactive after ${mark} ms`);
@@ -68,7 +78,11 @@ test(`an idle page wakes up at most ${MAX_WAKEUPS_PER_SECOND} times a second, an
   const hiddenFrom = await page.evaluate(() => ({ ...globalThis.__wakeups }));
   await page.waitForTimeout(2500);
   const hiddenTo = await page.evaluate(() => ({ ...globalThis.__wakeups }));
-  assert.equal(hiddenTo.timeout + hiddenTo.interval - hiddenFrom.timeout - hiddenFrom.interval, 0, 'no timer while hidden');
+  assert.equal(
+    hiddenTo.timeout + hiddenTo.interval - hiddenFrom.timeout - hiddenFrom.interval,
+    0,
+    'no timer while hidden',
+  );
   await page.evaluate(() => {
     delete document.hidden;
     document.dispatchEvent(new Event('visibilitychange'));

@@ -6,18 +6,67 @@ import { openDemo } from './support.mjs';
 
 /** Labels the driver clicks, per language. */
 const L = {
-  hu: { pause: 'Idő megállítása', register: 'Regisztráció', login: 'Belépés', enroll: 'Ügyfélkapu+ beállítása', cantScan: 'Nem tudom beolvasni a kódot', scan: 'Kamera: a weboldal QR-kódja', type: 'Beírás az oldalra', next: 'Tovább', saved: 'Törlőkód mentéséről gondoskodtam', finish: 'Befejezés', phone: 'Telefon', manual: 'Kulcs kézi megadása', key: 'Kulcs', add: 'Hozzáadás', upload: 'Kép feltöltése', webcam: 'Webkamera', second: 'Második telefon', rename: 'Átnevezés', remove: 'Törlés', scenario: 'Forgatókönyv:', nextStep: 'Következő lépés', username: 'Felhasználónév' },
-  en: { pause: 'Pause time', register: 'Register', login: 'Log in', enroll: 'Set up Ügyfélkapu+', cantScan: "I can't scan the code", scan: "Camera: the site's QR code", type: 'Type on the site', next: 'Next', saved: 'I have saved the deletion code', finish: 'Finish', phone: 'Phone', manual: 'Enter a setup key', key: 'Key', add: 'Add', upload: 'Upload an image', webcam: 'Webcam', second: 'Second phone', rename: 'Rename', remove: 'Remove', scenario: 'Scenario:', nextStep: 'Next step', username: 'Username' },
+  hu: {
+    pause: 'Idő megállítása',
+    register: 'Regisztráció',
+    login: 'Belépés',
+    enroll: 'Ügyfélkapu+ beállítása',
+    cantScan: 'Nem tudom beolvasni a kódot',
+    scan: 'Kamera: a weboldal QR-kódja',
+    type: 'Beírás az oldalra',
+    next: 'Tovább',
+    saved: 'Törlőkód mentéséről gondoskodtam',
+    finish: 'Befejezés',
+    phone: 'Telefon',
+    manual: 'Kulcs kézi megadása',
+    key: 'Kulcs',
+    add: 'Hozzáadás',
+    upload: 'Kép feltöltése',
+    webcam: 'Webkamera',
+    second: 'Második telefon',
+    rename: 'Átnevezés',
+    remove: 'Törlés',
+    scenario: 'Forgatókönyv:',
+    nextStep: 'Következő lépés',
+    username: 'Felhasználónév',
+  },
+  en: {
+    pause: 'Pause time',
+    register: 'Register',
+    login: 'Log in',
+    enroll: 'Set up Ügyfélkapu+',
+    cantScan: "I can't scan the code",
+    scan: "Camera: the site's QR code",
+    type: 'Type on the site',
+    next: 'Next',
+    saved: 'I have saved the deletion code',
+    finish: 'Finish',
+    phone: 'Phone',
+    manual: 'Enter a setup key',
+    key: 'Key',
+    add: 'Add',
+    upload: 'Upload an image',
+    webcam: 'Webcam',
+    second: 'Second phone',
+    rename: 'Rename',
+    remove: 'Remove',
+    scenario: 'Scenario:',
+    nextStep: 'Next step',
+    username: 'Username',
+  },
 };
 
 /** Names and technical tokens either language may show as they are. */
 const ALLOWED = /totp-lab|localStorage|otpauth(-migration)?:\/\/|base32|Ügyfélkapu\+|kovacs\.janos\S*|English|Magyar/g;
 /** English words that have no place in the Hungarian page (none of them is also a Hungarian word). */
-const ENGLISH = /\b(the|and|or|phone|phones|account|accounts|code|codes|step|steps|seconds?|must|got|error|found|invalid|requested|device|password|username|login|added|scenario|passed|failed|time|note|user|old|new|characters|empty|printable|picture|image|camera|webcam|key|not|with|from|your|you)\b|\d s\b/gi;
+const ENGLISH =
+  /\b(the|and|or|phone|phones|account|accounts|code|codes|step|steps|seconds?|must|got|error|found|invalid|requested|device|password|username|login|added|scenario|passed|failed|time|note|user|old|new|characters|empty|printable|picture|image|camera|webcam|key|not|with|from|your|you)\b|\d s\b/gi;
 /** Hungarian words and letters that have no place in the English page. */
-const HUNGARIAN = /\S*[áéíóöőúüűÁÉÍÓÖŐÚÜŰ]\S*|(?<!\p{L})(az|nem|egy|és|mp|perc|telefon|fiók|kulcs|oldal|lépés|hiba|sikeres|kód)(?!\p{L})/giu;
+const HUNGARIAN =
+  /\S*[áéíóöőúüűÁÉÍÓÖŐÚÜŰ]\S*|(?<!\p{L})(az|nem|egy|és|mp|perc|telefon|fiók|kulcs|oldal|lépés|hiba|sikeres|kód)(?!\p{L})/giu;
 /** Hungarian names the English page keeps on purpose: the real site's terms, quoted labels, people. */
-const HU_TERMS = /(?<!\p{L})(törlőkód|Befejezés|Ügyfélkapu\+?|DÁP|Digitális Állampolgár|Kovács János|János Kovács)(?!\p{L})|[“"„][^”"]*[”"]/gu;
+const HU_TERMS =
+  /(?<!\p{L})(törlőkód|Befejezés|Ügyfélkapu\+?|DÁP|Digitális Állampolgár|Kovács János|János Kovács)(?!\p{L})|[“"„][^”"]*[”"]/gu;
 
 function leftovers(text, lang) {
   const clean = text.replace(ALLOWED, ' ');
@@ -61,7 +110,9 @@ async function visitScreens(page, lang) {
   await phoneA.getByLabel(l.key, { exact: true }).fill('not base32 at all 1890');
   await answered(phoneStatus, phoneA.getByRole('button', { name: l.add }));
   await look('manual-bad-key');
-  await phoneA.getByLabel(l.upload).setInputFiles({ name: 'qr.png', mimeType: 'image/png', buffer: Buffer.from('this is no picture') });
+  await phoneA
+    .getByLabel(l.upload)
+    .setInputFiles({ name: 'qr.png', mimeType: 'image/png', buffer: Buffer.from('this is no picture') });
   await page.waitForFunction((el) => el.textContent.length > 0, await phoneStatus.elementHandle());
   await look('upload-not-a-picture');
   await answered(phoneStatus, phoneA.getByRole('button', { name: l.webcam }));
@@ -97,12 +148,17 @@ async function visitScenarios(page, lang) {
     const words = leftovers(await page.locator('section.scenarios').innerText(), lang);
     if (words.length) found[screen] = [...new Set(words)];
   };
-  const ids = await page.getByLabel(l.scenario).locator('option').evaluateAll((options) => options.map((o) => o.value));
+  const ids = await page
+    .getByLabel(l.scenario)
+    .locator('option')
+    .evaluateAll((options) => options.map((o) => o.value));
   for (const id of ids) {
     await page.getByLabel(l.scenario).selectOption(id);
     for (let i = 0; i < 40 && (await page.locator('[data-result]').count()) === 0; i++) {
       await page.getByRole('button', { name: l.nextStep }).click();
-      await page.waitForFunction(() => document.querySelector('[data-result]') || !document.querySelector('.scenarios button.primary').disabled);
+      await page.waitForFunction(
+        () => document.querySelector('[data-result]') || !document.querySelector('.scenarios button.primary').disabled,
+      );
     }
     await look(`scenario ${id}`);
   }

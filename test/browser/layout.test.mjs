@@ -6,7 +6,11 @@ import { after, before, test } from 'node:test';
 import { openDemo, screenshot } from './support.mjs';
 import { answer, pause, phone, site } from './flows.mjs';
 
-const VIEWPORTS = [[1920, 1080], [1366, 768], [390, 844]];
+const VIEWPORTS = [
+  [1920, 1080],
+  [1366, 768],
+  [390, 844],
+];
 
 let demo;
 let page;
@@ -25,8 +29,15 @@ after(async () => {
 function lowContrast() {
   return page.evaluate(() => {
     const rgba = (s) => (s.match(/[\d.]+/g) ?? ['0', '0', '0', '0']).map(Number).concat(1).slice(0, 4);
-    const lum = ([r, g, b]) => [r, g, b].map((c) => (c /= 255) <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4).reduce((sum, c, i) => sum + c * [0.2126, 0.7152, 0.0722][i], 0);
-    const over = (top, under) => top.slice(0, 3).map((c, i) => c * top[3] + under[i] * (1 - top[3])).concat(1);
+    const lum = ([r, g, b]) =>
+      [r, g, b]
+        .map((c) => ((c /= 255) <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4))
+        .reduce((sum, c, i) => sum + c * [0.2126, 0.7152, 0.0722][i], 0);
+    const over = (top, under) =>
+      top
+        .slice(0, 3)
+        .map((c, i) => c * top[3] + under[i] * (1 - top[3]))
+        .concat(1);
     const backgroundOf = (el) => {
       const layers = [];
       for (let x = el; x; x = x.parentElement) {
@@ -45,7 +56,10 @@ function lowContrast() {
       const bg = backgroundOf(el);
       const [a, b] = [lum(over(fg, bg)), lum(bg)].sort((x, y) => y - x);
       const ratio = (a + 0.05) / (b + 0.05);
-      if (ratio < 4.5) bad.push(`${el.tagName.toLowerCase()}.${el.className} "${el.textContent.trim().slice(0, 24)}" ${ratio.toFixed(2)}`);
+      if (ratio < 4.5)
+        bad.push(
+          `${el.tagName.toLowerCase()}.${el.className} "${el.textContent.trim().slice(0, 24)}" ${ratio.toFixed(2)}`,
+        );
     }
     return bad;
   });
@@ -57,7 +71,9 @@ async function everyViewport(name) {
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     assert.ok(overflow <= 0, `${name} at ${width}×${height}: ${overflow} px sideways`);
     assert.deepEqual(await lowContrast(), [], `${name} at ${width}×${height}`);
-    await page.screenshot({ path: new URL(`../../test-results/${name}-${width}x${height}.png`, import.meta.url).pathname });
+    await page.screenshot({
+      path: new URL(`../../test-results/${name}-${width}x${height}.png`, import.meta.url).pathname,
+    });
   }
   await page.setViewportSize({ width: 1366, height: 768 });
 }
@@ -73,7 +89,10 @@ test('the contrast check catches grey on white', async () => {
     p.style.color = '#999';
     document.querySelector('section.site').append(p);
   });
-  assert.deepEqual((await lowContrast()).map((line) => line.slice(0, 18)), ['p. "halvány szöveg']);
+  assert.deepEqual(
+    (await lowContrast()).map((line) => line.slice(0, 18)),
+    ['p. "halvány szöveg'],
+  );
   await page.evaluate(() => document.getElementById('grey').remove());
 });
 
@@ -117,11 +136,16 @@ test('the guide follows the setup step by step', async () => {
 
 test('a replay, a scenario log and presentation mode pass the same checks', async () => {
   await phone(page, 'A').getByRole('button', { name: 'Beírás az oldalra' }).click();
-  await answer(page, site(page).getByRole('form', { name: 'Belépés' }).getByRole('button', { name: 'Belépés', exact: true }));
+  await answer(
+    page,
+    site(page).getByRole('form', { name: 'Belépés' }).getByRole('button', { name: 'Belépés', exact: true }),
+  );
   await page.getByLabel('Forgatókönyv:').selectOption('lost-phone');
   for (let i = 0; i < 40 && (await page.locator('[data-result]').count()) === 0; i++) {
     await page.getByRole('button', { name: 'Következő lépés' }).click();
-    await page.waitForFunction(() => document.querySelector('[data-result]') || !document.querySelector('.scenarios button.primary').disabled);
+    await page.waitForFunction(
+      () => document.querySelector('[data-result]') || !document.querySelector('.scenarios button.primary').disabled,
+    );
   }
   await everyViewport('replay-and-scenario');
   await page.getByRole('button', { name: 'Kivetítés' }).click();

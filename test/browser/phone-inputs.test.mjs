@@ -33,7 +33,11 @@ before(async () => {
   await writeFile(video, y4m(renderQr(URI, { format: 'pixels', scale: 6 })));
   server = await startServer();
   // The fake camera and an automatic "Allow" on the permission prompt, for this test only.
-  browser = await launchBrowser(['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', `--use-file-for-fake-video-capture=${video}`]);
+  browser = await launchBrowser([
+    '--use-fake-device-for-media-stream',
+    '--use-fake-ui-for-media-stream',
+    `--use-file-for-fake-video-capture=${video}`,
+  ]);
   page = await browser.page();
   page.setDefaultTimeout(10_000);
   await page.goto(server.url);
@@ -70,7 +74,10 @@ test('a key typed by hand gives the same codes as the scanned one', async () => 
   // A key that is not base32 is refused with a message, not a broken page.
   await phone.getByLabel('Kulcs').fill('not a key!');
   await phone.getByRole('button', { name: 'Hozzáadás' }).click();
-  await phone.getByRole('status').filter({ hasText: /secret/i }).waitFor();
+  await phone
+    .getByRole('status')
+    .filter({ hasText: /secret/i })
+    .waitFor();
   assert.equal(await phone.locator('.code').count(), 2);
   assert.deepEqual(browser.problems, []);
   assert.deepEqual(browser.foreign, []);

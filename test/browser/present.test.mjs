@@ -19,7 +19,8 @@ after(async () => {
   await demo?.close();
 });
 
-const login = () => answer(page, site(page).getByRole('form', { name: 'Belépés' }).getByRole('button', { name: 'Belépés', exact: true }));
+const login = () =>
+  answer(page, site(page).getByRole('form', { name: 'Belépés' }).getByRole('button', { name: 'Belépés', exact: true }));
 const why = () => page.getByTestId('why-refused').textContent();
 
 test('"Kivetítés" turns presentation mode on for this window', async () => {
@@ -39,9 +40,15 @@ test('the setup shown large: codes of 48 px and more, no text under 22 px', asyn
     const small = [];
     for (const el of document.querySelectorAll('main *')) {
       const own = [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim());
-      if (own && el.getClientRects().length && px(el) < 22) small.push(`${el.tagName}.${el.className} ${px(el)}px "${el.textContent.trim().slice(0, 20)}"`);
+      if (own && el.getClientRects().length && px(el) < 22)
+        small.push(`${el.tagName}.${el.className} ${px(el)}px "${el.textContent.trim().slice(0, 20)}"`);
     }
-    return { body: px(document.body), code: px(document.querySelector('.phone .code')), deletion: px(document.querySelector('.deletion-code')), small };
+    return {
+      body: px(document.body),
+      code: px(document.querySelector('.phone .code')),
+      deletion: px(document.querySelector('.deletion-code')),
+      small,
+    };
   });
   assert.ok(sizes.body >= 22, `body ${sizes.body}px`);
   assert.ok(sizes.code >= 48, `code ${sizes.code}px`);

@@ -22,25 +22,26 @@ after(async () => {
 
 const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 /** The ruler step (−4…+4) under a marker's line. */
-const stepUnder = (selector) => page.evaluate((sel) => {
-  // The marker's line starts exactly at its time; a pixel more can cross into the next step near its end.
-  const x = document.querySelector(sel).getBoundingClientRect().left;
-  const cell = [...document.querySelectorAll('.ruler .cell')].find((c) => {
-    const r = c.getBoundingClientRect();
-    return x >= r.left && x < r.right;
-  });
-  return cell?.querySelector('.delta').textContent ?? null;
-}, selector);
+const stepUnder = (selector) =>
+  page.evaluate((sel) => {
+    // The marker's line starts exactly at its time; a pixel more can cross into the next step near its end.
+    const x = document.querySelector(sel).getBoundingClientRect().left;
+    const cell = [...document.querySelectorAll('.ruler .cell')].find((c) => {
+      const r = c.getBoundingClientRect();
+      return x >= r.left && x < r.right;
+    });
+    return cell?.querySelector('.delta').textContent ?? null;
+  }, selector);
 
 test('at 390 px nothing scrolls sideways and the markers stand over their steps', async () => {
-  assert.ok(await overflow() <= 0, `overflow ${await overflow()} px`);
+  assert.ok((await overflow()) <= 0, `overflow ${await overflow()} px`);
   assert.equal(await stepUnder('.marker.server'), '0');
   await phone(page, 'A').getByLabel('Óraeltérés (másodperc)').fill('-60');
   await phone(page, 'A').getByLabel('Óraeltérés (másodperc)').blur();
   await page.locator('.ruler-summary').filter({ hasText: 'Telefon A: lépés -2' }).waitFor();
   assert.equal(await stepUnder('.marker.phone-0'), '-2');
   assert.equal(await stepUnder('.marker.server'), '0');
-  assert.ok(await overflow() <= 0);
+  assert.ok((await overflow()) <= 0);
   await phone(page, 'A').getByLabel('Óraeltérés (másodperc)').fill('0');
   await phone(page, 'A').getByLabel('Óraeltérés (másodperc)').blur();
   await screenshot(page, 'ruler-390');
@@ -64,20 +65,28 @@ test('a good code during a fault is "not judged", with the reason for the traine
   await page.getByRole('button', { name: '+2 perc' }).click();
   await page.getByLabel('Karbantartás').check();
   await phone(page, 'A').getByRole('button', { name: 'Beírás az oldalra' }).click();
-  assert.match(await answer(page, site(page).getByRole('form', { name: 'Belépés' }).getByRole('button', { name: 'Belépés', exact: true })), /karbantartás/);
+  assert.match(
+    await answer(
+      page,
+      site(page).getByRole('form', { name: 'Belépés' }).getByRole('button', { name: 'Belépés', exact: true }),
+    ),
+    /karbantartás/,
+  );
   const line = await page.getByTestId('typed-step').textContent();
   assert.doesNotMatch(line, /elutasítva/);
   assert.match(line, /lépés 0 — nem bírálta el/);
   assert.match(await page.getByTestId('why-refused').textContent(), /karbantartás/);
   await page.getByLabel('Karbantartás').uncheck();
-  assert.ok(await overflow() <= 0);
+  assert.ok((await overflow()) <= 0);
 });
 
 test('in the scenario log, QR steps and check lines have their own style', async () => {
   await page.getByLabel('Forgatókönyv:').selectOption('happy-path');
   for (let i = 0; i < 40 && (await page.locator('[data-result]').count()) === 0; i++) {
     await page.getByRole('button', { name: 'Következő lépés' }).click();
-    await page.waitForFunction(() => document.querySelector('[data-result]') || !document.querySelector('.scenarios button.primary').disabled);
+    await page.waitForFunction(
+      () => document.querySelector('[data-result]') || !document.querySelector('.scenarios button.primary').disabled,
+    );
   }
   const layout = await page.evaluate(() => {
     const li = document.querySelector('.events li canvas').closest('li');
@@ -85,13 +94,18 @@ test('in the scenario log, QR steps and check lines have their own style', async
     const canvas = li.querySelector('canvas').getBoundingClientRect();
     const caption = li.querySelector('span').getBoundingClientRect();
     const check = document.querySelector('[data-check]');
-    return { inside: canvas.right <= box.right && canvas.bottom <= box.bottom && canvas.left >= box.left, liHeight: box.height, captionWidth: caption.width, checkDisplay: getComputedStyle(check).display };
+    return {
+      inside: canvas.right <= box.right && canvas.bottom <= box.bottom && canvas.left >= box.left,
+      liHeight: box.height,
+      captionWidth: caption.width,
+      checkDisplay: getComputedStyle(check).display,
+    };
   });
   assert.ok(layout.inside, 'the QR stays inside its line');
   assert.ok(layout.liHeight < 160, `the line is ${layout.liHeight} px tall`);
   assert.ok(layout.captionWidth > 150, `the caption is ${layout.captionWidth} px wide`);
   assert.equal(layout.checkDisplay, 'block');
-  assert.ok(await overflow() <= 0);
+  assert.ok((await overflow()) <= 0);
   assert.deepEqual(demo.browser.problems, []);
   await screenshot(page, 'scenario-log-390');
 });

@@ -16,9 +16,15 @@ after(async () => {
 });
 
 async function playAll(label, next) {
-  const ids = await page.getByLabel(label).locator('option').evaluateAll((options) => options.map((o) => o.value));
+  const ids = await page
+    .getByLabel(label)
+    .locator('option')
+    .evaluateAll((options) => options.map((o) => o.value));
   assert.ok(ids.length >= 12, `found ${ids.length} scenarios`);
-  const settled = () => page.waitForFunction(() => document.querySelector('[data-result]') || !document.querySelector('.scenarios button.primary').disabled);
+  const settled = () =>
+    page.waitForFunction(
+      () => document.querySelector('[data-result]') || !document.querySelector('.scenarios button.primary').disabled,
+    );
   for (const id of ids) {
     await page.getByLabel(label).selectOption(id);
     assert.equal(await page.locator('.events li').count(), 0, `${id} starts empty`);

@@ -74,7 +74,9 @@ test('a phone enrolled in one browser is back in a fresh browser, from the state
   };
   assert.match(enrolled.code, /^\d{6}$/);
   // Wait for the page's save to reach the file, then drop the browser with its localStorage.
-  await serverState((items) => demoItem(items).site?.enrollment === null && (items['totp-lab:provider'] ?? '').includes('"secret"'));
+  await serverState(
+    (items) => demoItem(items).site?.enrollment === null && (items['totp-lab:provider'] ?? '').includes('"secret"'),
+  );
   const onDisk = JSON.parse(await readFile(file, 'utf8'));
   assert.equal(onDisk.format, 'totp-lab-store');
   assert.deepEqual(Object.keys(onDisk.data), ['browser-demo']);
@@ -92,7 +94,11 @@ test('a phone enrolled in one browser is back in a fresh browser, from the state
   // The restored service knows the account: after the activation wait, the phone's next code logs in.
   await fresh.page.getByRole('button', { name: '+2 perc' }).click();
   await phone.getByRole('button', { name: 'Beírás az oldalra' }).click();
-  await fresh.page.locator('section.site').getByRole('form', { name: 'Belépés' }).getByRole('button', { name: 'Belépés', exact: true }).click();
+  await fresh.page
+    .locator('section.site')
+    .getByRole('form', { name: 'Belépés' })
+    .getByRole('button', { name: 'Belépés', exact: true })
+    .click();
   await fresh.page.locator('section.site').getByText('Bejelentkezve:').waitFor();
   await screenshot(fresh.page, '30-state-restored-from-server');
   assert.match(await fresh.page.locator('header .notice').textContent(), /állapotfájljában/);
@@ -125,7 +131,9 @@ test('two windows see the same state after a reload', async () => {
 
 test('a save the server refuses shows a small notice, and the next good save clears it', async () => {
   const page = restored.page;
-  await page.route('**/api/state', (route) => (route.request().method() === 'PUT' ? route.fulfill({ status: 500, body: 'down' }) : route.continue()));
+  await page.route('**/api/state', (route) =>
+    route.request().method() === 'PUT' ? route.fulfill({ status: 500, body: 'down' }) : route.continue(),
+  );
   await page.getByLabel('Second phone').uncheck();
   const notice = page.locator('.server-state-notice');
   await notice.filter({ hasText: 'Saving to the server failed' }).waitFor();
@@ -138,5 +146,8 @@ test('a save the server refuses shows a small notice, and the next good save cle
   await notice.waitFor({ state: 'hidden' });
   await serverState((items) => demoItem(items).phoneCount === 2);
   // The console error Chromium logs for the refused request is the only problem seen.
-  assert.ok(restored.browser.problems.every((p) => /500/.test(p)), restored.browser.problems.join('\n'));
+  assert.ok(
+    restored.browser.problems.every((p) => /500/.test(p)),
+    restored.browser.problems.join('\n'),
+  );
 });

@@ -25,10 +25,11 @@ export async function startServer(args = []) {
   });
   return {
     url,
-    stop: () => new Promise((resolve) => {
-      child.once('exit', resolve);
-      child.kill('SIGTERM');
-    }),
+    stop: () =>
+      new Promise((resolve) => {
+        child.once('exit', resolve);
+        child.kill('SIGTERM');
+      }),
   };
 }
 
@@ -41,7 +42,17 @@ export async function launchBrowser(extraArgs = []) {
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', ...extraArgs],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      ...extraArgs,
+    ],
     viewport: { width: 1400, height: 1000 },
     locale: 'hu-HU',
     timezoneId: 'Europe/Budapest',
@@ -90,7 +101,9 @@ export async function openDemo({ serverArgs = [], browserArgs = [], timeout = 50
   page.setDefaultTimeout(timeout);
   await page.goto(server.url);
   return {
-    server, browser, page,
+    server,
+    browser,
+    page,
     async close() {
       await browser.close();
       await server.stop();

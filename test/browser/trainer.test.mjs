@@ -21,7 +21,13 @@ after(async () => {
 const loginForm = () => site(page).getByRole('form', { name: 'Belépés' });
 
 test('five wrong passwords lock the account; "Fiók feloldása" opens it again', async () => {
-  assert.match(await answer(page, site(page).getByRole('form', { name: 'Regisztráció' }).getByRole('button', { name: 'Regisztráció' })), /Sikeres regisztráció/);
+  assert.match(
+    await answer(
+      page,
+      site(page).getByRole('form', { name: 'Regisztráció' }).getByRole('button', { name: 'Regisztráció' }),
+    ),
+    /Sikeres regisztráció/,
+  );
   await loginForm().getByLabel('Jelszó').fill('nem-ez-a-jelszo');
   for (let i = 0; i < 5; i++) await answer(page, loginForm().getByRole('button', { name: 'Belépés', exact: true }));
   await loginForm().getByLabel('Jelszó').fill('Tavaszi-Szel-2025');
@@ -44,7 +50,10 @@ test('the activation wait is on by default: a login 30 s after Befejezés is ref
   assert.match(await answer(page, loginForm().getByRole('button', { name: 'Belépés', exact: true })), /helytelen/);
   await page.getByRole('button', { name: '+2 perc' }).click();
   await phone(page, 'A').getByRole('button', { name: 'Beírás az oldalra' }).click();
-  assert.match(await answer(page, loginForm().getByRole('button', { name: 'Belépés', exact: true })), /Sikeres azonosítás/);
+  assert.match(
+    await answer(page, loginForm().getByRole('button', { name: 'Belépés', exact: true })),
+    /Sikeres azonosítás/,
+  );
 });
 
 test('a clock error of 1e12 seconds is refused with a message, and nothing throws', async () => {

@@ -16,16 +16,32 @@ afterEach(() => {
 describe('totp-lab code --min-remaining', () => {
   it('with --time, gives the next period start code when too few seconds are left', async () => {
     // 59 s: 1 s left in step 1.
-    expect(await json('code', SECRET, '--time', '59', '--json', '--min-remaining', '5')).toEqual({ code: codeAt(SECRET, 60_000), remaining: 30, step: 2 });
-    expect(await json('code', SECRET, '--time', '55', '--json', '--min-remaining', '5')).toEqual({ code: '287082', remaining: 5, step: 1 });
+    expect(await json('code', SECRET, '--time', '59', '--json', '--min-remaining', '5')).toEqual({
+      code: codeAt(SECRET, 60_000),
+      remaining: 30,
+      step: 2,
+    });
+    expect(await json('code', SECRET, '--time', '55', '--json', '--min-remaining', '5')).toEqual({
+      code: '287082',
+      remaining: 5,
+      step: 1,
+    });
     expect(await json('code', SECRET, '--time', '55.5', '--json', '--min-remaining', '5')).toMatchObject({ step: 2 });
-    expect((await cli('code', SECRET, '--time', '59', '--digits', '8', '--min-remaining', '1')).stdout).toBe('94287082');
-    expect((await cli('code', SECRET, '--time', '1970-01-01T00:00:59Z', '--period', '60', '--min-remaining', '2')).stdout).toBe(codeAt(SECRET, 60_000, { period: 60 }));
+    expect((await cli('code', SECRET, '--time', '59', '--digits', '8', '--min-remaining', '1')).stdout).toBe(
+      '94287082',
+    );
+    expect(
+      (await cli('code', SECRET, '--time', '1970-01-01T00:00:59Z', '--period', '60', '--min-remaining', '2')).stdout,
+    ).toBe(codeAt(SECRET, 60_000, { period: 60 }));
   });
 
   it('at every second of a period the printed code has at least that many seconds left', async () => {
     for (let offset = 0; offset < 30; offset++) {
-      const shown = (await json('code', SECRET, '--time', String(30 + offset), '--json', '--min-remaining', '5')) as { code: string; remaining: number; step: number };
+      const shown = (await json('code', SECRET, '--time', String(30 + offset), '--json', '--min-remaining', '5')) as {
+        code: string;
+        remaining: number;
+        step: number;
+      };
       expect(shown.remaining).toBeGreaterThanOrEqual(5);
       expect(shown.step).toBe(offset <= 25 ? 1 : 2);
       const verified = await cli('verify', SECRET, shown.code, '--time', String(30 + offset + 4), '--window', '0');
@@ -42,7 +58,11 @@ describe('totp-lab code --min-remaining', () => {
     expect(printed).toBeUndefined();
     await vi.advanceTimersByTimeAsync(1);
     await pending;
-    expect(printed).toEqual({ code: 0, stdout: JSON.stringify({ code: codeAt(SECRET, 60_000), remaining: 30, step: 2 }), stderr: '' });
+    expect(printed).toEqual({
+      code: 0,
+      stdout: JSON.stringify({ code: codeAt(SECRET, 60_000), remaining: 30, step: 2 }),
+      stderr: '',
+    });
   });
 
   it('without --time, does not wait when enough is left', async () => {

@@ -5,21 +5,34 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/main.js';
 
 let dir: string;
-beforeAll(async () => { dir = await mkdtemp(join(tmpdir(), 'totp-lab-demo-interactive-')); });
-afterAll(async () => { await rm(dir, { recursive: true, force: true }); });
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'totp-lab-demo-interactive-'));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
 
 async function play(lang: 'hu' | 'en', typed: string[], ...flags: string[]) {
   const out: string[] = [];
   const prompts: string[] = [];
   const code = await run(['demo', '--interactive', '--lang', lang, ...flags], {
-    out: (l) => out.push(l), err: (l) => out.push(l), env: {}, isTty: false,
-    lines: async function* () { yield* typed; }, prompt: (p) => prompts.push(p),
+    out: (l) => out.push(l),
+    err: (l) => out.push(l),
+    env: {},
+    isTty: false,
+    lines: async function* () {
+      yield* typed;
+    },
+    prompt: (p) => prompts.push(p),
   });
   return { code, text: out.join('\n'), prompts };
 }
 
 const ENROLL = ['register', 'enroll', 'scan'];
-const codeIn = (text: string, label: string) => [...text.matchAll(new RegExp(`\\[${label}\\] Ügyfélkapu\\+ \\(kovacs\\.janos\\)  (\\d{3}) (\\d{3})`, 'g'))].map((m) => m[1]! + m[2]!);
+const codeIn = (text: string, label: string) =>
+  [...text.matchAll(new RegExp(`\\[${label}\\] Ügyfélkapu\\+ \\(kovacs\\.janos\\)  (\\d{3}) (\\d{3})`, 'g'))].map(
+    (m) => m[1]! + m[2]!,
+  );
 
 describe('interactive demo', () => {
   it('shows a prompt before every command', async () => {
@@ -51,7 +64,10 @@ describe('interactive demo', () => {
     const out: string[] = [];
     const latest = () => codeIn(out.join('\n'), 'phone').at(-1);
     await run(['demo', '--interactive', '--lang', 'en', '--no-qr'], {
-      out: (l) => out.push(l), err: (l) => out.push(l), env: {}, isTty: false,
+      out: (l) => out.push(l),
+      err: (l) => out.push(l),
+      env: {},
+      isTty: false,
       lines: async function* () {
         yield* ENROLL;
         yield `confirm ${latest()}`;
@@ -70,8 +86,15 @@ describe('interactive demo', () => {
     const enrolled = async (...flags: string[]) => {
       const out: string[] = [];
       await run(['demo', '--interactive', '--lang', 'en', ...flags], {
-        out: (l) => out.push(l), err: (l) => out.push(l), env: {}, isTty: false,
-        lines: async function* () { yield* ENROLL; yield `confirm ${codeIn(out.join('\n'), 'phone').at(-1)}`; yield 'quit'; },
+        out: (l) => out.push(l),
+        err: (l) => out.push(l),
+        env: {},
+        isTty: false,
+        lines: async function* () {
+          yield* ENROLL;
+          yield `confirm ${codeIn(out.join('\n'), 'phone').at(-1)}`;
+          yield 'quit';
+        },
       });
       return out.join('\n');
     };

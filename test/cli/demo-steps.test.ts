@@ -8,8 +8,17 @@ async function play(o: { isTty: boolean; inputIsTty: boolean; typed: string[] },
   const prompts: string[] = [];
   let asked = 0;
   const code = await run(['demo', '--no-qr', '--lang', 'en', '--scenario', 'happy-path', ...args], {
-    out: (l) => out.push(l), err: (l) => out.push(l), env: { NO_COLOR: '1' }, isTty: o.isTty, inputIsTty: o.inputIsTty,
-    lines: async function* () { for (const line of o.typed) { asked++; yield line; } },
+    out: (l) => out.push(l),
+    err: (l) => out.push(l),
+    env: { NO_COLOR: '1' },
+    isTty: o.isTty,
+    inputIsTty: o.inputIsTty,
+    lines: async function* () {
+      for (const line of o.typed) {
+        asked++;
+        yield line;
+      }
+    },
     prompt: (text) => prompts.push(text),
   });
   return { code, text: out.join('\n'), prompts, asked };
@@ -63,7 +72,14 @@ describe('demo step mode', () => {
     const out: string[] = [];
     const prompts: string[] = [];
     await run(['demo', '--no-qr', '--lang', 'hu', '--scenario', 'replay', '--step'], {
-      out: (l) => out.push(l), err: () => {}, env: {}, isTty: false, lines: async function* () { yield 'q'; }, prompt: (t) => prompts.push(t),
+      out: (l) => out.push(l),
+      err: () => {},
+      env: {},
+      isTty: false,
+      lines: async function* () {
+        yield 'q';
+      },
+      prompt: (t) => prompts.push(t),
     });
     expect(prompts[0]).toContain('következő lépés');
   });

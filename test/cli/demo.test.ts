@@ -34,13 +34,21 @@ describe('totp-lab demo', () => {
     for (const code of codes) expect(code).toMatch(/^\d{4}( •{4}){4}$/);
     for (const qr of events.filter((e) => e.type === 'qr')) expect(qr.text).toContain('secret=(hidden)');
     const shown = await cli('demo', '--json', '--scenario', 'lost-phone', '--show-secrets');
-    const full = shown.stdout.split('\n').map((line) => JSON.parse(line)).filter((e) => e.type === 'deletion-code');
+    const full = shown.stdout
+      .split('\n')
+      .map((line) => JSON.parse(line))
+      .filter((e) => e.type === 'deletion-code');
     expect(full[0].code).toMatch(/^\d{4}( \d{4}){4}$/);
   });
 
   it('picks the language from the locale', async () => {
     const out: string[] = [];
-    await run(['demo', '--list'], { out: (l) => out.push(l), err: () => {}, env: { LANG: 'hu_HU.UTF-8' }, isTty: false });
+    await run(['demo', '--list'], {
+      out: (l) => out.push(l),
+      err: () => {},
+      env: { LANG: 'hu_HU.UTF-8' },
+      isTty: false,
+    });
     expect(out.join('\n')).toContain('Késik a telefon órája');
   });
 
@@ -68,8 +76,13 @@ describe('totp-lab demo', () => {
     const out: string[] = [];
     const typed = ['register', 'enroll', 'scan', 'phones', 'login 000000', 'audit', 'bogus', 'quit'];
     const code = await run(['demo', '--interactive', '--lang', 'en'], {
-      out: (l) => out.push(l), err: () => {}, env: {}, isTty: false,
-      lines: async function* () { yield* typed; },
+      out: (l) => out.push(l),
+      err: () => {},
+      env: {},
+      isTty: false,
+      lines: async function* () {
+        yield* typed;
+      },
     });
     const text = out.join('\n');
     expect(code).toBe(0);

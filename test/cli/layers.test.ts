@@ -4,12 +4,16 @@ import { describe, expect, it } from 'vitest';
 import { freshStepTime } from '../../src/core/fresh-step.js';
 
 function sources(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? sources(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : []));
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+    e.isDirectory() ? sources(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : [],
+  );
 }
 
 describe('the CLI stands on core, not on the test kit', () => {
   it('no file under src/cli imports src/testing', () => {
-    const offenders = sources('src/cli').filter((file) => /from\s+['"][^'"]*\/testing\//.test(readFileSync(file, 'utf8')));
+    const offenders = sources('src/cli').filter((file) =>
+      /from\s+['"][^'"]*\/testing\//.test(readFileSync(file, 'utf8')),
+    );
     expect(offenders).toEqual([]);
   });
 

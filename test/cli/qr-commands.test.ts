@@ -54,7 +54,11 @@ describe('totp-lab qr', () => {
 
   it('writes PNG and SVG files with --out, and scan reads the PNG back', async () => {
     const png = join(dir, 'setup.png');
-    expect(await cli('qr', URI, '--out', png, '--error-correction', 'h')).toEqual({ code: 0, stdout: `wrote ${png}`, stderr: '' });
+    expect(await cli('qr', URI, '--out', png, '--error-correction', 'h')).toEqual({
+      code: 0,
+      stdout: `wrote ${png}`,
+      stderr: '',
+    });
     expect(await cli('scan', png)).toEqual({ code: 0, stdout: URI, stderr: '' });
     expect(JSON.parse((await cli('scan', png, '--json')).stdout)).toEqual({ text: URI });
     const svg = join(dir, 'setup.svg');
@@ -64,9 +68,18 @@ describe('totp-lab qr', () => {
 
   it('refuses bad usage with one line and exit 2', async () => {
     expectUsageError(await cli('qr'), /^totp-lab: qr: missing argument/);
-    expectUsageError(await cli('qr', URI, '--out', join(dir, 'x.gif')), /^totp-lab: qr: --out must end in \.png or \.svg, got ".*x\.gif"$/);
-    expectUsageError(await cli('qr', URI, '--error-correction', 'Z'), /^totp-lab: --error-correction must be L, M, Q or H, got "Z"$/);
-    expectUsageError(await cli('qr', URI, '--out', join(dir, 'missing', 'x.png')), /^totp-lab: cannot write .*: no such file or directory$/);
+    expectUsageError(
+      await cli('qr', URI, '--out', join(dir, 'x.gif')),
+      /^totp-lab: qr: --out must end in \.png or \.svg, got ".*x\.gif"$/,
+    );
+    expectUsageError(
+      await cli('qr', URI, '--error-correction', 'Z'),
+      /^totp-lab: --error-correction must be L, M, Q or H, got "Z"$/,
+    );
+    expectUsageError(
+      await cli('qr', URI, '--out', join(dir, 'missing', 'x.png')),
+      /^totp-lab: cannot write .*: no such file or directory$/,
+    );
     const long = `otpauth://totp/a?secret=JBSWY3DPEHPK3PXP&x=${'y'.repeat(3000)}`;
     const tooLong = await cli('qr', long);
     expectUsageError(tooLong, /"text" must fit in a QR code/);
@@ -89,7 +102,10 @@ describe('totp-lab scan', () => {
   });
 
   it('exits 2 with one line for a missing, unreadable or non-image file', async () => {
-    expectUsageError(await cli('scan', join(dir, 'nope.png')), /^totp-lab: cannot read ".*nope\.png": no such file or directory$/);
+    expectUsageError(
+      await cli('scan', join(dir, 'nope.png')),
+      /^totp-lab: cannot read ".*nope\.png": no such file or directory$/,
+    );
     expectUsageError(await cli('scan', dir), /^totp-lab: cannot read .*: it is a directory$/);
     const text = join(dir, 'notes.png');
     writeFileSync(text, 'not an image\n');

@@ -17,7 +17,10 @@ function expectUsage(r: { code: number; stdout: string; stderr: string }, messag
 }
 
 describe('times must say their zone', () => {
-  it.each([['code', SECRET], ['verify', SECRET, '123456']])('%s refuses a date-time without Z or an offset', async (...args) => {
+  it.each([
+    ['code', SECRET],
+    ['verify', SECRET, '123456'],
+  ])('%s refuses a date-time without Z or an offset', async (...args) => {
     const r = await cli(...args, '--time', '2025-01-16T08:00:00');
     expectUsage(r, /--time needs a time zone: add Z for UTC or an offset/);
   });

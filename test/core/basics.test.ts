@@ -1,8 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import {
-  InvalidArgumentError, InvalidKeyUriError, InvalidSecretError, TotpLabError,
-  buildKeyUri, constantTimeEqual, fromBase32, generateCode, generateSecret, manualClock, parseKeyUri,
-  secondsLeft, stepAt, systemClock, verifyCode, type RandomSource,
+  InvalidArgumentError,
+  InvalidKeyUriError,
+  InvalidSecretError,
+  TotpLabError,
+  buildKeyUri,
+  constantTimeEqual,
+  fromBase32,
+  generateCode,
+  generateSecret,
+  manualClock,
+  parseKeyUri,
+  secondsLeft,
+  stepAt,
+  systemClock,
+  verifyCode,
+  type RandomSource,
 } from '../../src/index.js';
 
 const SECRET = 'GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ';
@@ -48,7 +61,9 @@ describe('generateSecret', () => {
   });
 
   it('refuses new secrets under 128 bits (RFC 4226 R6)', () => {
-    expect(() => generateSecret({ bytes: 10 })).toThrow('"bytes" must be an integer from 16 to 1024 (RFC 4226 R6: at least 128 bits), got 10');
+    expect(() => generateSecret({ bytes: 10 })).toThrow(
+      '"bytes" must be an integer from 16 to 1024 (RFC 4226 R6: at least 128 bits), got 10',
+    );
   });
 });
 
@@ -80,9 +95,13 @@ describe('secret input', () => {
 describe('codes and options', () => {
   it('names the field, the expectation and the value in option errors', () => {
     expect(() => generateCode(SECRET, { digits: 12 as 6 })).toThrow('"digits" must be 6, 7 or 8, got 12');
-    expect(() => generateCode(SECRET, { algorithm: 'MD5' as 'SHA1' })).toThrow('"algorithm" must be SHA1, SHA256 or SHA512, got "MD5"');
+    expect(() => generateCode(SECRET, { algorithm: 'MD5' as 'SHA1' })).toThrow(
+      '"algorithm" must be SHA1, SHA256 or SHA512, got "MD5"',
+    );
     expect(() => generateCode(SECRET, { period: 0 })).toThrow('"period" must be a whole number of seconds');
-    expect(() => generateCode(SECRET, { counter: -1 })).toThrow('"counter" must be an integer from 0 to 2^53 - 1, got -1');
+    expect(() => generateCode(SECRET, { counter: -1 })).toThrow(
+      '"counter" must be an integer from 0 to 2^53 - 1, got -1',
+    );
     expect(() => generateCode(SECRET, { time: Number.NaN })).toThrow('"time" must be a finite number, got NaN');
     expect(() => verifyCode(SECRET, '123456', { window: 1.5 })).toThrow('"window" must be an integer');
   });
@@ -90,7 +109,18 @@ describe('codes and options', () => {
   it('treats malformed typed codes as simply invalid, and tolerates inner spaces', () => {
     const code = generateCode(SECRET, { time: 0 });
     expect(verifyCode(SECRET, `${code.slice(0, 3)} ${code.slice(3)}`, { time: 0 })).toMatchObject({ valid: true });
-    for (const typed of ['', '12345', '1234567', 'abcdef', '12345a', '-12345', '１２３４５６', 'x'.repeat(10_000), null, 123456]) {
+    for (const typed of [
+      '',
+      '12345',
+      '1234567',
+      'abcdef',
+      '12345a',
+      '-12345',
+      '１２３４５６',
+      'x'.repeat(10_000),
+      null,
+      123456,
+    ]) {
       expect(verifyCode(SECRET, typed as string, { time: 0 })).toEqual({ valid: false });
     }
   });
@@ -112,7 +142,11 @@ describe('key URIs', () => {
   });
 
   it('keeps colons in issuers and accounts', () => {
-    for (const [issuer, account] of [['A:B', 'c:d'], [null, 'x:y'], ['I', ':lead']] as const) {
+    for (const [issuer, account] of [
+      ['A:B', 'c:d'],
+      [null, 'x:y'],
+      ['I', ':lead'],
+    ] as const) {
       expect(parseKeyUri(buildKeyUri({ issuer, account, secret: SECRET }))).toMatchObject({ issuer, account });
     }
   });
@@ -124,8 +158,12 @@ describe('key URIs', () => {
   });
 
   it('refuses duplicate parameters and over-long URIs', () => {
-    expect(() => parseKeyUri('otpauth://totp/a?secret=JBSWY3DPEHPK3PXP&secret=GEZDGNBVGY3TQOJQ')).toThrow('"secret" more than once');
-    expect(() => parseKeyUri(`otpauth://totp/a?secret=JBSWY3DPEHPK3PXP&x=${'a'.repeat(9000)}`)).toThrow(InvalidKeyUriError);
+    expect(() => parseKeyUri('otpauth://totp/a?secret=JBSWY3DPEHPK3PXP&secret=GEZDGNBVGY3TQOJQ')).toThrow(
+      '"secret" more than once',
+    );
+    expect(() => parseKeyUri(`otpauth://totp/a?secret=JBSWY3DPEHPK3PXP&x=${'a'.repeat(9000)}`)).toThrow(
+      InvalidKeyUriError,
+    );
     expect(() => parseKeyUri(42 as unknown as string)).toThrow('key URI must be a string, got 42');
   });
 

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
-  LOW_COST_HASHING_FOR_TESTS, formatDeletionCode, generateDeletionCode, hashDeletionCode, normalizeDeletionCode, verifyDeletionCode,
+  LOW_COST_HASHING_FOR_TESTS,
+  formatDeletionCode,
+  generateDeletionCode,
+  hashDeletionCode,
+  normalizeDeletionCode,
+  verifyDeletionCode,
   type RandomSource,
 } from '../../src/index.js';
 
@@ -24,7 +29,9 @@ describe('generateDeletionCode', () => {
 
   it('refuses lengths that are too short or too long', () => {
     expect(() => generateDeletionCode({ length: 4 })).toThrow('"length" must be an integer from 8 to 64, got 4');
-    expect(() => generateDeletionCode({ groupSize: -1 })).toThrow('"groupSize" must be an integer from 0 to 64, got -1');
+    expect(() => generateDeletionCode({ groupSize: -1 })).toThrow(
+      '"groupSize" must be an integer from 0 to 64, got -1',
+    );
   });
 });
 
@@ -38,9 +45,11 @@ describe('normalizeDeletionCode', () => {
   });
 
   it('reads back every code it formats, whatever the grouping', () => {
-    fc.assert(fc.property(fc.stringMatching(/^[0-9]{20}$/), fc.integer({ min: 0, max: 20 }), (digits, group) => {
-      expect(normalizeDeletionCode(formatDeletionCode(digits, group))).toBe(digits);
-    }));
+    fc.assert(
+      fc.property(fc.stringMatching(/^[0-9]{20}$/), fc.integer({ min: 0, max: 20 }), (digits, group) => {
+        expect(normalizeDeletionCode(formatDeletionCode(digits, group))).toBe(digits);
+      }),
+    );
   });
 });
 
@@ -58,6 +67,8 @@ describe('hashDeletionCode / verifyDeletionCode', () => {
   });
 
   it('refuses to hash something that is not a code, without showing it', async () => {
-    await expect(hashDeletionCode('not-a-code')).rejects.toThrow('"deletionCode" must be 8 to 64 digits (spaces and dashes allowed)');
+    await expect(hashDeletionCode('not-a-code')).rejects.toThrow(
+      '"deletionCode" must be 8 to 64 digits (spaces and dashes allowed)',
+    );
   });
 });

@@ -10,19 +10,31 @@ const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { de
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir, { withFileTypes: true }).flatMap((entry) =>
-    entry.isDirectory() ? sourceFiles(join(dir, entry.name)) : entry.name.endsWith('.ts') ? [join(dir, entry.name)] : [],
+    entry.isDirectory()
+      ? sourceFiles(join(dir, entry.name))
+      : entry.name.endsWith('.ts')
+        ? [join(dir, entry.name)]
+        : [],
   );
 }
 
 /** The modules a file loads at run time (type-only imports are erased by the build). */
 function runtimeImports(file: string): string[] {
   // Comments go first: a JSDoc @example may show an import of the package itself.
-  const text = readFileSync(file, 'utf8').replace(/\/\*[\s\S]*?\*\//g, '').replace(/^\s*\/\/.*$/gm, '');
-  const specifiers = [...text.matchAll(/^\s*(?:import|export)\s+(?!type\b)[^'"]*?from\s+'([^']+)'|import\(\s*'([^']+)'\s*\)/gm)];
+  const text = readFileSync(file, 'utf8')
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/^\s*\/\/.*$/gm, '');
+  const specifiers = [
+    ...text.matchAll(/^\s*(?:import|export)\s+(?!type\b)[^'"]*?from\s+'([^']+)'|import\(\s*'([^']+)'\s*\)/gm),
+  ];
   return specifiers.map((m) => (m[1] ?? m[2])!);
 }
 
-const packageName = (specifier: string) => specifier.split('/').slice(0, specifier.startsWith('@') ? 2 : 1).join('/');
+const packageName = (specifier: string) =>
+  specifier
+    .split('/')
+    .slice(0, specifier.startsWith('@') ? 2 : 1)
+    .join('/');
 
 describe('imports', () => {
   it('src imports only node: builtins, relative files and runtime dependencies', () => {
@@ -38,7 +50,11 @@ describe('imports', () => {
   it('core and sim import no node: module, so they run in browsers', () => {
     const files = [...sourceFiles(join(root, 'src/core')), ...sourceFiles(join(root, 'src/sim'))];
     expect(files.length).toBeGreaterThan(10);
-    const offending = files.flatMap((file) => runtimeImports(file).filter((s) => s.startsWith('node:')).map((s) => `${relative(root, file)}: ${s}`));
+    const offending = files.flatMap((file) =>
+      runtimeImports(file)
+        .filter((s) => s.startsWith('node:'))
+        .map((s) => `${relative(root, file)}: ${s}`),
+    );
     expect(offending).toEqual([]);
   });
 

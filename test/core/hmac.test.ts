@@ -32,7 +32,9 @@ describe('SHA-1, SHA-256, SHA-512', () => {
     for (const a of ['SHA1', 'SHA256', 'SHA512'] as const) {
       for (let length = 0; length <= 260; length++) {
         const m = Uint8Array.from({ length }, (_, i) => (i * 31 + length) & 255);
-        expect(hex(digest(HASHES[a], m)), `${a} length ${length}`).toBe(createHash(NODE_NAMES[a]).update(m).digest('hex'));
+        expect(hex(digest(HASHES[a], m)), `${a} length ${length}`).toBe(
+          createHash(NODE_NAMES[a]).update(m).digest('hex'),
+        );
       }
     }
   });
@@ -73,14 +75,18 @@ describe('HMAC', () => {
 
   it('a prepared key gives the same digests however many times and in whatever order it is used', () => {
     fc.assert(
-      fc.property(fc.array(fc.tuple(algorithm, key), { minLength: 2, maxLength: 5 }), fc.array(message, { minLength: 1, maxLength: 5 }), (keys, messages) => {
-        const prepared = keys.map(([a, k]) => new HmacKey(HASHES[a], k));
-        for (const m of messages) {
-          keys.forEach(([a, k], i) => {
-            expect(hex(hmac(prepared[i]!, m))).toBe(createHmac(NODE_NAMES[a], k).update(m).digest('hex'));
-          });
-        }
-      }),
+      fc.property(
+        fc.array(fc.tuple(algorithm, key), { minLength: 2, maxLength: 5 }),
+        fc.array(message, { minLength: 1, maxLength: 5 }),
+        (keys, messages) => {
+          const prepared = keys.map(([a, k]) => new HmacKey(HASHES[a], k));
+          for (const m of messages) {
+            keys.forEach(([a, k], i) => {
+              expect(hex(hmac(prepared[i]!, m))).toBe(createHmac(NODE_NAMES[a], k).update(m).digest('hex'));
+            });
+          }
+        },
+      ),
       { numRuns: 100 },
     );
   });
@@ -88,8 +94,12 @@ describe('HMAC', () => {
   it('the RFC 2202 and RFC 4231 test cases with keys longer than a block', () => {
     const key131 = new Uint8Array(131).fill(0xaa);
     const text = new TextEncoder().encode('Test Using Larger Than Block-Size Key - Hash Key First');
-    expect(hex(hmac(new HmacKey(HASHES.SHA1, new Uint8Array(80).fill(0xaa)), text))).toBe('aa4ae5e15272d00e95705637ce8a3b55ed402112');
-    expect(hex(hmac(new HmacKey(HASHES.SHA256, key131), text))).toBe('60e431591ee0b67f0d8a26aacbf5b77f8e0bc6213728c5140546040f0ee37f54');
+    expect(hex(hmac(new HmacKey(HASHES.SHA1, new Uint8Array(80).fill(0xaa)), text))).toBe(
+      'aa4ae5e15272d00e95705637ce8a3b55ed402112',
+    );
+    expect(hex(hmac(new HmacKey(HASHES.SHA256, key131), text))).toBe(
+      '60e431591ee0b67f0d8a26aacbf5b77f8e0bc6213728c5140546040f0ee37f54',
+    );
     expect(hex(hmac(new HmacKey(HASHES.SHA512, key131), text))).toBe(
       '80b24263c7c1a3ebb71493c1dd7be8b49b46d1f41b4aeec1121b013783f8f3526b56d037e05f2598bd0fd2215d6a1e5295e64f73f63f0aec8b915a985d786598',
     );
@@ -99,12 +109,18 @@ describe('HMAC', () => {
 describe('hotpCode', () => {
   it('truncates as RFC 4226 §5.3 says, checked on node:crypto digests', () => {
     fc.assert(
-      fc.property(algorithm, key, fc.maxSafeNat(), fc.constantFrom(6 as const, 7 as const, 8 as const), (a, k, counter, digits) => {
-        const mac = createHmac(NODE_NAMES[a], k).update(counterBytes(counter)).digest();
-        const offset = mac[mac.length - 1]! & 0xf;
-        const binary = mac.readUInt32BE(offset) & 0x7fffffff;
-        expect(hotpCode(k, counter, a, digits)).toBe(String(binary % 10 ** digits).padStart(digits, '0'));
-      }),
+      fc.property(
+        algorithm,
+        key,
+        fc.maxSafeNat(),
+        fc.constantFrom(6 as const, 7 as const, 8 as const),
+        (a, k, counter, digits) => {
+          const mac = createHmac(NODE_NAMES[a], k).update(counterBytes(counter)).digest();
+          const offset = mac[mac.length - 1]! & 0xf;
+          const binary = mac.readUInt32BE(offset) & 0x7fffffff;
+          expect(hotpCode(k, counter, a, digits)).toBe(String(binary % 10 ** digits).padStart(digits, '0'));
+        },
+      ),
       { numRuns: 500 },
     );
   });

@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { InvalidKeyUriError, parseKeyUri } from '../../src/index.js';
 import { readInterop } from '../support/shared.js';
 
-interface Case { id: string; uri: string; expected: Record<string, unknown> }
+interface Case {
+  id: string;
+  uri: string;
+  expected: Record<string, unknown>;
+}
 const data = readInterop<{ cases: Case[]; mustReject: Array<{ id: string; uri: string }> }>('key-uri-cases.json');
 
 describe('key-uri-cases.json', () => {

@@ -2,7 +2,12 @@ import { pbkdf2Sync } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
-  DEFAULT_PASSWORD_HASH_ITERATIONS, InvalidArgumentError, LOW_COST_HASHING_FOR_TESTS, hashPassword, verifyPassword, type RandomSource,
+  DEFAULT_PASSWORD_HASH_ITERATIONS,
+  InvalidArgumentError,
+  LOW_COST_HASHING_FOR_TESTS,
+  hashPassword,
+  verifyPassword,
+  type RandomSource,
 } from '../../src/index.js';
 
 describe('hashPassword / verifyPassword', () => {
@@ -12,7 +17,13 @@ describe('hashPassword / verifyPassword', () => {
         const stored = await hashPassword(password, { iterations });
         expect(stored.algorithm).toBe('PBKDF2-SHA256');
         expect(stored.iterations).toBe(iterations);
-        const expected = pbkdf2Sync(Buffer.from(password.normalize('NFC'), 'utf8'), Buffer.from(stored.salt, 'hex'), iterations, 32, 'sha256');
+        const expected = pbkdf2Sync(
+          Buffer.from(password.normalize('NFC'), 'utf8'),
+          Buffer.from(stored.salt, 'hex'),
+          iterations,
+          32,
+          'sha256',
+        );
         expect(stored.hash).toBe(expected.toString('hex'));
       }),
       { numRuns: 40 },
@@ -22,7 +33,12 @@ describe('hashPassword / verifyPassword', () => {
   it('matches the RFC 7914 §11 PBKDF2-HMAC-SHA256 vector (P="passwd", S="salt", c=1)', async () => {
     const salt: RandomSource = { getRandomValues: (a) => a };
     // A random source that leaves the salt as it is cannot give "salt", so check through verifyPassword.
-    const stored = { algorithm: 'PBKDF2-SHA256' as const, iterations: 1, salt: Buffer.from('salt').toString('hex'), hash: '55ac046e56e3089fec1691c22544b605f94185216dde0465e68b9d57c20dacbc' };
+    const stored = {
+      algorithm: 'PBKDF2-SHA256' as const,
+      iterations: 1,
+      salt: Buffer.from('salt').toString('hex'),
+      hash: '55ac046e56e3089fec1691c22544b605f94185216dde0465e68b9d57c20dacbc',
+    };
     expect(await verifyPassword('passwd', stored)).toBe(true);
     expect(await verifyPassword('passwe', stored)).toBe(false);
     expect((await hashPassword('x', LOW_COST_HASHING_FOR_TESTS, salt)).salt).toBe('0'.repeat(32));
@@ -49,8 +65,12 @@ describe('hashPassword / verifyPassword', () => {
   });
 
   it('refuses misuse with errors that never show the password', async () => {
-    await expect(hashPassword(42 as unknown as string)).rejects.toThrow('"password" must be a string, got a value of type number');
-    await expect(hashPassword('secret-pw', { iterations: 0 })).rejects.toThrow('"iterations" must be an integer from 1 to 10000000, got 0');
+    await expect(hashPassword(42 as unknown as string)).rejects.toThrow(
+      '"password" must be a string, got a value of type number',
+    );
+    await expect(hashPassword('secret-pw', { iterations: 0 })).rejects.toThrow(
+      '"iterations" must be an integer from 1 to 10000000, got 0',
+    );
     const bad = verifyPassword('secret-pw', { algorithm: 'PBKDF2-SHA256', iterations: 1, salt: 'zz', hash: '00' });
     await expect(bad).rejects.toThrow(InvalidArgumentError);
     await expect(bad).rejects.not.toThrow(/secret-pw/);
@@ -65,7 +85,11 @@ describe('encodePasswordHash / decodePasswordHash', () => {
     expect(text).toBe(`$pbkdf2-sha256$i=3$${stored.salt}$${stored.hash}`);
     expect(decodePasswordHash(text)).toEqual(stored);
     expect(await verifyPassword('titok', decodePasswordHash(text))).toBe(true);
-    expect(() => decodePasswordHash('$argon2id$v=19$x$y')).toThrow('"stored" must be a $pbkdf2-sha256$i=…$salt$hash string');
-    expect(() => decodePasswordHash('$pbkdf2-sha256$i=0$00$00')).toThrow('"stored.iterations" must be an integer from 1 to 10000000, got 0');
+    expect(() => decodePasswordHash('$argon2id$v=19$x$y')).toThrow(
+      '"stored" must be a $pbkdf2-sha256$i=…$salt$hash string',
+    );
+    expect(() => decodePasswordHash('$pbkdf2-sha256$i=0$00$00')).toThrow(
+      '"stored.iterations" must be an integer from 1 to 10000000, got 0',
+    );
   });
 });

@@ -3,7 +3,16 @@ import { inspect } from 'node:util';
 import fc from 'fast-check';
 import { HOTP, Secret, TOTP } from 'otpauth';
 import { describe, expect, it } from 'vitest';
-import { InvalidArgumentError, InvalidSecretError, PreparedSecret, generateCode, prepareSecret, toBase32, verifyCode, type Algorithm } from '../../src/index.js';
+import {
+  InvalidArgumentError,
+  InvalidSecretError,
+  PreparedSecret,
+  generateCode,
+  prepareSecret,
+  toBase32,
+  verifyCode,
+  type Algorithm,
+} from '../../src/index.js';
 import { SEEDS, TOTP_VECTORS } from '../support/rfc-vectors.js';
 
 const algorithm = fc.constantFrom<Algorithm>('SHA1', 'SHA256', 'SHA512');
@@ -18,20 +27,31 @@ describe('prepareSecret', () => {
     for (const [seconds, a, code] of TOTP_VECTORS) {
       const prepared = prepareSecret(SEEDS[a], { algorithm: a });
       expect(generateCode(prepared, { time: seconds * 1000, digits: 8 })).toBe(code);
-      expect(verifyCode(prepared, code, { time: seconds * 1000, digits: 8, window: 0 })).toMatchObject({ valid: true, delta: 0 });
+      expect(verifyCode(prepared, code, { time: seconds * 1000, digits: 8, window: 0 })).toMatchObject({
+        valid: true,
+        delta: 0,
+      });
     }
   });
 
   it('prepared and plain secrets (bytes or base32) generate the same codes', () => {
     fc.assert(
-      fc.property(key, algorithm, digits, period, time, fc.option(fc.maxSafeNat(), { nil: undefined }), (k, a, d, p, t, counter) => {
-        const options = { algorithm: a, digits: d, period: p, time: t, ...(counter !== undefined && { counter }) };
-        const plain = generateCode(k, options);
-        expect(generateCode(prepareSecret(k, { algorithm: a }), options)).toBe(plain);
-        const { algorithm: _, ...withoutAlgorithm } = options;
-        expect(generateCode(prepareSecret(toBase32(k), { algorithm: a }), withoutAlgorithm)).toBe(plain);
-        expect(generateCode(toBase32(k), options)).toBe(plain);
-      }),
+      fc.property(
+        key,
+        algorithm,
+        digits,
+        period,
+        time,
+        fc.option(fc.maxSafeNat(), { nil: undefined }),
+        (k, a, d, p, t, counter) => {
+          const options = { algorithm: a, digits: d, period: p, time: t, ...(counter !== undefined && { counter }) };
+          const plain = generateCode(k, options);
+          expect(generateCode(prepareSecret(k, { algorithm: a }), options)).toBe(plain);
+          const { algorithm: _, ...withoutAlgorithm } = options;
+          expect(generateCode(prepareSecret(toBase32(k), { algorithm: a }), withoutAlgorithm)).toBe(plain);
+          expect(generateCode(toBase32(k), options)).toBe(plain);
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -43,18 +63,31 @@ describe('prepareSecret', () => {
       fc.string({ maxLength: 10 }),
     );
     fc.assert(
-      fc.property(key, algorithm, digits, laterTime, fc.integer({ min: -3, max: 3 }), fc.integer({ min: 0, max: 3 }), fc.boolean(), typed, fc.nat({ max: 5 }), (k, a, d, t, offset, window, useRightCode, other, minBack) => {
-        const right = generateCode(k, { algorithm: a, digits: d, time: t + offset * 30_000 });
-        const code = useRightCode ? right : other;
-        const step = Math.floor(t / 30_000);
-        const options = { algorithm: a, digits: d, time: t, window, minCounter: Math.max(0, step - minBack) };
-        const prepared = prepareSecret(k, { algorithm: a });
-        const plain = verifyCode(k, code, options);
-        expect(verifyCode(prepared, code, options)).toEqual(plain);
-        const { algorithm: _, ...withoutAlgorithm } = options;
-        expect(verifyCode(prepared, code, withoutAlgorithm)).toEqual(plain);
-        expect(verifyCode(prepared, code, { algorithm: a, digits: d, counter: step, window })).toEqual(verifyCode(k, code, { algorithm: a, digits: d, counter: step, window }));
-      }),
+      fc.property(
+        key,
+        algorithm,
+        digits,
+        laterTime,
+        fc.integer({ min: -3, max: 3 }),
+        fc.integer({ min: 0, max: 3 }),
+        fc.boolean(),
+        typed,
+        fc.nat({ max: 5 }),
+        (k, a, d, t, offset, window, useRightCode, other, minBack) => {
+          const right = generateCode(k, { algorithm: a, digits: d, time: t + offset * 30_000 });
+          const code = useRightCode ? right : other;
+          const step = Math.floor(t / 30_000);
+          const options = { algorithm: a, digits: d, time: t, window, minCounter: Math.max(0, step - minBack) };
+          const prepared = prepareSecret(k, { algorithm: a });
+          const plain = verifyCode(k, code, options);
+          expect(verifyCode(prepared, code, options)).toEqual(plain);
+          const { algorithm: _, ...withoutAlgorithm } = options;
+          expect(verifyCode(prepared, code, withoutAlgorithm)).toEqual(plain);
+          expect(verifyCode(prepared, code, { algorithm: a, digits: d, counter: step, window })).toEqual(
+            verifyCode(k, code, { algorithm: a, digits: d, counter: step, window }),
+          );
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -76,7 +109,9 @@ describe('prepareSecret', () => {
     expect(() => prepareSecret(SEEDS.SHA1, { algorithm: 'MD5' as Algorithm })).toThrow(
       new InvalidArgumentError('"algorithm" must be SHA1, SHA256 or SHA512, got "MD5"'),
     );
-    expect(() => prepareSecret(SEEDS.SHA1, null as never)).toThrow(new InvalidArgumentError('"options" must be an object, got null'));
+    expect(() => prepareSecret(SEEDS.SHA1, null as never)).toThrow(
+      new InvalidArgumentError('"options" must be an object, got null'),
+    );
   });
 
   it('does not show its key material when printed or serialised', () => {
@@ -100,8 +135,12 @@ describe('agreement with otpauth', () => {
     fc.assert(
       fc.property(key, algorithm, digits, period, time, fc.maxSafeNat(), (k, a, d, p, t, counter) => {
         const secret = new Secret({ buffer: k.slice().buffer });
-        expect(generateCode(k, { algorithm: a, digits: d, period: p, time: t })).toBe(TOTP.generate({ secret, algorithm: a, digits: d, period: p, timestamp: t }));
-        expect(generateCode(prepareSecret(k, { algorithm: a }), { digits: d, counter })).toBe(HOTP.generate({ secret, algorithm: a, digits: d, counter }));
+        expect(generateCode(k, { algorithm: a, digits: d, period: p, time: t })).toBe(
+          TOTP.generate({ secret, algorithm: a, digits: d, period: p, timestamp: t }),
+        );
+        expect(generateCode(prepareSecret(k, { algorithm: a }), { digits: d, counter })).toBe(
+          HOTP.generate({ secret, algorithm: a, digits: d, counter }),
+        );
       }),
       { numRuns: 300 },
     );

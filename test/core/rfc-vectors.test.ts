@@ -9,7 +9,11 @@ describe('RFC 4226 Appendix D (HOTP)', () => {
   });
 
   it('looks ahead only within the window', () => {
-    expect(verifyCode(SEEDS.SHA1, HOTP_VECTORS[3]!, { counter: 1, window: 2 })).toEqual({ valid: true, delta: 2, counter: 3 });
+    expect(verifyCode(SEEDS.SHA1, HOTP_VECTORS[3]!, { counter: 1, window: 2 })).toEqual({
+      valid: true,
+      delta: 2,
+      counter: 3,
+    });
     expect(verifyCode(SEEDS.SHA1, HOTP_VECTORS[3]!, { counter: 1, window: 1 })).toEqual({ valid: false });
     expect(verifyCode(SEEDS.SHA1, HOTP_VECTORS[0]!, { counter: 1, window: 5 })).toEqual({ valid: false });
   });

@@ -12,7 +12,10 @@ describe('the demo page outside a browser', () => {
   it('mountDemo and createTrainerClock refuse every hostile first argument with a typed error or a fresh state', async () => {
     const problems: string[] = [];
     for (const hostile of HOSTILE) {
-      for (const [name, fn] of [['mountDemo', mountDemo], ['createTrainerClock', createTrainerClock]] as const) {
+      for (const [name, fn] of [
+        ['mountDemo', mountDemo],
+        ['createTrainerClock', createTrainerClock],
+      ] as const) {
         const bad = badThrow(await outcomeOf(() => (fn as (arg: unknown) => unknown)(hostile.make())));
         if (bad) problems.push(`${name}(${hostile.name}): ${bad}`);
       }

@@ -4,10 +4,16 @@ import type { KeyValueStorage } from '../../src/browser/web-storage-store.js';
 
 function memoryStorage(): KeyValueStorage & { map: Map<string, string> } {
   const map = new Map<string, string>();
-  return { map, getItem: (k) => map.get(k) ?? null, setItem: (k, v) => void map.set(k, v), removeItem: (k) => void map.delete(k) };
+  return {
+    map,
+    getItem: (k) => map.get(k) ?? null,
+    setItem: (k, v) => void map.set(k, v),
+    removeItem: (k) => void map.delete(k),
+  };
 }
 
-const answer = (status: number, body?: unknown) => new Response(body === undefined ? null : JSON.stringify(body), { status });
+const answer = (status: number, body?: unknown) =>
+  new Response(body === undefined ? null : JSON.stringify(body), { status });
 
 describe('the demo page’s state on its server', () => {
   afterEach(() => void vi.useRealTimers());
@@ -18,10 +24,15 @@ describe('the demo page’s state on its server', () => {
     local.setItem('totp-lab:provider', '{"old":1}');
     const sent: Array<Record<string, string>> = [];
     let release: () => void = () => undefined;
-    const storage = serverBackedStorage(local, async (items) => {
-      sent.push(items);
-      await new Promise<void>((resolve) => (release = resolve));
-    }, undefined, 5);
+    const storage = serverBackedStorage(
+      local,
+      async (items) => {
+        sent.push(items);
+        await new Promise<void>((resolve) => (release = resolve));
+      },
+      undefined,
+      5,
+    );
     expect(storage.getItem('totp-lab:provider')).toBe('{"old":1}');
     storage.setItem('totp-lab:demo', '{"a":1}');
     storage.setItem('totp-lab:demo', '{"a":2}');
@@ -40,7 +51,10 @@ describe('the demo page’s state on its server', () => {
     expect(sent).toHaveLength(2);
     release();
     await storage.flush();
-    expect(sent).toEqual([{ 'totp-lab:demo': '{"a":2}', 'totp-lab:provider': '{"old":1}' }, { 'totp-lab:demo': '{"a":2}' }]);
+    expect(sent).toEqual([
+      { 'totp-lab:demo': '{"a":2}', 'totp-lab:provider': '{"old":1}' },
+      { 'totp-lab:demo': '{"a":2}' },
+    ]);
     expect(storage.unsent()).toBe(false);
   });
 
@@ -48,9 +62,14 @@ describe('the demo page’s state on its server', () => {
     const local = memoryStorage();
     const results: boolean[] = [];
     let fail = true;
-    const storage = serverBackedStorage(local, async () => {
-      if (fail) throw new Error('offline');
-    }, (ok) => results.push(ok), 1);
+    const storage = serverBackedStorage(
+      local,
+      async () => {
+        if (fail) throw new Error('offline');
+      },
+      (ok) => results.push(ok),
+      1,
+    );
     storage.setItem('k', '1');
     await storage.flush();
     fail = false;
@@ -61,16 +80,25 @@ describe('the demo page’s state on its server', () => {
 
   it('reads the server’s answer: none yet, the items, or an error', async () => {
     expect(await fetchServerState(async () => answer(204))).toBeNull();
-    expect(await fetchServerState(async () => answer(200, { version: 1, items: { a: 'x', b: 3 } }))).toEqual({ a: 'x' });
+    expect(await fetchServerState(async () => answer(200, { version: 1, items: { a: 'x', b: 3 } }))).toEqual({
+      a: 'x',
+    });
     await expect(fetchServerState(async () => answer(200, { version: 2, items: {} }))).rejects.toThrow('cannot read');
     await expect(fetchServerState(async () => answer(500))).rejects.toThrow('the server answered 500');
   });
 
   it('sends JSON with the header the server requires', async () => {
     const calls: Array<[string, RequestInit | undefined]> = [];
-    await sendServerState({ a: 'x' }, (async (url: string, init?: RequestInit) => (calls.push([url, init]), answer(204))) as typeof fetch);
+    await sendServerState(
+      { a: 'x' },
+      (async (url: string, init?: RequestInit) => (calls.push([url, init]), answer(204))) as typeof fetch,
+    );
     expect(calls[0]![0]).toBe('api/state');
-    expect(calls[0]![1]).toMatchObject({ method: 'PUT', headers: { 'Content-Type': 'application/json', 'X-Totp-Lab': '1' }, body: '{"version":1,"items":{"a":"x"}}' });
+    expect(calls[0]![1]).toMatchObject({
+      method: 'PUT',
+      headers: { 'Content-Type': 'application/json', 'X-Totp-Lab': '1' },
+      body: '{"version":1,"items":{"a":"x"}}',
+    });
     await expect(sendServerState({}, async () => answer(403))).rejects.toThrow('the server answered 403');
   });
 });

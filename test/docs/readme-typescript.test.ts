@@ -25,12 +25,18 @@ declare const screenshot: import('totp-lab').RgbaImage;
 `;
 
 function markdownFiles(): string[] {
-  const docs = existsSync(join(root, 'docs')) ? readdirSync(join(root, 'docs'), { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.md')).map((f) => join('docs', f)) : [];
+  const docs = existsSync(join(root, 'docs'))
+    ? readdirSync(join(root, 'docs'), { recursive: true, encoding: 'utf8' })
+        .filter((f) => f.endsWith('.md'))
+        .map((f) => join('docs', f))
+    : [];
   return ['README.md', ...docs];
 }
 
 function blocks(file: string): string[] {
-  return [...readFileSync(join(root, file), 'utf8').matchAll(/^```(?:ts|typescript)\n([\s\S]*?)^```/gm)].map((m) => m[1]!);
+  return [...readFileSync(join(root, file), 'utf8').matchAll(/^```(?:ts|typescript)\n([\s\S]*?)^```/gm)].map(
+    (m) => m[1]!,
+  );
 }
 
 describe('TypeScript examples in the documentation', () => {
@@ -49,18 +55,24 @@ describe('TypeScript examples in the documentation', () => {
       });
     }
     writeFileSync(join(dir, 'context.d.ts'), CONTEXT);
-    writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({
-      extends: '../../../tsconfig.json',
-      compilerOptions: { noEmit: true, typeRoots: ['../../@types'] },
-      include: ['*.ts', '../../../src/**/*.d.ts'],
-    }));
+    writeFileSync(
+      join(dir, 'tsconfig.json'),
+      JSON.stringify({
+        extends: '../../../tsconfig.json',
+        compilerOptions: { noEmit: true, typeRoots: ['../../@types'] },
+        include: ['*.ts', '../../../src/**/*.d.ts'],
+      }),
+    );
     const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
     const r = spawnSync(process.execPath, [tsc, '-p', join(dir, 'tsconfig.json')], { encoding: 'utf8' });
     // Name the Markdown file and block in each error, not the temporary file.
-    const errors = r.stdout.split('\n').filter((l) => /error TS/.test(l)).map((l) => {
-      const name = /([\w.-]+\.ts)\(/.exec(l)?.[1];
-      return name && names.has(name) ? `${names.get(name)}: ${l.slice(l.indexOf('error TS'))}` : l;
-    });
+    const errors = r.stdout
+      .split('\n')
+      .filter((l) => /error TS/.test(l))
+      .map((l) => {
+        const name = /([\w.-]+\.ts)\(/.exec(l)?.[1];
+        return name && names.has(name) ? `${names.get(name)}: ${l.slice(l.indexOf('error TS'))}` : l;
+      });
     expect(errors).toEqual([]);
     expect(r.status).toBe(0);
   });

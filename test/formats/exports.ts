@@ -7,10 +7,24 @@ import { fromBase32, type KeyUri } from '../../src/index.js';
 export const EXPORTS_DIR = fileURLToPath(new URL('../../../shared/interop/exports/', import.meta.url));
 
 export interface ExpectedAccount {
-  type: string; issuer: string | null; account: string; secret: string; algorithm: string; digits: number;
-  period: number | null; counter: number | null; optional?: boolean; alternatives?: Array<Record<string, unknown>>;
+  type: string;
+  issuer: string | null;
+  account: string;
+  secret: string;
+  algorithm: string;
+  digits: number;
+  period: number | null;
+  counter: number | null;
+  optional?: boolean;
+  alternatives?: Array<Record<string, unknown>>;
 }
-export interface ManifestFile { file: string; format: string; password?: string; note?: string; expected: ExpectedAccount[] }
+export interface ManifestFile {
+  file: string;
+  format: string;
+  password?: string;
+  note?: string;
+  expected: ExpectedAccount[];
+}
 
 export const manifest = JSON.parse(readFileSync(`${EXPORTS_DIR}manifest.json`, 'utf8')) as { files: ManifestFile[] };
 export const exportBytes = (file: string): Uint8Array => new Uint8Array(readFileSync(`${EXPORTS_DIR}${file}`));
@@ -22,7 +36,9 @@ const keyHex = (secret: string) => Buffer.from(fromBase32(secret.replace(/=+$/, 
 export function matches(actual: KeyUri, expected: ExpectedAccount): boolean {
   const fields = ['type', 'issuer', 'account', 'algorithm', 'digits', 'period', 'counter'] as const;
   const base = fields.every((f) => actual[f] === expected[f]);
-  const alt = (expected.alternatives ?? []).some((a) => fields.every((f) => actual[f] === (f in a ? a[f] : expected[f])));
+  const alt = (expected.alternatives ?? []).some((a) =>
+    fields.every((f) => actual[f] === (f in a ? a[f] : expected[f])),
+  );
   return (base || alt) && keyHex(actual.secret) === keyHex(expected.secret);
 }
 

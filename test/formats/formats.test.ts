@@ -1,63 +1,106 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  formatUriList, InvalidKeyUriError, InvalidMigrationError, parseAegisVault, parseUriList, readAccounts, toAegisVault, toBase32,
-  encodeMigration, type Algorithm, type KeyUri,
+  formatUriList,
+  InvalidKeyUriError,
+  InvalidMigrationError,
+  parseAegisVault,
+  parseUriList,
+  readAccounts,
+  toAegisVault,
+  toBase32,
+  encodeMigration,
+  type Algorithm,
+  type KeyUri,
 } from '../../src/index.js';
 
-const name = fc.string({ unit: 'grapheme', minLength: 1, maxLength: 30 }).map((s) => s.trim()).filter((s) => s !== '');
-const account: fc.Arbitrary<KeyUri> = fc.record({
-  type: fc.constantFrom('totp' as const, 'hotp' as const),
-  issuer: fc.option(name, { nil: null }),
-  account: name,
-  secret: fc.uint8Array({ minLength: 5, maxLength: 64 }).map(toBase32),
-  algorithm: fc.constantFrom<Algorithm>('SHA1', 'SHA256', 'SHA512'),
-  digits: fc.constantFrom(6 as const, 7 as const, 8 as const),
-  period: fc.integer({ min: 1, max: 300 }),
-  counter: fc.maxSafeNat(),
-}).map((a) => (a.type === 'totp' ? { ...a, counter: null } : { ...a, period: null }));
+const name = fc
+  .string({ unit: 'grapheme', minLength: 1, maxLength: 30 })
+  .map((s) => s.trim())
+  .filter((s) => s !== '');
+const account: fc.Arbitrary<KeyUri> = fc
+  .record({
+    type: fc.constantFrom('totp' as const, 'hotp' as const),
+    issuer: fc.option(name, { nil: null }),
+    account: name,
+    secret: fc.uint8Array({ minLength: 5, maxLength: 64 }).map(toBase32),
+    algorithm: fc.constantFrom<Algorithm>('SHA1', 'SHA256', 'SHA512'),
+    digits: fc.constantFrom(6 as const, 7 as const, 8 as const),
+    period: fc.integer({ min: 1, max: 300 }),
+    counter: fc.maxSafeNat(),
+  })
+  .map((a) => (a.type === 'totp' ? { ...a, counter: null } : { ...a, period: null }));
 
 describe('URI list', () => {
   it('round-trips arbitrary accounts (periods and 7 digits included)', () => {
-    fc.assert(fc.property(fc.array(account, { maxLength: 10 }), (accounts) => {
-      const parsed = parseUriList(formatUriList(accounts)).map(({ issuerMismatch: _m, ...a }) => a);
-      expect(parsed).toEqual(accounts);
-    }));
+    fc.assert(
+      fc.property(fc.array(account, { maxLength: 10 }), (accounts) => {
+        const parsed = parseUriList(formatUriList(accounts)).map(({ issuerMismatch: _m, ...a }) => a);
+        expect(parsed).toEqual(accounts);
+      }),
+    );
   });
 
   it('ignores blank lines, comments and CRLF, and names the line of a bad URI', () => {
-    const text = '\uFEFF# exported\r\n\r\notpauth://totp/Bank:anna?secret=JBSWY3DPEHPK3PXP\r\n  # indented comment\n\notpauth://hotp/x?secret=JBSWY3DP&counter=3\n';
+    const text =
+      '\uFEFF# exported\r\n\r\notpauth://totp/Bank:anna?secret=JBSWY3DPEHPK3PXP\r\n  # indented comment\n\notpauth://hotp/x?secret=JBSWY3DP&counter=3\n';
     expect(parseUriList(text).map((a) => a.account)).toEqual(['anna', 'x']);
-    expect(() => parseUriList('# a\n\notpauth://totp/x?secret=JBSWY3DP\nhttps://example.com\n')).toThrow(InvalidKeyUriError);
-    expect(() => parseUriList('otpauth://totp/x?secret=JBSWY3DP\notpauth://totp/y?digits=9&secret=JBSWY3DP')).toThrow(/^line 2: key URI "digits" must be 6, 7 or 8, got 9$/);
-    expect(() => parseUriList('otpauth://totp/x?secret=JBSWY3DP\notpauth://totp/y?secret=JBSWY3D!')).not.toThrow(/JBSWY3D!/);
+    expect(() => parseUriList('# a\n\notpauth://totp/x?secret=JBSWY3DP\nhttps://example.com\n')).toThrow(
+      InvalidKeyUriError,
+    );
+    expect(() => parseUriList('otpauth://totp/x?secret=JBSWY3DP\notpauth://totp/y?digits=9&secret=JBSWY3DP')).toThrow(
+      /^line 2: key URI "digits" must be 6, 7 or 8, got 9$/,
+    );
+    expect(() => parseUriList('otpauth://totp/x?secret=JBSWY3DP\notpauth://totp/y?secret=JBSWY3D!')).not.toThrow(
+      /JBSWY3D!/,
+    );
   });
 
   it('names the account when one cannot be written', () => {
-    expect(() => formatUriList([{ account: 'a', secret: 'JBSWY3DP' }, { account: 'b', secret: 'JBSWY3DP', digits: 9 as never }])).toThrow(/^accounts\[1\]: "digits"/);
+    expect(() =>
+      formatUriList([
+        { account: 'a', secret: 'JBSWY3DP' },
+        { account: 'b', secret: 'JBSWY3DP', digits: 9 as never },
+      ]),
+    ).toThrow(/^accounts\[1\]: "digits"/);
   });
 });
 
 describe('Aegis plain vault', () => {
   it('round-trips arbitrary accounts', () => {
-    fc.assert(fc.property(fc.array(account, { maxLength: 10 }), (accounts) => {
-      const vault = JSON.parse(JSON.stringify(toAegisVault(accounts)));
-      expect(parseAegisVault(vault)).toEqual({ accounts, skipped: [], warnings: [] });
-    }));
+    fc.assert(
+      fc.property(fc.array(account, { maxLength: 10 }), (accounts) => {
+        const vault = JSON.parse(JSON.stringify(toAegisVault(accounts)));
+        expect(parseAegisVault(vault)).toEqual({ accounts, skipped: [], warnings: [] });
+      }),
+    );
   });
 
   it('writes the shape Aegis reads, with version 4 UUIDs', () => {
-    const vault = toAegisVault([{ issuer: 'Bank', account: 'anna', secret: 'JBSWY3DPEHPK3PXP' }, { account: 'h', secret: 'JBSWY3DP', counter: 5 }]);
+    const vault = toAegisVault([
+      { issuer: 'Bank', account: 'anna', secret: 'JBSWY3DPEHPK3PXP' },
+      { account: 'h', secret: 'JBSWY3DP', counter: 5 },
+    ]);
     expect(vault).toMatchObject({ version: 1, header: { slots: null, params: null }, db: { version: 3, groups: [] } });
-    expect(vault.db.entries[0]).toMatchObject({ type: 'totp', name: 'anna', issuer: 'Bank', info: { secret: 'JBSWY3DPEHPK3PXP', algo: 'SHA1', digits: 6, period: 30 } });
+    expect(vault.db.entries[0]).toMatchObject({
+      type: 'totp',
+      name: 'anna',
+      issuer: 'Bank',
+      info: { secret: 'JBSWY3DPEHPK3PXP', algo: 'SHA1', digits: 6, period: 30 },
+    });
     expect(vault.db.entries[1]).toMatchObject({ type: 'hotp', name: 'h', issuer: '', info: { counter: 5 } });
     expect(vault.db.entries[1]!.info).not.toHaveProperty('period');
-    for (const entry of vault.db.entries) expect(entry.uuid).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    for (const entry of vault.db.entries)
+      expect(entry.uuid).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
   });
 
   it('skips entries it cannot use and says why', () => {
     const vault = toAegisVault([{ account: 'ok', secret: 'JBSWY3DP' }]);
-    const entries = [...vault.db.entries, { ...vault.db.entries[0]!, type: 'steam', name: 'Steam' }, { ...vault.db.entries[0]!, name: 'md5', info: { secret: 'JBSWY3DP', algo: 'MD5', digits: 6, period: 30 } }];
+    const entries = [
+      ...vault.db.entries,
+      { ...vault.db.entries[0]!, type: 'steam', name: 'Steam' },
+      { ...vault.db.entries[0]!, name: 'md5', info: { secret: 'JBSWY3DP', algo: 'MD5', digits: 6, period: 30 } },
+    ];
     const result = parseAegisVault({ ...vault, db: { ...vault.db, entries } });
     expect(result.accounts.map((a) => a.account)).toEqual(['ok']);
     expect(result.skipped).toEqual([
@@ -67,12 +110,27 @@ describe('Aegis plain vault', () => {
   });
 
   it('refuses an encrypted vault and malformed ones clearly', () => {
-    const encrypted = { version: 1, header: { slots: [{ type: 1 }], params: { nonce: 'x', tag: 'y' } }, db: 'BASE64CIPHERTEXT' };
+    const encrypted = {
+      version: 1,
+      header: { slots: [{ type: 1 }], params: { nonce: 'x', tag: 'y' } },
+      db: 'BASE64CIPHERTEXT',
+    };
     expect(() => parseAegisVault(encrypted)).toThrow(/Aegis vault is encrypted: read it with its password/);
     expect(() => parseAegisVault('{nope')).toThrow(/not valid JSON/);
     expect(() => parseAegisVault({ version: 2, db: {} })).toThrow(/"version" must be 1, got 2/);
-    expect(() => parseAegisVault({ version: 1, header: { slots: null }, db: { version: 3 } })).toThrow(/"db.entries" must be an array, got undefined/);
-    const bad = { version: 1, header: { slots: null, params: null }, db: { version: 3, entries: [{ type: 'totp', name: 'x', issuer: '', info: { secret: 'NOT BASE32!', algo: 'SHA1', digits: 6, period: 30 } }] } };
+    expect(() => parseAegisVault({ version: 1, header: { slots: null }, db: { version: 3 } })).toThrow(
+      /"db.entries" must be an array, got undefined/,
+    );
+    const bad = {
+      version: 1,
+      header: { slots: null, params: null },
+      db: {
+        version: 3,
+        entries: [
+          { type: 'totp', name: 'x', issuer: '', info: { secret: 'NOT BASE32!', algo: 'SHA1', digits: 6, period: 30 } },
+        ],
+      },
+    };
     expect(() => parseAegisVault(bad)).toThrow(InvalidMigrationError);
     expect(() => parseAegisVault(bad)).toThrow(/^Aegis entry 0: "secret" must be base32/);
     expect(() => parseAegisVault(bad)).not.toThrow(/NOT BASE32/);
@@ -80,7 +138,18 @@ describe('Aegis plain vault', () => {
 });
 
 describe('readAccounts', () => {
-  const accounts: KeyUri[] = [{ type: 'totp', issuer: 'Bank', account: 'anna', secret: 'JBSWY3DPEHPK3PXP', algorithm: 'SHA1', digits: 6, period: 30, counter: null }];
+  const accounts: KeyUri[] = [
+    {
+      type: 'totp',
+      issuer: 'Bank',
+      account: 'anna',
+      secret: 'JBSWY3DPEHPK3PXP',
+      algorithm: 'SHA1',
+      digits: 6,
+      period: 30,
+      counter: null,
+    },
+  ];
 
   it('recognises each format by its content', () => {
     expect(readAccounts(JSON.stringify(toAegisVault(accounts)))).toMatchObject({ format: 'aegis', accounts });
@@ -89,6 +158,9 @@ describe('readAccounts', () => {
     const read = readAccounts(`${uris[1]}\n\n${uris[0]}\n`);
     expect(read.format).toBe('migration');
     expect(read.accounts.map((a) => a.account)).toEqual(['béla', 'anna']);
-    expect(read.batches).toEqual([{ version: 1, size: 2, index: 1, id: 7 }, { version: 1, size: 2, index: 0, id: 7 }]);
+    expect(read.batches).toEqual([
+      { version: 1, size: 2, index: 1, id: 7 },
+      { version: 1, size: 2, index: 0, id: 7 },
+    ]);
   });
 });

@@ -2,11 +2,21 @@
 // scrypt N of 2^40, huge PBKDF2 iteration counts, truncated files, deep nesting, huge entry counts.
 import { describe, expect, it } from 'vitest';
 import {
-  detectFormat, InvalidMigrationError, readAccounts, readExport, TotpLabError, toEncryptedAegisVault, UnsupportedFormatError, WrongPasswordError,
+  detectFormat,
+  InvalidMigrationError,
+  readAccounts,
+  readExport,
+  TotpLabError,
+  toEncryptedAegisVault,
+  UnsupportedFormatError,
+  WrongPasswordError,
 } from '../../src/index.js';
 import { exportBytes } from './exports.js';
 
-const aegisEncrypted = () => JSON.parse(new TextDecoder().decode(exportBytes('aegis_encrypted.json'))) as { header: { slots: Array<Record<string, unknown>> } };
+const aegisEncrypted = () =>
+  JSON.parse(new TextDecoder().decode(exportBytes('aegis_encrypted.json'))) as {
+    header: { slots: Array<Record<string, unknown>> };
+  };
 
 async function refusal(input: string | Uint8Array, password?: string): Promise<TotpLabError> {
   const error = await readExport(input, password === undefined ? {} : { password }).catch((e: unknown) => e);
@@ -41,7 +51,14 @@ describe('hostile export files', () => {
   });
 
   it('truncated files are refused in one line', async () => {
-    for (const file of ['aegis_plain.json', 'aegis_encrypted.json', '2fas_authenticator_plain_v4.2fas', 'bitwarden.json', 'stratum_plain.json', 'freeotp_plus.json']) {
+    for (const file of [
+      'aegis_plain.json',
+      'aegis_encrypted.json',
+      '2fas_authenticator_plain_v4.2fas',
+      'bitwarden.json',
+      'stratum_plain.json',
+      'freeotp_plus.json',
+    ]) {
       const bytes = exportBytes(file);
       await refusal(bytes.subarray(0, Math.floor(bytes.length / 2)), 'test');
     }
@@ -66,7 +83,11 @@ describe('hostile export files', () => {
   });
 
   it('an encrypted export without a password, and a wrong one, import nothing', async () => {
-    const text = JSON.stringify(await toEncryptedAegisVault([{ account: 'a', secret: 'JBSWY3DPEHPK3PXP' }], 'right', { scrypt: { n: 16, r: 8, p: 1 } }));
+    const text = JSON.stringify(
+      await toEncryptedAegisVault([{ account: 'a', secret: 'JBSWY3DPEHPK3PXP' }], 'right', {
+        scrypt: { n: 16, r: 8, p: 1 },
+      }),
+    );
     await expect(readExport(text)).rejects.toThrow(/needs its password/);
     expect(() => readAccounts(text)).toThrow(/encrypted/);
     expect(await refusal(text, 'badpass')).toBeInstanceOf(WrongPasswordError);
@@ -74,9 +95,23 @@ describe('hostile export files', () => {
 
   it('known formats it cannot read are named with what to export instead', () => {
     const cases: Array<[string | Uint8Array, RegExp]> = [
-      [JSON.stringify({ version: 1, kdfParams: { memLimit: 1, opsLimit: 1, salt: 'x' }, encryptedData: 'x', encryptionNonce: 'x' }), /Ente Auth encrypted.*plain text/],
+      [
+        JSON.stringify({
+          version: 1,
+          kdfParams: { memLimit: 1, opsLimit: 1, salt: 'x' },
+          encryptedData: 'x',
+          encryptionNonce: 'x',
+        }),
+        /Ente Auth encrypted.*plain text/,
+      ],
       [JSON.stringify({ encrypted: true, passwordProtected: true, items: [] }), /Bitwarden encrypted/],
-      [new Uint8Array([...new TextEncoder().encode('SQLite format 3\0'), ...new TextEncoder().encode('CREATE TABLE accounts (original_name TEXT)')]), /Google Authenticator internal database.*Transfer accounts/],
+      [
+        new Uint8Array([
+          ...new TextEncoder().encode('SQLite format 3\0'),
+          ...new TextEncoder().encode('CREATE TABLE accounts (original_name TEXT)'),
+        ]),
+        /Google Authenticator internal database.*Transfer accounts/,
+      ],
       [new Uint8Array([0xac, 0xed, 0x00, 0x05, 1, 2, 3]), /FreeOTP 2 backup/],
       [new TextEncoder().encode('AUTHENTICATORPRO\u0001\u0002'), /Authenticator Pro.*encrypted/],
       ['hello world', /an unknown format: export from your app/],
@@ -84,19 +119,27 @@ describe('hostile export files', () => {
     for (const [input, message] of cases) {
       const found = detectFormat(input);
       expect(found.readable).toBe(false);
-      expect(() => readAccounts(typeof input === 'string' ? input : new TextDecoder().decode(input))).toThrow(UnsupportedFormatError);
+      expect(() => readAccounts(typeof input === 'string' ? input : new TextDecoder().decode(input))).toThrow(
+        UnsupportedFormatError,
+      );
       expect(`${found.name}: ${'advice' in found ? found.advice : ''}`).toMatch(message);
     }
   });
 
   it('a key-URI list with a Steam line keeps the rest and names the line', () => {
-    const read = readAccounts('otpauth://steam/Valve:me?secret=JBSWY3DPEHPK3PXP\notpauth://totp/A:b?secret=JBSWY3DPEHPK3PXP\n');
+    const read = readAccounts(
+      'otpauth://steam/Valve:me?secret=JBSWY3DPEHPK3PXP\notpauth://totp/A:b?secret=JBSWY3DPEHPK3PXP\n',
+    );
     expect(read.accounts.map((a) => a.account)).toEqual(['b']);
     expect(read.skipped).toEqual([{ index: 1, name: 'Valve: me', reason: 'Steam Guard codes are not TOTP codes' }]);
   });
 
   it('an HOTP entry without a counter starts at 0 with a warning', () => {
-    const read = readAccounts(JSON.stringify([{ secret: 'JBSWY3DPEHPK3PXP', issuer: 'X', label: 'y', digits: 6, type: 'HOTP', algorithm: 'SHA1' }]));
+    const read = readAccounts(
+      JSON.stringify([
+        { secret: 'JBSWY3DPEHPK3PXP', issuer: 'X', label: 'y', digits: 6, type: 'HOTP', algorithm: 'SHA1' },
+      ]),
+    );
     expect(read.format).toBe('andotp');
     expect(read.accounts[0]).toMatchObject({ type: 'hotp', counter: 0 });
     expect(read.warnings).toEqual(['andOTP entry 0 "X: y": HOTP entry without a counter starts at 0']);

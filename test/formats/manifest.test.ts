@@ -11,7 +11,7 @@ import { compareAccounts, EXPORTS_DIR, exportBytes, manifest } from './exports.j
 const dir = mkdtempSync(join(tmpdir(), 'totp-lab-exports-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-describe('real apps\' export files (manifest.json)', () => {
+describe("real apps' export files (manifest.json)", () => {
   it('lists files to check', () => {
     expect(manifest.files.length).toBeGreaterThanOrEqual(12);
   });
@@ -25,11 +25,15 @@ describe('real apps\' export files (manifest.json)', () => {
       });
 
       it('reads to exactly the expected accounts through the library, skipping Steam by name', async () => {
-        const read = await readExport(exportBytes(entry.file), entry.password === undefined ? {} : { password: entry.password });
+        const read = await readExport(
+          exportBytes(entry.file),
+          entry.password === undefined ? {} : { password: entry.password },
+        );
         expect(compareAccounts(read.accounts, entry.expected)).toEqual([]);
         const steam = entry.expected.filter((e) => e.optional);
         for (const s of steam) {
-          if (!read.accounts.some((a) => a.secret === s.secret)) expect(read.skipped.map((k) => k.reason).join()).toMatch(/Steam/);
+          if (!read.accounts.some((a) => a.secret === s.secret))
+            expect(read.skipped.map((k) => k.reason).join()).toMatch(/Steam/);
         }
       });
 
@@ -44,12 +48,15 @@ describe('real apps\' export files (manifest.json)', () => {
         expect(stderr).toMatch(/^format: /m);
         expect(code).toBe(0);
         expect(compareAccounts(JSON.parse(stdout) as KeyUri[], entry.expected)).toEqual([]);
-        if (entry.expected.some((e) => e.optional) || /otpauth:\/\/steam\//.test(entry.note ?? '')) expect(stderr).toMatch(/warning: skipped .*Steam/);
+        if (entry.expected.some((e) => e.optional) || /otpauth:\/\/steam\//.test(entry.note ?? ''))
+          expect(stderr).toMatch(/warning: skipped .*Steam/);
       });
 
       if (entry.password !== undefined) {
         it('refuses a wrong password, naming neither password', async () => {
-          const error = await readExport(exportBytes(entry.file), { password: 'not-the-password' }).catch((e: unknown) => e);
+          const error = await readExport(exportBytes(entry.file), { password: 'not-the-password' }).catch(
+            (e: unknown) => e,
+          );
           expect(error).toBeInstanceOf(WrongPasswordError);
           expect(String((error as Error).message)).not.toMatch(/not-the-password|test/);
         });

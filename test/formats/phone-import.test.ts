@@ -8,11 +8,27 @@ describe('phone.importFile', () => {
     for (const entry of manifest.files) {
       const phone = createAuthenticator({ clock: manualClock(Date.UTC(2025, 0, 16)) });
       if (entry.password !== undefined) {
-        await expect(phone.importFile(exportBytes(entry.file), { password: 'not it' })).rejects.toBeInstanceOf(WrongPasswordError);
+        await expect(phone.importFile(exportBytes(entry.file), { password: 'not it' })).rejects.toBeInstanceOf(
+          WrongPasswordError,
+        );
         expect(phone.toJSON().accounts).toEqual([]);
       }
-      const result = await phone.importFile(exportBytes(entry.file), entry.password === undefined ? {} : { password: entry.password });
-      const accounts = phone.toJSON().accounts.map(({ type, issuer, account, secret, algorithm, digits, period, counter }) => ({ type, issuer, account, secret, algorithm, digits, period, counter }));
+      const result = await phone.importFile(
+        exportBytes(entry.file),
+        entry.password === undefined ? {} : { password: entry.password },
+      );
+      const accounts = phone
+        .toJSON()
+        .accounts.map(({ type, issuer, account, secret, algorithm, digits, period, counter }) => ({
+          type,
+          issuer,
+          account,
+          secret,
+          algorithm,
+          digits,
+          period,
+          counter,
+        }));
       expect(compareAccounts(accounts as never, entry.expected), entry.file).toEqual([]);
       expect(result.added.length).toBe(accounts.length);
     }

@@ -3,25 +3,46 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  detectFormat, encodeMigration, formatUriList, readExport, toAegisVault, toBase32, toEncryptedAegisVault, toTwoFasBackup,
-  WrongPasswordError, type Algorithm, type KeyUri,
+  detectFormat,
+  encodeMigration,
+  formatUriList,
+  readExport,
+  toAegisVault,
+  toBase32,
+  toEncryptedAegisVault,
+  toTwoFasBackup,
+  WrongPasswordError,
+  type Algorithm,
+  type KeyUri,
 } from '../../src/index.js';
 import { cli } from '../support/cli.js';
 
-const name = fc.string({ unit: 'grapheme', minLength: 1, maxLength: 20 }).map((s) => s.trim()).filter((s) => s !== '');
-const account: fc.Arbitrary<KeyUri> = fc.record({
-  type: fc.constantFrom('totp' as const, 'hotp' as const),
-  issuer: fc.option(name, { nil: null }),
-  account: name,
-  secret: fc.uint8Array({ minLength: 10, maxLength: 64 }).map(toBase32),
-  algorithm: fc.constantFrom<Algorithm>('SHA1', 'SHA256', 'SHA512'),
-  digits: fc.constantFrom(6 as const, 7 as const, 8 as const),
-  period: fc.integer({ min: 1, max: 300 }),
-  counter: fc.maxSafeNat(),
-}).map((a) => (a.type === 'totp' ? { ...a, counter: null } : { ...a, period: null }));
+const name = fc
+  .string({ unit: 'grapheme', minLength: 1, maxLength: 20 })
+  .map((s) => s.trim())
+  .filter((s) => s !== '');
+const account: fc.Arbitrary<KeyUri> = fc
+  .record({
+    type: fc.constantFrom('totp' as const, 'hotp' as const),
+    issuer: fc.option(name, { nil: null }),
+    account: name,
+    secret: fc.uint8Array({ minLength: 10, maxLength: 64 }).map(toBase32),
+    algorithm: fc.constantFrom<Algorithm>('SHA1', 'SHA256', 'SHA512'),
+    digits: fc.constantFrom(6 as const, 7 as const, 8 as const),
+    period: fc.integer({ min: 1, max: 300 }),
+    counter: fc.maxSafeNat(),
+  })
+  .map((a) => (a.type === 'totp' ? { ...a, counter: null } : { ...a, period: null }));
 const accounts = fc.array(account, { minLength: 1, maxLength: 8 });
 /** What Google's format can carry: 30 s, 6 or 8 digits. */
-const migratable = fc.array(account.map((a) => ({ ...a, digits: a.digits === 7 ? (6 as const) : a.digits, period: a.type === 'totp' ? 30 : null })), { minLength: 1, maxLength: 8 });
+const migratable = fc.array(
+  account.map((a) => ({
+    ...a,
+    digits: a.digits === 7 ? (6 as const) : a.digits,
+    period: a.type === 'totp' ? 30 : null,
+  })),
+  { minLength: 1, maxLength: 8 },
+);
 
 const writers: Array<[string, (list: KeyUri[]) => string, fc.Arbitrary<KeyUri[]>]> = [
   ['aegis', (list) => JSON.stringify(toAegisVault(list), null, 4), accounts],
@@ -33,28 +54,36 @@ const writers: Array<[string, (list: KeyUri[]) => string, fc.Arbitrary<KeyUri[]>
 describe('export → import is the identity', () => {
   for (const [format, write, arbitrary] of writers) {
     it(`${format}`, async () => {
-      await fc.assert(fc.asyncProperty(arbitrary, async (list) => {
-        const text = write(list);
-        expect(detectFormat(text)).toMatchObject({ readable: true, format, encrypted: false });
-        const read = await readExport(text);
-        expect(read.format).toBe(format);
-        expect(read.accounts).toEqual(list);
-        expect(read.skipped).toEqual([]);
-      }), { numRuns: 60 });
+      await fc.assert(
+        fc.asyncProperty(arbitrary, async (list) => {
+          const text = write(list);
+          expect(detectFormat(text)).toMatchObject({ readable: true, format, encrypted: false });
+          const read = await readExport(text);
+          expect(read.format).toBe(format);
+          expect(read.accounts).toEqual(list);
+          expect(read.skipped).toEqual([]);
+        }),
+        { numRuns: 60 },
+      );
     });
   }
 
   it('aegis-encrypted (a cheap scrypt cost: the format, not the cost, is under test)', async () => {
     const password = fc.string({ unit: 'grapheme', minLength: 1, maxLength: 16 });
-    await fc.assert(fc.asyncProperty(accounts, password, async (list, pw) => {
-      const text = JSON.stringify(await toEncryptedAegisVault(list, pw, { scrypt: { n: 16, r: 8, p: 1 } }));
-      expect(detectFormat(text)).toMatchObject({ readable: true, format: 'aegis-encrypted', encrypted: true });
-      expect((await readExport(text, { password: pw })).accounts).toEqual(list);
-      expect(await readExport(text, { password: `${pw}x` }).catch((e: unknown) => e)).toBeInstanceOf(WrongPasswordError);
-    }), { numRuns: 25 });
+    await fc.assert(
+      fc.asyncProperty(accounts, password, async (list, pw) => {
+        const text = JSON.stringify(await toEncryptedAegisVault(list, pw, { scrypt: { n: 16, r: 8, p: 1 } }));
+        expect(detectFormat(text)).toMatchObject({ readable: true, format: 'aegis-encrypted', encrypted: true });
+        expect((await readExport(text, { password: pw })).accounts).toEqual(list);
+        expect(await readExport(text, { password: `${pw}x` }).catch((e: unknown) => e)).toBeInstanceOf(
+          WrongPasswordError,
+        );
+      }),
+      { numRuns: 25 },
+    );
   });
 
-  it('aegis-encrypted with Aegis\'s own cost (N=2^15), written and read back through the CLI', async () => {
+  it("aegis-encrypted with Aegis's own cost (N=2^15), written and read back through the CLI", async () => {
     const { mkdtempSync, writeFileSync, rmSync } = await import('node:fs');
     const { join } = await import('node:path');
     const { tmpdir } = await import('node:os');
@@ -62,14 +91,17 @@ describe('export → import is the identity', () => {
     try {
       const pw = join(dir, 'pw');
       writeFileSync(pw, 'jelszó ünnep\n');
-      const uri = 'otpauth://totp/%C3%9Cgyf%C3%A9lkapu%2B:kov%C3%A1cs?secret=JBSWY3DPEHPK3PXP&issuer=%C3%9Cgyf%C3%A9lkapu%2B';
+      const uri =
+        'otpauth://totp/%C3%9Cgyf%C3%A9lkapu%2B:kov%C3%A1cs?secret=JBSWY3DPEHPK3PXP&issuer=%C3%9Cgyf%C3%A9lkapu%2B';
       const written = await cli('export', uri, '--format', 'aegis-encrypted', '--password-file', pw);
       expect(written.code).toBe(0);
       const vault = JSON.parse(written.stdout) as { header: { slots: Array<{ n: number; r: number; p: number }> } };
       expect(vault.header.slots[0]).toMatchObject({ n: 32768, r: 8, p: 1 });
       writeFileSync(join(dir, 'vault.json'), written.stdout);
       const read = await cli('import', join(dir, 'vault.json'), '--password-file', pw);
-      expect(read.stdout).toBe('otpauth://totp/%C3%9Cgyf%C3%A9lkapu%2B:kov%C3%A1cs?secret=JBSWY3DPEHPK3PXP&issuer=%C3%9Cgyf%C3%A9lkapu%2B&algorithm=SHA1&digits=6&period=30');
+      expect(read.stdout).toBe(
+        'otpauth://totp/%C3%9Cgyf%C3%A9lkapu%2B:kov%C3%A1cs?secret=JBSWY3DPEHPK3PXP&issuer=%C3%9Cgyf%C3%A9lkapu%2B&algorithm=SHA1&digits=6&period=30',
+      );
       writeFileSync(pw, 'wrong\n');
       const refused = await cli('import', join(dir, 'vault.json'), '--password-file', pw);
       expect(refused.code).toBe(2);

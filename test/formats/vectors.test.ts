@@ -2,7 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { decodeMigration, encodeMigration, generateCode } from '../../src/index.js';
 import { readInterop } from '../support/shared.js';
 
-interface Vector { id: string; source: string; uri: string; expected: { accounts: Array<Record<string, unknown>>; batch: Record<string, number> } }
+interface Vector {
+  id: string;
+  source: string;
+  uri: string;
+  expected: { accounts: Array<Record<string, unknown>>; batch: Record<string, number> };
+}
 const data = readInterop<{ vectors: Vector[] }>('google-migration-vectors.json');
 
 describe('google-migration-vectors.json', () => {

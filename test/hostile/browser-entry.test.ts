@@ -5,13 +5,22 @@ import { describe, expect, it } from 'vitest';
 import * as browser from '../../src/browser/index.js';
 import { HOSTILE, badThrow, outcomeOf, prototypeIsClean } from '../support/hostile.js';
 
-const FUNCTIONS = Object.entries(browser).filter(([, value]) => typeof value === 'function' && !/^[A-Z]/.test(value.name));
+const FUNCTIONS = Object.entries(browser).filter(
+  ([, value]) => typeof value === 'function' && !/^[A-Z]/.test(value.name),
+);
 
 describe('totp-lab/browser on hostile input', () => {
   it('has functions to check', () => {
-    expect(FUNCTIONS.map(([name]) => name).sort()).toEqual(
-      ['drawQr', 'imageFromCanvas', 'imageFromFile', 'imageFromVideo', 'scanCanvas', 'scanImageFile', 'scanVideoFrame', 'startWebcam'],
-    );
+    expect(FUNCTIONS.map(([name]) => name).sort()).toEqual([
+      'drawQr',
+      'imageFromCanvas',
+      'imageFromFile',
+      'imageFromVideo',
+      'scanCanvas',
+      'scanImageFile',
+      'scanVideoFrame',
+      'startWebcam',
+    ]);
   });
 
   it.each(FUNCTIONS)('%s refuses every hostile first argument with a typed error', async (name, fn) => {

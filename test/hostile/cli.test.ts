@@ -20,21 +20,60 @@ interface CommandCase {
 }
 
 const COMMANDS: Record<string, CommandCase> = {
-  code: { base: [SECRET], typedFlags: ['time', 'algorithm', 'digits', 'period', 'min-remaining'], textFlags: [], minPositionals: 1 },
-  verify: { base: [SECRET, '123456'], typedFlags: ['time', 'algorithm', 'digits', 'period', 'window'], textFlags: [], minPositionals: 2 },
-  uri: { base: ['--account', 'alice', '--secret', SECRET], typedFlags: ['algorithm', 'digits', 'period'], textFlags: ['issuer', 'account', 'secret'], minPositionals: 0 },
+  code: {
+    base: [SECRET],
+    typedFlags: ['time', 'algorithm', 'digits', 'period', 'min-remaining'],
+    textFlags: [],
+    minPositionals: 1,
+  },
+  verify: {
+    base: [SECRET, '123456'],
+    typedFlags: ['time', 'algorithm', 'digits', 'period', 'window'],
+    textFlags: [],
+    minPositionals: 2,
+  },
+  uri: {
+    base: ['--account', 'alice', '--secret', SECRET],
+    typedFlags: ['algorithm', 'digits', 'period'],
+    textFlags: ['issuer', 'account', 'secret'],
+    minPositionals: 0,
+  },
   inspect: { base: [URI], typedFlags: [], textFlags: [], minPositionals: 1 },
   qr: { base: [URI], typedFlags: ['error-correction'], textFlags: ['out'], minPositionals: 1 },
   scan: { base: ['does-not-exist.png'], typedFlags: [], textFlags: [], minPositionals: 1 },
   export: { base: [URI], typedFlags: ['batch-size'], textFlags: ['out-dir'], minPositionals: 1 },
   import: { base: [URI], typedFlags: [], textFlags: [], minPositionals: 1 },
-  demo: { base: ['--scenario', 'replay', '--no-qr'], typedFlags: ['lang', 'scenario'], textFlags: ['state'], minPositionals: 0 },
+  demo: {
+    base: ['--scenario', 'replay', '--no-qr'],
+    typedFlags: ['lang', 'scenario'],
+    textFlags: ['state'],
+    minPositionals: 0,
+  },
   // A base that would start a server never returns; a missing root is refused before listening.
-  serve: { base: ['--root', 'does-not-exist', '--port', '0'], typedFlags: ['port'], textFlags: ['host', 'root'], minPositionals: 0 },
+  serve: {
+    base: ['--root', 'does-not-exist', '--port', '0'],
+    typedFlags: ['port'],
+    textFlags: ['host', 'root'],
+    minPositionals: 0,
+  },
 };
 
 /** The malformed values every typed flag gets; none is a valid number, time or name. */
-const MALFORMED = ['', 'abc', '-1', '1e3', 'NaN', '0x10', '9'.repeat(40), 'line\nbreak', 'nul\u0000', '\u001b[31mred', '\uD800', MB, MB_DIGITS];
+const MALFORMED = [
+  '',
+  'abc',
+  '-1',
+  '1e3',
+  'NaN',
+  '0x10',
+  '9'.repeat(40),
+  'line\nbreak',
+  'nul\u0000',
+  '\u001b[31mred',
+  '\uD800',
+  MB,
+  MB_DIGITS,
+];
 
 function expectRefused(result: { code: number; stdout: string; stderr: string }, what: string) {
   expect(result.code, what).toBe(2);
@@ -44,13 +83,17 @@ function expectRefused(result: { code: number; stdout: string; stderr: string },
   expect(result.stderr, what).not.toMatch(/\n\s+at |unexpected error/);
   expect(result.stderr.length, what).toBeLessThan(400);
   expect(result.stderr, what).not.toMatch(/[\u0000-\u001f]/);
-  for (const secret of [SECRET, SECRET.slice(0, 16), SECRET.toLowerCase().slice(0, 16)]) expect(result.stderr, what).not.toContain(secret);
+  for (const secret of [SECRET, SECRET.slice(0, 16), SECRET.toLowerCase().slice(0, 16)])
+    expect(result.stderr, what).not.toContain(secret);
 }
 
 describe('the command table', () => {
   it('lists every command the CLI has', async () => {
     const { stdout } = await cli('--help');
-    const listed = stdout.split('\n').filter((l) => /^ {2}[a-z]/.test(l)).map((l) => l.trim().split(/\s+/)[0]);
+    const listed = stdout
+      .split('\n')
+      .filter((l) => /^ {2}[a-z]/.test(l))
+      .map((l) => l.trim().split(/\s+/)[0]);
     expect(listed.sort()).toEqual(Object.keys(COMMANDS).sort());
   });
 
@@ -69,7 +112,10 @@ describe.each(Object.entries(COMMANDS))('totp-lab %s refuses bad arguments', (na
       expectRefused(await cli(name), 'no arguments');
       expectRefused(await cli(name, ...c.base.slice(0, c.minPositionals - 1)), 'one positional too few');
     }
-    expectRefused(await cli(name, ...c.base, ...(name === 'export' ? ['--out-dir'] : ['surplus'])), 'one argument too many');
+    expectRefused(
+      await cli(name, ...c.base, ...(name === 'export' ? ['--out-dir'] : ['surplus'])),
+      'one argument too many',
+    );
     expectRefused(await cli(name, ...c.base, '--bogus'), 'an unknown flag');
     expectRefused(await cli(name, ...c.base, `--${MB}`), 'a 1 MB unknown flag');
     expectRefused(await cli(name, ...c.base, '-Z'), 'an unknown short flag');
@@ -79,7 +125,11 @@ describe.each(Object.entries(COMMANDS))('totp-lab %s refuses bad arguments', (na
     for (const flag of c.typedFlags) {
       expectRefused(await cli(name, ...c.base, `--${flag}`), `--${flag} with no value`);
       for (const value of MALFORMED) {
-        const args = [...c.base.filter((_, i, all) => all[i - 1] !== `--${flag}` && all[i] !== `--${flag}`), `--${flag}`, value];
+        const args = [
+          ...c.base.filter((_, i, all) => all[i - 1] !== `--${flag}` && all[i] !== `--${flag}`),
+          `--${flag}`,
+          value,
+        ];
         expectRefused(await cli(name, ...args), `--${flag} ${JSON.stringify(value.slice(0, 12))}`);
       }
     }
@@ -91,7 +141,10 @@ describe.each(Object.entries(COMMANDS))('totp-lab %s refuses bad arguments', (na
     }
     if (c.minPositionals > 0) {
       // qr draws any text, so only a text too long for a QR code is wrong there.
-      const values = name === 'qr' ? [MB, `otpauth://totp/${MB}`] : [MB, `otpauth://totp/${MB}`, `otpauth-migration://offline?data=${MB}`, '\u0000', ''];
+      const values =
+        name === 'qr'
+          ? [MB, `otpauth://totp/${MB}`]
+          : [MB, `otpauth://totp/${MB}`, `otpauth-migration://offline?data=${MB}`, '\u0000', ''];
       for (const value of values) {
         const args = [value, ...c.base.slice(1)];
         expectRefused(await cli(name, ...args), `a positional of ${value.length} characters`);

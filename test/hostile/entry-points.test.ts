@@ -8,7 +8,9 @@ import { generateCode, generateSecret, verifyCode } from '../../src/index.js';
 import { HOSTILE, badThrow, outcomeOf, prototypeIsClean } from '../support/hostile.js';
 import { ENTRY_POINTS, NOT_CALLED, SECRET, T, TEMP_DIRS, WRONG_CODE, type CallSpec } from '../support/entry-points.js';
 
-afterAll(() => { for (const dir of TEMP_DIRS) rmSync(dir, { recursive: true, force: true }); });
+afterAll(() => {
+  for (const dir of TEMP_DIRS) rmSync(dir, { recursive: true, force: true });
+});
 
 const isPlainObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && Object.getPrototypeOf(v) === Object.prototype;
@@ -19,7 +21,14 @@ function* variants(spec: CallSpec): Generator<{ where: string; args: () => unkno
   for (let i = 0; i <= arity; i++) {
     for (const h of HOSTILE) {
       // Position `arity` is one argument too many.
-      yield { where: `argument ${i} = ${h.name}`, args: () => { const a = spec.args(); a[i] = h.make(); return a; } };
+      yield {
+        where: `argument ${i} = ${h.name}`,
+        args: () => {
+          const a = spec.args();
+          a[i] = h.make();
+          return a;
+        },
+      };
     }
     const base = spec.args()[i];
     if (!isPlainObject(base)) continue;
@@ -28,14 +37,29 @@ function* variants(spec: CallSpec): Generator<{ where: string; args: () => unkno
       where: `argument ${i} with own __proto__ and constructor keys`,
       args: () => {
         const a = spec.args();
-        const polluting = JSON.parse('{"__proto__": {"polluted": "yes"}, "constructor": {"prototype": {"polluted": "yes"}}}') as object;
-        for (const key of Reflect.ownKeys(polluting)) Object.defineProperty(a[i], key, { value: (polluting as Record<string, unknown>)[key as string], enumerable: true, configurable: true, writable: true });
+        const polluting = JSON.parse(
+          '{"__proto__": {"polluted": "yes"}, "constructor": {"prototype": {"polluted": "yes"}}}',
+        ) as object;
+        for (const key of Reflect.ownKeys(polluting))
+          Object.defineProperty(a[i], key, {
+            value: (polluting as Record<string, unknown>)[key as string],
+            enumerable: true,
+            configurable: true,
+            writable: true,
+          });
         return a;
       },
     };
     for (const key of Object.keys(base)) {
       for (const h of HOSTILE) {
-        yield { where: `argument ${i}.${key} = ${h.name}`, args: () => { const a = spec.args(); (a[i] as Record<string, unknown>)[key] = h.make(); return a; } };
+        yield {
+          where: `argument ${i}.${key} = ${h.name}`,
+          args: () => {
+            const a = spec.args();
+            (a[i] as Record<string, unknown>)[key] = h.make();
+            return a;
+          },
+        };
       }
     }
   }
@@ -45,22 +69,38 @@ async function problemsOf(spec: CallSpec): Promise<string[]> {
   const problems: string[] = [];
   for (const variant of variants(spec)) {
     const outcome = await outcomeOf(() => spec.fn(...variant.args()));
-    const bad = badThrow(outcome) ?? (outcome.kind === 'returned' && spec.wrong?.(outcome.value) ? 'wrong success' : null);
+    const bad =
+      badThrow(outcome) ?? (outcome.kind === 'returned' && spec.wrong?.(outcome.value) ? 'wrong success' : null);
     if (bad) problems.push(`${spec.name}(${variant.where}): ${bad}`);
     if (!prototypeIsClean()) problems.push(`${spec.name}(${variant.where}): polluted Object.prototype`);
   }
   return problems;
 }
 
-const TYPED_ERROR_BASELINES = new Set(['readImageFile', 'scanQrFile', 'provider.confirmEnrollment', 'provider.finishEnrollment', 'provider.abandonEnrollment', 'provider.unlock']);
+const TYPED_ERROR_BASELINES = new Set([
+  'readImageFile',
+  'scanQrFile',
+  'provider.confirmEnrollment',
+  'provider.finishEnrollment',
+  'provider.abandonEnrollment',
+  'provider.unlock',
+]);
 
 describe('the call table', () => {
   it('covers every exported function and object of every entry point', () => {
     for (const [entry, { module, calls }] of Object.entries(ENTRY_POINTS)) {
       const callable = Object.entries(module)
-        .filter(([name, value]) => !NOT_CALLED.has(name) && !(entry === 'totp-lab/testing' && name in core) && (typeof value === 'function' || (isPlainObject(value) && Object.values(value).some((v) => typeof v === 'function'))))
+        .filter(
+          ([name, value]) =>
+            !NOT_CALLED.has(name) &&
+            !(entry === 'totp-lab/testing' && name in core) &&
+            (typeof value === 'function' ||
+              (isPlainObject(value) && Object.values(value).some((v) => typeof v === 'function'))),
+        )
         .map(([name]) => name);
-      const missing = callable.filter((name) => !calls.some((c) => c.name === name || c.name.startsWith(`${name} `) || c.name.startsWith(`${name}.`)));
+      const missing = callable.filter(
+        (name) => !calls.some((c) => c.name === name || c.name.startsWith(`${name} `) || c.name.startsWith(`${name}.`)),
+      );
       expect(missing, entry).toEqual([]);
     }
   });
@@ -72,7 +112,8 @@ describe('the call table', () => {
       for (const spec of calls) {
         const outcome = await outcomeOf(() => spec.fn(...spec.args()));
         // These start from a missing file or an unknown enrollment: their normal answer is a typed error.
-        if (TYPED_ERROR_BASELINES.has(spec.name)) expect(outcome.kind === 'threw' && badThrow(outcome) === null, spec.name).toBe(true);
+        if (TYPED_ERROR_BASELINES.has(spec.name))
+          expect(outcome.kind === 'threw' && badThrow(outcome) === null, spec.name).toBe(true);
         else expect(outcome, spec.name).toMatchObject({ kind: 'returned' });
       }
     }
@@ -98,7 +139,11 @@ describe('clocks and random sources that are not', () => {
 });
 
 describe.each(Object.entries(ENTRY_POINTS))('hostile values through %s', (_entry, { calls }) => {
-  it.each(calls.map((c) => [c.name, c] as const))('%s', async (_name, spec) => {
-    expect(await problemsOf(spec)).toEqual([]);
-  }, 60_000);
+  it.each(calls.map((c) => [c.name, c] as const))(
+    '%s',
+    async (_name, spec) => {
+      expect(await problemsOf(spec)).toEqual([]);
+    },
+    60_000,
+  );
 });

@@ -11,7 +11,11 @@ import { fuzzRuns, throwingProxy } from '../support/hostile.js';
 
 const URI = 'otpauth://totp/Example:alice?secret=JBSWY3DPEHPK3PXP&issuer=Example';
 
-function noise(width: number, height: number, seed: number): { data: Uint8ClampedArray; width: number; height: number } {
+function noise(
+  width: number,
+  height: number,
+  seed: number,
+): { data: Uint8ClampedArray; width: number; height: number } {
   const data = new Uint8ClampedArray(width * height * 4);
   seededRandom(seed).getRandomValues(new Uint8Array(data.buffer));
   return { data, width, height };
@@ -19,9 +23,17 @@ function noise(width: number, height: number, seed: number): { data: Uint8Clampe
 
 describe('scanQr on random images', () => {
   it('finds nothing in random pixels of random sizes (thin, tiny, wide) and never throws', async () => {
-    await fc.assert(fc.asyncProperty(fc.integer({ min: 1, max: 700 }), fc.integer({ min: 1, max: 700 }), fc.integer(), async (width, height, seed) => {
-      expect(await scanQr(noise(width, height, seed))).toBeNull();
-    }), fuzzRuns(12));
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 1, max: 700 }),
+        fc.integer({ min: 1, max: 700 }),
+        fc.integer(),
+        async (width, height, seed) => {
+          expect(await scanQr(noise(width, height, seed))).toBeNull();
+        },
+      ),
+      fuzzRuns(12),
+    );
   });
 
   it('reads a strip as long as the side limit allows', async () => {
@@ -44,36 +56,55 @@ describe('scanQr on random images', () => {
   });
 
   it('refuses pixel data whose length does not match, whatever the sizes', async () => {
-    await fc.assert(fc.asyncProperty(fc.integer({ min: 1, max: 64 }), fc.integer({ min: 1, max: 64 }), fc.integer({ min: -3, max: 3 }).filter((d) => d !== 0), async (w, h, d) => {
-      await expect(scanQr({ data: new Uint8ClampedArray(w * h * 4 + d), width: w, height: h })).rejects.toThrow(/must hold width × height × 4/);
-    }), fuzzRuns(50));
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 1, max: 64 }),
+        fc.integer({ min: 1, max: 64 }),
+        fc.integer({ min: -3, max: 3 }).filter((d) => d !== 0),
+        async (w, h, d) => {
+          await expect(scanQr({ data: new Uint8ClampedArray(w * h * 4 + d), width: w, height: h })).rejects.toThrow(
+            /must hold width × height × 4/,
+          );
+        },
+      ),
+      fuzzRuns(50),
+    );
   });
 });
 
 describe('garbled PNG and JPEG files', () => {
   const png = renderQr(URI, { format: 'png', scale: 2 });
   const qrPixels = renderQr(URI, { format: 'pixels', scale: 2 });
-  const jpeg = new Uint8Array(encodeJpeg({ data: Buffer.from(qrPixels.data), width: qrPixels.width, height: qrPixels.height }, 80).data);
+  const jpeg = new Uint8Array(
+    encodeJpeg({ data: Buffer.from(qrPixels.data), width: qrPixels.width, height: qrPixels.height }, 80).data,
+  );
 
   it('many overwritten bytes, a repeated or dropped stretch: InvalidImageError or a picture of the header size', async () => {
-    await fc.assert(fc.asyncProperty(
-      fc.boolean(),
-      fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), { maxLength: 12 }),
-      fc.nat(), fc.integer({ min: 0, max: 64 }), fc.constantFrom('none', 'repeat', 'drop'),
-      async (isPng, writes, at, length, splice) => {
-        let bytes = (isPng ? png : jpeg).slice();
-        for (const [position, value] of writes) bytes[position % bytes.length] = value;
-        const start = at % bytes.length;
-        if (splice === 'repeat') bytes = Uint8Array.from([...bytes.subarray(0, start + length), ...bytes.subarray(start)]);
-        if (splice === 'drop') bytes = Uint8Array.from([...bytes.subarray(0, start), ...bytes.subarray(start + length)]);
-        try {
-          const image = await decodeImage(bytes);
-          expect(image.data.length).toBe(image.width * image.height * 4);
-        } catch (error) {
-          expect(error).toBeInstanceOf(InvalidImageError);
-        }
-      },
-    ), fuzzRuns(150));
+    await fc.assert(
+      fc.asyncProperty(
+        fc.boolean(),
+        fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), { maxLength: 12 }),
+        fc.nat(),
+        fc.integer({ min: 0, max: 64 }),
+        fc.constantFrom('none', 'repeat', 'drop'),
+        async (isPng, writes, at, length, splice) => {
+          let bytes = (isPng ? png : jpeg).slice();
+          for (const [position, value] of writes) bytes[position % bytes.length] = value;
+          const start = at % bytes.length;
+          if (splice === 'repeat')
+            bytes = Uint8Array.from([...bytes.subarray(0, start + length), ...bytes.subarray(start)]);
+          if (splice === 'drop')
+            bytes = Uint8Array.from([...bytes.subarray(0, start), ...bytes.subarray(start + length)]);
+          try {
+            const image = await decodeImage(bytes);
+            expect(image.data.length).toBe(image.width * image.height * 4);
+          } catch (error) {
+            expect(error).toBeInstanceOf(InvalidImageError);
+          }
+        },
+      ),
+      fuzzRuns(150),
+    );
   });
 
   it('a header claiming a huge image is refused before decoding, for PNG and JPEG', async () => {

@@ -7,23 +7,56 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/main.js';
 
 let dir: string;
-beforeAll(async () => { dir = await mkdtemp(join(tmpdir(), 'totp-lab-interactive-')); });
-afterAll(async () => { await rm(dir, { recursive: true, force: true }); });
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'totp-lab-interactive-'));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
 
 async function play(typed: string[], ...flags: string[]) {
   const out: string[] = [];
   const err: string[] = [];
   const code = await run(['demo', '--interactive', '--lang', 'en', ...flags], {
-    out: (l) => out.push(l), err: (l) => err.push(l), env: {}, isTty: false,
-    lines: async function* () { yield* typed; },
+    out: (l) => out.push(l),
+    err: (l) => err.push(l),
+    env: {},
+    isTty: false,
+    lines: async function* () {
+      yield* typed;
+    },
   });
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
 const HOSTILE_LINES = [
-  'x'.repeat(1024 * 1024), '\u0000\u0001', '\uD800', 'scan nosuchphone', 'type tablet', 'type', 'confirm', 'confirm 1 2 3', 'finish',
-  'login', `login ${'9'.repeat(100_000)}`, 'redeem', `redeem ${'1 '.repeat(50_000)}`, 'drift', 'drift phone abc', 'drift phone 1e309', 'drift phone -99999999999',
-  'fault', 'fault bogus', 'fault login 1e309', '+99999999999999999999m', '+0s', 'device-change', 'device-change 123456', '__proto__', 'constructor', 'toString',
+  'x'.repeat(1024 * 1024),
+  '\u0000\u0001',
+  '\uD800',
+  'scan nosuchphone',
+  'type tablet',
+  'type',
+  'confirm',
+  'confirm 1 2 3',
+  'finish',
+  'login',
+  `login ${'9'.repeat(100_000)}`,
+  'redeem',
+  `redeem ${'1 '.repeat(50_000)}`,
+  'drift',
+  'drift phone abc',
+  'drift phone 1e309',
+  'drift phone -99999999999',
+  'fault',
+  'fault bogus',
+  'fault login 1e309',
+  '+99999999999999999999m',
+  '+0s',
+  'device-change',
+  'device-change 123456',
+  '__proto__',
+  'constructor',
+  'toString',
 ];
 
 describe('interactive demo on hostile typing', () => {

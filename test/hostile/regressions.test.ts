@@ -1,8 +1,24 @@
 // One named test per problem the hostile-input run found, so each fix stays fixed.
 import { describe, expect, it } from 'vitest';
 import {
-  InvalidArgumentError, InvalidImageError, InvalidSecretError, MemoryStore, constantTimeEqual, createAuthenticator, encodeMigration, formatDeletionCode,
-  formatMessage, formatUriList, hashPassword, manualClock, phoneStateFromJSON, throttleDelayMs, toAegisVault, toBase32, fromBase32, LOW_COST_HASHING_FOR_TESTS,
+  InvalidArgumentError,
+  InvalidImageError,
+  InvalidSecretError,
+  MemoryStore,
+  constantTimeEqual,
+  createAuthenticator,
+  encodeMigration,
+  formatDeletionCode,
+  formatMessage,
+  formatUriList,
+  hashPassword,
+  manualClock,
+  phoneStateFromJSON,
+  throttleDelayMs,
+  toAegisVault,
+  toBase32,
+  fromBase32,
+  LOW_COST_HASHING_FOR_TESTS,
 } from '../../src/index.js';
 import { decodeImage, readImageSize, sniffImageType } from '../../src/node/index.js';
 import { renderQr } from '../../src/qr/index.js';
@@ -18,14 +34,34 @@ describe('fixed: a 2^31-element sparse array was looped over for half a minute o
     ['formatUriList', () => formatUriList(SPARSE())],
     ['toAegisVault', () => toAegisVault(SPARSE())],
     ['encodeMigration', () => encodeMigration(SPARSE())],
-    ['phoneStateFromJSON', () => phoneStateFromJSON({ format: 'totp-lab/phone', version: 1, driftMs: 0, nextId: 1, accounts: SPARSE(), pendingDelete: null, transfers: [] })],
+    [
+      'phoneStateFromJSON',
+      () =>
+        phoneStateFromJSON({
+          format: 'totp-lab/phone',
+          version: 1,
+          driftMs: 0,
+          nextId: 1,
+          accounts: SPARSE(),
+          pendingDelete: null,
+          transfers: [],
+        }),
+    ],
     ['phone.exportUriList', () => createAuthenticator({ clock: manualClock(0) }).exportUriList(SPARSE())],
   ])('%s refuses it at once with InvalidArgumentError', (_name, call) => {
     expect(call).toThrow(InvalidArgumentError);
   });
 
   it('phone state with a huge transfer list drops the progress, as it does any unreadable progress', () => {
-    const state = phoneStateFromJSON({ format: 'totp-lab/phone', version: 1, driftMs: 0, nextId: 1, accounts: [], pendingDelete: null, transfers: SPARSE() });
+    const state = phoneStateFromJSON({
+      format: 'totp-lab/phone',
+      version: 1,
+      driftMs: 0,
+      nextId: 1,
+      accounts: [],
+      pendingDelete: null,
+      transfers: SPARSE(),
+    });
     expect(state.transfers).toEqual([]);
   });
 });
@@ -46,7 +82,11 @@ describe('fixed: a TypeError instead of a TotpLabError', () => {
     ['addManually(undefined)', () => createAuthenticator({ clock: manualClock(0) }).addManually(undefined as never)],
   ])('%s throws a TotpLabError', (_name, call) => {
     expect(call).toThrow(/./);
-    try { call(); } catch (error) { expect((error as InvalidArgumentError).code).toMatch(/^INVALID_/); }
+    try {
+      call();
+    } catch (error) {
+      expect((error as InvalidArgumentError).code).toMatch(/^INVALID_/);
+    }
   });
 
   it('fromBase32 of a non-string is an InvalidSecretError', () => {
@@ -55,7 +95,9 @@ describe('fixed: a TypeError instead of a TotpLabError', () => {
 
   it('hashPassword with null options, and a random source that is not one, reject with InvalidArgumentError', async () => {
     await expect(hashPassword('jelszo', null as never)).rejects.toThrow(InvalidArgumentError);
-    await expect(hashPassword('jelszo', LOW_COST_HASHING_FOR_TESTS, true as never)).rejects.toThrow(/"random" must be a RandomSource/);
+    await expect(hashPassword('jelszo', LOW_COST_HASHING_FOR_TESTS, true as never)).rejects.toThrow(
+      /"random" must be a RandomSource/,
+    );
   });
 
   it('MemoryStore refuses a non-string key, a non-function update and a value JSON cannot hold', async () => {
@@ -75,7 +117,14 @@ describe('fixed: a string or typed array as an options object was copied key by 
     ['createTestProvider', () => createTestProvider(huge())],
     ['renderQr', () => renderQr('x', huge())],
     ['phone.addManually', () => createAuthenticator({ clock: manualClock(0) }).addManually(huge())],
-    ['phone.rename', () => { const p = createAuthenticator({ clock: manualClock(0) }); p.addManually({ account: 'a', secret: SECRET }); return p.rename('acc-1', 'A'.repeat(1 << 20) as never); }],
+    [
+      'phone.rename',
+      () => {
+        const p = createAuthenticator({ clock: manualClock(0) });
+        p.addManually({ account: 'a', secret: SECRET });
+        return p.rename('acc-1', 'A'.repeat(1 << 20) as never);
+      },
+    ],
   ])('%s refuses it with InvalidArgumentError', (_name, call) => {
     expect(call).toThrow(InvalidArgumentError);
   });
@@ -83,8 +132,12 @@ describe('fixed: a string or typed array as an options object was copied key by 
 
 describe('fixed: a PNG cut off inside its signature was called "not a PNG or JPEG image"', () => {
   it('says the PNG is cut short', async () => {
-    await expect(decodeImage(Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a]))).rejects.toThrow(/not a readable PNG image: the file is cut short/);
-    await expect(decodeImage(Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a]))).rejects.toBeInstanceOf(InvalidImageError);
+    await expect(decodeImage(Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a]))).rejects.toThrow(
+      /not a readable PNG image: the file is cut short/,
+    );
+    await expect(decodeImage(Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a]))).rejects.toBeInstanceOf(
+      InvalidImageError,
+    );
     await expect(decodeImage(Uint8Array.from([1, 2, 3]))).rejects.toThrow(/unrecognised first bytes/);
   });
 });

@@ -33,7 +33,8 @@ describe('provider and phone joined by real QR images', () => {
     const provider = createTestProvider();
     const clock = provider.clock;
     const oldPhone = createAuthenticator({ clock, camera: qrCamera });
-    for (let i = 0; i < 5; i++) oldPhone.addKeyUri(`otpauth://totp/Bank%20${i}:anna?secret=JBSWY3DPEHPK3PX${'PQRST'[i]}&issuer=Bank%20${i}`);
+    for (let i = 0; i < 5; i++)
+      oldPhone.addKeyUri(`otpauth://totp/Bank%20${i}:anna?secret=JBSWY3DPEHPK3PX${'PQRST'[i]}&issuer=Bank%20${i}`);
     const images = oldPhone.exportQrImages({ batchSize: 2 });
     expect(images).toHaveLength(3);
     const newPhone = createAuthenticator({ clock, camera: qrCamera });
@@ -41,7 +42,11 @@ describe('provider and phone joined by real QR images', () => {
     for (const image of [images[2]!, images[0]!, images[1]!]) results.push(await newPhone.scan(image));
     expect(results.map((r) => r.status)).toEqual(['imported', 'imported', 'imported']);
     expect(newPhone.pendingTransfers().every((t) => t.missing.length === 0)).toBe(true);
-    const shown = (phone: typeof oldPhone) => phone.list().map((a) => `${a.issuer} ${a.code}`).sort();
+    const shown = (phone: typeof oldPhone) =>
+      phone
+        .list()
+        .map((a) => `${a.issuer} ${a.code}`)
+        .sort();
     expect(shown(newPhone)).toEqual(shown(oldPhone));
   });
 });
@@ -49,7 +54,11 @@ describe('provider and phone joined by real QR images', () => {
 describe('totp-lab export --out-dir and import <image>', () => {
   it('writes one PNG per batch, and import reads each back', async () => {
     const out = join(dir, 'transfer');
-    const uris = ['otpauth://totp/A:anna?secret=JBSWY3DPEHPK3PXP&issuer=A', 'otpauth://totp/B:bela?secret=GEZDGNBVGY3TQOJQ&issuer=B', 'otpauth://hotp/C:cili?secret=KUVJJOM753IHTNDSZVCNKL7GII&issuer=C&counter=7'];
+    const uris = [
+      'otpauth://totp/A:anna?secret=JBSWY3DPEHPK3PXP&issuer=A',
+      'otpauth://totp/B:bela?secret=GEZDGNBVGY3TQOJQ&issuer=B',
+      'otpauth://hotp/C:cili?secret=KUVJJOM753IHTNDSZVCNKL7GII&issuer=C&counter=7',
+    ];
     const exported = await cli('export', ...uris, '--batch-size', '2', '--out-dir', out);
     expect(exported.code).toBe(0);
     const printed = exported.stdout.split('\n');
@@ -62,14 +71,23 @@ describe('totp-lab export --out-dir and import <image>', () => {
       expect(r.code).toBe(0);
       imported.push(...JSON.parse(r.stdout));
     }
-    expect(imported.map((a) => `${a.issuer}:${a.account}:${a.secret}:${a.counter}`)).toEqual(['A:anna:JBSWY3DPEHPK3PXP:null', 'B:bela:GEZDGNBVGY3TQOJQ:null', 'C:cili:KUVJJOM753IHTNDSZVCNKL7GII:7']);
+    expect(imported.map((a) => `${a.issuer}:${a.account}:${a.secret}:${a.counter}`)).toEqual([
+      'A:anna:JBSWY3DPEHPK3PXP:null',
+      'B:bela:GEZDGNBVGY3TQOJQ:null',
+      'C:cili:KUVJJOM753IHTNDSZVCNKL7GII:7',
+    ]);
     expect(decodeMigration(printed[0]!).batch).toMatchObject({ size: 2, index: 0 });
   });
 
   it('imports a setup QR picture too, and says so when an image holds no code', async () => {
     const setup = join(dir, 'setup-only.png');
-    await writeQrFile(setup, 'otpauth://totp/%C3%9Cgyf%C3%A9lkapu%2B:kovacs.janos?secret=JBSWY3DPEHPK3PXP&issuer=%C3%9Cgyf%C3%A9lkapu%2B');
-    expect((await cli('import', setup)).stdout).toContain('otpauth://totp/%C3%9Cgyf%C3%A9lkapu%2B:kovacs.janos?secret=JBSWY3DPEHPK3PXP');
+    await writeQrFile(
+      setup,
+      'otpauth://totp/%C3%9Cgyf%C3%A9lkapu%2B:kovacs.janos?secret=JBSWY3DPEHPK3PXP&issuer=%C3%9Cgyf%C3%A9lkapu%2B',
+    );
+    expect((await cli('import', setup)).stdout).toContain(
+      'otpauth://totp/%C3%9Cgyf%C3%A9lkapu%2B:kovacs.janos?secret=JBSWY3DPEHPK3PXP',
+    );
     const blank = join(dir, 'blank.png');
     writeFileSync(blank, renderQr('x', { format: 'png' }).slice(0, 8)); // a PNG signature and nothing else
     const bad = await cli('import', blank);

@@ -8,8 +8,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { FileStore, StoreError } from '../../src/node/index.js';
 
 let dir: string;
-beforeAll(async () => { dir = await mkdtemp(join(tmpdir(), 'totp-lab-hardening-')); });
-afterAll(async () => { await rm(dir, { recursive: true, force: true }); });
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'totp-lab-hardening-'));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
 
 const posix = process.platform !== 'win32';
 
@@ -17,10 +21,15 @@ describe('FileStore hardening', () => {
   it('a file nested 200 000 deep is refused with a StoreError on open, and on update, never a RangeError', async () => {
     const path = join(dir, 'deep.json');
     const depth = 200_000;
-    await writeFile(path, `{"format":"totp-lab-store","version":1,"data":{"k":${'['.repeat(depth)}${']'.repeat(depth)}}}`);
+    await writeFile(
+      path,
+      `{"format":"totp-lab-store","version":1,"data":{"k":${'['.repeat(depth)}${']'.repeat(depth)}}}`,
+    );
     const store = new FileStore(path);
     await expect(store.get('k')).rejects.toBeInstanceOf(StoreError);
-    await expect(store.update('other', () => 1)).rejects.toThrow(/is damaged: the value for key "k" is larger than \d+ characters or nested deeper than 100/);
+    await expect(store.update('other', () => 1)).rejects.toThrow(
+      /is damaged: the value for key "k" is larger than \d+ characters or nested deeper than 100/,
+    );
     // Refused, not rewritten.
     expect((await readFile(path, 'utf8')).length).toBeGreaterThan(2 * depth);
   });

@@ -13,7 +13,10 @@ afterAll(() => other.stop());
 describe('FileStore locking', () => {
   async function writeLock(path: string, pid: number, ageMs = 0): Promise<string> {
     const lockPath = `${path}.lock`;
-    await writeFile(lockPath, JSON.stringify({ pid, hostname: hostname(), acquiredAt: new Date().toISOString(), token: 'theirs' }));
+    await writeFile(
+      lockPath,
+      JSON.stringify({ pid, hostname: hostname(), acquiredAt: new Date().toISOString(), token: 'theirs' }),
+    );
     if (ageMs > 0) {
       const then = new Date(Date.now() - ageMs);
       await utimes(lockPath, then, then);
@@ -31,7 +34,7 @@ describe('FileStore locking', () => {
     expect(existsSync(`${lockPath}.break`)).toBe(false);
   });
 
-  it('recovers a lock with this process\'s pid that this process does not hold (a restarted container)', async () => {
+  it("recovers a lock with this process's pid that this process does not hold (a restarted container)", async () => {
     const path = storePath();
     await new FileStore(path).update('n', () => 1);
     await writeLock(path, process.pid);
@@ -52,7 +55,12 @@ describe('FileStore locking', () => {
     await new FileStore(path).update('n', () => 1);
     const lockPath = await writeLock(path, other.pid);
     const store = new FileStore(path, { lockTimeoutMs: 300 });
-    const error: unknown = await store.update('n', () => 99).then(() => undefined, (e: unknown) => e);
+    const error: unknown = await store
+      .update('n', () => 99)
+      .then(
+        () => undefined,
+        (e: unknown) => e,
+      );
     expect(error).toBeInstanceOf(StoreError);
     expect((error as Error).message).toBe(
       `cannot lock store file ${JSON.stringify(path)} within 300 ms: ${lockPath} is held by pid ${other.pid} on ${hostname()} since ${JSON.parse(await readFile(lockPath, 'utf8')).acquiredAt}; if no process is using the store, delete the lock file`,
@@ -82,7 +90,9 @@ describe('FileStore locking', () => {
     const path = storePath();
     await new FileStore(path).update('n', () => 1);
     await writeFile(`${path}.lock`, '');
-    await expect(new FileStore(path, { lockTimeoutMs: 100 }).update('n', () => 2)).rejects.toThrow(/is held \(unreadable, \d+ ms old\)/);
+    await expect(new FileStore(path, { lockTimeoutMs: 100 }).update('n', () => 2)).rejects.toThrow(
+      /is held \(unreadable, \d+ ms old\)/,
+    );
     const old = new Date(Date.now() - 120_000);
     await utimes(`${path}.lock`, old, old);
     expect(await new FileStore(path, { lockTimeoutMs: 1_000 }).update('n', () => 2)).toBe(2);
@@ -99,7 +109,10 @@ describe('FileStore locking', () => {
     const store = new FileStore(path);
     await store.update<number>('n', (n) => {
       // While fn runs the lock is held: it exists, complete, naming this process.
-      expect(JSON.parse(readFileSync(`${path}.lock`, 'utf8'))).toMatchObject({ pid: process.pid, hostname: hostname() });
+      expect(JSON.parse(readFileSync(`${path}.lock`, 'utf8'))).toMatchObject({
+        pid: process.pid,
+        hostname: hostname(),
+      });
       return n! + 1;
     });
     expect((await readdir(dir)).sort()).toEqual(['state.json', alive].sort());

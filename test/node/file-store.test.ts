@@ -44,20 +44,44 @@ describe('FileStore on disk', () => {
 
   it.each([
     ['empty', '', /is empty/],
-    ['truncated', '{"format":"totp-lab-store","version":1,"data":{"k":"SECRETVALUE', /is not valid JSON at position \d+/],
+    [
+      'truncated',
+      '{"format":"totp-lab-store","version":1,"data":{"k":"SECRETVALUE',
+      /is not valid JSON at position \d+/,
+    ],
     ['not JSON', 'format = totp-lab-store', /is not valid JSON/],
     ['an array', '[1, 2, 3]', /expected a JSON object, got an array of 3/],
-    ['another format', '{"format":"something-else","version":1,"data":{}}', /"format" must be "totp-lab-store", got "something-else"/],
+    [
+      'another format',
+      '{"format":"something-else","version":1,"data":{}}',
+      /"format" must be "totp-lab-store", got "something-else"/,
+    ],
     ['no envelope', '{"k": 1}', /"format" must be "totp-lab-store", got nothing/],
-    ['a newer version', '{"format":"totp-lab-store","version":2,"data":{}}', /has "version" 2; this totp-lab reads version 1/],
-    ['data not an object', '{"format":"totp-lab-store","version":1,"data":[]}', /"data" must be an object, got an array of 0/],
+    [
+      'a newer version',
+      '{"format":"totp-lab-store","version":2,"data":{}}',
+      /has "version" 2; this totp-lab reads version 1/,
+    ],
+    [
+      'data not an object',
+      '{"format":"totp-lab-store","version":1,"data":[]}',
+      /"data" must be an object, got an array of 0/,
+    ],
   ])('refuses a file that is %s, naming it, and leaves it as it was', async (_, contents, message) => {
     const path = storePath();
     await new FileStore(path).update('seed', () => 1); // creates the directory
     await writeFile(path, contents);
     const store = new FileStore(path);
-    for (const attempt of [() => store.get('k'), () => store.keys(), () => store.update('k', () => 1), () => store.snapshot()]) {
-      const error: unknown = await attempt().then(() => undefined, (e: unknown) => e);
+    for (const attempt of [
+      () => store.get('k'),
+      () => store.keys(),
+      () => store.update('k', () => 1),
+      () => store.snapshot(),
+    ]) {
+      const error: unknown = await attempt().then(
+        () => undefined,
+        (e: unknown) => e,
+      );
       expect(error).toBeInstanceOf(StoreError);
       expect(error).toBeInstanceOf(TotpLabError);
       expect((error as StoreError).code).toBe('STORE_ERROR');
@@ -95,19 +119,28 @@ describe('FileStore on disk', () => {
       [10n, /got 10n at the top/],
     ];
     for (const [value, message] of cases) {
-      const error: unknown = await store.update('bad', () => value as never).then(() => undefined, (e: unknown) => e);
+      const error: unknown = await store
+        .update('bad', () => value as never)
+        .then(
+          () => undefined,
+          (e: unknown) => e,
+        );
       expect(error).toBeInstanceOf(InvalidArgumentError);
       expect((error as Error).message).toMatch(/^the value for key "bad" must be JSON data/);
       expect((error as Error).message).toMatch(message);
     }
-    await expect(store.update('p', (() => Promise.resolve(1)) as never)).rejects.toThrow(/must return the new value synchronously/);
+    await expect(store.update('p', (() => Promise.resolve(1)) as never)).rejects.toThrow(
+      /must return the new value synchronously/,
+    );
     expect(await store.keys()).toEqual([]);
   });
 
   it('refuses bad arguments with typed errors', async () => {
     expect(() => new FileStore('')).toThrow('"path" must be a non-empty file path, got ""');
     expect(() => new FileStore(42 as never)).toThrow(InvalidArgumentError);
-    expect(() => new FileStore('x.json', { lockTimeoutMs: -1 })).toThrow('"lockTimeoutMs" must be a finite number of milliseconds, at least 0, got -1');
+    expect(() => new FileStore('x.json', { lockTimeoutMs: -1 })).toThrow(
+      '"lockTimeoutMs" must be a finite number of milliseconds, at least 0, got -1',
+    );
     expect(() => new FileStore('x.json', { staleLockMs: Number.NaN })).toThrow(InvalidArgumentError);
     const store = new FileStore(storePath());
     await expect(store.get(7 as never)).rejects.toThrow('"key" must be a string, got 7');

@@ -18,16 +18,31 @@ function chunk(type: string, data: Uint8Array): Buffer {
 }
 
 /** A PNG with the given header and (already compressed) IDAT data. */
-function png(width: number, height: number, depth: number, colourType: number, idat: Uint8Array, interlace = 0): Uint8Array {
+function png(
+  width: number,
+  height: number,
+  depth: number,
+  colourType: number,
+  idat: Uint8Array,
+  interlace = 0,
+): Uint8Array {
   const ihdr = Buffer.alloc(13);
   ihdr.writeUInt32BE(width, 0);
   ihdr.writeUInt32BE(height, 4);
   ihdr.set([depth, colourType, 0, 0, interlace], 8);
-  return Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), chunk('IHDR', ihdr), chunk('IDAT', idat), chunk('IEND', new Uint8Array())]);
+  return Buffer.concat([
+    Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]),
+    chunk('IHDR', ihdr),
+    chunk('IDAT', idat),
+    chunk('IEND', new Uint8Array()),
+  ]);
 }
 
 const refusal = async (bytes: Uint8Array) => {
-  const error = await decodeImage(bytes).then(() => null, (e: unknown) => e);
+  const error = await decodeImage(bytes).then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(InvalidImageError);
   return (error as Error).message;
 };
@@ -42,7 +57,9 @@ describe('PNG bombs', () => {
   it('a 16-bit RGBA 8000 × 8000 header is refused from the header, before anything is inflated', async () => {
     // The data stream is cut off: only the declared size can have caused the refusal.
     const bomb = png(8000, 8000, 16, 6, deflateSync(Buffer.alloc(1000)).subarray(0, 20));
-    expect(await refusal(bomb)).toMatch(new RegExp(`at most ${MAX_PNG_DATA_BYTES} bytes of pixel data, its header declares 512008000`));
+    expect(await refusal(bomb)).toMatch(
+      new RegExp(`at most ${MAX_PNG_DATA_BYTES} bytes of pixel data, its header declares 512008000`),
+    );
   });
 
   it('data that inflates beyond the declared size is cut off at the declared size and refused', async () => {
@@ -56,7 +73,18 @@ describe('PNG bombs', () => {
   });
 
   it('the declared size agrees with pngjs for every colour type, interlaced or not', async () => {
-    for (const [depth, colourType] of [[1, 0], [2, 0], [4, 0], [8, 0], [16, 0], [8, 2], [16, 2], [8, 4], [16, 6], [8, 6]] as const) {
+    for (const [depth, colourType] of [
+      [1, 0],
+      [2, 0],
+      [4, 0],
+      [8, 0],
+      [16, 0],
+      [8, 2],
+      [16, 2],
+      [8, 4],
+      [16, 6],
+      [8, 6],
+    ] as const) {
       for (const interlace of [0, 1]) {
         const [w, h] = [13, 7];
         const bits = depth * ({ 0: 1, 2: 3, 4: 2, 6: 4 } as Record<number, number>)[colourType]!;
@@ -64,7 +92,9 @@ describe('PNG bombs', () => {
         const image = await decodeImage(png(w, h, depth, colourType, deflateSync(raw), interlace));
         expect([image.width, image.height, image.data.length]).toEqual([w, h, w * h * 4]);
         // One byte short is refused.
-        expect(await refusal(png(w, h, depth, colourType, deflateSync(raw.subarray(1)), interlace))).toMatch(/bytes of pixel data where/);
+        expect(await refusal(png(w, h, depth, colourType, deflateSync(raw.subarray(1)), interlace))).toMatch(
+          /bytes of pixel data where/,
+        );
       }
     }
   });
@@ -80,7 +110,30 @@ describe('PNG bombs', () => {
 describe('JPEG bombs', () => {
   /** SOI, a baseline frame header for `width` × `height` with three components, then `rest`. */
   const jpegHeader = (width: number, height: number, rest: number[] = []) =>
-    Uint8Array.from([0xff, 0xd8, 0xff, 0xc0, 0x00, 0x11, 8, height >> 8, height & 255, width >> 8, width & 255, 3, 1, 0x11, 0, 2, 0x11, 0, 3, 0x11, 0, ...rest]);
+    Uint8Array.from([
+      0xff,
+      0xd8,
+      0xff,
+      0xc0,
+      0x00,
+      0x11,
+      8,
+      height >> 8,
+      height & 255,
+      width >> 8,
+      width & 255,
+      3,
+      1,
+      0x11,
+      0,
+      2,
+      0x11,
+      0,
+      3,
+      0x11,
+      0,
+      ...rest,
+    ]);
 
   it('a 23-byte frame header declaring 8000 × 8000 is refused before decoding', async () => {
     const bomb = jpegHeader(8000, 8000, [0xff, 0xd9]);
@@ -91,7 +144,9 @@ describe('JPEG bombs', () => {
   it('a scan far too short for its frame is refused', async () => {
     const sos = [0xff, 0xda, 0x00, 0x0c, 3, 1, 0x00, 2, 0x11, 3, 0x11, 0, 63, 0];
     const bomb = jpegHeader(8000, 8000, [...sos, ...new Array(1000).fill(0), 0xff, 0xd9]);
-    expect(await refusal(bomb)).toMatch(/holds 1002 bytes of scan data where its frame of 3000000 blocks needs at least 375000/);
+    expect(await refusal(bomb)).toMatch(
+      /holds 1002 bytes of scan data where its frame of 3000000 blocks needs at least 375000/,
+    );
   });
 
   it('an unsupported coding (lossless SOF3) is refused before decoding', async () => {

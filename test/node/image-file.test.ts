@@ -15,7 +15,13 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const URI = KEY_URIS[0]!;
 
 function jpegOf(uri: string, quality = 85): Uint8Array {
-  const frame = cameraFrame(renderQr(uri, { format: 'pixels', scale: 1 }), { zoom: 5, left: 400, top: 80, seed: 5, noise: 8 });
+  const frame = cameraFrame(renderQr(uri, { format: 'pixels', scale: 1 }), {
+    zoom: 5,
+    left: 400,
+    top: 80,
+    seed: 5,
+    noise: 8,
+  });
   return encodeJpeg({ data: frame.data as unknown as Buffer, width: frame.width, height: frame.height }, quality).data;
 }
 
@@ -75,7 +81,11 @@ describe('bad files give a clear error, never a crash', () => {
     ['a PNG cut inside its header', png.slice(0, 20), /not a readable PNG image: the IHDR header is missing/],
     ['a PNG cut in half', png.slice(0, png.length >> 1), /not a readable PNG image: the file is cut short/],
     ['a PNG without its last bytes', png.slice(0, png.length - 4), /not a readable PNG image: the file is cut short/],
-    ['a PNG with a garbled byte', Uint8Array.from(png, (b, i) => (i === 60 ? b ^ 0xff : b)), /not a readable PNG image: /],
+    [
+      'a PNG with a garbled byte',
+      Uint8Array.from(png, (b, i) => (i === 60 ? b ^ 0xff : b)),
+      /not a readable PNG image: /,
+    ],
     ['a JPEG cut before its frame header', jpeg.slice(0, 30), /not a readable JPEG image: no frame header/],
     ['a JPEG cut in half', jpeg.slice(0, jpeg.length >> 1), /not a readable JPEG image: /],
   ];
@@ -95,25 +105,35 @@ describe('bad files give a clear error, never a crash', () => {
     await expect(decodeImage(hugePng)).rejects.toThrow(/at most 64000000 pixels, got 30000 × 30000 = 900000000/);
     const tooWide = png.slice(0);
     new DataView(tooWide.buffer).setUint32(16, 2 ** 31);
-    await expect(decodeImage(tooWide)).rejects.toThrow(/"width" must be a whole number from 1 to 32768, got 2147483648/);
+    await expect(decodeImage(tooWide)).rejects.toThrow(
+      /"width" must be a whole number from 1 to 32768, got 2147483648/,
+    );
     // A JPEG frame header (SOF0) claiming 65 535 × 65 535.
-    const hugeJpeg = Uint8Array.from([0xff, 0xd8, 0xff, 0xc0, 0, 17, 8, 0xff, 0xff, 0xff, 0xff, 3, 1, 0x22, 0, 2, 0x11, 1, 3, 0x11, 1]);
+    const hugeJpeg = Uint8Array.from([
+      0xff, 0xd8, 0xff, 0xc0, 0, 17, 8, 0xff, 0xff, 0xff, 0xff, 3, 1, 0x22, 0, 2, 0x11, 1, 3, 0x11, 1,
+    ]);
     await expect(decodeImage(hugeJpeg)).rejects.toThrow(/"width" must be a whole number from 1 to 32768, got 65535/);
   });
 
   it('truncating or corrupting a PNG or JPEG anywhere gives InvalidImageError or a picture, never anything else', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.boolean(), fc.nat(), fc.nat(), fc.integer({ min: 1, max: 255 }), async (isPng, cutAt, flipAt, mask) => {
-        const source = isPng ? png : jpeg;
-        const bytes = source.slice(0, 1 + (cutAt % source.length));
-        if (flipAt % 2 === 0) bytes[flipAt % bytes.length]! ^= mask;
-        try {
-          const image = await decodeImage(bytes);
-          expect(image.data.length).toBe(image.width * image.height * 4);
-        } catch (error) {
-          expect(error).toBeInstanceOf(InvalidImageError);
-        }
-      }),
+      fc.asyncProperty(
+        fc.boolean(),
+        fc.nat(),
+        fc.nat(),
+        fc.integer({ min: 1, max: 255 }),
+        async (isPng, cutAt, flipAt, mask) => {
+          const source = isPng ? png : jpeg;
+          const bytes = source.slice(0, 1 + (cutAt % source.length));
+          if (flipAt % 2 === 0) bytes[flipAt % bytes.length]! ^= mask;
+          try {
+            const image = await decodeImage(bytes);
+            expect(image.data.length).toBe(image.width * image.height * 4);
+          } catch (error) {
+            expect(error).toBeInstanceOf(InvalidImageError);
+          }
+        },
+      ),
       { numRuns: 150 },
     );
   });
@@ -126,8 +146,12 @@ describe('bad files give a clear error, never a crash', () => {
   });
 
   it('writeQrFile refuses other extensions and unwritable paths', async () => {
-    await expect(writeQrFile(join(dir, 'code.gif'), URI)).rejects.toThrow(/"path" must end in \.png or \.svg, got ".*code\.gif"/);
-    await expect(writeQrFile(join(dir, 'no-such-dir', 'code.png'), URI)).rejects.toThrow(/cannot write .*: no such file or directory/);
+    await expect(writeQrFile(join(dir, 'code.gif'), URI)).rejects.toThrow(
+      /"path" must end in \.png or \.svg, got ".*code\.gif"/,
+    );
+    await expect(writeQrFile(join(dir, 'no-such-dir', 'code.png'), URI)).rejects.toThrow(
+      /cannot write .*: no such file or directory/,
+    );
     await expect(writeQrFile(join(dir, 'code.png'), URI, { scale: 0 })).rejects.toThrow(InvalidArgumentError);
   });
 });

@@ -24,7 +24,9 @@ if (url === undefined || url === '') {
     it('serialises updates of one key across separate pools (separate instances), even its first write', async () => {
       const name = table();
       const stores = await Promise.all([1, 2, 3].map(() => openPostgresStore(dsn, { table: name, maxConnections: 4 })));
-      await Promise.all(Array.from({ length: 60 }, (_, i) => stores[i % 3]!.update<number>('counter', (n) => (n ?? 0) + 1)));
+      await Promise.all(
+        Array.from({ length: 60 }, (_, i) => stores[i % 3]!.update<number>('counter', (n) => (n ?? 0) + 1)),
+      );
       expect(await stores[0]!.get('counter')).toBe(60);
       expect(await stores[1]!.keys()).toEqual(['counter']);
       await Promise.all(stores.map((s) => s.close()));
@@ -35,7 +37,10 @@ if (url === undefined || url === '') {
       expect(store).toBeInstanceOf(PostgresStore);
       await store.close?.();
       const name = table();
-      const [a, b] = await Promise.all([openPostgresStore(dsn, { table: name }), openPostgresStore(dsn, { table: name })]);
+      const [a, b] = await Promise.all([
+        openPostgresStore(dsn, { table: name }),
+        openPostgresStore(dsn, { table: name }),
+      ]);
       await a.update('x', () => 1);
       expect(await b.get('x')).toBe(1);
       await Promise.all([a.close(), b.close()]);
@@ -43,8 +48,12 @@ if (url === undefined || url === '') {
 
     it('refuses a bad URL or table name, and names an unreachable server without its password', async () => {
       await expect(openPostgresStore('mysql://x')).rejects.toThrow(InvalidArgumentError);
-      await expect(openPostgresStore(dsn, { table: 'x; DROP TABLE y' })).rejects.toThrow('"table" must be a lower-case SQL name');
-      const error = await openPostgresStore('postgres://someone:hunter2-secret@127.0.0.1:1/none').catch((e: unknown) => e);
+      await expect(openPostgresStore(dsn, { table: 'x; DROP TABLE y' })).rejects.toThrow(
+        '"table" must be a lower-case SQL name',
+      );
+      const error = await openPostgresStore('postgres://someone:hunter2-secret@127.0.0.1:1/none').catch(
+        (e: unknown) => e,
+      );
       expect(error).toBeInstanceOf(StoreError);
       expect(String((error as Error).message)).not.toContain('hunter2');
     });

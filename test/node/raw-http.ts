@@ -30,7 +30,8 @@ function parse(data: string): RawAnswer | null {
   if (end < 0) return null;
   const [status, ...lines] = data.slice(0, end).split('\r\n');
   const headers: Record<string, string> = {};
-  for (const line of lines) headers[line.slice(0, line.indexOf(':')).toLowerCase()] = line.slice(line.indexOf(':') + 1).trim();
+  for (const line of lines)
+    headers[line.slice(0, line.indexOf(':')).toLowerCase()] = line.slice(line.indexOf(':') + 1).trim();
   const body = data.slice(end + 4);
   const length = Number(headers['content-length'] ?? -1);
   if (length >= 0 && Buffer.byteLength(body) < length) return null;

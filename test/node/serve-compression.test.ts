@@ -15,7 +15,17 @@ let base: string;
 let root: string;
 let server: StaticServer;
 const script = `// demo\n${'export const line = "Kérem adja meg a hitelesítő kódot";\n'.repeat(400)}`;
-const png = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, ...Array.from({ length: 600 }, (_, i) => i % 251)]);
+const png = Buffer.from([
+  0x89,
+  0x50,
+  0x4e,
+  0x47,
+  0x0d,
+  0x0a,
+  0x1a,
+  0x0a,
+  ...Array.from({ length: 600 }, (_, i) => i % 251),
+]);
 
 type Answer = { status: number; headers: Record<string, string | string[] | undefined>; body: Buffer };
 
@@ -35,7 +45,10 @@ beforeAll(async () => {
   base = await mkdtemp(join(tmpdir(), 'totp-lab-serve-zip-'));
   root = join(base, 'web');
   await import('node:fs/promises').then((fs) => fs.mkdir(root));
-  await writeFile(join(root, 'index.html'), `<!doctype html><html><head><title>demo</title></head><body>${'<p>Bejelentkezés</p>'.repeat(100)}</body></html>`);
+  await writeFile(
+    join(root, 'index.html'),
+    `<!doctype html><html><head><title>demo</title></head><body>${'<p>Bejelentkezés</p>'.repeat(100)}</body></html>`,
+  );
   await writeFile(join(root, 'app.js'), script);
   await writeFile(join(root, 'tiny.css'), 'body{}');
   await writeFile(join(root, 'logo.png'), png);
@@ -67,7 +80,12 @@ describe('totp-lab serve: compression and caching', () => {
   });
 
   it('sends the file as it is without Accept-Encoding, for identity only, and for a refused wildcard', async () => {
-    for (const headers of [{}, { 'accept-encoding': 'identity' }, { 'accept-encoding': '*;q=0' }, { 'accept-encoding': 'deflate' }]) {
+    for (const headers of [
+      {},
+      { 'accept-encoding': 'identity' },
+      { 'accept-encoding': '*;q=0' },
+      { 'accept-encoding': 'deflate' },
+    ]) {
       const res = await get('/app.js', headers);
       expect(res.headers['content-encoding']).toBeUndefined();
       expect(res.headers['vary']).toBe('Accept-Encoding');
@@ -132,14 +150,17 @@ describe('totp-lab serve: compression and caching', () => {
   it('never picks a coding the header refuses (property)', () => {
     const coding = fc.constantFrom('br', 'gzip', 'identity', 'deflate', '*', 'x-gzip');
     const weight = fc.constantFrom('', ';q=0', ';q=0.5', ';q=1', ';q=0.001');
-    fc.assert(fc.property(fc.array(fc.tuple(coding, weight), { maxLength: 6 }), (parts) => {
-      const header = parts.map(([c, w]) => c + w).join(', ');
-      const chosen = chooseCoding(header, { br: true, gzip: true });
-      if (chosen === 'identity') return;
-      const names = chosen === 'gzip' ? ['gzip', 'x-gzip'] : ['br'];
-      const named = parts.filter(([c]) => names.includes(c));
-      const refused = named.length > 0 ? named.every(([, w]) => w === ';q=0') : !parts.some(([c, w]) => c === '*' && w !== ';q=0');
-      expect(refused, header).toBe(false);
-    }));
+    fc.assert(
+      fc.property(fc.array(fc.tuple(coding, weight), { maxLength: 6 }), (parts) => {
+        const header = parts.map(([c, w]) => c + w).join(', ');
+        const chosen = chooseCoding(header, { br: true, gzip: true });
+        if (chosen === 'identity') return;
+        const names = chosen === 'gzip' ? ['gzip', 'x-gzip'] : ['br'];
+        const named = parts.filter(([c]) => names.includes(c));
+        const refused =
+          named.length > 0 ? named.every(([, w]) => w === ';q=0') : !parts.some(([c, w]) => c === '*' && w !== ';q=0');
+        expect(refused, header).toBe(false);
+      }),
+    );
   });
 });

@@ -23,7 +23,11 @@ afterAll(async () => {
 });
 
 const put = (port: number, host: string, origin: string, body = '{"a":1}') =>
-  raw(port, `PUT /api/state HTTP/1.1\nHost: ${host}\nOrigin: ${origin}\nX-Totp-Lab: 1\nContent-Type: application/json\nContent-Length: ${Buffer.byteLength(body)}\nConnection: close\n`, body);
+  raw(
+    port,
+    `PUT /api/state HTTP/1.1\nHost: ${host}\nOrigin: ${origin}\nX-Totp-Lab: 1\nContent-Type: application/json\nContent-Length: ${Buffer.byteLength(body)}\nConnection: close\n`,
+    body,
+  );
 
 describe('DNS rebinding: Host and Origin are checked on every bound address', () => {
   for (const host of ['0.0.0.0', '127.0.0.1']) {
@@ -38,7 +42,9 @@ describe('DNS rebinding: Host and Origin are checked on every bound address', ()
         expect((await put(p, `127.0.0.1:${p}`, `http://evil.example:${p}`)).status).toBe(403);
         expect((await put(p, `127.0.0.1:${p}`, 'null')).status).toBe(403);
         expect((await put(p, `localhost:${p}`, `http://localhost:${p}`)).status).toBe(204);
-        expect((await raw(p, `GET /api/state HTTP/1.1\nHost: 127.0.0.1:${p}\nConnection: close\n`)).body).toBe('{"a":1}');
+        expect((await raw(p, `GET /api/state HTTP/1.1\nHost: 127.0.0.1:${p}\nConnection: close\n`)).body).toBe(
+          '{"a":1}',
+        );
       } finally {
         await server.close();
       }
@@ -48,8 +54,12 @@ describe('DNS rebinding: Host and Origin are checked on every bound address', ()
   it('accepts a host name the caller adds', async () => {
     const server = await serveStatic({ root, port: 0, host: '0.0.0.0', allowedHosts: ['lab.example'] });
     try {
-      expect((await raw(server.port, `GET / HTTP/1.1\nHost: lab.example:${server.port}\nConnection: close\n`)).status).toBe(200);
-      expect((await raw(server.port, `GET / HTTP/1.1\nHost: lab.example.evil:${server.port}\nConnection: close\n`)).status).toBe(421);
+      expect(
+        (await raw(server.port, `GET / HTTP/1.1\nHost: lab.example:${server.port}\nConnection: close\n`)).status,
+      ).toBe(200);
+      expect(
+        (await raw(server.port, `GET / HTTP/1.1\nHost: lab.example.evil:${server.port}\nConnection: close\n`)).status,
+      ).toBe(421);
     } finally {
       await server.close();
     }
@@ -62,7 +72,10 @@ describe('bodies, time-outs and connections', () => {
     try {
       const p = server.port;
       // Only the head is sent: an answer can only come from the declared length.
-      const answer = await raw(p, `PUT /api/state HTTP/1.1\nHost: 127.0.0.1:${p}\nX-Totp-Lab: 1\nContent-Type: application/json\nContent-Length: ${MAX_STATE_BYTES + 1}\n`);
+      const answer = await raw(
+        p,
+        `PUT /api/state HTTP/1.1\nHost: 127.0.0.1:${p}\nX-Totp-Lab: 1\nContent-Type: application/json\nContent-Length: ${MAX_STATE_BYTES + 1}\n`,
+      );
       expect(answer.status).toBe(413);
       answer.socket.destroy();
     } finally {
@@ -71,13 +84,22 @@ describe('bodies, time-outs and connections', () => {
   });
 
   it('stops reading a chunked body at the limit and answers 413 before the client has sent it all', async () => {
-    const server = await serveStatic({ root, port: 0, state: join(base, 'chunked.json'), limits: { maxBodyBytes: 1024 } });
+    const server = await serveStatic({
+      root,
+      port: 0,
+      state: join(base, 'chunked.json'),
+      limits: { maxBodyBytes: 1024 },
+    });
     try {
       const p = server.port;
       const chunk = 'x'.repeat(600);
       const part = `${(600).toString(16)}\r\n${chunk}\r\n`;
       // Two chunks pass the limit; the terminating chunk is never sent.
-      const answer = await raw(p, `PUT /api/state HTTP/1.1\nHost: 127.0.0.1:${p}\nX-Totp-Lab: 1\nContent-Type: application/json\nTransfer-Encoding: chunked\n`, part + part);
+      const answer = await raw(
+        p,
+        `PUT /api/state HTTP/1.1\nHost: 127.0.0.1:${p}\nX-Totp-Lab: 1\nContent-Type: application/json\nTransfer-Encoding: chunked\n`,
+        part + part,
+      );
       expect(answer.status).toBe(413);
       answer.socket.destroy();
     } finally {
@@ -108,7 +130,10 @@ describe('bodies, time-outs and connections', () => {
       const open = [connect(server.port, '127.0.0.1'), connect(server.port, '127.0.0.1')];
       await Promise.all(open.map((s) => new Promise((r) => s.on('connect', r))));
       await new Promise((r) => setTimeout(r, 50));
-      const third = await raw(server.port, `GET / HTTP/1.1\nHost: 127.0.0.1\nConnection: close\n`).then((a) => a.status, (e: Error) => e.message);
+      const third = await raw(server.port, `GET / HTTP/1.1\nHost: 127.0.0.1\nConnection: close\n`).then(
+        (a) => a.status,
+        (e: Error) => e.message,
+      );
       expect(third).toMatch(/closed without an answer|ECONNRESET/);
       for (const s of open) s.destroy();
     } finally {
@@ -122,7 +147,7 @@ describe('bodies, time-outs and connections', () => {
       const answer = await raw(server.port, `GET /reader.wasm HTTP/1.1\nHost: 127.0.0.1\nConnection: close\n`);
       expect(answer.headers['content-type']).toBe('application/wasm');
       expect(answer.headers['content-security-policy']).toContain("script-src 'self' 'wasm-unsafe-eval';");
-      expect(answer.headers['content-security-policy']).not.toContain('unsafe-eval\'' + ' ');
+      expect(answer.headers['content-security-policy']).not.toContain("unsafe-eval'" + ' ');
       expect(answer.headers['content-security-policy']).not.toMatch(/'unsafe-eval'|'unsafe-inline'/);
     } finally {
       await server.close();
@@ -134,7 +159,9 @@ describe('a server without a built page says what to run', () => {
   it('refuses to start without index.html, naming npm run build', async () => {
     const empty = join(base, 'empty');
     await mkdir(empty, { recursive: true });
-    await expect(serveStatic({ root: empty, port: 0 })).rejects.toThrow(/the demo page is not built: .* is missing \(run npm run build\)/);
+    await expect(serveStatic({ root: empty, port: 0 })).rejects.toThrow(
+      /the demo page is not built: .* is missing \(run npm run build\)/,
+    );
   });
 
   it('with the API on, serves the API and says at the page address what to run', async () => {
@@ -144,7 +171,9 @@ describe('a server without a built page says what to run', () => {
       const page = await raw(server.port, `GET / HTTP/1.1\nHost: 127.0.0.1\nConnection: close\n`);
       expect(page.status).toBe(404);
       expect(page.body).toContain('run npm run build');
-      expect((await raw(server.port, `GET /openapi.json HTTP/1.1\nHost: 127.0.0.1\nConnection: close\n`)).body).toContain('{"ok":true}');
+      expect(
+        (await raw(server.port, `GET /openapi.json HTTP/1.1\nHost: 127.0.0.1\nConnection: close\n`)).body,
+      ).toContain('{"ok":true}');
     } finally {
       await server.close();
     }

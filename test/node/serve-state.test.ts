@@ -3,7 +3,12 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_CONTENT_SECURITY_POLICY, DEMO_STATE_CONTENT_SECURITY_POLICY, serveStatic, type StaticServer } from '../../src/node/serve.js';
+import {
+  DEMO_CONTENT_SECURITY_POLICY,
+  DEMO_STATE_CONTENT_SECURITY_POLICY,
+  serveStatic,
+  type StaticServer,
+} from '../../src/node/serve.js';
 import { MAX_STATE_BYTES } from '../../src/node/serve-state.js';
 import { cli } from '../support/cli.js';
 
@@ -11,19 +16,32 @@ let base: string;
 let root: string;
 const running: StaticServer[] = [];
 
-interface Answer { status: number; headers: Record<string, string | string[] | undefined>; body: string }
+interface Answer {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  body: string;
+}
 
 /** A raw request to `server`, with exactly the headers given (Host defaults to 127.0.0.1:port). */
-function call(server: StaticServer, method: string, path: string, headers: Record<string, string> = {}, body?: string | Buffer): Promise<Answer> {
+function call(
+  server: StaticServer,
+  method: string,
+  path: string,
+  headers: Record<string, string> = {},
+  body?: string | Buffer,
+): Promise<Answer> {
   return new Promise((resolve, reject) => {
     // Node sends DELETE and OPTIONS bodies without a length unless told: give it always.
     const length = body === undefined ? {} : { 'content-length': String(Buffer.byteLength(body)) };
-    const req = request({ host: '127.0.0.1', port: server.port, path, method, headers: { ...length, ...headers } }, (res) => {
-      let text = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk) => (text += chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text }));
-    });
+    const req = request(
+      { host: '127.0.0.1', port: server.port, path, method, headers: { ...length, ...headers } },
+      (res) => {
+        let text = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk) => (text += chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: text }));
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });
@@ -31,7 +49,13 @@ function call(server: StaticServer, method: string, path: string, headers: Recor
 
 /** A PUT as the demo page sends it. */
 function put(server: StaticServer, value: unknown, headers: Record<string, string> = {}): Promise<Answer> {
-  return call(server, 'PUT', '/api/state', { 'content-type': 'application/json', 'x-totp-lab': '1', origin: `http://127.0.0.1:${server.port}`, ...headers }, typeof value === 'string' ? value : JSON.stringify(value));
+  return call(
+    server,
+    'PUT',
+    '/api/state',
+    { 'content-type': 'application/json', 'x-totp-lab': '1', origin: `http://127.0.0.1:${server.port}`, ...headers },
+    typeof value === 'string' ? value : JSON.stringify(value),
+  );
 }
 
 async function start(state?: string): Promise<StaticServer> {
@@ -44,7 +68,10 @@ beforeAll(async () => {
   base = await mkdtemp(join(tmpdir(), 'totp-lab-serve-state-'));
   root = join(base, 'web');
   await mkdir(root, { recursive: true });
-  await writeFile(join(root, 'index.html'), `<!doctype html>\n<html><head>\n<meta http-equiv="Content-Security-Policy" content="default-src 'none'; connect-src 'none'; script-src 'self'">\n<title>demo</title></head><body></body></html>`);
+  await writeFile(
+    join(root, 'index.html'),
+    `<!doctype html>\n<html><head>\n<meta http-equiv="Content-Security-Policy" content="default-src 'none'; connect-src 'none'; script-src 'self'">\n<title>demo</title></head><body></body></html>`,
+  );
   await writeFile(join(root, 'app.js'), 'console.log(1)');
 });
 
@@ -62,7 +89,11 @@ describe('serve with a state file', () => {
     let server = await start(file);
     const empty = await call(server, 'GET', '/api/state');
     expect([empty.status, empty.body]).toEqual([204, '']);
-    const state = { version: 1, items: { 'totp-lab:demo': '{"lang":"en"}', 'totp-lab:provider': '{}' }, 'ü': [1, null, true] };
+    const state = {
+      version: 1,
+      items: { 'totp-lab:demo': '{"lang":"en"}', 'totp-lab:provider': '{}' },
+      ü: [1, null, true],
+    };
     expect((await put(server, state)).status).toBe(204);
     const back = await call(server, 'GET', '/api/state');
     expect(back.status).toBe(200);
@@ -70,7 +101,11 @@ describe('serve with a state file', () => {
     expect(back.headers['cache-control']).toBe('no-store');
     expect(JSON.parse(back.body)).toEqual(state);
     // The file is an ordinary FileStore file, the state under one key.
-    expect(JSON.parse(await readFile(file, 'utf8'))).toEqual({ format: 'totp-lab-store', version: 1, data: { 'browser-demo': state } });
+    expect(JSON.parse(await readFile(file, 'utf8'))).toEqual({
+      format: 'totp-lab-store',
+      version: 1,
+      data: { 'browser-demo': state },
+    });
     await server.close();
     server = await start(file);
     expect(JSON.parse((await call(server, 'GET', '/api/state')).body)).toEqual(state);
@@ -84,7 +119,13 @@ describe('serve with a state file', () => {
     const server = await start(file);
     expect((await put(server, { keep: true })).status).toBe(204);
     for (const method of ['POST', 'DELETE', 'PATCH', 'OPTIONS']) {
-      const res = await call(server, method, '/api/state', { 'content-type': 'application/json', 'x-totp-lab': '1' }, '{}');
+      const res = await call(
+        server,
+        method,
+        '/api/state',
+        { 'content-type': 'application/json', 'x-totp-lab': '1' },
+        '{}',
+      );
       expect([method, res.status, res.headers['allow']]).toEqual([method, 405, 'GET, HEAD, PUT']);
     }
     const refusals: Array<[Record<string, string>, string, number]> = [
@@ -102,9 +143,19 @@ describe('serve with a state file', () => {
       [{}, '['.repeat(200_000) + ']'.repeat(200_000), 400],
     ];
     for (const [headers, body, status] of refusals) {
-      expect([headers, body.slice(0, 20), (await put(server, body, headers)).status]).toEqual([headers, body.slice(0, 20), status]);
+      expect([headers, body.slice(0, 20), (await put(server, body, headers)).status]).toEqual([
+        headers,
+        body.slice(0, 20),
+        status,
+      ]);
     }
-    const noHeader = await call(server, 'PUT', '/api/state', { 'content-type': 'application/json', origin: `http://127.0.0.1:${server.port}` }, '{}');
+    const noHeader = await call(
+      server,
+      'PUT',
+      '/api/state',
+      { 'content-type': 'application/json', origin: `http://127.0.0.1:${server.port}` },
+      '{}',
+    );
     expect(noHeader.status).toBe(403);
     const big = JSON.stringify({ blob: 'x'.repeat(MAX_STATE_BYTES) });
     expect((await put(server, big)).status).toBe(413);
@@ -116,9 +167,29 @@ describe('serve with a state file', () => {
     expect(JSON.parse(back.body)).toEqual({ keep: true });
     expect(back.headers['content-security-policy']).toBe(DEMO_STATE_CONTENT_SECURITY_POLICY);
     // A charset parameter and a page without an Origin header (curl) are accepted.
-    expect((await call(server, 'PUT', '/api/state', { 'content-type': 'application/json; charset=utf-8', 'x-totp-lab': '1' }, '{"ok":1}')).status).toBe(204);
+    expect(
+      (
+        await call(
+          server,
+          'PUT',
+          '/api/state',
+          { 'content-type': 'application/json; charset=utf-8', 'x-totp-lab': '1' },
+          '{"ok":1}',
+        )
+      ).status,
+    ).toBe(204);
     // A rebinding name is refused before anything else.
-    expect((await call(server, 'PUT', '/api/state', { host: 'attacker.example', 'content-type': 'application/json', 'x-totp-lab': '1' }, '{}')).status).toBe(421);
+    expect(
+      (
+        await call(
+          server,
+          'PUT',
+          '/api/state',
+          { host: 'attacker.example', 'content-type': 'application/json', 'x-totp-lab': '1' },
+          '{}',
+        )
+      ).status,
+    ).toBe(421);
     expect(JSON.parse((await call(server, 'GET', '/api/state')).body)).toEqual({ ok: 1 });
   });
 
@@ -130,11 +201,15 @@ describe('serve with a state file', () => {
     expect(page.body).not.toContain('totp-lab-state');
     expect(page.body).toContain("connect-src 'none'");
     expect((await call(plain, 'GET', '/api/state')).status).toBe(404);
-    expect((await call(plain, 'PUT', '/api/state', { 'content-type': 'application/json', 'x-totp-lab': '1' }, '{}')).status).toBe(405);
+    expect(
+      (await call(plain, 'PUT', '/api/state', { 'content-type': 'application/json', 'x-totp-lab': '1' }, '{}')).status,
+    ).toBe(405);
     const served = await call(withState, 'GET', '/');
     expect(served.headers['content-security-policy']).toBe(DEMO_STATE_CONTENT_SECURITY_POLICY);
     expect(DEMO_STATE_CONTENT_SECURITY_POLICY.split('; ')).toContain("connect-src 'self'");
-    expect(DEMO_STATE_CONTENT_SECURITY_POLICY.split('; ').filter((d) => !d.startsWith('connect-src'))).toEqual(DEMO_CONTENT_SECURITY_POLICY.split('; ').filter((d) => !d.startsWith('connect-src')));
+    expect(DEMO_STATE_CONTENT_SECURITY_POLICY.split('; ').filter((d) => !d.startsWith('connect-src'))).toEqual(
+      DEMO_CONTENT_SECURITY_POLICY.split('; ').filter((d) => !d.startsWith('connect-src')),
+    );
     expect(served.body).toContain('<head><meta name="totp-lab-state" content="server">');
     expect(served.body).toContain("connect-src 'self'");
     expect(served.body).not.toContain("connect-src 'none'");
@@ -145,12 +220,16 @@ describe('serve with a state file', () => {
   it('refuses to start on a corrupt or foreign state file, naming it, and leaves the file alone', async () => {
     const corrupt = join(base, 'corrupt.json');
     await writeFile(corrupt, '{"format":"totp-lab-store","version":1,"data":{');
-    await expect(serveStatic({ root, port: 0, state: corrupt })).rejects.toThrow(`store file ${JSON.stringify(corrupt)} is not valid JSON`);
+    await expect(serveStatic({ root, port: 0, state: corrupt })).rejects.toThrow(
+      `store file ${JSON.stringify(corrupt)} is not valid JSON`,
+    );
     const foreign = join(base, 'foreign.json');
     await writeFile(foreign, '{"name":"something else"}');
     await expect(serveStatic({ root, port: 0, state: foreign })).rejects.toThrow(/is not a totp-lab store/);
     expect(await readFile(corrupt, 'utf8')).toBe('{"format":"totp-lab-store","version":1,"data":{');
-    await expect(serveStatic({ root, port: 0, state: '' })).rejects.toThrow('"state" must be the path of a state file, got ""');
+    await expect(serveStatic({ root, port: 0, state: '' })).rejects.toThrow(
+      '"state" must be the path of a state file, got ""',
+    );
   });
 
   it('the serve command exits 2 with one line naming a corrupt state file', async () => {
@@ -159,7 +238,9 @@ describe('serve with a state file', () => {
     const res = await cli('serve', '--port', '0', '--root', root, '--state', corrupt);
     expect(res.code).toBe(2);
     expect(res.stderr.split('\n')).toHaveLength(1);
-    expect(res.stderr).toBe(`totp-lab: store file ${JSON.stringify(corrupt)} is not valid JSON (truncated or hand-edited?); fix it, restore it from a backup or delete it to start afresh`);
+    expect(res.stderr).toBe(
+      `totp-lab: store file ${JSON.stringify(corrupt)} is not valid JSON (truncated or hand-edited?); fix it, restore it from a backup or delete it to start afresh`,
+    );
     expect(await readFile(corrupt, 'utf8')).toBe('not json at all');
     const help = await cli('serve', '--help');
     expect(help.stdout).toContain('--state <store>');

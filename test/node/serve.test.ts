@@ -11,14 +11,26 @@ let root: string;
 let server: StaticServer;
 
 /** A raw GET that sends the path exactly as given (fetch would normalise "..") and an optional Host. */
-function get(path: string, options: { method?: string; host?: string } = {}): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
+function get(
+  path: string,
+  options: { method?: string; host?: string } = {},
+): Promise<{ status: number; headers: Record<string, string | string[] | undefined>; body: string }> {
   return new Promise((resolve, reject) => {
-    const req = request({ host: '127.0.0.1', port: server.port, path, method: options.method ?? 'GET', headers: options.host ? { host: options.host } : {} }, (res) => {
-      let body = '';
-      res.setEncoding('utf8');
-      res.on('data', (chunk) => (body += chunk));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
-    });
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port: server.port,
+        path,
+        method: options.method ?? 'GET',
+        headers: options.host ? { host: options.host } : {},
+      },
+      (res) => {
+        let body = '';
+        res.setEncoding('utf8');
+        res.on('data', (chunk) => (body += chunk));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body }));
+      },
+    );
     req.on('error', reject);
     req.end();
   });
@@ -56,7 +68,17 @@ describe('totp-lab serve (the static server)', () => {
     expect(res.headers['x-content-type-options']).toBe('nosniff');
     const csp = String(res.headers['content-security-policy']);
     expect(csp).toBe(DEMO_CONTENT_SECURITY_POLICY);
-    for (const directive of ["default-src 'none'", "script-src 'self' 'wasm-unsafe-eval'", "style-src 'self'", "img-src 'self' data: blob:", "media-src 'self' blob: mediastream:", "connect-src 'none'", "base-uri 'none'", "form-action 'none'", "frame-ancestors 'none'"]) {
+    for (const directive of [
+      "default-src 'none'",
+      "script-src 'self' 'wasm-unsafe-eval'",
+      "style-src 'self'",
+      "img-src 'self' data: blob:",
+      "media-src 'self' blob: mediastream:",
+      "connect-src 'none'",
+      "base-uri 'none'",
+      "form-action 'none'",
+      "frame-ancestors 'none'",
+    ]) {
       expect(csp.split('; ')).toContain(directive);
     }
   });
@@ -70,7 +92,17 @@ describe('totp-lab serve (the static server)', () => {
   });
 
   it('never serves a file outside the root, however the path is spelled', async () => {
-    for (const path of ['/../secret.txt', '/sub/../../secret.txt', '/%2e%2e/secret.txt', '/%2e%2e%2fsecret.txt', '/..%5csecret.txt', '/sub/%2e%2e/%2e%2e/secret.txt', '/link.txt', '/%00', '/C:/secret.txt']) {
+    for (const path of [
+      '/../secret.txt',
+      '/sub/../../secret.txt',
+      '/%2e%2e/secret.txt',
+      '/%2e%2e%2fsecret.txt',
+      '/..%5csecret.txt',
+      '/sub/%2e%2e/%2e%2e/secret.txt',
+      '/link.txt',
+      '/%00',
+      '/C:/secret.txt',
+    ]) {
       const res = await get(path);
       expect(res.status, path).toBe(404);
       expect(res.body).not.toContain('outside the root');
@@ -93,9 +125,15 @@ describe('totp-lab serve (the static server)', () => {
   });
 
   it('says clearly when the port is taken, and when the root is missing', async () => {
-    await expect(serveStatic({ root, port: server.port })).rejects.toThrow(`port ${server.port} on 127.0.0.1 is already in use: choose another with --port, or --port 0 for any free port`);
-    await expect(serveStatic({ root: join(base, 'nope'), port: 0 })).rejects.toThrow(/"root" must be a directory with the built page \(run npm run build\)/);
-    await expect(serveStatic({ root, port: 70_000 })).rejects.toThrow('"port" must be an integer from 0 to 65535, got 70000');
+    await expect(serveStatic({ root, port: server.port })).rejects.toThrow(
+      `port ${server.port} on 127.0.0.1 is already in use: choose another with --port, or --port 0 for any free port`,
+    );
+    await expect(serveStatic({ root: join(base, 'nope'), port: 0 })).rejects.toThrow(
+      /"root" must be a directory with the built page \(run npm run build\)/,
+    );
+    await expect(serveStatic({ root, port: 70_000 })).rejects.toThrow(
+      '"port" must be an integer from 0 to 65535, got 70000',
+    );
   });
 });
 
@@ -114,7 +152,10 @@ describe('the serve command', () => {
       for (const [args, message] of [
         [['--port', 'abc'], 'totp-lab: --port must be a whole number, got "abc"'],
         [['--port', '70000'], 'totp-lab: --port must be from 0 to 65535, got 70000'],
-        [['--port', String(port), '--root', root], `totp-lab: port ${port} on 127.0.0.1 is already in use: choose another with --port, or --port 0 for any free port`],
+        [
+          ['--port', String(port), '--root', root],
+          `totp-lab: port ${port} on 127.0.0.1 is already in use: choose another with --port, or --port 0 for any free port`,
+        ],
         [['--port', '0', '--root', join(base, 'nope')], /^totp-lab: "root" must be a directory with the built page/],
       ] as const) {
         const res = await cli('serve', ...args);

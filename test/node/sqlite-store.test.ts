@@ -35,7 +35,9 @@ describe('SqliteStore', () => {
     const store = await openSqliteStore(join(await tempDir(), 'group.db'));
     const results = await Promise.allSettled([
       store.update<number>('n', (n) => (n ?? 0) + 1),
-      store.update('bad', () => { throw new Error('no thanks'); }),
+      store.update('bad', () => {
+        throw new Error('no thanks');
+      }),
       store.update<number>('n', (n) => (n ?? 0) + 1),
       store.update('fn', () => (() => 1) as never),
     ]);
@@ -65,13 +67,19 @@ describe('SqliteStore', () => {
 
   it('keeps every update of several processes at once (no lost update)', async () => {
     const dir = await tempDir();
-    const compiled = await compileForChild('node/sqlite-store.ts', join(process.cwd(), 'node_modules', '.cache', `totp-lab-child-${process.pid}`));
+    const compiled = await compileForChild(
+      'node/sqlite-store.ts',
+      join(process.cwd(), 'node_modules', '.cache', `totp-lab-child-${process.pid}`),
+    );
     dirs.push(join(process.cwd(), 'node_modules', '.cache', `totp-lab-child-${process.pid}`));
     const file = join(dir, 'shared.db');
     const script = `const { openSqliteStore } = await import(${JSON.stringify(compiled)});
       const store = await openSqliteStore(process.argv[1]);
       for (let i = 0; i < 100; i++) await store.update('counter', (n) => (n ?? 0) + 1);`;
-    const run = () => new Promise<number | null>((resolve) => spawn(process.execPath, ['--input-type=module', '-e', script, file], { stdio: 'inherit' }).on('close', resolve));
+    const run = () =>
+      new Promise<number | null>((resolve) =>
+        spawn(process.execPath, ['--input-type=module', '-e', script, file], { stdio: 'inherit' }).on('close', resolve),
+      );
     expect(await Promise.all([run(), run(), run()])).toEqual([0, 0, 0]);
     expect(await (await openSqliteStore(file)).get('counter')).toBe(300);
   });

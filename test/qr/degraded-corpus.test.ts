@@ -11,14 +11,19 @@ import { codeFreeCorpus, degradedCorpus } from './degraded-corpus.js';
 
 /** ZXing-C++ alone: the package's default reader options, QR codes only, nothing before or after. */
 async function zxingAlone(image: RgbaImage): Promise<string[]> {
-  const results = await readBarcodes({ data: image.data, width: image.width, height: image.height } as ImageData, { formats: ['QRCode'] });
+  const results = await readBarcodes({ data: image.data, width: image.width, height: image.height } as ImageData, {
+    formats: ['QRCode'],
+  });
   return results.filter((r) => r.isValid).map((r) => r.text);
 }
 
 describe('the degraded-picture corpus', () => {
   beforeAll(async () => {
     const wasm = readFileSync(createRequire(import.meta.url).resolve('zxing-wasm/reader/zxing_reader.wasm'));
-    await prepareZXingModule({ overrides: { wasmBinary: wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength) as ArrayBuffer }, fireImmediately: true });
+    await prepareZXingModule({
+      overrides: { wasmBinary: wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength) as ArrayBuffer },
+      fireImmediately: true,
+    });
   });
 
   it('scanQr reads at least as many as ZXing-C++ alone and more than the jsQR path, with no wrong text', async () => {
@@ -37,7 +42,9 @@ describe('the degraded-picture corpus', () => {
       if (old === text) read.jsqr++;
       if (texts.some((t) => t !== text)) wrong.push(name);
     }
-    console.log(`degraded corpus: ${corpus.length} pictures; scanQr ${read.scanQr}, ZXing-C++ alone ${read.zxing}, jsQR path ${read.jsqr}; missed: ${missed.join(', ')}`);
+    console.log(
+      `degraded corpus: ${corpus.length} pictures; scanQr ${read.scanQr}, ZXing-C++ alone ${read.zxing}, jsQR path ${read.jsqr}; missed: ${missed.join(', ')}`,
+    );
     expect(wrong).toEqual([]);
     expect(read.scanQr).toBeGreaterThanOrEqual(read.zxing);
     expect(read.scanQr).toBeGreaterThan(read.jsqr);

@@ -8,7 +8,11 @@ import { KEY_URIS } from '../support/key-uris.js';
 describe('findQrRegion', () => {
   it('frames the code in a camera frame, quiet zone included, and little else', () => {
     const code = renderQr(KEY_URIS[0]!, { format: 'pixels', scale: 1 }); // 61 px with its quiet zone
-    for (const [left, top] of [[420, 150], [40, 30], [900, 380]] as const) {
+    for (const [left, top] of [
+      [420, 150],
+      [40, 30],
+      [900, 380],
+    ] as const) {
       const frame = cameraFrame(code, { zoom: 5, left, top, seed: left });
       const grey = toGrey(frame.data, frame.width, frame.height, 2);
       const region = findQrRegion(grey);
@@ -37,6 +41,10 @@ describe('findQrRegion', () => {
 
   it('crops exactly the rectangle asked for', () => {
     const grey = { pixels: Uint8Array.from({ length: 20 }, (_, i) => i), width: 5, height: 4 };
-    expect(cropGrey(grey, { left: 1, top: 2, width: 3, height: 2 })).toEqual({ pixels: Uint8Array.from([11, 12, 13, 16, 17, 18]), width: 3, height: 2 });
+    expect(cropGrey(grey, { left: 1, top: 2, width: 3, height: 2 })).toEqual({
+      pixels: Uint8Array.from([11, 12, 13, 16, 17, 18]),
+      width: 3,
+      height: 2,
+    });
   });
 });

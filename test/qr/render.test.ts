@@ -9,7 +9,6 @@ import { adler32, crc32 } from '../../src/qr/png-encode.js';
 import { blankImage, paste, rasteriseTerminal } from '../support/images.js';
 import { KEY_URIS } from '../support/key-uris.js';
 
-
 function pngToImage(bytes: Uint8Array) {
   const png = PNG.sync.read(Buffer.from(bytes));
   return { data: new Uint8ClampedArray(png.data), width: png.width, height: png.height };
@@ -130,7 +129,20 @@ describe('the PNG encoder', () => {
       fc.property(fc.uint8Array({ maxLength: 20_000 }), (bytes) => {
         expect(crc32(bytes)).toBe(nodeCrc32(bytes));
         // inflateSync checks the Adler-32 trailer of the stream.
-        const stream = new Uint8Array([0x78, 0x01, 0x01, bytes.length & 0xff, bytes.length >>> 8, ~bytes.length & 0xff, (~bytes.length >>> 8) & 0xff, ...bytes, 0, 0, 0, 0]);
+        const stream = new Uint8Array([
+          0x78,
+          0x01,
+          0x01,
+          bytes.length & 0xff,
+          bytes.length >>> 8,
+          ~bytes.length & 0xff,
+          (~bytes.length >>> 8) & 0xff,
+          ...bytes,
+          0,
+          0,
+          0,
+          0,
+        ]);
         new DataView(stream.buffer).setUint32(stream.length - 4, adler32(bytes));
         if (bytes.length <= 0xffff) expect(Buffer.compare(inflateSync(stream), Buffer.from(bytes))).toBe(0);
       }),
@@ -163,7 +175,9 @@ describe('renderQr refuses bad options with a message that names the field', () 
 
   it('refuses an empty text and one too long for a QR code', () => {
     expect(() => renderQr('', { format: 'svg' })).toThrow(/"text" must be a non-empty string, got ""/);
-    expect(() => renderQr('x'.repeat(3000), { format: 'svg' })).toThrow(/"text" must fit in a QR code .*, got 3000 bytes at level M$/);
+    expect(() => renderQr('x'.repeat(3000), { format: 'svg' })).toThrow(
+      /"text" must fit in a QR code .*, got 3000 bytes at level M$/,
+    );
     expect(() => renderQr(undefined as never, { format: 'svg' })).toThrow(InvalidArgumentError);
   });
 });

@@ -29,16 +29,21 @@ const batches = encodeMigration(
 /** A white screenshot with `texts` drawn as codes, left to right in rows of two. */
 function screenshot(texts: string[]): RgbaImage {
   const screen = blankImage(900, 300 + 280 * Math.floor((texts.length - 1) / 2), () => [255, 255, 255]);
-  texts.forEach((text, i) => paste(screen, renderQr(text, { format: 'pixels', scale: 3 }), 30 + 430 * (i % 2), 20 + 280 * Math.floor(i / 2)));
+  texts.forEach((text, i) =>
+    paste(screen, renderQr(text, { format: 'pixels', scale: 3 }), 30 + 430 * (i % 2), 20 + 280 * Math.floor(i / 2)),
+  );
   return screen;
 }
 
 /** The matrix of a code built from explicit segments, drawn 4 px per module. */
 function segmentsCode(segments: QRCode.QRCodeSegment[]): RgbaImage {
   const code = QRCode.create(segments, { toSJISFunc: toSJIS });
-  const n = code.modules.size, scale = 4, side = (n + 8) * scale;
+  const n = code.modules.size,
+    scale = 4,
+    side = (n + 8) * scale;
   return blankImage(side, side, (x, y) => {
-    const c = Math.floor(x / scale) - 4, r = Math.floor(y / scale) - 4;
+    const c = Math.floor(x / scale) - 4,
+      r = Math.floor(y / scale) - 4;
     return c >= 0 && r >= 0 && c < n && r < n && code.modules.get(r, c) ? [0, 0, 0] : [255, 255, 255];
   });
 }
@@ -68,15 +73,30 @@ describe('what the code must hold', () => {
   it('refuses a picture whose codes hold something else, with a clear typed error', async () => {
     const url = renderQr('https://example.com/login', { format: 'pixels' });
     await expect(scanQr(url, { expect: 'key-uri' })).rejects.toThrow(InvalidKeyUriError);
-    await expect(scanQr(url, { expect: 'key-uri' })).rejects.toThrow(/^the QR code does not hold a key \(otpauth\) URI: /);
-    await expect(scanQr(renderQr('otpauth://totp/x?digits=6', { format: 'pixels' }), { expect: 'otpauth' })).rejects.toThrow('the QR code does not hold a key or transfer URI: key URI has no "secret" parameter');
-    await expect(scanQr(renderQr('otpauth-migration://offline?data=!!', { format: 'pixels' }), { expect: 'migration' })).rejects.toThrow(InvalidMigrationError);
-    expect(await scanQr(blankImage(50, 50, () => [255, 255, 255]), { expect: 'key-uri' })).toBeNull();
+    await expect(scanQr(url, { expect: 'key-uri' })).rejects.toThrow(
+      /^the QR code does not hold a key \(otpauth\) URI: /,
+    );
+    await expect(
+      scanQr(renderQr('otpauth://totp/x?digits=6', { format: 'pixels' }), { expect: 'otpauth' }),
+    ).rejects.toThrow('the QR code does not hold a key or transfer URI: key URI has no "secret" parameter');
+    await expect(
+      scanQr(renderQr('otpauth-migration://offline?data=!!', { format: 'pixels' }), { expect: 'migration' }),
+    ).rejects.toThrow(InvalidMigrationError);
+    expect(
+      await scanQr(
+        blankImage(50, 50, () => [255, 255, 255]),
+        { expect: 'key-uri' },
+      ),
+    ).toBeNull();
   });
 
   it('refuses an unknown expectation or cascade', async () => {
-    await expect(scanQr(renderQr(KEY_URIS[0]!, { format: 'pixels' }), { expect: 'url' as never })).rejects.toThrow(InvalidArgumentError);
-    await expect(scanQr(renderQr(KEY_URIS[0]!, { format: 'pixels' }), { cascade: 'no' as never })).rejects.toThrow('"cascade" must be true or false, got "no"');
+    await expect(scanQr(renderQr(KEY_URIS[0]!, { format: 'pixels' }), { expect: 'url' as never })).rejects.toThrow(
+      InvalidArgumentError,
+    );
+    await expect(scanQr(renderQr(KEY_URIS[0]!, { format: 'pixels' }), { cascade: 'no' as never })).rejects.toThrow(
+      '"cascade" must be true or false, got "no"',
+    );
   });
 });
 
@@ -99,7 +119,12 @@ describe('never a partial text', () => {
 describe('where WebAssembly cannot load', () => {
   it('falls back to the jsQR path, and reads again with ZXing-C++ once given the file', async () => {
     setQrReaderWasm(new Uint8Array([0, 97, 115, 109, 9, 9, 9, 9])); // not a WebAssembly module
-    const photo = paste(blankImage(640, 480, () => [40, 40, 40]), renderQr(KEY_URIS[0]!, { format: 'pixels', scale: 4 }), 100, 60);
+    const photo = paste(
+      blankImage(640, 480, () => [40, 40, 40]),
+      renderQr(KEY_URIS[0]!, { format: 'pixels', scale: 4 }),
+      100,
+      60,
+    );
     expect(await scanQr(photo)).toBe(KEY_URIS[0]);
     // Only the fallback's single result: the second code in a picture is not found without ZXing-C++.
     expect(await scanQrAll(screenshot([batches[0]!, batches[1]!]))).toHaveLength(1);
@@ -109,7 +134,9 @@ describe('where WebAssembly cannot load', () => {
 
   it('refuses a source that is neither a URL nor bytes', () => {
     expect(() => setQrReaderWasm(42 as never)).toThrow(InvalidArgumentError);
-    expect(() => setQrReaderWasm('' as never)).toThrow(/"source" must be a URL or the bytes of zxing_reader\.wasm, got ""/);
+    expect(() => setQrReaderWasm('' as never)).toThrow(
+      /"source" must be a URL or the bytes of zxing_reader\.wasm, got ""/,
+    );
   });
 });
 
@@ -124,9 +151,21 @@ describe('totp-lab scan --all --expect', () => {
 
   it('prints every code with --all, and only what --expect allows', async () => {
     const file = png('batches.png', screenshot([batches[0]!, batches[1]!, 'https://example.com/']));
-    expect(await cli('scan', file, '--all')).toEqual({ code: 0, stdout: `${batches[0]}\n${batches[1]}\nhttps://example.com/`, stderr: '' });
-    expect(await cli('scan', file, '--all', '--json', '--expect', 'migration')).toEqual({ code: 0, stdout: JSON.stringify({ texts: [batches[0], batches[1]] }), stderr: '' });
-    expect(await cli('scan', file, '--json')).toEqual({ code: 0, stdout: JSON.stringify({ text: batches[0] }), stderr: '' });
+    expect(await cli('scan', file, '--all')).toEqual({
+      code: 0,
+      stdout: `${batches[0]}\n${batches[1]}\nhttps://example.com/`,
+      stderr: '',
+    });
+    expect(await cli('scan', file, '--all', '--json', '--expect', 'migration')).toEqual({
+      code: 0,
+      stdout: JSON.stringify({ texts: [batches[0], batches[1]] }),
+      stderr: '',
+    });
+    expect(await cli('scan', file, '--json')).toEqual({
+      code: 0,
+      stdout: JSON.stringify({ text: batches[0] }),
+      stderr: '',
+    });
   });
 
   it('exits 2 with one line when the code holds something else or --expect is unknown', async () => {
@@ -135,7 +174,20 @@ describe('totp-lab scan --all --expect', () => {
     expect(refused.code).toBe(2);
     expect(refused.stderr).toMatch(/^totp-lab: the QR code does not hold a key \(otpauth\) URI: [^\n]+$/);
     const unknown = await cli('scan', file, '--expect', 'url');
-    expect(unknown).toMatchObject({ code: 2, stderr: 'totp-lab: scan: --expect must be one of any, key-uri, migration, otpauth, got "url"' });
-    expect((await cli('scan', png('blank.png', blankImage(80, 80, () => [255, 255, 255])), '--all', '--json'))).toEqual({ code: 1, stdout: '{"texts":[]}', stderr: '' });
+    expect(unknown).toMatchObject({
+      code: 2,
+      stderr: 'totp-lab: scan: --expect must be one of any, key-uri, migration, otpauth, got "url"',
+    });
+    expect(
+      await cli(
+        'scan',
+        png(
+          'blank.png',
+          blankImage(80, 80, () => [255, 255, 255]),
+        ),
+        '--all',
+        '--json',
+      ),
+    ).toEqual({ code: 1, stdout: '{"texts":[]}', stderr: '' });
   });
 });

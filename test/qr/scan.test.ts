@@ -9,12 +9,17 @@ import { KEY_URIS } from '../support/key-uris.js';
 
 const URI = KEY_URIS[0]!;
 const plainJsQr = (image: { data: Uint8ClampedArray | Uint8Array; width: number; height: number }) =>
-  jsQR(new Uint8ClampedArray(image.data), image.width, image.height, { inversionAttempts: 'attemptBoth' })?.data ?? null;
+  jsQR(new Uint8ClampedArray(image.data), image.width, image.height, { inversionAttempts: 'attemptBoth' })?.data ??
+  null;
 
 describe('scanQrSync (the jsQR path) where jsQR alone struggles', () => {
   it('reads a noisy, soft 1280×720 camera frame', () => {
     const code = renderQr(URI, { format: 'pixels', scale: 1 });
-    for (const [zoom, seed] of [[5, 1], [4, 2], [7, 3]] as const) {
+    for (const [zoom, seed] of [
+      [5, 1],
+      [4, 2],
+      [7, 3],
+    ] as const) {
       expect(scanQrSync(cameraFrame(code, { zoom, left: 200 + 60 * seed, top: 40 * seed, seed }))).toBe(URI);
     }
   });
@@ -65,7 +70,7 @@ describe('scanQrSync (the jsQR path) where jsQR alone struggles', () => {
     expect(scanQrSync(photo)).toBe(URI);
   });
 
-  it('leaves jsQR\'s shared default options as they were', () => {
+  it("leaves jsQR's shared default options as they were", () => {
     scanQrSync(renderQr(URI, { format: 'pixels' }));
     scanQrSync(blankImage(50, 50, () => [255, 255, 255]));
     // jsqr 1.4.0 copies given options into its defaults; with the default intact, a call without
@@ -78,7 +83,12 @@ describe('scanQrSync (the jsQR path) where jsQR alone struggles', () => {
 describe('scanQrSync (the jsQR path) finds nothing without throwing', () => {
   it('in random pixels, flat images and tiny images', () => {
     const random = seededRandom(42);
-    for (const [w, h] of [[320, 240], [97, 61], [1, 1], [3, 2000]] as const) {
+    for (const [w, h] of [
+      [320, 240],
+      [97, 61],
+      [1, 1],
+      [3, 2000],
+    ] as const) {
       const noise = blankImage(w, h, () => [random() * 256, random() * 256, random() * 256]);
       expect(scanQrSync(noise)).toBeNull();
     }
@@ -95,12 +105,24 @@ describe('scanQrSync (the jsQR path) finds nothing without throwing', () => {
 describe('scanQrSync (the jsQR path) validates its input before reading pixels', () => {
   const cases: Array<[unknown, RegExp]> = [
     [null, /image must be an object \{ data, width, height \}, got null/],
-    [{ data: new Uint8ClampedArray(16), width: 2, height: 3 }, /"data" must hold width × height × 4 = 24 bytes for 2 × 3 RGBA pixels, got 16/],
+    [
+      { data: new Uint8ClampedArray(16), width: 2, height: 3 },
+      /"data" must hold width × height × 4 = 24 bytes for 2 × 3 RGBA pixels, got 16/,
+    ],
     [{ data: new Uint8ClampedArray(0), width: 0, height: 0 }, /"width" must be a whole number from 1 to 32768, got 0/],
-    [{ data: new Uint8ClampedArray(4), width: 1, height: 1.5 }, /"height" must be a whole number from 1 to 32768, got 1.5/],
-    [{ data: [0, 0, 0, 255], width: 1, height: 1 }, /"data" must be a Uint8ClampedArray or Uint8Array of RGBA pixels, got an array of 4/],
+    [
+      { data: new Uint8ClampedArray(4), width: 1, height: 1.5 },
+      /"height" must be a whole number from 1 to 32768, got 1.5/,
+    ],
+    [
+      { data: [0, 0, 0, 255], width: 1, height: 1 },
+      /"data" must be a Uint8ClampedArray or Uint8Array of RGBA pixels, got an array of 4/,
+    ],
     // Refused by size alone: the data is never touched, so a huge image costs nothing to refuse.
-    [{ data: new Uint8ClampedArray(4), width: 10_000, height: 10_000 }, new RegExp(`at most ${MAX_IMAGE_PIXELS} pixels, got 10000 × 10000 = 100000000`)],
+    [
+      { data: new Uint8ClampedArray(4), width: 10_000, height: 10_000 },
+      new RegExp(`at most ${MAX_IMAGE_PIXELS} pixels, got 10000 × 10000 = 100000000`),
+    ],
   ];
   it.each(cases)('%#', (image, message) => {
     let caught: unknown;
@@ -133,7 +155,11 @@ describe('scanQrSync (the jsQR path) internals', () => {
     expect([...full.pixels.slice(0, 5)]).toEqual([54, 54, 182, 182, 19]);
     const half = toGrey(image.data, 5, 4, 2);
     expect(half).toEqual({ pixels: Uint8Array.from([54, 182, 182, 182]), width: 2, height: 2 });
-    expect(toGrey(image.data, 5, 4, 1, { left: 1, top: 1, width: 3, height: 2 })).toEqual({ pixels: Uint8Array.from([54, 182, 182, 182, 182, 182]), width: 3, height: 2 });
+    expect(toGrey(image.data, 5, 4, 1, { left: 1, top: 1, width: 3, height: 2 })).toEqual({
+      pixels: Uint8Array.from([54, 182, 182, 182, 182, 182]),
+      width: 3,
+      height: 2,
+    });
     const third = toGrey(image.data, 5, 4, 3);
     expect(third.width).toBe(1);
     expect(third.pixels[0]).toBe(Math.round((4 * 54 * 255 + 5 * 183 * 255) / 9 / 256));

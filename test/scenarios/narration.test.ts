@@ -5,7 +5,12 @@ import { run } from '../../src/cli/main.js';
 
 async function demo(env: Record<string, string>, isTty: boolean, ...args: string[]) {
   const out: string[] = [];
-  const code = await run(['demo', '--no-qr', ...args], { out: (l) => out.push(l), err: (l) => out.push(l), env, isTty });
+  const code = await run(['demo', '--no-qr', ...args], {
+    out: (l) => out.push(l),
+    err: (l) => out.push(l),
+    env,
+    isTty,
+  });
   return { code, text: out.join('\n') };
 }
 

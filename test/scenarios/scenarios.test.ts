@@ -37,38 +37,91 @@ describe('every scenario behaves, in both languages, through real QR pixels', ()
 
 /** Wraps the real provider and breaks one promise, to show the checks can fail. */
 type Breakage = (real: Provider) => Partial<Provider>;
-const broken = (breakage: Breakage) => (options: ProviderOptions): Provider => {
-  const real = createProvider(options);
-  return Object.assign(Object.create(null), real, { faults: real.faults, language: real.language, issuer: real.issuer }, breakage(real)) as Provider;
-};
+const broken =
+  (breakage: Breakage) =>
+  (options: ProviderOptions): Provider => {
+    const real = createProvider(options);
+    return Object.assign(
+      Object.create(null),
+      real,
+      { faults: real.faults, language: real.language, issuer: real.issuer },
+      breakage(real),
+    ) as Provider;
+  };
 const ok = (username: string) => ({ ok: true as const, messageKey: 'login.ok' as const, message: 'ok', username });
 
 const DOUBLES: Array<[string, Breakage, string[]]> = [
-  ['accepts a replayed code', (real) => {
-    let last = '';
-    return { async login(input) { if (input.code === last) return ok(input.username); const r = await real.login(input); if (r.ok) last = input.code; return r; } };
-  }, ['replay']],
-  ['ignores the activation delay', (real) => ({
-    async login(input) {
-      const r = await real.login(input);
-      return !r.ok && (await real.accountStatus(input.username)).secondFactor === 'pending-activation' ? ok(input.username) : r;
+  [
+    'accepts a replayed code',
+    (real) => {
+      let last = '';
+      return {
+        async login(input) {
+          if (input.code === last) return ok(input.username);
+          const r = await real.login(input);
+          if (r.ok) last = input.code;
+          return r;
+        },
+      };
     },
-  }), ['activation-delay']],
-  ['accepts any code with the right password', () => ({
-    async login(input) { return ok(input.username); },
-  }), ['second-phone-wrong', 'clock-drift', 'lockout', 'replay', 'activation-delay', 'service-down']],
-  ['never locks an account', (real) => ({
-    async accountStatus(username) { return { ...(await real.accountStatus(username)), locked: false }; },
-  }), ['lockout']],
-  ['lets a törlőkód work twice', (real) => ({
-    async redeemDeletionCode(input) { const r = await real.redeemDeletionCode(input); return r.ok ? r : { ok: true, messageKey: 'deletionCode.redeemed', message: 'ok', username: input.username }; },
-  }), ['lost-phone', 'deletion-code-not-saved']],
-  ['ignores faults', (real) => ({
-    faults: { ...real.faults, schedule() {}, start() {} },
-  }), ['service-down']],
-  ['refuses every login', (real) => ({
-    async login() { return { ok: false, messageKey: 'login.refused', message: MESSAGES_HU['login.refused'] }; },
-  }), SCENARIOS.map((s) => s.id).filter((id) => id !== 'transfer')],
+    ['replay'],
+  ],
+  [
+    'ignores the activation delay',
+    (real) => ({
+      async login(input) {
+        const r = await real.login(input);
+        return !r.ok && (await real.accountStatus(input.username)).secondFactor === 'pending-activation'
+          ? ok(input.username)
+          : r;
+      },
+    }),
+    ['activation-delay'],
+  ],
+  [
+    'accepts any code with the right password',
+    () => ({
+      async login(input) {
+        return ok(input.username);
+      },
+    }),
+    ['second-phone-wrong', 'clock-drift', 'lockout', 'replay', 'activation-delay', 'service-down'],
+  ],
+  [
+    'never locks an account',
+    (real) => ({
+      async accountStatus(username) {
+        return { ...(await real.accountStatus(username)), locked: false };
+      },
+    }),
+    ['lockout'],
+  ],
+  [
+    'lets a törlőkód work twice',
+    (real) => ({
+      async redeemDeletionCode(input) {
+        const r = await real.redeemDeletionCode(input);
+        return r.ok ? r : { ok: true, messageKey: 'deletionCode.redeemed', message: 'ok', username: input.username };
+      },
+    }),
+    ['lost-phone', 'deletion-code-not-saved'],
+  ],
+  [
+    'ignores faults',
+    (real) => ({
+      faults: { ...real.faults, schedule() {}, start() {} },
+    }),
+    ['service-down'],
+  ],
+  [
+    'refuses every login',
+    (real) => ({
+      async login() {
+        return { ok: false, messageKey: 'login.refused', message: MESSAGES_HU['login.refused'] };
+      },
+    }),
+    SCENARIOS.map((s) => s.id).filter((id) => id !== 'transfer'),
+  ],
 ];
 
 describe('a deliberately broken provider makes the matching scenarios fail', () => {
@@ -84,7 +137,10 @@ describe('a deliberately broken provider makes the matching scenarios fail', () 
 
 describe('the Hungarian texts', () => {
   // Lines in the document wrap anywhere, so white space is folded before comparing.
-  const context = readFileSync(fileURLToPath(new URL('../../../shared/context/ugyfelkapu-plus.md', import.meta.url)), 'utf8').replace(/\s+/g, ' ');
+  const context = readFileSync(
+    fileURLToPath(new URL('../../../shared/context/ugyfelkapu-plus.md', import.meta.url)),
+    'utf8',
+  ).replace(/\s+/g, ' ');
   const texts = SCENARIOS.flatMap((s) => [s.title, s.summary, ...s.steps.flatMap((step) => [step.say, step.expect])]);
 
   it('quote the real site exactly: every „…” or "…" phrase appears in the context document', () => {

@@ -15,7 +15,8 @@ const CALLS: Record<string, (p: Provider, username: string) => Promise<unknown>>
   verifySecondFactor: (p, username) => p.verifySecondFactor({ username, code: '123456' }),
   startEnrollment: (p, username) => p.startEnrollment({ username, password: PASSWORD }),
   startDeviceChange: (p, username) => p.startDeviceChange({ username, password: PASSWORD, code: '123456' }),
-  redeemDeletionCode: (p, username) => p.redeemDeletionCode({ username, password: PASSWORD, deletionCode: '1'.repeat(20) }),
+  redeemDeletionCode: (p, username) =>
+    p.redeemDeletionCode({ username, password: PASSWORD, deletionCode: '1'.repeat(20) }),
   unlock: (p, username) => p.unlock(username),
   accountStatus: (p, username) => p.accountStatus(username),
 };
@@ -25,20 +26,25 @@ describe('one credential reader for every method', () => {
     const { provider } = await enrolledLab();
     const before = provider.auditLog().length;
     await expect(CALLS[method]!(provider, HUGE)).rejects.toBeInstanceOf(InvalidArgumentError);
-    await expect(CALLS[method]!(provider, 'x'.repeat(129))).rejects.toThrow(/"username" must be 1 to 128 printable characters/);
+    await expect(CALLS[method]!(provider, 'x'.repeat(129))).rejects.toThrow(
+      /"username" must be 1 to 128 printable characters/,
+    );
     await expect(CALLS[method]!(provider, 'bad\u0000name')).rejects.toBeInstanceOf(InvalidArgumentError);
     expect(provider.auditLog().length).toBe(before);
   });
 
-  it.each(['login', 'startEnrollment', 'startDeviceChange', 'redeemDeletionCode'] as const)('%s applies the password bounds of register', async (method) => {
-    const { provider } = await enrolledLab();
-    const call = (password: string) => {
-      const base = { username: USER, password, code: '123456', deletionCode: '1'.repeat(20) };
-      return (provider[method] as (i: typeof base) => Promise<unknown>)(base);
-    };
-    await expect(call('')).rejects.toThrow(/"password" must not be empty/);
-    await expect(call('x'.repeat(4097))).rejects.toThrow(/"password" must be at most 4096 characters/);
-  });
+  it.each(['login', 'startEnrollment', 'startDeviceChange', 'redeemDeletionCode'] as const)(
+    '%s applies the password bounds of register',
+    async (method) => {
+      const { provider } = await enrolledLab();
+      const call = (password: string) => {
+        const base = { username: USER, password, code: '123456', deletionCode: '1'.repeat(20) };
+        return (provider[method] as (i: typeof base) => Promise<unknown>)(base);
+      };
+      await expect(call('')).rejects.toThrow(/"password" must not be empty/);
+      await expect(call('x'.repeat(4097))).rejects.toThrow(/"password" must be at most 4096 characters/);
+    },
+  );
 });
 
 describe('usernames are compared in NFC, case as typed', () => {
@@ -49,10 +55,17 @@ describe('usernames are compared in NFC, case as typed', () => {
     const started = await provider.startEnrollment({ username: NFD, password: PASSWORD });
     if (!started.ok) throw new Error(started.messageKey);
     expect(started.account).toBe(NFC);
-    await provider.confirmEnrollment({ enrollmentId: started.enrollmentId, code: generateCode(started.secret, { clock }) });
+    await provider.confirmEnrollment({
+      enrollmentId: started.enrollmentId,
+      code: generateCode(started.secret, { clock }),
+    });
     await provider.finishEnrollment({ enrollmentId: started.enrollmentId, deletionCodeSaved: true });
     clock.advance(30_000);
-    const ok = await provider.login({ username: NFD, password: PASSWORD, code: generateCode(started.secret, { clock }) });
+    const ok = await provider.login({
+      username: NFD,
+      password: PASSWORD,
+      code: generateCode(started.secret, { clock }),
+    });
     expect(ok).toMatchObject({ ok: true, username: NFC });
     expect(await provider.accountStatus(NFD)).toMatchObject({ exists: true, secondFactor: 'active' });
   });
@@ -60,14 +73,19 @@ describe('usernames are compared in NFC, case as typed', () => {
   it('the NFD spelling of a registered name is taken, not a second account', async () => {
     const { provider, store } = lab();
     await provider.register({ username: NFD, password: PASSWORD, email: 'janos@example.hu' });
-    expect(await provider.register({ username: NFC, password: 'other-pass', email: 'x@example.hu' })).toMatchObject({ ok: false, messageKey: 'register.taken' });
+    expect(await provider.register({ username: NFC, password: 'other-pass', email: 'x@example.hu' })).toMatchObject({
+      ok: false,
+      messageKey: 'register.taken',
+    });
     expect(Object.keys(store.snapshot())).toEqual([`account:${NFC}`]);
   });
 
   it('case is not folded: names differing in case are different accounts', async () => {
     const { provider } = lab();
     await provider.register({ username: 'Kovacs.Janos', password: PASSWORD, email: 'a@example.hu' });
-    expect(await provider.register({ username: 'kovacs.janos', password: PASSWORD, email: 'b@example.hu' })).toMatchObject({ ok: true });
+    expect(
+      await provider.register({ username: 'kovacs.janos', password: PASSWORD, email: 'b@example.hu' }),
+    ).toMatchObject({ ok: true });
     expect(await provider.accountStatus('KOVACS.JANOS')).toMatchObject({ exists: false });
   });
 });

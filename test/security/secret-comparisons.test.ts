@@ -16,7 +16,12 @@ import { constantTimeEqual } from '../../src/index.js';
 
 const SRC = fileURLToPath(new URL('../../src/', import.meta.url));
 const SECRET_NAME = /(secret|password|hash|deletioncode|token|code|typed|candidate)$/i;
-const COMPARISONS = new Set([ts.SyntaxKind.EqualsEqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsEqualsToken, ts.SyntaxKind.EqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsToken]);
+const COMPARISONS = new Set([
+  ts.SyntaxKind.EqualsEqualsEqualsToken,
+  ts.SyntaxKind.ExclamationEqualsEqualsToken,
+  ts.SyntaxKind.EqualsEqualsToken,
+  ts.SyntaxKind.ExclamationEqualsToken,
+]);
 const SEARCHES = new Set(['startsWith', 'endsWith', 'includes', 'indexOf', 'lastIndexOf', 'localeCompare']);
 
 /** Flagged comparisons that compare no secret, by file and source text. */
@@ -28,13 +33,18 @@ const NOT_SECRET: Record<string, string> = {
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
-    return statSync(path).isDirectory() ? sourceFiles(path) : name.endsWith('.ts') && !name.endsWith('.d.ts') ? [path] : [];
+    return statSync(path).isDirectory()
+      ? sourceFiles(path)
+      : name.endsWith('.ts') && !name.endsWith('.d.ts')
+        ? [path]
+        : [];
   });
 }
 
 /** The name an operand ends in (`a.b.secret` → secret), or null for literals, calls, lengths and the like. */
 function nameOf(node: ts.Expression): string | null {
-  if (ts.isParenthesizedExpression(node) || ts.isNonNullExpression(node) || ts.isAsExpression(node)) return nameOf(node.expression);
+  if (ts.isParenthesizedExpression(node) || ts.isNonNullExpression(node) || ts.isAsExpression(node))
+    return nameOf(node.expression);
   if (ts.isIdentifier(node)) return node.text;
   if (ts.isPropertyAccessExpression(node)) return node.name.text === 'length' ? null : node.name.text;
   if (ts.isElementAccessExpression(node)) return nameOf(node.expression);
@@ -43,9 +53,17 @@ function nameOf(node: ts.Expression): string | null {
 
 function isHarmless(node: ts.Expression): boolean {
   if (ts.isParenthesizedExpression(node)) return isHarmless(node.expression);
-  return ts.isLiteralExpression(node) || ts.isNoSubstitutionTemplateLiteral(node) || ts.isTypeOfExpression(node) || ts.isPrefixUnaryExpression(node)
-    || node.kind === ts.SyntaxKind.NullKeyword || node.kind === ts.SyntaxKind.TrueKeyword || node.kind === ts.SyntaxKind.FalseKeyword
-    || (ts.isIdentifier(node) && node.text === 'undefined') || (ts.isPropertyAccessExpression(node) && node.name.text === 'length');
+  return (
+    ts.isLiteralExpression(node) ||
+    ts.isNoSubstitutionTemplateLiteral(node) ||
+    ts.isTypeOfExpression(node) ||
+    ts.isPrefixUnaryExpression(node) ||
+    node.kind === ts.SyntaxKind.NullKeyword ||
+    node.kind === ts.SyntaxKind.TrueKeyword ||
+    node.kind === ts.SyntaxKind.FalseKeyword ||
+    (ts.isIdentifier(node) && node.text === 'undefined') ||
+    (ts.isPropertyAccessExpression(node) && node.name.text === 'length')
+  );
 }
 
 const isSecret = (node: ts.Expression) => SECRET_NAME.test(nameOf(node) ?? '');
@@ -57,13 +75,19 @@ export function flaggedComparisons(file: string, text: string): string[] {
   const visit = (node: ts.Node) => {
     if (ts.isBinaryExpression(node) && COMPARISONS.has(node.operatorToken.kind)) {
       const { left, right } = node;
-      if ((isSecret(left) || isSecret(right)) && !isHarmless(left) && !isHarmless(right)) found.push(`${file}: ${node.getText(source)}`);
+      if ((isSecret(left) || isSecret(right)) && !isHarmless(left) && !isHarmless(right))
+        found.push(`${file}: ${node.getText(source)}`);
     }
-    if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && SEARCHES.has(node.expression.name.text)) {
+    if (
+      ts.isCallExpression(node) &&
+      ts.isPropertyAccessExpression(node.expression) &&
+      SEARCHES.has(node.expression.name.text)
+    ) {
       const receiver = node.expression.expression;
       const argument = node.arguments[0];
       const secretSide = isSecret(receiver) || (argument !== undefined && isSecret(argument));
-      if (secretSide && argument !== undefined && !isHarmless(argument) && !isHarmless(receiver)) found.push(`${file}: ${node.getText(source)}`);
+      if (secretSide && argument !== undefined && !isHarmless(argument) && !isHarmless(receiver))
+        found.push(`${file}: ${node.getText(source)}`);
     }
     ts.forEachChild(node, visit);
   };
@@ -77,7 +101,8 @@ describe('constantTimeEqual', () => {
     expect(constantTimeEqual('', '')).toBe(true);
     expect(constantTimeEqual(new Uint8Array([1, 2, 3]), new Uint8Array([1, 2, 3]))).toBe(true);
     expect(constantTimeEqual(new Uint8Array(0), new Uint8Array(0))).toBe(true);
-    for (let i = 0; i < 6; i++) expect(constantTimeEqual('123456', `${'123456'.slice(0, i)}9${'123456'.slice(i + 1)}`)).toBe(false);
+    for (let i = 0; i < 6; i++)
+      expect(constantTimeEqual('123456', `${'123456'.slice(0, i)}9${'123456'.slice(i + 1)}`)).toBe(false);
     expect(constantTimeEqual('123456', '12345')).toBe(false);
     expect(constantTimeEqual('12345', '123456')).toBe(false);
     expect(constantTimeEqual('123456', '123456\u0000')).toBe(false);
@@ -94,26 +119,46 @@ describe('constantTimeEqual', () => {
 
   it('agrees with === on random strings and byte arrays', async () => {
     const fc = (await import('fast-check')).default;
-    fc.assert(fc.property(fc.string({ maxLength: 8 }), fc.string({ maxLength: 8 }), (a, b) => {
-      expect(constantTimeEqual(a, b)).toBe(Buffer.from(a).equals(Buffer.from(b)));
-      expect(constantTimeEqual(a, a)).toBe(true);
-    }), { numRuns: 300 });
-    fc.assert(fc.property(fc.uint8Array({ maxLength: 8 }), fc.uint8Array({ maxLength: 8 }), (a, b) => {
-      expect(constantTimeEqual(a, b)).toBe(Buffer.from(a).equals(Buffer.from(b)));
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(fc.string({ maxLength: 8 }), fc.string({ maxLength: 8 }), (a, b) => {
+        expect(constantTimeEqual(a, b)).toBe(Buffer.from(a).equals(Buffer.from(b)));
+        expect(constantTimeEqual(a, a)).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 8 }), fc.uint8Array({ maxLength: 8 }), (a, b) => {
+        expect(constantTimeEqual(a, b)).toBe(Buffer.from(a).equals(Buffer.from(b)));
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 
 describe('no comparison of secret material bypasses constantTimeEqual', () => {
   it('the rule flags the comparisons it is meant to, and not harmless ones', () => {
-    const flagged = flaggedComparisons('x.ts', [
-      'if (typed === expected.code) {}', 'if (account.passwordHash !== stored) {}', 'if (secret.startsWith(prefix)) {}',
-      'if (token.indexOf(guess) === 0) {}', 'if (a.deletionCode == b) {}',
-      "if (error.code === 'ENOENT') {}", 'if (secret === null) {}', "if (typeof code !== 'string') {}", 'if (code.length !== digits) {}',
-      "if (hash.startsWith('$pbkdf2')) {}", 'if (count === total) {}',
-    ].join('\n'));
+    const flagged = flaggedComparisons(
+      'x.ts',
+      [
+        'if (typed === expected.code) {}',
+        'if (account.passwordHash !== stored) {}',
+        'if (secret.startsWith(prefix)) {}',
+        'if (token.indexOf(guess) === 0) {}',
+        'if (a.deletionCode == b) {}',
+        "if (error.code === 'ENOENT') {}",
+        'if (secret === null) {}',
+        "if (typeof code !== 'string') {}",
+        'if (code.length !== digits) {}',
+        "if (hash.startsWith('$pbkdf2')) {}",
+        'if (count === total) {}',
+      ].join('\n'),
+    );
     expect(flagged).toEqual([
-      'x.ts: typed === expected.code', 'x.ts: account.passwordHash !== stored', 'x.ts: secret.startsWith(prefix)', 'x.ts: token.indexOf(guess)', 'x.ts: a.deletionCode == b',
+      'x.ts: typed === expected.code',
+      'x.ts: account.passwordHash !== stored',
+      'x.ts: secret.startsWith(prefix)',
+      'x.ts: token.indexOf(guess)',
+      'x.ts: a.deletionCode == b',
     ]);
   });
 

@@ -31,9 +31,11 @@ function recordingProvider(run: Pick<Run, 'errors' | 'handedOut'>, made: (p: Pro
         if (typeof value !== 'function') return value;
         return async (...args: unknown[]) => {
           try {
-            const result = await (value as (...a: unknown[]) => unknown).apply(target, args) as Record<string, unknown> | undefined;
+            const result = (await (value as (...a: unknown[]) => unknown).apply(target, args)) as
+              Record<string, unknown> | undefined;
             if (result && typeof result.secret === 'string') run.handedOut.secrets.push(result.secret);
-            if (result && typeof result.deletionCode === 'string') run.handedOut.deletionCodes.push(result.deletionCode);
+            if (result && typeof result.deletionCode === 'string')
+              run.handedOut.deletionCodes.push(result.deletionCode);
             return result;
           } catch (error) {
             run.errors.push(error instanceof Error ? error.message : String(error));
@@ -49,11 +51,18 @@ function recordingProvider(run: Pick<Run, 'errors' | 'handedOut'>, made: (p: Pro
 
 async function play(index: number, lang: 'hu' | 'en'): Promise<Run> {
   const scenario = SCENARIOS[index]!;
-  const partial = { errors: [] as string[], handedOut: { secrets: [] as string[], deletionCodes: [] as string[] }, phones: [] as Authenticator[] };
+  const partial = {
+    errors: [] as string[],
+    handedOut: { secrets: [] as string[], deletionCodes: [] as string[] },
+    phones: [] as Authenticator[],
+  };
   let provider: Provider | undefined;
   const events: ScenarioEvent[] = [];
   const run = startScenario(scenario, {
-    camera: qrCamera, lang, random: seededRandom(`${scenario.id}-${lang}`), onEvent: (e) => events.push(e),
+    camera: qrCamera,
+    lang,
+    random: seededRandom(`${scenario.id}-${lang}`),
+    onEvent: (e) => events.push(e),
     createProvider: recordingProvider(partial, (p) => (provider = p)),
   });
   const phone = run.context.phone.bind(run.context);
@@ -73,7 +82,8 @@ function secretsOf(run: Run, password: string): { keys: string[]; deletionCodes:
   for (const event of run.events) {
     if (event.type !== 'qr') continue;
     if (/^otpauth:/i.test(event.text)) keys.add(parseKeyUri(event.text).secret);
-    if (/^otpauth-migration:/i.test(event.text)) for (const a of decodeMigration(event.text).accounts) keys.add(a.secret);
+    if (/^otpauth-migration:/i.test(event.text))
+      for (const a of decodeMigration(event.text).accounts) keys.add(a.secret);
   }
   const deletionCodes = new Set(run.handedOut.deletionCodes);
   for (const event of run.events) if (event.type === 'deletion-code') deletionCodes.add(event.code);
@@ -88,7 +98,8 @@ function secretsOf(run: Run, password: string): { keys: string[]; deletionCodes:
 const style = createStyle(false);
 const terminal = (events: ScenarioEvent[], lang: 'hu' | 'en', showSecrets: boolean) =>
   events.flatMap((e) => formatEvent(e, { language: lang, style, showSecrets, drawQr: undefined })).join('\n');
-const json = (events: ScenarioEvent[], showSecrets: boolean) => events.map((e) => JSON.stringify(eventForJson(e, showSecrets))).join('\n');
+const json = (events: ScenarioEvent[], showSecrets: boolean) =>
+  events.map((e) => JSON.stringify(eventForJson(e, showSecrets))).join('\n');
 
 function expectAbsent(text: string, needles: string[], where: string) {
   for (const needle of needles) expect(text.includes(needle), `${where} shows ${needle.slice(0, 6)}…`).toBe(false);
@@ -112,13 +123,17 @@ describe.each(['hu', 'en'] as const)('every scenario in %s', (lang) => {
     // The search can fail: what --show-secrets reveals is found.
     const shown = run.events.find((e) => e.type === 'deletion-code');
     if (shown?.type === 'deletion-code') expect(terminal(run.events, lang, true)).toContain(shown.code);
-    if (run.events.some((e) => e.type === 'qr')) expect(keys.some((k) => json(run.events, true).includes(k))).toBe(true);
+    if (run.events.some((e) => e.type === 'qr'))
+      expect(keys.some((k) => json(run.events, true).includes(k))).toBe(true);
   });
 });
 
 describe('the demo command itself', () => {
   it('prints no key, migration payload, password or whole törlőkód without --show-secrets', async () => {
-    for (const args of [['demo', '--json', '--lang', 'en'], ['demo', '--no-qr', '--lang', 'hu', '--no-color']]) {
+    for (const args of [
+      ['demo', '--json', '--lang', 'en'],
+      ['demo', '--no-qr', '--lang', 'hu', '--no-color'],
+    ]) {
       const { code, stdout } = await cli(...args);
       expect(code).toBe(0);
       expect(stdout).not.toContain('Tavaszi-Szel-2025');

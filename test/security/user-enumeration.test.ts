@@ -5,7 +5,10 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Provider } from '../../src/index.js';
 import { PASSWORD, USER, enrolledLab } from '../support/provider.js';
 
-interface Work { calls: number; iterations: number }
+interface Work {
+  calls: number;
+  iterations: number;
+}
 
 /** Runs `fn` and counts the PBKDF2 work it does. */
 async function hashingWork<T>(fn: () => Promise<T>): Promise<{ result: T; work: Work }> {
@@ -31,7 +34,8 @@ const ATTEMPTS: Record<string, Attempt> = {
   login: (p, username, code) => p.login({ username, password: 'rossz-jelszo', code }),
   startEnrollment: (p, username) => p.startEnrollment({ username, password: 'rossz-jelszo' }),
   startDeviceChange: (p, username, code) => p.startDeviceChange({ username, password: 'rossz-jelszo', code }),
-  redeemDeletionCode: (p, username) => p.redeemDeletionCode({ username, password: 'rossz-jelszo', deletionCode: '1111 2222 3333 4444 5555' }),
+  redeemDeletionCode: (p, username) =>
+    p.redeemDeletionCode({ username, password: 'rossz-jelszo', deletionCode: '1111 2222 3333 4444 5555' }),
 };
 
 describe('an unknown user is indistinguishable from a known one with a wrong password', () => {
@@ -51,7 +55,8 @@ describe('an unknown user is indistinguishable from a known one with a wrong pas
   it('with the right password, an account without a törlőkód answers and hashes as one with a wrong törlőkód', async () => {
     const { provider } = await enrolledLab({ hashing: { iterations: 2000 }, throttle: { baseMs: 0 } });
     await provider.register({ username: 'uj.felhasznalo', password: PASSWORD, email: 'uj@example.hu' });
-    const redeem = (username: string) => provider.redeemDeletionCode({ username, password: PASSWORD, deletionCode: '1111 2222 3333 4444 5555' });
+    const redeem = (username: string) =>
+      provider.redeemDeletionCode({ username, password: PASSWORD, deletionCode: '1111 2222 3333 4444 5555' });
     await redeem('uj.felhasznalo');
     const enrolled = await hashingWork(() => redeem(USER));
     const notEnrolled = await hashingWork(() => redeem('uj.felhasznalo'));
@@ -65,7 +70,9 @@ describe('an unknown user is indistinguishable from a known one with a wrong pas
     for (let i = 0; i < 5; i++) await provider.login({ username: USER, password: `rossz-${i}`, code: code() });
     expect(await provider.accountStatus(USER)).toMatchObject({ locked: true });
     const locked = await hashingWork(() => provider.login({ username: USER, password: PASSWORD, code: code() }));
-    const unknown = await hashingWork(() => provider.login({ username: 'nincs.ilyen', password: PASSWORD, code: code() }));
+    const unknown = await hashingWork(() =>
+      provider.login({ username: 'nincs.ilyen', password: PASSWORD, code: code() }),
+    );
     expect(locked.result).toEqual(unknown.result);
     expect(locked.work).toEqual(unknown.work);
   });

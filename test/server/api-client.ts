@@ -2,8 +2,21 @@
 // with ajv (JSON Schema 2020-12, as OpenAPI 3.1 uses).
 import Ajv2020 from 'ajv/dist/2020.js';
 import { expect } from 'vitest';
-import { LOW_COST_HASHING_FOR_TESTS, MemoryStore, createProvider, generateCode, manualClock, type Store } from '../../src/index.js';
-import { createProviderHandler, createSharedClock, openApiDocument, type FetchHandler, type ProviderHandlerOptions } from '../../src/server/index.js';
+import {
+  LOW_COST_HASHING_FOR_TESTS,
+  MemoryStore,
+  createProvider,
+  generateCode,
+  manualClock,
+  type Store,
+} from '../../src/index.js';
+import {
+  createProviderHandler,
+  createSharedClock,
+  openApiDocument,
+  type FetchHandler,
+  type ProviderHandlerOptions,
+} from '../../src/server/index.js';
 
 export const T0 = Date.UTC(2025, 0, 16, 8, 0, 0);
 export const TOKEN = 'control-token-for-tests-0123456789';
@@ -15,8 +28,13 @@ ajv.addSchema(document, 'api');
 
 /** The documented schema of an answer, or throws when the document does not describe it. */
 function schemaFor(method: string, path: string, status: number): string | null {
-  const paths = document['paths'] as Record<string, Record<string, { responses: Record<string, { content?: Record<string, { schema: { $ref: string } }> }> }>>;
-  const template = Object.keys(paths).find((p) => p === path || (p.includes('{') && new RegExp(`^${p.replace(/\{[^}]+\}/g, '[^/]+')}$`).test(path)));
+  const paths = document['paths'] as Record<
+    string,
+    Record<string, { responses: Record<string, { content?: Record<string, { schema: { $ref: string } }> }> }>
+  >;
+  const template = Object.keys(paths).find(
+    (p) => p === path || (p.includes('{') && new RegExp(`^${p.replace(/\{[^}]+\}/g, '[^/]+')}$`).test(path)),
+  );
   if (template === undefined) return path === '/openapi.json' ? null : 'api#/components/schemas/Error';
   const operation = paths[template]![method.toLowerCase()];
   if (operation === undefined) return 'api#/components/schemas/Error';
@@ -41,7 +59,10 @@ export async function checkAnswer(method: string, url: string, response: Respons
   const body = JSON.parse(text);
   if (schema !== null) {
     const validate = ajv.getSchema(schema)!;
-    expect(validate(body), `${method} ${path} ${response.status}: ${ajv.errorsText(validate.errors)} in ${text.slice(0, 300)}`).toBe(true);
+    expect(
+      validate(body),
+      `${method} ${path} ${response.status}: ${ajv.errorsText(validate.errors)} in ${text.slice(0, 300)}`,
+    ).toBe(true);
   }
   return { status: response.status, body, headers: response.headers };
 }
@@ -64,15 +85,27 @@ export const BASE = 'http://127.0.0.1:6238';
 export function apiLab(options: Partial<ProviderHandlerOptions> = {}, store: Store = new MemoryStore()): ApiLab {
   const base = manualClock(T0 + 5_000);
   const clock = createSharedClock(store, base);
-  const provider = createProvider({ store, clock, hashing: LOW_COST_HASHING_FOR_TESTS, language: 'en', wait: async () => undefined });
+  const provider = createProvider({
+    store,
+    clock,
+    hashing: LOW_COST_HASHING_FOR_TESTS,
+    language: 'en',
+    wait: async () => undefined,
+  });
   const handler = createProviderHandler(provider, { store, clock, controlToken: TOKEN, ...options });
   const call = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {
-    const init: RequestInit = { method, headers: { ...(body !== undefined && { 'content-type': 'application/json' }), ...headers } };
+    const init: RequestInit = {
+      method,
+      headers: { ...(body !== undefined && { 'content-type': 'application/json' }), ...headers },
+    };
     if (body !== undefined) init.body = typeof body === 'string' ? body : JSON.stringify(body);
     return checkAnswer(method, BASE + path, await handler(new Request(BASE + path, init)));
   };
   return {
-    handler, store, clock: base, call,
+    handler,
+    store,
+    clock: base,
+    call,
     control: (method, path, body) => call(method, path, body, { authorization: `Bearer ${TOKEN}` }),
     async codeAt(secret) {
       const status = await call('GET', '/control/clock', undefined, { authorization: `Bearer ${TOKEN}` });
@@ -82,13 +115,24 @@ export function apiLab(options: Partial<ProviderHandlerOptions> = {}, store: Sto
 }
 
 /** Registers and enrolls `username`; the clock moves to the next step, so a fresh code works. */
-export async function enrolled(lab: ApiLab, username = 'kovacs.janos'): Promise<{ secret: string; deletionCode: string }> {
-  expect((await lab.call('POST', '/api/register', { username, password: PASSWORD, email: 'janos@example.hu' })).status).toBe(201);
+export async function enrolled(
+  lab: ApiLab,
+  username = 'kovacs.janos',
+): Promise<{ secret: string; deletionCode: string }> {
+  expect(
+    (await lab.call('POST', '/api/register', { username, password: PASSWORD, email: 'janos@example.hu' })).status,
+  ).toBe(201);
   const started = await lab.call('POST', '/api/enrollment', { username, password: PASSWORD });
   expect(started.status).toBe(200);
-  const confirmed = await lab.call('POST', '/api/enrollment/confirm', { enrollmentId: started.body.enrollmentId, code: await lab.codeAt(started.body.secret) });
+  const confirmed = await lab.call('POST', '/api/enrollment/confirm', {
+    enrollmentId: started.body.enrollmentId,
+    code: await lab.codeAt(started.body.secret),
+  });
   expect(confirmed.status).toBe(200);
-  const finished = await lab.call('POST', '/api/enrollment/finish', { enrollmentId: started.body.enrollmentId, deletionCodeSaved: true });
+  const finished = await lab.call('POST', '/api/enrollment/finish', {
+    enrollmentId: started.body.enrollmentId,
+    deletionCodeSaved: true,
+  });
   expect(finished.status).toBe(200);
   await lab.control('POST', '/control/clock/advance', { ms: 30_000 });
   return { secret: started.body.secret, deletionCode: confirmed.body.deletionCode };

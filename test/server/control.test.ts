@@ -6,7 +6,12 @@ import { BASE, PASSWORD, T0, TOKEN, apiLab, checkAnswer, enrolled } from './api-
 describe('the control API', () => {
   it('needs the bearer token, and is absent when no token is given', async () => {
     const lab = apiLab();
-    for (const headers of [{}, { authorization: 'Bearer wrong-token-wrong-token-123' }, { authorization: `Bearer ${TOKEN}x` }, { authorization: `Basic ${TOKEN}` }]) {
+    for (const headers of [
+      {},
+      { authorization: 'Bearer wrong-token-wrong-token-123' },
+      { authorization: `Bearer ${TOKEN}x` },
+      { authorization: `Basic ${TOKEN}` },
+    ]) {
       const answer = await lab.call('GET', '/control/clock', undefined, headers);
       expect(answer.status).toBe(401);
       expect(answer.body.error.code).toBe('UNAUTHORIZED');
@@ -15,7 +20,9 @@ describe('the control API', () => {
     const off = apiLab({ controlToken: undefined as never });
     const answer = await off.call('GET', '/control/clock', undefined, { authorization: `Bearer ${TOKEN}` });
     expect(answer.status).toBe(404);
-    expect(() => apiLab({ controlToken: 'short' })).toThrow('"controlToken" must be 16 to 256 characters without spaces');
+    expect(() => apiLab({ controlToken: 'short' })).toThrow(
+      '"controlToken" must be 16 to 256 characters without spaces',
+    );
   });
 
   it('sets, advances and freezes the clock, and every instance on the store sees it', async () => {
@@ -43,7 +50,10 @@ describe('the control API', () => {
     const a = apiLab({}, store);
     const b = apiLab({}, store);
     await a.call('POST', '/api/register', { username: 'anna', password: PASSWORD, email: 'anna@example.hu' });
-    expect((await a.control('POST', '/control/faults/start', { kind: 'outage' })).body.active).toEqual({ kind: 'outage', until: null });
+    expect((await a.control('POST', '/control/faults/start', { kind: 'outage' })).body.active).toEqual({
+      kind: 'outage',
+      until: null,
+    });
     const refused = await b.call('POST', '/api/login', { username: 'anna', password: PASSWORD });
     expect(refused.status).toBe(503);
     expect(refused.body.fault).toBe('outage');
@@ -55,7 +65,9 @@ describe('the control API', () => {
     expect((await b.call('POST', '/api/login', { username: 'anna', password: PASSWORD })).status).toBe(504);
     expect((await b.control('DELETE', '/control/faults')).body).toEqual({ active: null, windows: [] });
     expect((await a.call('POST', '/api/login', { username: 'anna', password: PASSWORD })).status).toBe(200);
-    expect((await a.control('POST', '/control/faults/start', { kind: 'flood' })).body.error.code).toBe('INVALID_ARGUMENT');
+    expect((await a.control('POST', '/control/faults/start', { kind: 'flood' })).body.error.code).toBe(
+      'INVALID_ARGUMENT',
+    );
   });
 
   it('unlocks an account locked on another instance, shows its status, and resets everything', async () => {
@@ -63,10 +75,18 @@ describe('the control API', () => {
     const a = apiLab({}, store);
     const b = apiLab({}, store);
     await enrolled(a, 'anna');
-    for (let i = 0; i < 5; i++) await (i % 2 ? a : b).call('POST', '/api/login', { username: 'anna', password: 'wrong' });
-    expect((await a.control('GET', '/control/accounts/anna')).body).toMatchObject({ exists: true, locked: true, passwordFailures: 5 });
+    for (let i = 0; i < 5; i++)
+      await (i % 2 ? a : b).call('POST', '/api/login', { username: 'anna', password: 'wrong' });
+    expect((await a.control('GET', '/control/accounts/anna')).body).toMatchObject({
+      exists: true,
+      locked: true,
+      passwordFailures: 5,
+    });
     expect((await a.call('POST', '/api/login', { username: 'anna', password: PASSWORD })).status).toBe(401);
-    expect((await b.control('POST', '/control/unlock', { username: 'anna' })).body).toEqual({ ok: true, username: 'anna' });
+    expect((await b.control('POST', '/control/unlock', { username: 'anna' })).body).toEqual({
+      ok: true,
+      username: 'anna',
+    });
     expect((await a.call('POST', '/api/login', { username: 'anna', password: PASSWORD })).status).toBe(200);
     expect((await a.control('POST', '/control/unlock', { username: 'nobody' })).status).toBe(409);
     const audit = await b.control('GET', '/control/audit?since=0');
@@ -83,7 +103,11 @@ describe('the control API', () => {
     const store = new MemoryStore();
     const provider = createProvider({ store, clock: manualClock(T0), hashing: LOW_COST_HASHING_FOR_TESTS });
     const handler = createProviderHandler(provider, { store, controlToken: TOKEN });
-    const answer = await checkAnswer('GET', `${BASE}/control/clock`, await handler(new Request(`${BASE}/control/clock`, { headers: { authorization: `Bearer ${TOKEN}` } })));
+    const answer = await checkAnswer(
+      'GET',
+      `${BASE}/control/clock`,
+      await handler(new Request(`${BASE}/control/clock`, { headers: { authorization: `Bearer ${TOKEN}` } })),
+    );
     expect(answer.status).toBe(409);
     expect(answer.body.error.message).toMatch(/createSharedClock/);
     expect(createSharedClock(store).now()).toBeGreaterThan(0);

@@ -7,7 +7,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startExampleServer } from '../../examples/http/server.js';
 import { INSTANCE_TOKEN, compileCli, startInstance, stopInstances, type Instance } from '../support/api-instances.js';
 
-function run(command: string, args: string[], env: Record<string, string>): Promise<{ code: number | null; out: string }> {
+function run(
+  command: string,
+  args: string[],
+  env: Record<string, string>,
+): Promise<{ code: number | null; out: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
@@ -34,7 +38,10 @@ describe('examples/http', () => {
   });
 
   it('login.py (Python standard library) registers, enrolls, logs in and sees a replay refused', async () => {
-    const result = await run('python3', ['examples/http/login.py'], { TOTP_LAB_URL: instance.url, TOTP_LAB_CONTROL_TOKEN: INSTANCE_TOKEN });
+    const result = await run('python3', ['examples/http/login.py'], {
+      TOTP_LAB_URL: instance.url,
+      TOTP_LAB_CONTROL_TOKEN: INSTANCE_TOKEN,
+    });
     expect(result.out).toContain('ok: a replayed code is refused');
     expect(result.code).toBe(0);
   }, 30_000);
@@ -42,8 +49,14 @@ describe('examples/http', () => {
   it('login.sh (curl) does the same', async () => {
     // `totp-lab code` as the script's code source: the CLI transpiled from the sources.
     const wrapper = join(dir, 'totp-lab');
-    await writeFile(wrapper, `#!/bin/sh\nexec ${JSON.stringify(process.execPath)} ${JSON.stringify(cli.bin)} "$@"\n`, { mode: 0o755 });
-    const result = await run('bash', ['examples/http/login.sh'], { TOTP_LAB_URL: instance.url, TOTP_LAB_CONTROL_TOKEN: INSTANCE_TOKEN, TOTP_LAB: wrapper });
+    await writeFile(wrapper, `#!/bin/sh\nexec ${JSON.stringify(process.execPath)} ${JSON.stringify(cli.bin)} "$@"\n`, {
+      mode: 0o755,
+    });
+    const result = await run('bash', ['examples/http/login.sh'], {
+      TOTP_LAB_URL: instance.url,
+      TOTP_LAB_CONTROL_TOKEN: INSTANCE_TOKEN,
+      TOTP_LAB: wrapper,
+    });
     expect(result.out).toContain('ok: a replayed code is refused');
     expect(result.code).toBe(0);
   }, 30_000);
@@ -54,7 +67,11 @@ describe('examples/http', () => {
       expect(await (await fetch(server.url)).text()).toContain('My app');
       const doc = await (await fetch(`${server.url}openapi.json`)).json();
       expect(doc.openapi).toBe('3.1.0');
-      const refused = await fetch(`${server.url}api/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"username":"nobody","password":"x"}' });
+      const refused = await fetch(`${server.url}api/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: '{"username":"nobody","password":"x"}',
+      });
       expect(refused.status).toBe(401);
       expect((await fetch(`${server.url}nothing`)).status).toBe(404);
     } finally {

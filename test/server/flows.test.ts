@@ -10,16 +10,34 @@ async function loginTicket(lab: ReturnType<typeof apiLab>, password = PASSWORD) 
 
 describe('the site flows over HTTP', () => {
   it('registers, enrolls with a QR code, logs in in two steps, shows me, and logs out', async () => {
-    const lab = apiLab({ qr: (text) => ({ svg: `<svg>${text.length}</svg>`, png: new Uint8Array([137, 80, 78, 71]) }) });
-    expect((await lab.call('POST', '/api/register', { username: USER, password: PASSWORD, email: 'janos@example.hu' })).body.messageKey).toBe('register.ok');
+    const lab = apiLab({
+      qr: (text) => ({ svg: `<svg>${text.length}</svg>`, png: new Uint8Array([137, 80, 78, 71]) }),
+    });
+    expect(
+      (await lab.call('POST', '/api/register', { username: USER, password: PASSWORD, email: 'janos@example.hu' })).body
+        .messageKey,
+    ).toBe('register.ok');
     const started = await lab.call('POST', '/api/enrollment', { username: USER, password: PASSWORD });
     expect(parseKeyUri(started.body.keyUri).secret).toBeDefined();
     expect(started.body.qr.png).toBe('iVBORw==');
-    const confirmed = await lab.call('POST', '/api/enrollment/confirm', { enrollmentId: started.body.enrollmentId, code: await lab.codeAt(started.body.secret) });
+    const confirmed = await lab.call('POST', '/api/enrollment/confirm', {
+      enrollmentId: started.body.enrollmentId,
+      code: await lab.codeAt(started.body.secret),
+    });
     expect(confirmed.body.deletionCode).toMatch(/^\d{4}( \d{4}){4}$|^[\d-]+$|^\d{20}$/);
-    const unsaved = await lab.call('POST', '/api/enrollment/finish', { enrollmentId: started.body.enrollmentId, deletionCodeSaved: false });
+    const unsaved = await lab.call('POST', '/api/enrollment/finish', {
+      enrollmentId: started.body.enrollmentId,
+      deletionCodeSaved: false,
+    });
     expect(unsaved.status).toBe(422);
-    expect((await lab.call('POST', '/api/enrollment/finish', { enrollmentId: started.body.enrollmentId, deletionCodeSaved: true })).status).toBe(200);
+    expect(
+      (
+        await lab.call('POST', '/api/enrollment/finish', {
+          enrollmentId: started.body.enrollmentId,
+          deletionCodeSaved: true,
+        })
+      ).status,
+    ).toBe(200);
     await lab.control('POST', '/control/clock/advance', { ms: 30_000 });
 
     const ticket = await loginTicket(lab);
@@ -40,16 +58,24 @@ describe('the site flows over HTTP', () => {
     const lab = apiLab();
     const { secret } = await enrolled(lab);
     const code = await lab.codeAt(secret);
-    const first = await lab.call('POST', '/api/login/code', { loginTicket: (await loginTicket(lab)).body.loginTicket, code });
+    const first = await lab.call('POST', '/api/login/code', {
+      loginTicket: (await loginTicket(lab)).body.loginTicket,
+      code,
+    });
     expect(first.status).toBe(200);
-    const replay = await lab.call('POST', '/api/login/code', { loginTicket: (await loginTicket(lab)).body.loginTicket, code });
+    const replay = await lab.call('POST', '/api/login/code', {
+      loginTicket: (await loginTicket(lab)).body.loginTicket,
+      code,
+    });
     const wrongPassword = await loginTicket(lab, 'not the password');
     const unknown = await lab.call('POST', '/api/login', { username: 'nobody', password: PASSWORD });
     for (const refused of [replay, wrongPassword, unknown]) {
       expect(refused.status).toBe(401);
       expect(refused.body).toEqual({ ok: false, messageKey: 'login.refused', message: replay.body.message });
     }
-    const reasons = (await lab.control('GET', '/control/audit')).body.events.map((e: { reason?: string }) => e.reason).filter(Boolean);
+    const reasons = (await lab.control('GET', '/control/audit')).body.events
+      .map((e: { reason?: string }) => e.reason)
+      .filter(Boolean);
     expect(reasons).toEqual(expect.arrayContaining(['replayed-code', 'wrong-password', 'unknown-user']));
   });
 
@@ -57,23 +83,38 @@ describe('the site flows over HTTP', () => {
     const lab = apiLab();
     const { secret } = await enrolled(lab);
     const ticket = (await loginTicket(lab)).body.loginTicket;
-    for (let i = 0; i < 5; i++) expect((await lab.call('POST', '/api/login/code', { loginTicket: ticket, code: '000000' })).status).toBe(401);
+    for (let i = 0; i < 5; i++)
+      expect((await lab.call('POST', '/api/login/code', { loginTicket: ticket, code: '000000' })).status).toBe(401);
     const spent = await lab.call('POST', '/api/login/code', { loginTicket: ticket, code: await lab.codeAt(secret) });
     expect(spent.body.error.code).toBe('LOGIN_TICKET_INVALID');
     const late = (await loginTicket(lab)).body.loginTicket;
     await lab.control('POST', '/control/clock/advance', { ms: 6 * 60_000 });
-    expect((await lab.call('POST', '/api/login/code', { loginTicket: late, code: await lab.codeAt(secret) })).body.error.code).toBe('LOGIN_TICKET_INVALID');
+    expect(
+      (await lab.call('POST', '/api/login/code', { loginTicket: late, code: await lab.codeAt(secret) })).body.error
+        .code,
+    ).toBe('LOGIN_TICKET_INVALID');
     const good = (await loginTicket(lab)).body.loginTicket;
-    expect((await lab.call('POST', '/api/login/code', { loginTicket: good, code: await lab.codeAt(secret) })).status).toBe(200);
-    expect((await lab.call('POST', '/api/login/code', { loginTicket: good, code: await lab.codeAt(secret) })).body.error.code).toBe('LOGIN_TICKET_INVALID');
+    expect(
+      (await lab.call('POST', '/api/login/code', { loginTicket: good, code: await lab.codeAt(secret) })).status,
+    ).toBe(200);
+    expect(
+      (await lab.call('POST', '/api/login/code', { loginTicket: good, code: await lab.codeAt(secret) })).body.error
+        .code,
+    ).toBe('LOGIN_TICKET_INVALID');
   });
 
   it('changes the device with password and code, and redeems the törlőkód once', async () => {
     const lab = apiLab();
     const { secret, deletionCode } = await enrolled(lab);
-    const change = await lab.call('POST', '/api/device-change', { username: USER, password: PASSWORD, code: await lab.codeAt(secret) });
+    const change = await lab.call('POST', '/api/device-change', {
+      username: USER,
+      password: PASSWORD,
+      code: await lab.codeAt(secret),
+    });
     expect(change.body).toMatchObject({ ok: true, kind: 'device-change' });
-    expect((await lab.call('POST', '/api/enrollment/abandon', { enrollmentId: change.body.enrollmentId })).status).toBe(200);
+    expect((await lab.call('POST', '/api/enrollment/abandon', { enrollmentId: change.body.enrollmentId })).status).toBe(
+      200,
+    );
     const redeemed = await lab.call('POST', '/api/deletion-code', { username: USER, password: PASSWORD, deletionCode });
     expect(redeemed.body.messageKey).toBe('deletionCode.redeemed');
     const again = await lab.call('POST', '/api/deletion-code', { username: USER, password: PASSWORD, deletionCode });
@@ -85,9 +126,16 @@ describe('the site flows over HTTP', () => {
     const lab = apiLab();
     const { secret } = await enrolled(lab);
     const ticket = (await loginTicket(lab)).body.loginTicket;
-    const response = await lab.handler(new Request('https://lab.example/api/login/code', {
-      method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ loginTicket: ticket, code: generateCode(secret, { clock: { now: () => (lab.clock.now() + 30_000) } }) }),
-    }));
+    const response = await lab.handler(
+      new Request('https://lab.example/api/login/code', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({
+          loginTicket: ticket,
+          code: generateCode(secret, { clock: { now: () => lab.clock.now() + 30_000 } }),
+        }),
+      }),
+    );
     expect(response.status).toBe(200);
     expect(response.headers.get('set-cookie')).toMatch(/; Secure$/);
   });

@@ -29,7 +29,10 @@ describe('the OpenAPI document', () => {
         const concrete = path.replace('{username}', 'nobody');
         const answer = await lab.control(method.toUpperCase(), concrete);
         // Any answer but "no such route" or "method not allowed" (a missing body is a 415, say).
-        expect(answer.status === 405 || (answer.status === 404 && answer.body?.error?.code === 'NOT_FOUND'), `${method} ${path}`).toBe(false);
+        expect(
+          answer.status === 405 || (answer.status === 404 && answer.body?.error?.code === 'NOT_FOUND'),
+          `${method} ${path}`,
+        ).toBe(false);
       }
     }
   });

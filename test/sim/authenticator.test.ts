@@ -1,8 +1,20 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  buildKeyUri, createAuthenticator, decodeMigration, encodeMigration, generateCode, InvalidArgumentError, InvalidKeyUriError, InvalidStateError,
-  manualClock, parseAegisVault, parseUriList, verifyCode, type QrCamera, type RgbaImage,
+  buildKeyUri,
+  createAuthenticator,
+  decodeMigration,
+  encodeMigration,
+  generateCode,
+  InvalidArgumentError,
+  InvalidKeyUriError,
+  InvalidStateError,
+  manualClock,
+  parseAegisVault,
+  parseUriList,
+  verifyCode,
+  type QrCamera,
+  type RgbaImage,
 } from '../../src/index.js';
 
 /** A stand-in camera: "renders" text as one row of pixels holding its UTF-8 bytes, and reads them back. */
@@ -28,9 +40,16 @@ describe('adding accounts', () => {
   it('by scanning a key URI, and refuses the same account and key again', async () => {
     const phone = createAuthenticator({ clock: manualClock(START), camera: fakeCamera });
     const first = await phone.scan(fakeCamera.render(ugyfelkapu));
-    expect(first).toMatchObject({ status: 'added', kind: 'key-uri', account: { issuer: 'Ügyfélkapu+', account: 'kovacs.janos', type: 'totp' } });
+    expect(first).toMatchObject({
+      status: 'added',
+      kind: 'key-uri',
+      account: { issuer: 'Ügyfélkapu+', account: 'kovacs.janos', type: 'totp' },
+    });
     const again = await phone.scan(fakeCamera.render(ugyfelkapu));
-    expect(again).toMatchObject({ status: 'duplicate', message: '"Ügyfélkapu+: kovacs.janos" is already on this phone with the same key' });
+    expect(again).toMatchObject({
+      status: 'duplicate',
+      message: '"Ügyfélkapu+: kovacs.janos" is already on this phone with the same key',
+    });
     expect(phone.addKeyUri(ugyfelkapu).status).toBe('duplicate');
     const { scan } = phone; // methods work detached, as UI event handlers call them
     expect((await scan(fakeCamera.render(ugyfelkapu))).status).toBe('duplicate');
@@ -40,7 +59,9 @@ describe('adding accounts', () => {
   it('adds the same name with a new key as a second entry, with a warning', () => {
     const phone = createAuthenticator({ clock: manualClock(START) });
     phone.addKeyUri(ugyfelkapu);
-    const result = phone.addKeyUri(buildKeyUri({ issuer: 'Ügyfélkapu+', account: 'kovacs.janos', secret: 'GEZDGNBVGY3TQOJQ' }));
+    const result = phone.addKeyUri(
+      buildKeyUri({ issuer: 'Ügyfélkapu+', account: 'kovacs.janos', secret: 'GEZDGNBVGY3TQOJQ' }),
+    );
     expect(result.status).toBe('added');
     expect(result.status === 'added' && result.warning).toMatch(/different key/);
     expect(phone.list()).toHaveLength(2);
@@ -49,9 +70,14 @@ describe('adding accounts', () => {
   it('by typing the key by hand ("Nem tudom beolvasni a kódot"), spaces and lower case included', () => {
     const phone = createAuthenticator({ clock: manualClock(START) });
     const typed = phone.addManually({ issuer: 'Ügyfélkapu+', account: 'kovacs.janos', secret: 'jbsw y3dp ehpk 3pxp' });
-    expect(typed).toMatchObject({ status: 'added', account: { type: 'totp', period: 30, digits: 6, algorithm: 'SHA1' } });
+    expect(typed).toMatchObject({
+      status: 'added',
+      account: { type: 'totp', period: 30, digits: 6, algorithm: 'SHA1' },
+    });
     expect(phone.addKeyUri(ugyfelkapu).status).toBe('duplicate');
-    expect(phone.addManually({ account: 'counter', secret: SECRET, type: 'hotp' })).toMatchObject({ account: { type: 'hotp', counter: 0 } });
+    expect(phone.addManually({ account: 'counter', secret: SECRET, type: 'hotp' })).toMatchObject({
+      account: { type: 'hotp', counter: 0 },
+    });
     expect(() => phone.addManually({ account: 'x', secret: 'not base32!' })).toThrow(/"secret" must be base32/);
   });
 
@@ -59,8 +85,14 @@ describe('adding accounts', () => {
     const phone = createAuthenticator({ clock: manualClock(START), camera: fakeCamera });
     expect(await phone.scan(blank)).toEqual({ status: 'no-code', message: 'no QR code found in the picture' });
     expect(await phone.scan(fakeCamera.render('https://example.com'))).toMatchObject({ status: 'unrecognized' });
-    expect(await phone.scan(fakeCamera.render('otpauth://totp/x?digits=6'))).toMatchObject({ status: 'invalid', message: 'key URI has no "secret" parameter' });
-    expect(await phone.scan(fakeCamera.render('otpauth-migration://offline?data=!!'))).toMatchObject({ status: 'invalid', message: expect.stringMatching(/base64/) });
+    expect(await phone.scan(fakeCamera.render('otpauth://totp/x?digits=6'))).toMatchObject({
+      status: 'invalid',
+      message: 'key URI has no "secret" parameter',
+    });
+    expect(await phone.scan(fakeCamera.render('otpauth-migration://offline?data=!!'))).toMatchObject({
+      status: 'invalid',
+      message: expect.stringMatching(/base64/),
+    });
     expect(() => phone.addKeyUri('otpauth://totp/x')).toThrow(InvalidKeyUriError);
     await expect(createAuthenticator({ clock: manualClock(START) }).scan(blank)).rejects.toThrow(InvalidStateError);
   });
@@ -115,7 +147,11 @@ describe('editing and removing', () => {
   it('renames ("swipe right") and keeps the code', () => {
     const phone = createAuthenticator({ clock: manualClock(START) });
     const { account } = phone.addKeyUri(ugyfelkapu);
-    expect(phone.rename(account.id, { account: '  Kovács János ' })).toMatchObject({ issuer: 'Ügyfélkapu+', account: 'Kovács János', code: account.code });
+    expect(phone.rename(account.id, { account: '  Kovács János ' })).toMatchObject({
+      issuer: 'Ügyfélkapu+',
+      account: 'Kovács János',
+      code: account.code,
+    });
     expect(phone.rename(account.id, { issuer: null })).toMatchObject({ issuer: null, account: 'Kovács János' });
     expect(() => phone.rename(account.id, { account: '' })).toThrow(/rename: "account" must not be empty/);
   });
@@ -141,7 +177,14 @@ describe('editing and removing', () => {
 
 describe('moving accounts to a second phone', () => {
   const fill = (phone: ReturnType<typeof createAuthenticator>, n: number) => {
-    for (let i = 0; i < n; i++) phone.addManually({ issuer: 'Service', account: `user${i}`, secret: generateCode(SECRET, { counter: i }).padEnd(16, 'A').replace(/[0189]/g, 'B') });
+    for (let i = 0; i < n; i++)
+      phone.addManually({
+        issuer: 'Service',
+        account: `user${i}`,
+        secret: generateCode(SECRET, { counter: i })
+          .padEnd(16, 'A')
+          .replace(/[0189]/g, 'B'),
+      });
   };
 
   it('exports QR images in batches and the other phone scans them in any order, telling what is missing', async () => {
@@ -153,7 +196,11 @@ describe('moving accounts to a second phone', () => {
     expect(images).toHaveLength(3);
     const fresh = createAuthenticator({ clock, camera: fakeCamera });
     const third = await fresh.scan(images[2]!);
-    expect(third).toMatchObject({ status: 'imported', kind: 'migration', transfers: [{ size: 3, received: [2], missing: [0, 1], complete: false }] });
+    expect(third).toMatchObject({
+      status: 'imported',
+      kind: 'migration',
+      transfers: [{ size: 3, received: [2], missing: [0, 1], complete: false }],
+    });
     expect(fresh.pendingTransfers()).toMatchObject([{ missing: [0, 1] }]);
     expect(await fresh.scan(images[0]!)).toMatchObject({ transfers: [{ received: [0, 2], missing: [1] }] });
     const again = await fresh.scan(images[0]!);
@@ -161,7 +208,8 @@ describe('moving accounts to a second phone', () => {
     expect(again.status === 'imported' && again.duplicates).toHaveLength(10);
     expect(await fresh.scan(images[1]!)).toMatchObject({ transfers: [{ missing: [], complete: true }] });
     expect(fresh.pendingTransfers()).toEqual([]);
-    const key = (v: { issuer: string | null; account: string; code: string | null; counter: number | null }) => `${v.issuer}/${v.account}/${v.code}/${v.counter}`;
+    const key = (v: { issuer: string | null; account: string; code: string | null; counter: number | null }) =>
+      `${v.issuer}/${v.account}/${v.code}/${v.counter}`;
     expect(fresh.list().map(key).sort()).toEqual(old.list().map(key).sort());
   });
 
@@ -171,16 +219,22 @@ describe('moving accounts to a second phone', () => {
     fill(old, 17);
     const images = old.exportQrImages({ batchSize: 3 });
     expect(images).toHaveLength(6);
-    const key = (v: { issuer: string | null; account: string; code: string | null }) => `${v.issuer}/${v.account}/${v.code}`;
+    const key = (v: { issuer: string | null; account: string; code: string | null }) =>
+      `${v.issuer}/${v.account}/${v.code}`;
     const expected = old.list().map(key).sort();
-    await fc.assert(fc.asyncProperty(fc.shuffledSubarray([0, 1, 2, 3, 4, 5], { minLength: 6 }), async (order) => {
-      const fresh = createAuthenticator({ clock, camera: fakeCamera });
-      for (const [step, index] of order.entries()) {
-        const result = await fresh.scan(images[index]!);
-        expect(result.status === 'imported' && result.transfers[0]!.missing).toEqual([0, 1, 2, 3, 4, 5].filter((i) => !order.slice(0, step + 1).includes(i)));
-      }
-      expect(fresh.list().map(key).sort()).toEqual(expected);
-    }), { numRuns: 50 });
+    await fc.assert(
+      fc.asyncProperty(fc.shuffledSubarray([0, 1, 2, 3, 4, 5], { minLength: 6 }), async (order) => {
+        const fresh = createAuthenticator({ clock, camera: fakeCamera });
+        for (const [step, index] of order.entries()) {
+          const result = await fresh.scan(images[index]!);
+          expect(result.status === 'imported' && result.transfers[0]!.missing).toEqual(
+            [0, 1, 2, 3, 4, 5].filter((i) => !order.slice(0, step + 1).includes(i)),
+          );
+        }
+        expect(fresh.list().map(key).sort()).toEqual(expected);
+      }),
+      { numRuns: 50 },
+    );
   });
 
   it('exports selected accounts, and refuses what the format cannot carry by name', () => {
@@ -192,7 +246,9 @@ describe('moving accounts to a second phone', () => {
     expect(decodeMigration(uri!).accounts.map((x) => x.account)).toEqual(['kovacs.janos']);
     expect(() => phone.exportMigration()).toThrow(/"Bank: anna": the migration format has no period field/);
     expect(() => phone.exportQrImages()).toThrow(InvalidStateError);
-    expect(() => phone.exportMigration({ ids: ['nope'] })).toThrow(/"id" must name an account on this phone, got "nope"/);
+    expect(() => phone.exportMigration({ ids: ['nope'] })).toThrow(
+      /"id" must name an account on this phone, got "nope"/,
+    );
   });
 
   it('exports and imports URI lists and Aegis vaults, period and 7 digits included', () => {
@@ -211,7 +267,11 @@ describe('moving accounts to a second phone', () => {
       expect(other.importText(text)).toMatchObject({ added: [], duplicates: [{}, {}] });
     }
     const migration = encodeMigration([{ account: 'm', secret: SECRET }], { batchId: 3 });
-    expect(createAuthenticator({ clock: manualClock(START) }).importText(migration.join('\n'))).toMatchObject({ format: 'migration', added: [{ account: 'm' }], transfers: [{ complete: true }] });
+    expect(createAuthenticator({ clock: manualClock(START) }).importText(migration.join('\n'))).toMatchObject({
+      format: 'migration',
+      added: [{ account: 'm' }],
+      transfers: [{ complete: true }],
+    });
   });
 });
 
@@ -222,7 +282,17 @@ describe('state as plain data', () => {
     const { account } = phone.addKeyUri(buildKeyUri({ account: 'hotp', secret: SECRET, counter: 1 }));
     phone.addKeyUri(ugyfelkapu);
     phone.nextCode(account.id);
-    await phone.scan(fakeCamera.render(encodeMigration([{ account: 'x', secret: SECRET }, { account: 'y', secret: SECRET }], { batchSize: 1, batchId: 9 })[1]!));
+    await phone.scan(
+      fakeCamera.render(
+        encodeMigration(
+          [
+            { account: 'x', secret: SECRET },
+            { account: 'y', secret: SECRET },
+          ],
+          { batchSize: 1, batchId: 9 },
+        )[1]!,
+      ),
+    );
     const saved = JSON.stringify(phone);
     const restored = createAuthenticator({ clock, state: saved });
     expect(restored.list()).toEqual(phone.list());
@@ -240,10 +310,24 @@ describe('state as plain data', () => {
     const state = good.toJSON();
     expect(() => createAuthenticator({ clock, state: '{' })).toThrow(/not valid JSON/);
     expect(() => createAuthenticator({ clock, state: { ...state, format: 'x' } })).toThrow(/format "totp-lab\/phone"/);
-    expect(() => createAuthenticator({ clock, state: { ...state, accounts: [{ ...state.accounts[0]!, digits: 9 }] } })).toThrow(/phone state accounts\[0\]: "digits" must be 6, 7 or 8, got 9/);
-    expect(() => createAuthenticator({ clock, state: { ...state, accounts: [{ ...state.accounts[0]!, secret: '!!' }] } })).not.toThrow(/!!/);
+    expect(() =>
+      createAuthenticator({ clock, state: { ...state, accounts: [{ ...state.accounts[0]!, digits: 9 }] } }),
+    ).toThrow(/phone state accounts\[0\]: "digits" must be 6, 7 or 8, got 9/);
+    expect(() =>
+      createAuthenticator({ clock, state: { ...state, accounts: [{ ...state.accounts[0]!, secret: '!!' }] } }),
+    ).not.toThrow(/!!/);
     expect(() => createAuthenticator({ clock: undefined as never })).toThrow(/"clock" must be a Clock/);
-    const odd = createAuthenticator({ clock, state: { ...state, transfers: [{ id: 1, size: 1e9, received: [] }, { id: 2, size: 2, received: [5] }, { id: 3, size: 2, received: [1] }] } });
+    const odd = createAuthenticator({
+      clock,
+      state: {
+        ...state,
+        transfers: [
+          { id: 1, size: 1e9, received: [] },
+          { id: 2, size: 2, received: [5] },
+          { id: 3, size: 2, received: [1] },
+        ],
+      },
+    });
     expect(odd.pendingTransfers()).toEqual([{ id: 3, size: 2, received: [1], missing: [0], complete: false }]);
   });
 });
@@ -252,14 +336,24 @@ describe('the phone speaks English or Hungarian', () => {
   it('gives its messages in the language it is set to, and can switch', () => {
     const clock = manualClock(Date.UTC(2025, 0, 16, 8));
     const phone = createAuthenticator({ clock, language: 'hu' });
-    const uri = 'otpauth://totp/%C3%9Cgyf%C3%A9lkapu%2B:kovacs.janos?secret=JBSWY3DPEHPK3PXP&issuer=%C3%9Cgyf%C3%A9lkapu%2B';
+    const uri =
+      'otpauth://totp/%C3%9Cgyf%C3%A9lkapu%2B:kovacs.janos?secret=JBSWY3DPEHPK3PXP&issuer=%C3%9Cgyf%C3%A9lkapu%2B';
     phone.addKeyUri(uri);
-    expect(phone.addKeyUri(uri)).toMatchObject({ status: 'duplicate', message: '"Ügyfélkapu+: kovacs.janos" már szerepel a telefonon, ugyanazzal a kulccsal' });
+    expect(phone.addKeyUri(uri)).toMatchObject({
+      status: 'duplicate',
+      message: '"Ügyfélkapu+: kovacs.janos" már szerepel a telefonon, ugyanazzal a kulccsal',
+    });
     const id = phone.list()[0]!.id;
-    expect(phone.requestDelete(id).warning).toBe('A fiók eltávolítása nem kapcsolja ki a kétlépcsős azonosítást itt: Ügyfélkapu+; a kulcs nélkül lehet, hogy nem tud majd belépni.');
+    expect(phone.requestDelete(id).warning).toBe(
+      'A fiók eltávolítása nem kapcsolja ki a kétlépcsős azonosítást itt: Ügyfélkapu+; a kulcs nélkül lehet, hogy nem tud majd belépni.',
+    );
     phone.language = 'en';
-    expect(phone.addKeyUri(uri)).toMatchObject({ message: '"Ügyfélkapu+: kovacs.janos" is already on this phone with the same key' });
-    expect(() => { phone.language = 'de' as 'en'; }).toThrow('"language" must be hu or en, got "de"');
+    expect(phone.addKeyUri(uri)).toMatchObject({
+      message: '"Ügyfélkapu+: kovacs.janos" is already on this phone with the same key',
+    });
+    expect(() => {
+      phone.language = 'de' as 'en';
+    }).toThrow('"language" must be hu or en, got "de"');
     expect(() => createAuthenticator({ clock, language: 'x' as 'en' })).toThrow('"language" must be hu or en');
   });
 });

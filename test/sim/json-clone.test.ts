@@ -4,11 +4,13 @@ import { cloneJson } from '../../src/sim/json-clone.js';
 
 describe('cloneJson', () => {
   it('copies any JSON value deeply and equal', () => {
-    fc.assert(fc.property(fc.jsonValue(), (value) => {
-      const copy = cloneJson(value);
-      expect(copy).toEqual(value);
-      if (typeof value === 'object' && value !== null) expect(copy).not.toBe(value);
-    }));
+    fc.assert(
+      fc.property(fc.jsonValue(), (value) => {
+        const copy = cloneJson(value);
+        expect(copy).toEqual(value);
+        if (typeof value === 'object' && value !== null) expect(copy).not.toBe(value);
+      }),
+    );
   });
 
   it('shares nothing with the original', () => {

@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import {
-  DEFAULT_LANGUAGE, DEFAULT_PHONE_LANGUAGE, LANGUAGES, checkLanguage, createAuthenticator, createProvider,
-  isLanguage, manualClock, MESSAGES_HU, LOW_COST_HASHING_FOR_TESTS,
+  DEFAULT_LANGUAGE,
+  DEFAULT_PHONE_LANGUAGE,
+  LANGUAGES,
+  checkLanguage,
+  createAuthenticator,
+  createProvider,
+  isLanguage,
+  manualClock,
+  MESSAGES_HU,
+  LOW_COST_HASHING_FOR_TESTS,
 } from '../../src/index.js';
 import { qrCamera } from '../../src/qr/index.js';
 import { SCENARIOS, createDapService, startScenario } from '../../src/sim/scenarios/index.js';
@@ -35,15 +43,20 @@ describe('the one language module', () => {
 });
 
 describe('scenario runs take "language", and the older "lang"', () => {
-  const titleOf = async (options: object) => (await startScenario(SCENARIOS[0]!, { camera: qrCamera, ...options }).next())[0];
+  const titleOf = async (options: object) =>
+    (await startScenario(SCENARIOS[0]!, { camera: qrCamera, ...options }).next())[0];
   it('uses language, lang, or the default', async () => {
     expect(await titleOf({ language: 'en' })).toMatchObject({ title: SCENARIOS[0]!.title.en });
     expect(await titleOf({ lang: 'en' })).toMatchObject({ title: SCENARIOS[0]!.title.en });
     expect(await titleOf({})).toMatchObject({ title: SCENARIOS[0]!.title[DEFAULT_LANGUAGE] });
   });
   it('names the option that is wrong, and refuses the two disagreeing', () => {
-    expect(() => startScenario(SCENARIOS[0]!, { camera: qrCamera, lang: 'x' as 'hu' })).toThrow('"lang" must be hu or en');
-    expect(() => startScenario(SCENARIOS[0]!, { camera: qrCamera, language: 'x' as 'hu' })).toThrow('"language" must be hu or en');
+    expect(() => startScenario(SCENARIOS[0]!, { camera: qrCamera, lang: 'x' as 'hu' })).toThrow(
+      '"lang" must be hu or en',
+    );
+    expect(() => startScenario(SCENARIOS[0]!, { camera: qrCamera, language: 'x' as 'hu' })).toThrow(
+      '"language" must be hu or en',
+    );
     expect(() => startScenario(SCENARIOS[0]!, { camera: qrCamera, language: 'hu', lang: 'en' })).toThrow(/disagree/);
   });
 });

@@ -18,13 +18,21 @@ describe('docs/provider.md: the simulated Ügyfélkapu+ service', () => {
     expect(imported).not.toBeNull();
     const names = imported![1]!.split(',').map((n) => n.trim());
     const body = code.replace(imported![0], '') + '\nreturn { provider, confirmed };';
-    const AsyncFunction = Object.getPrototypeOf(async () => {}).constructor as new (...args: string[]) => (...values: unknown[]) => Promise<{ provider: Provider; confirmed: { deletionCode: string } }>;
+    const AsyncFunction = Object.getPrototypeOf(async () => {}).constructor as new (
+      ...args: string[]
+    ) => (...values: unknown[]) => Promise<{ provider: Provider; confirmed: { deletionCode: string } }>;
     const run = new AsyncFunction(...names, body);
     const { provider, confirmed } = await run(...names.map((n) => (lib as Record<string, unknown>)[n]));
     expect(confirmed.deletionCode).toMatch(/^\d{4}( \d{4}){4}$/);
     const events = provider.auditLog();
     expect(events.map((e) => e.type)).toEqual([
-      'registered', 'enrollment-started', 'enrollment-confirmed', 'enrollment-finished', 'login-ok', 'login-refused', 'deletion-code-redeemed',
+      'registered',
+      'enrollment-started',
+      'enrollment-confirmed',
+      'enrollment-finished',
+      'login-ok',
+      'login-refused',
+      'deletion-code-redeemed',
     ]);
     expect(events[5]).toMatchObject({ reason: 'replayed-code' });
   });

@@ -40,7 +40,10 @@ describe('faults', () => {
     for (const [name, call] of Object.entries(calls)) {
       const result = await call();
       expect(result, name).toEqual({
-        ok: false, messageKey: 'fault.maintenance', fault: 'maintenance', until,
+        ok: false,
+        messageKey: 'fault.maintenance',
+        fault: 'maintenance',
+        until,
         message: 'A szolgáltatás karbantartás miatt 2025. 01. 16. 12:00-ig nem érhető el.',
       });
     }
@@ -55,7 +58,11 @@ describe('faults', () => {
     const { provider } = lab({ language: 'en' });
     provider.faults.start('maintenance');
     expect(await provider.login({ username: USER, password: PASSWORD, code: '000000' })).toEqual({
-      ok: false, messageKey: 'fault.maintenanceOpenEnded', fault: 'maintenance', until: null, message: 'The service is down for maintenance.',
+      ok: false,
+      messageKey: 'fault.maintenanceOpenEnded',
+      fault: 'maintenance',
+      until: null,
+      message: 'The service is down for maintenance.',
     });
   });
 
@@ -64,7 +71,12 @@ describe('faults', () => {
     provider.faults.start('outage');
     const before = store.snapshot();
     for (const [name, call] of Object.entries(calls)) {
-      expect(await call(), name).toMatchObject({ ok: false, fault: 'outage', messageKey: 'fault.outage', message: expect.stringContaining('átmenetileg nem érhető el') });
+      expect(await call(), name).toMatchObject({
+        ok: false,
+        fault: 'outage',
+        messageKey: 'fault.outage',
+        message: expect.stringContaining('átmenetileg nem érhető el'),
+      });
     }
     expect(store.snapshot()).toEqual(before);
     provider.faults.stop('outage');
@@ -77,7 +89,12 @@ describe('faults', () => {
     const before = store.snapshot();
     for (const [name, call] of Object.entries(calls)) {
       const start = clock.now();
-      expect(await call(), name).toMatchObject({ ok: false, fault: 'timeout', messageKey: 'fault.timeout', message: 'Időtúllépés történt. Kérjük, próbálja újra.' });
+      expect(await call(), name).toMatchObject({
+        ok: false,
+        fault: 'timeout',
+        messageKey: 'fault.timeout',
+        message: 'Időtúllépés történt. Kérjük, próbálja újra.',
+      });
       expect(clock.now() - start, name).toBe(30_000);
     }
     expect(store.snapshot()).toEqual(before);
@@ -87,7 +104,9 @@ describe('faults', () => {
     const waits: number[] = [];
     const { provider } = lab({ timeoutMs: 12_000, wait: async (ms) => void waits.push(ms) });
     provider.faults.start('timeout');
-    expect(await provider.login({ username: USER, password: PASSWORD, code: '000000' })).toMatchObject({ fault: 'timeout' });
+    expect(await provider.login({ username: USER, password: PASSWORD, code: '000000' })).toMatchObject({
+      fault: 'timeout',
+    });
     expect(waits).toEqual([12_000]);
   });
 
@@ -95,7 +114,9 @@ describe('faults', () => {
     const { provider, code } = await enrolledLab();
     const shown = code();
     provider.faults.start('outage');
-    expect(await provider.login({ username: USER, password: PASSWORD, code: shown })).toMatchObject({ fault: 'outage' });
+    expect(await provider.login({ username: USER, password: PASSWORD, code: shown })).toMatchObject({
+      fault: 'outage',
+    });
     provider.faults.clear();
     expect(await provider.login({ username: USER, password: PASSWORD, code: shown })).toMatchObject({ ok: true });
   });
@@ -108,11 +129,15 @@ describe('faults', () => {
     provider.faults.schedule('maintenance', { from: clock.now(), until: clock.now() + HOUR });
     expect(provider.faults.active()).toEqual({ kind: 'maintenance', until: clock.now() + HOUR });
     expect(provider.faults.list()).toHaveLength(3);
-    expect(() => provider.faults.start('fire' as 'outage')).toThrow('"kind" must be maintenance, outage or timeout, got "fire"');
-    expect(() => provider.faults.schedule('outage', { from: T0, until: T0 })).toThrow(/"until" must be later than "from"/);
+    expect(() => provider.faults.start('fire' as 'outage')).toThrow(
+      '"kind" must be maintenance, outage or timeout, got "fire"',
+    );
+    expect(() => provider.faults.schedule('outage', { from: T0, until: T0 })).toThrow(
+      /"until" must be later than "from"/,
+    );
   });
 
-  it('unlock, accountStatus and the audit log are not refused by faults (they are the trainer\'s tools)', async () => {
+  it("unlock, accountStatus and the audit log are not refused by faults (they are the trainer's tools)", async () => {
     const { provider } = await enrolledLab();
     provider.faults.start('outage');
     expect(await provider.unlock(USER)).toMatchObject({ ok: true });

@@ -2,7 +2,24 @@ import { describe, expect, it } from 'vitest';
 import { TotpLabError, type Provider } from '../../src/index.js';
 import { PASSWORD, USER, enrolledLab } from '../support/provider.js';
 
-const HOSTILE: unknown[] = [undefined, null, 42, Number.NaN, -Infinity, 10n, true, '', ' ', 'x'.repeat(100_000), '\uD800', '__proto__', 'constructor', {}, [], { toString: () => '123456' }];
+const HOSTILE: unknown[] = [
+  undefined,
+  null,
+  42,
+  Number.NaN,
+  -Infinity,
+  10n,
+  true,
+  '',
+  ' ',
+  'x'.repeat(100_000),
+  '\uD800',
+  '__proto__',
+  'constructor',
+  {},
+  [],
+  { toString: () => '123456' },
+];
 
 type Call = (provider: Provider, value: unknown) => Promise<unknown>;
 const CALLS: Record<string, Call> = {
@@ -14,9 +31,11 @@ const CALLS: Record<string, Call> = {
   'verifySecondFactor.code': (p, v) => p.verifySecondFactor({ username: USER, code: v } as never),
   'startEnrollment.password': (p, v) => p.startEnrollment({ username: 'senki', password: v } as never),
   'confirmEnrollment.enrollmentId': (p, v) => p.confirmEnrollment({ enrollmentId: v, code: '000000' } as never),
-  'finishEnrollment.deletionCodeSaved': (p, v) => p.finishEnrollment({ enrollmentId: 'f'.repeat(32), deletionCodeSaved: v } as never),
-  'redeemDeletionCode.deletionCode': (p, v) => p.redeemDeletionCode({ username: USER, password: PASSWORD, deletionCode: v } as never),
-  'unlock': (p, v) => p.unlock(v as never),
+  'finishEnrollment.deletionCodeSaved': (p, v) =>
+    p.finishEnrollment({ enrollmentId: 'f'.repeat(32), deletionCodeSaved: v } as never),
+  'redeemDeletionCode.deletionCode': (p, v) =>
+    p.redeemDeletionCode({ username: USER, password: PASSWORD, deletionCode: v } as never),
+  unlock: (p, v) => p.unlock(v as never),
   'whole argument': (p, v) => p.login(v as never),
 };
 

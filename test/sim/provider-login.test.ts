@@ -14,7 +14,9 @@ describe('login and the replay guard (RFC 6238 §5.2)', () => {
     const now = code();
     expect(await provider.verifySecondFactor({ username: USER, code: now })).toMatchObject({ ok: true });
     // The previous step is inside the window, but older than the step just accepted.
-    expect(await provider.verifySecondFactor({ username: USER, code: generateCode(secret, { time: clock.now() - 30_000 }) })).toEqual(GENERIC_HU);
+    expect(
+      await provider.verifySecondFactor({ username: USER, code: generateCode(secret, { time: clock.now() - 30_000 }) }),
+    ).toEqual(GENERIC_HU);
     expect(await provider.verifySecondFactor({ username: USER, code: earlier })).toEqual(GENERIC_HU);
     expect(reasons(provider)).toEqual(['replayed-code', 'replayed-code', 'wrong-code']);
   });
@@ -57,17 +59,23 @@ describe('login and the replay guard (RFC 6238 §5.2)', () => {
   it('speaks English when asked, and can switch language', async () => {
     const { provider } = lab({ language: 'en' });
     expect(await provider.login({ username: 'x', password: 'y', code: '000000' })).toMatchObject({
-      message: 'The username or the password is incorrect, or you are not entitled to use the selected identification service',
+      message:
+        'The username or the password is incorrect, or you are not entitled to use the selected identification service',
     });
     provider.language = 'hu';
     expect(await provider.login({ username: 'x', password: 'y', code: '000000' })).toEqual(GENERIC_HU);
-    expect(() => { provider.language = 'de' as 'hu'; }).toThrow('"language" must be hu or en, got "de"');
+    expect(() => {
+      provider.language = 'de' as 'hu';
+    }).toThrow('"language" must be hu or en, got "de"');
   });
 
   it('verifySecondFactor needs no password and does no password hashing', async () => {
     const { provider, code } = await enrolledLab();
     const derive = vi.spyOn(globalThis.crypto.subtle, 'deriveBits');
-    expect(await provider.verifySecondFactor({ username: USER, code: code() })).toMatchObject({ ok: true, username: USER });
+    expect(await provider.verifySecondFactor({ username: USER, code: code() })).toMatchObject({
+      ok: true,
+      username: USER,
+    });
     expect(await provider.verifySecondFactor({ username: 'senki', code: code() })).toEqual(GENERIC_HU);
     expect(derive).not.toHaveBeenCalled();
   });
@@ -106,7 +114,8 @@ describe('no user enumeration by hashing work', () => {
 describe('lockout after five wrong passwords', () => {
   it('locks on the fifth, refuses even the right password, and unlock() lets the user in again', async () => {
     const { provider, clock, code } = await enrolledLab();
-    for (let i = 0; i < 5; i++) expect(await provider.login({ username: USER, password: `rossz-${i}`, code: code() })).toEqual(GENERIC_HU);
+    for (let i = 0; i < 5; i++)
+      expect(await provider.login({ username: USER, password: `rossz-${i}`, code: code() })).toEqual(GENERIC_HU);
     expect(await provider.accountStatus(USER)).toMatchObject({ locked: true, passwordFailures: 5 });
     expect(await provider.login({ username: USER, password: PASSWORD, code: code() })).toEqual(GENERIC_HU);
     expect(await provider.verifySecondFactor({ username: USER, code: code() })).toEqual(GENERIC_HU);
@@ -156,22 +165,41 @@ describe('throttling of wrong codes', () => {
     expect(throttle().failures).toBe(4);
     expect(await provider.verifySecondFactor({ username: USER, code: code() })).toMatchObject({ ok: true });
     expect(throttle()).toEqual({ failures: 0, blockedUntil: 0 });
-    expect(reasons(provider)).toEqual(['wrong-code', 'throttled', 'wrong-code', 'throttled', 'wrong-code', 'throttled', 'wrong-code', 'throttled']);
+    expect(reasons(provider)).toEqual([
+      'wrong-code',
+      'throttled',
+      'wrong-code',
+      'throttled',
+      'wrong-code',
+      'throttled',
+      'wrong-code',
+      'throttled',
+    ]);
   });
 });
 
 describe('misuse', () => {
   it('throws typed errors that name the field and never show a password or code', async () => {
     const { provider } = lab();
-    await expect(provider.login({ username: 42 as unknown as string, password: 'p', code: '1' })).rejects.toThrow('"username" must be a string, got 42');
+    await expect(provider.login({ username: 42 as unknown as string, password: 'p', code: '1' })).rejects.toThrow(
+      '"username" must be a string, got 42',
+    );
     const noPassword = provider.login({ username: 'a', password: 123456 as unknown as string, code: '1' });
     await expect(noPassword).rejects.toThrow('"password" must be a string, got a value of type number');
     await expect(provider.login(null as never)).rejects.toThrow('"login" takes an object argument, got null');
-    await expect(provider.register({ username: 'a', password: 'p', email: 'nincs-kukac' })).rejects.toThrow(InvalidArgumentError);
-    await expect(provider.register({ username: ' ', password: 'p', email: 'a@b.hu' })).rejects.toThrow(/"username" must be 1 to 128 printable characters/);
-    await expect(provider.register({ username: 'a', password: '', email: 'a@b.hu' })).rejects.toThrow('"password" must not be empty');
+    await expect(provider.register({ username: 'a', password: 'p', email: 'nincs-kukac' })).rejects.toThrow(
+      InvalidArgumentError,
+    );
+    await expect(provider.register({ username: ' ', password: 'p', email: 'a@b.hu' })).rejects.toThrow(
+      /"username" must be 1 to 128 printable characters/,
+    );
+    await expect(provider.register({ username: 'a', password: '', email: 'a@b.hu' })).rejects.toThrow(
+      '"password" must not be empty',
+    );
     expect(() => createProvider({ window: 200 })).toThrow('"window" must be an integer from 0 to 100, got 200');
-    expect(() => createProvider({ profile: 'dap' as 'standard' })).toThrow('"profile" must be standard or ugyfelkapu, got "dap"');
+    expect(() => createProvider({ profile: 'dap' as 'standard' })).toThrow(
+      '"profile" must be standard or ugyfelkapu, got "dap"',
+    );
     expect(() => createProvider({ timeZone: 'Mars/Olympus' })).toThrow(/"timeZone" must be an IANA time zone/);
   });
 
@@ -179,7 +207,9 @@ describe('misuse', () => {
     const { provider } = lab();
     await provider.register({ username: USER, password: PASSWORD, email: 'j@example.hu' });
     expect(await provider.register({ username: USER, password: 'x', email: 'k@example.hu' })).toEqual({
-      ok: false, messageKey: 'register.taken', message: 'A megadott felhasználónév már foglalt.',
+      ok: false,
+      messageKey: 'register.taken',
+      message: 'A megadott felhasználónév már foglalt.',
     });
   });
 });

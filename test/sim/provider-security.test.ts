@@ -9,7 +9,10 @@ describe('state at rest and the audit log', () => {
     // A device change too, so a pending enrollment with its own törlőkód is at rest as well.
     const started = await provider.startDeviceChange({ username: USER, password: PASSWORD, code: code() });
     if (!started.ok) throw new Error('device change refused');
-    const confirmed = await provider.confirmEnrollment({ enrollmentId: started.enrollmentId, code: generateCode(started.secret, { clock }) });
+    const confirmed = await provider.confirmEnrollment({
+      enrollmentId: started.enrollmentId,
+      code: generateCode(started.secret, { clock }),
+    });
     if (!confirmed.ok) throw new Error('confirm refused');
     const atRest = JSON.stringify(store.snapshot());
     for (const secretText of [PASSWORD, deletionCode, confirmed.deletionCode]) {
@@ -39,12 +42,14 @@ describe('state at rest and the audit log', () => {
       for (const [key, value] of Object.entries(event)) {
         expect(allowedKeys.has(key), key).toBe(true);
         if (typeof value === 'string') {
-          for (const s of [PASSWORD, 'rossz-jelszo-XYZ', secret, deletionCode, '9999', ...used]) expect(value).not.toContain(s);
+          for (const s of [PASSWORD, 'rossz-jelszo-XYZ', secret, deletionCode, '9999', ...used])
+            expect(value).not.toContain(s);
         }
       }
     }
     const text = JSON.stringify(events);
-    for (const s of [PASSWORD, 'rossz-jelszo-XYZ', secret, deletionCode.replace(/ /g, '')]) expect(text).not.toContain(s);
+    for (const s of [PASSWORD, 'rossz-jelszo-XYZ', secret, deletionCode.replace(/ /g, '')])
+      expect(text).not.toContain(s);
   });
 
   it('the audit log keeps at most auditLimit events and passes each to onAudit', async () => {
@@ -63,24 +68,36 @@ describe('concurrency: the Store update is the unit of decision', () => {
   it('the same valid code sent many times at once is accepted exactly once', async () => {
     const { provider, code } = await enrolledLab();
     const shown = code();
-    const results = await Promise.all(Array.from({ length: 20 }, () => provider.verifySecondFactor({ username: USER, code: shown })));
+    const results = await Promise.all(
+      Array.from({ length: 20 }, () => provider.verifySecondFactor({ username: USER, code: shown })),
+    );
     expect(results.filter((r) => r.ok)).toHaveLength(1);
   });
 
   it('concurrent wrong codes are all counted', async () => {
     const { provider, store } = await enrolledLab({ throttle: { baseMs: 0 } });
-    await Promise.all(Array.from({ length: 25 }, () => provider.verifySecondFactor({ username: USER, code: '000000' })));
+    await Promise.all(
+      Array.from({ length: 25 }, () => provider.verifySecondFactor({ username: USER, code: '000000' })),
+    );
     expect((store.snapshot()[`account:${USER}`] as { codeFailures: number }).codeFailures).toBe(25);
   });
 
   it('concurrent wrong passwords are all counted, and no more than five are ever checked', async () => {
     const { provider, code } = await enrolledLab();
-    await Promise.all(Array.from({ length: 3 }, (_, i) => provider.login({ username: USER, password: `rossz-${i}`, code: code() })));
+    await Promise.all(
+      Array.from({ length: 3 }, (_, i) => provider.login({ username: USER, password: `rossz-${i}`, code: code() })),
+    );
     expect(await provider.accountStatus(USER)).toMatchObject({ passwordFailures: 3, locked: false });
     await provider.unlock(USER);
-    await Promise.all(Array.from({ length: 12 }, (_, i) => provider.login({ username: USER, password: `rossz-${i}`, code: code() })));
+    await Promise.all(
+      Array.from({ length: 12 }, (_, i) => provider.login({ username: USER, password: `rossz-${i}`, code: code() })),
+    );
     expect(await provider.accountStatus(USER)).toMatchObject({ passwordFailures: 5, locked: true });
-    const reasons = provider.auditLog().filter((e) => e.type === 'login-refused').slice(-12).map((e) => e.reason);
+    const reasons = provider
+      .auditLog()
+      .filter((e) => e.type === 'login-refused')
+      .slice(-12)
+      .map((e) => e.reason);
     expect(reasons.filter((r) => r === 'wrong-password')).toHaveLength(5);
     expect(reasons.filter((r) => r === 'locked')).toHaveLength(7);
   });
@@ -88,17 +105,25 @@ describe('concurrency: the Store update is the unit of decision', () => {
   it('concurrent törlőkód attempts: one is checked, the rest wait out the delay unchecked', async () => {
     const { provider, deletionCode } = await enrolledLab();
     // Four, not more: at most five password checks of one account can be in flight at once (lockout).
-    const results = await Promise.all(Array.from({ length: 4 }, () => provider.redeemDeletionCode({ username: USER, password: PASSWORD, deletionCode })));
+    const results = await Promise.all(
+      Array.from({ length: 4 }, () =>
+        provider.redeemDeletionCode({ username: USER, password: PASSWORD, deletionCode }),
+      ),
+    );
     expect(results.filter((r) => r.ok)).toHaveLength(1);
     expect(results.filter((r) => !r.ok && r.messageKey === 'code.throttled')).toHaveLength(3);
   });
 });
 
 describe('property: no code is ever accepted twice', () => {
-  type Action = { kind: 'advance'; ms: number } | { kind: 'fresh' | 'previous' | 'replay' | 'wrong'; via: 'login' | 'second' };
+  type Action =
+    { kind: 'advance'; ms: number } | { kind: 'fresh' | 'previous' | 'replay' | 'wrong'; via: 'login' | 'second' };
   const action: fc.Arbitrary<Action> = fc.oneof(
     fc.record({ kind: fc.constant('advance' as const), ms: fc.integer({ min: 0, max: 75_000 }) }),
-    fc.record({ kind: fc.constantFrom('fresh' as const, 'previous' as const, 'replay' as const, 'wrong' as const), via: fc.constantFrom('login' as const, 'second' as const) }),
+    fc.record({
+      kind: fc.constantFrom('fresh' as const, 'previous' as const, 'replay' as const, 'wrong' as const),
+      via: fc.constantFrom('login' as const, 'second' as const),
+    }),
   );
 
   it('over random sequences of logins, replays and clock moves, accepted steps strictly increase', async () => {
@@ -117,13 +142,18 @@ describe('property: no code is ever accepted twice', () => {
           let code = generateCode(secret, { counter: codeStep });
           if (a.kind === 'replay' && seen.length > 0) code = seen[seen.length - 1]!;
           if (a.kind === 'wrong') code = String((Number(code) + 1) % 1_000_000).padStart(6, '0');
-          const result = a.via === 'login'
-            ? await provider.login({ username: USER, password: PASSWORD, code })
-            : await provider.verifySecondFactor({ username: USER, code });
+          const result =
+            a.via === 'login'
+              ? await provider.login({ username: USER, password: PASSWORD, code })
+              : await provider.verifySecondFactor({ username: USER, code });
           if (result.ok) {
             // Which step did the accepted code belong to? (6-digit collisions across steps are possible, so look at the window.)
-            const matches = [-1, 0, 1].map((d) => step + d).filter((s) => generateCode(secret, { counter: s }) === code);
-            const acceptedStep = Math.min(...matches.filter((s) => accepted.length === 0 || s > accepted[accepted.length - 1]!));
+            const matches = [-1, 0, 1]
+              .map((d) => step + d)
+              .filter((s) => generateCode(secret, { counter: s }) === code);
+            const acceptedStep = Math.min(
+              ...matches.filter((s) => accepted.length === 0 || s > accepted[accepted.length - 1]!),
+            );
             expect(Number.isFinite(acceptedStep)).toBe(true);
             accepted.push(acceptedStep);
             seen.push(code);
@@ -143,7 +173,10 @@ describe('concurrency through a store with real latency', () => {
       await pause();
       return super.get<T>(key);
     }
-    override async update<T extends StoreValue>(key: string, fn: (current: T | undefined) => T | undefined): Promise<T | undefined> {
+    override async update<T extends StoreValue>(
+      key: string,
+      fn: (current: T | undefined) => T | undefined,
+    ): Promise<T | undefined> {
       await pause();
       return super.update(key, fn);
     }
@@ -154,9 +187,13 @@ describe('concurrency through a store with real latency', () => {
     const store = new SlowStore();
     const { provider, code } = await enrolledLab({ store });
     const shown = code();
-    const results = await Promise.all(Array.from({ length: 15 }, () => provider.login({ username: USER, password: PASSWORD, code: shown })));
+    const results = await Promise.all(
+      Array.from({ length: 15 }, () => provider.login({ username: USER, password: PASSWORD, code: shown })),
+    );
     expect(results.filter((r) => r.ok)).toHaveLength(1);
-    await Promise.all(Array.from({ length: 12 }, (_, i) => provider.login({ username: USER, password: `rossz-${i}`, code: shown })));
+    await Promise.all(
+      Array.from({ length: 12 }, (_, i) => provider.login({ username: USER, password: `rossz-${i}`, code: shown })),
+    );
     expect(await provider.accountStatus(USER)).toMatchObject({ passwordFailures: 5, locked: true });
   });
 });

@@ -7,7 +7,8 @@ import { InvalidArgumentError, type Provider } from '../../src/index.js';
 import { PASSWORD, USER, enrolledLab, lab } from '../support/provider.js';
 
 /** The code of `secret` at `time` (ms), made by otpauth. */
-const otp = (secret: string, time: number, period = 30) => TOTP.generate({ secret: Secret.fromBase32(secret), period, timestamp: time });
+const otp = (secret: string, time: number, period = 30) =>
+  TOTP.generate({ secret: Secret.fromBase32(secret), period, timestamp: time });
 
 /** A code that belongs to no step within ±20 of `time` for `secret`. */
 function strayCode(secret: string, time: number): string {
@@ -28,17 +29,33 @@ describe('provider.inspect', () => {
     await provider.register({ username: USER, password: PASSWORD, email: 'janos@example.hu' });
     const started = await provider.startEnrollment({ username: USER, password: PASSWORD });
     if (!started.ok) throw new Error(started.messageKey);
-    await provider.confirmEnrollment({ enrollmentId: started.enrollmentId, code: otp(started.secret, clock.now(), 60) });
+    await provider.confirmEnrollment({
+      enrollmentId: started.enrollmentId,
+      code: otp(started.secret, clock.now(), 60),
+    });
     await provider.finishEnrollment({ enrollmentId: started.enrollmentId, deletionCodeSaved: true });
     const confirmedStep = Math.floor(clock.now() / 60_000);
     clock.advance(60_000);
     const secret = started.secret;
     const before = await provider.inspect(` ${USER} `);
-    expect(before).toMatchObject({ username: USER, exists: true, period: 60, window: 2, serverStep: confirmedStep + 1, lastStep: confirmedStep, lastRefusal: null });
+    expect(before).toMatchObject({
+      username: USER,
+      exists: true,
+      period: 60,
+      window: 2,
+      serverStep: confirmedStep + 1,
+      lastStep: confirmedStep,
+      lastRefusal: null,
+    });
     const code = otp(secret, clock.now(), 60);
     expect(await provider.login({ username: USER, password: PASSWORD, code })).toMatchObject({ ok: true });
     expect((await provider.inspect(USER)).lastStep).toBe(Math.floor(clock.now() / 60_000));
-    expect(await provider.inspect('nobody')).toMatchObject({ exists: false, lastStep: -1, period: 60, lastRefusal: null });
+    expect(await provider.inspect('nobody')).toMatchObject({
+      exists: false,
+      lastStep: -1,
+      period: 60,
+      lastRefusal: null,
+    });
   });
 
   it('says why the last attempt was refused, from the audit log', async () => {
@@ -46,7 +63,11 @@ describe('provider.inspect', () => {
     const code = otp(secret, clock.now());
     await provider.login({ username: USER, password: PASSWORD, code });
     await provider.login({ username: USER, password: PASSWORD, code });
-    expect((await provider.inspect(USER)).lastRefusal).toMatchObject({ type: 'login-refused', username: USER, reason: 'replayed-code' });
+    expect((await provider.inspect(USER)).lastRefusal).toMatchObject({
+      type: 'login-refused',
+      username: USER,
+      reason: 'replayed-code',
+    });
     await provider.login({ username: USER, password: 'wrong', code });
     expect((await provider.inspect(USER)).lastRefusal).toMatchObject({ reason: 'wrong-password' });
     provider.faults.start('outage');
@@ -63,17 +84,31 @@ describe('provider.explainCode', () => {
     const now = clock.now();
     const server = Math.floor(now / 30_000);
     const code = otp(secret, now);
-    expect(await explain(provider, code)).toMatchObject({ verdict: 'accepted', step: server, serverStep: server, period: 30, window: 1 });
+    expect(await explain(provider, code)).toMatchObject({
+      verdict: 'accepted',
+      step: server,
+      serverStep: server,
+      period: 30,
+      window: 1,
+    });
     expect(await explain(provider, otp(secret, now - 30_000))).toMatchObject({ verdict: 'accepted', step: server - 1 });
-    expect(await explain(provider, otp(secret, now + 3 * 30_000))).toMatchObject({ verdict: 'outside-window', step: server + 3 });
-    expect(await explain(provider, otp(secret, now - 20 * 30_000))).toMatchObject({ verdict: 'outside-window', step: server - 20 });
+    expect(await explain(provider, otp(secret, now + 3 * 30_000))).toMatchObject({
+      verdict: 'outside-window',
+      step: server + 3,
+    });
+    expect(await explain(provider, otp(secret, now - 20 * 30_000))).toMatchObject({
+      verdict: 'outside-window',
+      step: server - 20,
+    });
     expect(await explain(provider, strayCode(secret, now))).toMatchObject({ verdict: 'wrong-code', step: null });
     expect(await provider.login({ username: USER, password: PASSWORD, code })).toMatchObject({ ok: true });
     expect(await explain(provider, code)).toMatchObject({ verdict: 'replayed', step: server, lastStep: server });
     // The previous step is inside the window but not after the last accepted one.
     expect(await explain(provider, otp(secret, now - 30_000))).toMatchObject({ verdict: 'replayed', step: server - 1 });
     // and the service agrees.
-    expect(await provider.verifySecondFactor({ username: USER, code: otp(secret, now - 30_000) })).toMatchObject({ ok: false });
+    expect(await provider.verifySecondFactor({ username: USER, code: otp(secret, now - 30_000) })).toMatchObject({
+      ok: false,
+    });
   });
 
   it('counts nothing and changes nothing: explaining wrong codes never throttles or locks', async () => {
@@ -81,20 +116,31 @@ describe('provider.explainCode', () => {
     const events = provider.auditLog().length;
     for (let i = 0; i < 20; i++) await explain(provider, strayCode(secret, clock.now()));
     expect(provider.auditLog()).toHaveLength(events);
-    expect(await provider.login({ username: USER, password: PASSWORD, code: otp(secret, clock.now()) })).toMatchObject({ ok: true });
+    expect(await provider.login({ username: USER, password: PASSWORD, code: otp(secret, clock.now()) })).toMatchObject({
+      ok: true,
+    });
   });
 
   it('tells the old and the new key apart during a device change', async () => {
     const { provider, clock, secret } = await enrolledLab();
-    const started = await provider.startDeviceChange({ username: USER, password: PASSWORD, code: otp(secret, clock.now()) });
+    const started = await provider.startDeviceChange({
+      username: USER,
+      password: PASSWORD,
+      code: otp(secret, clock.now()),
+    });
     if (!started.ok) throw new Error(started.messageKey);
     clock.advance(30_000);
     const now = clock.now();
     // The new phone's code typed at login; the old phone's code typed under the new QR code.
     expect(await explain(provider, otp(started.secret, now))).toMatchObject({ verdict: 'pending-key', step: null });
     expect(await explain(provider, otp(secret, now), 'pending')).toMatchObject({ verdict: 'old-key', step: null });
-    expect(await explain(provider, otp(started.secret, now), 'pending')).toMatchObject({ verdict: 'accepted', step: Math.floor(now / 30_000) });
-    expect(await provider.confirmEnrollment({ enrollmentId: started.enrollmentId, code: otp(secret, now) })).toMatchObject({ ok: false });
+    expect(await explain(provider, otp(started.secret, now), 'pending')).toMatchObject({
+      verdict: 'accepted',
+      step: Math.floor(now / 30_000),
+    });
+    expect(
+      await provider.confirmEnrollment({ enrollmentId: started.enrollmentId, code: otp(secret, now) }),
+    ).toMatchObject({ ok: false });
   });
 
   it('says when the account, not the code, is the reason', async () => {
@@ -107,11 +153,18 @@ describe('provider.explainCode', () => {
     const delayed = await enrolledLab({ profile: 'ugyfelkapu' });
     const { activeFrom } = await delayed.provider.accountStatus(USER);
     delayed.clock.set((activeFrom ?? 0) - 1000);
-    expect(await explain(delayed.provider, otp(delayed.secret, delayed.clock.now()))).toMatchObject({ verdict: 'not-yet-active' });
+    expect(await explain(delayed.provider, otp(delayed.secret, delayed.clock.now()))).toMatchObject({
+      verdict: 'not-yet-active',
+    });
 
     const throttled = await enrolledLab({ throttle: { baseMs: 60_000 } });
-    await throttled.provider.verifySecondFactor({ username: USER, code: strayCode(throttled.secret, throttled.clock.now()) });
-    expect(await explain(throttled.provider, otp(throttled.secret, throttled.clock.now()))).toMatchObject({ verdict: 'throttled' });
+    await throttled.provider.verifySecondFactor({
+      username: USER,
+      code: strayCode(throttled.secret, throttled.clock.now()),
+    });
+    expect(await explain(throttled.provider, otp(throttled.secret, throttled.clock.now()))).toMatchObject({
+      verdict: 'throttled',
+    });
 
     const locked = await enrolledLab();
     for (let i = 0; i < 5; i++) await locked.provider.login({ username: USER, password: 'wrong', code: '000000' });
@@ -132,9 +185,15 @@ describe('provider.explainCode', () => {
 
   it('refuses misuse with a message naming the field', async () => {
     const { provider } = lab();
-    await expect(provider.explainCode({ username: USER, code: '123456', key: 'old' as never })).rejects.toThrow(InvalidArgumentError);
-    await expect(provider.explainCode({ username: USER, code: '123456', searchSteps: 101 })).rejects.toThrow(/"searchSteps" must be an integer from 0 to 100, got 101/);
-    await expect(provider.explainCode({ username: USER, code: 123456 as never })).rejects.toThrow(/"code" must be a string/);
+    await expect(provider.explainCode({ username: USER, code: '123456', key: 'old' as never })).rejects.toThrow(
+      InvalidArgumentError,
+    );
+    await expect(provider.explainCode({ username: USER, code: '123456', searchSteps: 101 })).rejects.toThrow(
+      /"searchSteps" must be an integer from 0 to 100, got 101/,
+    );
+    await expect(provider.explainCode({ username: USER, code: 123456 as never })).rejects.toThrow(
+      /"code" must be a string/,
+    );
     await expect(provider.inspect(42 as never)).rejects.toThrow(/"username" must be a string/);
   });
 });

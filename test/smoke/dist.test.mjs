@@ -17,10 +17,17 @@ for (const [kind, load] of [
     const lib = await load();
     assert.equal(lib.generateCode(SEED, { time: 59_000, digits: 8 }), '94287082');
     assert.equal(lib.generateCode(SEED, { time: 1_111_111_109_000, digits: 8 }), '07081804');
-    assert.deepEqual(lib.verifyCode(SEED, '94287082', { time: 59_000, digits: 8 }), { valid: true, delta: 0, counter: 1 });
+    assert.deepEqual(lib.verifyCode(SEED, '94287082', { time: 59_000, digits: 8 }), {
+      valid: true,
+      delta: 0,
+      counter: 1,
+    });
     const uri = lib.buildKeyUri({ issuer: 'Ügyfélkapu+', account: 'kovacs.janos', secret: SEED });
     assert.equal(lib.parseKeyUri(uri).issuer, 'Ügyfélkapu+');
-    assert.throws(() => lib.generateCode(SEED, { digits: 12 }), (e) => e instanceof lib.TotpLabError && e.code === 'INVALID_ARGUMENT');
+    assert.throws(
+      () => lib.generateCode(SEED, { digits: 12 }),
+      (e) => e instanceof lib.TotpLabError && e.code === 'INVALID_ARGUMENT',
+    );
   });
 }
 

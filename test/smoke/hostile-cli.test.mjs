@@ -7,7 +7,12 @@ import { fileURLToPath } from 'node:url';
 
 const bin = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
 const SECRET = 'KRUGKIDROVUWG2ZAMJZG653OEBTG66BAKRUGKIDR';
-const run = (...args) => spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', input: '', env: { ...process.env, TOTP_LAB_DEBUG: '' } });
+const run = (...args) =>
+  spawnSync(process.execPath, [bin, ...args], {
+    encoding: 'utf8',
+    input: '',
+    env: { ...process.env, TOTP_LAB_DEBUG: '' },
+  });
 
 function assertRefused(result, what) {
   assert.equal(result.status, 2, `${what}: ${result.stderr}`);

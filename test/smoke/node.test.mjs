@@ -20,9 +20,16 @@ for (const [kind, load] of [
       const store = new FileStore(path);
       await Promise.all([1, 2, 3].map(() => store.update('n', (n) => (n ?? 0) + 1)));
       assert.equal(await new FileStore(path).get('n'), 3);
-      assert.deepEqual(JSON.parse(readFileSync(path, 'utf8')), { format: 'totp-lab-store', version: 1, data: { n: 3 } });
+      assert.deepEqual(JSON.parse(readFileSync(path, 'utf8')), {
+        format: 'totp-lab-store',
+        version: 1,
+        data: { n: 3 },
+      });
       writeFileSync(path, '{"format":"totp-lab-store"');
-      await assert.rejects(store.get('n'), (e) => e instanceof StoreError && e.code === 'STORE_ERROR' && e.message.includes(path));
+      await assert.rejects(
+        store.get('n'),
+        (e) => e instanceof StoreError && e.code === 'STORE_ERROR' && e.message.includes(path),
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

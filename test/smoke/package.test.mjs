@@ -3,7 +3,16 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,15 +25,23 @@ test('the tarball holds no source maps, and holds SECURITY.md, README.md and LIC
   const r = spawnSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: root, encoding: 'utf8' });
   assert.equal(r.status, 0, r.stderr);
   const files = JSON.parse(r.stdout)[0].files.map((f) => f.path);
-  assert.deepEqual(files.filter((f) => f.endsWith('.map')), []);
-  for (const file of ['SECURITY.md', 'README.md', 'LICENSE', 'dist/cli.js', 'dist/index.d.ts', 'dist/web/index.html']) assert.ok(files.includes(file), file);
+  assert.deepEqual(
+    files.filter((f) => f.endsWith('.map')),
+    [],
+  );
+  for (const file of ['SECURITY.md', 'README.md', 'LICENSE', 'dist/cli.js', 'dist/index.d.ts', 'dist/web/index.html'])
+    assert.ok(files.includes(file), file);
 });
 
 test('isTotpLabError recognises errors from the ESM and the CJS build alike', async () => {
   const esm = await import('totp-lab');
   const cjs = require('totp-lab');
   let thrown;
-  try { cjs.generateCode('not base32!'); } catch (error) { thrown = error; }
+  try {
+    cjs.generateCode('not base32!');
+  } catch (error) {
+    thrown = error;
+  }
   // Two copies of the class in one process: instanceof fails across them, the guard does not.
   assert.equal(thrown instanceof esm.TotpLabError, false);
   assert.equal(esm.isTotpLabError(thrown), true);
@@ -38,17 +55,40 @@ test('subpath types resolve under moduleResolution node10 (typesVersions)', { ti
   try {
     mkdirSync(join(dir, 'node_modules'));
     symlinkSync(root, join(dir, 'node_modules', 'totp-lab'), 'dir');
-    writeFileSync(join(dir, 'use.ts'), [
-      "import { generateCode, isTotpLabError } from 'totp-lab';",
-      "import { renderQr } from 'totp-lab/qr';",
-      "import { SCENARIOS } from 'totp-lab/scenarios';",
-      "import { freshCode } from 'totp-lab/testing';",
-      "import { FileStore } from 'totp-lab/node';",
-      "const code: string = generateCode('GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ');",
-      'export const used = [code, isTotpLabError, renderQr, SCENARIOS.length, freshCode, FileStore];',
-    ].join('\n'));
+    writeFileSync(
+      join(dir, 'use.ts'),
+      [
+        "import { generateCode, isTotpLabError } from 'totp-lab';",
+        "import { renderQr } from 'totp-lab/qr';",
+        "import { SCENARIOS } from 'totp-lab/scenarios';",
+        "import { freshCode } from 'totp-lab/testing';",
+        "import { FileStore } from 'totp-lab/node';",
+        "const code: string = generateCode('GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ');",
+        'export const used = [code, isTotpLabError, renderQr, SCENARIOS.length, freshCode, FileStore];',
+      ].join('\n'),
+    );
     const tsc = join(root, 'node_modules', 'typescript', 'bin', 'tsc');
-    const r = spawnSync(process.execPath, [tsc, '--noEmit', '--strict', '--skipLibCheck', '--module', 'commonjs', '--moduleResolution', 'node10', '--target', 'es2022', '--types', 'node', '--typeRoots', join(root, 'node_modules', '@types'), 'use.ts'], { cwd: dir, encoding: 'utf8' });
+    const r = spawnSync(
+      process.execPath,
+      [
+        tsc,
+        '--noEmit',
+        '--strict',
+        '--skipLibCheck',
+        '--module',
+        'commonjs',
+        '--moduleResolution',
+        'node10',
+        '--target',
+        'es2022',
+        '--types',
+        'node',
+        '--typeRoots',
+        join(root, 'node_modules', '@types'),
+        'use.ts',
+      ],
+      { cwd: dir, encoding: 'utf8' },
+    );
     assert.equal(r.status, 0, r.stdout + r.stderr);
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -59,19 +99,31 @@ test('npm run demo builds only the CLI and leaves dist/ complete', { timeout: 12
   assert.match(pkg.scripts.demo, /ensure-built\.mjs cli/);
   assert.doesNotMatch(pkg.scripts.demo, /tsup/);
   const before = statSync(join(root, 'dist', 'index.d.ts')).mtimeMs;
-  const r = spawnSync(process.execPath, ['scripts/ensure-built.mjs', 'cli', '--force'], { cwd: root, encoding: 'utf8' });
+  const r = spawnSync(process.execPath, ['scripts/ensure-built.mjs', 'cli', '--force'], {
+    cwd: root,
+    encoding: 'utf8',
+  });
   assert.equal(r.status, 0, r.stderr);
-  for (const file of ['index.js', 'index.cjs', 'index.d.ts', 'web/index.html', 'web/app.js', 'cli.js']) assert.ok(existsSync(join(root, 'dist', file)), file);
+  for (const file of ['index.js', 'index.cjs', 'index.d.ts', 'web/index.html', 'web/app.js', 'cli.js'])
+    assert.ok(existsSync(join(root, 'dist', file)), file);
   // The declarations were left alone (not rebuilt), and the rebuilt CLI works.
   assert.equal(statSync(join(root, 'dist', 'index.d.ts')).mtimeMs, before);
   const v = spawnSync(process.execPath, [join(root, 'dist', 'cli.js'), '--version'], { encoding: 'utf8' });
   assert.equal(v.stdout.trim(), pkg.version);
 });
 
-test('examples/testing/login.sh runs from a clone as documented, with no totp-lab on the PATH', { timeout: 60_000 }, () => {
-  const PATH = [dirname(process.execPath), '/usr/bin', '/bin'].join(':');
-  assert.notEqual(spawnSync('bash', ['-c', 'command -v totp-lab'], { env: { PATH } }).status, 0);
-  const r = spawnSync('bash', ['examples/testing/login.sh'], { cwd: root, encoding: 'utf8', env: { PATH, HOME: process.env.HOME ?? '/tmp' } });
-  assert.equal(r.status, 0, r.stderr);
-  assert.match(r.stdout, /login ok\n$/);
-});
+test(
+  'examples/testing/login.sh runs from a clone as documented, with no totp-lab on the PATH',
+  { timeout: 60_000 },
+  () => {
+    const PATH = [dirname(process.execPath), '/usr/bin', '/bin'].join(':');
+    assert.notEqual(spawnSync('bash', ['-c', 'command -v totp-lab'], { env: { PATH } }).status, 0);
+    const r = spawnSync('bash', ['examples/testing/login.sh'], {
+      cwd: root,
+      encoding: 'utf8',
+      env: { PATH, HOME: process.env.HOME ?? '/tmp' },
+    });
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stdout, /login ok\n$/);
+  },
+);

@@ -17,9 +17,15 @@ for (const [kind, load] of [
     assert.equal((await provider.register({ ...account, email: 'janos@example.hu' })).ok, true);
     const started = await provider.startEnrollment(account);
     assert.equal(lib.parseKeyUri(started.keyUri).issuer, 'Ügyfélkapu+');
-    const confirmed = await provider.confirmEnrollment({ enrollmentId: started.enrollmentId, code: lib.generateCode(started.secret, { clock }) });
+    const confirmed = await provider.confirmEnrollment({
+      enrollmentId: started.enrollmentId,
+      code: lib.generateCode(started.secret, { clock }),
+    });
     assert.match(confirmed.deletionCode, /^\d{4}( \d{4}){4}$/);
-    assert.equal((await provider.finishEnrollment({ enrollmentId: started.enrollmentId, deletionCodeSaved: true })).ok, true);
+    assert.equal(
+      (await provider.finishEnrollment({ enrollmentId: started.enrollmentId, deletionCodeSaved: true })).ok,
+      true,
+    );
     clock.advance(30_000);
     const code = lib.generateCode(started.secret, { clock });
     assert.equal((await provider.login({ ...account, code })).ok, true);

@@ -11,7 +11,8 @@ import { fileURLToPath } from 'node:url';
 
 const require = createRequire(import.meta.url);
 const dist = fileURLToPath(new URL('../../dist/', import.meta.url));
-const URI = 'otpauth://totp/%C3%9Cgyf%C3%A9lkapu%2B:kovacs.janos?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&issuer=%C3%9Cgyf%C3%A9lkapu%2B';
+const URI =
+  'otpauth://totp/%C3%9Cgyf%C3%A9lkapu%2B:kovacs.janos?secret=GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ&issuer=%C3%9Cgyf%C3%A9lkapu%2B';
 
 for (const [kind, load] of [
   ['ESM', (name) => import(name)],
@@ -25,11 +26,19 @@ for (const [kind, load] of [
     assert.equal(qr.scanQrSync(qr.renderQr(URI, { format: 'pixels' })), URI);
     // Two codes side by side: only ZXing-C++ returns both, so its WebAssembly loaded from the package.
     const other = 'otpauth://totp/B:b?secret=JBSWY3DPEHPK3PXP';
-    const [left, right] = [qr.renderQr(URI, { format: 'pixels', scale: 3 }), qr.renderQr(other, { format: 'pixels', scale: 3 })];
-    const width = left.width + right.width, height = Math.max(left.height, right.height);
+    const [left, right] = [
+      qr.renderQr(URI, { format: 'pixels', scale: 3 }),
+      qr.renderQr(other, { format: 'pixels', scale: 3 }),
+    ];
+    const width = left.width + right.width,
+      height = Math.max(left.height, right.height);
     const data = new Uint8ClampedArray(width * height * 4).fill(255);
-    for (const [image, offset] of [[left, 0], [right, left.width]]) {
-      for (let y = 0; y < image.height; y++) data.set(image.data.subarray(y * image.width * 4, (y + 1) * image.width * 4), (y * width + offset) * 4);
+    for (const [image, offset] of [
+      [left, 0],
+      [right, left.width],
+    ]) {
+      for (let y = 0; y < image.height; y++)
+        data.set(image.data.subarray(y * image.width * 4, (y + 1) * image.width * 4), (y * width + offset) * 4);
     }
     assert.deepEqual(await qr.scanQrAll({ data, width, height }), [URI, other]);
     await assert.rejects(
@@ -54,7 +63,8 @@ for (const [kind, load] of [
 
 test('the bin: qr --out, scan, and exit codes 0, 1 and 2', () => {
   const bin = join(dist, 'cli.js');
-  const runBin = (...args) => spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '' } });
+  const runBin = (...args) =>
+    spawnSync(process.execPath, [bin, ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '' } });
   const dir = mkdtempSync(join(tmpdir(), 'totp-lab-smoke-'));
   try {
     const png = join(dir, 'setup.png');
@@ -64,7 +74,10 @@ test('the bin: qr --out, scan, and exit codes 0, 1 and 2', () => {
     assert.equal(ok.stdout, `${URI}\n`);
     // Piped: plain text; FORCE_COLOR asks for the colours a terminal gets.
     assert.doesNotMatch(runBin('qr', URI).stdout, /\u001b\[/);
-    const forced = spawnSync(process.execPath, [bin, 'qr', URI], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '', FORCE_COLOR: '1' } });
+    const forced = spawnSync(process.execPath, [bin, 'qr', URI], {
+      encoding: 'utf8',
+      env: { ...process.env, NO_COLOR: '', FORCE_COLOR: '1' },
+    });
     assert.match(forced.stdout, /\u001b\[30;47m/);
     writeFileSync(join(dir, 'blank.png'), readFileSync(png).subarray(0, 8)); // a PNG signature only
     const bad = runBin('scan', join(dir, 'blank.png'));
@@ -87,7 +100,9 @@ test('the bin: qr --out, scan, and exit codes 0, 1 and 2', () => {
 /** Every module a built file loads up front: its static imports, followed through local chunks. */
 function staticImports(file, seen = new Set()) {
   const found = new Set();
-  for (const [, name] of readFileSync(file, 'utf8').matchAll(/^(?:import|export)\b[^'"]*?from\s*['"]([^'"]+)['"]|^import\s*['"]([^'"]+)['"]/gm)) {
+  for (const [, name] of readFileSync(file, 'utf8').matchAll(
+    /^(?:import|export)\b[^'"]*?from\s*['"]([^'"]+)['"]|^import\s*['"]([^'"]+)['"]/gm,
+  )) {
     if (name === undefined) continue;
     if (name.startsWith('.')) {
       const next = join(dirname(file), name);

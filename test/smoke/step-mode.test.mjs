@@ -53,7 +53,11 @@ print(json.dumps({'steps': seen, 'code': os.waitstatus_to_exitcode(status), 'out
 `;
 
 function drive(keys, args, marker = 'Enter') {
-  const r = spawnSync('python3', ['-c', DRIVER, process.execPath, bin, JSON.stringify(keys), JSON.stringify(args), marker], { encoding: 'utf8', timeout: 120_000 });
+  const r = spawnSync(
+    'python3',
+    ['-c', DRIVER, process.execPath, bin, JSON.stringify(keys), JSON.stringify(args), marker],
+    { encoding: 'utf8', timeout: 120_000 },
+  );
   assert.equal(r.status, 0, r.stderr);
   return JSON.parse(r.stdout);
 }
@@ -74,7 +78,11 @@ test('q leaves with exit code 0; the prompt speaks Hungarian', { timeout: 150_00
 });
 
 test('the interactive demo has a prompt and a history (up arrow), and leaves on Ctrl+C', { timeout: 150_000 }, () => {
-  const r = drive(['register\r', '\u001b[A\r', '\u0003'], ['demo', '--interactive', '--lang', 'en', '--no-qr'], 'demo> ');
+  const r = drive(
+    ['register\r', '\u001b[A\r', '\u0003'],
+    ['demo', '--interactive', '--lang', 'en', '--no-qr'],
+    'demo> ',
+  );
   assert.equal(r.code, 130);
   // The up arrow brought "register" back: the second try is refused as a duplicate registration.
   assert.equal(r.out.match(/\[site\] ✓ Registered\./g)?.length, 1);

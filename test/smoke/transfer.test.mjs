@@ -8,7 +8,8 @@ import { fileURLToPath } from 'node:url';
 const require = createRequire(import.meta.url);
 const bin = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
 // dim13/otpauth's test payload: no batch fields, unspecified enums; 528064 at 2009-11-10T23:00:00Z.
-const MIGRATION = 'otpauth-migration://offline?data=CjEKCkhlbGxvId6tvu8SGEV4YW1wbGU6YWxpY2VAZ29vZ2xlLmNvbRoHRXhhbXBsZTAC';
+const MIGRATION =
+  'otpauth-migration://offline?data=CjEKCkhlbGxvId6tvu8SGEV4YW1wbGU6YWxpY2VAZ29vZ2xlLmNvbRoHRXhhbXBsZTAC';
 
 for (const [kind, load] of [
   ['ESM', () => import('totp-lab')],
@@ -17,10 +18,16 @@ for (const [kind, load] of [
   test(`${kind} build decodes a migration URI and a phone shows its code`, async () => {
     const lib = await load();
     const { accounts } = lib.decodeMigration(MIGRATION);
-    assert.deepEqual([accounts[0].issuer, accounts[0].account, accounts[0].secret], ['Example', 'alice@google.com', 'JBSWY3DPEHPK3PXP']);
+    assert.deepEqual(
+      [accounts[0].issuer, accounts[0].account, accounts[0].secret],
+      ['Example', 'alice@google.com', 'JBSWY3DPEHPK3PXP'],
+    );
     const phone = lib.createAuthenticator({ clock: lib.manualClock(Date.parse('2009-11-10T23:00:00Z')) });
     assert.equal(phone.importMigration(MIGRATION).added[0].code, '528064');
-    assert.throws(() => lib.decodeMigration('otpauth-migration://offline?data=CiA'), (e) => e instanceof lib.InvalidMigrationError && e.code === 'INVALID_MIGRATION');
+    assert.throws(
+      () => lib.decodeMigration('otpauth-migration://offline?data=CiA'),
+      (e) => e instanceof lib.InvalidMigrationError && e.code === 'INVALID_MIGRATION',
+    );
   });
 }
 

@@ -23,10 +23,27 @@ export async function compileCli(): Promise<{ bin: string; remove: () => Promise
 /** Starts one `serve --api` on `store`, resolves when it prints its address. */
 export function startInstance(bin: string, store: string, extra: string[] = []): Promise<Instance> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, 'serve', '--api', '--port', '0', '--store', store, '--hash-iterations', '1000', '--language', 'en', ...extra], {
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, TOTP_LAB_CONTROL_TOKEN: INSTANCE_TOKEN },
-    });
+    const child = spawn(
+      process.execPath,
+      [
+        bin,
+        'serve',
+        '--api',
+        '--port',
+        '0',
+        '--store',
+        store,
+        '--hash-iterations',
+        '1000',
+        '--language',
+        'en',
+        ...extra,
+      ],
+      {
+        stdio: ['ignore', 'pipe', 'pipe'],
+        env: { ...process.env, TOTP_LAB_CONTROL_TOKEN: INSTANCE_TOKEN },
+      },
+    );
     let out = '';
     let err = '';
     child.stdout!.on('data', (d: Buffer) => {
@@ -41,9 +58,14 @@ export function startInstance(bin: string, store: string, extra: string[] = []):
 
 /** Stops instances and waits for them to exit. */
 export async function stopInstances(instances: Instance[]): Promise<void> {
-  await Promise.all(instances.map((i) => new Promise<void>((resolve) => {
-    if (i.child.exitCode !== null) return resolve();
-    i.child.once('exit', () => resolve());
-    i.child.kill('SIGTERM');
-  })));
+  await Promise.all(
+    instances.map(
+      (i) =>
+        new Promise<void>((resolve) => {
+          if (i.child.exitCode !== null) return resolve();
+          i.child.once('exit', () => resolve());
+          i.child.kill('SIGTERM');
+        }),
+    ),
+  );
 }

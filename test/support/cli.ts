@@ -1,6 +1,10 @@
 import { run } from '../../src/cli/main.js';
 
-export interface CliResult { code: number; stdout: string; stderr: string }
+export interface CliResult {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
 
 /** Runs the CLI in-process and captures what it prints. */
 export async function cli(...args: string[]): Promise<CliResult> {

@@ -37,11 +37,12 @@ type Message =
   | { op: 'try'; kind: 'counter' | 'set' | 'delete' | 'touch'; key: string; value?: StoreValue }
   | { op: 'ack'; value?: StoreValue };
 
-
 /** Starts a worker and kills it `delayMs` after it is ready (or, with `beforeReady`, after it starts). */
 function killedRun(options: CrashLoopOptions, run: number, delayMs: number, beforeReady: boolean): Promise<Message[]> {
   return new Promise((resolveRun, reject) => {
-    const child = spawn(process.execPath, [WORKER, options.compiled, options.storePath, 'crash', String(run)], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [WORKER, options.compiled, options.storePath, 'crash', String(run)], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const acks: Message[] = [];
     let pending = '';
     let stderr = '';
@@ -70,7 +71,8 @@ function killedRun(options: CrashLoopOptions, run: number, delayMs: number, befo
       clearTimeout(timer);
       clearTimeout(watchdog);
       if (stuck) reject(new Error(`worker ${run} was still running after 15 s (delay ${delayMs} ms): ${stderr}`));
-      else if (signal !== 'SIGKILL' || stderr !== '') reject(new Error(`worker ${run} ended with ${signal ?? code}: ${stderr}`));
+      else if (signal !== 'SIGKILL' || stderr !== '')
+        reject(new Error(`worker ${run} ended with ${signal ?? code}: ${stderr}`));
       else resolveRun(acks);
     });
   });
@@ -102,13 +104,18 @@ export async function runCrashLoop(options: CrashLoopOptions): Promise<CrashLoop
       inFlight = undefined;
     }
     if (existsSync(`${options.storePath}.lock`)) stats.locksLeft++;
-    if (existsSync(dir) && readdirSync(dir).some((name) => name.startsWith(`.${basename(options.storePath)}.`))) stats.tempFilesLeft++;
+    if (existsSync(dir) && readdirSync(dir).some((name) => name.startsWith(`.${basename(options.storePath)}.`)))
+      stats.tempFilesLeft++;
     if (!existsSync(options.storePath)) {
       expect(stats.acknowledged, context()).toBe(0);
       continue;
     }
     // Read the file independently of FileStore first, then through it.
-    const raw = JSON.parse(readFileSync(options.storePath, 'utf8')) as { format: unknown; version: unknown; data: Record<string, StoreValue> };
+    const raw = JSON.parse(readFileSync(options.storePath, 'utf8')) as {
+      format: unknown;
+      version: unknown;
+      data: Record<string, StoreValue>;
+    };
     expect([raw.format, raw.version], context()).toEqual(['totp-lab-store', 1]);
     const snapshot = await new FileStore(options.storePath).snapshot();
     expect(snapshot, context()).toEqual(raw.data);
@@ -116,10 +123,13 @@ export async function runCrashLoop(options: CrashLoopOptions): Promise<CrashLoop
     if (inFlight) {
       const before = inFlight.kind === 'counter' ? counter : expected.get(inFlight.key);
       const after =
-        inFlight.kind === 'counter' ? counter + 1
-        : inFlight.kind === 'set' ? inFlight.value
-        : inFlight.kind === 'delete' ? undefined
-        : { ...(before as Record<string, StoreValue>), touched: true };
+        inFlight.kind === 'counter'
+          ? counter + 1
+          : inFlight.kind === 'set'
+            ? inFlight.value
+            : inFlight.kind === 'delete'
+              ? undefined
+              : { ...(before as Record<string, StoreValue>), touched: true };
       const landed = snapshot[inFlight.key];
       expect([before, after], `${context()}: ${inFlight.kind} ${inFlight.key} in flight`).toContainEqual(landed);
       if (inFlight.kind === 'counter') counter = landed as number;
@@ -129,7 +139,12 @@ export async function runCrashLoop(options: CrashLoopOptions): Promise<CrashLoop
     for (const [key, value] of expected) expect(snapshot[key], `${context()}: ${key}`).toEqual(value);
     // Nothing the worker never wrote appears either.
     const written = [...expected].filter(([, v]) => v !== undefined).map(([k]) => k);
-    expect(Object.keys(snapshot).filter((k) => k !== 'counter').sort(), context()).toEqual(written.sort());
+    expect(
+      Object.keys(snapshot)
+        .filter((k) => k !== 'counter')
+        .sort(),
+      context(),
+    ).toEqual(written.sort());
   }
   return stats;
 }

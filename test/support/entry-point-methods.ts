@@ -19,7 +19,8 @@ const f = (fn: unknown) => fn as (...args: unknown[]) => unknown;
 const notOk = (v: unknown) => (v as { ok?: unknown } | undefined)?.ok === true;
 const URI = `otpauth://totp/Example:alice?secret=${SECRET}&issuer=Example`;
 
-const provider = () => core.createProvider({ clock: core.manualClock(T), hashing: LOW, random: seededRandom(9), throttle: { baseMs: 0 } });
+const provider = () =>
+  core.createProvider({ clock: core.manualClock(T), hashing: LOW, random: seededRandom(9), throttle: { baseMs: 0 } });
 /** A provider with one registered user ('anna', password 'jelszo-123'). */
 async function withUser() {
   const p = provider();
@@ -37,40 +38,128 @@ const fileStore = () => new FileStore(join(dir, `s${++files}.json`), { lockTimeo
 
 export const METHOD_CALLS: CallSpec[] = [
   { name: 'MemoryStore.get', fn: f((k: string) => store().get(k)), args: () => ['k'] },
-  { name: 'MemoryStore.update', fn: f((k: string, fn: () => core.StoreValue) => store().update(k, fn)), args: () => ['k', () => 1] },
-  { name: 'MemoryStore.update (returned value)', fn: f((v: unknown) => store().update('k', () => v as core.StoreValue)), args: () => [1] },
+  {
+    name: 'MemoryStore.update',
+    fn: f((k: string, fn: () => core.StoreValue) => store().update(k, fn)),
+    args: () => ['k', () => 1],
+  },
+  {
+    name: 'MemoryStore.update (returned value)',
+    fn: f((v: unknown) => store().update('k', () => v as core.StoreValue)),
+    args: () => [1],
+  },
   { name: 'MemoryStore.keys', fn: f((p: string) => store().keys(p)), args: () => ['a'] },
-  { name: 'FileStore', fn: f((path: string, o: object) => new FileStore(path, o)), args: () => [join(dir, 'c.json'), { lockTimeoutMs: 100, staleLockMs: 100 }] },
+  {
+    name: 'FileStore',
+    fn: f((path: string, o: object) => new FileStore(path, o)),
+    args: () => [join(dir, 'c.json'), { lockTimeoutMs: 100, staleLockMs: 100 }],
+  },
   { name: 'FileStore.get', fn: f((k: string) => fileStore().get(k)), args: () => ['k'] },
-  { name: 'FileStore.update', fn: f((k: string, fn: () => core.StoreValue) => fileStore().update(k, fn)), args: () => ['k', () => 1] },
-  { name: 'FileStore.update (returned value)', fn: f((v: unknown) => fileStore().update('k', () => v as core.StoreValue)), args: () => [1] },
+  {
+    name: 'FileStore.update',
+    fn: f((k: string, fn: () => core.StoreValue) => fileStore().update(k, fn)),
+    args: () => ['k', () => 1],
+  },
+  {
+    name: 'FileStore.update (returned value)',
+    fn: f((v: unknown) => fileStore().update('k', () => v as core.StoreValue)),
+    args: () => [1],
+  },
   { name: 'FileStore.keys', fn: f((p: string) => fileStore().keys(p)), args: () => ['a'] },
-  { name: 'provider.register', fn: f((i: never) => provider().register(i)), args: () => [{ username: 'bela', password: 'jelszo-123', email: 'bela@example.hu' }] },
-  { name: 'provider.login (wrong password)', fn: f(async (i: never) => (await withUser()).login(i)), args: () => [{ username: 'anna', password: 'rossz', code: '123456' }], wrong: notOk },
-  { name: 'provider.verifySecondFactor', fn: f(async (i: never) => (await withUser()).verifySecondFactor(i)), args: () => [{ username: 'anna', code: '123456' }], wrong: notOk },
-  { name: 'provider.startEnrollment (wrong password)', fn: f(async (i: never) => (await withUser()).startEnrollment(i)), args: () => [{ username: 'anna', password: 'rossz' }], wrong: notOk },
-  { name: 'provider.confirmEnrollment', fn: f((i: never) => provider().confirmEnrollment(i)), args: () => [{ enrollmentId: 'f'.repeat(32), code: '123456' }], wrong: notOk },
-  { name: 'provider.finishEnrollment', fn: f((i: never) => provider().finishEnrollment(i)), args: () => [{ enrollmentId: 'f'.repeat(32), deletionCodeSaved: true }], wrong: notOk },
-  { name: 'provider.abandonEnrollment', fn: f((i: never) => provider().abandonEnrollment(i)), args: () => [{ enrollmentId: 'f'.repeat(32) }], wrong: notOk },
-  { name: 'provider.startDeviceChange', fn: f(async (i: never) => (await withUser()).startDeviceChange(i)), args: () => [{ username: 'anna', password: 'jelszo-123', code: '123456' }], wrong: notOk },
-  { name: 'provider.redeemDeletionCode', fn: f(async (i: never) => (await withUser()).redeemDeletionCode(i)), args: () => [{ username: 'anna', password: 'jelszo-123', deletionCode: '1234 5678 9012 3456 7890' }], wrong: notOk },
+  {
+    name: 'provider.register',
+    fn: f((i: never) => provider().register(i)),
+    args: () => [{ username: 'bela', password: 'jelszo-123', email: 'bela@example.hu' }],
+  },
+  {
+    name: 'provider.login (wrong password)',
+    fn: f(async (i: never) => (await withUser()).login(i)),
+    args: () => [{ username: 'anna', password: 'rossz', code: '123456' }],
+    wrong: notOk,
+  },
+  {
+    name: 'provider.verifySecondFactor',
+    fn: f(async (i: never) => (await withUser()).verifySecondFactor(i)),
+    args: () => [{ username: 'anna', code: '123456' }],
+    wrong: notOk,
+  },
+  {
+    name: 'provider.startEnrollment (wrong password)',
+    fn: f(async (i: never) => (await withUser()).startEnrollment(i)),
+    args: () => [{ username: 'anna', password: 'rossz' }],
+    wrong: notOk,
+  },
+  {
+    name: 'provider.confirmEnrollment',
+    fn: f((i: never) => provider().confirmEnrollment(i)),
+    args: () => [{ enrollmentId: 'f'.repeat(32), code: '123456' }],
+    wrong: notOk,
+  },
+  {
+    name: 'provider.finishEnrollment',
+    fn: f((i: never) => provider().finishEnrollment(i)),
+    args: () => [{ enrollmentId: 'f'.repeat(32), deletionCodeSaved: true }],
+    wrong: notOk,
+  },
+  {
+    name: 'provider.abandonEnrollment',
+    fn: f((i: never) => provider().abandonEnrollment(i)),
+    args: () => [{ enrollmentId: 'f'.repeat(32) }],
+    wrong: notOk,
+  },
+  {
+    name: 'provider.startDeviceChange',
+    fn: f(async (i: never) => (await withUser()).startDeviceChange(i)),
+    args: () => [{ username: 'anna', password: 'jelszo-123', code: '123456' }],
+    wrong: notOk,
+  },
+  {
+    name: 'provider.redeemDeletionCode',
+    fn: f(async (i: never) => (await withUser()).redeemDeletionCode(i)),
+    args: () => [{ username: 'anna', password: 'jelszo-123', deletionCode: '1234 5678 9012 3456 7890' }],
+    wrong: notOk,
+  },
   { name: 'provider.unlock', fn: f((u: string) => provider().unlock(u)), args: () => ['anna'] },
   { name: 'provider.accountStatus', fn: f((u: string) => provider().accountStatus(u)), args: () => ['anna'] },
   { name: 'provider.auditLog', fn: f((s: number) => provider().auditLog(s)), args: () => [0] },
   { name: 'provider.inspect', fn: f((u: string) => provider().inspect(u)), args: () => ['anna'] },
-  { name: 'provider.explainCode', fn: f(async (i: never) => (await withUser()).explainCode(i)), args: () => [{ username: 'anna', code: '123456' }] },
+  {
+    name: 'provider.explainCode',
+    fn: f(async (i: never) => (await withUser()).explainCode(i)),
+    args: () => [{ username: 'anna', code: '123456' }],
+  },
   { name: 'phone.setDrift', fn: f((v: number) => phone().setDrift(v)), args: () => [1000] },
   { name: 'phone.addKeyUri', fn: f((v: string) => phone().addKeyUri(v)), args: () => [URI.replace('alice', 'bob')] },
-  { name: 'phone.addManually', fn: f((v: never) => phone().addManually(v)), args: () => [{ issuer: 'X', account: 'y', secret: SECRET }] },
-  { name: 'phone.scan', fn: f((v: never) => phone().scan(v)), args: () => [{ data: new Uint8ClampedArray(4 * 21 * 21).fill(255), width: 21, height: 21 }] },
+  {
+    name: 'phone.addManually',
+    fn: f((v: never) => phone().addManually(v)),
+    args: () => [{ issuer: 'X', account: 'y', secret: SECRET }],
+  },
+  {
+    name: 'phone.scan',
+    fn: f((v: never) => phone().scan(v)),
+    args: () => [{ data: new Uint8ClampedArray(4 * 21 * 21).fill(255), width: 21, height: 21 }],
+  },
   { name: 'phone.get', fn: f((id: string) => phone().get(id)), args: () => ['acc-1'] },
   { name: 'phone.nextCode', fn: f((id: string) => phone().nextCode(id)), args: () => ['acc-2'] },
-  { name: 'phone.rename', fn: f((id: string, n: never) => phone().rename(id, n)), args: () => ['acc-1', { issuer: 'Y', account: 'z' }] },
+  {
+    name: 'phone.rename',
+    fn: f((id: string, n: never) => phone().rename(id, n)),
+    args: () => ['acc-1', { issuer: 'Y', account: 'z' }],
+  },
   { name: 'phone.requestDelete', fn: f((id: string) => phone().requestDelete(id)), args: () => ['acc-1'] },
   { name: 'phone.confirmDelete', fn: f((id: string) => phone().confirmDelete(id)), args: () => ['acc-1'] },
   { name: 'phone.exportQrImages', fn: f((o: never) => phone().exportQrImages(o)), args: () => [{}] },
-  { name: 'phone.importText', fn: f((t: string) => phone().importText(t)), args: () => [URI.replace('alice', 'carol')] },
-  { name: 'phone.importFile', fn: f((t: string, o: object) => phone().importFile(t, o as never)), args: () => [URI.replace('alice', 'dora'), {}] },
+  {
+    name: 'phone.importText',
+    fn: f((t: string) => phone().importText(t)),
+    args: () => [URI.replace('alice', 'carol')],
+  },
+  {
+    name: 'phone.importFile',
+    fn: f((t: string, o: object) => phone().importFile(t, o as never)),
+    args: () => [URI.replace('alice', 'dora'), {}],
+  },
   { name: 'phone.exportUriList', fn: f((ids: never) => phone().exportUriList(ids)), args: () => [['acc-1']] },
   { name: 'phone.exportAegis', fn: f((ids: never) => phone().exportAegis(ids)), args: () => [['acc-1']] },
 ];

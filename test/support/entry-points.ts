@@ -18,27 +18,44 @@ export const SECRET = 'JBSWY3DPEHPK3PXP';
 export const T = Date.UTC(2025, 0, 16, 8, 0, 10);
 const LOW = core.LOW_COST_HASHING_FOR_TESTS;
 const URI = `otpauth://totp/Example:alice?secret=${SECRET}&issuer=Example`;
-const MIGRATION = 'otpauth-migration://offline?data=CjEKCkhlbGxvId6tvu8SGEV4YW1wbGU6YWxpY2VAZ29vZ2xlLmNvbRoHRXhhbXBsZTAC';
+const MIGRATION =
+  'otpauth-migration://offline?data=CjEKCkhlbGxvId6tvu8SGEV4YW1wbGU6YWxpY2VAZ29vZ2xlLmNvbRoHRXhhbXBsZTAC';
 const clock = () => core.manualClock(T);
 const image = () => ({ data: new Uint8ClampedArray(21 * 21 * 4).fill(255), width: 21, height: 21 });
 /** Encrypted exports (cheap key derivation) for the decrypting readers to start from. */
-const ENCRYPTED_AEGIS = await core.toEncryptedAegisVault([{ account: 'alice', secret: SECRET }], 'pw', { random: testing.seededRandom(3), scrypt: { n: 16, r: 8, p: 1 } });
+const ENCRYPTED_AEGIS = await core.toEncryptedAegisVault([{ account: 'alice', secret: SECRET }], 'pw', {
+  random: testing.seededRandom(3),
+  scrypt: { n: 16, r: 8, p: 1 },
+});
 const ENCRYPTED_ANDOTP = await (async () => {
   // andOTP's layout: iterations (4 bytes, big-endian) ‖ salt (12) ‖ nonce (12) ‖ AES-256-GCM ciphertext ‖ tag.
   const head = new Uint8Array(28);
   new DataView(head.buffer).setUint32(0, 1000);
   head.fill(7, 4);
   const base = await crypto.subtle.importKey('raw', new TextEncoder().encode('pw'), 'PBKDF2', false, ['deriveKey']);
-  const key = await crypto.subtle.deriveKey({ name: 'PBKDF2', salt: head.slice(4, 16), iterations: 1000, hash: 'SHA-1' }, base, { name: 'AES-GCM', length: 256 }, false, ['encrypt']);
-  const entries = JSON.stringify([{ secret: SECRET, issuer: 'Example', label: 'alice', digits: 6, type: 'TOTP', algorithm: 'SHA1', period: 30 }]);
-  const sealed = new Uint8Array(await crypto.subtle.encrypt({ name: 'AES-GCM', iv: head.slice(16, 28) }, key, new TextEncoder().encode(entries)));
+  const key = await crypto.subtle.deriveKey(
+    { name: 'PBKDF2', salt: head.slice(4, 16), iterations: 1000, hash: 'SHA-1' },
+    base,
+    { name: 'AES-GCM', length: 256 },
+    false,
+    ['encrypt'],
+  );
+  const entries = JSON.stringify([
+    { secret: SECRET, issuer: 'Example', label: 'alice', digits: 6, type: 'TOTP', algorithm: 'SHA1', period: 30 },
+  ]);
+  const sealed = new Uint8Array(
+    await crypto.subtle.encrypt({ name: 'AES-GCM', iv: head.slice(16, 28) }, key, new TextEncoder().encode(entries)),
+  );
   const out = new Uint8Array(28 + sealed.length);
   out.set(head);
   out.set(sealed, 28);
   return out;
 })();
 /** A code that is certainly not the one for SECRET at T (checked by the test), so any "valid" is wrong. */
-export const WRONG_CODE = String((Number(core.generateCode(SECRET, { time: T })) + 500_000) % 1_000_000).padStart(6, '0');
+export const WRONG_CODE = String((Number(core.generateCode(SECRET, { time: T })) + 500_000) % 1_000_000).padStart(
+  6,
+  '0',
+);
 
 /**
  * One function to call. `args` builds fresh valid arguments; `wrong` says whether a returned value
@@ -60,7 +77,11 @@ export const CORE_CALLS: CallSpec[] = [
   { name: 'manualClock', fn: f(core.manualClock), args: () => [T] },
   { name: 'manualClock.set', fn: f((v: number) => clock().set(v)), args: () => [T] },
   { name: 'manualClock.advance', fn: f((v: number) => clock().advance(v)), args: () => [1000] },
-  { name: 'cryptoRandom.getRandomValues', fn: f((b: Uint8Array) => core.cryptoRandom.getRandomValues(b)), args: () => [new Uint8Array(8)] },
+  {
+    name: 'cryptoRandom.getRandomValues',
+    fn: f((b: Uint8Array) => core.cryptoRandom.getRandomValues(b)),
+    args: () => [new Uint8Array(8)],
+  },
   { name: 'generateSecret', fn: f(core.generateSecret), args: () => [{ bytes: 20, random: testing.seededRandom(1) }] },
   { name: 'checkLanguage', fn: f(core.checkLanguage), args: () => ['hu'] },
   { name: 'isLanguage', fn: f(core.isLanguage), args: () => ['en'] },
@@ -68,65 +89,243 @@ export const CORE_CALLS: CallSpec[] = [
   { name: 'toSecretBase32', fn: f(core.toSecretBase32), args: () => [SECRET] },
   { name: 'toBase32', fn: f(core.toBase32), args: () => [new Uint8Array([1, 2, 3])] },
   { name: 'fromBase32', fn: f(core.fromBase32), args: () => [SECRET] },
-  { name: 'generateCode', fn: f(core.generateCode), args: () => [SECRET, { time: T, algorithm: 'SHA1', digits: 6, period: 30 }] },
+  {
+    name: 'generateCode',
+    fn: f(core.generateCode),
+    args: () => [SECRET, { time: T, algorithm: 'SHA1', digits: 6, period: 30 }],
+  },
   { name: 'prepareSecret', fn: f(core.prepareSecret), args: () => [SECRET, { algorithm: 'SHA1' }] },
-  { name: 'generateCode (prepared)', fn: f(core.generateCode), args: () => [core.prepareSecret(SECRET), { time: T, digits: 6 }] },
+  {
+    name: 'generateCode (prepared)',
+    fn: f(core.generateCode),
+    args: () => [core.prepareSecret(SECRET), { time: T, digits: 6 }],
+  },
   { name: 'generateCode (clock)', fn: f(core.generateCode), args: () => [SECRET, { clock: clock(), digits: 6 }] },
-  { name: 'verifyCode (wrong code)', fn: f(core.verifyCode), args: () => [SECRET, WRONG_CODE, { clock: clock(), window: 1, digits: 6, period: 30, algorithm: 'SHA1', minCounter: 0 }], wrong: isValid },
+  {
+    name: 'verifyCode (wrong code)',
+    fn: f(core.verifyCode),
+    args: () => [
+      SECRET,
+      WRONG_CODE,
+      { clock: clock(), window: 1, digits: 6, period: 30, algorithm: 'SHA1', minCounter: 0 },
+    ],
+    wrong: isValid,
+  },
   { name: 'stepAt', fn: f(core.stepAt), args: () => [T, 30] },
   { name: 'secondsLeft', fn: f(core.secondsLeft), args: () => [T, 30] },
   { name: 'normalizeTypedCode', fn: f(core.normalizeTypedCode), args: () => ['123 456', 6] },
   { name: 'isTotpLabError', fn: f(core.isTotpLabError), args: () => [new Error('x')] },
-  { name: 'buildKeyUri', fn: f(core.buildKeyUri), args: () => [{ type: 'totp', issuer: 'Example', account: 'alice', secret: SECRET, algorithm: 'SHA1', digits: 6, period: 30 }] },
+  {
+    name: 'buildKeyUri',
+    fn: f(core.buildKeyUri),
+    args: () => [
+      { type: 'totp', issuer: 'Example', account: 'alice', secret: SECRET, algorithm: 'SHA1', digits: 6, period: 30 },
+    ],
+  },
   { name: 'parseKeyUri', fn: f(core.parseKeyUri), args: () => [URI] },
-  { name: 'constantTimeEqual (unequal)', fn: f(core.constantTimeEqual), args: () => ['123456', '654321'], wrong: isTrue },
-  { name: 'encodeMigration', fn: f(core.encodeMigration), args: () => [[{ account: 'alice', secret: SECRET }], { batchId: 7, maxPerBatch: 10 }] },
+  {
+    name: 'constantTimeEqual (unequal)',
+    fn: f(core.constantTimeEqual),
+    args: () => ['123456', '654321'],
+    wrong: isTrue,
+  },
+  {
+    name: 'encodeMigration',
+    fn: f(core.encodeMigration),
+    args: () => [[{ account: 'alice', secret: SECRET }], { batchId: 7, maxPerBatch: 10 }],
+  },
   { name: 'decodeMigration', fn: f(core.decodeMigration), args: () => [MIGRATION] },
   { name: 'parseUriList', fn: f(core.parseUriList), args: () => [`${URI}\n`] },
   { name: 'formatUriList', fn: f(core.formatUriList), args: () => [[{ account: 'alice', secret: SECRET }]] },
-  { name: 'parseAegisVault', fn: f(core.parseAegisVault), args: () => [core.toAegisVault([{ account: 'alice', secret: SECRET }], { random: testing.seededRandom(2) })] },
-  { name: 'toAegisVault', fn: f(core.toAegisVault), args: () => [[{ account: 'alice', secret: SECRET }], { random: testing.seededRandom(2) }] },
+  {
+    name: 'parseAegisVault',
+    fn: f(core.parseAegisVault),
+    args: () => [core.toAegisVault([{ account: 'alice', secret: SECRET }], { random: testing.seededRandom(2) })],
+  },
+  {
+    name: 'toAegisVault',
+    fn: f(core.toAegisVault),
+    args: () => [[{ account: 'alice', secret: SECRET }], { random: testing.seededRandom(2) }],
+  },
   { name: 'readAccounts', fn: f(core.readAccounts), args: () => [URI] },
   // Export formats of real authenticator apps (docs/formats.md).
   { name: 'readExport', fn: f(core.readExport), args: () => [URI] },
   { name: 'detectFormat', fn: f(core.detectFormat), args: () => [URI] },
   { name: 'readUriList', fn: f(core.readUriList), args: () => [URI] },
   { name: 'decryptAegisVault', fn: f(core.decryptAegisVault), args: () => [structuredClone(ENCRYPTED_AEGIS), 'pw'] },
-  { name: 'toEncryptedAegisVault', fn: f(core.toEncryptedAegisVault), args: () => [[{ account: 'alice', secret: SECRET }], 'pw', { random: testing.seededRandom(2), scrypt: { n: 16, r: 8, p: 1 } }] },
-  { name: 'parseTwoFasBackup', fn: f(core.parseTwoFasBackup), args: () => [core.toTwoFasBackup([{ account: 'alice', secret: SECRET }], { clock: clock() })] },
-  { name: 'decryptTwoFasBackup', fn: f(core.decryptTwoFasBackup), args: () => [core.toTwoFasBackup([{ account: 'alice', secret: SECRET }], { clock: clock() }), 'pw'] },
-  { name: 'toTwoFasBackup', fn: f(core.toTwoFasBackup), args: () => [[{ account: 'alice', secret: SECRET }], { clock: clock() }] },
-  { name: 'parseBitwardenJson', fn: f(core.parseBitwardenJson), args: () => [{ encrypted: false, items: [{ name: 'Example', login: { username: 'alice', totp: URI } }] }] },
-  { name: 'parseBitwardenCsv', fn: f(core.parseBitwardenCsv), args: () => [`name,login_username,login_totp\nExample,alice,${URI}\n`] },
-  { name: 'parseAndOtpBackup', fn: f(core.parseAndOtpBackup), args: () => [[{ secret: SECRET, issuer: 'Example', label: 'alice', digits: 6, type: 'TOTP', algorithm: 'SHA1', period: 30 }]] },
+  {
+    name: 'toEncryptedAegisVault',
+    fn: f(core.toEncryptedAegisVault),
+    args: () => [
+      [{ account: 'alice', secret: SECRET }],
+      'pw',
+      { random: testing.seededRandom(2), scrypt: { n: 16, r: 8, p: 1 } },
+    ],
+  },
+  {
+    name: 'parseTwoFasBackup',
+    fn: f(core.parseTwoFasBackup),
+    args: () => [core.toTwoFasBackup([{ account: 'alice', secret: SECRET }], { clock: clock() })],
+  },
+  {
+    name: 'decryptTwoFasBackup',
+    fn: f(core.decryptTwoFasBackup),
+    args: () => [core.toTwoFasBackup([{ account: 'alice', secret: SECRET }], { clock: clock() }), 'pw'],
+  },
+  {
+    name: 'toTwoFasBackup',
+    fn: f(core.toTwoFasBackup),
+    args: () => [[{ account: 'alice', secret: SECRET }], { clock: clock() }],
+  },
+  {
+    name: 'parseBitwardenJson',
+    fn: f(core.parseBitwardenJson),
+    args: () => [{ encrypted: false, items: [{ name: 'Example', login: { username: 'alice', totp: URI } }] }],
+  },
+  {
+    name: 'parseBitwardenCsv',
+    fn: f(core.parseBitwardenCsv),
+    args: () => [`name,login_username,login_totp\nExample,alice,${URI}\n`],
+  },
+  {
+    name: 'parseAndOtpBackup',
+    fn: f(core.parseAndOtpBackup),
+    args: () => [
+      [{ secret: SECRET, issuer: 'Example', label: 'alice', digits: 6, type: 'TOTP', algorithm: 'SHA1', period: 30 }],
+    ],
+  },
   { name: 'decryptAndOtpBackup', fn: f(core.decryptAndOtpBackup), args: () => [ENCRYPTED_ANDOTP.slice(), 'pw'] },
-  { name: 'parseFreeOtpPlus', fn: f(core.parseFreeOtpPlus), args: () => [{ tokens: [{ type: 'TOTP', algo: 'SHA1', digits: 6, period: 30, issuerExt: 'Example', label: 'alice', secret: [72, 101, 108, 108, 111] }], tokenOrder: [] }] },
-  { name: 'parseAuthenticatorPro', fn: f(core.parseAuthenticatorPro), args: () => [{ Authenticators: [{ Type: 2, Issuer: 'Example', Username: 'alice', Secret: SECRET, Algorithm: 0, Digits: 6, Period: 30 }] }] },
-  { name: 'parseProtonExport', fn: f(core.parseProtonExport), args: () => [{ version: 1, entries: [{ id: '1', content: { uri: URI, entry_type: 'Totp', name: 'Example' }, note: null }] }] },
-  { name: 'parseLastPass', fn: f(core.parseLastPass), args: () => [{ version: 3, accounts: [{ issuerName: 'Example', userName: 'alice', secret: SECRET, algorithm: 'SHA1', digits: 6, timeStep: 30 }] }] },
-  { name: 'phoneStateFromJSON', fn: f(core.phoneStateFromJSON), args: () => [core.createAuthenticator({ clock: clock() }).toJSON()] },
+  {
+    name: 'parseFreeOtpPlus',
+    fn: f(core.parseFreeOtpPlus),
+    args: () => [
+      {
+        tokens: [
+          {
+            type: 'TOTP',
+            algo: 'SHA1',
+            digits: 6,
+            period: 30,
+            issuerExt: 'Example',
+            label: 'alice',
+            secret: [72, 101, 108, 108, 111],
+          },
+        ],
+        tokenOrder: [],
+      },
+    ],
+  },
+  {
+    name: 'parseAuthenticatorPro',
+    fn: f(core.parseAuthenticatorPro),
+    args: () => [
+      {
+        Authenticators: [
+          { Type: 2, Issuer: 'Example', Username: 'alice', Secret: SECRET, Algorithm: 0, Digits: 6, Period: 30 },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'parseProtonExport',
+    fn: f(core.parseProtonExport),
+    args: () => [
+      { version: 1, entries: [{ id: '1', content: { uri: URI, entry_type: 'Totp', name: 'Example' }, note: null }] },
+    ],
+  },
+  {
+    name: 'parseLastPass',
+    fn: f(core.parseLastPass),
+    args: () => [
+      {
+        version: 3,
+        accounts: [
+          { issuerName: 'Example', userName: 'alice', secret: SECRET, algorithm: 'SHA1', digits: 6, timeStep: 30 },
+        ],
+      },
+    ],
+  },
+  {
+    name: 'phoneStateFromJSON',
+    fn: f(core.phoneStateFromJSON),
+    args: () => [core.createAuthenticator({ clock: clock() }).toJSON()],
+  },
   { name: 'formatMessage', fn: f(core.formatMessage), args: () => ['hu', 'login.refused', {}] },
   { name: 'throttleDelayMs', fn: f(core.throttleDelayMs), args: () => [3, { ...core.DEFAULT_THROTTLE }] },
   { name: 'hashPassword', fn: f(core.hashPassword), args: () => ['jelszo', { ...LOW }, testing.seededRandom(3)] },
-  { name: 'verifyPassword (wrong password)', fn: f(async (p: string, stored: unknown) => core.verifyPassword(p, (await stored) as core.PasswordHash)), args: () => ['rossz', core.hashPassword('jelszo', LOW)], wrong: isTrue },
-  { name: 'encodePasswordHash', fn: f(core.encodePasswordHash), args: () => [{ algorithm: 'PBKDF2-SHA256', iterations: 1, salt: '00'.repeat(16), hash: '11'.repeat(32) }] },
-  { name: 'decodePasswordHash', fn: f(core.decodePasswordHash), args: () => [`$pbkdf2-sha256$i=1$${'00'.repeat(16)}$${'11'.repeat(32)}`] },
-  { name: 'generateDeletionCode', fn: f(core.generateDeletionCode), args: () => [{ length: 20, groupSize: 4, random: testing.seededRandom(4) }] },
+  {
+    name: 'verifyPassword (wrong password)',
+    fn: f(async (p: string, stored: unknown) => core.verifyPassword(p, (await stored) as core.PasswordHash)),
+    args: () => ['rossz', core.hashPassword('jelszo', LOW)],
+    wrong: isTrue,
+  },
+  {
+    name: 'encodePasswordHash',
+    fn: f(core.encodePasswordHash),
+    args: () => [{ algorithm: 'PBKDF2-SHA256', iterations: 1, salt: '00'.repeat(16), hash: '11'.repeat(32) }],
+  },
+  {
+    name: 'decodePasswordHash',
+    fn: f(core.decodePasswordHash),
+    args: () => [`$pbkdf2-sha256$i=1$${'00'.repeat(16)}$${'11'.repeat(32)}`],
+  },
+  {
+    name: 'generateDeletionCode',
+    fn: f(core.generateDeletionCode),
+    args: () => [{ length: 20, groupSize: 4, random: testing.seededRandom(4) }],
+  },
   { name: 'formatDeletionCode', fn: f(core.formatDeletionCode), args: () => ['12345678901234567890', 4] },
   { name: 'normalizeDeletionCode', fn: f(core.normalizeDeletionCode), args: () => ['1234 5678 9012 3456 7890', 20] },
-  { name: 'hashDeletionCode', fn: f(core.hashDeletionCode), args: () => ['12345678901234567890', { ...LOW }, testing.seededRandom(5)] },
-  { name: 'verifyDeletionCode (wrong code)', fn: f(async (typed: unknown, stored: unknown, length: unknown) => core.verifyDeletionCode(typed, (await stored) as core.PasswordHash, length as number)), args: () => ['9999 9999 9999 9999 9999', core.hashDeletionCode('12345678901234567890', LOW), 20], wrong: isTrue },
-  { name: 'createProvider', fn: f(core.createProvider), args: () => [{ clock: clock(), hashing: { ...LOW }, language: 'hu', window: 1, digits: 6, period: 30, store: new core.MemoryStore() }] },
-  { name: 'createAuthenticator', fn: f(core.createAuthenticator), args: () => [{ clock: clock(), driftMs: 0, random: testing.seededRandom(6) }] },
+  {
+    name: 'hashDeletionCode',
+    fn: f(core.hashDeletionCode),
+    args: () => ['12345678901234567890', { ...LOW }, testing.seededRandom(5)],
+  },
+  {
+    name: 'verifyDeletionCode (wrong code)',
+    fn: f(async (typed: unknown, stored: unknown, length: unknown) =>
+      core.verifyDeletionCode(typed, (await stored) as core.PasswordHash, length as number),
+    ),
+    args: () => ['9999 9999 9999 9999 9999', core.hashDeletionCode('12345678901234567890', LOW), 20],
+    wrong: isTrue,
+  },
+  {
+    name: 'createProvider',
+    fn: f(core.createProvider),
+    args: () => [
+      {
+        clock: clock(),
+        hashing: { ...LOW },
+        language: 'hu',
+        window: 1,
+        digits: 6,
+        period: 30,
+        store: new core.MemoryStore(),
+      },
+    ],
+  },
+  {
+    name: 'createAuthenticator',
+    fn: f(core.createAuthenticator),
+    args: () => [{ clock: clock(), driftMs: 0, random: testing.seededRandom(6) }],
+  },
 ];
 
 export const QR_CALLS: CallSpec[] = [
-  { name: 'renderQr', fn: f(qr.renderQr), args: () => [URI, { format: 'svg', errorCorrection: 'M', scale: 2, margin: 1 }] },
+  {
+    name: 'renderQr',
+    fn: f(qr.renderQr),
+    args: () => [URI, { format: 'svg', errorCorrection: 'M', scale: 2, margin: 1 }],
+  },
   { name: 'scanQr', fn: f(qr.scanQr), args: () => [image(), { expect: 'key-uri' }] },
   { name: 'scanQrAll', fn: f(qr.scanQrAll), args: () => [image(), { expect: 'otpauth' }] },
   { name: 'scanQrSync', fn: f(qr.scanQrSync), args: () => [image()] },
   // The real file's bytes, so the reader still loads for the calls after this one.
-  { name: 'setQrReaderWasm', fn: f(qr.setQrReaderWasm), args: () => [readFileSync(createRequire(import.meta.url).resolve('zxing-wasm/reader/zxing_reader.wasm'))] },
+  {
+    name: 'setQrReaderWasm',
+    fn: f(qr.setQrReaderWasm),
+    args: () => [readFileSync(createRequire(import.meta.url).resolve('zxing-wasm/reader/zxing_reader.wasm'))],
+  },
   { name: 'qrCamera.render', fn: f((t: string) => qr.qrCamera.render(t)), args: () => [URI] },
   { name: 'qrCamera.scan', fn: f((i: core.RgbaImage) => qr.qrCamera.scan(i)), args: () => [image()] },
   { name: 'checkImageSize', fn: f(qr.checkImageSize), args: () => [21, 21] },
@@ -137,24 +336,46 @@ export const NODE_CALLS: CallSpec[] = [
   { name: 'readImageFile', fn: f(node.readImageFile), args: () => ['does-not-exist.png'] },
   { name: 'scanQrFile', fn: f(node.scanQrFile), args: () => ['does-not-exist.png'] },
   { name: 'sniffImageType', fn: f(node.sniffImageType), args: () => [qr.renderQr(URI, { format: 'png' })] },
-  { name: 'writeQrFile', fn: f(node.writeQrFile), args: () => [join(OUT_DIR, 'qr.svg'), URI, { scale: 2, margin: 1, errorCorrection: 'M' }] },
+  {
+    name: 'writeQrFile',
+    fn: f(node.writeQrFile),
+    args: () => [join(OUT_DIR, 'qr.svg'), URI, { scale: 2, margin: 1, errorCorrection: 'M' }],
+  },
   { name: 'readImageSize', fn: f(node.readImageSize), args: () => [qr.renderQr(URI, { format: 'png' }), 'png'] },
   // A server that starts is closed at once, so hostile options cannot leave one listening.
   { name: 'storeKind', fn: f(node.storeKind), args: () => ['sqlite:lab.db'] },
-  { name: 'serveHandler', fn: f(async (handler: never, options: never) => (await node.serveHandler(handler, options)).close()), args: () => [async () => new Response('ok'), { port: 0, host: '127.0.0.1' }] },
+  {
+    name: 'serveHandler',
+    fn: f(async (handler: never, options: never) => (await node.serveHandler(handler, options)).close()),
+    args: () => [async () => new Response('ok'), { port: 0, host: '127.0.0.1' }],
+  },
 ];
 
 export const SCENARIO_CALLS: CallSpec[] = [
   { name: 'findScenario', fn: f(scenarios.findScenario), args: () => ['replay'] },
-  { name: 'startScenario', fn: f(scenarios.startScenario), args: () => [{ ...scenarios.SCENARIOS[0]! }, { camera: qr.qrCamera, lang: 'en', startTime: T }] },
-  { name: 'runScenario', fn: f(scenarios.runScenario), // Copies, because the hostile run writes into the scenario object it is given.
-    args: () => [{ ...scenarios.findScenario('dap')! }, { camera: qr.qrCamera, lang: 'hu', random: testing.seededRandom(1) }] },
+  {
+    name: 'startScenario',
+    fn: f(scenarios.startScenario),
+    args: () => [{ ...scenarios.SCENARIOS[0]! }, { camera: qr.qrCamera, lang: 'en', startTime: T }],
+  },
+  {
+    name: 'runScenario',
+    fn: f(scenarios.runScenario), // Copies, because the hostile run writes into the scenario object it is given.
+    args: () => [
+      { ...scenarios.findScenario('dap')! },
+      { camera: qr.qrCamera, lang: 'hu', random: testing.seededRandom(1) },
+    ],
+  },
   { name: 'createDapService', fn: f(scenarios.createDapService), args: () => [{ language: 'hu' }] },
 ];
 
 export const TESTING_CALLS: CallSpec[] = [
   { name: 'seededRandom', fn: f(testing.seededRandom), args: () => ['seed'] },
-  { name: 'seededRandom.getRandomValues', fn: f((b: Uint8Array) => testing.seededRandom(1).getRandomValues(b)), args: () => [new Uint8Array(8)] },
+  {
+    name: 'seededRandom.getRandomValues',
+    fn: f((b: Uint8Array) => testing.seededRandom(1).getRandomValues(b)),
+    args: () => [new Uint8Array(8)],
+  },
   { name: 'fakeTimersClock', fn: f(testing.fakeTimersClock), args: () => [{ advanceTimersByTime: () => undefined }] },
   { name: 'codeAt', fn: f(testing.codeAt), args: () => [SECRET, T, { digits: 6, period: 30, algorithm: 'SHA1' }] },
   { name: 'codeForStep', fn: f(testing.codeForStep), args: () => [SECRET, 100, { digits: 6 }] },
@@ -165,14 +386,30 @@ export const TESTING_CALLS: CallSpec[] = [
 
 /** Exported values that are not functions to call (constants, error classes, classes tested apart). */
 export const NOT_CALLED = new Set([
-  'TotpLabError', 'InvalidArgumentError', 'InvalidSecretError', 'InvalidKeyUriError', 'InvalidStateError', 'InvalidMigrationError',
-  'InvalidImageError', 'WrongPasswordError', 'UnsupportedFormatError', 'StoreError', 'MemoryStore', 'FileStore', 'PreparedSecret', 'SqliteStore', 'PostgresStore',
+  'TotpLabError',
+  'InvalidArgumentError',
+  'InvalidSecretError',
+  'InvalidKeyUriError',
+  'InvalidStateError',
+  'InvalidMigrationError',
+  'InvalidImageError',
+  'WrongPasswordError',
+  'UnsupportedFormatError',
+  'StoreError',
+  'MemoryStore',
+  'FileStore',
+  'PreparedSecret',
+  'SqliteStore',
+  'PostgresStore',
   // They create a database at whatever path or server they are given; test/node/*-store.test.ts checks their input.
-  'openStore', 'openSqliteStore', 'openPostgresStore',
+  'openStore',
+  'openSqliteStore',
+  'openPostgresStore',
   // Data, not functions: the scenarios themselves are played through startScenario and runScenario.
   'SCENARIOS',
   // Constants: the bounds on key derivation and the names of the export formats.
-  'KDF_LIMITS', 'FORMAT_NAMES',
+  'KDF_LIMITS',
+  'FORMAT_NAMES',
 ]);
 
 /** The exported names of each entry point that a spec must cover. */

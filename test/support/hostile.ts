@@ -18,7 +18,13 @@ export function throwingProxy(target: object = {}): object {
   const trap = () => {
     throw new ProxyTrap('hostile proxy touched');
   };
-  return new Proxy(target, { get: trap, has: trap, ownKeys: trap, getOwnPropertyDescriptor: trap, getPrototypeOf: trap });
+  return new Proxy(target, {
+    get: trap,
+    has: trap,
+    ownKeys: trap,
+    getOwnPropertyDescriptor: trap,
+    getPrototypeOf: trap,
+  });
 }
 
 const MB = 1024 * 1024;
@@ -51,9 +57,19 @@ export const HOSTILE: readonly Hostile[] = [
   { name: '__proto__ string', make: () => '__proto__' },
   { name: 'constructor string', make: () => 'constructor' },
   { name: 'empty object', make: () => ({}) },
-  { name: '__proto__ key', make: () => JSON.parse('{"__proto__": {"polluted": "yes"}, "constructor": {"prototype": {"polluted": "yes"}}}') },
+  {
+    name: '__proto__ key',
+    make: () => JSON.parse('{"__proto__": {"polluted": "yes"}, "constructor": {"prototype": {"polluted": "yes"}}}'),
+  },
   { name: 'toString key', make: () => ({ toString: () => '123456', valueOf: () => 123456 }) },
-  { name: 'throwing toString', make: () => ({ toString: () => { throw new ProxyTrap('toString'); } }) },
+  {
+    name: 'throwing toString',
+    make: () => ({
+      toString: () => {
+        throw new ProxyTrap('toString');
+      },
+    }),
+  },
   { name: 'throwing proxy', make: () => throwingProxy() },
   { name: 'throwing array proxy', make: () => throwingProxy([]) },
   { name: 'empty array', make: () => [] },
@@ -114,7 +130,11 @@ const BEFORE = PROTOTYPES.map((p) => Reflect.ownKeys(p).length);
 /** True when no built-in prototype has gained a property since this module loaded, and `{}` has no stray key. */
 export function prototypeIsClean(): boolean {
   const probe = {} as Record<string, unknown>;
-  return PROTOTYPES.every((p, i) => Reflect.ownKeys(p).length === BEFORE[i]) && probe.polluted === undefined && Object.keys(probe).length === 0;
+  return (
+    PROTOTYPES.every((p, i) => Reflect.ownKeys(p).length === BEFORE[i]) &&
+    probe.polluted === undefined &&
+    Object.keys(probe).length === 0
+  );
 }
 
 /**

@@ -14,7 +14,11 @@ export function seededRandom(seed: number): () => number {
   };
 }
 
-export function blankImage(width: number, height: number, rgb: (x: number, y: number) => [number, number, number]): RgbaImage {
+export function blankImage(
+  width: number,
+  height: number,
+  rgb: (x: number, y: number) => [number, number, number],
+): RgbaImage {
   const data = new Uint8ClampedArray(width * height * 4);
   for (let y = 0; y < height; y++) {
     for (let x = 0; x < width; x++) {
@@ -95,7 +99,10 @@ export function mapChannels(image: RgbaImage, f: (v: number) => number): RgbaIma
  * A 1280×720 camera-like frame: a lit, tinted background with a vignette, the code enlarged by
  * `zoom` pixels per source pixel at (left, top), softened and with sensor noise.
  */
-export function cameraFrame(code: RgbaImage, options: { zoom: number; left: number; top: number; seed: number; width?: number; height?: number; noise?: number }): RgbaImage {
+export function cameraFrame(
+  code: RgbaImage,
+  options: { zoom: number; left: number; top: number; seed: number; width?: number; height?: number; noise?: number },
+): RgbaImage {
   const width = options.width ?? 1280;
   const height = options.height ?? 720;
   const frame = blankImage(width, height, (x, y) => {
@@ -104,7 +111,13 @@ export function cameraFrame(code: RgbaImage, options: { zoom: number; left: numb
     const light = 200 - 160 * (dx * dx + dy * dy) + 30 * Math.sin(x / 97) * Math.cos(y / 53);
     return [light * 0.9, light * 0.95, light * 1.05];
   });
-  paste(frame, mapChannels(code, (v) => (v === 0 ? 35 : 225)), options.left, options.top, options.zoom);
+  paste(
+    frame,
+    mapChannels(code, (v) => (v === 0 ? 35 : 225)),
+    options.left,
+    options.top,
+    options.zoom,
+  );
   return addNoise(blur(frame), options.noise ?? 18, seededRandom(options.seed));
 }
 

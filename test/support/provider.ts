@@ -1,7 +1,13 @@
 // Shared set-up for the provider tests: a manual clock and low-cost hashing, so the suite stays fast.
 import {
-  LOW_COST_HASHING_FOR_TESTS, MemoryStore, createProvider, generateCode, manualClock,
-  type ManualClock, type Provider, type ProviderOptions,
+  LOW_COST_HASHING_FOR_TESTS,
+  MemoryStore,
+  createProvider,
+  generateCode,
+  manualClock,
+  type ManualClock,
+  type Provider,
+  type ProviderOptions,
 } from '../../src/index.js';
 
 /** 2025-01-16 08:00:00 UTC, the day the one-factor login stopped; on a 30 s step boundary. */
@@ -35,19 +41,28 @@ export async function enrolledLab(options: ProviderOptions = {}, username = USER
   await l.provider.register({ username, password: PASSWORD, email: 'janos@example.hu' });
   const started = await l.provider.startEnrollment({ username, password: PASSWORD });
   if (!started.ok) throw new Error(`start failed: ${started.messageKey}`);
-  const confirmed = await l.provider.confirmEnrollment({ enrollmentId: started.enrollmentId, code: generateCode(started.secret, { clock: l.clock }) });
+  const confirmed = await l.provider.confirmEnrollment({
+    enrollmentId: started.enrollmentId,
+    code: generateCode(started.secret, { clock: l.clock }),
+  });
   if (!confirmed.ok) throw new Error(`confirm failed: ${confirmed.messageKey}`);
   const finished = await l.provider.finishEnrollment({ enrollmentId: started.enrollmentId, deletionCodeSaved: true });
   if (!finished.ok) throw new Error(`finish failed: ${finished.messageKey}`);
   l.clock.set(Math.max(finished.activeFrom, l.clock.now()) + 30_000);
-  return { ...l, secret: started.secret, deletionCode: confirmed.deletionCode, code: () => generateCode(started.secret, { clock: l.clock }) };
+  return {
+    ...l,
+    secret: started.secret,
+    deletionCode: confirmed.deletionCode,
+    code: () => generateCode(started.secret, { clock: l.clock }),
+  };
 }
 
 /** The one generic refusal, in Hungarian. */
 export const GENERIC_HU = {
   ok: false,
   messageKey: 'login.refused',
-  message: 'A felhasználónév vagy a jelszó helytelen, vagy Ön nem jogosult a kiválasztott azonosítási szolgáltatás igénybevételére',
+  message:
+    'A felhasználónév vagy a jelszó helytelen, vagy Ön nem jogosult a kiválasztott azonosítási szolgáltatás igénybevételére',
 };
 
 /** The reasons recorded for refusals, in order. */

@@ -5,14 +5,20 @@ import type { Store, StoreValue } from '../../src/index.js';
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export class SlowStore implements Store {
-  constructor(readonly inner: Store, readonly ms = 10) {}
+  constructor(
+    readonly inner: Store,
+    readonly ms = 10,
+  ) {}
 
   async get<T extends StoreValue>(key: string): Promise<T | undefined> {
     await sleep(this.ms);
     return this.inner.get<T>(key);
   }
 
-  async update<T extends StoreValue>(key: string, fn: (current: T | undefined) => T | undefined): Promise<T | undefined> {
+  async update<T extends StoreValue>(
+    key: string,
+    fn: (current: T | undefined) => T | undefined,
+  ): Promise<T | undefined> {
     await sleep(this.ms);
     return this.inner.update<T>(key, fn);
   }

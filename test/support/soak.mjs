@@ -14,8 +14,19 @@ const result = spawnSync(process.execPath, [vitest, 'run', 'test/node/file-store
 if (result.status !== 0) process.exit(result.status ?? 1);
 
 // Then every hostile-input and fuzz test (parsers, images, export files, the HTTP API, every entry point), TOTP_LAB_FUZZ_SCALE (default 30) times as many runs as npm test.
-const fuzz = spawnSync(process.execPath, [vitest, 'run', '--testTimeout=3600000', 'test/hostile/', 'test/formats/hostile.test.ts', 'test/server/hostile.test.ts'], {
-  stdio: 'inherit',
-  env: { ...process.env, TOTP_LAB_FUZZ_SCALE: process.env.TOTP_LAB_FUZZ_SCALE ?? '30' },
-});
+const fuzz = spawnSync(
+  process.execPath,
+  [
+    vitest,
+    'run',
+    '--testTimeout=3600000',
+    'test/hostile/',
+    'test/formats/hostile.test.ts',
+    'test/server/hostile.test.ts',
+  ],
+  {
+    stdio: 'inherit',
+    env: { ...process.env, TOTP_LAB_FUZZ_SCALE: process.env.TOTP_LAB_FUZZ_SCALE ?? '30' },
+  },
+);
 process.exit(fuzz.status ?? 1);

@@ -12,7 +12,12 @@ export function storeContract(open: () => Promise<Store>): void {
 
   it('update stores what fn returns, passes the current value, and resolves to it', async () => {
     const store = await open();
-    expect(await store.update<number>('n', (n) => { expect(n).toBeUndefined(); return 1; })).toBe(1);
+    expect(
+      await store.update<number>('n', (n) => {
+        expect(n).toBeUndefined();
+        return 1;
+      }),
+    ).toBe(1);
     expect(await store.update<number>('n', (n) => (n ?? 0) + 41)).toBe(42);
     expect(await store.get('n')).toBe(42);
     const doc = { name: 'Kovács János', tags: ['a', 'é'], nested: { ok: true, none: null, n: -1.5 } };
@@ -37,16 +42,28 @@ export function storeContract(open: () => Promise<Store>): void {
     const read = await store.get<{ list: number[] }>('v');
     expect(read).toEqual({ list: [1, 2] });
     read!.list.push(4);
-    await store.update<{ list: number[] }>('v', (current) => { current!.list.push(5); return current; });
+    await store.update<{ list: number[] }>('v', (current) => {
+      current!.list.push(5);
+      return current;
+    });
     expect(await store.get('v')).toEqual({ list: [1, 2, 5] });
-    await store.update<{ list: number[] }>('v', (current) => { current!.list.push(6); throw new Error('refused'); }).catch(() => undefined);
+    await store
+      .update<{ list: number[] }>('v', (current) => {
+        current!.list.push(6);
+        throw new Error('refused');
+      })
+      .catch(() => undefined);
     expect(await store.get('v')).toEqual({ list: [1, 2, 5] });
   });
 
   it('an fn that throws rejects the update and changes nothing', async () => {
     const store = await open();
     await store.update('k', () => 'before');
-    await expect(store.update('k', () => { throw new Error('no thanks'); })).rejects.toThrow('no thanks');
+    await expect(
+      store.update('k', () => {
+        throw new Error('no thanks');
+      }),
+    ).rejects.toThrow('no thanks');
     expect(await store.get('k')).toBe('before');
   });
 
@@ -82,7 +99,9 @@ export function storeContract(open: () => Promise<Store>): void {
 
   it('applies every one of many concurrent updates to one key', async () => {
     const store = await open();
-    const results = await Promise.all(Array.from({ length: 50 }, () => store.update<number>('count', (n) => (n ?? 0) + 1)));
+    const results = await Promise.all(
+      Array.from({ length: 50 }, () => store.update<number>('count', (n) => (n ?? 0) + 1)),
+    );
     expect(await store.get('count')).toBe(50);
     expect([...results].sort((a, b) => a! - b!)).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
   });

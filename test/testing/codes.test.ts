@@ -38,7 +38,9 @@ describe('nextCode', () => {
     const clock = manualClock(59_000);
     expect(nextCode(SEEDS.SHA1, { clock })).toEqual({ code: HOTP_VECTORS[2], step: 2, validFrom: 60_000 });
     expect(nextCode(SEEDS.SHA1, { time: 60_000 })).toEqual({ code: HOTP_VECTORS[3], step: 3, validFrom: 90_000 });
-    expect(nextCode(SEEDS.SHA1, { time: new Date(0), period: 60, digits: 8, algorithm: 'SHA1' }).validFrom).toBe(60_000);
+    expect(nextCode(SEEDS.SHA1, { time: new Date(0), period: 60, digits: 8, algorithm: 'SHA1' }).validFrom).toBe(
+      60_000,
+    );
   });
 
   it('is refused before its time with window 0 and accepted from validFrom', () => {
@@ -46,11 +48,17 @@ describe('nextCode', () => {
     const next = nextCode(SEEDS.SHA1, { clock });
     expect(verifyCode(SEEDS.SHA1, next.code, { time: next.validFrom - 1, window: 0 })).toEqual({ valid: false });
     expect(verifyCode(SEEDS.SHA1, next.code, { time: next.validFrom - 1 })).toMatchObject({ valid: true, delta: 1 });
-    expect(verifyCode(SEEDS.SHA1, next.code, { time: next.validFrom, window: 0 })).toEqual({ valid: true, delta: 0, counter: next.step });
+    expect(verifyCode(SEEDS.SHA1, next.code, { time: next.validFrom, window: 0 })).toEqual({
+      valid: true,
+      delta: 0,
+      counter: next.step,
+    });
   });
 
   it('checks its options', () => {
     expect(() => nextCode(SEEDS.SHA1, null as never)).toThrow('"options" must be an object, got null');
-    expect(() => nextCode(SEEDS.SHA1, { clock: { now: () => Number.NaN } })).toThrow('"clock.now()" must be a finite number, got NaN');
+    expect(() => nextCode(SEEDS.SHA1, { clock: { now: () => Number.NaN } })).toThrow(
+      '"clock.now()" must be a finite number, got NaN',
+    );
   });
 });

@@ -11,9 +11,14 @@ async function oneRun(seed: string) {
   const uri = buildKeyUri({ issuer: 'Ügyfélkapu+', account: 'kovacs.janos', secret });
   const transfer = encodeMigration([parseKeyUri(uri)], { random: seededRandom(seed) });
   return {
-    secret, uri, transfer,
+    secret,
+    uri,
+    transfer,
     png: renderQr(user.keyUri, { format: 'png' }),
-    userSecret: user.secret, keyUri: user.keyUri, deletionCode: user.deletionCode, code: user.code(),
+    userSecret: user.secret,
+    keyUri: user.keyUri,
+    deletionCode: user.deletionCode,
+    code: user.code(),
   };
 }
 

@@ -17,7 +17,11 @@ describe('seededRandom', () => {
   it('is SplitMix64: the published reference outputs for seed 1234567', () => {
     // The sequence every SplitMix64 implementation is checked against (e.g. Rosetta Code).
     expect(words(take(1234567, 40))).toEqual([
-      6457827717110365317n, 3203168211198807973n, 9817491932198370423n, 4593380528125082431n, 16408922859458223821n,
+      6457827717110365317n,
+      3203168211198807973n,
+      9817491932198370423n,
+      4593380528125082431n,
+      16408922859458223821n,
     ]);
     // Seed 0 starts with 0xE220A8397B1DCDAF, the value xoshiro's seeding code is known by.
     expect(words(take(0, 8))).toEqual([0xe220a8397b1dcdafn]);
@@ -33,12 +37,16 @@ describe('seededRandom', () => {
 
   it('gives the same stream however it is split into calls', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string(), fc.integer()), fc.array(fc.integer({ min: 0, max: 40 }), { maxLength: 10 }), (seed, sizes) => {
-        const total = sizes.reduce((a, b) => a + b, 0);
-        const random = seededRandom(seed);
-        const pieces = sizes.map((n) => hex(random.getRandomValues(new Uint8Array(n))));
-        expect(pieces.join('')).toBe(hex(take(seed, total)));
-      }),
+      fc.property(
+        fc.oneof(fc.string(), fc.integer()),
+        fc.array(fc.integer({ min: 0, max: 40 }), { maxLength: 10 }),
+        (seed, sizes) => {
+          const total = sizes.reduce((a, b) => a + b, 0);
+          const random = seededRandom(seed);
+          const pieces = sizes.map((n) => hex(random.getRandomValues(new Uint8Array(n))));
+          expect(pieces.join('')).toBe(hex(take(seed, total)));
+        },
+      ),
     );
   });
 

@@ -8,10 +8,17 @@ describe('createTestProvider', () => {
     const user = await provider.enrolledUser();
     const code = user.code();
     expect(user.phone.list()[0]!.code).toBe(code);
-    expect(await provider.login({ username: user.username, password: user.password, code })).toMatchObject({ ok: true });
-    expect(await provider.login({ username: user.username, password: user.password, code })).toMatchObject({ ok: false, messageKey: 'login.refused' });
+    expect(await provider.login({ username: user.username, password: user.password, code })).toMatchObject({
+      ok: true,
+    });
+    expect(await provider.login({ username: user.username, password: user.password, code })).toMatchObject({
+      ok: false,
+      messageKey: 'login.refused',
+    });
     provider.clock.advance(30_000);
-    expect(await provider.login({ username: user.username, password: user.password, code: user.code() })).toMatchObject({ ok: true });
+    expect(await provider.login({ username: user.username, password: user.password, code: user.code() })).toMatchObject(
+      { ok: true },
+    );
   });
 
   it('waits out the activation delay of the ugyfelkapu profile', async () => {
@@ -20,14 +27,22 @@ describe('createTestProvider', () => {
     const user = await provider.enrolledUser({ username: 'kovacs.janos' });
     expect(provider.clock.now() - start).toBeGreaterThanOrEqual(90_000);
     expect((await provider.accountStatus('kovacs.janos')).secondFactor).toBe('active');
-    expect(await provider.login({ username: user.username, password: user.password, code: user.code() })).toMatchObject({ ok: true });
+    expect(await provider.login({ username: user.username, password: user.password, code: user.code() })).toMatchObject(
+      { ok: true },
+    );
   });
 
   it('hands out a working törlőkód', async () => {
     const provider = createTestProvider();
     const user = await provider.enrolledUser();
     expect(user.deletionCode).toMatch(/^\d{4}( \d{4}){4}$/);
-    expect(await provider.redeemDeletionCode({ username: user.username, password: user.password, deletionCode: user.deletionCode })).toMatchObject({ ok: true });
+    expect(
+      await provider.redeemDeletionCode({
+        username: user.username,
+        password: user.password,
+        deletionCode: user.deletionCode,
+      }),
+    ).toMatchObject({ ok: true });
   });
 
   it('repeats exactly with the same seed, and differs with another', async () => {

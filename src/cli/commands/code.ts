@@ -31,16 +31,24 @@ Examples:
   totp-lab code GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ --time 59 --digits 8
   totp-lab code JBSWY3DPEHPK3PXP --json --min-remaining 5`,
   async run(args: string[], io: CliIo) {
-    const { values, positionals } = parse('code', args, { ...CODE_FLAGS, json: { type: 'boolean' }, 'min-remaining': { type: 'string' } }, { min: 1, max: 1 });
-    if (values.help) return io.out(this.help), EXIT_OK;
+    const { values, positionals } = parse(
+      'code',
+      args,
+      { ...CODE_FLAGS, json: { type: 'boolean' }, 'min-remaining': { type: 'string' } },
+      { min: 1, max: 1 },
+    );
+    if (values.help) return (io.out(this.help), EXIT_OK);
     const p = readCodeParams(positionals[0]!, values);
     const time = values.time !== undefined ? parseTime(values.time) : undefined;
     let shown: { code: string; remaining: number | null; step: number };
     if (values['min-remaining'] !== undefined) {
       const minRemaining = parseInteger(values['min-remaining'], 'min-remaining');
-      if (p.counter !== undefined) throw new UsageError('--min-remaining applies to TOTP codes only, not to HOTP (--counter or an hotp URI)');
+      if (p.counter !== undefined)
+        throw new UsageError('--min-remaining applies to TOTP codes only, not to HOTP (--counter or an hotp URI)');
       if (minRemaining < 1 || minRemaining >= p.period) {
-        throw new UsageError(`--min-remaining must be from 1 to the period minus 1 (${p.period - 1}), got ${quoteArg(values['min-remaining'])}`);
+        throw new UsageError(
+          `--min-remaining must be from 1 to the period minus 1 (${p.period - 1}), got ${quoteArg(values['min-remaining'])}`,
+        );
       }
       // With --time nothing waits: the code is the one at the next period start. Without it,
       // wait in real time until a code with enough time left is current.
@@ -53,9 +61,19 @@ Examples:
       shown = { code, remaining: secondsLeft(at, p.period), step: stepAt(at, p.period) };
     } else {
       const at = time ?? Date.now();
-      const code = generateCode(p.secret, { algorithm: p.algorithm, digits: p.digits, period: p.period, time: at, ...(p.counter !== undefined && { counter: p.counter }) });
+      const code = generateCode(p.secret, {
+        algorithm: p.algorithm,
+        digits: p.digits,
+        period: p.period,
+        time: at,
+        ...(p.counter !== undefined && { counter: p.counter }),
+      });
       const hotp = p.counter !== undefined;
-      shown = { code, remaining: hotp ? null : secondsLeft(at, p.period), step: hotp ? p.counter! : stepAt(at, p.period) };
+      shown = {
+        code,
+        remaining: hotp ? null : secondsLeft(at, p.period),
+        step: hotp ? p.counter! : stepAt(at, p.period),
+      };
     }
     io.out(values.json ? JSON.stringify(shown) : shown.code);
     return EXIT_OK;

@@ -37,12 +37,26 @@ Options:
   --json                one JSON event per line (secrets hidden unless --show-secrets)
   -h, --help            show this help`,
   async run(args: string[], io: CliIo) {
-    const { values } = parse('demo', args, {
-      language: { type: 'string' }, lang: { type: 'string' }, scenario: { type: 'string' }, list: { type: 'boolean' }, interactive: { type: 'boolean' },
-      step: { type: 'boolean' }, all: { type: 'boolean' },
-      state: { type: 'string' }, 'no-qr': { type: 'boolean' }, 'no-color': { type: 'boolean' }, 'show-secrets': { type: 'boolean' }, json: { type: 'boolean' },
-    }, { min: 0, max: 0 });
-    if (values.help) return io.out(this.help), EXIT_OK;
+    const { values } = parse(
+      'demo',
+      args,
+      {
+        language: { type: 'string' },
+        lang: { type: 'string' },
+        scenario: { type: 'string' },
+        list: { type: 'boolean' },
+        interactive: { type: 'boolean' },
+        step: { type: 'boolean' },
+        all: { type: 'boolean' },
+        state: { type: 'string' },
+        'no-qr': { type: 'boolean' },
+        'no-color': { type: 'boolean' },
+        'show-secrets': { type: 'boolean' },
+        json: { type: 'boolean' },
+      },
+      { min: 0, max: 0 },
+    );
+    if (values.help) return (io.out(this.help), EXIT_OK);
     const language = demoLanguage(values.language, values.lang, io.env);
     const color = wantsColor(values['no-color'] ? false : undefined, io.env, io.isTty);
     const style = createStyle(color);
@@ -51,13 +65,23 @@ Options:
       return EXIT_OK;
     }
     const chosen = values.scenario === undefined ? SCENARIOS : [findScenario(values.scenario)];
-    if (chosen[0] === undefined) throw new UsageError(`demo: unknown scenario ${quoteArg(values.scenario!)} (see 'totp-lab demo --list')`);
-    if (values.state !== undefined && !values.interactive) throw new UsageError('demo: --state goes with --interactive');
-    if (values.step && (values.all || values.json)) throw new UsageError('demo: --step goes with neither --all nor --json');
+    if (chosen[0] === undefined)
+      throw new UsageError(`demo: unknown scenario ${quoteArg(values.scenario!)} (see 'totp-lab demo --list')`);
+    if (values.state !== undefined && !values.interactive)
+      throw new UsageError('demo: --state goes with --interactive');
+    if (values.step && (values.all || values.json))
+      throw new UsageError('demo: --step goes with neither --all nor --json');
     const showSecrets = Boolean(values['show-secrets']);
     if (values.interactive) {
       const { runInteractive } = await import('../../demo/terminal/interactive.js');
-      const outcome = await runInteractive({ io, language, style, stateFile: values.state, showSecrets, qr: !values['no-qr'] });
+      const outcome = await runInteractive({
+        io,
+        language,
+        style,
+        stateFile: values.state,
+        showSecrets,
+        qr: !values['no-qr'],
+      });
       return outcome === 'played' ? EXIT_OK : EXIT_USAGE;
     }
     const stepping = values.step ? true : values.all || values.json ? false : Boolean(io.isTty && io.inputIsTty);
@@ -73,7 +97,8 @@ Options:
     };
 
     const { qrCamera, renderQr } = await import('../../qr/index.js');
-    const drawQr = values['no-qr'] || values.json ? undefined : (text: string) => renderQr(text, { format: 'terminal', color });
+    const drawQr =
+      values['no-qr'] || values.json ? undefined : (text: string) => renderQr(text, { format: 'terminal', color });
     let failedStep: number | null = null;
     const show = (event: ScenarioEvent) => {
       if (event.type === 'result') failedStep = event.failedStep;
@@ -95,22 +120,37 @@ Options:
     const passed = reports.filter((r) => r.passed).length;
     if (!values.json) {
       io.out('');
-      const summary = language === 'hu' ? `${passed}/${reports.length} forgatókönyv viselkedett az elvárt módon.` : `${passed} of ${reports.length} scenarios behaved as expected.`;
+      const summary =
+        language === 'hu'
+          ? `${passed}/${reports.length} forgatókönyv viselkedett az elvárt módon.`
+          : `${passed} of ${reports.length} scenarios behaved as expected.`;
       io.out(passed === reports.length ? style.green(style.bold(summary)) : style.red(style.bold(summary)));
-      for (const r of reports.filter((x) => !x.passed)) io.out(style.red(`  ✗ ${r.id} (${language === 'hu' ? `${r.failedStep! + 1}. lépés` : `step ${r.failedStep! + 1}`})`));
+      for (const r of reports.filter((x) => !x.passed))
+        io.out(
+          style.red(`  ✗ ${r.id} (${language === 'hu' ? `${r.failedStep! + 1}. lépés` : `step ${r.failedStep! + 1}`})`),
+        );
     }
     return passed === reports.length ? EXIT_OK : EXIT_NO;
   },
 };
 
-
 /** --language, or its older name --language, checked once; the locale's language when neither is given. */
-function demoLanguage(language: string | undefined, alias: string | undefined, env: Record<string, string | undefined>): Language {
-  for (const [flag, value] of [['language', language], ['lang', alias]] as const) {
-    if (value !== undefined && !isLanguage(value)) throw new UsageError(`demo: --${flag} must be hu or en, got ${quoteArg(value)}`);
+function demoLanguage(
+  language: string | undefined,
+  alias: string | undefined,
+  env: Record<string, string | undefined>,
+): Language {
+  for (const [flag, value] of [
+    ['language', language],
+    ['lang', alias],
+  ] as const) {
+    if (value !== undefined && !isLanguage(value))
+      throw new UsageError(`demo: --${flag} must be hu or en, got ${quoteArg(value)}`);
   }
   if (language !== undefined && alias !== undefined && language !== alias) {
-    throw new UsageError(`demo: --language and its older name --language disagree: ${quoteArg(language)} and ${quoteArg(alias)}`);
+    throw new UsageError(
+      `demo: --language and its older name --language disagree: ${quoteArg(language)} and ${quoteArg(alias)}`,
+    );
   }
   return (language ?? alias ?? localeLanguage(env)) as Language;
 }

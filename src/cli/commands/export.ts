@@ -52,23 +52,40 @@ Examples:
   totp-lab export 'otpauth://totp/Bank:anna?secret=JBSWY3DPEHPK3PXP&issuer=Bank'
   totp-lab export --in backup.2fas --format aegis-encrypted --password-file pw.txt > aegis.json`,
   async run(args: string[], io: CliIo) {
-    const { values, positionals } = parse('export', args, {
-      'batch-size': { type: 'string' }, 'out-dir': { type: 'string' }, format: { type: 'string' }, in: { type: 'string' }, 'password-file': { type: 'string' },
-    }, { min: 0, max: 10_000 });
-    if (values.help) return io.out(this.help), EXIT_OK;
+    const { values, positionals } = parse(
+      'export',
+      args,
+      {
+        'batch-size': { type: 'string' },
+        'out-dir': { type: 'string' },
+        format: { type: 'string' },
+        in: { type: 'string' },
+        'password-file': { type: 'string' },
+      },
+      { min: 0, max: 10_000 },
+    );
+    if (values.help) return (io.out(this.help), EXIT_OK);
     const format = (values.format ?? 'migration') as ExportFormat;
-    if (!FORMATS.includes(format)) throw new UsageError(`export: --format must be one of ${FORMATS.join(', ')}, got ${quoteArg(values.format!)}`);
+    if (!FORMATS.includes(format))
+      throw new UsageError(`export: --format must be one of ${FORMATS.join(', ')}, got ${quoteArg(values.format!)}`);
     if (format !== 'migration' && (values['batch-size'] !== undefined || values['out-dir'] !== undefined)) {
       throw new UsageError('export: --batch-size and --out-dir apply to --format migration only');
     }
-    if ((values.in === undefined) === (positionals.length === 0)) throw new UsageError(`export: ${positionals.length === 0 ? 'missing argument: give' : 'give either'} otpauth:// URIs or --in FILE (see 'totp-lab export --help')`);
-    const accounts = values.in === undefined ? fromUris(positionals) : await fromFile(values.in, values['password-file'], io);
+    if ((values.in === undefined) === (positionals.length === 0))
+      throw new UsageError(
+        `export: ${positionals.length === 0 ? 'missing argument: give' : 'give either'} otpauth:// URIs or --in FILE (see 'totp-lab export --help')`,
+      );
+    const accounts =
+      values.in === undefined ? fromUris(positionals) : await fromFile(values.in, values['password-file'], io);
     if (format === 'migration') return exportMigration(accounts, values['batch-size'], values['out-dir'], io);
     if (format === 'uri-list') io.out(formatUriList(accounts).trimEnd());
     else if (format === 'aegis') io.out(JSON.stringify(toAegisVault(accounts), null, 4));
     else if (format === '2fas') io.out(JSON.stringify(toTwoFasBackup(accounts)));
     else {
-      const password = await readPassword({ command: 'export', what: 'encrypted Aegis vault', file: values['password-file'], confirm: true }, io);
+      const password = await readPassword(
+        { command: 'export', what: 'encrypted Aegis vault', file: values['password-file'], confirm: true },
+        io,
+      );
       io.out(JSON.stringify(await toEncryptedAegisVault(accounts, password), null, 4));
     }
     return EXIT_OK;
@@ -80,7 +97,8 @@ function fromUris(uris: string[]): KeyUri[] {
     try {
       return parseKeyUri(uri);
     } catch (error) {
-      if (error instanceof TotpLabError && uris.length > 1) throw new UsageError(`export: argument ${i + 1}: ${error.message}`);
+      if (error instanceof TotpLabError && uris.length > 1)
+        throw new UsageError(`export: argument ${i + 1}: ${error.message}`);
       throw error;
     }
   });
@@ -88,11 +106,15 @@ function fromUris(uris: string[]): KeyUri[] {
 
 async function fromFile(file: string, passwordFile: string | undefined, io: CliIo): Promise<KeyUri[]> {
   const source = await readImportSource(file);
-  if (source.kind === 'image') throw new UsageError(`export: --in ${source.name} is an image; read it with 'totp-lab import' first`);
+  if (source.kind === 'image')
+    throw new UsageError(`export: --in ${source.name} is an image; read it with 'totp-lab import' first`);
   const input = source.kind === 'text' ? source.text : source.bytes;
   const found = detectFormat(input);
-  if (!found.readable) throw new UnsupportedFormatError(`export: --in ${source.name}: ${found.name} cannot be read; ${found.advice}`);
-  const password = found.encrypted ? await readPassword({ command: 'export', what: found.name, file: passwordFile }, io) : undefined;
+  if (!found.readable)
+    throw new UnsupportedFormatError(`export: --in ${source.name}: ${found.name} cannot be read; ${found.advice}`);
+  const password = found.encrypted
+    ? await readPassword({ command: 'export', what: found.name, file: passwordFile }, io)
+    : undefined;
   const read = await readExport(input, password === undefined ? {} : { password });
   for (const s of read.skipped) io.err(`warning: skipped entry ${s.index} ${JSON.stringify(s.name)}: ${s.reason}`);
   for (const warning of read.warnings) io.err(`warning: ${warning}`);
@@ -100,7 +122,12 @@ async function fromFile(file: string, passwordFile: string | undefined, io: CliI
   return read.accounts;
 }
 
-async function exportMigration(accounts: KeyUri[], batchArg: string | undefined, outDir: string | undefined, io: CliIo): Promise<number> {
+async function exportMigration(
+  accounts: KeyUri[],
+  batchArg: string | undefined,
+  outDir: string | undefined,
+  io: CliIo,
+): Promise<number> {
   const batchSize = batchArg === undefined ? 10 : parseInteger(batchArg, 'batch-size');
   if (batchSize < 1 || batchSize > 1000) throw new UsageError(`--batch-size must be from 1 to 1000, got ${batchSize}`);
   const uris = encodeMigration(accounts, { batchSize });

@@ -9,7 +9,7 @@ import { PASSWORD_ENV, readPassword } from '../password.js';
 
 export const importCommand: Command = {
   name: 'import',
-  summary: 'read accounts from an authenticator app\'s export (Aegis, 2FAS, Bitwarden, …) or a transfer QR code',
+  summary: "read accounts from an authenticator app's export (Aegis, 2FAS, Bitwarden, …) or a transfer QR code",
   help: `Usage: totp-lab import <export-file | migration-uri | image.png|jpg> [--json] [--password-file FILE]
 
 Reads exported accounts and prints one otpauth:// key URI per account. The
@@ -41,11 +41,19 @@ Examples:
   totp-lab import aegis-export.json --json
   totp-lab import backup.2fas --password-file ~/.backup-password`,
   async run(args: string[], io: CliIo) {
-    const { values, positionals } = parse('import', args, { json: { type: 'boolean' }, 'password-file': { type: 'string' } }, { min: 1, max: 1 });
-    if (values.help) return io.out(this.help), EXIT_OK;
+    const { values, positionals } = parse(
+      'import',
+      args,
+      { json: { type: 'boolean' }, 'password-file': { type: 'string' } },
+      { min: 1, max: 1 },
+    );
+    if (values.help) return (io.out(this.help), EXIT_OK);
     const source = await readImportSource(positionals[0]!);
     const input = await sourceInput(source);
-    if (typeof input === 'string' && input.split(/\r?\n/).every((line) => line.trim() === '' || line.trim().startsWith('#'))) {
+    if (
+      typeof input === 'string' &&
+      input.split(/\r?\n/).every((line) => line.trim() === '' || line.trim().startsWith('#'))
+    ) {
       throw new UsageError(`import: no accounts found in ${source.name}`);
     }
     const found = detectFormat(input);
@@ -53,9 +61,13 @@ Examples:
       throw new UsageError(`import: ${source.name} is neither UTF-8 text nor a known image format or binary export`);
     }
     if (!found.readable) {
-      throw new UnsupportedFormatError(`import: ${source.name}: ${found.format === 'unknown' ? 'not a known export format' : `${found.name} cannot be read here`}; ${found.advice}`);
+      throw new UnsupportedFormatError(
+        `import: ${source.name}: ${found.format === 'unknown' ? 'not a known export format' : `${found.name} cannot be read here`}; ${found.advice}`,
+      );
     }
-    const password = found.encrypted ? await readPassword({ command: 'import', what: found.name, file: values['password-file'] }, io) : undefined;
+    const password = found.encrypted
+      ? await readPassword({ command: 'import', what: found.name, file: values['password-file'] }, io)
+      : undefined;
     const read = await readExport(input, password === undefined ? {} : { password });
     // Named once a file is read (a refusal names the format in its one line instead).
     if (source.kind !== 'text' || source.name !== 'the argument') io.err(`format: ${read.name}`);
@@ -64,7 +76,10 @@ Examples:
     for (const warning of read.warnings) io.err(`warning: ${warning}`);
     if (read.accounts.length === 0) throw new UsageError(`import: no accounts found in ${source.name}`);
     for (const batch of read.batches) {
-      if (batch.size > 1) io.err(`note: this is batch ${batch.index + 1} of ${batch.size} of export ${batch.id}; import the other batches too`);
+      if (batch.size > 1)
+        io.err(
+          `note: this is batch ${batch.index + 1} of ${batch.size} of export ${batch.id}; import the other batches too`,
+        );
     }
     if (values.json) {
       io.out(JSON.stringify(read.accounts.map(toJson), null, 2));
@@ -94,5 +109,14 @@ async function sourceInput(source: ImportSource): Promise<string | Uint8Array> {
 }
 
 function toJson(a: KeyUri) {
-  return { type: a.type, issuer: a.issuer, account: a.account, secret: a.secret, algorithm: a.algorithm, digits: a.digits, period: a.period, counter: a.counter };
+  return {
+    type: a.type,
+    issuer: a.issuer,
+    account: a.account,
+    secret: a.secret,
+    algorithm: a.algorithm,
+    digits: a.digits,
+    period: a.period,
+    counter: a.counter,
+  };
 }

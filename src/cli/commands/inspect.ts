@@ -16,7 +16,7 @@ Options:
   -h, --help          show this help`,
   async run(args: string[], io: CliIo) {
     const { values, positionals } = parse('inspect', args, { json: { type: 'boolean' } }, { min: 1, max: 1 });
-    if (values.help) return io.out(this.help), EXIT_OK;
+    if (values.help) return (io.out(this.help), EXIT_OK);
     const { issuerMismatch, ...fields } = parseKeyUri(positionals[0]!);
     if (values.json) {
       io.out(JSON.stringify({ ...fields, issuerMismatch }));
@@ -25,7 +25,8 @@ Options:
     for (const [name, value] of Object.entries(fields)) {
       if (value !== null || name === 'issuer') io.out(`${`${name}:`.padEnd(11)}${value ?? '(none)'}`);
     }
-    if (issuerMismatch) io.err('warning: the issuer in the label differs from the issuer parameter; the parameter was used');
+    if (issuerMismatch)
+      io.err('warning: the issuer in the label differs from the issuer parameter; the parameter was used');
     return EXIT_OK;
   },
 };

@@ -23,17 +23,23 @@ Examples:
   totp-lab qr "$(totp-lab uri --account kovacs.janos --issuer 'Ügyfélkapu+')"
   totp-lab qr otpauth://totp/Example:alice?secret=JBSWY3DPEHPK3PXP --out setup.png`,
   async run(args: string[], io: CliIo) {
-    const { values, positionals } = parse('qr', args, {
-      out: { type: 'string' },
-      'error-correction': { type: 'string' },
-      'no-color': { type: 'boolean' },
-    }, { min: 1, max: 1 });
-    if (values.help) return io.out(this.help), EXIT_OK;
+    const { values, positionals } = parse(
+      'qr',
+      args,
+      {
+        out: { type: 'string' },
+        'error-correction': { type: 'string' },
+        'no-color': { type: 'boolean' },
+      },
+      { min: 1, max: 1 },
+    );
+    if (values.help) return (io.out(this.help), EXIT_OK);
     const text = positionals[0]!;
     const errorCorrection = readLevel(values['error-correction']);
     // The QR libraries load here, not at start-up, so other commands stay quick to start.
     if (values.out !== undefined) {
-      if (!/\.(png|svg)$/i.test(values.out)) throw new UsageError(`qr: --out must end in .png or .svg, got ${quoteArg(values.out)}`);
+      if (!/\.(png|svg)$/i.test(values.out))
+        throw new UsageError(`qr: --out must end in .png or .svg, got ${quoteArg(values.out)}`);
       const { writeQrFile } = await import('../../node/image-file.js');
       await writeQrFile(values.out, text, { errorCorrection });
       io.out(`wrote ${values.out}`);

@@ -29,10 +29,18 @@ Examples:
   totp-lab scan setup.png
   totp-lab scan transfer-screenshot.png --all --expect migration`,
   async run(args: string[], io: CliIo) {
-    const { values, positionals } = parse('scan', args, { json: { type: 'boolean' }, all: { type: 'boolean' }, expect: { type: 'string' } }, { min: 1, max: 1 });
-    if (values.help) return io.out(this.help), EXIT_OK;
+    const { values, positionals } = parse(
+      'scan',
+      args,
+      { json: { type: 'boolean' }, all: { type: 'boolean' }, expect: { type: 'string' } },
+      { min: 1, max: 1 },
+    );
+    if (values.help) return (io.out(this.help), EXIT_OK);
     const expect = (values.expect ?? 'any') as (typeof CONTENTS)[number];
-    if (!CONTENTS.includes(expect)) throw new UsageError(`scan: --expect must be one of ${CONTENTS.join(', ')}, got ${JSON.stringify(values.expect)}`);
+    if (!CONTENTS.includes(expect))
+      throw new UsageError(
+        `scan: --expect must be one of ${CONTENTS.join(', ')}, got ${JSON.stringify(values.expect)}`,
+      );
     // The image decoders and the QR reader load here, not at start-up, so other commands stay quick to start.
     const { readImageFile } = await import('../../node/image-file.js');
     const { scanQrAll } = await import('../../qr/scan.js');

@@ -7,7 +7,7 @@ import { EXIT_OK, UsageError, type CliIo, type Command } from '../io.js';
 
 export const serveCommand: Command = {
   name: 'serve',
-  summary: 'serve the browser demo page (and the simulated service\'s HTTP API) on this machine',
+  summary: "serve the browser demo page (and the simulated service's HTTP API) on this machine",
   help: `Usage: totp-lab serve [--port <n>] [--host <address>] [--state <store>] [--api [--store <store>]]
 
 Serves the browser demo (the simulated Ügyfélkapu+ site and phones side by
@@ -52,48 +52,80 @@ Example:
   totp-lab serve --state training.json
   totp-lab serve --api --store sqlite:lab.db --port 8080`,
   async run(args: string[], io: CliIo) {
-    const { values } = parse('serve', args, {
-      port: { type: 'string' }, host: { type: 'string' }, root: { type: 'string' }, state: { type: 'string' }, 'allow-host': { type: 'string' },
-      api: { type: 'boolean' }, store: { type: 'string' }, 'control-token': { type: 'string' }, 'no-control': { type: 'boolean' },
-      'cors-origin': { type: 'string' }, language: { type: 'string' }, 'hash-iterations': { type: 'string' },
-    }, { min: 0, max: 0 });
-    if (values.help) return io.out(this.help), EXIT_OK;
+    const { values } = parse(
+      'serve',
+      args,
+      {
+        port: { type: 'string' },
+        host: { type: 'string' },
+        root: { type: 'string' },
+        state: { type: 'string' },
+        'allow-host': { type: 'string' },
+        api: { type: 'boolean' },
+        store: { type: 'string' },
+        'control-token': { type: 'string' },
+        'no-control': { type: 'boolean' },
+        'cors-origin': { type: 'string' },
+        language: { type: 'string' },
+        'hash-iterations': { type: 'string' },
+      },
+      { min: 0, max: 0 },
+    );
+    if (values.help) return (io.out(this.help), EXIT_OK);
     const port = values.port === undefined ? undefined : parseInteger(values.port, 'port');
     if (port !== undefined && port > 65_535) throw new UsageError(`--port must be from 0 to 65535, got ${port}`);
     const host = values.host ?? '127.0.0.1';
     // The built CLI sits next to the built page: dist/cli.js and dist/web/.
     const root = values.root ?? fileURLToPath(new URL('./web/', import.meta.url));
-    if (values.state === '') throw new UsageError('--state must be a file path, sqlite: URL or postgres:// URL, got ""');
-    const apiOnly = ['store', 'control-token', 'no-control', 'cors-origin', 'language', 'hash-iterations'].filter((f) => values[f as 'store'] !== undefined);
+    if (values.state === '')
+      throw new UsageError('--state must be a file path, sqlite: URL or postgres:// URL, got ""');
+    const apiOnly = ['store', 'control-token', 'no-control', 'cors-origin', 'language', 'hash-iterations'].filter(
+      (f) => values[f as 'store'] !== undefined,
+    );
     if (!values.api && apiOnly.length > 0) throw new UsageError(`--${apiOnly[0]} needs --api`);
     const language = values.language ?? DEFAULT_LANGUAGE;
     if (!isLanguage(language)) throw new UsageError(`--language must be hu or en, got ${JSON.stringify(language)}`);
-    const hashIterations = values['hash-iterations'] === undefined ? undefined : parseInteger(values['hash-iterations'], 'hash-iterations');
+    const hashIterations =
+      values['hash-iterations'] === undefined ? undefined : parseInteger(values['hash-iterations'], 'hash-iterations');
     const { serveStatic } = await import('../../node/serve.js');
     const { setUpApi } = await import('../serve-api.js');
     const api = values.api
       ? await setUpApi({
-        store: values.store, controlToken: values['control-token'], noControl: values['no-control'] === true,
-        corsOrigins: values['cors-origin'] === undefined ? [] : [values['cors-origin']], hashIterations, language, env: io.env,
-      })
+          store: values.store,
+          controlToken: values['control-token'],
+          noControl: values['no-control'] === true,
+          corsOrigins: values['cors-origin'] === undefined ? [] : [values['cors-origin']],
+          hashIterations,
+          language,
+          env: io.env,
+        })
       : undefined;
     const pageBuilt = existsSync(join(root, 'index.html'));
     const server = await serveStatic({
-      root, host,
-      ...(port !== undefined && { port }), ...(values.state !== undefined && { state: values.state }),
+      root,
+      host,
+      ...(port !== undefined && { port }),
+      ...(values.state !== undefined && { state: values.state }),
       ...(values['allow-host'] !== undefined && { allowedHosts: [values['allow-host']] }),
       ...(values['cors-origin'] !== undefined && { allowedOrigins: [values['cors-origin']] }),
       ...(api !== undefined && { api: api.handler }),
     });
-    io.out(pageBuilt ? `totp-lab browser demo: ${server.url}` : `The demo page is not built (run npm run build); serving the API only.`);
+    io.out(
+      pageBuilt
+        ? `totp-lab browser demo: ${server.url}`
+        : `The demo page is not built (run npm run build); serving the API only.`,
+    );
     if (api !== undefined) {
       io.out(`HTTP API: ${server.url}api/ (OpenAPI document: ${server.url}openapi.json)`);
       if (api.control === null) io.out('Control API: off');
-      else if (api.control.generated) io.out(`Control API: ${server.url}control/ with the bearer token ${api.control.token}`);
+      else if (api.control.generated)
+        io.out(`Control API: ${server.url}control/ with the bearer token ${api.control.token}`);
       else io.out(`Control API: ${server.url}control/ with the bearer token you gave`);
     }
-    if (values.state !== undefined) io.out(`State kept in ${values.state.includes('://') ? 'the database' : resolve(values.state)}`);
-    if (host !== '127.0.0.1' && host !== 'localhost' && host !== '::1') io.err('warning: listening beyond this machine; anyone who can reach it can use the demo');
+    if (values.state !== undefined)
+      io.out(`State kept in ${values.state.includes('://') ? 'the database' : resolve(values.state)}`);
+    if (host !== '127.0.0.1' && host !== 'localhost' && host !== '::1')
+      io.err('warning: listening beyond this machine; anyone who can reach it can use the demo');
     io.out('Press Ctrl+C to stop.');
     await new Promise<void>((resolve) => {
       process.once('SIGINT', resolve);

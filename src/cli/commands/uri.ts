@@ -21,20 +21,31 @@ Options:
   --period <s>        step in seconds (default 30)
   -h, --help          show this help`,
   async run(args: string[], io: CliIo) {
-    const { values } = parse('uri', args, {
-      account: { type: 'string' }, issuer: { type: 'string' }, secret: { type: 'string' },
-      algorithm: { type: 'string' }, digits: { type: 'string' }, period: { type: 'string' },
-    }, { min: 0, max: 0 });
-    if (values.help) return io.out(this.help), EXIT_OK;
+    const { values } = parse(
+      'uri',
+      args,
+      {
+        account: { type: 'string' },
+        issuer: { type: 'string' },
+        secret: { type: 'string' },
+        algorithm: { type: 'string' },
+        digits: { type: 'string' },
+        period: { type: 'string' },
+      },
+      { min: 0, max: 0 },
+    );
+    if (values.help) return (io.out(this.help), EXIT_OK);
     if (values.account === undefined) throw new UsageError("uri: --account is required (see 'totp-lab uri --help')");
-    io.out(buildKeyUri({
-      account: values.account,
-      issuer: values.issuer ?? null,
-      secret: values.secret ?? generateSecret(),
-      ...(values.algorithm !== undefined && { algorithm: checkAlgorithm(values.algorithm) }),
-      ...(values.digits !== undefined && { digits: checkDigits(parseInteger(values.digits, 'digits')) }),
-      ...(values.period !== undefined && { period: checkPeriod(parseInteger(values.period, 'period')) }),
-    }));
+    io.out(
+      buildKeyUri({
+        account: values.account,
+        issuer: values.issuer ?? null,
+        secret: values.secret ?? generateSecret(),
+        ...(values.algorithm !== undefined && { algorithm: checkAlgorithm(values.algorithm) }),
+        ...(values.digits !== undefined && { digits: checkDigits(parseInteger(values.digits, 'digits')) }),
+        ...(values.period !== undefined && { period: checkPeriod(parseInteger(values.period, 'period')) }),
+      }),
+    );
     return EXIT_OK;
   },
 };

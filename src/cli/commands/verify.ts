@@ -21,18 +21,31 @@ Options:
   --json              print { valid, delta, counter }
   -h, --help          show this help`,
   async run(args: string[], io: CliIo) {
-    const { values, positionals } = parse('verify', args, { ...CODE_FLAGS, window: { type: 'string' }, json: { type: 'boolean' } }, { min: 2, max: 2 });
-    if (values.help) return io.out(this.help), EXIT_OK;
+    const { values, positionals } = parse(
+      'verify',
+      args,
+      { ...CODE_FLAGS, window: { type: 'string' }, json: { type: 'boolean' } },
+      { min: 2, max: 2 },
+    );
+    if (values.help) return (io.out(this.help), EXIT_OK);
     const p = readCodeParams(positionals[0]!, values);
     const window = readWindow(values.window);
     const time = values.time !== undefined ? parseTime(values.time) : Date.now();
     const result = verifyCode(p.secret, positionals[1]!, {
-      algorithm: p.algorithm, digits: p.digits, period: p.period, time,
+      algorithm: p.algorithm,
+      digits: p.digits,
+      period: p.period,
+      time,
       ...(window !== undefined && { window }),
       ...(p.counter !== undefined && { counter: p.counter }),
     });
     if (values.json) io.out(JSON.stringify(result.valid ? result : { valid: false, delta: null, counter: null }));
-    else io.out(result.valid ? `valid (delta ${result.delta >= 0 ? '+' : ''}${result.delta}, ${p.counter === undefined ? 'step' : 'counter'} ${result.counter})` : 'invalid');
+    else
+      io.out(
+        result.valid
+          ? `valid (delta ${result.delta >= 0 ? '+' : ''}${result.delta}, ${p.counter === undefined ? 'step' : 'counter'} ${result.counter})`
+          : 'invalid',
+      );
     return result.valid ? EXIT_OK : EXIT_NO;
   },
 };

@@ -7,10 +7,25 @@
  */
 import { checkOptions, checkRandomSource } from '../input.js';
 import type { AccountInput } from '../account.js';
-import { InvalidArgumentError, InvalidMigrationError, UnsupportedFormatError, WrongPasswordError, describeValue } from '../errors.js';
+import {
+  InvalidArgumentError,
+  InvalidMigrationError,
+  UnsupportedFormatError,
+  WrongPasswordError,
+  describeValue,
+} from '../errors.js';
 import { cryptoRandom, type RandomSource } from '../random.js';
 import { readAegisDb, toAegisVault, uuid4, type AegisImport } from './aegis.js';
-import { checkScryptParams, deriveScrypt, fromHex, openGcm, sealGcm, toHex, utf8, type ScryptParams } from './crypto.js';
+import {
+  checkScryptParams,
+  deriveScrypt,
+  fromHex,
+  openGcm,
+  sealGcm,
+  toHex,
+  utf8,
+  type ScryptParams,
+} from './crypto.js';
 import { isObject, parseJson } from './json.js';
 import { fromBase64, toBase64 } from './migration/base64.js';
 
@@ -21,7 +36,18 @@ const MAX_PASSWORD_SLOTS = 4;
 export interface EncryptedAegisVault {
   version: 1;
   header: {
-    slots: Array<{ type: 1; uuid: string; key: string; key_params: { nonce: string; tag: string }; n: number; r: number; p: number; salt: string; repaired: true; is_backup: false }>;
+    slots: Array<{
+      type: 1;
+      uuid: string;
+      key: string;
+      key_params: { nonce: string; tag: string };
+      n: number;
+      r: number;
+      p: number;
+      salt: string;
+      repaired: true;
+      is_backup: false;
+    }>;
     params: { nonce: string; tag: string };
   };
   db: string;
@@ -29,7 +55,10 @@ export interface EncryptedAegisVault {
 
 const nonceTag = (value: unknown, field: string) => {
   if (!isObject(value)) throw new InvalidMigrationError(`Aegis vault ${field} must be an object with nonce and tag`);
-  return { nonce: fromHex(value.nonce, `Aegis vault ${field}.nonce`, 12), tag: fromHex(value.tag, `Aegis vault ${field}.tag`, 16) };
+  return {
+    nonce: fromHex(value.nonce, `Aegis vault ${field}.nonce`, 12),
+    tag: fromHex(value.tag, `Aegis vault ${field}.tag`, 16),
+  };
 };
 
 const joined = (a: Uint8Array, b: Uint8Array) => {
@@ -49,23 +78,30 @@ const joined = (a: Uint8Array, b: Uint8Array) => {
 export async function decryptAegisVault(input: string | unknown, password: string): Promise<AegisImport> {
   if (typeof password !== 'string') throw new InvalidArgumentError('"password" must be a string');
   const vault = typeof input === 'string' ? parseJson(input, 'Aegis vault') : input;
-  if (!isObject(vault) || vault.version !== 1 || !isObject(vault.header)) throw new InvalidMigrationError('Aegis vault must be an object with "version": 1 and a "header"');
+  if (!isObject(vault) || vault.version !== 1 || !isObject(vault.header))
+    throw new InvalidMigrationError('Aegis vault must be an object with "version": 1 and a "header"');
   const { slots } = vault.header;
   if (!Array.isArray(slots)) throw new InvalidMigrationError('Aegis vault "header.slots" must be an array');
-  if (typeof vault.db !== 'string') throw new InvalidMigrationError('Aegis vault "db" must be a base64 string in an encrypted vault');
+  if (typeof vault.db !== 'string')
+    throw new InvalidMigrationError('Aegis vault "db" must be a base64 string in an encrypted vault');
   const params = nonceTag(vault.header.params, 'header.params');
-  const passwordSlots = slots.filter((slot) => isObject(slot) && slot.type === 1).slice(0, MAX_PASSWORD_SLOTS).map((slot, i) => {
-    const s = slot as Record<string, unknown>;
-    const where = `Aegis vault password slot ${i}`;
-    return {
-      scrypt: checkScryptParams({ n: s.n, r: s.r, p: s.p }, where),
-      salt: fromHex(s.salt, `${where} salt`),
-      key: fromHex(s.key, `${where} key`, 32),
-      keyParams: nonceTag(s.key_params, `${where} key_params`),
-    };
-  });
+  const passwordSlots = slots
+    .filter((slot) => isObject(slot) && slot.type === 1)
+    .slice(0, MAX_PASSWORD_SLOTS)
+    .map((slot, i) => {
+      const s = slot as Record<string, unknown>;
+      const where = `Aegis vault password slot ${i}`;
+      return {
+        scrypt: checkScryptParams({ n: s.n, r: s.r, p: s.p }, where),
+        salt: fromHex(s.salt, `${where} salt`),
+        key: fromHex(s.key, `${where} key`, 32),
+        keyParams: nonceTag(s.key_params, `${where} key_params`),
+      };
+    });
   if (passwordSlots.length === 0) {
-    throw new UnsupportedFormatError('Aegis vault has no password slot (only a biometric or raw key); export it again from Aegis with a password');
+    throw new UnsupportedFormatError(
+      'Aegis vault has no password slot (only a biometric or raw key); export it again from Aegis with a password',
+    );
   }
   const sealedDb = fromBase64(vault.db);
   let masterKey: Uint8Array | null = null;
@@ -102,7 +138,8 @@ export async function toEncryptedAegisVault(
   password: string,
   options: { random?: RandomSource; scrypt?: ScryptParams } = {},
 ): Promise<EncryptedAegisVault> {
-  if (typeof password !== 'string' || password === '') throw new InvalidArgumentError(`"password" must be a non-empty string, got ${describeValue(typeof password)}`);
+  if (typeof password !== 'string' || password === '')
+    throw new InvalidArgumentError(`"password" must be a non-empty string, got ${describeValue(typeof password)}`);
   const opts = checkOptions(options);
   const random = checkRandomSource(opts.random ?? cryptoRandom);
   const scrypt = checkScryptParams(opts.scrypt ?? { n: 2 ** 15, r: 8, p: 1 }, 'options.scrypt');
@@ -120,10 +157,20 @@ export async function toEncryptedAegisVault(
   return {
     version: 1,
     header: {
-      slots: [{
-        type: 1, uuid: uuid4(random), key: toHex(body(sealedKey)), key_params: { nonce: toHex(slotNonce), tag: tagOf(sealedKey) },
-        n: scrypt.n, r: scrypt.r, p: scrypt.p, salt: toHex(salt), repaired: true, is_backup: false,
-      }],
+      slots: [
+        {
+          type: 1,
+          uuid: uuid4(random),
+          key: toHex(body(sealedKey)),
+          key_params: { nonce: toHex(slotNonce), tag: tagOf(sealedKey) },
+          n: scrypt.n,
+          r: scrypt.r,
+          p: scrypt.p,
+          salt: toHex(salt),
+          repaired: true,
+          is_backup: false,
+        },
+      ],
       params: { nonce: toHex(dbNonce), tag: tagOf(sealedDb) },
     },
     db: toBase64(body(sealedDb)),

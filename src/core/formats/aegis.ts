@@ -48,11 +48,15 @@ export interface AegisVault {
  */
 export function parseAegisVault(input: string | unknown): AegisImport {
   const vault = typeof input === 'string' ? parseJson(input, 'Aegis vault') : input;
-  if (!isObject(vault)) throw new InvalidMigrationError(`Aegis vault must be a JSON object, got ${describeValue(vault)}`);
-  if (vault.version !== 1) throw new InvalidMigrationError(`Aegis vault "version" must be 1, got ${describeValue(vault.version)}`);
+  if (!isObject(vault))
+    throw new InvalidMigrationError(`Aegis vault must be a JSON object, got ${describeValue(vault)}`);
+  if (vault.version !== 1)
+    throw new InvalidMigrationError(`Aegis vault "version" must be 1, got ${describeValue(vault.version)}`);
   const header = vault.header;
-  if (isObject(header) && (header.slots !== null && header.slots !== undefined || typeof vault.db === 'string')) {
-    throw new InvalidMigrationError('Aegis vault is encrypted: read it with its password (readExport, or the CLI\'s --password-file)');
+  if (isObject(header) && ((header.slots !== null && header.slots !== undefined) || typeof vault.db === 'string')) {
+    throw new InvalidMigrationError(
+      "Aegis vault is encrypted: read it with its password (readExport, or the CLI's --password-file)",
+    );
   }
   return readAegisDb(vault.db);
 }
@@ -66,14 +70,23 @@ export function readAegisDb(db: unknown): AegisImport {
   const result = emptyImport();
   entryList(db.entries, 'Aegis vault "db.entries"').forEach((entry: unknown, index: number) => {
     const where = `Aegis entry ${index}`;
-    if (!isObject(entry) || !isObject(entry.info)) throw new InvalidMigrationError(`${where} must be an object with "info", got ${describeValue(entry)}`);
+    if (!isObject(entry) || !isObject(entry.info))
+      throw new InvalidMigrationError(`${where} must be an object with "info", got ${describeValue(entry)}`);
     const { info } = entry;
     if (typeof info.secret !== 'string' && (entry.type === 'totp' || entry.type === 'hotp')) {
-      throw new InvalidMigrationError(`${where} "info.secret" must be a string, got ${describeValue(typeof info.secret)}`);
+      throw new InvalidMigrationError(
+        `${where} "info.secret" must be a string, got ${describeValue(typeof info.secret)}`,
+      );
     }
     addEntry(result, index, where, {
-      type: entry.type, issuer: entry.issuer, account: entry.name, secret: info.secret,
-      algorithm: info.algo, digits: info.digits, period: info.period, counter: info.counter,
+      type: entry.type,
+      issuer: entry.issuer,
+      account: entry.name,
+      secret: info.secret,
+      algorithm: info.algo,
+      digits: info.digits,
+      period: info.period,
+      counter: info.counter,
     });
   });
   return result;
@@ -88,10 +101,21 @@ export function toAegisVault(accounts: readonly AccountInput[], options: { rando
   const random = checkRandomSource(checkOptions(options).random ?? cryptoRandom);
   const entries = checkList(accounts, 'accounts').map((input, i): AegisEntry => {
     const a = toAccount(input, `accounts[${i}]`);
-    const info = a.type === 'totp'
-      ? { secret: a.secret, algo: a.algorithm, digits: a.digits, period: a.period! }
-      : { secret: a.secret, algo: a.algorithm, digits: a.digits, counter: a.counter! };
-    return { type: a.type, uuid: uuid4(random), name: a.account, issuer: a.issuer ?? '', note: '', favorite: false, icon: null, info, groups: [] };
+    const info =
+      a.type === 'totp'
+        ? { secret: a.secret, algo: a.algorithm, digits: a.digits, period: a.period! }
+        : { secret: a.secret, algo: a.algorithm, digits: a.digits, counter: a.counter! };
+    return {
+      type: a.type,
+      uuid: uuid4(random),
+      name: a.account,
+      issuer: a.issuer ?? '',
+      note: '',
+      favorite: false,
+      icon: null,
+      info,
+      groups: [],
+    };
   });
   return { version: 1, header: { slots: null, params: null }, db: { version: 3, entries, groups: [] } };
 }

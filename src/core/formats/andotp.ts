@@ -12,7 +12,10 @@ import { entryList, isObject, parseJson, MAX_ENTRIES } from './json.js';
 
 /** True for a parsed value shaped like an andOTP backup: an array of entries with secret and type. */
 export const isAndOtp = (value: unknown): value is unknown[] =>
-  Array.isArray(value) && value.length > 0 && value.length <= MAX_ENTRIES && value.every((e) => isObject(e) && typeof e.secret === 'string' && typeof e.type === 'string' && 'label' in e);
+  Array.isArray(value) &&
+  value.length > 0 &&
+  value.length <= MAX_ENTRIES &&
+  value.every((e) => isObject(e) && typeof e.secret === 'string' && typeof e.type === 'string' && 'label' in e);
 
 /**
  * Reads a plain andOTP backup (text or parsed array).
@@ -25,8 +28,14 @@ export function parseAndOtpBackup(input: string | unknown): FormatImport {
     const where = `andOTP entry ${index}`;
     if (!isObject(entry)) throw new InvalidMigrationError(`${where} must be an object`);
     addEntry(result, index, where, {
-      type: entry.type, issuer: entry.issuer, account: entry.label, secret: entry.secret,
-      algorithm: entry.algorithm, digits: entry.digits, period: entry.period, counter: entry.counter,
+      type: entry.type,
+      issuer: entry.issuer,
+      account: entry.label,
+      secret: entry.secret,
+      algorithm: entry.algorithm,
+      digits: entry.digits,
+      period: entry.period,
+      counter: entry.counter,
     });
   });
   return result;
@@ -40,18 +49,29 @@ export function parseAndOtpBackup(input: string | unknown): FormatImport {
 export async function decryptAndOtpBackup(bytes: Uint8Array, password: string): Promise<FormatImport> {
   if (!(bytes instanceof Uint8Array)) throw new InvalidArgumentError('"bytes" must be a Uint8Array');
   if (typeof password !== 'string') throw new InvalidArgumentError('"password" must be a string');
-  if (bytes.length < 4 + 12 + 12 + 16) throw new InvalidMigrationError(`andOTP backup is too short (${bytes.length} bytes; truncated?)`);
+  if (bytes.length < 4 + 12 + 12 + 16)
+    throw new InvalidMigrationError(`andOTP backup is too short (${bytes.length} bytes; truncated?)`);
   const iterations = new DataView(bytes.buffer, bytes.byteOffset, 4).getUint32(0);
   let plain: Uint8Array | null = null;
   if (iterations >= 1 && iterations <= KDF_LIMITS.pbkdf2MaxIterations) {
     const key = await derivePbkdf2(password, bytes.subarray(4, 16), iterations, 'SHA-1');
-    plain = await openGcm(key, bytes.subarray(16, 28), bytes.subarray(28), 'andOTP backup').catch((e) => (e instanceof WrongPasswordError ? null : Promise.reject(e)));
+    plain = await openGcm(key, bytes.subarray(16, 28), bytes.subarray(28), 'andOTP backup').catch((e) =>
+      e instanceof WrongPasswordError ? null : Promise.reject(e),
+    );
   }
   if (plain === null) {
-    plain = await openGcm(await sha256(utf8(password)), bytes.subarray(0, 12), bytes.subarray(12), 'andOTP backup').catch((e) => (e instanceof WrongPasswordError ? null : Promise.reject(e)));
+    plain = await openGcm(
+      await sha256(utf8(password)),
+      bytes.subarray(0, 12),
+      bytes.subarray(12),
+      'andOTP backup',
+    ).catch((e) => (e instanceof WrongPasswordError ? null : Promise.reject(e)));
   }
   if (plain === null) {
-    if (iterations > KDF_LIMITS.pbkdf2MaxIterations) throw new InvalidMigrationError(`andOTP backup: PBKDF2 iteration count ${iterations} refused (at most ${KDF_LIMITS.pbkdf2MaxIterations})`);
+    if (iterations > KDF_LIMITS.pbkdf2MaxIterations)
+      throw new InvalidMigrationError(
+        `andOTP backup: PBKDF2 iteration count ${iterations} refused (at most ${KDF_LIMITS.pbkdf2MaxIterations})`,
+      );
     throw new WrongPasswordError('andOTP backup: wrong password (or the file was altered); nothing was imported');
   }
   return parseAndOtpBackup(parseJson(new TextDecoder().decode(plain), 'andOTP backup contents'));

@@ -20,16 +20,26 @@ export const isAuthenticatorPro = (value: unknown): value is Record<string, unkn
  */
 export function parseAuthenticatorPro(input: string | unknown): FormatImport {
   const data = typeof input === 'string' ? parseJson(input, 'Authenticator Pro backup') : input;
-  if (!isAuthenticatorPro(data)) throw new InvalidMigrationError('Authenticator Pro backup must be an object with "Authenticators"');
+  if (!isAuthenticatorPro(data))
+    throw new InvalidMigrationError('Authenticator Pro backup must be an object with "Authenticators"');
   const result = emptyImport();
   entryList(data.Authenticators, 'Authenticator Pro "Authenticators"').forEach((entry, index) => {
     const where = `Authenticator Pro entry ${index}`;
     if (!isObject(entry)) throw new InvalidMigrationError(`${where} must be an object`);
     const type = typeof entry.Type === 'number' ? (TYPES[entry.Type] ?? `type ${entry.Type}`) : entry.Type;
-    const algorithm = typeof entry.Algorithm === 'number' ? (ALGORITHMS[entry.Algorithm] ?? `algorithm ${entry.Algorithm}`) : entry.Algorithm;
+    const algorithm =
+      typeof entry.Algorithm === 'number'
+        ? (ALGORITHMS[entry.Algorithm] ?? `algorithm ${entry.Algorithm}`)
+        : entry.Algorithm;
     addEntry(result, index, where, {
-      type, issuer: entry.Issuer, account: entry.Username, secret: entry.Secret,
-      algorithm, digits: entry.Digits, period: entry.Period, counter: entry.Counter,
+      type,
+      issuer: entry.Issuer,
+      account: entry.Username,
+      secret: entry.Secret,
+      algorithm,
+      digits: entry.Digits,
+      period: entry.Period,
+      counter: entry.Counter,
     });
   });
   return result;

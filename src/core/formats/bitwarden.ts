@@ -24,14 +24,23 @@ function addTotp(into: FormatImport, index: number, where: string, totp: string,
  */
 export function parseBitwardenJson(input: string | unknown): FormatImport {
   const data = typeof input === 'string' ? parseJson(input, 'Bitwarden export') : input;
-  if (!isBitwardenJson(data)) throw new InvalidMigrationError('Bitwarden export must be an object with "encrypted" and "items"');
-  if (data.encrypted) throw new InvalidMigrationError('Bitwarden export is encrypted; export it again as .json (not "encrypted")');
+  if (!isBitwardenJson(data))
+    throw new InvalidMigrationError('Bitwarden export must be an object with "encrypted" and "items"');
+  if (data.encrypted)
+    throw new InvalidMigrationError('Bitwarden export is encrypted; export it again as .json (not "encrypted")');
   const result = emptyImport();
   entryList(data.items, 'Bitwarden "items"').forEach((item, index) => {
     if (!isObject(item) || !isObject(item.login)) return;
     const { totp, username } = item.login;
     if (typeof totp !== 'string' || totp.trim() === '') return;
-    addTotp(result, index, `Bitwarden item ${index}`, totp, typeof item.name === 'string' ? item.name : '', typeof username === 'string' ? username : '');
+    addTotp(
+      result,
+      index,
+      `Bitwarden item ${index}`,
+      totp,
+      typeof item.name === 'string' ? item.name : '',
+      typeof username === 'string' ? username : '',
+    );
   });
   return result;
 }
@@ -45,24 +54,25 @@ export function parseCsv(text: string): string[][] {
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
+      if (c === '"' && text[i + 1] === '"') ((field += '"'), i++);
       else if (c === '"') quoted = false;
       else field += c;
     } else if (c === '"' && field === '') quoted = true;
-    else if (c === ',') row.push(field), (field = '');
+    else if (c === ',') (row.push(field), (field = ''));
     else if (c === '\n' || c === '\r') {
       if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(field), rows.push(row), (row = []), (field = '');
+      (row.push(field), rows.push(row), (row = []), (field = ''));
       if (rows.length > MAX_ENTRIES + 1) throw new InvalidMigrationError(`CSV has more than ${MAX_ENTRIES} rows`);
     } else field += c;
   }
   if (quoted) throw new InvalidMigrationError('CSV ends inside a quoted field (truncated?)');
-  if (field !== '' || row.length > 0) row.push(field), rows.push(row);
+  if (field !== '' || row.length > 0) (row.push(field), rows.push(row));
   return rows.filter((r) => !(r.length === 1 && r[0] === ''));
 }
 
 /** True for text whose first line is a Bitwarden CSV header. */
-export const isBitwardenCsv = (text: string): boolean => /^\uFEFF?[^\n]*\blogin_totp\b/.test(text) && /^\uFEFF?[^\n]*\bname\b/.test(text);
+export const isBitwardenCsv = (text: string): boolean =>
+  /^\uFEFF?[^\n]*\blogin_totp\b/.test(text) && /^\uFEFF?[^\n]*\bname\b/.test(text);
 
 /**
  * Reads a Bitwarden CSV export. Rows without a TOTP value are passed over.
@@ -70,7 +80,8 @@ export const isBitwardenCsv = (text: string): boolean => /^\uFEFF?[^\n]*\blogin_
  */
 export function parseBitwardenCsv(text: string): FormatImport {
   if (typeof text !== 'string') throw new InvalidArgumentError(`"text" must be a string, got ${describeValue(text)}`);
-  if (text.length > MAX_EXPORT_CHARS) throw new InvalidMigrationError(`Bitwarden CSV is too large: ${text.length} characters`);
+  if (text.length > MAX_EXPORT_CHARS)
+    throw new InvalidMigrationError(`Bitwarden CSV is too large: ${text.length} characters`);
   const [header, ...rows] = parseCsv(text.replace(/^\uFEFF/, ''));
   const column = (name: string) => header?.findIndex((h) => h.trim() === name) ?? -1;
   const totpAt = column('login_totp');

@@ -23,26 +23,47 @@ export const KDF_LIMITS = {
 } as const;
 
 /** scrypt parameters as a file states them. */
-export interface ScryptParams { n: number; r: number; p: number }
+export interface ScryptParams {
+  n: number;
+  r: number;
+  p: number;
+}
 
 /** @throws {InvalidMigrationError} when the parameters are malformed or cost more than {@link KDF_LIMITS} */
 export function checkScryptParams(params: { n: unknown; r: unknown; p: unknown }, where: string): ScryptParams {
   const { n, r, p } = params;
   const int = (v: unknown): v is number => typeof v === 'number' && Number.isSafeInteger(v) && v > 0;
-  if (!int(n) || !int(r) || !int(p)) throw new InvalidMigrationError(`${where}: scrypt parameters n, r, p must be positive integers`);
+  if (!int(n) || !int(r) || !int(p))
+    throw new InvalidMigrationError(`${where}: scrypt parameters n, r, p must be positive integers`);
   if (n < 2 || n > KDF_LIMITS.scryptMaxN || (n & (n - 1)) !== 0) {
-    throw new InvalidMigrationError(`${where}: scrypt n=${n} refused (a power of two from 2 to ${KDF_LIMITS.scryptMaxN})`);
+    throw new InvalidMigrationError(
+      `${where}: scrypt n=${n} refused (a power of two from 2 to ${KDF_LIMITS.scryptMaxN})`,
+    );
   }
-  if (r > KDF_LIMITS.scryptMaxR || p > KDF_LIMITS.scryptMaxP || n * r * p > KDF_LIMITS.scryptMaxWork || 128 * n * r > KDF_LIMITS.scryptMaxMemory) {
-    throw new InvalidMigrationError(`${where}: scrypt cost n=${n}, r=${r}, p=${p} is above the limit this reader accepts`);
+  if (
+    r > KDF_LIMITS.scryptMaxR ||
+    p > KDF_LIMITS.scryptMaxP ||
+    n * r * p > KDF_LIMITS.scryptMaxWork ||
+    128 * n * r > KDF_LIMITS.scryptMaxMemory
+  ) {
+    throw new InvalidMigrationError(
+      `${where}: scrypt cost n=${n}, r=${r}, p=${p} is above the limit this reader accepts`,
+    );
   }
   return { n, r, p };
 }
 
 /** @throws {InvalidMigrationError} when the count is not an integer from 1 to the limit */
 export function checkIterations(iterations: unknown, where: string): number {
-  if (typeof iterations !== 'number' || !Number.isSafeInteger(iterations) || iterations < 1 || iterations > KDF_LIMITS.pbkdf2MaxIterations) {
-    throw new InvalidMigrationError(`${where}: PBKDF2 iteration count ${String(iterations)} refused (1 to ${KDF_LIMITS.pbkdf2MaxIterations})`);
+  if (
+    typeof iterations !== 'number' ||
+    !Number.isSafeInteger(iterations) ||
+    iterations < 1 ||
+    iterations > KDF_LIMITS.pbkdf2MaxIterations
+  ) {
+    throw new InvalidMigrationError(
+      `${where}: PBKDF2 iteration count ${String(iterations)} refused (1 to ${KDF_LIMITS.pbkdf2MaxIterations})`,
+    );
   }
   return iterations;
 }
@@ -60,11 +81,23 @@ export const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text)
 
 /** scrypt into a 32-byte key; call {@link checkScryptParams} first. */
 export function deriveScrypt(password: string, salt: Uint8Array, params: ScryptParams): Promise<Uint8Array> {
-  return scryptAsync(utf8(password), salt, { N: params.n, r: params.r, p: params.p, dkLen: 32, maxmem: KDF_LIMITS.scryptMaxMemory + 1024 * 1024 });
+  return scryptAsync(utf8(password), salt, {
+    N: params.n,
+    r: params.r,
+    p: params.p,
+    dkLen: 32,
+    maxmem: KDF_LIMITS.scryptMaxMemory + 1024 * 1024,
+  });
 }
 
 /** PBKDF2 into a key of `bits`; call {@link checkIterations} first. */
-export async function derivePbkdf2(password: string, salt: Uint8Array, iterations: number, hash: 'SHA-1' | 'SHA-256', bits = 256): Promise<Uint8Array> {
+export async function derivePbkdf2(
+  password: string,
+  salt: Uint8Array,
+  iterations: number,
+  hash: 'SHA-1' | 'SHA-256',
+  bits = 256,
+): Promise<Uint8Array> {
   const base = await subtle().importKey('raw', own(utf8(password)), 'PBKDF2', false, ['deriveBits']);
   return new Uint8Array(await subtle().deriveBits({ name: 'PBKDF2', salt: own(salt), iterations, hash }, base, bits));
 }
@@ -78,11 +111,19 @@ export async function sha256(bytes: Uint8Array): Promise<Uint8Array> {
  * AES-256-GCM decryption of `ciphertext ‖ tag` (16-byte tag).
  * @throws {WrongPasswordError} when the tag does not match: a wrong password, or an altered file
  */
-export async function openGcm(key: Uint8Array, nonce: Uint8Array, sealed: Uint8Array, what: string): Promise<Uint8Array> {
-  if (key.length !== 32 || nonce.length !== 12 || sealed.length < 16) throw new InvalidMigrationError(`${what}: key, nonce or ciphertext has the wrong length`);
+export async function openGcm(
+  key: Uint8Array,
+  nonce: Uint8Array,
+  sealed: Uint8Array,
+  what: string,
+): Promise<Uint8Array> {
+  if (key.length !== 32 || nonce.length !== 12 || sealed.length < 16)
+    throw new InvalidMigrationError(`${what}: key, nonce or ciphertext has the wrong length`);
   const cryptoKey = await subtle().importKey('raw', own(key), 'AES-GCM', false, ['decrypt']);
   try {
-    return new Uint8Array(await subtle().decrypt({ name: 'AES-GCM', iv: own(nonce), tagLength: 128 }, cryptoKey, own(sealed)));
+    return new Uint8Array(
+      await subtle().decrypt({ name: 'AES-GCM', iv: own(nonce), tagLength: 128 }, cryptoKey, own(sealed)),
+    );
   } catch {
     throw new WrongPasswordError(`${what}: wrong password (or the file was altered); nothing was imported`);
   }
@@ -91,12 +132,18 @@ export async function openGcm(key: Uint8Array, nonce: Uint8Array, sealed: Uint8A
 /** AES-256-GCM encryption; returns `ciphertext ‖ tag`. */
 export async function sealGcm(key: Uint8Array, nonce: Uint8Array, plaintext: Uint8Array): Promise<Uint8Array> {
   const cryptoKey = await subtle().importKey('raw', own(key), 'AES-GCM', false, ['encrypt']);
-  return new Uint8Array(await subtle().encrypt({ name: 'AES-GCM', iv: own(nonce), tagLength: 128 }, cryptoKey, own(plaintext)));
+  return new Uint8Array(
+    await subtle().encrypt({ name: 'AES-GCM', iv: own(nonce), tagLength: 128 }, cryptoKey, own(plaintext)),
+  );
 }
 
 /** @throws {InvalidMigrationError} naming the field for text that is not even-length hex of `length` bytes */
 export function fromHex(text: unknown, field: string, length?: number): Uint8Array {
-  if (typeof text !== 'string' || !/^(?:[0-9a-fA-F]{2})*$/.test(text) || (length !== undefined && text.length !== length * 2)) {
+  if (
+    typeof text !== 'string' ||
+    !/^(?:[0-9a-fA-F]{2})*$/.test(text) ||
+    (length !== undefined && text.length !== length * 2)
+  ) {
     throw new InvalidMigrationError(`${field} must be ${length === undefined ? '' : `${length} bytes of `}hex`);
   }
   return Uint8Array.from({ length: text.length / 2 }, (_, i) => parseInt(text.slice(i * 2, i * 2 + 2), 16));

@@ -15,8 +15,20 @@ import { isEncryptedTwoFas, isTwoFas } from './two-fas.js';
 
 /** The formats this library reads. */
 export type AccountsFormat =
-  | 'migration' | 'uri-list' | 'aegis' | 'aegis-encrypted' | '2fas' | '2fas-encrypted' | 'bitwarden-json' | 'bitwarden-csv'
-  | 'andotp' | 'andotp-encrypted' | 'freeotp-plus' | 'authenticator-pro' | 'proton' | 'lastpass';
+  | 'migration'
+  | 'uri-list'
+  | 'aegis'
+  | 'aegis-encrypted'
+  | '2fas'
+  | '2fas-encrypted'
+  | 'bitwarden-json'
+  | 'bitwarden-csv'
+  | 'andotp'
+  | 'andotp-encrypted'
+  | 'freeotp-plus'
+  | 'authenticator-pro'
+  | 'proton'
+  | 'lastpass';
 
 /** What {@link detectFormat} found. */
 export type DetectedFormat =
@@ -41,9 +53,24 @@ export const FORMAT_NAMES: Record<AccountsFormat, string> = {
   lastpass: 'LastPass Authenticator export (JSON)',
 };
 
-const readable = (format: AccountsFormat, encrypted = false): DetectedFormat => ({ readable: true, format, name: FORMAT_NAMES[format], encrypted });
-const known = (format: string, name: string, advice: string, encrypted = false): DetectedFormat => ({ readable: false, format, name, encrypted, advice });
-const UNKNOWN = known('unknown', 'an unknown format', 'export from your app as an Aegis vault, a 2FAS backup or a plain otpauth:// key-URI list');
+const readable = (format: AccountsFormat, encrypted = false): DetectedFormat => ({
+  readable: true,
+  format,
+  name: FORMAT_NAMES[format],
+  encrypted,
+});
+const known = (format: string, name: string, advice: string, encrypted = false): DetectedFormat => ({
+  readable: false,
+  format,
+  name,
+  encrypted,
+  advice,
+});
+const UNKNOWN = known(
+  'unknown',
+  'an unknown format',
+  'export from your app as an Aegis vault, a 2FAS backup or a plain otpauth:// key-URI list',
+);
 
 const startsWith = (bytes: Uint8Array, magic: number[] | string) => {
   const m = typeof magic === 'string' ? Array.from(magic, (c) => c.charCodeAt(0)) : magic;
@@ -54,15 +81,34 @@ const startsWith = (bytes: Uint8Array, magic: number[] | string) => {
 function detectBinary(bytes: Uint8Array): DetectedFormat {
   if (startsWith(bytes, 'SQLite format 3\0')) {
     const head = new TextDecoder('latin1').decode(bytes.subarray(0, 64 * 1024));
-    const app = /oath_secret_key/.test(head) ? 'Microsoft Authenticator' : /original_name/.test(head) ? 'Google Authenticator' : /duo/i.test(head) ? 'Duo Mobile' : 'an authenticator app';
-    return known('app-database', `${app} internal database (SQLite)`,
-      'app databases are not exports; in Google Authenticator use "Transfer accounts" (QR codes), otherwise export from the app or re-enroll each account');
+    const app = /oath_secret_key/.test(head)
+      ? 'Microsoft Authenticator'
+      : /original_name/.test(head)
+        ? 'Google Authenticator'
+        : /duo/i.test(head)
+          ? 'Duo Mobile'
+          : 'an authenticator app';
+    return known(
+      'app-database',
+      `${app} internal database (SQLite)`,
+      'app databases are not exports; in Google Authenticator use "Transfer accounts" (QR codes), otherwise export from the app or re-enroll each account',
+    );
   }
   if (startsWith(bytes, [0xac, 0xed, 0x00, 0x05])) {
-    return known('freeotp-backup', 'FreeOTP 2 backup (Java serialized, encrypted)', 'FreeOTP 2 backups cannot be read here; move the accounts with FreeOTP+ (JSON export) or re-enroll them', true);
+    return known(
+      'freeotp-backup',
+      'FreeOTP 2 backup (Java serialized, encrypted)',
+      'FreeOTP 2 backups cannot be read here; move the accounts with FreeOTP+ (JSON export) or re-enroll them',
+      true,
+    );
   }
   if (startsWith(bytes, 'AUTHENTICATORPRO') || startsWith(bytes, 'AuthenticatorPro')) {
-    return known('authenticator-pro-encrypted', 'Authenticator Pro / Stratum backup (encrypted)', 'export again from Authenticator Pro / Stratum without a password (Backup → plain JSON)', true);
+    return known(
+      'authenticator-pro-encrypted',
+      'Authenticator Pro / Stratum backup (encrypted)',
+      'export again from Authenticator Pro / Stratum without a password (Backup → plain JSON)',
+      true,
+    );
   }
   // andOTP's encrypted backup has no magic bytes: a binary file long enough to hold its header.
   if (bytes.length >= 4 + 12 + 12 + 16) return readable('andotp-encrypted', true);
@@ -71,11 +117,20 @@ function detectBinary(bytes: Uint8Array): DetectedFormat {
 
 function detectJson(value: unknown): DetectedFormat {
   if (isObject(value) && value.version === 1 && isObject(value.header) && 'db' in value) {
-    return typeof value.db === 'string' || (value.header.slots !== null && value.header.slots !== undefined) ? readable('aegis-encrypted', true) : readable('aegis');
+    return typeof value.db === 'string' || (value.header.slots !== null && value.header.slots !== undefined)
+      ? readable('aegis-encrypted', true)
+      : readable('aegis');
   }
   if (isTwoFas(value)) return isEncryptedTwoFas(value) ? readable('2fas-encrypted', true) : readable('2fas');
   if (isBitwardenJson(value)) {
-    return value.encrypted ? known('bitwarden-encrypted', 'Bitwarden encrypted JSON export', 'export again from Bitwarden as "JSON" (not "JSON (Encrypted)")', true) : readable('bitwarden-json');
+    return value.encrypted
+      ? known(
+          'bitwarden-encrypted',
+          'Bitwarden encrypted JSON export',
+          'export again from Bitwarden as "JSON" (not "JSON (Encrypted)")',
+          true,
+        )
+      : readable('bitwarden-json');
   }
   if (isAndOtp(value)) return readable('andotp');
   if (isFreeOtpPlus(value)) return readable('freeotp-plus');
@@ -83,11 +138,18 @@ function detectJson(value: unknown): DetectedFormat {
   if (isProtonExport(value)) return readable('proton');
   if (isLastPass(value)) return readable('lastpass');
   if (isObject(value) && isObject(value.kdfParams) && 'encryptedData' in value) {
-    return known('ente-encrypted', 'Ente Auth encrypted export', 'export again from Ente Auth as plain text (Settings → Data → Export codes → Plain text)', true);
+    return known(
+      'ente-encrypted',
+      'Ente Auth encrypted export',
+      'export again from Ente Auth as plain text (Settings → Data → Export codes → Plain text)',
+      true,
+    );
   }
   const text = JSON.stringify(value).slice(0, 100_000);
-  if (/"decryptedSecret"|"authy/i.test(text)) return known('authy', 'Authy data', 'Authy has no export; re-enroll each account in the new app');
-  if (/"otpGenerator"|"pkey"/.test(text)) return known('duo', 'Duo Mobile data', 'Duo Mobile has no export of third-party accounts; re-enroll them');
+  if (/"decryptedSecret"|"authy/i.test(text))
+    return known('authy', 'Authy data', 'Authy has no export; re-enroll each account in the new app');
+  if (/"otpGenerator"|"pkey"/.test(text))
+    return known('duo', 'Duo Mobile data', 'Duo Mobile has no export of third-party accounts; re-enroll them');
   return UNKNOWN;
 }
 
@@ -98,8 +160,12 @@ function detectJson(value: unknown): DetectedFormat {
  * detectFormat(text); // { readable: true, format: 'aegis-encrypted', name: 'Aegis vault (encrypted JSON)', encrypted: true }
  */
 export function detectFormat(input: string | Uint8Array): DetectedFormat {
-  if (typeof input !== 'string' && !(input instanceof Uint8Array)) throw new InvalidArgumentError(`"input" must be a string or a Uint8Array, got ${describeValue(input)}`);
-  if (input.length > MAX_EXPORT_CHARS) throw new InvalidMigrationError(`export is too large: ${input.length} ${typeof input === 'string' ? 'characters' : 'bytes'} (at most ${MAX_EXPORT_CHARS})`);
+  if (typeof input !== 'string' && !(input instanceof Uint8Array))
+    throw new InvalidArgumentError(`"input" must be a string or a Uint8Array, got ${describeValue(input)}`);
+  if (input.length > MAX_EXPORT_CHARS)
+    throw new InvalidMigrationError(
+      `export is too large: ${input.length} ${typeof input === 'string' ? 'characters' : 'bytes'} (at most ${MAX_EXPORT_CHARS})`,
+    );
   let text: string;
   if (typeof input === 'string') text = input;
   else {
@@ -108,7 +174,8 @@ export function detectFormat(input: string | Uint8Array): DetectedFormat {
     } catch {
       return detectBinary(input);
     }
-    if (/^SQLite format 3\0|^AUTHENTICATORPRO/i.test(text) || startsWith(input, [0xac, 0xed])) return detectBinary(input);
+    if (/^SQLite format 3\0|^AUTHENTICATORPRO/i.test(text) || startsWith(input, [0xac, 0xed]))
+      return detectBinary(input);
   }
   const content = text.replace(/^\uFEFF/, '').trim();
   if (content.startsWith('{') || content.startsWith('[')) {
@@ -116,16 +183,28 @@ export function detectFormat(input: string | Uint8Array): DetectedFormat {
     try {
       value = parseJson(content, 'export');
     } catch {
-      return known('damaged-json', 'JSON that cannot be parsed (truncated, damaged or too deeply nested)', 'export the file again');
+      return known(
+        'damaged-json',
+        'JSON that cannot be parsed (truncated, damaged or too deeply nested)',
+        'export the file again',
+      );
     }
     return detectJson(value);
   }
   if (isBitwardenCsv(content)) return readable('bitwarden-csv');
-  const lines = content.split(/\r?\n/).map((l) => l.trim()).filter((l) => l !== '' && !l.startsWith('#'));
+  const lines = content
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l !== '' && !l.startsWith('#'));
   if (lines.length > 0 && lines.every((l) => /^otpauth-migration:/i.test(l))) return readable('migration');
   if (lines.some((l) => /^otpauth:\/\//i.test(l))) return readable('uri-list');
   if (/^[A-Za-z0-9+/=\s]{64,}$/.test(content)) {
-    return known('totp-authenticator', 'an encrypted backup (base64), as TOTP Authenticator writes', 'export again as plain text or JSON, or re-enroll the accounts', true);
+    return known(
+      'totp-authenticator',
+      'an encrypted backup (base64), as TOTP Authenticator writes',
+      'export again as plain text or JSON, or re-enroll the accounts',
+      true,
+    );
   }
   return UNKNOWN;
 }

@@ -9,7 +9,11 @@ import { InvalidMigrationError, TotpLabError, describeValue } from '../errors.js
 import type { KeyUri } from '../key-uri.js';
 
 /** An entry left out of an import, with why. `name` is `issuer: account`, never the secret. */
-export interface SkippedEntry { index: number; name: string; reason: string }
+export interface SkippedEntry {
+  index: number;
+  name: string;
+  reason: string;
+}
 
 /** What a reader gives: the accounts, the entries left out, and notes on values it had to assume. */
 export interface FormatImport {
@@ -49,24 +53,32 @@ export function addEntry(into: FormatImport, index: number, where: string, raw: 
   if (type !== 'totp' && type !== 'hotp') return skip(`type ${describeValue(raw.type)} is not TOTP or HOTP`);
   const algorithm = typeof raw.algorithm === 'string' ? raw.algorithm.toUpperCase().replace('-', '') : raw.algorithm;
   if (algorithm === 'MD5') return skip('MD5 is not a TOTP algorithm');
-  if (typeof raw.digits === 'number' && ![6, 7, 8].includes(raw.digits)) return skip(`${raw.digits}-digit codes are not supported`);
+  if (typeof raw.digits === 'number' && ![6, 7, 8].includes(raw.digits))
+    return skip(`${raw.digits}-digit codes are not supported`);
   let counter = type === 'hotp' ? raw.counter : null;
   if (type === 'hotp' && (counter === undefined || counter === null)) {
     counter = 0;
     into.warnings.push(`${where} ${JSON.stringify(name)}: HOTP entry without a counter starts at 0`);
   }
   try {
-    into.accounts.push(toAccount({
-      type,
-      issuer: typeof raw.issuer === 'string' && raw.issuer !== '' ? raw.issuer : null,
-      // Some apps leave the account name empty and show only the issuer.
-      account: typeof raw.account === 'string' && raw.account.trim() !== '' ? raw.account : typeof raw.issuer === 'string' ? raw.issuer : '',
-      secret: raw.secret as string,
-      ...(algorithm === undefined || algorithm === null ? {} : { algorithm: algorithm as never }),
-      ...(raw.digits === undefined || raw.digits === null ? {} : { digits: raw.digits as never }),
-      period: type === 'totp' && raw.period !== undefined && raw.period !== null ? (raw.period as never) : null,
-      counter: counter as never,
-    }));
+    into.accounts.push(
+      toAccount({
+        type,
+        issuer: typeof raw.issuer === 'string' && raw.issuer !== '' ? raw.issuer : null,
+        // Some apps leave the account name empty and show only the issuer.
+        account:
+          typeof raw.account === 'string' && raw.account.trim() !== ''
+            ? raw.account
+            : typeof raw.issuer === 'string'
+              ? raw.issuer
+              : '',
+        secret: raw.secret as string,
+        ...(algorithm === undefined || algorithm === null ? {} : { algorithm: algorithm as never }),
+        ...(raw.digits === undefined || raw.digits === null ? {} : { digits: raw.digits as never }),
+        period: type === 'totp' && raw.period !== undefined && raw.period !== null ? (raw.period as never) : null,
+        counter: counter as never,
+      }),
+    );
   } catch (error) {
     if (error instanceof TotpLabError) throw new InvalidMigrationError(`${where}: ${error.message}`, { cause: error });
     throw error;

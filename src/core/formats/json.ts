@@ -12,7 +12,8 @@ export const MAX_ENTRIES = 10_000;
 
 /** @throws {InvalidMigrationError} for oversized, too deeply nested or malformed JSON */
 export function parseJson(text: string, what: string): unknown {
-  if (text.length > MAX_EXPORT_CHARS) throw new InvalidMigrationError(`${what} is too large: ${text.length} characters (at most ${MAX_EXPORT_CHARS})`);
+  if (text.length > MAX_EXPORT_CHARS)
+    throw new InvalidMigrationError(`${what} is too large: ${text.length} characters (at most ${MAX_EXPORT_CHARS})`);
   let depth = 0;
   let inString = false;
   for (let i = 0; i < text.length; i++) {
@@ -22,7 +23,8 @@ export function parseJson(text: string, what: string): unknown {
       else if (c === 0x22) inString = false;
     } else if (c === 0x22) inString = true;
     else if (c === 0x7b || c === 0x5b) {
-      if (++depth > MAX_JSON_DEPTH) throw new InvalidMigrationError(`${what} is nested more than ${MAX_JSON_DEPTH} levels deep`);
+      if (++depth > MAX_JSON_DEPTH)
+        throw new InvalidMigrationError(`${what} is nested more than ${MAX_JSON_DEPTH} levels deep`);
     } else if (c === 0x7d || c === 0x5d) depth--;
   }
   try {
@@ -39,7 +41,8 @@ export function isObject(value: unknown): value is Record<string, unknown> {
 /** The array at `field`, bounded in length. @throws {InvalidMigrationError} */
 export function entryList(value: unknown, field: string): unknown[] {
   if (!Array.isArray(value)) throw new InvalidMigrationError(`${field} must be an array, got ${describeValue(value)}`);
-  if (value.length > MAX_ENTRIES) throw new InvalidMigrationError(`${field} has ${value.length} entries, at most ${MAX_ENTRIES} are read`);
+  if (value.length > MAX_ENTRIES)
+    throw new InvalidMigrationError(`${field} has ${value.length} entries, at most ${MAX_ENTRIES} are read`);
   return value;
 }
 

@@ -9,7 +9,10 @@ import { addUriEntry } from './uri-entry.js';
 
 /** True for a parsed object shaped like a Proton Authenticator export. */
 export const isProtonExport = (value: unknown): value is Record<string, unknown> =>
-  isObject(value) && Array.isArray(value.entries) && value.entries.length <= MAX_ENTRIES && value.entries.every((e) => isObject(e) && isObject(e.content) && typeof e.content.uri === 'string');
+  isObject(value) &&
+  Array.isArray(value.entries) &&
+  value.entries.length <= MAX_ENTRIES &&
+  value.entries.every((e) => isObject(e) && isObject(e.content) && typeof e.content.uri === 'string');
 
 /**
  * Reads a Proton Authenticator export (text or parsed object).
@@ -17,7 +20,10 @@ export const isProtonExport = (value: unknown): value is Record<string, unknown>
  */
 export function parseProtonExport(input: string | unknown): FormatImport {
   const data = typeof input === 'string' ? parseJson(input, 'Proton Authenticator export') : input;
-  if (!isProtonExport(data)) throw new InvalidMigrationError('Proton Authenticator export must be an object with "entries" holding "content.uri"');
+  if (!isProtonExport(data))
+    throw new InvalidMigrationError(
+      'Proton Authenticator export must be an object with "entries" holding "content.uri"',
+    );
   const result = emptyImport();
   entryList(data.entries, 'Proton Authenticator "entries"').forEach((entry, index) => {
     const { content } = entry as { content: Record<string, unknown> };

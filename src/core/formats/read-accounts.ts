@@ -55,17 +55,35 @@ const PLAIN_READERS: Partial<Record<AccountsFormat, (text: string) => FormatImpo
 };
 
 const refuse = (found: DetectedFormat & { readable: false }) =>
-  new UnsupportedFormatError(found.format === 'unknown' ? `not a known export format; ${found.advice}` : `${found.name} cannot be read here; ${found.advice}`);
+  new UnsupportedFormatError(
+    found.format === 'unknown'
+      ? `not a known export format; ${found.advice}`
+      : `${found.name} cannot be read here; ${found.advice}`,
+  );
 
 function result(format: AccountsFormat, read: FormatImport, batches: MigrationBatch[] = []): ReadAccountsResult {
-  return { format, name: FORMAT_NAMES[format], accounts: read.accounts, batches, skipped: read.skipped, warnings: read.warnings };
+  return {
+    format,
+    name: FORMAT_NAMES[format],
+    accounts: read.accounts,
+    batches,
+    skipped: read.skipped,
+    warnings: read.warnings,
+  };
 }
 
 function readMigration(content: string): ReadAccountsResult {
-  const lines = content.split(/\r?\n/).map((line) => line.trim()).filter((line) => line !== '' && !line.startsWith('#'));
+  const lines = content
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line !== '' && !line.startsWith('#'));
   const decoded = lines.map((line) => decodeMigration(line));
   const accounts = decoded.flatMap((d) => d.accounts.map(({ rawName: _raw, ...account }) => account));
-  return result('migration', { accounts, skipped: [], warnings: [] }, decoded.map((d) => d.batch));
+  return result(
+    'migration',
+    { accounts, skipped: [], warnings: [] },
+    decoded.map((d) => d.batch),
+  );
 }
 
 /**
@@ -83,7 +101,8 @@ export function readAccounts(text: string): ReadAccountsResult {
   const content = text.replace(/^\uFEFF/, '').trim();
   const found = detectFormat(content);
   if (!found.readable) throw refuse(found);
-  if (found.encrypted) throw new InvalidMigrationError(`${found.name}: encrypted; read it with its password (readExport)`);
+  if (found.encrypted)
+    throw new InvalidMigrationError(`${found.name}: encrypted; read it with its password (readExport)`);
   if (found.format === 'migration') return readMigration(content);
   return result(found.format, PLAIN_READERS[found.format]!(content));
 }
@@ -98,17 +117,27 @@ export function readAccounts(text: string): ReadAccountsResult {
  * @example
  * const { format, accounts } = await readExport(await readFile('aegis.json'), { password });
  */
-export async function readExport(input: string | Uint8Array, options: ReadExportOptions = {}): Promise<ReadAccountsResult> {
-  if (typeof input !== 'string' && !(input instanceof Uint8Array)) throw new InvalidArgumentError(`"input" must be a string or a Uint8Array, got ${describeValue(input)}`);
+export async function readExport(
+  input: string | Uint8Array,
+  options: ReadExportOptions = {},
+): Promise<ReadAccountsResult> {
+  if (typeof input !== 'string' && !(input instanceof Uint8Array))
+    throw new InvalidArgumentError(`"input" must be a string or a Uint8Array, got ${describeValue(input)}`);
   const found = detectFormat(input);
   if (!found.readable) throw refuse(found);
   if (!found.encrypted) return readAccounts(typeof input === 'string' ? input : new TextDecoder().decode(input));
   const password = options?.password;
   if (typeof password !== 'string') throw new InvalidArgumentError(`${found.name} needs its password`);
   if (found.format === 'andotp-encrypted') {
-    return result(found.format, await decryptAndOtpBackup(typeof input === 'string' ? new TextEncoder().encode(input) : input, password));
+    return result(
+      found.format,
+      await decryptAndOtpBackup(typeof input === 'string' ? new TextEncoder().encode(input) : input, password),
+    );
   }
   const text = typeof input === 'string' ? input : new TextDecoder().decode(input);
-  const read = found.format === 'aegis-encrypted' ? await decryptAegisVault(text.replace(/^\uFEFF/, ''), password) : await decryptTwoFasBackup(text.replace(/^\uFEFF/, ''), password);
+  const read =
+    found.format === 'aegis-encrypted'
+      ? await decryptAegisVault(text.replace(/^\uFEFF/, ''), password)
+      : await decryptTwoFasBackup(text.replace(/^\uFEFF/, ''), password);
   return result(found.format, read);
 }

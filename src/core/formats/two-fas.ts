@@ -22,7 +22,17 @@ export interface TwoFasService {
   name: string;
   secret: string;
   updatedAt: number;
-  otp: { label: string; account: string; issuer: string; digits: number; period?: number; counter?: number; algorithm: string; tokenType: 'TOTP' | 'HOTP'; source: 'Manual' };
+  otp: {
+    label: string;
+    account: string;
+    issuer: string;
+    digits: number;
+    period?: number;
+    counter?: number;
+    algorithm: string;
+    tokenType: 'TOTP' | 'HOTP';
+    source: 'Manual';
+  };
   order: { position: number };
 }
 
@@ -48,14 +58,22 @@ function readServices(services: unknown): FormatImport {
   const result = emptyImport();
   entryList(services, '2FAS "services"').forEach((service, index) => {
     const where = `2FAS service ${index}`;
-    if (!isObject(service) || !isObject(service.otp)) throw new InvalidMigrationError(`${where} must be an object with "otp"`);
+    if (!isObject(service) || !isObject(service.otp))
+      throw new InvalidMigrationError(`${where} must be an object with "otp"`);
     const { otp } = service;
     const account = typeof otp.account === 'string' && otp.account !== '' ? otp.account : otp.label;
     // The service name is what 2FAS shows as the issuer; one named after the account stands for none.
-    const issuer = typeof otp.issuer === 'string' && otp.issuer !== '' ? otp.issuer : service.name === account ? null : service.name;
+    const issuer =
+      typeof otp.issuer === 'string' && otp.issuer !== '' ? otp.issuer : service.name === account ? null : service.name;
     addEntry(result, index, where, {
-      type: otp.tokenType ?? 'TOTP', issuer, account, secret: service.secret,
-      algorithm: otp.algorithm, digits: otp.digits, period: otp.period, counter: otp.counter,
+      type: otp.tokenType ?? 'TOTP',
+      issuer,
+      account,
+      secret: service.secret,
+      algorithm: otp.algorithm,
+      digits: otp.digits,
+      period: otp.period,
+      counter: otp.counter,
     });
   });
   return result;
@@ -67,7 +85,8 @@ function readServices(services: unknown): FormatImport {
  */
 export function parseTwoFasBackup(input: string | unknown): FormatImport {
   const backup = typeof input === 'string' ? parseJson(input, '2FAS backup') : input;
-  if (!isTwoFas(backup)) throw new InvalidMigrationError('2FAS backup must be an object with "services" and "schemaVersion"');
+  if (!isTwoFas(backup))
+    throw new InvalidMigrationError('2FAS backup must be an object with "services" and "schemaVersion"');
   if (isEncryptedTwoFas(backup)) throw new InvalidMigrationError('2FAS backup is encrypted: read it with its password');
   return readServices(backup.services);
 }
@@ -82,7 +101,8 @@ export async function decryptTwoFasBackup(input: string | unknown, password: str
   const backup = typeof input === 'string' ? parseJson(input, '2FAS backup') : input;
   if (!isEncryptedTwoFas(backup)) return parseTwoFasBackup(backup);
   const parts = String((backup as Record<string, unknown>).servicesEncrypted).split(':');
-  if (parts.length !== 3) throw new InvalidMigrationError('2FAS "servicesEncrypted" must be ciphertext:salt:iv in base64');
+  if (parts.length !== 3)
+    throw new InvalidMigrationError('2FAS "servicesEncrypted" must be ciphertext:salt:iv in base64');
   const [sealed, salt, iv] = parts.map((p) => fromBase64(p)) as [Uint8Array, Uint8Array, Uint8Array];
   const key = await derivePbkdf2(password, salt, PBKDF2_ROUNDS, 'SHA-256');
   const plain = await openGcm(key, iv, sealed, '2FAS backup');
@@ -100,8 +120,14 @@ export function toTwoFasBackup(accounts: readonly AccountInput[], options: { clo
   const services = checkList(accounts, 'accounts').map((input, i): TwoFasService => {
     const a = toAccount(input, `accounts[${i}]`);
     const otp = {
-      label: a.account, account: a.account, issuer: a.issuer ?? '', digits: a.digits, algorithm: a.algorithm,
-      ...(a.type === 'totp' ? { period: a.period!, tokenType: 'TOTP' as const } : { counter: a.counter!, tokenType: 'HOTP' as const }),
+      label: a.account,
+      account: a.account,
+      issuer: a.issuer ?? '',
+      digits: a.digits,
+      algorithm: a.algorithm,
+      ...(a.type === 'totp'
+        ? { period: a.period!, tokenType: 'TOTP' as const }
+        : { counter: a.counter!, tokenType: 'HOTP' as const }),
       source: 'Manual' as const,
     };
     return { name: a.issuer ?? a.account, secret: a.secret, updatedAt: now, otp, order: { position: i } };

@@ -24,10 +24,16 @@ function labelOf(uri: string): string {
  */
 export function addUriEntry(into: FormatImport, index: number, where: string, uri: string, fallbackName = ''): void {
   const trimmed = uri.trim();
-  if (/^steam:\/\//i.test(trimmed)) return void into.skipped.push({ index, name: fallbackName || 'Steam', reason: 'Steam Guard codes are not TOTP codes' });
+  if (/^steam:\/\//i.test(trimmed))
+    return void into.skipped.push({
+      index,
+      name: fallbackName || 'Steam',
+      reason: 'Steam Guard codes are not TOTP codes',
+    });
   const type = /^otpauth:\/\/([^/?#]*)\//i.exec(trimmed)?.[1]?.toLowerCase();
   if (type !== undefined && type !== 'totp' && type !== 'hotp') {
-    const reason = type === 'steam' ? 'Steam Guard codes are not TOTP codes' : `type ${JSON.stringify(type)} is not TOTP or HOTP`;
+    const reason =
+      type === 'steam' ? 'Steam Guard codes are not TOTP codes' : `type ${JSON.stringify(type)} is not TOTP or HOTP`;
     return void into.skipped.push({ index, name: labelOf(trimmed) || fallbackName, reason });
   }
   try {

@@ -21,7 +21,8 @@ const MAX_LINES = 10_000;
 export function readUriList(text: string): FormatImport {
   if (typeof text !== 'string') throw new InvalidKeyUriError(`URI list must be a string, got ${describeValue(text)}`);
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
-  if (lines.length > MAX_LINES) throw new InvalidKeyUriError(`URI list has ${lines.length} lines, at most ${MAX_LINES} are read`);
+  if (lines.length > MAX_LINES)
+    throw new InvalidKeyUriError(`URI list has ${lines.length} lines, at most ${MAX_LINES} are read`);
   const result = emptyImport();
   lines.forEach((line, i) => {
     const trimmed = line.trim();
@@ -31,7 +32,8 @@ export function readUriList(text: string): FormatImport {
       const { issuerMismatch: _m, ...account } = parseKeyUri(trimmed);
       result.accounts.push(account);
     } catch (error) {
-      if (error instanceof TotpLabError) throw new InvalidKeyUriError(`line ${i + 1}: ${error.message}`, { cause: error });
+      if (error instanceof TotpLabError)
+        throw new InvalidKeyUriError(`line ${i + 1}: ${error.message}`, { cause: error });
       throw error;
     }
   });
@@ -50,7 +52,8 @@ export function readUriList(text: string): FormatImport {
 export function parseUriList(text: string): ParsedKeyUri[] {
   if (typeof text !== 'string') throw new InvalidKeyUriError(`URI list must be a string, got ${describeValue(text)}`);
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/);
-  if (lines.length > MAX_LINES) throw new InvalidKeyUriError(`URI list has ${lines.length} lines, at most ${MAX_LINES} are read`);
+  if (lines.length > MAX_LINES)
+    throw new InvalidKeyUriError(`URI list has ${lines.length} lines, at most ${MAX_LINES} are read`);
   const accounts: ParsedKeyUri[] = [];
   lines.forEach((line, i) => {
     const trimmed = line.trim();
@@ -58,7 +61,8 @@ export function parseUriList(text: string): ParsedKeyUri[] {
     try {
       accounts.push(parseKeyUri(trimmed));
     } catch (error) {
-      if (error instanceof TotpLabError) throw new InvalidKeyUriError(`line ${i + 1}: ${error.message}`, { cause: error });
+      if (error instanceof TotpLabError)
+        throw new InvalidKeyUriError(`line ${i + 1}: ${error.message}`, { cause: error });
       throw error;
     }
   });
@@ -70,5 +74,7 @@ export function parseUriList(text: string): ParsedKeyUri[] {
  * @throws {InvalidArgumentError} naming the account (`accounts[2]`) and field when one is invalid
  */
 export function formatUriList(accounts: readonly AccountInput[]): string {
-  return checkList(accounts, 'accounts').map((input, i) => `${buildKeyUri(toAccount(input, `accounts[${i}]`))}\n`).join('');
+  return checkList(accounts, 'accounts')
+    .map((input, i) => `${buildKeyUri(toAccount(input, `accounts[${i}]`))}\n`)
+    .join('');
 }

@@ -15,21 +15,35 @@ function compress(state: Int32Array, block: Int32Array): void {
   for (let i = 0; i < 32; i++) W[i] = block[i]!;
   for (let i = 32; i < 160; i += 2) {
     // σ0(W[t-15]) = ROTR1 ^ ROTR8 ^ SHR7
-    let xh = W[i - 30]!, xl = W[i - 29]!;
+    let xh = W[i - 30]!,
+      xl = W[i - 29]!;
     const s0h = ((xh >>> 1) | (xl << 31)) ^ ((xh >>> 8) | (xl << 24)) ^ (xh >>> 7);
     const s0l = ((xl >>> 1) | (xh << 31)) ^ ((xl >>> 8) | (xh << 24)) ^ ((xl >>> 7) | (xh << 25));
     // σ1(W[t-2]) = ROTR19 ^ ROTR61 ^ SHR6
-    xh = W[i - 4]!; xl = W[i - 3]!;
+    xh = W[i - 4]!;
+    xl = W[i - 3]!;
     const s1h = ((xh >>> 19) | (xl << 13)) ^ ((xl >>> 29) | (xh << 3)) ^ (xh >>> 6);
     const s1l = ((xl >>> 19) | (xh << 13)) ^ ((xh >>> 29) | (xl << 3)) ^ ((xl >>> 6) | (xh << 26));
     const lo = (s1l >>> 0) + (W[i - 13]! >>> 0) + (s0l >>> 0) + (W[i - 31]! >>> 0);
     W[i] = s1h + W[i - 14]! + s0h + W[i - 32]! + ((lo / 0x1_0000_0000) | 0);
     W[i + 1] = lo;
   }
-  let ah = state[0]!, al = state[1]!, bh = state[2]!, bl = state[3]!;
-  let ch = state[4]!, cl = state[5]!, dh = state[6]!, dl = state[7]!;
-  let eh = state[8]!, el = state[9]!, fh = state[10]!, fl = state[11]!;
-  let gh = state[12]!, gl = state[13]!, hh = state[14]!, hl = state[15]!;
+  let ah = state[0]!,
+    al = state[1]!,
+    bh = state[2]!,
+    bl = state[3]!;
+  let ch = state[4]!,
+    cl = state[5]!,
+    dh = state[6]!,
+    dl = state[7]!;
+  let eh = state[8]!,
+    el = state[9]!,
+    fh = state[10]!,
+    fl = state[11]!;
+  let gh = state[12]!,
+    gl = state[13]!,
+    hh = state[14]!,
+    hl = state[15]!;
   for (let i = 0; i < 160; i += 2) {
     // Σ1(e) = ROTR14 ^ ROTR18 ^ ROTR41
     const S1h = ((eh >>> 14) | (el << 18)) ^ ((eh >>> 18) | (el << 14)) ^ ((el >>> 9) | (eh << 23));
@@ -45,11 +59,21 @@ function compress(state: Int32Array, block: Int32Array): void {
     const S0l = ((al >>> 28) | (ah << 4)) ^ ((ah >>> 2) | (al << 30)) ^ ((ah >>> 7) | (al << 25));
     const majh = (ah & bh) ^ (ah & ch) ^ (bh & ch);
     const majl = (al & bl) ^ (al & cl) ^ (bl & cl);
-    hh = gh; hl = gl; gh = fh; gl = fl; fh = eh; fl = el;
+    hh = gh;
+    hl = gl;
+    gh = fh;
+    gl = fl;
+    fh = eh;
+    fl = el;
     const elo = (dl >>> 0) + (t1l >>> 0);
     eh = (dh + t1h + ((elo / 0x1_0000_0000) | 0)) | 0;
     el = elo | 0;
-    dh = ch; dl = cl; ch = bh; cl = bl; bh = ah; bl = al;
+    dh = ch;
+    dl = cl;
+    ch = bh;
+    cl = bl;
+    bh = ah;
+    bl = al;
     const alo = (t1l >>> 0) + (S0l >>> 0) + (majl >>> 0);
     ah = (t1h + S0h + majh + ((alo / 0x1_0000_0000) | 0)) | 0;
     al = alo | 0;

@@ -17,14 +17,28 @@ export interface FormatOptions {
 
 const WORDS = {
   hu: {
-    site: 'oldal', left: 'mp van hátra', pass: 'RENDBEN', fail: 'HIBA', expected: 'elvárt', none: '(nincs fiók)', masked: 'a többi rejtve; --show-secrets mutatja',
-    drift: (seconds: number, behind: boolean) => `órája ${seconds % 60 === 0 ? `${seconds / 60} percet` : `${seconds} mp-et`} ${behind ? 'késik' : 'siet'}`,
+    site: 'oldal',
+    left: 'mp van hátra',
+    pass: 'RENDBEN',
+    fail: 'HIBA',
+    expected: 'elvárt',
+    none: '(nincs fiók)',
+    masked: 'a többi rejtve; --show-secrets mutatja',
+    drift: (seconds: number, behind: boolean) =>
+      `órája ${seconds % 60 === 0 ? `${seconds / 60} percet` : `${seconds} mp-et`} ${behind ? 'késik' : 'siet'}`,
     units: { h: 'óra', min: 'perc', s: 'mp' },
     zone: 'Az időpontok budapesti idő szerint értendők (a szolgáltatás is így írja ki őket).',
   },
   en: {
-    site: 'site', left: 's left', pass: 'PASS', fail: 'FAIL', expected: 'expected', none: '(no accounts)', masked: 'rest hidden; --show-secrets shows it',
-    drift: (seconds: number, behind: boolean) => `clock ${seconds % 60 === 0 ? `${seconds / 60} min` : `${seconds} s`} ${behind ? 'behind' : 'ahead'}`,
+    site: 'site',
+    left: 's left',
+    pass: 'PASS',
+    fail: 'FAIL',
+    expected: 'expected',
+    none: '(no accounts)',
+    masked: 'rest hidden; --show-secrets shows it',
+    drift: (seconds: number, behind: boolean) =>
+      `clock ${seconds % 60 === 0 ? `${seconds / 60} min` : `${seconds} s`} ${behind ? 'behind' : 'ahead'}`,
     units: { h: 'h', min: 'min', s: 's' },
     zone: 'All times are UTC.',
   },
@@ -32,8 +46,20 @@ const WORDS = {
 
 // Hungarian output follows the service, which speaks Budapest time; English output uses UTC.
 const CLOCKS = {
-  hu: new Intl.DateTimeFormat('hu-HU', { timeZone: 'Europe/Budapest', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' }),
-  en: new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23' }),
+  hu: new Intl.DateTimeFormat('hu-HU', {
+    timeZone: 'Europe/Budapest',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hourCycle: 'h23',
+  }),
+  en: new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'UTC',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hourCycle: 'h23',
+  }),
 };
 
 /** A time of day as HH:MM:SS in the language's zone (Budapest for hu, UTC for en). */
@@ -77,13 +103,25 @@ export function formatEvent(event: ScenarioEvent, o: FormatOptions): string[] {
     case 'step':
       return ['', `${s.cyan('▸')} ${event.say}`];
     case 'time':
-      return [`  ⏱ +${duration(event.advancedMs, o.language)} → ${clockTime(event.now, o.language)}${event.note ? ` ${event.note}` : ''}`];
+      return [
+        `  ⏱ +${duration(event.advancedMs, o.language)} → ${clockTime(event.now, o.language)}${event.note ? ` ${event.note}` : ''}`,
+      ];
     case 'qr':
-      return [`  ${s.cyan(`[${event.who}]`)} ${event.caption}`, ...(o.drawQr ? o.drawQr(event.text).split('\n').map((line) => `  ${line}`) : [])];
+      return [
+        `  ${s.cyan(`[${event.who}]`)} ${event.caption}`,
+        ...(o.drawQr
+          ? o
+              .drawQr(event.text)
+              .split('\n')
+              .map((line) => `  ${line}`)
+          : []),
+      ];
     case 'site':
       return [`  ${s.cyan(`[${w.site}]`)} ${event.ok ? s.green('✓') : s.red('✗')} ${event.message}`];
     case 'deletion-code':
-      return [`  ${s.cyan(`[${w.site}]`)} törlőkód: ${s.bold(o.showSecrets ? event.code : maskDeletionCode(event.code))}${o.showSecrets ? '' : ` (${w.masked})`}`];
+      return [
+        `  ${s.cyan(`[${w.site}]`)} törlőkód: ${s.bold(o.showSecrets ? event.code : maskDeletionCode(event.code))}${o.showSecrets ? '' : ` (${w.masked})`}`,
+      ];
     case 'phone': {
       const drift = event.driftMs === 0 ? '' : ` (${w.drift(Math.abs(event.driftMs / 1000), event.driftMs < 0)})`;
       const accounts = event.accounts.length === 0 ? [w.none] : event.accounts.map((a) => formatAccount(a, o.language));
@@ -106,6 +144,10 @@ export function formatEvent(event: ScenarioEvent, o: FormatOptions): string[] {
 export function eventForJson(event: ScenarioEvent, showSecrets: boolean): ScenarioEvent {
   if (showSecrets) return event;
   if (event.type === 'deletion-code') return { ...event, code: maskDeletionCode(event.code) };
-  if (event.type === 'qr') return { ...event, text: event.text.replace(/([?&]secret=)[^&]*/i, '$1(hidden)').replace(/(data=)[^&]*/i, '$1(hidden)') };
+  if (event.type === 'qr')
+    return {
+      ...event,
+      text: event.text.replace(/([?&]secret=)[^&]*/i, '$1(hidden)').replace(/(data=)[^&]*/i, '$1(hidden)'),
+    };
   return event;
 }

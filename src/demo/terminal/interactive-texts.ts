@@ -85,7 +85,8 @@ export const SAY = {
     deleteUsage: 'delete <telefon|tablet> <n> (n: a phones parancs sorszáma)',
     deleted: 'bejegyzés törölve',
     faultUsage: 'fault <maintenance|outage|timeout|off>',
-    faultOn: (k: string) => `hiba bekapcsolva: ${({ maintenance: 'karbantartás', outage: 'üzemzavar', timeout: 'időtúllépés' } as Record<string, string>)[k] ?? k} („fault off”-ig)`,
+    faultOn: (k: string) =>
+      `hiba bekapcsolva: ${({ maintenance: 'karbantartás', outage: 'üzemzavar', timeout: 'időtúllépés' } as Record<string, string>)[k] ?? k} („fault off”-ig)`,
     faultOff: 'hibák kikapcsolva: a szolgáltatás rendben működik',
     unlocked: 'személyesen feloldva',
     auditEmpty: '(a napló üres)',
@@ -95,10 +96,14 @@ export const SAY = {
 } as const;
 
 /** What a phone says after a scan or a typed key, in the session's language. */
-export function scanStatus(result: ScanResult | { status: 'added' | 'duplicate'; message?: string }, language: Language): string {
-  const words = language === 'hu'
-    ? { added: 'felvéve', duplicate: 'már rajta van', imported: 'átvéve' }
-    : { added: 'added', duplicate: 'already there', imported: 'imported' };
+export function scanStatus(
+  result: ScanResult | { status: 'added' | 'duplicate'; message?: string },
+  language: Language,
+): string {
+  const words =
+    language === 'hu'
+      ? { added: 'felvéve', duplicate: 'már rajta van', imported: 'átvéve' }
+      : { added: 'added', duplicate: 'already there', imported: 'imported' };
   const word = (words as Record<string, string>)[result.status];
   const message = 'message' in result && typeof result.message === 'string' ? result.message : undefined;
   if (word === undefined) return message ?? result.status;

@@ -4,8 +4,19 @@
  * runs out while the room is listening.
  */
 import {
-  InvalidArgumentError, LOW_COST_HASHING_FOR_TESTS, MemoryStore, createAuthenticator, createProvider, isTotpLabError, manualClock, parseTimeInput,
-  type AuditEvent, type Authenticator, type Language, type Store, type StoreValue,
+  InvalidArgumentError,
+  LOW_COST_HASHING_FOR_TESTS,
+  MemoryStore,
+  createAuthenticator,
+  createProvider,
+  isTotpLabError,
+  manualClock,
+  parseTimeInput,
+  type AuditEvent,
+  type Authenticator,
+  type Language,
+  type Store,
+  type StoreValue,
 } from '../../index.js';
 import { clockTime, formatEvent } from './format.js';
 import { DEMO_USER as USER, PHONES, SAY, scanStatus, type PhoneId } from './interactive-texts.js';
@@ -43,23 +54,35 @@ export async function runInteractive(o: InteractiveOptions): Promise<DemoOutcome
   // A paused clock: it moves only when told, and continues where a saved session stopped.
   const clock = manualClock((await store.get<number>(CLOCK_KEY)) ?? Date.now());
   const kept = await store.get<AuditEvent[]>(AUDIT_KEY);
-  const audit: AuditEvent[] = Array.isArray(kept) ? kept.filter((e) => typeof e?.time === 'number' && typeof e.seq === 'number') : [];
+  const audit: AuditEvent[] = Array.isArray(kept)
+    ? kept.filter((e) => typeof e?.time === 'number' && typeof e.seq === 'number')
+    : [];
   const seqBase = audit.at(-1)?.seq ?? 0;
   const provider = createProvider({
-    clock, store, language, hashing: LOW_COST_HASHING_FOR_TESTS,
+    clock,
+    store,
+    language,
+    hashing: LOW_COST_HASHING_FOR_TESTS,
     onAudit: (event) => audit.push({ ...event, seq: seqBase + event.seq }),
   });
   const saved = (await store.get<Record<string, StoreValue>>(PHONES_KEY)) ?? {};
   const phones = new Map<PhoneId, Authenticator>();
   for (const id of Object.keys(PHONES) as PhoneId[]) {
-    phones.set(id, createAuthenticator({ clock, camera: qrCamera, language, ...(saved[id] !== undefined && { state: saved[id] }) }));
+    phones.set(
+      id,
+      createAuthenticator({ clock, camera: qrCamera, language, ...(saved[id] !== undefined && { state: saved[id] }) }),
+    );
   }
   const save = async () => {
-    await store.update(PHONES_KEY, () => Object.fromEntries([...phones].map(([n, p]) => [n, p.toJSON() as unknown as StoreValue])));
+    await store.update(PHONES_KEY, () =>
+      Object.fromEntries([...phones].map(([n, p]) => [n, p.toJSON() as unknown as StoreValue])),
+    );
     await store.update(AUDIT_KEY, () => audit.slice(-AUDIT_KEPT) as unknown as StoreValue);
     await store.update(CLOCK_KEY, () => clock.now());
   };
-  const drawQr = o.qr ? (text: string) => renderQr(text, { format: 'terminal', color: style.bold('x') !== 'x' }) : undefined;
+  const drawQr = o.qr
+    ? (text: string) => renderQr(text, { format: 'terminal', color: style.bold('x') !== 'x' })
+    : undefined;
   const show = (event: Parameters<typeof formatEvent>[0]) => {
     for (const line of formatEvent(event, { language, style, showSecrets: o.showSecrets, drawQr })) io.out(line);
   };
@@ -68,12 +91,20 @@ export async function runInteractive(o: InteractiveOptions): Promise<DemoOutcome
   // One name per phone in each language; either language's name is understood when typed.
   const idOf = (name: string | undefined): PhoneId | undefined => {
     if (name === undefined) return 'phone';
-    return (Object.keys(PHONES) as PhoneId[]).find((id) => PHONES[id].hu === name.toLowerCase() || PHONES[id].en === name.toLowerCase());
+    return (Object.keys(PHONES) as PhoneId[]).find(
+      (id) => PHONES[id].hu === name.toLowerCase() || PHONES[id].en === name.toLowerCase(),
+    );
   };
   const showPhone = (id: PhoneId, numbered = false) => {
     const phone = phones.get(id)!;
     show({ type: 'phone', phone: PHONES[id][language], driftMs: phone.driftMs, accounts: phone.list() });
-    if (numbered && phone.list().length > 1) io.out(`  (${phone.list().map((a, i) => `${i + 1}: ${a.issuer ?? a.account}`).join(', ')})`);
+    if (numbered && phone.list().length > 1)
+      io.out(
+        `  (${phone
+          .list()
+          .map((a, i) => `${i + 1}: ${a.issuer ?? a.account}`)
+          .join(', ')})`,
+      );
   };
   let screenUri: string | null = null;
   let enrollmentId: string | null = null;
@@ -83,7 +114,12 @@ export async function runInteractive(o: InteractiveOptions): Promise<DemoOutcome
     if (!r.ok) return;
     screenUri = r.keyUri;
     enrollmentId = r.enrollmentId;
-    show({ type: 'qr', who: language === 'hu' ? 'oldal' : 'site', text: r.keyUri, caption: language === 'hu' ? 'A QR-kód a képernyőn:' : 'The QR code on the screen:' });
+    show({
+      type: 'qr',
+      who: language === 'hu' ? 'oldal' : 'site',
+      text: r.keyUri,
+      caption: language === 'hu' ? 'A QR-kód a képernyőn:' : 'The QR code on the screen:',
+    });
   };
   const moveTo = (target: number, advancedMs: number) => {
     // JavaScript dates end at 8.64e15 ms (ECMA-262 §21.4.1.1); a longer jump is refused, not obeyed.
@@ -120,15 +156,31 @@ export async function runInteractive(o: InteractiveOptions): Promise<DemoOutcome
     // A step out of order or a bad value is told and the demo goes on; a damaged state file ends it.
     try {
       switch (command) {
-        case '': break;
-        case 'help': io.out(say.help); break;
-        case 'quit': case 'exit': await save(); return 'played';
-        case 'time': timeCommand(args[0]); break;
-        case 'register': site(await provider.register(USER)); break;
-        case 'enroll': showSetup(await provider.startEnrollment({ username: USER.username, password: USER.password })); break;
-        case 'scan': case 'type': {
+        case '':
+          break;
+        case 'help':
+          io.out(say.help);
+          break;
+        case 'quit':
+        case 'exit':
+          await save();
+          return 'played';
+        case 'time':
+          timeCommand(args[0]);
+          break;
+        case 'register':
+          site(await provider.register(USER));
+          break;
+        case 'enroll':
+          showSetup(await provider.startEnrollment({ username: USER.username, password: USER.password }));
+          break;
+        case 'scan':
+        case 'type': {
           const id = idOf(args[0]);
-          if (!id || !screenUri) { fail(say.noQr); break; }
+          if (!id || !screenUri) {
+            fail(say.noQr);
+            break;
+          }
           const phone = phones.get(id)!;
           const result = command === 'scan' ? await phone.scan(qrCamera.render(screenUri)) : phone.addKeyUri(screenUri);
           io.out(`  ${scanStatus(result, language)}`);
@@ -142,7 +194,10 @@ export async function runInteractive(o: InteractiveOptions): Promise<DemoOutcome
           const id = idOf(args[0]);
           const n = Number(args[1]);
           const account = id && Number.isInteger(n) ? phones.get(id)!.list()[n - 1] : undefined;
-          if (!id || !account) { fail(say.deleteUsage); break; }
+          if (!id || !account) {
+            fail(say.deleteUsage);
+            break;
+          }
           const phone = phones.get(id)!;
           io.out(`  ${phone.requestDelete(account.id).warning}`);
           if (phone.confirmDelete(account.id).deleted) done(say.deleted);
@@ -150,41 +205,72 @@ export async function runInteractive(o: InteractiveOptions): Promise<DemoOutcome
           break;
         }
         case 'confirm': {
-          if (!enrollmentId) { fail(say.first); break; }
+          if (!enrollmentId) {
+            fail(say.first);
+            break;
+          }
           const r = await provider.confirmEnrollment({ enrollmentId, code: args.join('') });
           site(r);
           if (r.ok) show({ type: 'deletion-code', code: r.deletionCode });
           break;
         }
         case 'finish': {
-          if (!enrollmentId) { fail(say.first); break; }
+          if (!enrollmentId) {
+            fail(say.first);
+            break;
+          }
           const r = await provider.finishEnrollment({ enrollmentId, deletionCodeSaved: true });
           site(r);
           if (r.ok) screenUri = enrollmentId = null;
           break;
         }
-        case 'login': site(await provider.login({ username: USER.username, password: USER.password, code: args.join('') })); break;
-        case 'device-change': showSetup(await provider.startDeviceChange({ username: USER.username, password: USER.password, code: args.join('') })); break;
-        case 'redeem': site(await provider.redeemDeletionCode({ username: USER.username, password: USER.password, deletionCode: args.join(' ') })); break;
+        case 'login':
+          site(await provider.login({ username: USER.username, password: USER.password, code: args.join('') }));
+          break;
+        case 'device-change':
+          showSetup(
+            await provider.startDeviceChange({ username: USER.username, password: USER.password, code: args.join('') }),
+          );
+          break;
+        case 'redeem':
+          site(
+            await provider.redeemDeletionCode({
+              username: USER.username,
+              password: USER.password,
+              deletionCode: args.join(' '),
+            }),
+          );
+          break;
         case 'drift': {
           const id = idOf(args[0]);
           const seconds = Number(args[1]);
-          if (!id || args[0] === undefined || !Number.isFinite(seconds)) { fail(say.driftUsage); break; }
+          if (!id || args[0] === undefined || !Number.isFinite(seconds)) {
+            fail(say.driftUsage);
+            break;
+          }
           phones.get(id)!.setDrift(seconds * 1000);
           showPhone(id);
           break;
         }
         case 'fault': {
           const kind = args[0];
-          if (kind === 'off') { provider.faults.clear(); done(say.faultOff); }
-          else if (kind === 'maintenance' || kind === 'outage' || kind === 'timeout') { provider.faults.start(kind); done(say.faultOn(kind)); }
-          else fail(say.faultUsage);
+          if (kind === 'off') {
+            provider.faults.clear();
+            done(say.faultOff);
+          } else if (kind === 'maintenance' || kind === 'outage' || kind === 'timeout') {
+            provider.faults.start(kind);
+            done(say.faultOn(kind));
+          } else fail(say.faultUsage);
           break;
         }
-        case 'unlock': await provider.unlock(USER.username); done(say.unlocked); break;
+        case 'unlock':
+          await provider.unlock(USER.username);
+          done(say.unlocked);
+          break;
         case 'audit':
           if (audit.length === 0) io.out(`  ${say.auditEmpty}`);
-          for (const e of audit.slice(-100)) io.out(`  ${clockTime(e.time, language)} ${e.type}${e.reason ? ` (${e.reason})` : ''}`);
+          for (const e of audit.slice(-100))
+            io.out(`  ${clockTime(e.time, language)} ${e.type}${e.reason ? ` (${e.reason})` : ''}`);
           break;
         default: {
           // "+30s" is short for "time +30s".

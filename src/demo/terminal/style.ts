@@ -19,7 +19,11 @@ export function createStyle(color: boolean): Style {
 }
 
 /** Colours on unless --no-color, NO_COLOR (https://no-color.org) or output that is not a terminal. */
-export function wantsColor(flag: boolean | undefined, env: Record<string, string | undefined>, isTty: boolean): boolean {
+export function wantsColor(
+  flag: boolean | undefined,
+  env: Record<string, string | undefined>,
+  isTty: boolean,
+): boolean {
   if (flag === false) return false;
   if (env.NO_COLOR !== undefined && env.NO_COLOR !== '') return false;
   if (env.FORCE_COLOR !== undefined && env.FORCE_COLOR !== '0') return true;

@@ -3,8 +3,14 @@
  * phones, what the site shows, and the last typed code, all saved after every change.
  */
 import {
-  LOW_COST_HASHING_FOR_TESTS, createAuthenticator, createProvider,
-  type Authenticator, type FaultKind, type Language, type Provider, type StepView,
+  LOW_COST_HASHING_FOR_TESTS,
+  createAuthenticator,
+  createProvider,
+  type Authenticator,
+  type FaultKind,
+  type Language,
+  type Provider,
+  type StepView,
 } from '../../index.js';
 import { qrCamera } from '../../qr/index.js';
 import { WebStorageStore, type KeyValueStorage } from '../../browser/index.js';
@@ -87,7 +93,9 @@ export function loadDemo(storage: KeyValueStorage, prefix: string, language: Lan
   const store = new WebStorageStore(storage, `${prefix}:provider`);
   const activationDelay = saved.activationDelay !== false;
   const provider = createProvider({
-    clock, store, language: lang,
+    clock,
+    store,
+    language: lang,
     profile: activationDelay ? 'ugyfelkapu' : 'standard',
     // A simulator in a page: cheap hashing keeps every click instant (never do this on a real service).
     hashing: LOW_COST_HASHING_FOR_TESTS,
@@ -96,19 +104,33 @@ export function loadDemo(storage: KeyValueStorage, prefix: string, language: Lan
   });
   const savedPhones = Array.isArray(saved.phones) ? saved.phones : [];
   const phones = PHONE_NAMES.map((_, i) => makePhone(clock, savedPhones[i], lang));
-  const faults = (Array.isArray(saved.faults) ? saved.faults : []).filter((k): k is FaultKind => k === 'maintenance' || k === 'outage' || k === 'timeout');
+  const faults = (Array.isArray(saved.faults) ? saved.faults : []).filter(
+    (k): k is FaultKind => k === 'maintenance' || k === 'outage' || k === 'timeout',
+  );
   for (const kind of faults) provider.faults.start(kind);
   const app: DemoApp = {
     lang,
     t: (key) => textsFor(app.lang)[key],
-    clock, provider, store, phones,
+    clock,
+    provider,
+    store,
+    phones,
     phoneCount: saved.phoneCount === 2 ? 2 : 1,
     faults,
     activationDelay,
     site: readSite(saved.site),
     typed: (saved.typed as TypedCode | null | undefined) ?? null,
     save() {
-      const data = { lang: app.lang, clock: clock.toJSON(), phones: phones.map((p) => p.toJSON()), phoneCount: app.phoneCount, faults: app.faults, activationDelay: app.activationDelay, site: app.site, typed: app.typed };
+      const data = {
+        lang: app.lang,
+        clock: clock.toJSON(),
+        phones: phones.map((p) => p.toJSON()),
+        phoneCount: app.phoneCount,
+        faults: app.faults,
+        activationDelay: app.activationDelay,
+        site: app.site,
+        typed: app.typed,
+      };
       storage.setItem(stateKey, JSON.stringify(data));
     },
   };
@@ -154,8 +176,18 @@ function readJson(text: string | null): unknown {
  * pending setup's key) over ±{@link TYPED_SEARCH_STEPS} steps. The service itself only says yes
  * or no; this is the picture behind its answer.
  */
-export async function analyseTypedCode(app: DemoApp, username: string, code: string, pendingKey: boolean): Promise<Omit<TypedCode, 'accepted'>> {
-  const explained = await app.provider.explainCode({ username, code, key: pendingKey ? 'pending' : 'current', searchSteps: TYPED_SEARCH_STEPS });
+export async function analyseTypedCode(
+  app: DemoApp,
+  username: string,
+  code: string,
+  pendingKey: boolean,
+): Promise<Omit<TypedCode, 'accepted'>> {
+  const explained = await app.provider.explainCode({
+    username,
+    code,
+    key: pendingKey ? 'pending' : 'current',
+    searchSteps: TYPED_SEARCH_STEPS,
+  });
   return { username: explained.username, step: explained.step, serverStep: explained.serverStep };
 }
 

@@ -7,7 +7,11 @@ type Attrs = Record<string, string | number | boolean | null | undefined | ((eve
  * Creates an element: `on*` attributes become event listeners, `false`/null/undefined attributes
  * are left out, `true` becomes an empty attribute.
  */
-export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = {}, ...children: Child[]): HTMLElementTagNameMap[K] {
+export function h<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attrs: Attrs = {},
+  ...children: Child[]
+): HTMLElementTagNameMap[K] {
   const el = document.createElement(tag);
   for (const [name, value] of Object.entries(attrs)) {
     if (typeof value === 'function') el.addEventListener(name.slice(2).toLowerCase(), value);
@@ -50,7 +54,11 @@ export function field(label: string, attrs: Attrs & { name: string }): { wrap: H
 export const OK_MESSAGE_MS = 6000;
 
 /** A status line that screen readers announce: success messages clear themselves, errors stay until the next answer. */
-export function statusLine(detailsLabel = 'Details'): { el: HTMLElement; show(text: string, ok: boolean | null, details?: string): void; clear(): void } {
+export function statusLine(detailsLabel = 'Details'): {
+  el: HTMLElement;
+  show(text: string, ok: boolean | null, details?: string): void;
+  clear(): void;
+} {
   const el = h('p', { class: 'status', role: 'status', 'aria-live': 'polite' });
   let shown = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -68,7 +76,8 @@ export function statusLine(detailsLabel = 'Details'): { el: HTMLElement; show(te
       el.dataset['shown'] = String(++shown);
       el.replaceChildren(text);
       // The library's own (English, technical) text, folded away for the trainer.
-      if (details) el.append(h('details', { class: 'technical' }, h('summary', {}, detailsLabel), h('code', {}, details)));
+      if (details)
+        el.append(h('details', { class: 'technical' }, h('summary', {}, detailsLabel), h('code', {}, details)));
       el.className = `status ${ok === null ? '' : ok ? 'ok' : 'bad'}`;
       if (ok === true) timer = setTimeout(clear, OK_MESSAGE_MS);
     },
@@ -85,7 +94,9 @@ export function busyGuard(scope: HTMLElement): (action: () => Promise<void>) => 
     if (busy) return false;
     busy = true;
     scope.setAttribute('aria-busy', 'true');
-    const controls = [...scope.querySelectorAll<HTMLButtonElement | HTMLInputElement>('button:not(:disabled), input:not(:disabled)')];
+    const controls = [
+      ...scope.querySelectorAll<HTMLButtonElement | HTMLInputElement>('button:not(:disabled), input:not(:disabled)'),
+    ];
     for (const c of controls) c.disabled = true;
     try {
       await action();
@@ -105,5 +116,11 @@ export function groupCode(code: string): string {
 
 /** HH:MM:SS in Budapest. */
 export function clockText(ms: number, lang: 'hu' | 'en'): string {
-  return new Intl.DateTimeFormat(lang === 'hu' ? 'hu-HU' : 'en-GB', { timeZone: 'Europe/Budapest', hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false }).format(ms);
+  return new Intl.DateTimeFormat(lang === 'hu' ? 'hu-HU' : 'en-GB', {
+    timeZone: 'Europe/Budapest',
+    hour: '2-digit',
+    minute: '2-digit',
+    second: '2-digit',
+    hour12: false,
+  }).format(ms);
 }

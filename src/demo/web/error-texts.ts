@@ -17,11 +17,23 @@ type Pair = Readonly<Record<Language, string>>;
 
 const BY_CODE: Readonly<Record<string, Pair>> = {
   INVALID_ARGUMENT: { hu: 'A megadott adat nem megfelelő.', en: 'The value given is not valid.' },
-  INVALID_SECRET: { hu: 'A kulcs nem olvasható: csak az A–Z betűk és a 2–7 számjegyek szerepelhetnek benne (base32).', en: 'The key cannot be read: only the letters A–Z and the digits 2–7 may appear in it (base32).' },
-  INVALID_KEY_URI: { hu: 'A QR-kód nem hitelesítő alkalmazásnak szóló beállító kód.', en: 'The QR code is not a setup code for an authenticator app.' },
+  INVALID_SECRET: {
+    hu: 'A kulcs nem olvasható: csak az A–Z betűk és a 2–7 számjegyek szerepelhetnek benne (base32).',
+    en: 'The key cannot be read: only the letters A–Z and the digits 2–7 may appear in it (base32).',
+  },
+  INVALID_KEY_URI: {
+    hu: 'A QR-kód nem hitelesítő alkalmazásnak szóló beállító kód.',
+    en: 'The QR code is not a setup code for an authenticator app.',
+  },
   INVALID_MIGRATION: { hu: 'Az átviteli QR-kód nem olvasható.', en: 'The transfer QR code cannot be read.' },
-  INVALID_IMAGE: { hu: 'A kép nem olvasható: PNG vagy JPEG képet válasszon.', en: 'The picture cannot be read: choose a PNG or JPEG picture.' },
-  INVALID_STATE: { hu: 'Ez a lépés most nem végezhető el (a folyamat már lezárult vagy lejárt).', en: 'This step cannot be done now (the process is already over or has expired).' },
+  INVALID_IMAGE: {
+    hu: 'A kép nem olvasható: PNG vagy JPEG képet válasszon.',
+    en: 'The picture cannot be read: choose a PNG or JPEG picture.',
+  },
+  INVALID_STATE: {
+    hu: 'Ez a lépés most nem végezhető el (a folyamat már lezárult vagy lejárt).',
+    en: 'This step cannot be done now (the process is already over or has expired).',
+  },
   STORE_ERROR: { hu: 'A böngésző tárhelye nem érhető el.', en: "The browser's storage is not available." },
 };
 
@@ -38,19 +50,37 @@ const BY_PARAMETER: Readonly<Record<string, Pair>> = {
 /** Camera errors, by the DOMException name the browser gives. */
 const BY_DOM_NAME: Readonly<Record<string, Pair>> = {
   NotFoundError: { hu: 'Nem található kamera ezen a gépen.', en: 'No camera was found on this computer.' },
-  NotAllowedError: { hu: 'A böngésző nem engedte a kamera használatát.', en: 'The browser did not allow the camera to be used.' },
-  NotReadableError: { hu: 'A kamerát most egy másik program használja.', en: 'Another program is using the camera now.' },
-  OverconstrainedError: { hu: 'A kamera nem tudja a kért képet adni.', en: 'The camera cannot give the picture asked for.' },
-  SecurityError: { hu: 'A kamera csak biztonságos (https vagy localhost) oldalon használható.', en: 'The camera works only on a secure (https or localhost) page.' },
+  NotAllowedError: {
+    hu: 'A böngésző nem engedte a kamera használatát.',
+    en: 'The browser did not allow the camera to be used.',
+  },
+  NotReadableError: {
+    hu: 'A kamerát most egy másik program használja.',
+    en: 'Another program is using the camera now.',
+  },
+  OverconstrainedError: {
+    hu: 'A kamera nem tudja a kért képet adni.',
+    en: 'The camera cannot give the picture asked for.',
+  },
+  SecurityError: {
+    hu: 'A kamera csak biztonságos (https vagy localhost) oldalon használható.',
+    en: 'The camera works only on a secure (https or localhost) page.',
+  },
 };
 
-const NO_CAMERA_API: Pair = { hu: 'Ez a böngésző nem ad hozzáférést kamerához.', en: 'This browser gives no access to a camera.' };
+const NO_CAMERA_API: Pair = {
+  hu: 'Ez a böngésző nem ad hozzáférést kamerához.',
+  en: 'This browser gives no access to a camera.',
+};
 const UNEXPECTED: Pair = { hu: 'Váratlan hiba történt.', en: 'Something unexpected went wrong.' };
 
 /** The friendly text of `error` in `lang`, with the technical text kept aside; `camera` when starting a webcam. */
 export function friendlyError(error: unknown, lang: Language, context?: 'camera'): FriendlyError {
   const details = error instanceof Error ? error.message : String(error);
-  const code = typeof error === 'object' && error !== null && typeof (error as { code?: unknown }).code === 'string' ? (error as { code: string }).code : null;
+  const code =
+    typeof error === 'object' && error !== null && typeof (error as { code?: unknown }).code === 'string'
+      ? (error as { code: string }).code
+      : null;
   const name = error instanceof Error ? error.name : '';
   let pair: Pair = UNEXPECTED;
   if (code === 'INVALID_ARGUMENT') {

@@ -24,14 +24,20 @@ export function guidePanel(app: DemoApp, page: () => ParentNode): { el: HTMLElem
   const t = app.t;
   const items = STEPS.map((s) => h('li', {}, t(s.say)));
   const done = h('p', { class: 'guide-done', hidden: true }, t('guideDone'));
-  const el = h('section', { class: 'panel guide', 'aria-labelledby': 'guide-title' },
-    h('h2', { id: 'guide-title' }, t('guideTitle')), h('ol', {}, ...items), done);
+  const el = h(
+    'section',
+    { class: 'panel guide', 'aria-labelledby': 'guide-title' },
+    h('h2', { id: 'guide-title' }, t('guideTitle')),
+    h('ol', {}, ...items),
+    done,
+  );
 
   async function current(): Promise<number> {
     const site = app.site;
     const onPhone = app.phones.slice(0, app.phoneCount).some((p) => p.list().length > 0);
     if (site.enrollment) {
-      if (site.enrollment.deletionCode !== null) return page().querySelector<HTMLInputElement>('#deletion-saved')?.checked ? 5 : 4;
+      if (site.enrollment.deletionCode !== null)
+        return page().querySelector<HTMLInputElement>('#deletion-saved')?.checked ? 5 : 4;
       return onPhone ? 3 : 2;
     }
     if (site.signedIn) return STEPS.length;
@@ -55,7 +61,9 @@ export function guidePanel(app: DemoApp, page: () => ParentNode): { el: HTMLElem
       const typed = page().querySelector<HTMLInputElement>('form.enroll input[name="confirm-code"]')?.value;
       const step = now === 3 && typed ? CONFIRM : STEPS[now];
       if (!step) return;
-      const button = [...page().querySelectorAll<HTMLButtonElement>(`${step.scope} button`)].find((b) => b.textContent === t(step.button));
+      const button = [...page().querySelectorAll<HTMLButtonElement>(`${step.scope} button`)].find(
+        (b) => b.textContent === t(step.button),
+      );
       button?.classList.add('next-action');
     },
   };

@@ -40,7 +40,10 @@ export interface MountedDemo {
  * mountDemo(document.getElementById('app')!);
  */
 export function mountDemo(element: HTMLElement, options: MountDemoOptions = {}): MountedDemo {
-  if (typeof element?.replaceChildren !== 'function') throw new InvalidArgumentError(`"element" must be a DOM element, got ${element === null ? 'null' : `a value of type ${typeof element}`}`);
+  if (typeof element?.replaceChildren !== 'function')
+    throw new InvalidArgumentError(
+      `"element" must be a DOM element, got ${element === null ? 'null' : `a value of type ${typeof element}`}`,
+    );
   const storage = options.storage ?? globalThis.localStorage;
   const prefix = options.storageKey ?? 'totp-lab';
   let app: DemoApp = loadDemo(storage, prefix, options.language);
@@ -59,7 +62,9 @@ export function mountDemo(element: HTMLElement, options: MountDemoOptions = {}):
       for (const p of phones) p.update();
     };
     const site = sitePanel(app, changed);
-    const phones = Array.from({ length: app.phoneCount }, (_, i) => phonePanel(app, i, { siteCanvas: site.qrCanvas, typeCode: site.typeCode, changed }));
+    const phones = Array.from({ length: app.phoneCount }, (_, i) =>
+      phonePanel(app, i, { siteCanvas: site.qrCanvas, typeCode: site.typeCode, changed }),
+    );
     stops = phones.map((p) => p.stop);
     const trainer = trainerPanel(app, {
       changed,
@@ -90,11 +95,22 @@ export function mountDemo(element: HTMLElement, options: MountDemoOptions = {}):
       },
     });
     element.replaceChildren(
-      h('header', { class: 'top' }, h('h1', {}, app.t('title')), h('p', { class: 'notice' }, app.t(options.serverState ? 'noticeServerState' : 'notice'))),
+      h(
+        'header',
+        { class: 'top' },
+        h('h1', {}, app.t('title')),
+        h('p', { class: 'notice' }, app.t(options.serverState ? 'noticeServerState' : 'notice')),
+      ),
       trainer.el,
       guide.el,
       // The ruler sits in the stage, so presentation mode can put it beside the phones.
-      h('main', { class: `stage phones-${app.phoneCount}` }, site.el, h('div', { class: 'phones' }, ...phones.map((p) => p.el)), ruler.el),
+      h(
+        'main',
+        { class: `stage phones-${app.phoneCount}` },
+        site.el,
+        h('div', { class: 'phones' }, ...phones.map((p) => p.el)),
+        ruler.el,
+      ),
       scenarioPanel(app).el,
     );
     tick = () => {

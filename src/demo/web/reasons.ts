@@ -5,19 +5,40 @@
 import type { Language } from '../../index.js';
 
 const REASONS: Readonly<Record<string, Readonly<Record<Language, string>>>> = {
-  'replayed-code': { hu: 'ismételt kód: ezt a lépést már felhasználták', en: 'a replayed code: this step was already used' },
-  'wrong-code': { hu: 'hibás kód: régi kulcs, elírás vagy túl nagy óraeltérés', en: 'a wrong code: an old key, a typo or too much clock error' },
-  'activation-pending': { hu: 'még nem aktív: a Befejezés után 90 mp várakozás', en: 'not yet active: a 90 s wait after Befejezés' },
-  locked: { hu: 'zárolt fiók: túl sok hibás jelszó (Fiók feloldása)', en: 'a locked account: too many wrong passwords (Unlock account)' },
+  'replayed-code': {
+    hu: 'ismételt kód: ezt a lépést már felhasználták',
+    en: 'a replayed code: this step was already used',
+  },
+  'wrong-code': {
+    hu: 'hibás kód: régi kulcs, elírás vagy túl nagy óraeltérés',
+    en: 'a wrong code: an old key, a typo or too much clock error',
+  },
+  'activation-pending': {
+    hu: 'még nem aktív: a Befejezés után 90 mp várakozás',
+    en: 'not yet active: a 90 s wait after Befejezés',
+  },
+  locked: {
+    hu: 'zárolt fiók: túl sok hibás jelszó (Fiók feloldása)',
+    en: 'a locked account: too many wrong passwords (Unlock account)',
+  },
   throttled: { hu: 'várakoztatás: túl sok sikertelen próbálkozás', en: 'throttled: too many failed attempts' },
   'wrong-password': { hu: 'hibás jelszó', en: 'a wrong password' },
   'unknown-user': { hu: 'nincs ilyen felhasználó', en: 'no such user' },
   'not-enrolled': { hu: 'nincs beállítva Ügyfélkapu+', en: 'Ügyfélkapu+ is not set up' },
   'wrong-deletion-code': { hu: 'hibás törlőkód', en: 'a wrong deletion code' },
   'acknowledgement-missing': { hu: 'nincs bejelölve a törlőkód mentése', en: 'the deletion code box is not ticked' },
-  'fault-maintenance': { hu: 'szolgáltatási hiba: karbantartás (a kódot nem bírálta el)', en: 'a service fault: maintenance (the code was not judged)' },
-  'fault-outage': { hu: 'szolgáltatási hiba: leállás (a kódot nem bírálta el)', en: 'a service fault: outage (the code was not judged)' },
-  'fault-timeout': { hu: 'szolgáltatási hiba: időtúllépés (a kódot nem bírálta el)', en: 'a service fault: time-out (the code was not judged)' },
+  'fault-maintenance': {
+    hu: 'szolgáltatási hiba: karbantartás (a kódot nem bírálta el)',
+    en: 'a service fault: maintenance (the code was not judged)',
+  },
+  'fault-outage': {
+    hu: 'szolgáltatási hiba: leállás (a kódot nem bírálta el)',
+    en: 'a service fault: outage (the code was not judged)',
+  },
+  'fault-timeout': {
+    hu: 'szolgáltatási hiba: időtúllépés (a kódot nem bírálta el)',
+    en: 'a service fault: time-out (the code was not judged)',
+  },
 };
 
 /** The reason in words, or null for an unknown reason. */

@@ -17,8 +17,14 @@ export function timeRuler(app: DemoApp): { el: HTMLElement; update(): void; refr
   const t = app.t;
   const track = h('div', { class: 'ruler-track', 'aria-hidden': 'true' });
   const summary = h('ul', { class: 'ruler-summary' });
-  const el = h('section', { class: 'panel ruler', 'aria-labelledby': 'ruler-title' },
-    h('h2', { id: 'ruler-title' }, t('ruler')), h('p', { class: 'hint' }, t('rulerHelp')), track, summary);
+  const el = h(
+    'section',
+    { class: 'panel ruler', 'aria-labelledby': 'ruler-title' },
+    h('h2', { id: 'ruler-title' }, t('ruler')),
+    h('p', { class: 'hint' }, t('rulerHelp')),
+    track,
+    summary,
+  );
   let lastStep = -1;
   // The library's defaults until the service has told its own (see refresh).
   let periodMs = DEFAULT_PERIOD * 1000;
@@ -34,8 +40,21 @@ export function timeRuler(app: DemoApp): { el: HTMLElement; update(): void; refr
     for (let i = 0; i < count; i++) {
       const step = first + i;
       const delta = step - server;
-      const classes = ['cell', Math.abs(delta) <= windowSteps ? 'accepted' : '', step <= lastStep ? 'used' : '', delta === 0 ? 'current' : ''].join(' ');
-      cells.push(h('div', { class: classes }, h('span', { class: 'delta' }, delta > 0 ? `+${delta}` : String(delta)), h('span', { class: 'start' }, clockText(step * periodMs, app.lang)), step <= lastStep && Math.abs(delta) <= windowSteps ? h('span', { class: 'used-label' }, t('used')) : null));
+      const classes = [
+        'cell',
+        Math.abs(delta) <= windowSteps ? 'accepted' : '',
+        step <= lastStep ? 'used' : '',
+        delta === 0 ? 'current' : '',
+      ].join(' ');
+      cells.push(
+        h(
+          'div',
+          { class: classes },
+          h('span', { class: 'delta' }, delta > 0 ? `+${delta}` : String(delta)),
+          h('span', { class: 'start' }, clockText(step * periodMs, app.lang)),
+          step <= lastStep && Math.abs(delta) <= windowSteps ? h('span', { class: 'used-label' }, t('used')) : null,
+        ),
+      );
     }
     // Positions go through the CSSOM: the page's Content-Security-Policy forbids style attributes.
     const marker = (cls: string, left: number, label: string) => {
@@ -51,13 +70,22 @@ export function timeRuler(app: DemoApp): { el: HTMLElement; update(): void; refr
       const delta = Math.floor(time / periodMs) - server;
       const name = `${t('phone')} ${'AB'[i]}`;
       markers.push(marker(`phone phone-${i}`, at(time), 'AB'[i]!));
-      lines.push(h('li', { class: Math.abs(delta) <= windowSteps ? 'ok' : 'bad' }, `${name}: ${t('step')} ${signed(delta)} (${clockText(time, app.lang)}, ${phone.driftMs / 1000} ${t('sec')})`));
+      lines.push(
+        h(
+          'li',
+          { class: Math.abs(delta) <= windowSteps ? 'ok' : 'bad' },
+          `${name}: ${t('step')} ${signed(delta)} (${clockText(time, app.lang)}, ${phone.driftMs / 1000} ${t('sec')})`,
+        ),
+      );
     }
     const typed = app.typed;
     if (typed) {
       const why = reasonText(typed.reason, app.lang);
       const verdict = typed.accepted ? t('accepted') : isFault(typed.reason) ? t('notJudged') : t('refused');
-      if (typed.step === null) lines.push(h('li', { class: 'bad', 'data-testid': 'typed-step' }, typed.accepted ? t('accepted') : t('typedUnknown')));
+      if (typed.step === null)
+        lines.push(
+          h('li', { class: 'bad', 'data-testid': 'typed-step' }, typed.accepted ? t('accepted') : t('typedUnknown')),
+        );
       else {
         // Said against the server's step now, so the words follow the marker as time moves on.
         const now = typed.step - server;
@@ -66,9 +94,16 @@ export function timeRuler(app: DemoApp): { el: HTMLElement; update(): void; refr
         const middle = (typed.step + 0.5) * periodMs;
         markers.push(marker(`typed ${typed.accepted ? 'ok' : 'bad'}`, at(middle), mark));
         const when = now === then ? '' : ` (${t('whenTyped')} ${signed(then)})`;
-        lines.push(h('li', { class: typed.accepted ? 'ok' : isFault(typed.reason) ? 'fault' : 'bad', 'data-testid': 'typed-step' }, `${t('typedAt')} ${t('step')} ${signed(now)}${when} — ${verdict}`));
+        lines.push(
+          h(
+            'li',
+            { class: typed.accepted ? 'ok' : isFault(typed.reason) ? 'fault' : 'bad', 'data-testid': 'typed-step' },
+            `${t('typedAt')} ${t('step')} ${signed(now)}${when} — ${verdict}`,
+          ),
+        );
       }
-      if (!typed.accepted && why) lines.push(h('li', { class: 'why', 'data-testid': 'why-refused' }, `${t('whyRefused')} ${why}`));
+      if (!typed.accepted && why)
+        lines.push(h('li', { class: 'why', 'data-testid': 'why-refused' }, `${t('whyRefused')} ${why}`));
     }
     track.replaceChildren(h('div', { class: 'cells' }, ...cells), ...markers);
     summary.replaceChildren(...lines);

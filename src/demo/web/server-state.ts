@@ -35,8 +35,11 @@ export async function fetchServerState(fetchFn: typeof fetch = fetch): Promise<R
   if (!res.ok) throw new Error(`the server answered ${res.status}`);
   const value = (await res.json()) as Partial<ServerState> | null;
   const items = value?.items;
-  if (value?.version !== 1 || typeof items !== 'object' || items === null) throw new Error('the server sent a state this page cannot read');
-  return Object.fromEntries(Object.entries(items).filter((entry): entry is [string, string] => typeof entry[1] === 'string'));
+  if (value?.version !== 1 || typeof items !== 'object' || items === null)
+    throw new Error('the server sent a state this page cannot read');
+  return Object.fromEntries(
+    Object.entries(items).filter((entry): entry is [string, string] => typeof entry[1] === 'string'),
+  );
 }
 
 /**
@@ -44,10 +47,16 @@ export async function fetchServerState(fetchFn: typeof fetch = fetch): Promise<R
  * from a cross-site form, which cannot send it.
  * @throws {Error} when the server does not confirm the save
  */
-export async function sendServerState(items: Record<string, string>, fetchFn: typeof fetch = fetch, keepalive = false): Promise<void> {
+export async function sendServerState(
+  items: Record<string, string>,
+  fetchFn: typeof fetch = fetch,
+  keepalive = false,
+): Promise<void> {
   const body: ServerState = { version: 1, items };
   const res = await fetchFn(SERVER_STATE_URL, {
-    method: 'PUT', keepalive, credentials: 'same-origin',
+    method: 'PUT',
+    keepalive,
+    credentials: 'same-origin',
     headers: { 'Content-Type': 'application/json', 'X-Totp-Lab': '1' },
     body: JSON.stringify(body),
   });
@@ -71,7 +80,12 @@ export interface ServerBackedStorage extends KeyValueStorage {
  * read or written through this wrapper are sent with `send`, one request at a time, changes in
  * quick succession sent together. The last save wins. `onResult` hears whether each send worked.
  */
-export function serverBackedStorage(local: KeyValueStorage, send: (items: Record<string, string>) => Promise<void>, onResult: (ok: boolean) => void = () => undefined, delayMs = SERVER_SAVE_DELAY_MS): ServerBackedStorage {
+export function serverBackedStorage(
+  local: KeyValueStorage,
+  send: (items: Record<string, string>) => Promise<void>,
+  onResult: (ok: boolean) => void = () => undefined,
+  delayMs = SERVER_SAVE_DELAY_MS,
+): ServerBackedStorage {
   const seen = new Set<string>();
   let timer: ReturnType<typeof setTimeout> | undefined;
   let pending = false;
@@ -130,8 +144,14 @@ export function serverBackedStorage(local: KeyValueStorage, send: (items: Record
 }
 
 const NOTICES = {
-  load: { hu: 'A szerveren tárolt állapot nem érhető el; ennek a böngészőnek a másolata látszik.', en: 'The state kept on the server could not be loaded; this is the browser’s own copy.' },
-  save: { hu: 'A mentés a szerverre nem sikerült; a böngészőben megmaradt, a következő változással újra próbálom.', en: 'Saving to the server failed; it is kept in this browser and retried with the next change.' },
+  load: {
+    hu: 'A szerveren tárolt állapot nem érhető el; ennek a böngészőnek a másolata látszik.',
+    en: 'The state kept on the server could not be loaded; this is the browser’s own copy.',
+  },
+  save: {
+    hu: 'A mentés a szerverre nem sikerült; a böngészőben megmaradt, a következő változással újra próbálom.',
+    en: 'Saving to the server failed; it is kept in this browser and retried with the next change.',
+  },
 } as const;
 
 /** A small status line at the foot of the page, hidden while all is well. */
@@ -167,7 +187,11 @@ export async function mountDemoWithServerState(element: HTMLElement, prefix = 't
     clearDemo(local, prefix);
     for (const [key, value] of Object.entries(loaded)) if (key.startsWith(`${prefix}:`)) local.setItem(key, value);
   }
-  const storage = serverBackedStorage(local, (items) => sendServerState(items), (ok) => show(ok ? null : 'save'));
+  const storage = serverBackedStorage(
+    local,
+    (items) => sendServerState(items),
+    (ok) => show(ok ? null : 'save'),
+  );
   const demo = mountDemo(element, { storage, storageKey: prefix, serverState: true });
   if (!reachable) show('load');
   // A server with no state yet gets this browser's copy, so a second window can open it.

@@ -34,22 +34,32 @@ export function sitePanel(app: DemoApp, changed: () => void): SitePanel {
   const report = (result: { ok: boolean; message: string }) => {
     status.show(result.message, result.ok);
   };
-  const run = (action: () => Promise<void>) => guard(async () => {
-    try {
-      await action();
-    } catch (error) {
-      const f = friendlyError(error, app.lang);
-      status.show(f.text, false, f.details);
-    }
-    app.save();
-    render();
-    changed();
-  });
-  const judged = async <R extends { ok: boolean; message: string }>(username: string, code: string, pending: boolean, call: () => Promise<R>): Promise<R> => {
+  const run = (action: () => Promise<void>) =>
+    guard(async () => {
+      try {
+        await action();
+      } catch (error) {
+        const f = friendlyError(error, app.lang);
+        status.show(f.text, false, f.details);
+      }
+      app.save();
+      render();
+      changed();
+    });
+  const judged = async <R extends { ok: boolean; message: string }>(
+    username: string,
+    code: string,
+    pending: boolean,
+    call: () => Promise<R>,
+  ): Promise<R> => {
     const typed = await analyseTypedCode(app, username, code, pending);
     const since = app.provider.auditLog().at(-1)?.seq ?? 0;
     const result = await call();
-    app.typed = { ...typed, accepted: result.ok, reason: result.ok ? null : refusalReason(app.provider.auditLog(since)) };
+    app.typed = {
+      ...typed,
+      accepted: result.ok,
+      reason: result.ok ? null : refusalReason(app.provider.auditLog(since)),
+    };
     report(result);
     return result;
   };
@@ -61,7 +71,15 @@ export function sitePanel(app: DemoApp, changed: () => void): SitePanel {
     const parts: HTMLElement[] = [h('h2', { id: 'site-title' }, t('site')), status.el];
     if (site.enrollment) parts.push(enrollmentCard(site.enrollment));
     else {
-      if (site.signedIn) parts.push(h('div', { class: 'card signed-in' }, h('p', {}, `${t('signedIn')} `, h('strong', {}, site.signedIn)), h('button', { type: 'button', onclick: () => run(async () => void (site.signedIn = null)) }, t('logout'))));
+      if (site.signedIn)
+        parts.push(
+          h(
+            'div',
+            { class: 'card signed-in' },
+            h('p', {}, `${t('signedIn')} `, h('strong', {}, site.signedIn)),
+            h('button', { type: 'button', onclick: () => run(async () => void (site.signedIn = null)) }, t('logout')),
+          ),
+        );
       parts.push(registerCard(), loginCard(), lostPhoneCard());
     }
     root.replaceChildren(...parts);
@@ -69,106 +87,220 @@ export function sitePanel(app: DemoApp, changed: () => void): SitePanel {
   }
 
   function credentials(prefix: string) {
-    const user = field(t('username'), { name: `${prefix}-username`, autocomplete: 'username', value: app.site.username, oninput: (e) => void (app.site.username = (e.target as HTMLInputElement).value) });
-    const pass = field(t('password'), { name: `${prefix}-password`, type: 'password', autocomplete: 'current-password', value: password, oninput: (e) => void (password = (e.target as HTMLInputElement).value) });
+    const user = field(t('username'), {
+      name: `${prefix}-username`,
+      autocomplete: 'username',
+      value: app.site.username,
+      oninput: (e) => void (app.site.username = (e.target as HTMLInputElement).value),
+    });
+    const pass = field(t('password'), {
+      name: `${prefix}-password`,
+      type: 'password',
+      autocomplete: 'current-password',
+      value: password,
+      oninput: (e) => void (password = (e.target as HTMLInputElement).value),
+    });
     return { user, pass };
   }
 
   function registerCard() {
     const { user, pass } = credentials('register');
     const email = field(t('email'), { name: 'register-email', type: 'email', value: 'kovacs.janos@example.hu' });
-    return h('form', { class: card('register'), 'aria-label': t('register'), onsubmit: (e) => {
-      e.preventDefault();
-      void run(async () => {
-        const result = await app.provider.register({ username: user.input.value, password: pass.input.value, email: email.input.value });
-        report(result);
-        inUse = result.ok ? 'login' : 'register';
-      });
-    } }, h('h3', {}, t('register')), user.wrap, pass.wrap, email.wrap, h('button', { type: 'submit' }, t('registerButton')));
+    return h(
+      'form',
+      {
+        class: card('register'),
+        'aria-label': t('register'),
+        onsubmit: (e) => {
+          e.preventDefault();
+          void run(async () => {
+            const result = await app.provider.register({
+              username: user.input.value,
+              password: pass.input.value,
+              email: email.input.value,
+            });
+            report(result);
+            inUse = result.ok ? 'login' : 'register';
+          });
+        },
+      },
+      h('h3', {}, t('register')),
+      user.wrap,
+      pass.wrap,
+      email.wrap,
+      h('button', { type: 'submit' }, t('registerButton')),
+    );
   }
 
   function loginCard() {
     const { user, pass } = credentials('login');
-    const code = field(t('code'), { name: 'login-code', inputmode: 'numeric', autocomplete: 'one-time-code', maxlength: 8 });
+    const code = field(t('code'), {
+      name: 'login-code',
+      inputmode: 'numeric',
+      autocomplete: 'one-time-code',
+      maxlength: 8,
+    });
     codeInput = code.input;
     const values = () => ({ username: user.input.value, password: pass.input.value, code: code.input.value });
-    const login = () => run(async () => {
-      const v = values();
-      const result = await judged(v.username, v.code, false, () => app.provider.login(v));
-      if (result.ok) app.site.signedIn = v.username.trim();
-    });
-    const enroll = () => run(async () => {
-      const v = values();
-      const started = await app.provider.startEnrollment({ username: v.username, password: v.password });
-      report(started);
-      if (started.ok) app.site.enrollment = toSiteEnrollment(started);
-    });
-    const deviceChange = () => run(async () => {
-      const v = values();
-      const started = await judged(v.username, v.code, false, () => app.provider.startDeviceChange(v));
-      if (started.ok && 'enrollmentId' in started) app.site.enrollment = toSiteEnrollment(started);
-    });
-    return h('form', { class: card('login'), 'aria-label': t('login'), onsubmit: (e) => (e.preventDefault(), void login()) },
-      h('h3', {}, t('login')), user.wrap, pass.wrap, code.wrap,
-      h('div', { class: 'buttons' },
+    const login = () =>
+      run(async () => {
+        const v = values();
+        const result = await judged(v.username, v.code, false, () => app.provider.login(v));
+        if (result.ok) app.site.signedIn = v.username.trim();
+      });
+    const enroll = () =>
+      run(async () => {
+        const v = values();
+        const started = await app.provider.startEnrollment({ username: v.username, password: v.password });
+        report(started);
+        if (started.ok) app.site.enrollment = toSiteEnrollment(started);
+      });
+    const deviceChange = () =>
+      run(async () => {
+        const v = values();
+        const started = await judged(v.username, v.code, false, () => app.provider.startDeviceChange(v));
+        if (started.ok && 'enrollmentId' in started) app.site.enrollment = toSiteEnrollment(started);
+      });
+    return h(
+      'form',
+      { class: card('login'), 'aria-label': t('login'), onsubmit: (e) => (e.preventDefault(), void login()) },
+      h('h3', {}, t('login')),
+      user.wrap,
+      pass.wrap,
+      code.wrap,
+      h(
+        'div',
+        { class: 'buttons' },
         h('button', { type: 'submit', class: 'primary' }, t('loginButton')),
         h('button', { type: 'button', onclick: enroll }, t('enrollButton')),
-        h('button', { type: 'button', onclick: deviceChange }, t('deviceChangeButton'))));
+        h('button', { type: 'button', onclick: deviceChange }, t('deviceChangeButton')),
+      ),
+    );
   }
 
   function lostPhoneCard() {
     const { user, pass } = credentials('redeem');
     const code = field(t('deletionCode'), { name: 'redeem-code', autocomplete: 'off' });
-    return h('form', { class: card('lost-phone'), 'aria-label': t('lostPhone'), onsubmit: (e) => {
-      e.preventDefault();
-      inUse = 'lost-phone';
-      void run(async () => report(await app.provider.redeemDeletionCode({ username: user.input.value, password: pass.input.value, deletionCode: code.input.value })));
-    } }, h('h3', {}, t('lostPhone')), user.wrap, pass.wrap, code.wrap, h('button', { type: 'submit' }, t('redeemButton')));
+    return h(
+      'form',
+      {
+        class: card('lost-phone'),
+        'aria-label': t('lostPhone'),
+        onsubmit: (e) => {
+          e.preventDefault();
+          inUse = 'lost-phone';
+          void run(async () =>
+            report(
+              await app.provider.redeemDeletionCode({
+                username: user.input.value,
+                password: pass.input.value,
+                deletionCode: code.input.value,
+              }),
+            ),
+          );
+        },
+      },
+      h('h3', {}, t('lostPhone')),
+      user.wrap,
+      pass.wrap,
+      code.wrap,
+      h('button', { type: 'submit' }, t('redeemButton')),
+    );
   }
 
   function enrollmentCard(e: SiteEnrollment) {
     const title = h('h3', {}, e.kind === 'enrollment' ? t('enrollTitle') : t('deviceChangeTitle'));
-    const cancel = h('button', { type: 'button', onclick: () => run(async () => {
-      try {
-        report(await app.provider.abandonEnrollment({ enrollmentId: e.id }));
-      } finally {
-        app.site.enrollment = null;
-      }
-    }) }, t('cancel'));
+    const cancel = h(
+      'button',
+      {
+        type: 'button',
+        onclick: () =>
+          run(async () => {
+            try {
+              report(await app.provider.abandonEnrollment({ enrollmentId: e.id }));
+            } finally {
+              app.site.enrollment = null;
+            }
+          }),
+      },
+      t('cancel'),
+    );
     if (e.deletionCode === null) {
       canvas = h('canvas', { class: 'qr', role: 'img', 'aria-label': t('qrLabel'), width: 200, height: 200 });
-      const code = field(t('confirmCode'), { name: 'confirm-code', inputmode: 'numeric', autocomplete: 'one-time-code', maxlength: 8 });
-      codeInput = code.input;
-      const toggle = h('button', { type: 'button', class: 'link', 'aria-expanded': String(e.showSecret), onclick: () => run(async () => void (e.showSecret = !e.showSecret)) }, t('cantScan'));
-      const confirm = () => run(async () => {
-        const result = await judged(e.account, code.input.value, true, () => app.provider.confirmEnrollment({ enrollmentId: e.id, code: code.input.value }));
-        if (result.ok && 'deletionCode' in result) e.deletionCode = result.deletionCode;
+      const code = field(t('confirmCode'), {
+        name: 'confirm-code',
+        inputmode: 'numeric',
+        autocomplete: 'one-time-code',
+        maxlength: 8,
       });
-      return h('form', { class: 'card enroll', 'aria-label': title.textContent ?? '', onsubmit: (ev) => (ev.preventDefault(), void confirm()) },
-        title, canvas, toggle,
-        e.showSecret ? h('p', { class: 'secret' }, `${t('secretKey')} `, h('code', { 'data-testid': 'secret-key' }, e.secretText)) : null,
-        code.wrap, h('div', { class: 'buttons' }, h('button', { type: 'submit', class: 'primary' }, t('next')), cancel));
+      codeInput = code.input;
+      const toggle = h(
+        'button',
+        {
+          type: 'button',
+          class: 'link',
+          'aria-expanded': String(e.showSecret),
+          onclick: () => run(async () => void (e.showSecret = !e.showSecret)),
+        },
+        t('cantScan'),
+      );
+      const confirm = () =>
+        run(async () => {
+          const result = await judged(e.account, code.input.value, true, () =>
+            app.provider.confirmEnrollment({ enrollmentId: e.id, code: code.input.value }),
+          );
+          if (result.ok && 'deletionCode' in result) e.deletionCode = result.deletionCode;
+        });
+      return h(
+        'form',
+        {
+          class: 'card enroll',
+          'aria-label': title.textContent ?? '',
+          onsubmit: (ev) => (ev.preventDefault(), void confirm()),
+        },
+        title,
+        canvas,
+        toggle,
+        e.showSecret
+          ? h('p', { class: 'secret' }, `${t('secretKey')} `, h('code', { 'data-testid': 'secret-key' }, e.secretText))
+          : null,
+        code.wrap,
+        h('div', { class: 'buttons' }, h('button', { type: 'submit', class: 'primary' }, t('next')), cancel),
+      );
     }
     // Befejezés only once the box is ticked, as on the real site.
-    const saved = h('input', { type: 'checkbox', id: 'deletion-saved', onchange: () => void (finishButton.disabled = !saved.checked) });
+    const saved = h('input', {
+      type: 'checkbox',
+      id: 'deletion-saved',
+      onchange: () => void (finishButton.disabled = !saved.checked),
+    });
     const download = () => {
       const url = URL.createObjectURL(new Blob([`${e.deletionCode}\n`], { type: 'text/plain' }));
       const a = h('a', { href: url, download: t('deletionFileName') });
       a.click();
       setTimeout(() => URL.revokeObjectURL(url), 1000);
     };
-    const finish = () => run(async () => {
-      const result = await app.provider.finishEnrollment({ enrollmentId: e.id, deletionCodeSaved: saved.checked });
-      report(result);
-      if (result.ok) app.site.enrollment = null;
-    });
-    const finishButton = h('button', { type: 'button', class: 'primary', disabled: true, onclick: finish }, t('finish'));
-    return h('div', { class: 'card enroll' }, title,
+    const finish = () =>
+      run(async () => {
+        const result = await app.provider.finishEnrollment({ enrollmentId: e.id, deletionCodeSaved: saved.checked });
+        report(result);
+        if (result.ok) app.site.enrollment = null;
+      });
+    const finishButton = h(
+      'button',
+      { type: 'button', class: 'primary', disabled: true, onclick: finish },
+      t('finish'),
+    );
+    return h(
+      'div',
+      { class: 'card enroll' },
+      title,
       h('p', { class: 'tick' }, '✓ ', t('deletionCodeShown')),
       h('p', { class: 'deletion-code', 'data-testid': 'deletion-code' }, e.deletionCode),
       h('button', { type: 'button', class: 'primary', onclick: download }, t('saveDeletionCode')),
       h('div', { class: 'check' }, saved, h('label', { for: 'deletion-saved' }, t('savedCheckbox'))),
-      h('div', { class: 'buttons' }, finishButton, cancel));
+      h('div', { class: 'buttons' }, finishButton, cancel),
+    );
   }
 
   render();
@@ -192,6 +324,20 @@ function refusalReason(events: AuditEvent[]): string | null {
   return null;
 }
 
-function toSiteEnrollment(started: { enrollmentId: string; kind: 'enrollment' | 'device-change'; account: string; keyUri: string; secretText: string }): SiteEnrollment {
-  return { id: started.enrollmentId, kind: started.kind, account: started.account, keyUri: started.keyUri, secretText: started.secretText, showSecret: false, deletionCode: null };
+function toSiteEnrollment(started: {
+  enrollmentId: string;
+  kind: 'enrollment' | 'device-change';
+  account: string;
+  keyUri: string;
+  secretText: string;
+}): SiteEnrollment {
+  return {
+    id: started.enrollmentId,
+    kind: started.kind,
+    account: started.account,
+    keyUri: started.keyUri,
+    secretText: started.secretText,
+    showSecret: false,
+    deletionCode: null,
+  };
 }

@@ -3,8 +3,10 @@ import type { Language } from '../../index.js';
 
 const HU = {
   title: 'Ügyfélkapu+ szimulátor',
-  notice: 'Szimulátor: gyors (alacsony költségű) jelszó-hashelés, minden adat csak ebben a böngészőben (localStorage) marad, semmi nem megy ki a hálózatra. Ne használjon valódi jelszót.',
-  noticeServerState: 'Szimulátor: gyors (alacsony költségű) jelszó-hashelés, az adatok ebben a böngészőben és a demó szerverének állapotfájljában maradnak (totp-lab serve --state), máshová semmi nem megy. Ne használjon valódi jelszót.',
+  notice:
+    'Szimulátor: gyors (alacsony költségű) jelszó-hashelés, minden adat csak ebben a böngészőben (localStorage) marad, semmi nem megy ki a hálózatra. Ne használjon valódi jelszót.',
+  noticeServerState:
+    'Szimulátor: gyors (alacsony költségű) jelszó-hashelés, az adatok ebben a böngészőben és a demó szerverének állapotfájljában maradnak (totp-lab serve --state), máshová semmi nem megy. Ne használjon valódi jelszót.',
   trainer: 'Oktatói vezérlők',
   simTime: 'Szimulált idő',
   pausedNote: '(megállítva)',
@@ -75,7 +77,8 @@ const HU = {
   duplicate: 'Ez a fiók már szerepel ezen a telefonon.',
   noCode: 'Nem található QR-kód a képen.',
   ruler: 'Idővonal: 30 másodperces lépések',
-  rulerHelp: 'Zöld keret: a szolgáltatás által elfogadott lépések. Áthúzott: már felhasznált lépések (ismételt kód). A jelölők mutatják, hol tart a szerver és a telefonok órája, és melyik lépéshez tartozott a legutóbb beírt kód.',
+  rulerHelp:
+    'Zöld keret: a szolgáltatás által elfogadott lépések. Áthúzott: már felhasznált lépések (ismételt kód). A jelölők mutatják, hol tart a szerver és a telefonok órája, és melyik lépéshez tartozott a legutóbb beírt kód.',
   server: 'Szerver',
   typed: 'Beírt kód',
   typedUnknown: 'A legutóbb beírt kód egyik közeli lépéshez sem tartozik (elírás vagy másik kulcs).',
@@ -107,7 +110,8 @@ const HU = {
   guide5: 'A törlőkód csak most jelenik meg: Törlőkód mentése.',
   guide6: 'Jelölje be, hogy gondoskodott a mentéséről, majd Befejezés.',
   guide7: 'Várja ki a 90 mp-et (+2 perc), majd lépjen be a telefon új kódjával.',
-  guideDone: 'Kész. Most próbálja ki: ugyanaz a kód még egyszer, második telefon, törlőkód, óraeltérés, vagy egy forgatókönyv.',
+  guideDone:
+    'Kész. Most próbálja ki: ugyanaz a kód még egyszer, második telefon, törlőkód, óraeltérés, vagy egy forgatókönyv.',
   presentMode: 'Kivetítés',
   notJudged: 'nem bírálta el (szolgáltatási hiba)',
   whenTyped: 'beíráskor:',
@@ -125,8 +129,10 @@ export type TextKey = keyof typeof HU;
 
 const EN: Record<TextKey, string> = {
   title: 'Ügyfélkapu+ simulator',
-  notice: 'Simulator: fast (low-cost) password hashing, all data stays in this browser (localStorage), nothing goes out to the network. Do not use a real password.',
-  noticeServerState: 'Simulator: fast (low-cost) password hashing, data stays in this browser and in the demo server’s state file (totp-lab serve --state), nothing goes anywhere else. Do not use a real password.',
+  notice:
+    'Simulator: fast (low-cost) password hashing, all data stays in this browser (localStorage), nothing goes out to the network. Do not use a real password.',
+  noticeServerState:
+    'Simulator: fast (low-cost) password hashing, data stays in this browser and in the demo server’s state file (totp-lab serve --state), nothing goes anywhere else. Do not use a real password.',
   trainer: 'Trainer controls',
   simTime: 'Simulated time',
   pausedNote: '(paused)',
@@ -197,7 +203,8 @@ const EN: Record<TextKey, string> = {
   duplicate: 'This account is already on this phone.',
   noCode: 'No QR code found in the picture.',
   ruler: 'Time ruler: 30-second steps',
-  rulerHelp: 'Green frame: the steps the service accepts. Struck through: steps already used (a replayed code). The markers show where the server and the phone clocks are, and which step the last typed code belonged to.',
+  rulerHelp:
+    'Green frame: the steps the service accepts. Struck through: steps already used (a replayed code). The markers show where the server and the phone clocks are, and which step the last typed code belonged to.',
   server: 'Server',
   typed: 'Typed code',
   typedUnknown: 'The last typed code belongs to no nearby step (a typo or another key).',
@@ -225,7 +232,7 @@ const EN: Record<TextKey, string> = {
   guide1: 'Register on the site: Register.',
   guide2: 'Turn on two-step login: Set up Ügyfélkapu+.',
   guide3: "Scan the QR code with the phone: Camera: the site's QR code.",
-  guide4: 'Type the phone\'s code on the site: Type on the site, then Next.',
+  guide4: "Type the phone's code on the site: Type on the site, then Next.",
   guide5: 'The deletion code is shown only now: Save deletion code.',
   guide6: 'Tick that you saved it, then Finish.',
   guide7: "Wait out the 90 s (+2 min), then log in with the phone's new code.",

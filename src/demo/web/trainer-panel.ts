@@ -20,11 +20,15 @@ export interface TrainerHooks {
 export function trainerPanel(app: DemoApp, hooks: TrainerHooks): { el: HTMLElement; update(): void } {
   const t = app.t;
   const time = h('output', { class: 'sim-time', 'aria-live': 'off' });
-  const pause = h('button', { type: 'button', 'aria-pressed': String(app.clock.paused), onclick: () => {
-    if (app.clock.paused) app.clock.resume();
-    else app.clock.pause();
-    done();
-  } });
+  const pause = h('button', {
+    type: 'button',
+    'aria-pressed': String(app.clock.paused),
+    onclick: () => {
+      if (app.clock.paused) app.clock.resume();
+      else app.clock.pause();
+      done();
+    },
+  });
   const done = () => {
     app.save();
     update();
@@ -33,66 +37,151 @@ export function trainerPanel(app: DemoApp, hooks: TrainerHooks): { el: HTMLEleme
   const skip = (ms: number) => () => (app.clock.advance(ms), done());
   const fault = (kind: FaultKind) => {
     const id = uid(`fault-${kind}`);
-    const box = h('input', { type: 'checkbox', id, checked: app.faults.includes(kind), onchange: () => {
-      if (box.checked) {
-        app.provider.faults.start(kind);
-        app.faults = [...app.faults.filter((k) => k !== kind), kind];
-      } else {
-        app.provider.faults.stop(kind);
-        app.faults = app.faults.filter((k) => k !== kind);
-      }
-      done();
-    } });
+    const box = h('input', {
+      type: 'checkbox',
+      id,
+      checked: app.faults.includes(kind),
+      onchange: () => {
+        if (box.checked) {
+          app.provider.faults.start(kind);
+          app.faults = [...app.faults.filter((k) => k !== kind), kind];
+        } else {
+          app.provider.faults.stop(kind);
+          app.faults = app.faults.filter((k) => k !== kind);
+        }
+        done();
+      },
+    });
     return h('span', { class: 'check' }, box, h('label', { for: id }, t(kind)));
   };
   const langId = uid('lang');
-  const lang = h('select', { id: langId, onchange: () => hooks.setLanguage(lang.value === 'en' ? 'en' : 'hu') },
-    h('option', { value: 'hu', selected: app.lang === 'hu' }, 'Magyar'), h('option', { value: 'en', selected: app.lang === 'en' }, 'English'));
+  const lang = h(
+    'select',
+    { id: langId, onchange: () => hooks.setLanguage(lang.value === 'en' ? 'en' : 'hu') },
+    h('option', { value: 'hu', selected: app.lang === 'hu' }, 'Magyar'),
+    h('option', { value: 'en', selected: app.lang === 'en' }, 'English'),
+  );
   const secondId = uid('second-phone');
-  const second = h('input', { type: 'checkbox', id: secondId, checked: app.phoneCount === 2, onchange: () => hooks.setPhoneCount(second.checked ? 2 : 1) });
+  const second = h('input', {
+    type: 'checkbox',
+    id: secondId,
+    checked: app.phoneCount === 2,
+    onchange: () => hooks.setPhoneCount(second.checked ? 2 : 1),
+  });
   const delayId = uid('activation-delay');
-  const delay = h('input', { type: 'checkbox', id: delayId, checked: app.activationDelay, onchange: () => hooks.setActivationDelay(delay.checked) });
+  const delay = h('input', {
+    type: 'checkbox',
+    id: delayId,
+    checked: app.activationDelay,
+    onchange: () => hooks.setActivationDelay(delay.checked),
+  });
   const status = statusLine(t('details'));
-  const present = h('button', { type: 'button', class: 'present-toggle', 'aria-pressed': String(presenting()), onclick: () => {
-    togglePresentMode();
-    present.setAttribute('aria-pressed', String(presenting()));
-  } }, t('presentMode'));
+  const present = h(
+    'button',
+    {
+      type: 'button',
+      class: 'present-toggle',
+      'aria-pressed': String(presenting()),
+      onclick: () => {
+        togglePresentMode();
+        present.setAttribute('aria-pressed', String(presenting()));
+      },
+    },
+    t('presentMode'),
+  );
   // The administrator's "in person" unlock, for the account named on the site.
-  const unlock = h('button', { type: 'button', onclick: () => void guard(async () => {
-    const username = app.site.username.trim();
-    try {
-      await app.provider.unlock(username);
-      status.show(`${t('unlocked')} ${username}`, true);
-    } catch (error) {
-      const f = friendlyError(error, app.lang);
-      status.show(`${t('unlockFailed')} ${username || '—'}`, false, f.details);
-    }
-    done();
-  }) }, t('unlock'));
+  const unlock = h(
+    'button',
+    {
+      type: 'button',
+      onclick: () =>
+        void guard(async () => {
+          const username = app.site.username.trim();
+          try {
+            await app.provider.unlock(username);
+            status.show(`${t('unlocked')} ${username}`, true);
+          } catch (error) {
+            const f = friendlyError(error, app.lang);
+            status.show(`${t('unlockFailed')} ${username || '—'}`, false, f.details);
+          }
+          done();
+        }),
+    },
+    t('unlock'),
+  );
   // A full reset wipes every account and phone: it asks first, in place (no browser dialog on a projector).
-  const confirmReset = h('span', { class: 'confirm-reset', hidden: true, role: 'group', 'aria-label': t('resetQuestion') },
+  const confirmReset = h(
+    'span',
+    { class: 'confirm-reset', hidden: true, role: 'group', 'aria-label': t('resetQuestion') },
     h('strong', {}, t('resetQuestion')),
     h('button', { type: 'button', class: 'danger', onclick: hooks.reset }, t('resetYes')),
-    h('button', { type: 'button', onclick: () => ((confirmReset.hidden = true), (resetButton.hidden = false), resetButton.focus()) }, t('cancel')));
-  const resetButton = h('button', { type: 'button', class: 'danger', onclick: () => {
-    resetButton.hidden = true;
-    confirmReset.hidden = false;
-    confirmReset.querySelector<HTMLButtonElement>('button:last-child')?.focus();
-  } }, t('reset'));
+    h(
+      'button',
+      {
+        type: 'button',
+        onclick: () => ((confirmReset.hidden = true), (resetButton.hidden = false), resetButton.focus()),
+      },
+      t('cancel'),
+    ),
+  );
+  const resetButton = h(
+    'button',
+    {
+      type: 'button',
+      class: 'danger',
+      onclick: () => {
+        resetButton.hidden = true;
+        confirmReset.hidden = false;
+        confirmReset.querySelector<HTMLButtonElement>('button:last-child')?.focus();
+      },
+    },
+    t('reset'),
+  );
 
-  const el = h('section', { class: 'panel trainer', 'aria-labelledby': 'trainer-title' },
+  const el = h(
+    'section',
+    { class: 'panel trainer', 'aria-labelledby': 'trainer-title' },
     h('h2', { id: 'trainer-title' }, t('trainer')),
-    h('div', { class: 'controls' },
-      h('div', { class: 'group', role: 'group', 'aria-label': t('simTime') }, h('span', { class: 'group-label' }, `${t('simTime')}:`), time, pause,
+    h(
+      'div',
+      { class: 'controls' },
+      h(
+        'div',
+        { class: 'group', role: 'group', 'aria-label': t('simTime') },
+        h('span', { class: 'group-label' }, `${t('simTime')}:`),
+        time,
+        pause,
         h('button', { type: 'button', onclick: skip(30_000) }, t('plus30')),
         h('button', { type: 'button', onclick: skip(120_000) }, t('plus2m')),
-        h('button', { type: 'button', onclick: () => (app.clock.toRealTime(), done()) }, t('realTime'))),
-      h('div', { class: 'group', role: 'group', 'aria-label': t('faults') }, h('span', { class: 'group-label' }, `${t('faults')}:`), fault('maintenance'), fault('outage'), fault('timeout')),
-      h('div', { class: 'group' }, h('span', { class: 'check' }, delay, h('label', { for: delayId }, t('activationDelay'))), unlock),
-      h('div', { class: 'group' }, h('label', { for: langId }, `${t('language')}:`), lang,
+        h('button', { type: 'button', onclick: () => (app.clock.toRealTime(), done()) }, t('realTime')),
+      ),
+      h(
+        'div',
+        { class: 'group', role: 'group', 'aria-label': t('faults') },
+        h('span', { class: 'group-label' }, `${t('faults')}:`),
+        fault('maintenance'),
+        fault('outage'),
+        fault('timeout'),
+      ),
+      h(
+        'div',
+        { class: 'group' },
+        h('span', { class: 'check' }, delay, h('label', { for: delayId }, t('activationDelay'))),
+        unlock,
+      ),
+      h(
+        'div',
+        { class: 'group' },
+        h('label', { for: langId }, `${t('language')}:`),
+        lang,
         h('span', { class: 'check' }, second, h('label', { for: secondId }, t('secondPhone'))),
-        present, resetButton, confirmReset)),
-    status.el);
+        present,
+        resetButton,
+        confirmReset,
+      ),
+    ),
+    status.el,
+  );
   const guard = busyGuard(el);
 
   function update() {

@@ -17,7 +17,11 @@ export function addAccount(phone: PhoneDevice, account: KeyUri): AddResult {
   const same = state.accounts.filter((a) => a.issuer === account.issuer && a.account === account.account);
   const duplicate = same.find((a) => constantTimeEqual(a.secret, account.secret));
   if (duplicate) {
-    return { status: 'duplicate', account: viewAccount(phone, duplicate), message: say(phone).duplicate(describeAccount(account)) };
+    return {
+      status: 'duplicate',
+      account: viewAccount(phone, duplicate),
+      message: say(phone).duplicate(describeAccount(account)),
+    };
   }
   const stored: PhoneAccount = { id: `acc-${state.nextId++}`, ...account, shownCounter: null };
   state.accounts.push(stored);
@@ -43,15 +47,23 @@ export function addManually(phone: PhoneDevice, entry: ManualEntry): AddResult {
 /** HOTP's "next code" button: shows the code for the counter and moves the counter on. */
 export function nextCode(phone: PhoneDevice, id: string): string {
   const account = findAccount(phone, id);
-  if (account.type !== 'hotp') throw new InvalidArgumentError(`"id" must name an HOTP account for nextCode, got the TOTP account ${describeValue(id)}`);
-  if (account.counter! >= Number.MAX_SAFE_INTEGER) throw new InvalidStateError(`the counter of ${describeAccount(account)} is at its maximum`);
+  if (account.type !== 'hotp')
+    throw new InvalidArgumentError(
+      `"id" must name an HOTP account for nextCode, got the TOTP account ${describeValue(id)}`,
+    );
+  if (account.counter! >= Number.MAX_SAFE_INTEGER)
+    throw new InvalidStateError(`the counter of ${describeAccount(account)} is at its maximum`);
   account.shownCounter = account.counter;
   account.counter! += 1;
   return viewAccount(phone, account).code!;
 }
 
 /** "Swipe right to edit": changes the shown issuer and/or account name. */
-export function renameAccount(phone: PhoneDevice, id: string, names: { issuer?: string | null; account?: string }): AccountView {
+export function renameAccount(
+  phone: PhoneDevice,
+  id: string,
+  names: { issuer?: string | null; account?: string },
+): AccountView {
   const account = findAccount(phone, id);
   const next = toAccount({ ...account, ...checkOptions(names, 'names') }, 'rename');
   account.issuer = next.issuer;

@@ -47,17 +47,31 @@ export function selectAccounts(phone: PhoneDevice, ids: readonly string[] | unde
 /** An account as the app's list shows it at `time`: no secret, the code and the time it has left. */
 export function viewAccount(phone: PhoneDevice, a: PhoneAccount, time = phoneNow(phone)): AccountView {
   const params = { algorithm: a.algorithm, digits: a.digits };
-  const code = a.type === 'totp'
-    ? generateCode(a.secret, { ...params, period: a.period!, time })
-    : a.shownCounter === null ? null : generateCode(a.secret, { ...params, counter: a.shownCounter });
+  const code =
+    a.type === 'totp'
+      ? generateCode(a.secret, { ...params, period: a.period!, time })
+      : a.shownCounter === null
+        ? null
+        : generateCode(a.secret, { ...params, counter: a.shownCounter });
   return {
-    id: a.id, type: a.type, issuer: a.issuer, account: a.account, algorithm: a.algorithm, digits: a.digits,
-    period: a.period, counter: a.counter, code, secondsLeft: a.type === 'totp' ? secondsLeft(time, a.period!) : null,
+    id: a.id,
+    type: a.type,
+    issuer: a.issuer,
+    account: a.account,
+    algorithm: a.algorithm,
+    digits: a.digits,
+    period: a.period,
+    counter: a.counter,
+    code,
+    secondsLeft: a.type === 'totp' ? secondsLeft(time, a.period!) : null,
   };
 }
 
 /** The camera. @throws {InvalidStateError} when the phone has none */
 export function needCamera(phone: PhoneDevice): QrCamera {
-  if (!phone.camera) throw new InvalidStateError('this phone has no camera: pass { camera } to createAuthenticator (totp-lab/qr makes one)');
+  if (!phone.camera)
+    throw new InvalidStateError(
+      'this phone has no camera: pass { camera } to createAuthenticator (totp-lab/qr makes one)',
+    );
   return phone.camera;
 }

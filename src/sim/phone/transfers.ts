@@ -6,7 +6,12 @@
 import { TotpLabError } from '../../core/errors.js';
 import { toAegisVault } from '../../core/formats/aegis.js';
 import { decodeMigration, encodeMigration } from '../../core/formats/migration/migration.js';
-import { readAccounts, readExport, type AccountsFormat, type ReadExportOptions } from '../../core/formats/read-accounts.js';
+import {
+  readAccounts,
+  readExport,
+  type AccountsFormat,
+  type ReadExportOptions,
+} from '../../core/formats/read-accounts.js';
 import { formatUriList } from '../../core/formats/uri-list.js';
 import type { RgbaImage } from '../../core/image.js';
 import { checkOptions } from '../../core/input.js';
@@ -16,7 +21,13 @@ import { recordBatch, type TransferProgress } from '../transfer-progress.js';
 import { addAccount, addKeyUri } from './accounts.js';
 import { needCamera, say, selectAccounts, type PhoneDevice } from './device.js';
 
-function importAccounts(phone: PhoneDevice, format: AccountsFormat, accounts: KeyUri[], skipped: ImportResult['skipped'], transfers: TransferProgress[]): ImportResult {
+function importAccounts(
+  phone: PhoneDevice,
+  format: AccountsFormat,
+  accounts: KeyUri[],
+  skipped: ImportResult['skipped'],
+  transfers: TransferProgress[],
+): ImportResult {
   const result: ImportResult = { format, added: [], duplicates: [], skipped, transfers };
   for (const account of accounts) {
     const outcome = addAccount(phone, account);
@@ -29,25 +40,42 @@ function importAccounts(phone: PhoneDevice, format: AccountsFormat, accounts: Ke
 export function importMigration(phone: PhoneDevice, uri: string): ImportResult {
   const { accounts, batch } = decodeMigration(uri);
   const progress = recordBatch(phone.state.transfers, batch);
-  return importAccounts(phone, 'migration', accounts.map(({ rawName: _raw, ...a }) => a), [], [progress]);
+  return importAccounts(
+    phone,
+    'migration',
+    accounts.map(({ rawName: _raw, ...a }) => a),
+    [],
+    [progress],
+  );
 }
 
 /** Imports exported text of any unencrypted format. */
 export function importText(phone: PhoneDevice, text: string): ImportResult {
   const read = readAccounts(text);
   if (read.format !== 'migration') return importAccounts(phone, read.format, read.accounts, read.skipped, []);
-  const lines = text.split(/\r?\n/).map((l) => l.trim()).filter((l) => /^otpauth-migration:/i.test(l));
+  const lines = text
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => /^otpauth-migration:/i.test(l));
   const results = lines.map((line) => importMigration(phone, line));
   return {
-    format: 'migration', skipped: [],
-    added: results.flatMap((r) => r.added), duplicates: results.flatMap((r) => r.duplicates), transfers: results.flatMap((r) => r.transfers),
+    format: 'migration',
+    skipped: [],
+    added: results.flatMap((r) => r.added),
+    duplicates: results.flatMap((r) => r.duplicates),
+    transfers: results.flatMap((r) => r.transfers),
   };
 }
 
 /** Imports an export file of any readable format, encrypted ones with `options.password`. */
-export async function importFile(phone: PhoneDevice, input: string | Uint8Array, options: ReadExportOptions = {}): Promise<ImportResult> {
+export async function importFile(
+  phone: PhoneDevice,
+  input: string | Uint8Array,
+  options: ReadExportOptions = {},
+): Promise<ImportResult> {
   const read = await readExport(input, options);
-  if (read.format === 'migration') return importText(phone, typeof input === 'string' ? input : new TextDecoder().decode(input));
+  if (read.format === 'migration')
+    return importText(phone, typeof input === 'string' ? input : new TextDecoder().decode(input));
   return importAccounts(phone, read.format, read.accounts, read.skipped, []);
 }
 
@@ -58,7 +86,8 @@ export async function scanImage(phone: PhoneDevice, image: RgbaImage): Promise<S
   const trimmed = text.trim();
   try {
     if (/^otpauth:\/\//i.test(trimmed)) return { ...addKeyUri(phone, trimmed), kind: 'key-uri' };
-    if (/^otpauth-migration:/i.test(trimmed)) return { ...importMigration(phone, trimmed), status: 'imported', kind: 'migration' };
+    if (/^otpauth-migration:/i.test(trimmed))
+      return { ...importMigration(phone, trimmed), status: 'imported', kind: 'migration' };
   } catch (error) {
     if (error instanceof TotpLabError) return { status: 'invalid', message: error.message };
     throw error;
@@ -70,7 +99,10 @@ export async function scanImage(phone: PhoneDevice, image: RgbaImage): Promise<S
 export function exportMigration(phone: PhoneDevice, opts: ExportOptions = {}): string[] {
   opts = checkOptions(opts);
   const accounts = selectAccounts(phone, opts.ids);
-  return encodeMigration(accounts, { random: phone.random, ...(opts.batchSize === undefined ? {} : { batchSize: opts.batchSize }) });
+  return encodeMigration(accounts, {
+    random: phone.random,
+    ...(opts.batchSize === undefined ? {} : { batchSize: opts.batchSize }),
+  });
 }
 
 /** Exports accounts as migration QR images via the camera, one per batch. */

@@ -53,9 +53,15 @@ export type AccountRecord = {
 };
 
 /** The one-time-code throttle of an account. */
-export const codeThrottleOf = (a: AccountRecord): ThrottleState => ({ failures: a.codeFailures, blockedUntil: a.codeBlockedUntil });
+export const codeThrottleOf = (a: AccountRecord): ThrottleState => ({
+  failures: a.codeFailures,
+  blockedUntil: a.codeBlockedUntil,
+});
 /** The deletion-code throttle of an account. */
-export const deletionThrottleOf = (a: AccountRecord): ThrottleState => ({ failures: a.deletionFailures, blockedUntil: a.deletionBlockedUntil });
+export const deletionThrottleOf = (a: AccountRecord): ThrottleState => ({
+  failures: a.deletionFailures,
+  blockedUntil: a.deletionBlockedUntil,
+});
 
 /** Store key of an account. */
 export const accountKey = (username: string): string => `account:${username}`;
@@ -76,7 +82,9 @@ export async function register(ctx: ProviderContext, input: unknown): Promise<Re
   const { username, password } = readCredentials(args);
   const email = typeof args['email'] === 'string' ? args['email'].trim() : args['email'];
   if (typeof email !== 'string' || !/^[^\s@]+@[^\s@]+$/.test(email) || email.length > 254) {
-    throw new InvalidArgumentError(`"email" must be an e-mail address like name@example.hu, got ${describeValue(email)}`);
+    throw new InvalidArgumentError(
+      `"email" must be an e-mail address like name@example.hu, got ${describeValue(email)}`,
+    );
   }
   const fault = await ctx.faultRefusal('register', username);
   if (fault) return fault;
@@ -87,9 +95,20 @@ export async function register(ctx: ProviderContext, input: unknown): Promise<Re
     created = current === undefined;
     if (!created) return current;
     return {
-      username, email, createdAt: now, password: encodePasswordHash(hash), passwordFailures: 0,
-      secret: null, lastStep: -1, activeFrom: 0, deletionCode: null,
-      codeFailures: 0, codeBlockedUntil: 0, deletionFailures: 0, deletionBlockedUntil: 0, pending: null,
+      username,
+      email,
+      createdAt: now,
+      password: encodePasswordHash(hash),
+      passwordFailures: 0,
+      secret: null,
+      lastStep: -1,
+      activeFrom: 0,
+      deletionCode: null,
+      codeFailures: 0,
+      codeBlockedUntil: 0,
+      deletionFailures: 0,
+      deletionBlockedUntil: 0,
+      pending: null,
     };
   });
   if (!created) return ctx.refuse('register.taken');
@@ -131,7 +150,8 @@ export type AccountStatus = {
 /** Reads what a trainer may see about an account; an unknown one is `exists: false`. */
 export async function accountStatus(ctx: ProviderContext, username: unknown): Promise<AccountStatus> {
   const account = await ctx.o.store.get<AccountRecord>(accountKey(readUsername(username)));
-  if (!account) return { exists: false, locked: false, passwordFailures: 0, secondFactor: 'none', activeFrom: null, pending: null };
+  if (!account)
+    return { exists: false, locked: false, passwordFailures: 0, secondFactor: 'none', activeFrom: null, pending: null };
   const bound = account.secret !== null;
   const p = account.pending;
   return {

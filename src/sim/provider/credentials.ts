@@ -23,10 +23,13 @@ export const MAX_PASSWORD_LENGTH = 4096;
  * @throws {InvalidArgumentError} naming "username" (a username is not secret, so it is shown, cut short)
  */
 export function readUsername(value: unknown): string {
-  if (typeof value !== 'string') throw new InvalidArgumentError(`"username" must be a string, got ${describeValue(value)}`);
+  if (typeof value !== 'string')
+    throw new InvalidArgumentError(`"username" must be a string, got ${describeValue(value)}`);
   // Checked before normalising too, so a megabyte string costs no normalisation (NFC at most triples a length).
   const bad = (): never => {
-    throw new InvalidArgumentError(`"username" must be 1 to ${MAX_USERNAME_LENGTH} printable characters, got ${describeValue(value)}`);
+    throw new InvalidArgumentError(
+      `"username" must be 1 to ${MAX_USERNAME_LENGTH} printable characters, got ${describeValue(value)}`,
+    );
   };
   if (value.length > MAX_USERNAME_LENGTH * 4 || !value.isWellFormed()) bad();
   const name = value.trim().normalize('NFC');
@@ -54,8 +57,12 @@ export function readArguments(input: unknown, flow: string): Record<string, unkn
  * @throws {InvalidArgumentError} naming `field`
  */
 export function readCode(value: unknown, field: string, max = MAX_CODE_LENGTH): string {
-  if (typeof value !== 'string') throw new InvalidArgumentError(`"${field}" must be a string, got a value of type ${value === null ? 'null' : typeof value}`);
-  if (value.length > max) throw new InvalidArgumentError(`"${field}" must be at most ${max} characters, got ${value.length}`);
+  if (typeof value !== 'string')
+    throw new InvalidArgumentError(
+      `"${field}" must be a string, got a value of type ${value === null ? 'null' : typeof value}`,
+    );
+  if (value.length > max)
+    throw new InvalidArgumentError(`"${field}" must be at most ${max} characters, got ${value.length}`);
   return value;
 }
 
@@ -87,7 +94,9 @@ export function readCredentials(args: Record<string, unknown>): Credentials {
  */
 export function readEnrollmentId(value: unknown): string {
   if (typeof value !== 'string' || !/^[0-9a-f]{32}$/.test(value)) {
-    throw new InvalidArgumentError(`"enrollmentId" must be the 32-character id startEnrollment returned, got ${describeValue(value)}`);
+    throw new InvalidArgumentError(
+      `"enrollmentId" must be the 32-character id startEnrollment returned, got ${describeValue(value)}`,
+    );
   }
   return value;
 }

@@ -24,7 +24,10 @@ import { recordPasswordAttempt } from './password.js';
 export type DeletionCodeRedeemed = { ok: true; messageKey: 'deletionCode.redeemed'; message: string; username: string };
 
 /** Removes the phone binding with username + password + deletion code; the code is spent. */
-export async function redeemDeletionCode(ctx: ProviderContext, input: unknown): Promise<DeletionCodeRedeemed | Refusal> {
+export async function redeemDeletionCode(
+  ctx: ProviderContext,
+  input: unknown,
+): Promise<DeletionCodeRedeemed | Refusal> {
   const args = readArguments(input, 'redeemDeletionCode');
   const { username, password } = readCredentials(args);
   const typed = readCode(args['deletionCode'], 'deletionCode', 256);
@@ -59,7 +62,11 @@ export async function redeemDeletionCode(ctx: ProviderContext, input: unknown): 
   const hash = stored as string | null;
   // No binding (never enrolled, or the code already spent): the same answer as a wrong code, and
   // the same hashing work (against the dummy hash), so the time does not tell either.
-  const checked = await verifyDeletionCode(typed, hash !== null ? decodePasswordHash(hash) : await ctx.dummyHash(), ctx.o.deletionCode.length);
+  const checked = await verifyDeletionCode(
+    typed,
+    hash !== null ? decodePasswordHash(hash) : await ctx.dummyHash(),
+    ctx.o.deletionCode.length,
+  );
   const matches = verdict === 'ok' && hash !== null && checked;
   let removedPending: string | null = null;
   let redeemed = false;
@@ -72,13 +79,23 @@ export async function redeemDeletionCode(ctx: ProviderContext, input: unknown): 
       redeemed = true;
       removedPending = account.pending?.id ?? null;
       return {
-        ...account, secret: null, lastStep: -1, activeFrom: 0, deletionCode: null, pending: null,
-        codeFailures: 0, codeBlockedUntil: 0, deletionFailures: 0, deletionBlockedUntil: 0,
+        ...account,
+        secret: null,
+        lastStep: -1,
+        activeFrom: 0,
+        deletionCode: null,
+        pending: null,
+        codeFailures: 0,
+        codeBlockedUntil: 0,
+        deletionFailures: 0,
+        deletionBlockedUntil: 0,
       };
     });
   }
   if (!redeemed) {
-    ctx.audit.record(now, 'deletion-code-refused', username, { reason: verdict === 'ok' ? 'wrong-deletion-code' : verdict });
+    ctx.audit.record(now, 'deletion-code-refused', username, {
+      reason: verdict === 'ok' ? 'wrong-deletion-code' : verdict,
+    });
     return ctx.refuse('deletionCode.wrong');
   }
   const pendingId = removedPending as string | null;

@@ -42,10 +42,22 @@ export type EnrollmentStarted = {
 };
 
 /** The green tick: the deletion code, shown now and never again. */
-export type EnrollmentConfirmed = { ok: true; messageKey: 'enrollment.confirmed'; message: string; enrollmentId: string; deletionCode: string };
+export type EnrollmentConfirmed = {
+  ok: true;
+  messageKey: 'enrollment.confirmed';
+  message: string;
+  enrollmentId: string;
+  deletionCode: string;
+};
 
 /** Befejezés: the binding is saved and works from `activeFrom`. */
-export type EnrollmentFinished = { ok: true; messageKey: 'enrollment.finished'; message: string; kind: 'enrollment' | 'device-change'; activeFrom: number };
+export type EnrollmentFinished = {
+  ok: true;
+  messageKey: 'enrollment.finished';
+  message: string;
+  kind: 'enrollment' | 'device-change';
+  activeFrom: number;
+};
 
 /** The pending enrollment or device change is dropped. */
 export type EnrollmentAbandoned = { ok: true; messageKey: 'enrollment.abandoned'; message: string };
@@ -70,14 +82,33 @@ export async function startEnrollment(ctx: ProviderContext, input: unknown): Pro
  * only while there is one. A separate read before it would let a parallel start slip in after a
  * Befejezés and later replace the binding just made.
  */
-export async function createPending(ctx: ProviderContext, username: string, kind: PendingEnrollment['kind']): Promise<EnrollmentStarted | Refusal> {
+export async function createPending(
+  ctx: ProviderContext,
+  username: string,
+  kind: PendingEnrollment['kind'],
+): Promise<EnrollmentStarted | Refusal> {
   const o = ctx.o;
   const now = ctx.now();
   const secret = generateSecret({ random: o.random });
   const id = toHex(randomBytes(16, o.random));
   // Built before any state changes, so a username the URI cannot carry changes nothing.
-  const keyUri = buildKeyUri({ issuer: o.issuer, account: username, secret, algorithm: o.algorithm, digits: o.digits, period: o.period });
-  const pending: PendingEnrollment = { id, kind, secret, createdAt: now, expiresAt: now + o.enrollmentTtlMs, confirmedStep: null, deletionCode: null };
+  const keyUri = buildKeyUri({
+    issuer: o.issuer,
+    account: username,
+    secret,
+    algorithm: o.algorithm,
+    digits: o.digits,
+    period: o.period,
+  });
+  const pending: PendingEnrollment = {
+    id,
+    kind,
+    secret,
+    createdAt: now,
+    expiresAt: now + o.enrollmentTtlMs,
+    confirmedStep: null,
+    deletionCode: null,
+  };
   let previous: PendingEnrollment | null = null;
   let allowed = false;
   let exists = true;
@@ -90,7 +121,9 @@ export async function createPending(ctx: ProviderContext, username: string, kind
     return { ...account!, pending };
   });
   if (!allowed) {
-    ctx.audit.record(now, kind === 'enrollment' ? 'enrollment-refused' : 'login-refused', username, { reason: !exists ? 'unknown-user' : kind === 'enrollment' ? 'already-enrolled' : 'not-enrolled' });
+    ctx.audit.record(now, kind === 'enrollment' ? 'enrollment-refused' : 'login-refused', username, {
+      reason: !exists ? 'unknown-user' : kind === 'enrollment' ? 'already-enrolled' : 'not-enrolled',
+    });
     return ctx.refuse('login.refused');
   }
   const superseded = previous as PendingEnrollment | null;
@@ -101,8 +134,17 @@ export async function createPending(ctx: ProviderContext, username: string, kind
   await o.store.update(enrollmentKey(id), () => ({ username }));
   ctx.audit.record(now, kind === 'enrollment' ? 'enrollment-started' : 'device-change-started', username);
   return {
-    ok: true, messageKey: 'enrollment.started', message: ctx.message('enrollment.started'),
-    enrollmentId: id, kind, keyUri, secret, secretText: groupsOfFour(secret), issuer: o.issuer, account: username, expiresAt: pending.expiresAt,
+    ok: true,
+    messageKey: 'enrollment.started',
+    message: ctx.message('enrollment.started'),
+    enrollmentId: id,
+    kind,
+    keyUri,
+    secret,
+    secretText: groupsOfFour(secret),
+    issuer: o.issuer,
+    account: username,
+    expiresAt: pending.expiresAt,
   };
 }
 
@@ -116,7 +158,8 @@ export async function confirmEnrollment(ctx: ProviderContext, input: unknown): P
   const { username, pending, account } = await loadPending(ctx, id);
   const now = ctx.now();
   if (now >= pending.expiresAt) return expire(ctx, username, id);
-  if (pending.confirmedStep !== null) throw new InvalidStateError(`enrollment ${id} is already confirmed: finish it with finishEnrollment`);
+  if (pending.confirmedStep !== null)
+    throw new InvalidStateError(`enrollment ${id} is already confirmed: finish it with finishEnrollment`);
   if (now < account.codeBlockedUntil) {
     ctx.audit.record(now, 'enrollment-refused', username, { reason: 'throttled' });
     const retryAt = account.codeBlockedUntil;
@@ -127,7 +170,8 @@ export async function confirmEnrollment(ctx: ProviderContext, input: unknown): P
   // Cheap check first, so a wrong code costs no hashing; the decision is repeated atomically below.
   const precheck = verifyCode(pending.secret, code, params);
   const deletionCode = precheck.valid ? generateDeletionCode({ ...o.deletionCode, random: o.random }) : null;
-  const deletionHash = deletionCode === null ? null : encodePasswordHash(await hashDeletionCode(deletionCode, o.hashing, o.random));
+  const deletionHash =
+    deletionCode === null ? null : encodePasswordHash(await hashDeletionCode(deletionCode, o.hashing, o.random));
   let accepted = false;
   await o.store.update<AccountRecord>(accountKey(username), (current) => {
     accepted = false;
@@ -139,14 +183,25 @@ export async function confirmEnrollment(ctx: ProviderContext, input: unknown): P
       return { ...current, codeFailures: next.failures, codeBlockedUntil: next.blockedUntil };
     }
     accepted = true;
-    return { ...current, codeFailures: 0, codeBlockedUntil: 0, pending: { ...p, confirmedStep: result.counter, deletionCode: deletionHash } };
+    return {
+      ...current,
+      codeFailures: 0,
+      codeBlockedUntil: 0,
+      pending: { ...p, confirmedStep: result.counter, deletionCode: deletionHash },
+    };
   });
   if (!accepted || deletionCode === null) {
     ctx.audit.record(now, 'enrollment-refused', username, { reason: 'wrong-code' });
     return ctx.refuse('code.wrong');
   }
   ctx.audit.record(now, 'enrollment-confirmed', username);
-  return { ok: true, messageKey: 'enrollment.confirmed', message: ctx.message('enrollment.confirmed'), enrollmentId: id, deletionCode };
+  return {
+    ok: true,
+    messageKey: 'enrollment.confirmed',
+    message: ctx.message('enrollment.confirmed'),
+    enrollmentId: id,
+    deletionCode,
+  };
 }
 
 /** Step 3: the acknowledgement + Befejezés → the binding (replacing any old one), active after the delay. */
@@ -154,13 +209,17 @@ export async function finishEnrollment(ctx: ProviderContext, input: unknown): Pr
   const args = readArguments(input, 'finishEnrollment');
   const id = readEnrollmentId(args['enrollmentId']);
   const saved = args['deletionCodeSaved'];
-  if (typeof saved !== 'boolean') throw new InvalidArgumentError(`"deletionCodeSaved" must be true or false, got ${describeValue(saved)}`);
+  if (typeof saved !== 'boolean')
+    throw new InvalidArgumentError(`"deletionCodeSaved" must be true or false, got ${describeValue(saved)}`);
   const fault = await ctx.faultRefusal('finishEnrollment', null);
   if (fault) return fault;
   const { username, pending } = await loadPending(ctx, id);
   const now = ctx.now();
   if (now >= pending.expiresAt) return expire(ctx, username, id);
-  if (pending.confirmedStep === null || pending.deletionCode === null) throw new InvalidStateError(`enrollment ${id} is not confirmed yet: call confirmEnrollment with a code from the phone first`);
+  if (pending.confirmedStep === null || pending.deletionCode === null)
+    throw new InvalidStateError(
+      `enrollment ${id} is not confirmed yet: call confirmEnrollment with a code from the phone first`,
+    );
   if (!saved) {
     ctx.audit.record(now, 'enrollment-refused', username, { reason: 'acknowledgement-missing' });
     return ctx.refuse('enrollment.acknowledgementRequired');
@@ -176,8 +235,14 @@ export async function finishEnrollment(ctx: ProviderContext, input: unknown): Pr
     done = true;
     // The new binding replaces any old one: the old secret and the old deletion code stop working.
     return {
-      ...current, pending: null, deletionFailures: 0, deletionBlockedUntil: 0,
-      secret: p.secret, lastStep: p.confirmedStep, activeFrom, deletionCode: p.deletionCode,
+      ...current,
+      pending: null,
+      deletionFailures: 0,
+      deletionBlockedUntil: 0,
+      secret: p.secret,
+      lastStep: p.confirmedStep,
+      activeFrom,
+      deletionCode: p.deletionCode,
     };
   });
   if (!done) {
@@ -186,7 +251,13 @@ export async function finishEnrollment(ctx: ProviderContext, input: unknown): Pr
   }
   await ctx.o.store.update(enrollmentKey(id), () => undefined);
   ctx.audit.record(now, pending.kind === 'enrollment' ? 'enrollment-finished' : 'device-replaced', username);
-  return { ok: true, messageKey: 'enrollment.finished', message: ctx.message('enrollment.finished'), kind: pending.kind, activeFrom };
+  return {
+    ok: true,
+    messageKey: 'enrollment.finished',
+    message: ctx.message('enrollment.finished'),
+    kind: pending.kind,
+    activeFrom,
+  };
 }
 
 /** Cancels a pending enrollment or device change; an old binding stays. */
@@ -208,16 +279,23 @@ async function expire(ctx: ProviderContext, username: string, id: string): Promi
 }
 
 async function dropPending(ctx: ProviderContext, username: string, id: string): Promise<void> {
-  await ctx.o.store.update<AccountRecord>(accountKey(username), (current) => (current?.pending?.id === id ? { ...current, pending: null } : current));
+  await ctx.o.store.update<AccountRecord>(accountKey(username), (current) =>
+    current?.pending?.id === id ? { ...current, pending: null } : current,
+  );
   await ctx.o.store.update(enrollmentKey(id), () => undefined);
 }
 
-async function loadPending(ctx: ProviderContext, id: string): Promise<{ username: string; pending: PendingEnrollment; account: AccountRecord }> {
+async function loadPending(
+  ctx: ProviderContext,
+  id: string,
+): Promise<{ username: string; pending: PendingEnrollment; account: AccountRecord }> {
   const index = await ctx.o.store.get<{ username: string }>(enrollmentKey(id));
   const account = index && (await ctx.o.store.get<AccountRecord>(accountKey(index.username)));
   const pending = account?.pending;
   if (!index || !account || !pending || pending.id !== id) {
-    throw new InvalidStateError(`enrollment ${id} is not pending: it was finished, abandoned, superseded or expired, or never started`);
+    throw new InvalidStateError(
+      `enrollment ${id} is not pending: it was finished, abandoned, superseded or expired, or never started`,
+    );
   }
   return { username: index.username, pending, account };
 }

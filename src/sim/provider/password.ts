@@ -27,7 +27,11 @@ import { accountKey, isLocked, type AccountRecord } from './accounts.js';
  * crash) keeps its place until `unlock`: the limit fails closed.
  * @returns 'ok', or the reason for the refusal (for the audit log only)
  */
-export async function recordPasswordAttempt(ctx: ProviderContext, username: string, password: string): Promise<'ok' | RefusalReason> {
+export async function recordPasswordAttempt(
+  ctx: ProviderContext,
+  username: string,
+  password: string,
+): Promise<'ok' | RefusalReason> {
   // Made on the first password check of any kind, so that first check costs the same for everyone.
   const dummy = await ctx.dummyHash();
   const key = accountKey(username);
@@ -67,7 +71,9 @@ export async function recordPasswordAttempt(ctx: ProviderContext, username: stri
     }
     // Settles once this check's outcome is recorded, so a waiting check then finds its place free.
     let release = (): void => undefined;
-    const decided = new Promise<void>((resolve) => { release = resolve; });
+    const decided = new Promise<void>((resolve) => {
+      release = resolve;
+    });
     const mine = ctx.passwordChecks.get(key) ?? new Set<Promise<void>>();
     ctx.passwordChecks.set(key, mine.add(decided));
     let matches = false;
@@ -99,7 +105,13 @@ export async function recordPasswordAttempt(ctx: ProviderContext, username: stri
  * refusal (the fault's, or the generic one, with the reason in the audit log as `refusedType`), or
  * null when the call may go on.
  */
-export async function decidePassword(ctx: ProviderContext, operation: string, username: string, password: string, refusedType: AuditEventType): Promise<Refusal | null> {
+export async function decidePassword(
+  ctx: ProviderContext,
+  operation: string,
+  username: string,
+  password: string,
+  refusedType: AuditEventType,
+): Promise<Refusal | null> {
   const fault = await ctx.faultRefusal(operation, username);
   if (fault) return fault;
   const verdict = await recordPasswordAttempt(ctx, username, password);

@@ -25,8 +25,11 @@ export type LoginOk = { ok: true; messageKey: 'login.ok'; message: string; usern
  * `refusedType` (with the reason), and the user gets `login.ok` or the generic refusal.
  */
 export async function passSecondFactor(
-  ctx: ProviderContext, username: string, code: string,
-  okType: 'login-ok' | 'second-factor-ok', refusedType: 'login-refused' | 'second-factor-refused',
+  ctx: ProviderContext,
+  username: string,
+  code: string,
+  okType: 'login-ok' | 'second-factor-ok',
+  refusedType: 'login-refused' | 'second-factor-refused',
 ): Promise<LoginOk | Refusal> {
   const now = ctx.now();
   const outcome = await acceptSecondFactor(ctx, username, code, now);
@@ -42,7 +45,12 @@ export async function passSecondFactor(
  * Decides whether `code` is accepted for `username` at `now`, and writes that decision atomically:
  * the new last step (the replay guard) when accepted, the throttle's failure count when not.
  */
-export async function acceptSecondFactor(ctx: ProviderContext, username: string, code: string, now: number): Promise<SecondFactorOutcome> {
+export async function acceptSecondFactor(
+  ctx: ProviderContext,
+  username: string,
+  code: string,
+  now: number,
+): Promise<SecondFactorOutcome> {
   const o = ctx.o;
   let outcome: SecondFactorOutcome = { ok: false, reason: 'unknown-user' };
   await o.store.update<AccountRecord>(accountKey(username), (account) => {
@@ -57,14 +65,23 @@ export async function acceptSecondFactor(ctx: ProviderContext, username: string,
     // Refused unchecked and not counted while a delay runs (see throttle.ts).
     else if (now < account.codeBlockedUntil) outcome = { ok: false, reason: 'throttled' };
     else {
-      const params = { time: now, algorithm: o.algorithm, digits: o.digits, period: o.period, window: o.window } as const;
+      const params = {
+        time: now,
+        algorithm: o.algorithm,
+        digits: o.digits,
+        period: o.period,
+        window: o.window,
+      } as const;
       // RFC 6238 §5.2: never accept a code of the last accepted step or an earlier one.
       const result = verifyCode(secret, code, { ...params, minCounter: account.lastStep + 1 });
       if (result.valid) {
         outcome = { ok: true, step: result.counter };
         return { ...account, lastStep: result.counter, codeFailures: 0, codeBlockedUntil: 0 };
       }
-      outcome = { ok: false, reason: isReplay(secret, code, account.lastStep, params) ? 'replayed-code' : 'wrong-code' };
+      outcome = {
+        ok: false,
+        reason: isReplay(secret, code, account.lastStep, params) ? 'replayed-code' : 'wrong-code',
+      };
       const next = afterFailure(codeThrottleOf(account), now, o.throttle);
       return { ...account, codeFailures: next.failures, codeBlockedUntil: next.blockedUntil };
     }
@@ -77,7 +94,12 @@ export async function acceptSecondFactor(ctx: ProviderContext, username: string,
  * True when a refused code would have been valid without the replay guard: for the audit log only.
  * It costs extra HMACs only when the guard could have mattered (a step was accepted within the window).
  */
-function isReplay(secret: string, code: string, lastStep: number, params: VerifyOptions & { time: number; period: number; window: number }): boolean {
+function isReplay(
+  secret: string,
+  code: string,
+  lastStep: number,
+  params: VerifyOptions & { time: number; period: number; window: number },
+): boolean {
   const current = Math.floor(params.time / 1000 / params.period);
   if (lastStep < current - params.window) return false;
   return verifyCode(secret, code, params).valid;

@@ -95,10 +95,13 @@ export async function explainCode(ctx: ProviderContext, input: unknown): Promise
   const username = readUsername(args['username']);
   const code = readCode(args['code'], 'code');
   const key = args['key'] ?? 'current';
-  if (key !== 'current' && key !== 'pending') throw new InvalidArgumentError(`"key" must be current or pending, got ${describeValue(key)}`);
+  if (key !== 'current' && key !== 'pending')
+    throw new InvalidArgumentError(`"key" must be current or pending, got ${describeValue(key)}`);
   const search = args['searchSteps'] ?? DEFAULT_SEARCH_STEPS;
   if (typeof search !== 'number' || !Number.isInteger(search) || search < 0 || search > MAX_SEARCH_STEPS) {
-    throw new InvalidArgumentError(`"searchSteps" must be an integer from 0 to ${MAX_SEARCH_STEPS}, got ${describeValue(search)}`);
+    throw new InvalidArgumentError(
+      `"searchSteps" must be an integer from 0 to ${MAX_SEARCH_STEPS}, got ${describeValue(search)}`,
+    );
   }
   const now = ctx.now();
   const account = await ctx.o.store.get<AccountRecord>(accountKey(username));

@@ -24,20 +24,50 @@ export const clockDrift: Scenario = {
   },
   steps: [
     ...setupSteps('phone'),
-    setDrift(-45_000, 20, { hu: 'A telefon órája 45 másodpercet késik. (Egy 30 másodperces lépés 20. másodpercében vagyunk.)', en: 'The phone’s clock is 45 seconds behind. (We are 20 seconds into a 30-second step.)' },
-      { hu: 'A telefon órája 45 másodpercet késik.', en: 'The phone’s clock is 45 seconds behind.' }),
+    setDrift(
+      -45_000,
+      20,
+      {
+        hu: 'A telefon órája 45 másodpercet késik. (Egy 30 másodperces lépés 20. másodpercében vagyunk.)',
+        en: 'The phone’s clock is 45 seconds behind. (We are 20 seconds into a 30-second step.)',
+      },
+      { hu: 'A telefon órája 45 másodpercet késik.', en: 'The phone’s clock is 45 seconds behind.' },
+    ),
     loginStep('phone', true, {
-      say: { hu: 'Belépés a késő telefon kódjával: ez az előző lépés kódja.', en: 'Log in with the late phone’s code: it is the previous step’s code.' },
-      expect: { hu: 'A belépés sikerül: az előző lépés kódja még a tűréshatáron belül van (±1 lépés).', en: 'It works: the previous step’s code is still within the tolerance (±1 step).' },
+      say: {
+        hu: 'Belépés a késő telefon kódjával: ez az előző lépés kódja.',
+        en: 'Log in with the late phone’s code: it is the previous step’s code.',
+      },
+      expect: {
+        hu: 'A belépés sikerül: az előző lépés kódja még a tűréshatáron belül van (±1 lépés).',
+        en: 'It works: the previous step’s code is still within the tolerance (±1 step).',
+      },
     }),
-    setDrift(-120_000, 20, { hu: 'Most 2 percet késik a telefon órája.', en: 'Now the phone’s clock is 2 minutes behind.' },
-      { hu: 'A telefon órája 2 percet késik.', en: 'The phone’s clock is 2 minutes behind.' }),
+    setDrift(
+      -120_000,
+      20,
+      { hu: 'Most 2 percet késik a telefon órája.', en: 'Now the phone’s clock is 2 minutes behind.' },
+      { hu: 'A telefon órája 2 percet késik.', en: 'The phone’s clock is 2 minutes behind.' },
+    ),
     loginStep('phone', false, {
-      say: { hu: 'Belépés a 2 percet késő telefon kódjával: ez 4 lépéssel régebbi kód.', en: 'Log in with the phone 2 minutes behind: its code is 4 steps old.' },
-      expect: { hu: 'Az oldal elutasítja: a kód kívül esik a ±1 lépésen.', en: 'Refused: the code is outside ±1 step.' },
+      say: {
+        hu: 'Belépés a 2 percet késő telefon kódjával: ez 4 lépéssel régebbi kód.',
+        en: 'Log in with the phone 2 minutes behind: its code is 4 steps old.',
+      },
+      expect: {
+        hu: 'Az oldal elutasítja: a kód kívül esik a ±1 lépésen.',
+        en: 'Refused: the code is outside ±1 step.',
+      },
     }),
-    setDrift(0, 5, { hu: 'A felhasználó bekapcsolja az automatikus időt a telefonon.', en: 'The user switches on automatic time on the phone.' },
-      { hu: 'A telefon órája újra pontos.', en: 'The phone’s clock is right again.' }),
+    setDrift(
+      0,
+      5,
+      {
+        hu: 'A felhasználó bekapcsolja az automatikus időt a telefonon.',
+        en: 'The user switches on automatic time on the phone.',
+      },
+      { hu: 'A telefon órája újra pontos.', en: 'The phone’s clock is right again.' },
+    ),
     loginStep('phone', true),
   ],
 };

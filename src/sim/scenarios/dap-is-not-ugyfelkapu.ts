@@ -12,15 +12,27 @@ export const dapIsNotUgyfelkapu: Scenario = {
   steps: [
     ...setupSteps('phone'),
     {
-      say: { hu: 'A felhasználó az Ügyfélkapu+ felhasználónevével, jelszavával és kódjával a DÁP-ba próbál belépni.', en: 'The user tries to log into DÁP with the Ügyfélkapu+ username, password and code.' },
-      expect: { hu: 'A DÁP elutasítja: ott a DÁP alkalmazással kell belépni.', en: 'DÁP refuses: it is entered with the DÁP app.' },
+      say: {
+        hu: 'A felhasználó az Ügyfélkapu+ felhasználónevével, jelszavával és kódjával a DÁP-ba próbál belépni.',
+        en: 'The user tries to log into DÁP with the Ügyfélkapu+ username, password and code.',
+      },
+      expect: {
+        hu: 'A DÁP elutasítja: ott a DÁP alkalmazással kell belépni.',
+        en: 'DÁP refuses: it is entered with the DÁP app.',
+      },
       async act(ctx) {
         const dap = createDapService({ language: ctx.language });
-        const r = await dap.loginWithPassword({ username: ctx.user.username, password: ctx.user.password, code: codeOn(ctx, 'phone') });
+        const r = await dap.loginWithPassword({
+          username: ctx.user.username,
+          password: ctx.user.password,
+          code: codeOn(ctx, 'phone'),
+        });
         ctx.emit({ type: 'site', ok: r.ok, message: r.message });
         return !r.ok;
       },
     },
-    loginStep('phone', true, { say: { hu: 'Ugyanazokkal az adatokkal az Ügyfélkapu+ működik.', en: 'The same details work at Ügyfélkapu+.' } }),
+    loginStep('phone', true, {
+      say: { hu: 'Ugyanazokkal az adatokkal az Ügyfélkapu+ működik.', en: 'The same details work at Ügyfélkapu+.' },
+    }),
   ],
 };

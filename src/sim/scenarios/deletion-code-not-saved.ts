@@ -17,14 +17,24 @@ export const deletionCodeNotSaved: Scenario = {
       async act(ctx) {
         ctx.memo.set('lostDeletionCode', ctx.memo.get('deletionCode'));
         ctx.memo.delete('deletionCode');
-        const r = await ctx.provider.login({ username: ctx.user.username, password: ctx.user.password, code: codeOn(ctx, 'phone') });
+        const r = await ctx.provider.login({
+          username: ctx.user.username,
+          password: ctx.user.password,
+          code: codeOn(ctx, 'phone'),
+        });
         ctx.emit({ type: 'site', ok: r.ok, message: r.message });
         return r.ok;
       },
     },
     {
-      say: { hu: 'Ügyfélkapu beállítások → „Beállítás másik eszközre”, ugyanazzal a telefonnal: beolvassa az új QR-kódot, beírja a kódot, és most elmenti az új törlőkódot.', en: 'Ügyfélkapu settings → "Beállítás másik eszközre", with the same phone: it scans the new QR code, the user types the code and this time saves the new törlőkód.' },
-      expect: { hu: 'Új törlőkód jelenik meg, a beállítás befejeződik.', en: 'A new törlőkód appears and the setup finishes.' },
+      say: {
+        hu: 'Ügyfélkapu beállítások → „Beállítás másik eszközre”, ugyanazzal a telefonnal: beolvassa az új QR-kódot, beírja a kódot, és most elmenti az új törlőkódot.',
+        en: 'Ügyfélkapu settings → "Beállítás másik eszközre", with the same phone: it scans the new QR code, the user types the code and this time saves the new törlőkód.',
+      },
+      expect: {
+        hu: 'Új törlőkód jelenik meg, a beállítás befejeződik.',
+        en: 'A new törlőkód appears and the setup finishes.',
+      },
       async act(ctx) {
         const deletionCode = await changeDevice(ctx, 'phone', 'phone');
         ctx.memo.set('deletionCode', deletionCode);
@@ -32,7 +42,10 @@ export const deletionCodeNotSaved: Scenario = {
       },
     },
     {
-      say: { hu: 'A telefonon most két Ügyfélkapu+ bejegyzés van; a régit balra húzva törli, és megerősíti.', en: 'The phone now has two Ügyfélkapu+ entries; the user swipes the old one left to delete it, and confirms.' },
+      say: {
+        hu: 'A telefonon most két Ügyfélkapu+ bejegyzés van; a régit balra húzva törli, és megerősíti.',
+        en: 'The phone now has two Ügyfélkapu+ entries; the user swipes the old one left to delete it, and confirms.',
+      },
       expect: { hu: 'Egy bejegyzés marad, az új.', en: 'One entry is left, the new one.' },
       async act(ctx) {
         const phone = ctx.phone('phone');
@@ -46,10 +59,17 @@ export const deletionCodeNotSaved: Scenario = {
     waitStep(30_000, { hu: 'Fél perc telik el.', en: 'Half a minute passes.' }),
     loginStep('phone', true),
     {
-      say: { hu: 'Ha valaki megtalálná a régi törlőkódot: az már nem érvényes.', en: 'Should the old törlőkód turn up: it is no longer valid.' },
+      say: {
+        hu: 'Ha valaki megtalálná a régi törlőkódot: az már nem érvényes.',
+        en: 'Should the old törlőkód turn up: it is no longer valid.',
+      },
       expect: { hu: 'A régi törlőkódot az oldal elutasítja.', en: 'The site refuses the old törlőkód.' },
       async act(ctx) {
-        const r = await ctx.provider.redeemDeletionCode({ username: ctx.user.username, password: ctx.user.password, deletionCode: ctx.memo.get('lostDeletionCode') as string });
+        const r = await ctx.provider.redeemDeletionCode({
+          username: ctx.user.username,
+          password: ctx.user.password,
+          deletionCode: ctx.memo.get('lostDeletionCode') as string,
+        });
         ctx.emit({ type: 'site', ok: r.ok, message: r.message });
         return !r.ok;
       },

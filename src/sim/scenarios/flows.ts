@@ -35,21 +35,31 @@ export function showPhone(ctx: ScenarioContext, name: string): AccountView[] {
 
 /** The code a phone shows for the service's account (the newest entry, as a person would pick). */
 export function codeOn(ctx: ScenarioContext, name: string): string {
-  const entries = showPhone(ctx, name).filter((a) => a.issuer === ctx.provider.issuer && a.account === ctx.user.username);
+  const entries = showPhone(ctx, name).filter(
+    (a) => a.issuer === ctx.provider.issuer && a.account === ctx.user.username,
+  );
   const code = entries.at(-1)?.code;
   if (!code) throw new Error(`${ctx.t(phoneName(name))}: no ${ctx.provider.issuer} account`);
   return code;
 }
 
 /** The site draws a key URI as a QR code; the phone's camera reads the pixels. */
-export async function scanFromSite(ctx: ScenarioContext, phone: Authenticator, text: string, caption: Localized): Promise<boolean> {
+export async function scanFromSite(
+  ctx: ScenarioContext,
+  phone: Authenticator,
+  text: string,
+  caption: Localized,
+): Promise<boolean> {
   ctx.emit({ type: 'qr', who: ctx.t({ hu: 'oldal', en: 'site' }), text, caption: ctx.t(caption) });
   const result = await phone.scan(ctx.camera.render(text));
   return result.status === 'added' || result.status === 'imported';
 }
 
 export const registerStep: ScenarioStep = {
-  say: { hu: 'Kovács János regisztrál az Ügyfélkapun (felhasználónév, jelszó, e-mail-cím).', en: 'János Kovács registers at the Ügyfélkapu site (username, password, e-mail).' },
+  say: {
+    hu: 'Kovács János regisztrál az Ügyfélkapun (felhasználónév, jelszó, e-mail-cím).',
+    en: 'János Kovács registers at the Ügyfélkapu site (username, password, e-mail).',
+  },
   expect: { hu: 'A regisztráció sikeres.', en: 'The registration succeeds.' },
   async act(ctx) {
     const r = await ctx.provider.register(ctx.user);
@@ -61,10 +71,20 @@ export const registerStep: ScenarioStep = {
 /** "Ügyfélkapu+ igénylése": password again, a QR code; the phone scans it (or the key is typed). */
 export function startEnrollmentStep(phoneName: string, how: 'scan' | 'type' = 'scan'): ScenarioStep {
   return {
-    say: how === 'scan'
-      ? { hu: `„Ügyfélkapu+ igénylése” → „Tovább”: az oldal QR-kódot mutat, ${the(phoneName).hu} hitelesítő alkalmazása beolvassa.`, en: `"Ügyfélkapu+ igénylése" → "Tovább": the site shows a QR code and the authenticator app on ${the(phoneName).en} scans it.` }
-      : { hu: `„Nem tudom beolvasni a kódot”: az oldal szövegként mutatja a titkos kulcsot, a felhasználó begépeli ${the(phoneName).hu} alkalmazásába.`, en: `"Nem tudom beolvasni a kódot" (I can't scan the code): the site shows the secret key as text and the user types it into the app on ${the(phoneName).en}.` },
-    expect: { hu: 'A telefon felveszi az Ügyfélkapu+ fiókot, és hatjegyű kódokat mutat.', en: 'The phone adds the Ügyfélkapu+ account and shows 6-digit codes.' },
+    say:
+      how === 'scan'
+        ? {
+            hu: `„Ügyfélkapu+ igénylése” → „Tovább”: az oldal QR-kódot mutat, ${the(phoneName).hu} hitelesítő alkalmazása beolvassa.`,
+            en: `"Ügyfélkapu+ igénylése" → "Tovább": the site shows a QR code and the authenticator app on ${the(phoneName).en} scans it.`,
+          }
+        : {
+            hu: `„Nem tudom beolvasni a kódot”: az oldal szövegként mutatja a titkos kulcsot, a felhasználó begépeli ${the(phoneName).hu} alkalmazásába.`,
+            en: `"Nem tudom beolvasni a kódot" (I can't scan the code): the site shows the secret key as text and the user types it into the app on ${the(phoneName).en}.`,
+          },
+    expect: {
+      hu: 'A telefon felveszi az Ügyfélkapu+ fiókot, és hatjegyű kódokat mutat.',
+      en: 'The phone adds the Ügyfélkapu+ account and shows 6-digit codes.',
+    },
     async act(ctx) {
       const started = await ctx.provider.startEnrollment({ username: ctx.user.username, password: ctx.user.password });
       ctx.emit({ type: 'site', ok: started.ok, message: started.message });
@@ -72,10 +92,16 @@ export function startEnrollmentStep(phoneName: string, how: 'scan' | 'type' = 's
       ctx.memo.set('enrollmentId', started.enrollmentId);
       ctx.memo.set('keyUri', started.keyUri);
       const phone = ctx.phone(phoneName);
-      const added = how === 'scan'
-        ? await scanFromSite(ctx, phone, started.keyUri, { hu: 'A QR-kód a képernyőn:', en: 'The QR code on the screen:' })
-        : phone.addManually({ issuer: ctx.provider.issuer, account: ctx.user.username, secret: started.secret }).status === 'added';
-      if (how === 'type') ctx.emit({ type: 'user', text: ctx.t({ hu: 'Begépeli a titkos kulcsot.', en: 'Types the secret key.' }) });
+      const added =
+        how === 'scan'
+          ? await scanFromSite(ctx, phone, started.keyUri, {
+              hu: 'A QR-kód a képernyőn:',
+              en: 'The QR code on the screen:',
+            })
+          : phone.addManually({ issuer: ctx.provider.issuer, account: ctx.user.username, secret: started.secret })
+              .status === 'added';
+      if (how === 'type')
+        ctx.emit({ type: 'user', text: ctx.t({ hu: 'Begépeli a titkos kulcsot.', en: 'Types the secret key.' }) });
       return added && /^\d{6}$/.test(codeOn(ctx, phoneName));
     },
   };
@@ -84,8 +110,14 @@ export function startEnrollmentStep(phoneName: string, how: 'scan' | 'type' = 's
 /** Types the phone's code under the QR code: the green tick and the törlőkód, shown once. */
 export function confirmEnrollmentStep(phoneName: string): ScenarioStep {
   return {
-    say: { hu: `A felhasználó beírja ${the(phoneName).hu} által mutatott kódot, majd „Tovább”.`, en: `The user types the code ${the(phoneName).en} shows, then "Tovább" (Next).` },
-    expect: { hu: 'Zöld pipa; megjelenik a törlőkód (csak most, egyetlen egyszer).', en: 'A green tick; the törlőkód (deletion code) appears, this once only.' },
+    say: {
+      hu: `A felhasználó beírja ${the(phoneName).hu} által mutatott kódot, majd „Tovább”.`,
+      en: `The user types the code ${the(phoneName).en} shows, then "Tovább" (Next).`,
+    },
+    expect: {
+      hu: 'Zöld pipa; megjelenik a törlőkód (csak most, egyetlen egyszer).',
+      en: 'A green tick; the törlőkód (deletion code) appears, this once only.',
+    },
     async act(ctx) {
       const code = codeOn(ctx, phoneName);
       ctx.emit({ type: 'user', text: ctx.t({ hu: `Beírja: ${code}`, en: `Types: ${code}` }) });
@@ -101,10 +133,16 @@ export function confirmEnrollmentStep(phoneName: string): ScenarioStep {
 
 /** "Törlőkód mentése", the checkbox, "Befejezés". */
 export const finishEnrollmentStep: ScenarioStep = {
-  say: { hu: '„Törlőkód mentése” (kék gomb), majd bepipálja: „Törlőkód mentéséről gondoskodtam”, végül „Befejezés”.', en: '"Törlőkód mentése" (save the deletion code, blue button), ticks "Törlőkód mentéséről gondoskodtam" (I have saved it), then "Befejezés" (Finish).' },
+  say: {
+    hu: '„Törlőkód mentése” (kék gomb), majd bepipálja: „Törlőkód mentéséről gondoskodtam”, végül „Befejezés”.',
+    en: '"Törlőkód mentése" (save the deletion code, blue button), ticks "Törlőkód mentéséről gondoskodtam" (I have saved it), then "Befejezés" (Finish).',
+  },
   expect: { hu: 'Az Ügyfélkapu+ beállítása befejeződik.', en: 'The Ügyfélkapu+ setup is finished.' },
   async act(ctx) {
-    const r = await ctx.provider.finishEnrollment({ enrollmentId: ctx.memo.get('enrollmentId') as string, deletionCodeSaved: true });
+    const r = await ctx.provider.finishEnrollment({
+      enrollmentId: ctx.memo.get('enrollmentId') as string,
+      deletionCodeSaved: true,
+    });
     ctx.emit({ type: 'site', ok: r.ok, message: r.message });
     return r.ok;
   },
@@ -117,10 +155,24 @@ export const finishEnrollmentStep: ScenarioStep = {
  */
 export async function changeDevice(ctx: ScenarioContext, fromPhone: string, toPhone: string): Promise<string | null> {
   ctx.wait(30_000);
-  const started = await ctx.provider.startDeviceChange({ username: ctx.user.username, password: ctx.user.password, code: codeOn(ctx, fromPhone) });
+  const started = await ctx.provider.startDeviceChange({
+    username: ctx.user.username,
+    password: ctx.user.password,
+    code: codeOn(ctx, fromPhone),
+  });
   ctx.emit({ type: 'site', ok: started.ok, message: started.message });
-  if (!started.ok || !(await scanFromSite(ctx, ctx.phone(toPhone), started.keyUri, { hu: 'Az új QR-kód a képernyőn:', en: 'The new QR code on the screen:' }))) return null;
-  const confirmed = await ctx.provider.confirmEnrollment({ enrollmentId: started.enrollmentId, code: codeOn(ctx, toPhone) });
+  if (
+    !started.ok ||
+    !(await scanFromSite(ctx, ctx.phone(toPhone), started.keyUri, {
+      hu: 'Az új QR-kód a képernyőn:',
+      en: 'The new QR code on the screen:',
+    }))
+  )
+    return null;
+  const confirmed = await ctx.provider.confirmEnrollment({
+    enrollmentId: started.enrollmentId,
+    code: codeOn(ctx, toPhone),
+  });
   ctx.emit({ type: 'site', ok: confirmed.ok, message: confirmed.message });
   if (!confirmed.ok) return null;
   ctx.emit({ type: 'deletion-code', code: confirmed.deletionCode });
@@ -132,7 +184,9 @@ export async function changeDevice(ctx: ScenarioContext, fromPhone: string, toPh
 /** Set up a phone by scanning, save the törlőkód, finish, and wait for a fresh code. */
 export function enrollSteps(phoneName: string): ScenarioStep[] {
   return [
-    startEnrollmentStep(phoneName), confirmEnrollmentStep(phoneName), finishEnrollmentStep,
+    startEnrollmentStep(phoneName),
+    confirmEnrollmentStep(phoneName),
+    finishEnrollmentStep,
     waitStep(30_000, {
       hu: 'Fél perc múlva a telefon új kódot mutat. (A beállításnál beírt kód már elhasznált: másodszor nem fogadná el az oldal.)',
       en: 'Half a minute later the phone shows a new code. (The code typed during setup is spent: the site would not take it twice.)',
@@ -146,10 +200,21 @@ export function setupSteps(phoneName: string): ScenarioStep[] {
 }
 
 /** Logs in with the code a phone shows (or a given code), expecting success or the refusal. */
-export function loginStep(phoneName: string, expectOk: boolean, texts?: { say?: Localized; expect?: Localized; code?: (ctx: ScenarioContext) => string }): ScenarioStep {
+export function loginStep(
+  phoneName: string,
+  expectOk: boolean,
+  texts?: { say?: Localized; expect?: Localized; code?: (ctx: ScenarioContext) => string },
+): ScenarioStep {
   return {
-    say: texts?.say ?? { hu: `Belépés: felhasználónév, jelszó, majd ${the(phoneName).hu} kódja („Mobilalkalmazásban kapott azonosító megadása”).`, en: `Log in: username, password, then the code from ${the(phoneName).en} ("Mobilalkalmazásban kapott azonosító megadása").` },
-    expect: texts?.expect ?? (expectOk ? { hu: 'A belépés sikeres.', en: 'The login succeeds.' } : { hu: 'A belépést az oldal elutasítja.', en: 'The site refuses the login.' }),
+    say: texts?.say ?? {
+      hu: `Belépés: felhasználónév, jelszó, majd ${the(phoneName).hu} kódja („Mobilalkalmazásban kapott azonosító megadása”).`,
+      en: `Log in: username, password, then the code from ${the(phoneName).en} ("Mobilalkalmazásban kapott azonosító megadása").`,
+    },
+    expect:
+      texts?.expect ??
+      (expectOk
+        ? { hu: 'A belépés sikeres.', en: 'The login succeeds.' }
+        : { hu: 'A belépést az oldal elutasítja.', en: 'The site refuses the login.' }),
     async act(ctx) {
       const code = texts?.code ? texts.code(ctx) : codeOn(ctx, phoneName);
       ctx.emit({ type: 'user', text: ctx.t({ hu: `Beírja: ${code}`, en: `Types: ${code}` }) });

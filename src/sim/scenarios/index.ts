@@ -17,8 +17,18 @@ import { transfer } from './transfer.js';
 import type { Scenario } from './types.js';
 
 export const SCENARIOS: readonly Scenario[] = [
-  happyPath, activationDelay, secondPhoneRight, secondPhoneWrong, transfer, deletionCodeNotSaved,
-  lostPhone, clockDrift, replay, lockout, dapIsNotUgyfelkapu, serviceDown,
+  happyPath,
+  activationDelay,
+  secondPhoneRight,
+  secondPhoneWrong,
+  transfer,
+  deletionCodeNotSaved,
+  lostPhone,
+  clockDrift,
+  replay,
+  lockout,
+  dapIsNotUgyfelkapu,
+  serviceDown,
 ];
 
 /** A scenario by its id, or undefined. */
@@ -28,6 +38,14 @@ export function findScenario(id: string): Scenario | undefined {
 
 export { startScenario, runScenario, DEFAULT_START_TIME } from './runner.js';
 export type { ScenarioReport, ScenarioRun } from './runner.js';
-export type { Scenario, ScenarioStep, ScenarioEvent, ScenarioContext, StepOutcome, RunOptions, Localized } from './types.js';
+export type {
+  Scenario,
+  ScenarioStep,
+  ScenarioEvent,
+  ScenarioContext,
+  StepOutcome,
+  RunOptions,
+  Localized,
+} from './types.js';
 export { createDapService } from '../dap.js';
 export type { DapService, DapResult } from '../dap.js';

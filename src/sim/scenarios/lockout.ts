@@ -1,7 +1,13 @@
 import { codeOn, loginStep, setupSteps } from './flows.js';
 import type { Scenario } from './types.js';
 
-const WRONG_PASSWORDS = ['tavaszi-szel-2025', 'Tavaszi-Szel-2024', 'TavasziSzel2025', 'Tavaszi-Szél-2025', 'Tavaszi-Szel-2O25'];
+const WRONG_PASSWORDS = [
+  'tavaszi-szel-2025',
+  'Tavaszi-Szel-2024',
+  'TavasziSzel2025',
+  'Tavaszi-Szél-2025',
+  'Tavaszi-Szel-2O25',
+];
 
 export const lockout: Scenario = {
   id: 'lockout',
@@ -13,8 +19,14 @@ export const lockout: Scenario = {
   steps: [
     ...setupSteps('phone'),
     {
-      say: { hu: 'A felhasználó ötször elgépeli a jelszavát (kisbetű, rossz év, ékezet, O a 0 helyett…).', en: 'The user mistypes the password five times (lower case, wrong year, an accent, O for 0…).' },
-      expect: { hu: 'Mind az öt próbálkozást elutasítja az oldal, és a fiók zárolódik.', en: 'All five attempts are refused and the account is locked.' },
+      say: {
+        hu: 'A felhasználó ötször elgépeli a jelszavát (kisbetű, rossz év, ékezet, O a 0 helyett…).',
+        en: 'The user mistypes the password five times (lower case, wrong year, an accent, O for 0…).',
+      },
+      expect: {
+        hu: 'Mind az öt próbálkozást elutasítja az oldal, és a fiók zárolódik.',
+        en: 'All five attempts are refused and the account is locked.',
+      },
       async act(ctx) {
         let refused = 0;
         for (const password of WRONG_PASSWORDS) {
@@ -28,11 +40,20 @@ export const lockout: Scenario = {
       },
     },
     loginStep('phone', false, {
-      say: { hu: 'Most helyes jelszóval és a telefon kódjával próbálja.', en: 'Now the user tries the right password and the phone’s code.' },
-      expect: { hu: 'Az oldal elutasítja: a zárolt fiókba helyes adatokkal sem lehet belépni.', en: 'Refused: a locked account does not open even with the right details.' },
+      say: {
+        hu: 'Most helyes jelszóval és a telefon kódjával próbálja.',
+        en: 'Now the user tries the right password and the phone’s code.',
+      },
+      expect: {
+        hu: 'Az oldal elutasítja: a zárolt fiókba helyes adatokkal sem lehet belépni.',
+        en: 'Refused: a locked account does not open even with the right details.',
+      },
     }),
     {
-      say: { hu: 'Személyes ügyintézés: az ügyintéző feloldja a zárolást.', en: 'In person at an office: the clerk unlocks the account.' },
+      say: {
+        hu: 'Személyes ügyintézés: az ügyintéző feloldja a zárolást.',
+        en: 'In person at an office: the clerk unlocks the account.',
+      },
       expect: { hu: 'A fiók zárolása megszűnik.', en: 'The account is no longer locked.' },
       async act(ctx) {
         const r = await ctx.provider.unlock(ctx.user.username);
@@ -40,7 +61,10 @@ export const lockout: Scenario = {
       },
     },
     loginStep('phone', true, {
-      say: { hu: 'Fél perc múlva belépés a helyes adatokkal.', en: 'Half a minute later, log in with the right details.' },
+      say: {
+        hu: 'Fél perc múlva belépés a helyes adatokkal.',
+        en: 'Half a minute later, log in with the right details.',
+      },
       code: (ctx) => (ctx.wait(30_000), codeOn(ctx, 'phone')),
     }),
   ],

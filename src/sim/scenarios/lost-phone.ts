@@ -2,14 +2,29 @@ import { enrollSteps, loginStep, setupSteps } from './flows.js';
 import type { Scenario, ScenarioStep } from './types.js';
 
 const redeem = (which: 'saved' | 'spent'): ScenarioStep => ({
-  say: which === 'saved'
-    ? { hu: 'A telefon elveszett. A felhasználó az Ügyfélkapun megadja a felhasználónevét, a jelszavát és az elmentett törlőkódot.', en: 'The phone is lost. At the site the user enters the username, the password and the saved törlőkód.' }
-    : { hu: 'Valaki még egyszer beírja ugyanazt, már elhasznált törlőkódot.', en: 'Someone types the same, already spent törlőkód once more.' },
-  expect: which === 'saved'
-    ? { hu: 'A telefonos azonosító kapcsolat törlődik; a fiók megmarad.', en: 'The phone binding is removed; the account remains.' }
-    : { hu: 'Az oldal elutasítja: a törlőkód egyszer használható.', en: 'Refused: a törlőkód works once.' },
+  say:
+    which === 'saved'
+      ? {
+          hu: 'A telefon elveszett. A felhasználó az Ügyfélkapun megadja a felhasználónevét, a jelszavát és az elmentett törlőkódot.',
+          en: 'The phone is lost. At the site the user enters the username, the password and the saved törlőkód.',
+        }
+      : {
+          hu: 'Valaki még egyszer beírja ugyanazt, már elhasznált törlőkódot.',
+          en: 'Someone types the same, already spent törlőkód once more.',
+        },
+  expect:
+    which === 'saved'
+      ? {
+          hu: 'A telefonos azonosító kapcsolat törlődik; a fiók megmarad.',
+          en: 'The phone binding is removed; the account remains.',
+        }
+      : { hu: 'Az oldal elutasítja: a törlőkód egyszer használható.', en: 'Refused: a törlőkód works once.' },
   async act(ctx) {
-    const r = await ctx.provider.redeemDeletionCode({ username: ctx.user.username, password: ctx.user.password, deletionCode: ctx.memo.get(which === 'saved' ? 'deletionCode' : 'spentDeletionCode') as string });
+    const r = await ctx.provider.redeemDeletionCode({
+      username: ctx.user.username,
+      password: ctx.user.password,
+      deletionCode: ctx.memo.get(which === 'saved' ? 'deletionCode' : 'spentDeletionCode') as string,
+    });
     ctx.emit({ type: 'site', ok: r.ok, message: r.message });
     if (which === 'saved') {
       ctx.memo.set('spentDeletionCode', ctx.memo.get('deletionCode'));
@@ -31,7 +46,9 @@ export const lostPhone: Scenario = {
     ...setupSteps('old phone'),
     redeem('saved'),
     ...enrollSteps('new phone'),
-    loginStep('new phone', true, { say: { hu: 'Belépés az új telefon kódjával.', en: 'Log in with the new phone’s code.' } }),
+    loginStep('new phone', true, {
+      say: { hu: 'Belépés az új telefon kódjával.', en: 'Log in with the new phone’s code.' },
+    }),
     redeem('spent'),
   ],
 };

@@ -12,11 +12,17 @@ export const replay: Scenario = {
     ...setupSteps('phone'),
     loginStep('phone', true),
     loginStep('phone', false, {
-      say: { hu: 'Valaki ugyanazzal a kóddal újra belépne (ugyanabban a fél percben).', en: 'Someone logs in again with the same code (in the same half minute).' },
+      say: {
+        hu: 'Valaki ugyanazzal a kóddal újra belépne (ugyanabban a fél percben).',
+        en: 'Someone logs in again with the same code (in the same half minute).',
+      },
       expect: { hu: 'Az oldal elutasítja: ezt a kódot már felhasználták.', en: 'Refused: this code has been used.' },
       code: (ctx) => ctx.memo.get('lastCode') as string,
     }),
-    waitStep(30_000, { hu: 'Fél perc múlva a telefon új kódot mutat.', en: 'Half a minute later the phone shows a new code.' }),
+    waitStep(30_000, {
+      hu: 'Fél perc múlva a telefon új kódot mutat.',
+      en: 'Half a minute later the phone shows a new code.',
+    }),
     loginStep('phone', true, { say: { hu: 'Belépés az új kóddal.', en: 'Log in with the new code.' } }),
   ],
 };

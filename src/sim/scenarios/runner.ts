@@ -41,7 +41,9 @@ export function startScenario(scenario: Scenario, options: RunOptions): Scenario
   checkScenario(scenario);
   options = checkOptions(options);
   if (typeof options.camera?.render !== 'function' || typeof options.camera.scan !== 'function') {
-    throw new InvalidArgumentError(`"camera" must be a QrCamera (render and scan), got ${describeValue(options?.camera)}`);
+    throw new InvalidArgumentError(
+      `"camera" must be a QrCamera (render and scan), got ${describeValue(options?.camera)}`,
+    );
   }
   const lang = runLanguage(options);
   const clock = manualClock(options.startTime ?? DEFAULT_START_TIME);
@@ -63,7 +65,12 @@ export function startScenario(scenario: Scenario, options: RunOptions): Scenario
   };
   const t = (text: Localized) => text[lang];
   const context: ScenarioContext = {
-    language: lang, lang, clock, random, camera: options.camera, provider,
+    language: lang,
+    lang,
+    clock,
+    random,
+    camera: options.camera,
+    provider,
     user: { username: 'kovacs.janos', password: 'Tavaszi-Szel-2025', email: 'kovacs.janos@example.hu' },
     memo: new Map(),
     t,
@@ -71,7 +78,13 @@ export function startScenario(scenario: Scenario, options: RunOptions): Scenario
     phone(name, phoneOptions = {}) {
       let phone = phones.get(name);
       if (!phone) {
-        phone = createAuthenticator({ clock, camera: options.camera, random, language: lang, ...(phoneOptions.driftMs !== undefined && { driftMs: phoneOptions.driftMs }) });
+        phone = createAuthenticator({
+          clock,
+          camera: options.camera,
+          random,
+          language: lang,
+          ...(phoneOptions.driftMs !== undefined && { driftMs: phoneOptions.driftMs }),
+        });
         phones.set(name, phone);
       }
       return phone;
@@ -87,14 +100,21 @@ export function startScenario(scenario: Scenario, options: RunOptions): Scenario
   const run: ScenarioRun = {
     scenario,
     context,
-    get position() { return position; },
-    get done() { return position >= scenario.steps.length; },
-    get passed() { return failedStep === null; },
+    get position() {
+      return position;
+    },
+    get done() {
+      return position >= scenario.steps.length;
+    },
+    get passed() {
+      return failedStep === null;
+    },
     async next() {
       sink = [];
       if (position >= scenario.steps.length) return [];
       const index = position++;
-      if (index === 0) emit({ type: 'scenario', id: scenario.id, title: t(scenario.title), summary: t(scenario.summary) });
+      if (index === 0)
+        emit({ type: 'scenario', id: scenario.id, title: t(scenario.title), summary: t(scenario.summary) });
       const step = scenario.steps[index]!;
       emit({ type: 'step', index, say: t(step.say), expect: t(step.expect) });
       let passed = false;
@@ -108,7 +128,8 @@ export function startScenario(scenario: Scenario, options: RunOptions): Scenario
       }
       emit({ type: 'check', passed, expect: t(step.expect), detail });
       if (!passed && failedStep === null) failedStep = index;
-      if (position === scenario.steps.length) emit({ type: 'result', id: scenario.id, passed: failedStep === null, failedStep });
+      if (position === scenario.steps.length)
+        emit({ type: 'result', id: scenario.id, passed: failedStep === null, failedStep });
       return sink;
     },
   };
@@ -121,20 +142,47 @@ export async function runScenario(scenario: Scenario, options: RunOptions): Prom
   const events: ScenarioEvent[] = [];
   while (!run.done) events.push(...(await run.next()));
   const result = events.at(-1);
-  return { id: scenario.id, passed: run.passed, failedStep: result?.type === 'result' ? result.failedStep : null, events };
+  return {
+    id: scenario.id,
+    passed: run.passed,
+    failedStep: result?.type === 'result' ? result.failedStep : null,
+    events,
+  };
 }
 
 /** A scenario is data the caller may build: check its shape before playing it. */
 function checkScenario(scenario: unknown): asserts scenario is Scenario {
   const s = scenario as Partial<Scenario> | null;
-  const localized = (v: unknown) => typeof v === 'object' && v !== null && typeof (v as Localized).hu === 'string' && typeof (v as Localized).en === 'string';
-  if (typeof s !== 'object' || s === null || typeof s.id !== 'string' || !localized(s.title) || !localized(s.summary) || !Array.isArray(s.steps)) {
-    throw new InvalidArgumentError(`"scenario" must be a Scenario (id, title, summary and steps), got ${describeValue(scenario)}`);
+  const localized = (v: unknown) =>
+    typeof v === 'object' &&
+    v !== null &&
+    typeof (v as Localized).hu === 'string' &&
+    typeof (v as Localized).en === 'string';
+  if (
+    typeof s !== 'object' ||
+    s === null ||
+    typeof s.id !== 'string' ||
+    !localized(s.title) ||
+    !localized(s.summary) ||
+    !Array.isArray(s.steps)
+  ) {
+    throw new InvalidArgumentError(
+      `"scenario" must be a Scenario (id, title, summary and steps), got ${describeValue(scenario)}`,
+    );
   }
-  if (s.steps.length > 1000) throw new InvalidArgumentError(`"scenario.steps" must hold at most 1000 steps, got ${s.steps.length}`);
+  if (s.steps.length > 1000)
+    throw new InvalidArgumentError(`"scenario.steps" must hold at most 1000 steps, got ${s.steps.length}`);
   s.steps.forEach((step, i) => {
-    if (typeof step !== 'object' || step === null || !localized(step.say) || !localized(step.expect) || typeof step.act !== 'function') {
-      throw new InvalidArgumentError(`"scenario.steps[${i}]" must have say, expect and act(), got ${describeValue(step)}`);
+    if (
+      typeof step !== 'object' ||
+      step === null ||
+      !localized(step.say) ||
+      !localized(step.expect) ||
+      typeof step.act !== 'function'
+    ) {
+      throw new InvalidArgumentError(
+        `"scenario.steps[${i}]" must have say, expect and act(), got ${describeValue(step)}`,
+      );
     }
   });
   if (s.provider !== undefined) checkOptions(s.provider, 'scenario.provider');

@@ -37,7 +37,9 @@ export function toBase64(bytes: Uint8Array): string {
 export function fromBase64(text: string): Uint8Array {
   const clean = withoutPadding(text.replace(/[\r\n\t]+/g, ''));
   if (clean.length % 4 === 1) {
-    throw new InvalidMigrationError(`migration data is not valid base64: ${clean.length} characters cannot encode whole bytes`);
+    throw new InvalidMigrationError(
+      `migration data is not valid base64: ${clean.length} characters cannot encode whole bytes`,
+    );
   }
   const out = new Uint8Array(Math.floor((clean.length * 3) / 4));
   let buffer = 0;

@@ -100,7 +100,9 @@ export function encodeMigration(accounts: readonly AccountInput[], options: Enco
 function encodeAccount(account: KeyUri, i: number): Uint8Array {
   const digits = DIGIT_CODES[account.digits];
   if (digits === undefined) {
-    throw new InvalidArgumentError(`accounts[${i}] ${describeAccount(account)}: the migration format has no 7-digit codes (only 6 or 8), got digits 7`);
+    throw new InvalidArgumentError(
+      `accounts[${i}] ${describeAccount(account)}: the migration format has no 7-digit codes (only 6 or 8), got digits 7`,
+    );
   }
   if (account.type === 'totp' && account.period !== DEFAULT_PERIOD) {
     throw new InvalidArgumentError(
@@ -112,7 +114,10 @@ function encodeAccount(account: KeyUri, i: number): Uint8Array {
     .bytes(1, fromBase32(account.secret))
     .string(2, account.issuer === null ? account.account : `${account.issuer}:${account.account}`);
   if (account.issuer !== null) message.string(3, account.issuer);
-  message.varint(4, ALGORITHM_CODES[account.algorithm]).varint(5, digits).varint(6, account.type === 'hotp' ? 1 : 2);
+  message
+    .varint(4, ALGORITHM_CODES[account.algorithm])
+    .varint(5, digits)
+    .varint(6, account.type === 'hotp' ? 1 : 2);
   if (account.type === 'hotp') message.varint(7, account.counter!);
   return message.finish();
 }
@@ -136,7 +141,9 @@ export function decodeMigration(uri: string): DecodedMigration {
   const batchFields: Record<number, keyof MigrationBatch> = { 2: 'version', 3: 'size', 4: 'index', 5: 'id' };
   for (const field of readFields(bytes, 'MigrationPayload')) {
     if (field.number === 1) {
-      accounts.push(decodeAccount(expect(field, WIRE_LENGTH, `otp_parameters[${accounts.length}]`).bytes, accounts.length));
+      accounts.push(
+        decodeAccount(expect(field, WIRE_LENGTH, `otp_parameters[${accounts.length}]`).bytes, accounts.length),
+      );
     } else if (batchFields[field.number] !== undefined) {
       const name = batchFields[field.number]!;
       const value = Number(BigInt.asIntN(32, expect(field, WIRE_VARINT, `batch ${name}`).value));
@@ -158,28 +165,57 @@ function decodeAccount(bytes: Uint8Array, i: number): MigrationAccount {
   let counter = 0n;
   for (const field of readFields(bytes, where)) {
     switch (field.number) {
-      case 1: secret = expect(field, WIRE_LENGTH, `${where}.secret`).bytes; break;
-      case 2: rawName = readText(expect(field, WIRE_LENGTH, `${where}.name`).bytes, `${where}.name`); break;
-      case 3: issuerName = readText(expect(field, WIRE_LENGTH, `${where}.issuer`).bytes, `${where}.issuer`); break;
-      case 4: algorithm = readEnum(field, `${where}.algorithm`); break;
-      case 5: digits = readEnum(field, `${where}.digits`); break;
-      case 6: type = readEnum(field, `${where}.type`); break;
-      case 7: counter = expect(field, WIRE_VARINT, `${where}.counter`).value; break;
-      default: break; // unknown fields are skipped, as protobuf readers must
+      case 1:
+        secret = expect(field, WIRE_LENGTH, `${where}.secret`).bytes;
+        break;
+      case 2:
+        rawName = readText(expect(field, WIRE_LENGTH, `${where}.name`).bytes, `${where}.name`);
+        break;
+      case 3:
+        issuerName = readText(expect(field, WIRE_LENGTH, `${where}.issuer`).bytes, `${where}.issuer`);
+        break;
+      case 4:
+        algorithm = readEnum(field, `${where}.algorithm`);
+        break;
+      case 5:
+        digits = readEnum(field, `${where}.digits`);
+        break;
+      case 6:
+        type = readEnum(field, `${where}.type`);
+        break;
+      case 7:
+        counter = expect(field, WIRE_VARINT, `${where}.counter`).value;
+        break;
+      default:
+        break; // unknown fields are skipped, as protobuf readers must
     }
   }
   if (secret === undefined || secret.length === 0) throw new InvalidMigrationError(`${where} has no secret`);
-  if (secret.length > 1024) throw new InvalidMigrationError(`${where}.secret must be at most 1024 bytes, got ${secret.length}`);
+  if (secret.length > 1024)
+    throw new InvalidMigrationError(`${where}.secret must be at most 1024 bytes, got ${secret.length}`);
   const algorithmName = ALGORITHM_NAMES[algorithm];
   if (algorithmName === undefined) {
-    throw new InvalidMigrationError(`${where}.algorithm must be SHA1, SHA256 or SHA512 (1, 2 or 3), got ${algorithm === 4 ? 'MD5 (4), which TOTP does not use' : algorithm}`);
+    throw new InvalidMigrationError(
+      `${where}.algorithm must be SHA1, SHA256 or SHA512 (1, 2 or 3), got ${algorithm === 4 ? 'MD5 (4), which TOTP does not use' : algorithm}`,
+    );
   }
   const digitCount = DIGIT_COUNTS[digits];
-  if (digitCount === undefined) throw new InvalidMigrationError(`${where}.digits must be 6 or 8 (1 or 2), got ${digits}`);
+  if (digitCount === undefined)
+    throw new InvalidMigrationError(`${where}.digits must be 6 or 8 (1 or 2), got ${digits}`);
   if (type > 2) throw new InvalidMigrationError(`${where}.type must be HOTP or TOTP (1 or 2), got ${type}`);
   const issuer = issuerName.trim() === '' ? null : issuerName.trim();
-  const account = issuer !== null && rawName.startsWith(`${issuerName}:`) ? rawName.slice(issuerName.length + 1).replace(/^\s+/, '') : rawName;
-  const base = { issuer, account: account.trimEnd(), rawName, secret: toBase32(secret), algorithm: algorithmName, digits: digitCount };
+  const account =
+    issuer !== null && rawName.startsWith(`${issuerName}:`)
+      ? rawName.slice(issuerName.length + 1).replace(/^\s+/, '')
+      : rawName;
+  const base = {
+    issuer,
+    account: account.trimEnd(),
+    rawName,
+    secret: toBase32(secret),
+    algorithm: algorithmName,
+    digits: digitCount,
+  };
   if (type !== 1) return { type: 'totp', ...base, period: DEFAULT_PERIOD, counter: null };
   // int64 on the wire; a counter must be a JavaScript-safe, non-negative integer.
   const signed = BigInt.asIntN(64, counter);
@@ -191,11 +227,16 @@ function decodeAccount(bytes: Uint8Array, i: number): MigrationAccount {
 
 /** The `data` parameter's value, percent-decoded. */
 function readData(uri: string): string {
-  if (typeof uri !== 'string') throw new InvalidMigrationError(`migration URI must be a string, got ${describeValue(uri)}`);
+  if (typeof uri !== 'string')
+    throw new InvalidMigrationError(`migration URI must be a string, got ${describeValue(uri)}`);
   const text = uri.trim();
-  if (text.length > MAX_URI_LENGTH) throw new InvalidMigrationError(`migration URI is too long: ${text.length} characters (at most ${MAX_URI_LENGTH})`);
+  if (text.length > MAX_URI_LENGTH)
+    throw new InvalidMigrationError(`migration URI is too long: ${text.length} characters (at most ${MAX_URI_LENGTH})`);
   const match = /^otpauth-migration:\/\/offline\/?\?(.*)$/is.exec(text);
-  if (!match) throw new InvalidMigrationError(`migration URI must start with ${SCHEME}?data=, got ${describeValue(text.split('?')[0])}`);
+  if (!match)
+    throw new InvalidMigrationError(
+      `migration URI must start with ${SCHEME}?data=, got ${describeValue(text.split('?')[0])}`,
+    );
   const data = match[1]!.split('&').find((part) => part.toLowerCase().startsWith('data='));
   if (data === undefined || data.length === 5) throw new InvalidMigrationError('migration URI has no "data" parameter');
   try {
@@ -207,7 +248,9 @@ function readData(uri: string): string {
 
 function expect<W extends WireField['wire']>(field: WireField, wire: W, name: string): Extract<WireField, { wire: W }> {
   if (field.wire !== wire) {
-    throw new InvalidMigrationError(`migration payload field ${name} must be ${wireName(wire)}, got wire type ${wireName(field.wire)}`);
+    throw new InvalidMigrationError(
+      `migration payload field ${name} must be ${wireName(wire)}, got wire type ${wireName(field.wire)}`,
+    );
   }
   return field as Extract<WireField, { wire: W }>;
 }

@@ -14,7 +14,14 @@ export const WIRE_FIXED64 = 1;
 export const WIRE_LENGTH = 2;
 export const WIRE_FIXED32 = 5;
 
-const WIRE_NAMES: Record<number, string> = { 0: 'varint', 1: 'fixed64', 2: 'length-delimited', 3: 'start-group', 4: 'end-group', 5: 'fixed32' };
+const WIRE_NAMES: Record<number, string> = {
+  0: 'varint',
+  1: 'fixed64',
+  2: 'length-delimited',
+  3: 'start-group',
+  4: 'end-group',
+  5: 'fixed32',
+};
 
 /** One field as read from the wire: its number, wire type, and either a varint or a byte slice. */
 export type WireField =
@@ -39,10 +46,12 @@ export function readFields(bytes: Uint8Array, where: string): WireField[] {
   const varint = (what: string): bigint => {
     let result = 0n;
     for (let i = 0; i < 10; i++) {
-      if (pos >= bytes.length) throw new InvalidMigrationError(`migration payload is truncated: ${where} ends inside a ${what}`);
+      if (pos >= bytes.length)
+        throw new InvalidMigrationError(`migration payload is truncated: ${where} ends inside a ${what}`);
       const byte = bytes[pos++]!;
       // The 10th byte may only carry the 64th bit.
-      if (i === 9 && byte > 1) throw new InvalidMigrationError(`migration payload has a varint longer than 64 bits in ${where}`);
+      if (i === 9 && byte > 1)
+        throw new InvalidMigrationError(`migration payload has a varint longer than 64 bits in ${where}`);
       result |= BigInt(byte & 0x7f) << BigInt(7 * i);
       if ((byte & 0x80) === 0) return result;
     }
@@ -50,7 +59,9 @@ export function readFields(bytes: Uint8Array, where: string): WireField[] {
   };
   const take = (length: number, what: string): Uint8Array => {
     if (length > bytes.length - pos) {
-      throw new InvalidMigrationError(`migration payload is truncated: ${what} in ${where} needs ${length} bytes, ${bytes.length - pos} left`);
+      throw new InvalidMigrationError(
+        `migration payload is truncated: ${what} in ${where} needs ${length} bytes, ${bytes.length - pos} left`,
+      );
     }
     const slice = bytes.subarray(pos, pos + length);
     pos += length;
@@ -60,17 +71,23 @@ export function readFields(bytes: Uint8Array, where: string): WireField[] {
     const key = varint('field key');
     const number = Number(key >> 3n);
     const wire = Number(key & 7n);
-    if (number < 1 || number > 536_870_911) throw new InvalidMigrationError(`migration payload has an invalid field number ${number} in ${where}`);
+    if (number < 1 || number > 536_870_911)
+      throw new InvalidMigrationError(`migration payload has an invalid field number ${number} in ${where}`);
     if (wire === WIRE_VARINT) fields.push({ number, wire, value: varint(`field ${number}`) });
     else if (wire === WIRE_LENGTH) {
       const length = varint(`length of field ${number}`);
       if (length > BigInt(bytes.length - pos)) {
-        throw new InvalidMigrationError(`migration payload is truncated: field ${number} in ${where} claims ${length} bytes, ${bytes.length - pos} left`);
+        throw new InvalidMigrationError(
+          `migration payload is truncated: field ${number} in ${where} claims ${length} bytes, ${bytes.length - pos} left`,
+        );
       }
       fields.push({ number, wire, bytes: take(Number(length), `field ${number}`) });
     } else if (wire === WIRE_FIXED64) fields.push({ number, wire, bytes: take(8, `field ${number}`) });
     else if (wire === WIRE_FIXED32) fields.push({ number, wire, bytes: take(4, `field ${number}`) });
-    else throw new InvalidMigrationError(`migration payload has field ${number} with unsupported wire type ${wireName(wire)} in ${where}`);
+    else
+      throw new InvalidMigrationError(
+        `migration payload has field ${number} with unsupported wire type ${wireName(wire)} in ${where}`,
+      );
   }
   return fields;
 }
