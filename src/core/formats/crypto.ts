@@ -4,7 +4,6 @@
  * takes its cost from the file, so the cost is checked against fixed bounds before any work starts:
  * a hostile file must not make the reader spend minutes or gigabytes.
  */
-import { scryptAsync } from '@noble/hashes/scrypt';
 import { InvalidMigrationError, WrongPasswordError } from '../errors.js';
 
 /**
@@ -80,7 +79,9 @@ const own = (bytes: Uint8Array): Uint8Array<ArrayBuffer> => new Uint8Array(bytes
 export const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
 
 /** scrypt into a 32-byte key; call {@link checkScryptParams} first. */
-export function deriveScrypt(password: string, salt: Uint8Array, params: ScryptParams): Promise<Uint8Array> {
+export async function deriveScrypt(password: string, salt: Uint8Array, params: ScryptParams): Promise<Uint8Array> {
+  // Loaded on first use, so apps that never open an encrypted vault do not carry scrypt in their bundle.
+  const { scryptAsync } = await import('@noble/hashes/scrypt');
   return scryptAsync(utf8(password), salt, {
     N: params.n,
     r: params.r,
