@@ -8,28 +8,12 @@ import {
   parseUriList,
   readAccounts,
   toAegisVault,
-  toBase32,
   encodeMigration,
-  type Algorithm,
   type KeyUri,
 } from '../../src/index.js';
+import { keyUriAccount } from '../support/arbitraries.js';
 
-const name = fc
-  .string({ unit: 'grapheme', minLength: 1, maxLength: 30 })
-  .map((s) => s.trim())
-  .filter((s) => s !== '');
-const account: fc.Arbitrary<KeyUri> = fc
-  .record({
-    type: fc.constantFrom('totp' as const, 'hotp' as const),
-    issuer: fc.option(name, { nil: null }),
-    account: name,
-    secret: fc.uint8Array({ minLength: 5, maxLength: 64 }).map(toBase32),
-    algorithm: fc.constantFrom<Algorithm>('SHA1', 'SHA256', 'SHA512'),
-    digits: fc.constantFrom(6 as const, 7 as const, 8 as const),
-    period: fc.integer({ min: 1, max: 300 }),
-    counter: fc.maxSafeNat(),
-  })
-  .map((a) => (a.type === 'totp' ? { ...a, counter: null } : { ...a, period: null }));
+const account = keyUriAccount({ maxNameLength: 30, minSecretBytes: 5 });
 
 describe('URI list', () => {
   it('round-trips arbitrary accounts (periods and 7 digits included)', () => {

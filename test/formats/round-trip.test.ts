@@ -8,31 +8,15 @@ import {
   formatUriList,
   readExport,
   toAegisVault,
-  toBase32,
   toEncryptedAegisVault,
   toTwoFasBackup,
   WrongPasswordError,
-  type Algorithm,
   type KeyUri,
 } from '../../src/index.js';
+import { keyUriAccount } from '../support/arbitraries.js';
 import { cli } from '../support/cli.js';
 
-const name = fc
-  .string({ unit: 'grapheme', minLength: 1, maxLength: 20 })
-  .map((s) => s.trim())
-  .filter((s) => s !== '');
-const account: fc.Arbitrary<KeyUri> = fc
-  .record({
-    type: fc.constantFrom('totp' as const, 'hotp' as const),
-    issuer: fc.option(name, { nil: null }),
-    account: name,
-    secret: fc.uint8Array({ minLength: 10, maxLength: 64 }).map(toBase32),
-    algorithm: fc.constantFrom<Algorithm>('SHA1', 'SHA256', 'SHA512'),
-    digits: fc.constantFrom(6 as const, 7 as const, 8 as const),
-    period: fc.integer({ min: 1, max: 300 }),
-    counter: fc.maxSafeNat(),
-  })
-  .map((a) => (a.type === 'totp' ? { ...a, counter: null } : { ...a, period: null }));
+const account = keyUriAccount({ maxNameLength: 20, minSecretBytes: 10 });
 const accounts = fc.array(account, { minLength: 1, maxLength: 8 });
 /** What Google's format can carry: 30 s, 6 or 8 digits. */
 const migratable = fc.array(
