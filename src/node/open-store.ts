@@ -13,6 +13,13 @@ export function storeKind(location: string): 'file' | 'sqlite' | 'postgres' {
     throw new InvalidArgumentError(`a store must be named by a string, got ${describeValue(location)}`);
   if (/^postgres(ql)?:\/\//i.test(location)) return 'postgres';
   if (location.startsWith('sqlite:') || /\.(db|sqlite3?)$/i.test(location)) return 'sqlite';
+  // A URL of another kind (mysql://, redis://, a typo) must not quietly become a JSON file of that name.
+  const scheme = /^([a-z][a-z0-9+.-]*):\/\//i.exec(location)?.[1];
+  if (scheme !== undefined) {
+    throw new InvalidArgumentError(
+      `a store URL must start with sqlite: or postgres://, got a ${scheme}:// URL; a plain path names a JSON file`,
+    );
+  }
   return 'file';
 }
 

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { StoreError, openSqliteStore, openStore } from '../../src/node/index.js';
+import { StoreError, openSqliteStore, openStore, storeKind } from '../../src/node/index.js';
 import { storeContract } from '../support/store-contract.js';
 import { compileForChild } from '../support/compile-for-child.js';
 
@@ -87,3 +87,15 @@ describe('SqliteStore', () => {
 
 // Kept for the child script above: the compiled module resolves better-sqlite3 from the repository.
 export const HERE = fileURLToPath(import.meta.url);
+
+describe('naming a store', () => {
+  it('refuses a URL of an unsupported kind instead of writing a JSON file of that name', async () => {
+    expect(storeKind('sqlite:lab.db')).toBe('sqlite');
+    expect(storeKind('postgres://user@host/db')).toBe('postgres');
+    expect(storeKind('training.json')).toBe('file');
+    expect(() => storeKind('mysql://user@host/db')).toThrow(
+      /must start with sqlite: or postgres:\/\/, got a mysql:\/\/ URL/,
+    );
+    await expect(openStore('redis://localhost')).rejects.toThrow(/got a redis:\/\/ URL/);
+  });
+});
