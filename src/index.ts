@@ -127,3 +127,5 @@ export type { ScryptParams } from './core/formats/crypto.js';
 export { DEFAULT_LANGUAGE, DEFAULT_PHONE_LANGUAGE, LANGUAGES, checkLanguage, isLanguage } from './sim/language.js';
 export type { Localized } from './sim/language.js';
 export { parseTimeInput } from './core/time-input.js';
+export { createMemoryMailbox, MEMORY_MAILBOX_LIMIT } from './sim/mailer.js';
+export type { Mailer, MailMessage, MemoryMailbox } from './sim/mailer.js';
