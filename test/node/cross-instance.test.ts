@@ -136,5 +136,26 @@ if (url === undefined || url === '') {
     });
   });
 } else {
-  crossInstanceSuite('PostgreSQL database', async () => url);
+  // A database of its own, so that another test run against the same server cannot reset or move
+  // the clock of this one (the instances use the default table, as a deployment would).
+  const database = `totp_lab_cross_${process.pid}_${Date.now() % 1_000_000}`;
+  const admin = async (sql: string) => {
+    const { default: pg } = await import('pg');
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    try {
+      await client.query(sql);
+    } finally {
+      await client.end();
+    }
+  };
+  afterAll(async () => {
+    await admin(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
+  });
+  crossInstanceSuite('PostgreSQL database', async () => {
+    await admin(`CREATE DATABASE ${database}`);
+    const own = new URL(url);
+    own.pathname = `/${database}`;
+    return own.toString();
+  });
 }

@@ -309,6 +309,7 @@ export const CORE_CALLS: CallSpec[] = [
     fn: f(core.createAuthenticator),
     args: () => [{ clock: clock(), driftMs: 0, random: testing.seededRandom(6) }],
   },
+  { name: 'createMemoryMailbox', fn: f(core.createMemoryMailbox), args: () => [10] },
 ];
 
 export const QR_CALLS: CallSpec[] = [
