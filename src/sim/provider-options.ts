@@ -147,7 +147,7 @@ export function resolveProviderOptions(options: ProviderOptions): ResolvedProvid
   const throttle = { ...DEFAULT_THROTTLE, ...options.throttle };
   if (options.mailer !== undefined && typeof options.mailer?.send !== 'function')
     throw new InvalidArgumentError(`"mailer" must have a send() method, got ${describeValue(options.mailer)}`);
-  const mailbox = options.mailer === undefined ? createMemoryMailbox() : null;
+  const mailbox = options.mailer === undefined ? createMemoryMailbox({ clock }) : null;
   return {
     profile,
     clock,
