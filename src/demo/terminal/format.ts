@@ -75,6 +75,7 @@ export function zoneNote(language: Language): string {
 /** A jump in time: "+30 mp", "+2 perc", "+1 óra" (or s, min, h). */
 function duration(ms: number, language: Language): string {
   const u = WORDS[language].units;
+  if (ms >= 86_400_000 && ms % 86_400_000 === 0) return `${ms / 86_400_000} ${language === 'hu' ? 'nap' : 'days'}`;
   if (ms >= 3_600_000 && ms % 3_600_000 === 0) return `${ms / 3_600_000} ${u.h}`;
   if (ms >= 60_000 && ms % 60_000 === 0) return `${ms / 60_000} ${u.min}`;
   return `${Math.round(ms / 1000)} ${u.s}`;
