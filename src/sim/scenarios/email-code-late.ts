@@ -37,6 +37,7 @@ export const emailCodeLate: Scenario = {
         ctx.wait(11 * 60_000);
         const mail = readInbox(ctx, ctx.memo.get('inboxBefore') as number);
         if (mail) ctx.memo.set('mailCode', mail.code);
+        if (mail) ctx.memo.set('lateCode', mail.code);
         return mail !== null && mail.sessionNumber === ctx.memo.get('sessionNumber');
       },
     },
@@ -50,6 +51,25 @@ export const emailCodeLate: Scenario = {
       hu: 'Új kódot kér; ez a levél azonnal megérkezik.',
       en: 'The user asks for a new code; this mail arrives at once.',
     }),
+    {
+      ...typeEmailCodeStep(false, {
+        say: {
+          hu: 'Tévedésből mégis a késve érkezett levél kódját írja be.',
+          en: 'By mistake the user types the code from the late mail instead.',
+        },
+        expect: {
+          hu: 'Az oldal elutasítja: mindig csak a legutóbb küldött kód érvényes.',
+          en: 'Refused: only the code sent last is valid.',
+        },
+      }),
+      async act(ctx) {
+        const newest = ctx.memo.get('mailCode');
+        ctx.memo.set('mailCode', ctx.memo.get('lateCode'));
+        const outcome = await typeEmailCodeStep(false, { expect: { hu: '', en: '' } }).act(ctx);
+        ctx.memo.set('mailCode', newest);
+        return outcome;
+      },
+    },
     typeEmailCodeStep(true, { expect: { hu: 'A belépés sikeres.', en: 'The login succeeds.' } }),
   ],
 };

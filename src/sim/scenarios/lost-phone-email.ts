@@ -15,6 +15,16 @@ export const lostPhoneEmail: Scenario = {
     emailPasswordStep,
     sendCodeStep(true),
     typeEmailCodeStep(true, { expect: { hu: 'A belépés sikeres.', en: 'The login succeeds.' } }),
+    typeEmailCodeStep(false, {
+      say: {
+        hu: 'Valaki, aki látta a levelet, ugyanazzal a kóddal próbál belépni.',
+        en: 'Someone who saw the mail tries to log in with the same code.',
+      },
+      expect: {
+        hu: 'Az oldal elutasítja: az e-mailes kód egyszer használható.',
+        en: 'Refused: an e-mail code works once.',
+      },
+    }),
     {
       say: {
         hu: 'Valaki később ugyanazzal a törlőkóddal próbálkozik.',
