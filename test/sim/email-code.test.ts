@@ -165,3 +165,22 @@ describe('choosing and switching the second factor', () => {
     expect(reasons(provider)).toEqual(['email-code-wrong', 'throttled']);
   });
 });
+
+describe('the trainer view of e-mailed codes', () => {
+  it('explains a code as accepted, expired, used, superseded or wrong, counting nothing', async () => {
+    const { provider, sendCode, clock } = await emailLab({ throttle: { baseMs: 0 } });
+    const first = await sendCode();
+    clock.advance(60_000);
+    const second = await sendCode();
+    const explain = async (code: string) => (await provider.explainCode({ username: USER, code })).verdict;
+    expect(await explain(second)).toBe('accepted');
+    expect(await explain(first === second ? '999999' : first)).toBe(first === second ? 'wrong-code' : 'superseded');
+    expect(await provider.verifySecondFactor({ username: USER, code: second })).toMatchObject({ ok: true });
+    expect(await explain(second)).toBe('replayed');
+    clock.advance(60_000);
+    const third = await sendCode();
+    clock.advance(600_000);
+    expect(await explain(third)).toBe('expired');
+    expect(reasons(provider)).toEqual([]);
+  });
+});
