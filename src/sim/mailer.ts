@@ -60,11 +60,15 @@ export const MEMORY_MAILBOX_LIMIT = 1000;
  * @param options the limit (a number, as before), or {@link MemoryMailboxOptions}
  */
 export function createMemoryMailbox(options: number | MemoryMailboxOptions = {}): MemoryMailbox {
-  const o = typeof options === 'number' ? { limit: options } : options;
+  if (typeof options !== 'number' && (typeof options !== 'object' || options === null))
+    throw new InvalidArgumentError(`"options" must be a limit or an object, got ${describeValue(options)}`);
+  const o: MemoryMailboxOptions = typeof options === 'number' ? { limit: options } : options;
   const limit = o.limit ?? MEMORY_MAILBOX_LIMIT;
   if (!Number.isInteger(limit) || limit < 1)
     throw new InvalidArgumentError(`"limit" must be a positive integer, got ${describeValue(limit)}`);
   const clock = o.clock;
+  if (clock !== undefined && typeof clock?.now !== 'function')
+    throw new InvalidArgumentError(`"clock" must have a now() method, got ${describeValue(clock)}`);
   const kept: { message: MailMessage; arrivesAt: number }[] = [];
   let delay = 0;
   const box: MemoryMailbox = {
