@@ -137,7 +137,9 @@ export async function issueEmailCode(
   } catch {
     // Not delivered: the code is withdrawn (it counts as sent, so a failing mailer cannot be hammered).
     await o.store.update<AccountRecord>(accountKey(username), (account) =>
-      account?.emailCode?.hash === record.hash ? { ...account, emailCode: null } : account,
+      account?.emailCode && constantTimeEqual(account.emailCode.hash, record.hash)
+        ? { ...account, emailCode: null }
+        : account,
     );
     return { ok: false, reason: 'mail-failed' };
   }
