@@ -2,7 +2,9 @@
  * createProvider(): a simulated Ügyfélkapu+-style service. Accounts with slow-hashed passwords,
  * TOTP login with the RFC 6238 §5.2 replay guard, enrollment with the one-time törlőkód, device
  * change, recovery with the törlőkód, lockout, throttling, faults and an audit log, all on an
- * injected Clock, RandomSource and Store. Runs unchanged in Node and in browsers.
+ * injected Clock, RandomSource and Store. Runs unchanged in Node and in browsers. An account may
+ * choose e-mailed codes instead of the app (through an injected Mailer), and passwords age: a
+ * warning before expiry, a forced change at it, a lock long after it.
  *
  * Results are plain objects: `{ ok: true, … }` or `{ ok: false, messageKey, message, … }`. Every
  * refusal a prober could learn from (unknown user, wrong password, wrong or replayed code, no or

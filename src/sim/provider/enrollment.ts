@@ -72,9 +72,10 @@ export type EnrollmentAbandoned = { ok: true; messageKey: 'enrollment.abandoned'
 
 /**
  * Step 1 of enrollment: the password again → a new secret, its key URI and its text form. An
- * account that already has a second factor gets the generic refusal, with a right password as with
- * a wrong one (the audit log says `already-enrolled`): anything else would tell a prober that the
- * password was right. Such a user moves the binding with startDeviceChange.
+ * account bound to a phone gets the generic refusal, with a right password as with a wrong one (the
+ * audit log says `already-enrolled`): anything else would tell a prober that the password was
+ * right. Such a user moves the binding with startDeviceChange. An account whose factor is e-mail
+ * proves it with `code`, a code just e-mailed, and moves to the app at Befejezés.
  */
 export async function startEnrollment(ctx: ProviderContext, input: unknown): Promise<EnrollmentStarted | Refusal> {
   const args = readArguments(input, 'startEnrollment');
