@@ -37,6 +37,8 @@ import { DEFAULT_THROTTLE, type ThrottlePolicy } from './throttle.js';
  * - `standard` (the default): Ügyfélkapu+ behaviour, Hungarian, the factor active at once.
  * - `ugyfelkapu`: as `standard`, plus the 90-second activation delay users meet on the real site,
  *   for trainers showing why a login right after setup fails.
+ * Both use the real service's numbers for the e-mail code (10 minutes) and password age (two
+ * years, the lock 60 days after expiry): see account-policy.ts.
  */
 export type ProviderProfile = 'standard' | 'ugyfelkapu';
 
