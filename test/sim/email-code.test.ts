@@ -190,3 +190,12 @@ describe('the trainer view of e-mailed codes', () => {
     expect(reasons(provider)).toEqual([]);
   });
 });
+
+describe('device change and e-mail accounts', () => {
+  it('refuses startDeviceChange for an e-mail account: e-mail moves to the app with startEnrollment', async () => {
+    const { provider, sendCode } = await emailLab();
+    const code = await sendCode();
+    expect(await provider.startDeviceChange({ username: USER, password: PASSWORD, code })).toEqual(GENERIC_HU);
+    expect(reasons(provider)).toEqual(['not-enrolled']);
+  });
+});
