@@ -15,14 +15,8 @@ import type { AuditEvent } from './audit.js';
 import { ProviderContext, type Refusal } from './context.js';
 import type { FaultSwitchboard } from './faults.js';
 import { checkLanguage, type Language } from './language.js';
-import {
-  accountStatus,
-  register,
-  unlock,
-  type AccountStatus,
-  type RegisterResult,
-  type UnlockResult,
-} from './provider/accounts.js';
+import { register, unlock, type RegisterResult, type UnlockResult } from './provider/accounts.js';
+import { accountStatus, type AccountStatus } from './provider/account-status.js';
 import { redeemDeletionCode, type DeletionCodeRedeemed } from './provider/deletion.js';
 import { startDeviceChange } from './provider/device-change.js';
 import {
@@ -55,7 +49,7 @@ import { sendEmailCode, type EmailCodeSent } from './provider/email-login.js';
 import { changePassword, type PasswordChanged } from './provider/password-age.js';
 import type { Mailer, MemoryMailbox } from './mailer.js';
 
-export type { AccountStatus } from './provider/accounts.js';
+export type { AccountStatus } from './provider/account-status.js';
 export type { LoginOk } from './provider/second-factor.js';
 export type { PasswordOk } from './provider/login.js';
 export type { SecondFactorKind } from './provider/accounts.js';
