@@ -128,4 +128,15 @@ export { DEFAULT_LANGUAGE, DEFAULT_PHONE_LANGUAGE, LANGUAGES, checkLanguage, isL
 export type { Localized } from './sim/language.js';
 export { parseTimeInput } from './core/time-input.js';
 export { createMemoryMailbox, MEMORY_MAILBOX_LIMIT } from './sim/mailer.js';
-export type { Mailer, MailMessage, MemoryMailbox } from './sim/mailer.js';
+export type { Mailer, MailMessage, MemoryMailbox, MemoryMailboxOptions } from './sim/mailer.js';
+export { DEFAULT_EMAIL_CODE_POLICY, DEFAULT_PASSWORD_POLICY, DEFAULT_MAIL_FROM } from './sim/account-policy.js';
+export type { EmailCodePolicy, PasswordPolicy } from './sim/account-policy.js';
+export type {
+  PasswordOk,
+  SecondFactorKind,
+  EmailCodeSent,
+  EmailFactorStarted,
+  EmailFactorConfirmed,
+  PasswordChanged,
+  PasswordWarning,
+} from './sim/provider.js';

@@ -53,6 +53,10 @@ const accountStatus = obj({
   pending: {
     oneOf: [{ type: 'null' }, obj({ kind, confirmed: { type: 'boolean' }, expiresAt: ms('when it expires') })],
   },
+  factor: { enum: ['app', 'email', null] },
+  password: { enum: ['ok', 'warning', 'expired', 'expired-locked'] },
+  passwordExpiresAt: { type: ['number', 'null'] },
+  emailCodeExpiresAt: { type: ['number', 'null'] },
 });
 
 const faultWindow = obj({ kind: faultKind, from: ms('start'), until: { type: ['number', 'null'] } });

@@ -27,7 +27,16 @@ export type AuditEventType =
   | 'busy'
   | 'already-enrolled'
   | 'unlocked'
-  | 'fault';
+  | 'fault'
+  | 'email-code-sent'
+  | 'email-code-refused'
+  | 'email-factor-started'
+  | 'email-factor-confirmed'
+  | 'email-factor-refused'
+  | 'password-expiring'
+  | 'password-expired'
+  | 'password-changed'
+  | 'password-change-refused';
 
 /** Why something was refused. Kept only here; the user sees one generic message. */
 export type RefusalReason =
@@ -42,7 +51,31 @@ export type RefusalReason =
   | 'wrong-code'
   | 'replayed-code'
   | 'wrong-deletion-code'
-  | 'acknowledgement-missing';
+  | 'acknowledgement-missing'
+  /** No e-mailed code matches: a typo, or a code of another account. */
+  | 'email-code-wrong'
+  /** The newest e-mailed code, typed after its 10 minutes. */
+  | 'email-code-expired'
+  /** An e-mailed code already accepted once. */
+  | 'email-code-used'
+  /** An older e-mailed code, replaced by a newer one. */
+  | 'email-code-superseded'
+  /** No code was e-mailed (or the last one was spent) before one was typed. */
+  | 'email-code-missing'
+  /** The account's second factor is not e-mail (or is e-mail, for a call that needs the app). */
+  | 'wrong-factor'
+  /** A new code was asked for before the resend delay passed. */
+  | 'resend-too-soon'
+  /** More codes were asked for in an hour than allowed. */
+  | 'too-many-sends'
+  /** The mailer refused the message. */
+  | 'mail-failed'
+  /** The right password, but expired: it must be changed. */
+  | 'password-expired'
+  /** The password has been expired longer than allowed: locked until unlock. */
+  | 'password-expired-locked'
+  /** The new password is unusable (the same as the old one). */
+  | 'password-reused';
 
 /** One entry of the audit log. */
 export type AuditEvent = {

@@ -28,7 +28,17 @@ export type MessageKey =
   | 'fault.maintenance'
   | 'fault.maintenanceOpenEnded'
   | 'fault.outage'
-  | 'fault.timeout';
+  | 'fault.timeout'
+  | 'emailCode.sent'
+  | 'emailCode.wrong'
+  | 'emailCode.throttled'
+  | 'emailCode.notSent'
+  | 'emailFactor.started'
+  | 'emailFactor.confirmed'
+  | 'password.expiring'
+  | 'password.expired'
+  | 'password.changed'
+  | 'password.reused';
 
 /** A message catalog: every key in one language. `{name}` marks a parameter. */
 export type MessageCatalog = Readonly<Record<MessageKey, string>>;
@@ -56,6 +66,17 @@ export const MESSAGES_HU: MessageCatalog = Object.freeze({
   'fault.maintenanceOpenEnded': 'A szolgáltatás karbantartás miatt nem érhető el.',
   'fault.outage': 'A szolgáltatás átmenetileg nem érhető el. Kérjük, próbálja újra később.',
   'fault.timeout': 'Időtúllépés történt. Kérjük, próbálja újra.',
+  'emailCode.sent': 'A hitelesítő kódot elküldtük e-mailben. Munkamenet-azonosító: {sessionNumber}.',
+  'emailCode.wrong': 'A megadott hitelesítő kód helytelen!',
+  'emailCode.throttled': 'Új kód csak {seconds} másodperc múlva kérhető.',
+  'emailCode.notSent': 'Az e-mailt nem sikerült elküldeni. Kérjük, próbálja újra később.',
+  'emailFactor.started':
+    'A megerősítő kódot elküldtük e-mailben. Munkamenet-azonosító: {sessionNumber}. Adja meg a kapott kódot.',
+  'emailFactor.confirmed': 'Az Ügyfélkapu+ beállítása e-mailes kóddal sikeresen befejeződött.',
+  'password.expiring': 'Jelszava {days} nap múlva lejár. Kérjük, változtassa meg.',
+  'password.expired': 'Jelszava lejárt. A belépéshez új jelszót kell megadnia.',
+  'password.changed': 'A jelszó megváltozott.',
+  'password.reused': 'Az új jelszó nem egyezhet meg a korábbival.',
 });
 
 /** The English messages. */
@@ -80,6 +101,17 @@ export const MESSAGES_EN: MessageCatalog = Object.freeze({
   'fault.maintenanceOpenEnded': 'The service is down for maintenance.',
   'fault.outage': 'The service is temporarily unavailable. Please try again later.',
   'fault.timeout': 'The request timed out. Please try again.',
+  'emailCode.sent': 'We have e-mailed you a verification code. Session number: {sessionNumber}.',
+  'emailCode.wrong': 'The verification code entered is incorrect!',
+  'emailCode.throttled': 'A new code can be requested in {seconds} seconds.',
+  'emailCode.notSent': 'The e-mail could not be sent. Please try again later.',
+  'emailFactor.started':
+    'We have e-mailed you a confirmation code. Session number: {sessionNumber}. Enter the code you received.',
+  'emailFactor.confirmed': 'Ügyfélkapu+ is set up with e-mail codes.',
+  'password.expiring': 'Your password expires in {days} days. Please change it.',
+  'password.expired': 'Your password has expired. Set a new password to sign in.',
+  'password.changed': 'Your password has been changed.',
+  'password.reused': 'The new password must differ from the old one.',
 });
 
 /** The catalogs by language. */

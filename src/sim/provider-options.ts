@@ -18,8 +18,17 @@ import {
 } from '../core/options.js';
 import { checkIterations, DEFAULT_PASSWORD_HASH_ITERATIONS, type HashingOptions } from '../core/password-hash.js';
 import { cryptoRandom, type RandomSource } from '../core/random.js';
+import {
+  DEFAULT_MAIL_FROM,
+  checkMailFrom,
+  resolveEmailCodePolicy,
+  resolvePasswordPolicy,
+  type EmailCodePolicy,
+  type PasswordPolicy,
+} from './account-policy.js';
 import { DEFAULT_AUDIT_LIMIT, type AuditEvent } from './audit.js';
 import { DEFAULT_LANGUAGE, checkLanguage, type Language } from './language.js';
+import { createMemoryMailbox, type Mailer, type MemoryMailbox } from './mailer.js';
 import { MemoryStore, type Store } from './store.js';
 import { DEFAULT_THROTTLE, type ThrottlePolicy } from './throttle.js';
 
@@ -28,6 +37,8 @@ import { DEFAULT_THROTTLE, type ThrottlePolicy } from './throttle.js';
  * - `standard` (the default): Ügyfélkapu+ behaviour, Hungarian, the factor active at once.
  * - `ugyfelkapu`: as `standard`, plus the 90-second activation delay users meet on the real site,
  *   for trainers showing why a login right after setup fails.
+ * Both use the real service's numbers for the e-mail code (10 minutes) and password age (two
+ * years, the lock 60 days after expiry): see account-policy.ts.
  */
 export type ProviderProfile = 'standard' | 'ugyfelkapu';
 
@@ -74,6 +85,14 @@ export interface ProviderOptions {
   auditLimit?: number;
   /** Called with every audit event as it is recorded, synchronously; it must not throw. */
   onAudit?: (event: AuditEvent) => void;
+  /** Where the service's mail goes (default: a new memory mailbox, readable as `provider.mailbox`). */
+  mailer?: Mailer;
+  /** The sender address of the service's mail (default `ugyfelkapu@example.hu`). */
+  mailFrom?: string;
+  /** The e-mail second factor: code life 10 min, resend after 60 s, at most 5 codes an hour. */
+  emailCode?: Partial<EmailCodePolicy>;
+  /** Password age: expiry after 730 days, a warning 14 days before, the lock 60 days after. */
+  passwordPolicy?: Partial<PasswordPolicy>;
 }
 
 /** Options after defaults and checks. */
@@ -99,6 +118,12 @@ export interface ResolvedProviderOptions {
   timeZone: string;
   auditLimit: number;
   onAudit: ((event: AuditEvent) => void) | undefined;
+  mailer: Mailer;
+  /** The mailer when it is the default memory mailbox, else null. */
+  mailbox: MemoryMailbox | null;
+  mailFrom: string;
+  emailCode: EmailCodePolicy;
+  passwordPolicy: PasswordPolicy;
 }
 
 /** The Ügyfélkapu+ trainer profile's activation delay: users report 1–2 minutes. */
@@ -122,6 +147,9 @@ export function resolveProviderOptions(options: ProviderOptions): ResolvedProvid
   if (typeof issuer !== 'string' || issuer.trim() === '')
     throw new InvalidArgumentError(`"issuer" must be a non-empty string, got ${describeValue(issuer)}`);
   const throttle = { ...DEFAULT_THROTTLE, ...options.throttle };
+  if (options.mailer !== undefined && typeof options.mailer?.send !== 'function')
+    throw new InvalidArgumentError(`"mailer" must have a send() method, got ${describeValue(options.mailer)}`);
+  const mailbox = options.mailer === undefined ? createMemoryMailbox({ clock }) : null;
   return {
     profile,
     clock,
@@ -155,6 +183,11 @@ export function resolveProviderOptions(options: ProviderOptions): ResolvedProvid
     timeZone: checkTimeZone(options.timeZone ?? 'Europe/Budapest'),
     auditLimit: checkCount(options.auditLimit ?? DEFAULT_AUDIT_LIMIT, 'auditLimit', 0, 10_000_000),
     onAudit: options.onAudit,
+    mailer: options.mailer ?? mailbox!,
+    mailbox,
+    mailFrom: checkMailFrom(options.mailFrom ?? DEFAULT_MAIL_FROM),
+    emailCode: resolveEmailCodePolicy(options.emailCode),
+    passwordPolicy: resolvePasswordPolicy(options.passwordPolicy),
   };
 }
 

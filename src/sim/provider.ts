@@ -2,7 +2,9 @@
  * createProvider(): a simulated Ügyfélkapu+-style service. Accounts with slow-hashed passwords,
  * TOTP login with the RFC 6238 §5.2 replay guard, enrollment with the one-time törlőkód, device
  * change, recovery with the törlőkód, lockout, throttling, faults and an audit log, all on an
- * injected Clock, RandomSource and Store. Runs unchanged in Node and in browsers.
+ * injected Clock, RandomSource and Store. Runs unchanged in Node and in browsers. An account may
+ * choose e-mailed codes instead of the app (through an injected Mailer), and passwords age: a
+ * warning before expiry, a forced change at it, a lock long after it.
  *
  * Results are plain objects: `{ ok: true, … }` or `{ ok: false, messageKey, message, … }`. Every
  * refusal a prober could learn from (unknown user, wrong password, wrong or replayed code, no or
@@ -13,14 +15,8 @@ import type { AuditEvent } from './audit.js';
 import { ProviderContext, type Refusal } from './context.js';
 import type { FaultSwitchboard } from './faults.js';
 import { checkLanguage, type Language } from './language.js';
-import {
-  accountStatus,
-  register,
-  unlock,
-  type AccountStatus,
-  type RegisterResult,
-  type UnlockResult,
-} from './provider/accounts.js';
+import { register, unlock, type RegisterResult, type UnlockResult } from './provider/accounts.js';
+import { accountStatus, type AccountStatus } from './provider/account-status.js';
 import { redeemDeletionCode, type DeletionCodeRedeemed } from './provider/deletion.js';
 import { startDeviceChange } from './provider/device-change.js';
 import {
@@ -43,9 +39,23 @@ import {
   type StepView,
 } from './provider/trainer-view.js';
 import { resolveProviderOptions, type ProviderOptions } from './provider-options.js';
+import {
+  confirmEmailFactor,
+  startEmailFactor,
+  type EmailFactorConfirmed,
+  type EmailFactorStarted,
+} from './provider/email-factor.js';
+import { sendEmailCode, type EmailCodeSent } from './provider/email-login.js';
+import { changePassword, type PasswordChanged } from './provider/password-age.js';
+import type { Mailer, MemoryMailbox } from './mailer.js';
 
-export type { AccountStatus } from './provider/accounts.js';
+export type { AccountStatus } from './provider/account-status.js';
 export type { LoginOk } from './provider/second-factor.js';
+export type { PasswordOk } from './provider/login.js';
+export type { SecondFactorKind } from './provider/accounts.js';
+export type { EmailFactorConfirmed, EmailFactorStarted } from './provider/email-factor.js';
+export type { EmailCodeSent } from './provider/email-login.js';
+export type { PasswordChanged, PasswordWarning } from './provider/password-age.js';
 
 /** The simulated service. Every method is async; see the module comment for the result contract. */
 export interface Provider {
@@ -61,11 +71,12 @@ export interface Provider {
   /** The password step alone (page one of a two-step login), with the same lockout and generic refusal. */
   verifyPassword(input: { username: string; password: string }): Promise<PasswordOk | Refusal>;
   /**
-   * Step 1: the password again → a new secret, its key URI and its text form. An account that
-   * already has a second factor gets the generic refusal whatever the password (no password
-   * oracle); move a binding with {@link Provider.startDeviceChange}.
+   * Step 1: the password again → a new secret, its key URI and its text form. An account whose
+   * factor is e-mail must add `code`, a code just e-mailed (sendEmailCode): it moves to the app at
+   * Befejezés. An account bound to a phone gets the generic refusal whatever the password (no
+   * password oracle); move a binding with {@link Provider.startDeviceChange}.
    */
-  startEnrollment(input: { username: string; password: string }): Promise<EnrollmentStarted | Refusal>;
+  startEnrollment(input: { username: string; password: string; code?: string }): Promise<EnrollmentStarted | Refusal>;
   /** Step 2: the first code from the phone → the green tick and the törlőkód, shown once. */
   confirmEnrollment(input: { enrollmentId: string; code: string }): Promise<EnrollmentConfirmed | Refusal>;
   /** Step 3: "Törlőkód mentéséről gondoskodtam" + Befejezés → active after the activation delay. */
@@ -83,7 +94,34 @@ export interface Provider {
     password: string;
     deletionCode: string;
   }): Promise<DeletionCodeRedeemed | Refusal>;
-  /** The administrator's "in person" unlock after too many wrong passwords. */
+  /**
+   * The code page of an e-mail account, after the password step: mails a fresh 6-digit code (valid
+   * 10 minutes, replacing any earlier one) and returns the 3-digit session number the mail repeats.
+   * `emailCode.throttled` (with `retryAt`) when asked again too soon or too often.
+   */
+  sendEmailCode(input: { username: string }): Promise<EmailCodeSent | Refusal>;
+  /**
+   * Choosing e-mail as the second factor: the password, plus for a phone-bound account a current
+   * app `code` or its `deletionCode` (which removes the binding at once). Mails a confirmation code.
+   */
+  startEmailFactor(input: {
+    username: string;
+    password: string;
+    code?: string;
+    deletionCode?: string;
+  }): Promise<EmailFactorStarted | Refusal>;
+  /** The confirmation code from the mail → e-mail is the account's second factor. */
+  confirmEmailFactor(input: { setupId: string; code: string }): Promise<EmailFactorConfirmed | Refusal>;
+  /** The current password and a new one; works also once the password has expired. */
+  changePassword(input: {
+    username: string;
+    password: string;
+    newPassword: string;
+  }): Promise<PasswordChanged | Refusal>;
+  /**
+   * The administrator's "in person" unlock after too many wrong passwords or a password expired
+   * too long ago (a change is then still required).
+   */
   unlock(username: string): Promise<UnlockResult>;
   /** What a trainer may see about an account. */
   accountStatus(username: string): Promise<AccountStatus>;
@@ -99,6 +137,10 @@ export interface Provider {
   language: Language;
   /** The issuer written into key URIs. */
   readonly issuer: string;
+  /** Where the service's mail goes (the `mailer` option, or the default memory mailbox). */
+  readonly mailer: Mailer;
+  /** The default memory mailbox (the user's inbox in demos and tests), or null when `mailer` was given. */
+  readonly mailbox: MemoryMailbox | null;
 }
 
 /**
@@ -127,6 +169,10 @@ export function createProvider(options: ProviderOptions = {}): Provider {
     abandonEnrollment: (input) => abandonEnrollment(ctx, input),
     startDeviceChange: (input) => startDeviceChange(ctx, input),
     redeemDeletionCode: (input) => redeemDeletionCode(ctx, input),
+    sendEmailCode: (input) => sendEmailCode(ctx, input),
+    startEmailFactor: (input) => startEmailFactor(ctx, input),
+    confirmEmailFactor: (input) => confirmEmailFactor(ctx, input),
+    changePassword: (input) => changePassword(ctx, input),
     unlock: (username) => unlock(ctx, username),
     accountStatus: (username) => accountStatus(ctx, username),
     auditLog: (sinceSeq = 0) => ctx.audit.list(sinceSeq),
@@ -140,5 +186,7 @@ export function createProvider(options: ProviderOptions = {}): Provider {
       ctx.language = checkLanguage(value);
     },
     issuer: ctx.o.issuer,
+    mailer: ctx.o.mailer,
+    mailbox: ctx.o.mailbox,
   };
 }

@@ -7,7 +7,7 @@ describe('totp-lab demo', () => {
     const r = await cli('demo', '--lang', 'en', '--no-qr');
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
-    expect(r.stdout).toContain('12 of 12 scenarios behaved as expected.');
+    expect(r.stdout).toContain('16 of 16 scenarios behaved as expected.');
     expect(r.stdout).not.toContain('✗ expected');
   });
 
@@ -22,7 +22,7 @@ describe('totp-lab demo', () => {
 
   it('lists the scenarios', async () => {
     const r = await cli('demo', '--list', '--lang', 'en');
-    expect(r.stdout.split('\n')).toHaveLength(12);
+    expect(r.stdout.split('\n')).toHaveLength(16);
     expect(r.stdout).toContain('clock-drift');
   });
 

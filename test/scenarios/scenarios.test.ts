@@ -18,9 +18,9 @@ describe('every scenario behaves, in both languages, through real QR pixels', ()
     }
   }
 
-  it('has the twelve scenarios with unique ids', () => {
-    expect(SCENARIOS).toHaveLength(12);
-    expect(new Set(SCENARIOS.map((s) => s.id)).size).toBe(12);
+  it('has the sixteen scenarios with unique ids', () => {
+    expect(SCENARIOS).toHaveLength(16);
+    expect(new Set(SCENARIOS.map((s) => s.id)).size).toBe(16);
   });
 
   it('plays step by step', async () => {
@@ -120,9 +120,76 @@ const DOUBLES: Array<[string, Breakage, string[]]> = [
         return { ok: false, messageKey: 'login.refused', message: MESSAGES_HU['login.refused'] };
       },
     }),
-    SCENARIOS.map((s) => s.id).filter((id) => id !== 'transfer'),
+    // The e-mail scenarios log in in two steps (verifyPassword, then verifySecondFactor), not with login.
+    SCENARIOS.map((s) => s.id).filter((id) => !['transfer', 'email-code-late', 'lost-phone-email'].includes(id)),
   ],
 ];
+
+/** The reason of the provider's latest audited refusal. */
+const lastReason = (real: Provider): string | undefined => real.auditLog().at(-1)?.reason;
+/** A provider that answers a second step refused for `reason` as accepted. */
+const acceptsEmailCode =
+  (reason: string): Breakage =>
+  (real) => ({
+    async verifySecondFactor(input) {
+      const r = await real.verifySecondFactor(input);
+      return !r.ok && lastReason(real) === reason ? ok(input.username) : r;
+    },
+  });
+
+DOUBLES.push(
+  ['accepts an expired e-mail code', acceptsEmailCode('email-code-expired'), ['email-code-late']],
+  ['accepts a superseded e-mail code', acceptsEmailCode('email-code-superseded'), ['email-code-late']],
+  ['accepts a used e-mail code', acceptsEmailCode('email-code-used'), ['lost-phone-email']],
+  [
+    'never locks an expired password',
+    (real) => ({
+      async login(input) {
+        const r = await real.login(input);
+        return !r.ok && lastReason(real) === 'password-expired-locked' ? ok(input.username) : r;
+      },
+      async accountStatus(username) {
+        const status = await real.accountStatus(username);
+        return status.password === 'expired-locked' ? { ...status, locked: false, password: 'expired' } : status;
+      },
+    }),
+    ['password-expired-lock'],
+  ],
+  [
+    'never requires the change of an expired password',
+    (real) => ({
+      async login(input) {
+        const r = await real.login(input);
+        return !r.ok && r.messageKey === 'password.expired' ? ok(input.username) : r;
+      },
+    }),
+    ['password-expired-lock'],
+  ],
+  [
+    'gives no warning before a password expires',
+    (real) => ({
+      async login(input) {
+        const r = await real.login(input);
+        return r.ok ? ok(r.username) : r;
+      },
+    }),
+    ['password-expiry-warning'],
+  ],
+  [
+    'delivers mail at once, however late it should be',
+    (real) => {
+      const mailbox = real.mailbox!;
+      const prompt = Object.assign(Object.create(Object.getPrototypeOf(mailbox) as object) as typeof mailbox, {
+        send: mailbox.send.bind(mailbox),
+        messages: mailbox.messages.bind(mailbox),
+        clear: mailbox.clear.bind(mailbox),
+        delayMs: 0,
+      });
+      return { mailbox: prompt };
+    },
+    ['email-code-late'],
+  ],
+);
 
 describe('a deliberately broken provider makes the matching scenarios fail', () => {
   it.each(DOUBLES)('a provider that %s', async (_name, breakage, expectedFailures) => {

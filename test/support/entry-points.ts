@@ -304,6 +304,7 @@ export const CORE_CALLS: CallSpec[] = [
       },
     ],
   },
+  { name: 'createMemoryMailbox', fn: f(core.createMemoryMailbox), args: () => [{ limit: 10, clock: clock() }] },
   {
     name: 'createAuthenticator',
     fn: f(core.createAuthenticator),

@@ -75,6 +75,7 @@ export function zoneNote(language: Language): string {
 /** A jump in time: "+30 mp", "+2 perc", "+1 óra" (or s, min, h). */
 function duration(ms: number, language: Language): string {
   const u = WORDS[language].units;
+  if (ms >= 86_400_000 && ms % 86_400_000 === 0) return `${ms / 86_400_000} ${language === 'hu' ? 'nap' : 'days'}`;
   if (ms >= 3_600_000 && ms % 3_600_000 === 0) return `${ms / 3_600_000} ${u.h}`;
   if (ms >= 60_000 && ms % 60_000 === 0) return `${ms / 60_000} ${u.min}`;
   return `${Math.round(ms / 1000)} ${u.s}`;
@@ -122,6 +123,13 @@ export function formatEvent(event: ScenarioEvent, o: FormatOptions): string[] {
       return [
         `  ${s.cyan(`[${w.site}]`)} törlőkód: ${s.bold(o.showSecrets ? event.code : maskDeletionCode(event.code))}${o.showSecrets ? '' : ` (${w.masked})`}`,
       ];
+    case 'mail': {
+      // The inbox line: the code masked (it works for minutes) unless secrets are shown, never the address.
+      const label = o.language === 'hu' ? 'postafiók' : 'inbox';
+      const session = event.sessionNumber === null ? '' : ` (${event.sessionNumber})`;
+      const code = o.showSecrets ? event.code : '••••••';
+      return [`  ${s.cyan(`[${label}]`)} ${event.subject}${session}: ${s.bold(code)}`];
+    }
     case 'phone': {
       const drift = event.driftMs === 0 ? '' : ` (${w.drift(Math.abs(event.driftMs / 1000), event.driftMs < 0)})`;
       const accounts = event.accounts.length === 0 ? [w.none] : event.accounts.map((a) => formatAccount(a, o.language));
@@ -144,6 +152,7 @@ export function formatEvent(event: ScenarioEvent, o: FormatOptions): string[] {
 export function eventForJson(event: ScenarioEvent, showSecrets: boolean): ScenarioEvent {
   if (showSecrets) return event;
   if (event.type === 'deletion-code') return { ...event, code: maskDeletionCode(event.code) };
+  if (event.type === 'mail') return { ...event, code: '••••••' };
   if (event.type === 'qr')
     return {
       ...event,

@@ -89,6 +89,17 @@ export function scenarioPanel(app: DemoApp): { el: HTMLElement } {
         );
         return h('li', { class: 'ev deletion' }, `${t('deletionCode')}: `, value, ' ', reveal);
       }
+      case 'mail': {
+        // The inbox line, its code masked like the törlőkód until revealed.
+        const value = h('code', {}, '••••••');
+        const reveal = h(
+          'button',
+          { type: 'button', onclick: () => ((value.textContent = e.code), reveal.remove()) },
+          t('show'),
+        );
+        const session = e.sessionNumber === null ? '' : ` (${e.sessionNumber})`;
+        return h('li', { class: 'ev mail' }, `✉ ${e.subject}${session}: `, value, ' ', reveal);
+      }
       case 'phone':
         return h(
           'li',

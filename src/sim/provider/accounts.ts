@@ -1,6 +1,6 @@
 /**
- * Accounts: the stored record, registration, the "in person" unlock and what a trainer may see
- * about an account. The password step with its lockout is in password.ts.
+ * Accounts: the stored record, registration and the "in person" unlock. What a trainer may see
+ * about an account is in account-status.ts; the password step with its lockout is in password.ts.
  */
 import { InvalidArgumentError, InvalidStateError, describeValue } from '../../core/errors.js';
 import { encodePasswordHash, hashPassword } from '../../core/password-hash.js';
@@ -50,7 +50,59 @@ export type AccountRecord = {
   deletionFailures: number;
   deletionBlockedUntil: number;
   pending: PendingEnrollment | null;
+  /** The chosen second factor; absent in older records, where it is 'app' with a binding, else null. */
+  factor?: SecondFactorKind | null;
+  /** When the password was last set (ms); absent in older records, where it is createdAt. */
+  passwordChangedAt?: number;
+  /** True once `unlock` lifted the lock of a long-expired password (a change is still required). */
+  expiryLockLifted?: boolean;
+  /** The e-mailed code now valid, stored hashed; null when none. */
+  emailCode?: EmailCodeRecord | null;
+  /** The last few spent or replaced e-mailed codes (hashed), so the audit log can say why one failed. */
+  emailCodeHistory?: SpentEmailCode[];
+  /** When e-mailed codes were sent in the last hour (ms), for the resend limit. */
+  emailSends?: number[];
 };
+
+/** The second factors an account can choose: the authenticator app or a code by e-mail. */
+export type SecondFactorKind = 'app' | 'email';
+
+/** An e-mailed code as stored: only its salted SHA-256, never the code. */
+export type EmailCodeRecord = {
+  /** Hex salt and SHA-256 of salt + code. */
+  salt: string;
+  hash: string;
+  sentAt: number;
+  expiresAt: number;
+  /** The 3-digit number the page shows and the mail repeats. */
+  sessionNumber: string;
+  /** A login code, or the confirmation code of choosing e-mail (then with its setup id). */
+  purpose: 'login' | 'setup';
+  setupId: string | null;
+};
+
+/** A code that no longer works, and why. */
+export type SpentEmailCode = { salt: string; hash: string; fate: 'used' | 'superseded' };
+
+/** The second factor an account has chosen (older records: the app when bound). */
+export function factorOf(account: AccountRecord): SecondFactorKind | null {
+  if (account.factor !== undefined) return account.factor;
+  return account.secret !== null ? 'app' : null;
+}
+
+/** When the account's password expires (ms), or null when password age is off. */
+export function passwordExpiresAt(ctx: ProviderContext, account: AccountRecord): number | null {
+  const policy = ctx.o.passwordPolicy;
+  if (policy.maxAgeMs === 0) return null;
+  return (account.passwordChangedAt ?? account.createdAt) + policy.maxAgeMs;
+}
+
+/** True when the password has been expired too long and `unlock` has not lifted that lock. */
+export function isExpiryLocked(ctx: ProviderContext, account: AccountRecord, now: number = ctx.now()): boolean {
+  const expiresAt = passwordExpiresAt(ctx, account);
+  if (expiresAt === null || account.expiryLockLifted === true) return false;
+  return now >= expiresAt + ctx.o.passwordPolicy.lockAfterExpiredMs;
+}
 
 /** The one-time-code throttle of an account. */
 export const codeThrottleOf = (a: AccountRecord): ThrottleState => ({
@@ -68,9 +120,9 @@ export const accountKey = (username: string): string => `account:${username}`;
 /** Store key of the index from an enrollment id to its account. */
 export const enrollmentKey = (id: string): string => `enrollment:${id}`;
 
-/** True when wrong passwords have locked the account. */
-export function isLocked(ctx: ProviderContext, account: AccountRecord): boolean {
-  return account.passwordFailures >= ctx.o.maxPasswordFailures;
+/** True when wrong passwords, or a password expired too long ago, have locked the account. */
+export function isLocked(ctx: ProviderContext, account: AccountRecord, now: number = ctx.now()): boolean {
+  return account.passwordFailures >= ctx.o.maxPasswordFailures || isExpiryLocked(ctx, account, now);
 }
 
 /** The result of register: the new account, or `register.taken` (or a fault). */
@@ -109,6 +161,8 @@ export async function register(ctx: ProviderContext, input: unknown): Promise<Re
       deletionFailures: 0,
       deletionBlockedUntil: 0,
       pending: null,
+      factor: null,
+      passwordChangedAt: now,
     };
   });
   if (!created) return ctx.refuse('register.taken');
@@ -120,7 +174,8 @@ export async function register(ctx: ProviderContext, input: unknown): Promise<Re
 export type UnlockResult = { ok: true; username: string };
 
 /**
- * The administrator's "in person" unlock: clears the wrong-password count. Not subject to faults.
+ * The administrator's "in person" unlock: clears the wrong-password count and lifts the lock of a
+ * long-expired password (its change is still required at the next login). Not subject to faults.
  * @throws {InvalidStateError} when there is no such account
  */
 export async function unlock(ctx: ProviderContext, username: unknown): Promise<UnlockResult> {
@@ -128,38 +183,11 @@ export async function unlock(ctx: ProviderContext, username: unknown): Promise<U
   let found = false;
   await ctx.o.store.update<AccountRecord>(accountKey(name), (current) => {
     found = current !== undefined;
-    return current && { ...current, passwordFailures: 0, passwordChecks: 0 };
+    if (!current) return current;
+    const lifted = isExpiryLocked(ctx, current) || current.expiryLockLifted === true;
+    return { ...current, passwordFailures: 0, passwordChecks: 0, expiryLockLifted: lifted };
   });
   if (!found) throw new InvalidStateError(`"username" must name an existing account, got ${describeValue(name)}`);
   ctx.audit.record(ctx.now(), 'unlocked', name);
   return { ok: true, username: name };
-}
-
-/** What a trainer may see about an account: never a secret, hash or code. */
-export type AccountStatus = {
-  exists: boolean;
-  locked: boolean;
-  passwordFailures: number;
-  /** 'none', 'pending-activation' (between Befejezés and activeFrom) or 'active'. */
-  secondFactor: 'none' | 'pending-activation' | 'active';
-  activeFrom: number | null;
-  /** The unfinished enrollment or device change, if any. */
-  pending: { kind: 'enrollment' | 'device-change'; confirmed: boolean; expiresAt: number } | null;
-};
-
-/** Reads what a trainer may see about an account; an unknown one is `exists: false`. */
-export async function accountStatus(ctx: ProviderContext, username: unknown): Promise<AccountStatus> {
-  const account = await ctx.o.store.get<AccountRecord>(accountKey(readUsername(username)));
-  if (!account)
-    return { exists: false, locked: false, passwordFailures: 0, secondFactor: 'none', activeFrom: null, pending: null };
-  const bound = account.secret !== null;
-  const p = account.pending;
-  return {
-    exists: true,
-    locked: isLocked(ctx, account),
-    passwordFailures: account.passwordFailures,
-    secondFactor: !bound ? 'none' : ctx.now() < account.activeFrom ? 'pending-activation' : 'active',
-    activeFrom: bound ? account.activeFrom : null,
-    pending: p && { kind: p.kind, confirmed: p.confirmedStep !== null, expiresAt: p.expiresAt },
-  };
 }

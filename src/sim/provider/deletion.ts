@@ -84,6 +84,7 @@ export async function redeemDeletionCode(
         lastStep: -1,
         activeFrom: 0,
         deletionCode: null,
+        factor: null,
         pending: null,
         codeFailures: 0,
         codeBlockedUntil: 0,

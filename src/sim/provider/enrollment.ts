@@ -18,9 +18,17 @@ import { randomBytes } from '../../core/random.js';
 import { generateSecret } from '../../core/secret.js';
 import type { ProviderContext, Refusal } from '../context.js';
 import { afterFailure } from '../throttle.js';
-import { accountKey, codeThrottleOf, enrollmentKey, type AccountRecord, type PendingEnrollment } from './accounts.js';
+import {
+  accountKey,
+  codeThrottleOf,
+  enrollmentKey,
+  factorOf,
+  type AccountRecord,
+  type PendingEnrollment,
+} from './accounts.js';
 import { readArguments, readCode, readCredentials, readEnrollmentId } from './credentials.js';
 import { decidePassword } from './password.js';
+import { acceptSecondFactor } from './second-factor.js';
 
 /** What "start" shows: the QR code's text, and the secret as text for "Nem tudom beolvasni a kódot". */
 export type EnrollmentStarted = {
@@ -64,15 +72,26 @@ export type EnrollmentAbandoned = { ok: true; messageKey: 'enrollment.abandoned'
 
 /**
  * Step 1 of enrollment: the password again → a new secret, its key URI and its text form. An
- * account that already has a second factor gets the generic refusal, with a right password as with
- * a wrong one (the audit log says `already-enrolled`): anything else would tell a prober that the
- * password was right. Such a user moves the binding with startDeviceChange.
+ * account bound to a phone gets the generic refusal, with a right password as with a wrong one (the
+ * audit log says `already-enrolled`): anything else would tell a prober that the password was
+ * right. Such a user moves the binding with startDeviceChange. An account whose factor is e-mail
+ * proves it with `code`, a code just e-mailed, and moves to the app at Befejezés.
  */
 export async function startEnrollment(ctx: ProviderContext, input: unknown): Promise<EnrollmentStarted | Refusal> {
   const args = readArguments(input, 'startEnrollment');
   const { username, password } = readCredentials(args);
+  const code = args['code'] === undefined ? null : readCode(args['code'], 'code');
   const refused = await decidePassword(ctx, 'startEnrollment', username, password, 'enrollment-refused');
   if (refused) return refused;
+  // Moving from e-mail to the app needs the current factor: a code just e-mailed (sendEmailCode).
+  const account = await ctx.o.store.get<AccountRecord>(accountKey(username));
+  if (account && factorOf(account) === 'email') {
+    const proved = await acceptSecondFactor(ctx, username, code ?? '', ctx.now());
+    if (!proved.ok) {
+      ctx.audit.record(ctx.now(), 'enrollment-refused', username, { reason: proved.reason });
+      return ctx.refuse('login.refused');
+    }
+  }
   return createPending(ctx, username, 'enrollment');
 }
 
@@ -243,6 +262,8 @@ export async function finishEnrollment(ctx: ProviderContext, input: unknown): Pr
       lastStep: p.confirmedStep,
       activeFrom,
       deletionCode: p.deletionCode,
+      factor: 'app',
+      emailCode: null,
     };
   });
   if (!done) {

@@ -4,12 +4,22 @@
  * refusal; the reason goes to the audit log only.
  */
 import type { ProviderContext, Refusal } from '../context.js';
+import { accountKey, factorOf, type AccountRecord, type SecondFactorKind } from './accounts.js';
 import { readArguments, readCode, readCredentials, readUsername } from './credentials.js';
 import { decidePassword } from './password.js';
+import { passwordAge, type PasswordWarning } from './password-age.js';
 import { passSecondFactor, type LoginOk } from './second-factor.js';
 
-/** The password step alone passed: the code step may follow. */
-export type PasswordOk = { ok: true; username: string };
+/**
+ * The password step alone passed: the code step may follow. `secondFactor` says which code page
+ * comes next (for 'email', call sendEmailCode); `passwordWarning` when the password expires soon.
+ */
+export type PasswordOk = {
+  ok: true;
+  username: string;
+  secondFactor: SecondFactorKind | null;
+  passwordWarning?: PasswordWarning;
+};
 
 /** Password + current code. */
 export async function login(ctx: ProviderContext, input: unknown): Promise<LoginOk | Refusal> {
@@ -18,7 +28,9 @@ export async function login(ctx: ProviderContext, input: unknown): Promise<Login
   const code = readCode(args['code'], 'code');
   const refused = await decidePassword(ctx, 'login', username, password, 'login-refused');
   if (refused) return refused;
-  return passSecondFactor(ctx, username, code, 'login-ok', 'login-refused');
+  const age = await passwordAge(ctx, username);
+  const result = await passSecondFactor(ctx, username, code, 'login-ok', 'login-refused');
+  return result.ok && age !== null && age !== 'expired' ? { ...result, passwordWarning: age } : result;
 }
 
 /** The code step alone (no password hashing: cheap), with the same replay guard and throttle. */
@@ -28,7 +40,7 @@ export async function verifySecondFactor(ctx: ProviderContext, input: unknown): 
   const code = readCode(args['code'], 'code');
   const fault = await ctx.faultRefusal('verifySecondFactor', username);
   if (fault) return fault;
-  return passSecondFactor(ctx, username, code, 'second-factor-ok', 'second-factor-refused');
+  return passSecondFactor(ctx, username, code, 'second-factor-ok', 'second-factor-refused', true);
 }
 
 /** The password step alone, with the same lockout and generic refusal. */
@@ -36,5 +48,11 @@ export async function verifyPassword(ctx: ProviderContext, input: unknown): Prom
   const args = readArguments(input, 'verifyPassword');
   const { username, password } = readCredentials(args);
   const refused = await decidePassword(ctx, 'verifyPassword', username, password, 'login-refused');
-  return refused ?? { ok: true, username };
+  if (refused) return refused;
+  const age = await passwordAge(ctx, username);
+  const account = await ctx.o.store.get<AccountRecord>(accountKey(username));
+  const secondFactor = account ? factorOf(account) : null;
+  return age !== null && age !== 'expired'
+    ? { ok: true, username, secondFactor, passwordWarning: age }
+    : { ok: true, username, secondFactor };
 }

@@ -13,7 +13,7 @@
 import { decodePasswordHash, verifyPassword } from '../../core/password-hash.js';
 import type { AuditEventType, RefusalReason } from '../audit.js';
 import type { ProviderContext, Refusal } from '../context.js';
-import { accountKey, isLocked, type AccountRecord } from './accounts.js';
+import { accountKey, isExpiryLocked, isLocked, passwordExpiresAt, type AccountRecord } from './accounts.js';
 
 /**
  * The password step shared by login, enrollment, device change and deletion-code redemption.
@@ -36,14 +36,14 @@ export async function recordPasswordAttempt(
   const dummy = await ctx.dummyHash();
   const key = accountKey(username);
   for (;;) {
-    let state = 'unknown-user' as 'unknown-user' | 'locked' | 'full' | 'reserved';
+    let state = 'unknown-user' as 'unknown-user' | 'locked' | 'expired-locked' | 'full' | 'reserved';
     const reserved = await ctx.o.store.update<AccountRecord>(key, (current) => {
       if (current === undefined) {
         state = 'unknown-user';
         return undefined;
       }
       if (isLocked(ctx, current)) {
-        state = 'locked';
+        state = isExpiryLocked(ctx, current) ? 'expired-locked' : 'locked';
         return current;
       }
       const inFlight = current.passwordChecks ?? 0;
@@ -67,7 +67,7 @@ export async function recordPasswordAttempt(
     }
     if (state !== 'reserved' || !reserved) {
       await verifyPassword(password, dummy);
-      return state === 'locked' ? 'locked' : 'unknown-user';
+      return state === 'expired-locked' ? 'password-expired-locked' : state === 'locked' ? 'locked' : 'unknown-user';
     }
     // Settles once this check's outcome is recorded, so a waiting check then finds its place free.
     let release = (): void => undefined;
@@ -101,9 +101,9 @@ export async function recordPasswordAttempt(
 }
 
 /**
- * How every call that carries a password starts: the fault check, then the password. Returns the
- * refusal (the fault's, or the generic one, with the reason in the audit log as `refusedType`), or
- * null when the call may go on.
+ * How every call that carries a password starts: the fault check, then the password, then its age.
+ * Returns the refusal (the fault's, the generic one, or `password.expired` after a right but expired
+ * password, with the reason in the audit log as `refusedType`), or null when the call may go on.
  */
 export async function decidePassword(
   ctx: ProviderContext,
@@ -115,7 +115,13 @@ export async function decidePassword(
   const fault = await ctx.faultRefusal(operation, username);
   if (fault) return fault;
   const verdict = await recordPasswordAttempt(ctx, username, password);
-  if (verdict === 'ok') return null;
+  if (verdict === 'ok') {
+    const account = await ctx.o.store.get<AccountRecord>(accountKey(username));
+    const expiresAt = account ? passwordExpiresAt(ctx, account) : null;
+    if (expiresAt === null || ctx.now() < expiresAt) return null;
+    ctx.audit.record(ctx.now(), refusedType, username, { reason: 'password-expired' });
+    return ctx.refuse('password.expired');
+  }
   ctx.audit.record(ctx.now(), refusedType, username, { reason: verdict });
   return ctx.refuse('login.refused');
 }

@@ -11,13 +11,27 @@ import { verifyCode, type VerifyOptions } from '../../core/code.js';
 import type { RefusalReason } from '../audit.js';
 import type { ProviderContext, Refusal } from '../context.js';
 import { afterFailure } from '../throttle.js';
-import { accountKey, codeThrottleOf, isLocked, type AccountRecord } from './accounts.js';
+import { accountKey, codeThrottleOf, factorOf, isExpiryLocked, isLocked, type AccountRecord } from './accounts.js';
+import { judgeEmailCode } from './email-code.js';
+import type { PasswordWarning } from './password-age.js';
 
-/** Accepted (with the step the code belonged to), or refused with the reason for the audit log. */
+/**
+ * Accepted (with the step an app code belonged to; -1 for an e-mailed code), or refused with the
+ * reason for the audit log.
+ */
 export type SecondFactorOutcome = { ok: true; step: number } | { ok: false; reason: RefusalReason };
 
-/** A successful login (or second step). */
-export type LoginOk = { ok: true; messageKey: 'login.ok'; message: string; username: string };
+/** True for the refusals of an e-mailed code that the code page answers with "A megadott hitelesítő kód helytelen!". */
+export const isEmailCodeReason = (reason: RefusalReason): boolean => reason.startsWith('email-code-');
+
+/** A successful login (or second step); login adds the warning of a password about to expire. */
+export type LoginOk = {
+  ok: true;
+  messageKey: 'login.ok';
+  message: string;
+  username: string;
+  passwordWarning?: PasswordWarning;
+};
 
 /**
  * The second step as login, the second step alone and device change answer it: the code is
@@ -30,12 +44,14 @@ export async function passSecondFactor(
   code: string,
   okType: 'login-ok' | 'second-factor-ok',
   refusedType: 'login-refused' | 'second-factor-refused',
+  /** The code page alone answers a wrong e-mailed code with its own text; login and device change stay generic. */
+  emailCodeAnswer = false,
 ): Promise<LoginOk | Refusal> {
   const now = ctx.now();
   const outcome = await acceptSecondFactor(ctx, username, code, now);
   if (!outcome.ok) {
     ctx.audit.record(now, refusedType, username, { reason: outcome.reason });
-    return ctx.refuse('login.refused');
+    return ctx.refuse(emailCodeAnswer && isEmailCodeReason(outcome.reason) ? 'emailCode.wrong' : 'login.refused');
   }
   ctx.audit.record(now, okType, username);
   return { ok: true, messageKey: 'login.ok', message: ctx.message('login.ok'), username };
@@ -59,8 +75,23 @@ export async function acceptSecondFactor(
       return undefined;
     }
     const secret = account.secret;
-    if (isLocked(ctx, account)) outcome = { ok: false, reason: 'locked' };
-    else if (secret === null) outcome = { ok: false, reason: 'not-enrolled' };
+    const factor = factorOf(account);
+    if (isLocked(ctx, account, now))
+      outcome = { ok: false, reason: isExpiryLocked(ctx, account, now) ? 'password-expired-locked' : 'locked' };
+    else if (factor === 'email') {
+      // Refused unchecked and not counted while a delay runs, exactly as app codes are.
+      if (now < account.codeBlockedUntil) outcome = { ok: false, reason: 'throttled' };
+      else {
+        const judged = judgeEmailCode(account, code, now, 'login');
+        if (judged.ok) {
+          outcome = { ok: true, step: -1 };
+          return { ...judged.account, codeFailures: 0, codeBlockedUntil: 0 };
+        }
+        outcome = judged;
+        const next = afterFailure(codeThrottleOf(account), now, o.throttle);
+        return { ...account, codeFailures: next.failures, codeBlockedUntil: next.blockedUntil };
+      }
+    } else if (secret === null) outcome = { ok: false, reason: 'not-enrolled' };
     else if (now < account.activeFrom) outcome = { ok: false, reason: 'activation-pending' };
     // Refused unchecked and not counted while a delay runs (see throttle.ts).
     else if (now < account.codeBlockedUntil) outcome = { ok: false, reason: 'throttled' };

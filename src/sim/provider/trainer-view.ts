@@ -13,7 +13,8 @@ import { stepAt, verifyCode } from '../../core/code.js';
 import { InvalidArgumentError, describeValue } from '../../core/errors.js';
 import type { AuditEvent } from '../audit.js';
 import type { ProviderContext } from '../context.js';
-import { accountKey, isLocked, type AccountRecord } from './accounts.js';
+import { accountKey, factorOf, isLocked, type AccountRecord } from './accounts.js';
+import { judgeEmailCode } from './email-code.js';
 import { readArguments, readCode, readUsername } from './credentials.js';
 
 /** Steps either side of the service's step that {@link explainCode} looks for a typed code by default. */
@@ -44,8 +45,12 @@ export type CodeKey = 'current' | 'pending';
 export type CodeVerdict =
   /** It would be accepted. */
   | 'accepted'
-  /** A code of a step already used: refused once and for all (RFC 6238 §5.2). */
+  /** A code of a step already used (or an e-mailed code already accepted): refused once and for all (RFC 6238 §5.2). */
   | 'replayed'
+  /** An e-mailed code typed after its 10 minutes. */
+  | 'expired'
+  /** An older e-mailed code, replaced by a newer one. */
+  | 'superseded'
   /** A code of this key, but of a step outside the window (a phone clock that is off). */
   | 'outside-window'
   /** Typed into a setup, but a code of the binding being replaced (the old phone). */
@@ -123,6 +128,14 @@ export async function explainCode(ctx: ProviderContext, input: unknown): Promise
     if (key === 'pending' && !pending) return 'no-pending';
     if (key === 'current') {
       if (isLocked(ctx, account)) return 'locked';
+      if (factorOf(account) === 'email') {
+        if (now < account.codeBlockedUntil) return 'throttled';
+        const judged = judgeEmailCode(account, code, now, 'login');
+        if (judged.ok) return 'accepted';
+        if (judged.reason === 'email-code-expired') return 'expired';
+        if (judged.reason === 'email-code-used') return 'replayed';
+        return judged.reason === 'email-code-superseded' ? 'superseded' : 'wrong-code';
+      }
       if (account.secret === null) return 'not-enrolled';
       if (now < account.activeFrom) return 'not-yet-active';
     }

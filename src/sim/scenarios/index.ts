@@ -6,9 +6,13 @@ import { activationDelay } from './activation-delay.js';
 import { clockDrift } from './clock-drift.js';
 import { dapIsNotUgyfelkapu } from './dap-is-not-ugyfelkapu.js';
 import { deletionCodeNotSaved } from './deletion-code-not-saved.js';
+import { emailCodeLate } from './email-code-late.js';
 import { happyPath } from './happy-path.js';
 import { lockout } from './lockout.js';
 import { lostPhone } from './lost-phone.js';
+import { lostPhoneEmail } from './lost-phone-email.js';
+import { passwordExpiredLock } from './password-expired-lock.js';
+import { passwordExpiryWarning } from './password-expiry-warning.js';
 import { replay } from './replay.js';
 import { secondPhoneRight } from './second-phone-right.js';
 import { secondPhoneWrong } from './second-phone-wrong.js';
@@ -29,6 +33,10 @@ export const SCENARIOS: readonly Scenario[] = [
   lockout,
   dapIsNotUgyfelkapu,
   serviceDown,
+  emailCodeLate,
+  lostPhoneEmail,
+  passwordExpiryWarning,
+  passwordExpiredLock,
 ];
 
 /** A scenario by its id, or undefined. */

@@ -26,6 +26,11 @@ export type ScenarioEvent =
   | { type: 'site'; ok: boolean; message: string }
   /** The törlőkód as the site shows it once; renderers mask it unless asked to show secrets. */
   | { type: 'deletion-code'; code: string }
+  /**
+   * A mail arrived in the user's inbox (the e-mail second factor): its subject, the session number
+   * it repeats, and the code, which renderers mask unless asked to show secrets. Never the address.
+   */
+  | { type: 'mail'; subject: string; sessionNumber: string | null; code: string }
   /** What a phone's screen shows now. */
   | { type: 'phone'; phone: string; driftMs: number; accounts: AccountView[] }
   /** What the person does (types a code, ticks a box, waits). */
