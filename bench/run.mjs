@@ -214,6 +214,10 @@ function print() {
         `${r.entry} for ${r.platform === 'browser' ? 'the browser' : 'Node only'}, min+gzip`,
         `${(r.gzipBytes / 1024).toFixed(1)} KB (${(r.bytes / 1024).toFixed(1)} KB min)${r.packages.length ? `; bundles ${r.packages.join(', ')}` : ''}`,
       ]),
+      ...(bundles.imports ?? []).map((r) => [
+        `an app importing ${r.names.join(', ')} from totp-lab (${r.name}), min+gzip`,
+        `${(r.gzipBytes / 1024).toFixed(1)} KB (${(r.bytes / 1024).toFixed(1)} KB min)`,
+      ]),
       ['totp-lab contains qrcode or jsqr', bundles.coreFreeOfQr ? 'no' : `YES: ${bundles.qrInCore.join(', ')}`],
     ],
   );
