@@ -200,6 +200,14 @@ function print() {
           ? `skipped: ${http.skipped}`
           : `${n(http.checksPerSecond)} checks/s vs ${n(http.helloRps)} req/s: ${x(http.ratio)} (autocannon, ${http.connections} connections, pipelining ${http.pipelining}, ${http.seconds} s each${http.pinned ? ', load tool and server on separate cores' : ''})`,
       ],
+      ...(http.cpuRatio === undefined
+        ? []
+        : [
+            [
+              'server CPU time per request, HTTP check vs hello-world',
+              `${http.checkCpuUs.toFixed(0)} µs vs ${http.helloCpuUs.toFixed(0)} µs: ${x(http.cpuRatio)}`,
+            ],
+          ]),
       [
         'scanQr vs plain jsQR, 1280×720 frame',
         scan.skipped
