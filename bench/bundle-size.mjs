@@ -9,9 +9,17 @@ const root = new URL('../', import.meta.url);
 // Packages that must never reach the core entry: QR rendering and scanning live in totp-lab/qr.
 const QR_PACKAGES = ['qrcode', 'jsqr', 'zxing-wasm'];
 
-function bundle(path, platform) {
+// What an app pays for the main entry depends on what it imports: a bundler keeps only the exports
+// used (and what they need). These are typical imports, bundled from the built dist/index.js.
+const TYPICAL_IMPORTS = {
+  'codes and key URIs': ['generateSecret', 'buildKeyUri', 'parseKeyUri', 'generateCode', 'verifyCode'],
+  'the simulator': ['createProvider', 'MemoryStore', 'createAuthenticator', 'manualClock'],
+  'reading export files': ['readExport', 'detectFormat'],
+};
+
+function bundle(path, platform, stdin) {
   return build({
-    entryPoints: [path],
+    ...(stdin === undefined ? { entryPoints: [path] } : { stdin }),
     bundle: true,
     minify: true,
     format: 'esm',
@@ -24,7 +32,10 @@ function bundle(path, platform) {
   });
 }
 
-/** Rows { entry, platform, bytes, gzipBytes, packages } for every ESM entry in package.json "exports" that is built. */
+/**
+ * Rows { entry, platform, bytes, gzipBytes, packages } for every ESM entry in package.json "exports"
+ * that is built, and { name, names, bytes, gzipBytes } for each typical import from `totp-lab`.
+ */
 export async function benchBundleSize() {
   const pkg = JSON.parse(readFileSync(new URL('package.json', root), 'utf8'));
   const rows = [];
@@ -54,7 +65,17 @@ export async function benchBundleSize() {
     ].sort();
     rows.push({ entry, platform, bytes: code.length, gzipBytes: gzipSync(code, { level: 9 }).length, packages });
   }
+  const imports = [];
+  const main = fileURLToPath(new URL('dist/index.js', root));
+  if (existsSync(main)) {
+    for (const [name, names] of Object.entries(TYPICAL_IMPORTS)) {
+      const contents = `export { ${names.join(', ')} } from ${JSON.stringify(main)};`;
+      const result = await bundle(undefined, 'browser', { contents, resolveDir: fileURLToPath(root), loader: 'js' });
+      const code = result.outputFiles[0].contents;
+      imports.push({ name, names, bytes: code.length, gzipBytes: gzipSync(code, { level: 9 }).length });
+    }
+  }
   const core = rows.find((row) => row.entry === pkg.name);
   const qrInCore = core ? core.packages.filter((name) => QR_PACKAGES.includes(name)) : [];
-  return { rows, coreFreeOfQr: core !== undefined && qrInCore.length === 0, qrInCore };
+  return { rows, imports, coreFreeOfQr: core !== undefined && qrInCore.length === 0, qrInCore };
 }

@@ -2,6 +2,7 @@
 // right code: a full check with the replay-guard write, MemoryStore) against a bare node:http
 // hello-world, both in their own process, driven by autocannon in this one. Reported as a ratio.
 import { execFileSync, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { createInterface } from 'node:readline';
 import autocannon from 'autocannon';
@@ -33,6 +34,19 @@ function start(mode, extra = []) {
   });
 }
 
+// CPU time a server process has used, in ms (all its threads, GC included), from /proc on Linux;
+// undefined elsewhere. Divided by the requests it served, it says what a request costs the server
+// whatever else runs on the machine, which the requests-per-second ratio cannot when the load tool
+// itself is the limit of the hello-world run.
+function cpuMs(pid) {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return undefined;
+  }
+}
+
 function load(options) {
   return new Promise((resolve, reject) => {
     autocannon({ connections: CONNECTIONS, pipelining: PIPELINING, duration: DURATION, ...options }, (error, result) =>
@@ -41,18 +55,28 @@ function load(options) {
   });
 }
 
-/** { helloRps, checksPerSecond, ratio, accepted } or { skipped }. */
+/** CPU µs per request between two cpuMs readings, or undefined. */
+function perRequestUs(before, after, requests) {
+  return before === undefined || after === undefined || requests === 0
+    ? undefined
+    : ((after - before) * 1000) / requests;
+}
+
+/** { helloRps, checksPerSecond, ratio, helloCpuUs, checkCpuUs, cpuRatio, accepted } or { skipped }. */
 export async function benchHttp() {
   const servers = [];
   try {
     const hello = await start('hello');
     servers.push(hello.child);
+    const helloCpu = cpuMs(hello.child.pid);
     const helloResult = await load({ url: `http://127.0.0.1:${hello.port}/` });
+    const helloUs = perRequestUs(helloCpu, cpuMs(hello.child.pid), helloResult.requests.total);
     hello.child.kill('SIGINT');
     // Enough tickets that none is used twice in the run.
     const api = await start('api', [String(Math.ceil(helloResult.requests.average * DURATION * 0.6) + 2000)]);
     servers.push(api.child);
     let next = 0;
+    const apiCpu = cpuMs(api.child.pid);
     const apiResult = await load({
       url: `http://127.0.0.1:${api.port}`,
       requests: [
@@ -67,6 +91,7 @@ export async function benchHttp() {
         },
       ],
     });
+    const apiUs = perRequestUs(apiCpu, cpuMs(api.child.pid), apiResult.requests.total);
     const sent = apiResult.requests.total;
     const accepted = apiResult['2xx'];
     return {
@@ -75,6 +100,9 @@ export async function benchHttp() {
       accepted,
       sent,
       ratio: accepted / DURATION / helloResult.requests.average,
+      helloCpuUs: helloUs,
+      checkCpuUs: apiUs,
+      cpuRatio: helloUs !== undefined && apiUs !== undefined ? helloUs / apiUs : undefined,
       connections: CONNECTIONS,
       pipelining: PIPELINING,
       seconds: DURATION,

@@ -200,6 +200,14 @@ function print() {
           ? `skipped: ${http.skipped}`
           : `${n(http.checksPerSecond)} checks/s vs ${n(http.helloRps)} req/s: ${x(http.ratio)} (autocannon, ${http.connections} connections, pipelining ${http.pipelining}, ${http.seconds} s each${http.pinned ? ', load tool and server on separate cores' : ''})`,
       ],
+      ...(http.cpuRatio === undefined
+        ? []
+        : [
+            [
+              'server CPU time per request, HTTP check vs hello-world',
+              `${http.checkCpuUs.toFixed(0)} µs vs ${http.helloCpuUs.toFixed(0)} µs: ${x(http.cpuRatio)}`,
+            ],
+          ]),
       [
         'scanQr vs plain jsQR, 1280×720 frame',
         scan.skipped
@@ -213,6 +221,10 @@ function print() {
       ...bundles.rows.map((r) => [
         `${r.entry} for ${r.platform === 'browser' ? 'the browser' : 'Node only'}, min+gzip`,
         `${(r.gzipBytes / 1024).toFixed(1)} KB (${(r.bytes / 1024).toFixed(1)} KB min)${r.packages.length ? `; bundles ${r.packages.join(', ')}` : ''}`,
+      ]),
+      ...(bundles.imports ?? []).map((r) => [
+        `an app importing ${r.names.join(', ')} from totp-lab (${r.name}), min+gzip`,
+        `${(r.gzipBytes / 1024).toFixed(1)} KB (${(r.bytes / 1024).toFixed(1)} KB min)`,
       ]),
       ['totp-lab contains qrcode or jsqr', bundles.coreFreeOfQr ? 'no' : `YES: ${bundles.qrInCore.join(', ')}`],
     ],

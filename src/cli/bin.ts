@@ -1,6 +1,11 @@
 // The executable: wires the CLI to this process's streams and exit code.
-import { createInterface, type Interface } from 'node:readline';
+import { createRequire } from 'node:module';
+import type { Interface } from 'node:readline';
 import { run } from './main.js';
+
+// node:readline and process.stdin are set up only when a command reads input: a one-shot command
+// such as `totp-lab code` starts faster without them.
+const require = createRequire(import.meta.url);
 
 // A closed pipe (`totp-lab demo | head`) ends the output quietly, as command-line tools do.
 for (const stream of [process.stdout, process.stderr]) {
@@ -22,6 +27,7 @@ let reader: Interface | undefined;
 const lineReader = () => {
   if (!reader) {
     const terminal = Boolean(process.stdin.isTTY && process.stdout.isTTY);
+    const { createInterface } = require('node:readline') as typeof import('node:readline');
     reader = createInterface({ input: process.stdin, output: process.stdout, terminal, historySize: 200 });
     reader.on('SIGINT', interrupted);
     process.on('SIGINT', interrupted);
@@ -34,7 +40,9 @@ run(process.argv.slice(2), {
   err: (line) => process.stderr.write(`${line}\n`),
   env: process.env,
   isTty: Boolean(process.stdout.isTTY),
-  inputIsTty: Boolean(process.stdin.isTTY),
+  get inputIsTty() {
+    return Boolean(process.stdin.isTTY);
+  },
   lines: lineReader,
   prompt: (text) => {
     const r = lineReader();

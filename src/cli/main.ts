@@ -5,30 +5,8 @@
 import { isTotpLabError } from '../core/errors.js';
 import { version } from '../../package.json';
 import { MissingArgumentError } from './args.js';
-import { codeCommand } from './commands/code.js';
-import { demoCommand } from './commands/demo.js';
-import { exportCommand } from './commands/export.js';
-import { importCommand } from './commands/import.js';
-import { inspectCommand } from './commands/inspect.js';
-import { qrCommand } from './commands/qr.js';
-import { scanCommand } from './commands/scan.js';
-import { serveCommand } from './commands/serve.js';
-import { uriCommand } from './commands/uri.js';
-import { verifyCommand } from './commands/verify.js';
+import { COMMANDS } from './command-table.js';
 import { EXIT_OK, EXIT_USAGE, UsageError, type CliIo, type Command } from './io.js';
-
-const COMMANDS: readonly Command[] = [
-  codeCommand,
-  verifyCommand,
-  uriCommand,
-  inspectCommand,
-  qrCommand,
-  scanCommand,
-  exportCommand,
-  importCommand,
-  demoCommand,
-  serveCommand,
-];
 
 function overview(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length)) + 2;
@@ -55,9 +33,11 @@ export async function run(args: string[], io: CliIo): Promise<number> {
     io.out(version);
     return EXIT_OK;
   }
-  const command = COMMANDS.find((c) => c.name === name);
+  const entry = COMMANDS.find((c) => c.name === name);
+  let command: Command | undefined;
   try {
-    if (!command) throw new UsageError(`unknown command ${JSON.stringify(name.slice(0, 40))} (see 'totp-lab --help')`);
+    if (!entry) throw new UsageError(`unknown command ${JSON.stringify(name.slice(0, 40))} (see 'totp-lab --help')`);
+    command = await entry.load();
     return await command.run(rest, io);
   } catch (thrown) {
     const error = thrown instanceof MissingArgumentError && command ? nameMissing(thrown, command) : thrown;

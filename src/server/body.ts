@@ -4,7 +4,11 @@
  * and only the fields the route knows.
  */
 import { describeValue } from '../core/errors.js';
+import type { ApiRequest } from './exchange.js';
 import { HttpError } from './http-error.js';
+
+// A decoder keeps no state between whole (non-streaming) decodes, so one serves every request.
+const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /** The largest request body the API reads, in bytes (a password is at most 4096 characters). */
 export const MAX_API_BODY_BYTES = 16 * 1024;
@@ -14,7 +18,7 @@ export const MAX_API_BODY_BYTES = 16 * 1024;
  * @throws {HttpError} 415, 413 or 400 with a stable code
  */
 export async function readJsonObject(
-  request: Request,
+  request: ApiRequest,
   fields: readonly string[],
   maxBytes = MAX_API_BODY_BYTES,
 ): Promise<Record<string, unknown>> {
@@ -24,13 +28,11 @@ export async function readJsonObject(
   }
   const declared = request.headers.get('content-length');
   if (declared !== null && (!/^\d{1,15}$/.test(declared) || Number(declared) > maxBytes)) throw tooLarge(maxBytes);
-  // With a declared length within the limit, the body is taken whole (one read instead of a
-  // stream reader's several promises); it is checked against the limit again after reading.
-  const bytes = declared !== null ? new Uint8Array(await request.arrayBuffer()) : await readLimited(request, maxBytes);
+  const bytes = await request.bytes(maxBytes);
   if (bytes.byteLength > maxBytes) throw tooLarge(maxBytes);
   let value: unknown;
   try {
-    value = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+    value = JSON.parse(utf8.decode(bytes));
   } catch {
     throw new HttpError(400, 'BAD_JSON', 'the body must be valid JSON in UTF-8');
   }
@@ -47,31 +49,7 @@ export async function readJsonObject(
   return value as Record<string, unknown>;
 }
 
-async function readLimited(request: Request, maxBytes: number): Promise<Uint8Array> {
-  if (request.body === null) return new Uint8Array(0);
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > maxBytes) {
-      // Stop here: the rest is never read.
-      await reader.cancel().catch(() => undefined);
-      throw tooLarge(maxBytes);
-    }
-    chunks.push(value);
-  }
-  const out = new Uint8Array(size);
-  let at = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, at);
-    at += chunk.byteLength;
-  }
-  return out;
-}
-
-function tooLarge(maxBytes: number): HttpError {
+/** The 413 answer for a body over `maxBytes`; the connection is closed after it. */
+export function tooLarge(maxBytes: number): HttpError {
   return new HttpError(413, 'BODY_TOO_LARGE', `the body must be at most ${maxBytes} bytes`, { Connection: 'close' });
 }

@@ -19,7 +19,7 @@ function sharedClock(c: RouteContext): SharedClock {
   return c.clock;
 }
 
-async function faultsAnswer(c: RouteContext): Promise<Response> {
+async function faultsAnswer(c: RouteContext) {
   await c.clock?.publishFaults(c.provider.faults);
   return json(200, { active: c.provider.faults.active(), windows: c.provider.faults.list() });
 }

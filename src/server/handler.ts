@@ -9,6 +9,8 @@ import { cryptoRandom, type RandomSource } from '../core/random.js';
 import type { Provider } from '../sim/provider.js';
 import type { Store } from '../sim/store.js';
 import { CONTROL_ROUTES } from './control-routes.js';
+import { PLAIN_API, type ApiAnswer, type ApiRequest, type PlainApiHandler } from './exchange.js';
+import { fetchApiRequest, fetchResponse } from './fetch-exchange.js';
 import { API_HEADERS, HttpError, errorResponse } from './http-error.js';
 import { openApiDocument } from './openapi.js';
 import type { QrRenderer, Route, RouteContext } from './route.js';
@@ -49,6 +51,9 @@ const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
  * const provider = createProvider({ store, clock });
  * const handler = createProviderHandler(provider, { store, clock, controlToken: 'a-long-random-token' });
  * const response = await handler(new Request('http://127.0.0.1/openapi.json'));
+ *
+ * The returned function also carries a plain-data entry under {@link PLAIN_API}, which the Node
+ * listener of totp-lab/node calls instead, without building Fetch objects; both run the same code.
  */
 export function createProviderHandler(provider: Provider, options: ProviderHandlerOptions): FetchHandler {
   if (typeof provider !== 'object' || provider === null || typeof provider.verifySecondFactor !== 'function') {
@@ -71,18 +76,19 @@ export function createProviderHandler(provider: Provider, options: ProviderHandl
   const routes = [...SITE_ROUTES, ...(token === undefined ? [] : CONTROL_ROUTES)];
   const document = JSON.stringify(openApiDocument({ control: token !== undefined }));
 
-  async function answer(request: Request, url: URL): Promise<Response> {
+  async function answer(request: ApiRequest, url: URL): Promise<ApiAnswer> {
     const origin = request.headers.get('origin');
     if (origin !== null && origin !== url.origin && !cors.has(origin))
       throw new HttpError(403, 'FORBIDDEN_ORIGIN', 'requests from other origins are not allowed');
     if (request.method === 'OPTIONS' && origin !== null && cors.has(origin))
-      return new Response(null, { status: 204, headers: preflightHeaders() });
+      return { status: 204, headers: preflightHeaders(), body: null };
     if (url.pathname === '/openapi.json') {
       if (request.method !== 'GET' && request.method !== 'HEAD') throw methodNotAllowed(['GET', 'HEAD']);
-      return new Response(request.method === 'HEAD' ? null : document, {
+      return {
         status: 200,
         headers: { ...API_HEADERS, 'Cache-Control': 'no-cache' },
-      });
+        body: request.method === 'HEAD' ? null : document,
+      };
     }
     const { route, param, allowed } = match(routes, url.pathname, request.method);
     if (route === undefined) {
@@ -107,28 +113,45 @@ export function createProviderHandler(provider: Provider, options: ProviderHandl
     return route.run(context);
   }
 
-  return async (request: Request) => {
-    let response: Response;
+  /** The answer to `request` for the absolute URL `href`, CORS headers included. */
+  async function serve(request: ApiRequest, href: string): Promise<ApiAnswer> {
     let url: URL;
     try {
-      url = new URL(request.url);
+      url = new URL(href);
     } catch {
       return errorResponse(new HttpError(400, 'NOT_FOUND', 'the request URL is not valid'));
     }
+    let out: ApiAnswer;
     try {
-      response = await answer(request, url);
+      out = await answer(request, url);
     } catch (error) {
-      response = errorResponse(error);
+      out = errorResponse(error);
     }
     const origin = request.headers.get('origin');
     if (origin !== null && cors.has(origin)) {
-      response.headers.set('Access-Control-Allow-Origin', origin);
-      response.headers.set('Access-Control-Allow-Credentials', 'true');
-      response.headers.append('Vary', 'Origin');
+      const vary = out.headers['Vary'];
+      out.headers = {
+        ...out.headers,
+        'Access-Control-Allow-Origin': origin,
+        'Access-Control-Allow-Credentials': 'true',
+        Vary: vary === undefined ? 'Origin' : `${vary}, Origin`,
+      };
     }
-    return response;
-  };
+    return out;
+  }
+
+  const plain: PlainApiHandler = (request) =>
+    serve(
+      { method: request.method, headers: { get: request.header }, bytes: async () => request.body ?? EMPTY },
+      request.url,
+    );
+  const handler: FetchHandler = async (request: Request) =>
+    fetchResponse(await serve(fetchApiRequest(request), request.url));
+  Object.defineProperty(handler, PLAIN_API, { value: plain });
+  return handler;
 }
+
+const EMPTY = new Uint8Array(0);
 
 function match(
   routes: readonly Route[],
@@ -160,7 +183,7 @@ function methodNotAllowed(allowed: string[]): HttpError {
   });
 }
 
-function checkBearer(request: Request, token: string): void {
+function checkBearer(request: ApiRequest, token: string): void {
   const header = request.headers.get('authorization') ?? '';
   const given = /^Bearer (\S{1,256})$/.exec(header)?.[1] ?? '';
   // Compared in constant time; a missing token is compared too, so timing says nothing.

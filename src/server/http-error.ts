@@ -3,6 +3,7 @@
  * stable `code` and a one-line message that never quotes a secret and never carries a stack trace.
  */
 import { TotpLabError } from '../core/errors.js';
+import type { ApiAnswer } from './exchange.js';
 
 /** The stable error codes of the HTTP API (library error codes pass through unchanged). */
 export type ApiErrorCode =
@@ -40,19 +41,16 @@ export const API_HEADERS: Readonly<Record<string, string>> = {
   'X-Content-Type-Options': 'nosniff',
 };
 
-/** A JSON answer. */
-export function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
-  return new Response(status === 204 ? null : JSON.stringify(body), {
-    status,
-    headers: { ...API_HEADERS, ...headers },
-  });
+/** A JSON answer (its headers are its own object, which the handler may add to). */
+export function json(status: number, body: unknown, headers: Record<string, string> = {}): ApiAnswer {
+  return { status, headers: { ...API_HEADERS, ...headers }, body: status === 204 ? null : JSON.stringify(body) };
 }
 
 /**
  * Any thrown value as a JSON error: misuse errors of the library keep their code and message (they
  * name the field, never a secret value); anything else is a generic 500 without detail.
  */
-export function errorResponse(error: unknown): Response {
+export function errorResponse(error: unknown): ApiAnswer {
   if (error instanceof HttpError)
     return json(error.status, { error: { code: error.code, message: error.message } }, error.headers);
   if (error instanceof TotpLabError) {

@@ -6,6 +6,7 @@ import type { RandomSource } from '../core/random.js';
 import type { Refusal } from '../sim/context.js';
 import type { Provider } from '../sim/provider.js';
 import type { Store } from '../sim/store.js';
+import type { ApiAnswer, ApiRequest } from './exchange.js';
 import { json } from './http-error.js';
 import type { SessionBook } from './sessions.js';
 import type { SharedClock } from './shared-clock.js';
@@ -15,7 +16,7 @@ export type QrRenderer = (text: string) => { svg: string; png: Uint8Array };
 
 /** Everything a route needs for one request. */
 export interface RouteContext {
-  request: Request;
+  request: ApiRequest;
   url: URL;
   provider: Provider;
   store: Store;
@@ -32,7 +33,7 @@ export interface RouteContext {
 export type Route = {
   method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   path: string;
-  run(c: RouteContext): Promise<Response>;
+  run(c: RouteContext): Promise<ApiAnswer>;
 };
 
 /** The HTTP status of a refusal: 401 refused login, 409 taken name, 503/504 service faults, 422 otherwise. */
@@ -49,7 +50,7 @@ export function resultResponse(
   result: { ok: true } | Refusal,
   okStatus = 200,
   headers: Record<string, string> = {},
-): Response {
+): ApiAnswer {
   if (result.ok) return json(okStatus, result, headers);
   // `retryAt` (simulated time) stays in the body: a Retry-After in real seconds would be wrong.
   return json(refusalStatus(result), result);

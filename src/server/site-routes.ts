@@ -80,7 +80,7 @@ export const SITE_ROUTES: readonly Route[] = [
 ];
 
 /** A started enrollment or device change, with the QR code when the handler can draw one. */
-function started(c: RouteContext, result: Awaited<ReturnType<RouteContext['provider']['startEnrollment']>>): Response {
+function started(c: RouteContext, result: Awaited<ReturnType<RouteContext['provider']['startEnrollment']>>) {
   if (!result.ok || c.qr === undefined) return resultResponse(result);
   const picture = c.qr((result as EnrollmentStarted).keyUri);
   return json(200, { ...result, qr: { svg: picture.svg, png: toBase64(picture.png) } });

@@ -43,3 +43,72 @@ function copy(value: unknown, depth: number): unknown {
   }
   return result;
 }
+
+/** What {@link cloneJsonWithin} returns for a value beyond the bound. */
+export const OVER_BOUND: unique symbol = Symbol('over the store value bound');
+
+/** The longest text `String(n)` gives for any number ("-0.0000012345678901234567"). */
+const MAX_NUMBER_CHARS = 25;
+
+type Budget = { left: number; exact: boolean; maxDepth: number };
+/** Thrown inside the walk when the budget is spent; never leaves this module. */
+const SPENT = new Error('budget spent');
+
+/**
+ * {@link cloneJson} and the Store's size bound in one walk: a copy of `value`, or
+ * {@link OVER_BOUND} when its JSON text (strings counted without escapes, as `checkStoreValueSize`
+ * counts) is longer than `maxChars` or it is nested deeper than `maxDepth` (a cycle reaches that at
+ * once). An array's length is charged before its elements are walked, so a 2^31-element sparse array
+ * is refused without a loop. The first walk charges every number its longest possible text, which
+ * costs nothing for the small records the simulator writes; only a value that this estimate puts
+ * over the bound is counted again exactly.
+ * @throws {InvalidArgumentError} for what JSON cannot hold (functions, symbols, Dates…)
+ */
+export function cloneJsonWithin<T>(value: T, maxChars: number, maxDepth: number): T | typeof OVER_BOUND {
+  for (const exact of [false, true]) {
+    try {
+      return walk(value, 0, { left: maxChars, exact, maxDepth }) as T;
+    } catch (error) {
+      if (error !== SPENT) throw error;
+    }
+  }
+  return OVER_BOUND;
+}
+
+function walk(v: unknown, depth: number, budget: Budget): unknown {
+  if (typeof v === 'string') {
+    if ((budget.left -= v.length + 2) < 0) throw SPENT;
+    return v;
+  }
+  if (typeof v === 'number') {
+    if ((budget.left -= budget.exact ? String(v).length : MAX_NUMBER_CHARS) < 0) throw SPENT;
+    return v;
+  }
+  if (typeof v === 'boolean' || v === null || v === undefined) {
+    if ((budget.left -= 5) < 0) throw SPENT;
+    return v;
+  }
+  if (typeof v !== 'object') throw new InvalidArgumentError(`a store value must be JSON data, got ${describeValue(v)}`);
+  if (Array.isArray(v)) {
+    if (depth >= budget.maxDepth) throw SPENT;
+    // Every element takes at least one character and a comma: charged before walking.
+    if ((budget.left -= 2 + Math.max(0, v.length * 2 - 1)) < 0) throw SPENT;
+    const out = new Array<unknown>(v.length);
+    for (let i = 0; i < v.length; i++) out[i] = walk(v[i], depth + 1, budget);
+    return out;
+  }
+  const prototype = Object.getPrototypeOf(v);
+  if (prototype !== Object.prototype && prototype !== null)
+    throw new InvalidArgumentError(`a store value must be JSON data, got ${describeValue(v)}`);
+  if (depth >= budget.maxDepth) throw SPENT;
+  if ((budget.left -= 2) < 0) throw SPENT;
+  const result: Record<string, unknown> = {};
+  for (const key of Object.keys(v)) {
+    if ((budget.left -= key.length + 4) < 0) throw SPENT;
+    const item = walk((v as Record<string, unknown>)[key], depth + 1, budget);
+    if (key === '__proto__')
+      Object.defineProperty(result, key, { value: item, enumerable: true, writable: true, configurable: true });
+    else result[key] = item;
+  }
+  return result;
+}

@@ -4,7 +4,7 @@
  * requests. {@link MemoryStore} is the default; `totp-lab/node` has a durable FileStore.
  */
 import { InvalidArgumentError, describeValue } from '../core/errors.js';
-import { cloneJson } from './json-clone.js';
+import { OVER_BOUND, cloneJson, cloneJsonWithin } from './json-clone.js';
 
 /** A JSON-serialisable value, the only kind a Store keeps. */
 export type StoreValue = null | boolean | number | string | StoreValue[] | { [key: string]: StoreValue };
@@ -41,11 +41,7 @@ export const MAX_STORE_VALUE_DEPTH = 100;
  */
 export function checkStoreValueSize(key: string, value: unknown): void {
   let left = MAX_STORE_VALUE_CHARS;
-  const tooLarge = (): never => {
-    throw new InvalidArgumentError(
-      `the value for key ${describeValue(key)} must be JSON data of at most ${MAX_STORE_VALUE_CHARS} characters nested at most ${MAX_STORE_VALUE_DEPTH} deep`,
-    );
-  };
+  const tooLarge = sizeError(key);
   const spend = (chars: number): void => {
     left -= chars;
     if (left < 0) tooLarge();
@@ -78,6 +74,15 @@ export function checkStoreValueSize(key: string, value: unknown): void {
   visit(value, 0);
 }
 
+/** A thrower of the one size error, naming `key`. */
+function sizeError(key: string): () => never {
+  return () => {
+    throw new InvalidArgumentError(
+      `the value for key ${describeValue(key)} must be JSON data of at most ${MAX_STORE_VALUE_CHARS} characters nested at most ${MAX_STORE_VALUE_DEPTH} deep`,
+    );
+  };
+}
+
 function isJsonContainer(value: object): boolean {
   if (Array.isArray(value)) return true;
   const prototype: unknown = Object.getPrototypeOf(value);
@@ -103,10 +108,15 @@ export class MemoryStore implements Store {
     // JavaScript runs this synchronously between awaits, so the read-modify-write is atomic.
     const current = this.#data.get(key);
     const next = fn(current === undefined ? undefined : (cloneJson(current) as T));
-    if (next !== undefined) checkStoreValueSize(key, next);
-    if (next === undefined) this.#data.delete(key);
-    // The copy also refuses what JSON cannot hold (functions, symbols, Dates…), as FileStore does.
-    else this.#data.set(key, cloneJson(next));
+    if (next === undefined) {
+      this.#data.delete(key);
+      return next;
+    }
+    // One walk copies the value, checks the size bound and refuses what JSON cannot hold
+    // (functions, symbols, Dates…), as FileStore does; nothing is stored when it refuses.
+    const copy = cloneJsonWithin(next, MAX_STORE_VALUE_CHARS, MAX_STORE_VALUE_DEPTH);
+    if (copy === OVER_BOUND) sizeError(key)();
+    this.#data.set(key, copy as StoreValue);
     return next;
   }
 
