@@ -83,7 +83,7 @@ Options:
       for (const warning of mail.warnings) io.err(warning);
       const outcome = await runInteractive({
         // Without an SMTP server the demo's own inbox is all there is.
-        ...(mail.mailbox === null && { mailer: mail.mailer }),
+        ...(mail.mailer !== null && { mailer: mail.mailer }),
         io,
         language,
         style,
