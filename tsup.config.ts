@@ -13,7 +13,7 @@ export default defineConfig([
       server: 'src/server/index.ts',
     },
     // Node built-ins stay imports (only the node entry uses them).
-    external: [/^node:/, 'better-sqlite3', 'pg'],
+    external: [/^node:/, 'better-sqlite3', 'pg', 'nodemailer'],
     format: ['esm', 'cjs'],
     dts: true,
     clean: true,
@@ -33,7 +33,7 @@ export default defineConfig([
     target: 'node20',
     platform: 'node',
     // Database drivers are optional: loaded when a database store is opened, never bundled.
-    external: ['better-sqlite3', 'pg'],
+    external: ['better-sqlite3', 'pg', 'nodemailer'],
     sourcemap: false,
     banner: { js: '#!/usr/bin/env node' },
   },

@@ -9,6 +9,7 @@ import { createProvider } from '../sim/provider.js';
 import { MemoryStore, type Store } from '../sim/store.js';
 import type { FetchHandler } from '../server/handler.js';
 import { UsageError } from './io.js';
+import { setUpMail, type MailSetup } from './mail-option.js';
 
 /** The environment variable that gives the control API's token (kept out of shell history). */
 export const CONTROL_TOKEN_ENV = 'TOTP_LAB_CONTROL_TOKEN';
@@ -17,6 +18,8 @@ export interface ApiSetup {
   handler: FetchHandler;
   /** The control token, when the control API is on; `generated` when this process made it up. */
   control: { token: string; generated: boolean } | null;
+  /** Where the service's mail goes. */
+  mail: MailSetup;
   close(): Promise<void>;
 }
 
@@ -28,6 +31,8 @@ export interface ApiFlags {
   hashIterations: number | undefined;
   language: Language;
   env: Record<string, string | undefined>;
+  /** --smtp: an smtp:// URL (TOTP_LAB_SMTP_URL when absent); mail stays in memory without either. */
+  smtp?: string | undefined;
 }
 
 export async function setUpApi(flags: ApiFlags): Promise<ApiSetup> {
@@ -37,6 +42,7 @@ export async function setUpApi(flags: ApiFlags): Promise<ApiSetup> {
     const { openStore } = await import('../node/open-store.js');
     store = await openStore(flags.store);
   }
+  const mail = await setUpMail(flags.smtp, flags.env);
   const clock = createSharedClock(store);
   await clock.refresh();
   const provider = createProvider({
@@ -60,5 +66,13 @@ export async function setUpApi(flags: ApiFlags): Promise<ApiSetup> {
     qr: (text) => ({ svg: renderQr(text, { format: 'svg' }), png: renderQr(text, { format: 'png' }) }),
     ...(control !== null && { controlToken: control.token }),
   });
-  return { handler, control, close: async () => store.close?.() };
+  return {
+    handler,
+    control,
+    mail,
+    close: async () => {
+      await mail.close();
+      await store.close?.();
+    },
+  };
 }

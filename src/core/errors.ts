@@ -13,6 +13,7 @@ export type TotpLabErrorCode =
   | 'INVALID_IMAGE'
   | 'INVALID_STATE'
   | 'STORE_ERROR'
+  | 'MAIL_NOT_SENT'
   | 'WRONG_PASSWORD'
   | 'UNSUPPORTED_FORMAT';
 

@@ -18,3 +18,7 @@ export { serveHandler } from './serve-api.js';
 export { DEFAULT_LISTENER_LIMITS } from './listener.js';
 export type { ListenerLimits, RunningServer } from './listener.js';
 export type { ServeHandlerOptions } from './serve-api.js';
+export { createSmtpMailer } from './smtp-mailer.js';
+export type { SmtpMailer } from './smtp-mailer.js';
+export type { SmtpMailerOptions } from './smtp-options.js';
+export { MailError } from './mail-error.js';

@@ -351,6 +351,12 @@ export const NODE_CALLS: CallSpec[] = [
     fn: f(async (handler: never, options: never) => (await node.serveHandler(handler, options)).close()),
     args: () => [async () => new Response('ok'), { port: 0, host: '127.0.0.1' }],
   },
+  // It connects only when a message is sent, so creating one is safe with any options.
+  {
+    name: 'createSmtpMailer',
+    fn: f(node.createSmtpMailer),
+    args: () => [{ host: '127.0.0.1', port: 25, from: 'a@b.test' }],
+  },
 ];
 
 export const SCENARIO_CALLS: CallSpec[] = [
@@ -398,6 +404,7 @@ export const NOT_CALLED = new Set([
   'WrongPasswordError',
   'UnsupportedFormatError',
   'StoreError',
+  'MailError',
   'MemoryStore',
   'FileStore',
   'PreparedSecret',

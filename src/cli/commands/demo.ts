@@ -31,6 +31,8 @@ Options:
                         (the clock stands still until you move it)
   --state <file>        with --interactive: keep the service's state and audit
                         log in a file
+  --smtp <url>          with --interactive: also send the service's mail to this
+                        SMTP server (better: set TOTP_LAB_SMTP_URL)
   --no-qr               leave out the QR pictures
   --no-color            no colours (NO_COLOR is respected too)
   --show-secrets        show the törlőkód in full (hidden by default)
@@ -49,6 +51,7 @@ Options:
         step: { type: 'boolean' },
         all: { type: 'boolean' },
         state: { type: 'string' },
+        smtp: { type: 'string' },
         'no-qr': { type: 'boolean' },
         'no-color': { type: 'boolean' },
         'show-secrets': { type: 'boolean' },
@@ -69,19 +72,25 @@ Options:
       throw new UsageError(`demo: unknown scenario ${quoteArg(values.scenario!)} (see 'totp-lab demo --list')`);
     if (values.state !== undefined && !values.interactive)
       throw new UsageError('demo: --state goes with --interactive');
+    if (values.smtp !== undefined && !values.interactive) throw new UsageError('demo: --smtp goes with --interactive');
     if (values.step && (values.all || values.json))
       throw new UsageError('demo: --step goes with neither --all nor --json');
     const showSecrets = Boolean(values['show-secrets']);
     if (values.interactive) {
       const { runInteractive } = await import('../../demo/terminal/interactive.js');
+      const { setUpMail } = await import('../mail-option.js');
+      const mail = await setUpMail(values.smtp, io.env);
+      for (const warning of mail.warnings) io.err(warning);
       const outcome = await runInteractive({
+        // Without an SMTP server the demo's own inbox is all there is.
+        ...(mail.mailer !== null && { mailer: mail.mailer }),
         io,
         language,
         style,
         stateFile: values.state,
         showSecrets,
         qr: !values['no-qr'],
-      });
+      }).finally(() => mail.close());
       return outcome === 'played' ? EXIT_OK : EXIT_USAGE;
     }
     const stepping = values.step ? true : values.all || values.json ? false : Boolean(io.isTty && io.inputIsTty);

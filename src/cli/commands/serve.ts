@@ -45,6 +45,8 @@ Options:
   --language <hu|en>  the language of the service's messages (default hu)
   --hash-iterations <n>  password hashing cost (default 600000; lower it
                       only for tests and demos)
+  --smtp <url>        send the service's mail to this SMTP server (better:
+                      set TOTP_LAB_SMTP_URL; default: kept in memory)
   -h, --help          show this help
 
 Example:
@@ -68,6 +70,7 @@ Example:
         'cors-origin': { type: 'string' },
         language: { type: 'string' },
         'hash-iterations': { type: 'string' },
+        smtp: { type: 'string' },
       },
       { min: 0, max: 0 },
     );
@@ -79,9 +82,15 @@ Example:
     const root = values.root ?? fileURLToPath(new URL('./web/', import.meta.url));
     if (values.state === '')
       throw new UsageError('--state must be a file path, sqlite: URL or postgres:// URL, got ""');
-    const apiOnly = ['store', 'control-token', 'no-control', 'cors-origin', 'language', 'hash-iterations'].filter(
-      (f) => values[f as 'store'] !== undefined,
-    );
+    const apiOnly = [
+      'store',
+      'control-token',
+      'no-control',
+      'cors-origin',
+      'language',
+      'hash-iterations',
+      'smtp',
+    ].filter((f) => values[f as 'store'] !== undefined);
     if (!values.api && apiOnly.length > 0) throw new UsageError(`--${apiOnly[0]} needs --api`);
     const language = values.language ?? DEFAULT_LANGUAGE;
     if (!isLanguage(language)) throw new UsageError(`--language must be hu or en, got ${JSON.stringify(language)}`);
@@ -98,6 +107,7 @@ Example:
           hashIterations,
           language,
           env: io.env,
+          smtp: values.smtp,
         })
       : undefined;
     const pageBuilt = existsSync(join(root, 'index.html'));
@@ -121,6 +131,8 @@ Example:
       else if (api.control.generated)
         io.out(`Control API: ${server.url}control/ with the bearer token ${api.control.token}`);
       else io.out(`Control API: ${server.url}control/ with the bearer token you gave`);
+      io.out(api.mail.description);
+      for (const warning of api.mail.warnings) io.err(warning);
     }
     if (values.state !== undefined)
       io.out(`State kept in ${values.state.includes('://') ? 'the database' : resolve(values.state)}`);

@@ -15,6 +15,7 @@ import {
   type AuditEvent,
   type Authenticator,
   type Language,
+  type Mailer,
   type Store,
   type StoreValue,
 } from '../../index.js';
@@ -36,6 +37,8 @@ export interface InteractiveOptions {
   stateFile: string | undefined;
   showSecrets: boolean;
   qr: boolean;
+  /** Where the service's mail goes besides the inbox shown here (an SMTP server, say). */
+  mailer?: Mailer | undefined;
 }
 
 export async function runInteractive(o: InteractiveOptions): Promise<DemoOutcome> {

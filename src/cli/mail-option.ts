@@ -1,0 +1,51 @@
+// Where the simulated service's mail goes, for `serve --api` and `demo --interactive`: an SMTP server
+// named by --smtp or TOTP_LAB_SMTP_URL, or else the in-memory mailbox.
+import type { Mailer } from '../sim/mailer.js';
+import { UsageError } from './io.js';
+
+/** The environment variable that names the SMTP server (kept out of shell history: it may hold a password). */
+export const SMTP_URL_ENV = 'TOTP_LAB_SMTP_URL';
+
+export interface MailSetup {
+  /** The SMTP mailer, or null: the service keeps its mail in its own in-memory mailbox. */
+  mailer: Mailer | null;
+  /** One line for the start-up message: where mail goes (never a password). */
+  description: string;
+  /** Warnings to print: a password on the command line, a server that does not answer yet. */
+  warnings: string[];
+  close(): Promise<void>;
+}
+
+/**
+ * Sets up the mailer: SMTP when `flag` (--smtp) or TOTP_LAB_SMTP_URL gives a URL, the flag first;
+ * otherwise none (the service's own in-memory mailbox). An unreachable server is a warning, not a failure, so the service
+ * starts before the mail catcher does.
+ */
+export async function setUpMail(flag: string | undefined, env: Record<string, string | undefined>): Promise<MailSetup> {
+  if (flag === '') throw new UsageError('--smtp must be an smtp:// or smtps:// URL, got ""');
+  const url = flag ?? (env[SMTP_URL_ENV] === '' ? undefined : env[SMTP_URL_ENV]);
+  if (url === undefined) {
+    return {
+      mailer: null,
+      description: 'Mail: kept in memory (set TOTP_LAB_SMTP_URL to send it to an SMTP server)',
+      warnings: [],
+      close: () => Promise.resolve(),
+    };
+  }
+  const { createSmtpMailer } = await import('../node/smtp-mailer.js');
+  const mailer = await createSmtpMailer({ url });
+  const warnings: string[] = [];
+  if (flag !== undefined && /^[a-z]+:\/\/[^/@]*:[^/@]*@/i.test(flag))
+    warnings.push(`warning: --smtp holds a password, which stays in your shell history; set ${SMTP_URL_ENV} instead`);
+  try {
+    await mailer.verify();
+  } catch (error) {
+    warnings.push(`warning: ${(error as Error).message}; mail will fail until it answers`);
+  }
+  return {
+    mailer,
+    description: `Mail: sent to the SMTP server at ${mailer.server}`,
+    warnings,
+    close: () => mailer.close(),
+  };
+}

@@ -1,0 +1,79 @@
+// A real SMTP server (the smtp-server package) on 127.0.0.1, port 0, keeping what it receives: the
+// mail catcher of the SMTP tests. Plain SMTP without STARTTLS, as MailHog or smtp4dev run by default.
+import { once } from 'node:events';
+import type { AddressInfo } from 'node:net';
+import { SMTPServer } from 'smtp-server';
+
+export interface CaughtMail {
+  mailFrom: string;
+  rcptTo: string[];
+  /** The DATA section as it arrived. */
+  raw: Buffer;
+}
+
+export interface MailCatcher {
+  host: string;
+  port: number;
+  caught: CaughtMail[];
+  /** The logins tried (user names), and whether they were taken. */
+  logins: { user: string; accepted: boolean }[];
+  close(): Promise<void>;
+}
+
+export interface MailCatcherOptions {
+  /** When given, a login is required and only this user and password are taken. */
+  login?: { user: string; pass: string };
+  /** Recipients refused with 550. */
+  refuse?: (address: string) => boolean;
+}
+
+export async function startMailCatcher(options: MailCatcherOptions = {}): Promise<MailCatcher> {
+  const caught: CaughtMail[] = [];
+  const logins: MailCatcher['logins'] = [];
+  const server = new SMTPServer({
+    logger: false,
+    disabledCommands: ['STARTTLS'],
+    authOptional: options.login === undefined,
+    allowInsecureAuth: true,
+    onAuth(auth, _session, callback) {
+      const accepted = auth.username === options.login?.user && auth.password === options.login?.pass;
+      logins.push({ user: auth.username ?? '', accepted });
+      if (accepted) callback(null, { user: auth.username });
+      else callback(Object.assign(new Error('Invalid username or password'), { responseCode: 535 }));
+    },
+    onRcptTo(address, _session, callback) {
+      if (options.refuse?.(address.address))
+        callback(Object.assign(new Error(`<${address.address}>: No such user here`), { responseCode: 550 }));
+      else callback();
+    },
+    onData(stream, session, callback) {
+      const chunks: Buffer[] = [];
+      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+      stream.on('end', () => {
+        caught.push({
+          mailFrom: session.envelope.mailFrom === false ? '' : session.envelope.mailFrom.address,
+          rcptTo: session.envelope.rcptTo.map((r) => r.address),
+          raw: Buffer.concat(chunks),
+        });
+        callback();
+      });
+    },
+  });
+  server.listen(0, '127.0.0.1');
+  await once(server.server, 'listening');
+  const { port } = server.server.address() as AddressInfo;
+  return {
+    host: '127.0.0.1',
+    port,
+    caught,
+    logins,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+/** A port on 127.0.0.1 that nothing listens on: one a catcher had, after it closed. */
+export async function closedPort(): Promise<number> {
+  const catcher = await startMailCatcher();
+  await catcher.close();
+  return catcher.port;
+}
