@@ -103,7 +103,7 @@ export function sitePanel(app: DemoApp, changed: () => void): SitePanel {
       h(
         'p',
         { class: 'address-strip' },
-        h('span', { class: 'lock', 'aria-hidden': 'true' }, '🔒'),
+        h('span', { class: 'lock', 'aria-hidden': 'true' }),
         h('span', { class: 'host' }, globalThis.location?.host ?? ''),
         h('span', { class: 'path' }, where),
       ),
