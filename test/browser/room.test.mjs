@@ -186,6 +186,18 @@ test("the trainer's outage reaches the participant: a banner, and the login is r
   await screenshot(trainer.page, 'room-trainer');
 });
 
+test("a participant's page in English shows the service's answers in English", async () => {
+  const { page } = participant;
+  await page.getByLabel('Nyelv:').selectOption('en');
+  const login = site(page).getByRole('form', { name: 'Log in' });
+  await login.getByLabel('Password').fill('not-the-password');
+  assert.match(
+    await answer(page, login.getByRole('button', { name: 'Log in', exact: true })),
+    /The username or the password is incorrect/,
+  );
+  await page.getByLabel('Language:').selectOption('hu');
+});
+
 test('a forged token gets no controls, is dropped, and the control API refuses it', async () => {
   const forged = await person('#control=forged-token-forged-token-0000');
   const { page } = forged;

@@ -5,7 +5,7 @@
  * "+2 perc" or an outage reaches everyone. The trainer's browser gets the control API's token
  * through the address's fragment (#control=…), which browsers never send to a server.
  */
-import type { FaultKind } from '../../index.js';
+import { MESSAGES, formatMessage, type FaultKind, type Language, type MessageKey } from '../../index.js';
 import { mountDemo, type MountedDemo } from './mount.js';
 import type { KnownAccount, SiteService } from './site-service.js';
 import { createTrainerClock, type TrainerClock } from './trainer-clock.js';
@@ -79,14 +79,28 @@ export async function roomCall(method: string, path: string, body?: unknown, tok
   return data;
 }
 
+/**
+ * A provider result in `language`: the server answers in its own (`serve --language`), and the
+ * result's `messageKey` names the same text in the page's language. Texts with parameters (a
+ * time, a number of seconds) keep the server's wording, as the parameters are not sent.
+ */
+export function inLanguage(result: Json, language: Language): Json {
+  const key = result['messageKey'];
+  if (typeof key !== 'string' || !Object.hasOwn(MESSAGES[language], key)) return result;
+  const text = MESSAGES[language][key as MessageKey];
+  return text.includes('{') ? result : { ...result, message: formatMessage(language, key as MessageKey) };
+}
+
 /** The room: the service, the shared clock and, in the trainer's browser, the control API. */
 export interface RoomLink {
   /** The control API's token, only in the trainer's browser. */
   readonly token: string | null;
   /** True when a token was given but the server refused it. */
   readonly refused: boolean;
+  /** The page's language: the service's answers are shown in it (see {@link inLanguage}). */
+  language: Language;
   /** The fault the service has on, as of the last {@link RoomLink.sync}. */
-  readonly fault: FaultKind | null;
+  fault: FaultKind | null;
   readonly service: SiteService;
   /** Reads the server's clock and sets `clock` by it. */
   sync(clock: TrainerClock): Promise<void>;
@@ -97,8 +111,8 @@ export interface RoomLink {
 }
 
 /**
- * Connects to the service that served the page; checks a trainer token (a refused one is dropped
- * from this tab) and sets `clock` by the server's.
+ * Connects to the service that served the page and checks a trainer token (a refused one is
+ * dropped from this tab).
  */
 export async function connectRoom(given: string | null): Promise<RoomLink> {
   let token = given;
@@ -117,7 +131,8 @@ export async function connectRoom(given: string | null): Promise<RoomLink> {
   // What this browser has seen of accounts (a participant may not ask the control API).
   const seen = new Map<string, KnownAccount>();
   const note = (username: string, account: KnownAccount) => void seen.set(username.trim(), account);
-  const post = (path: string, body: unknown) => roomCall('POST', path, body) as Promise<never>;
+  const post = async (path: string, body: unknown): Promise<never> =>
+    inLanguage(await roomCall('POST', path, body), link.language) as never;
   // Which account each setup is for, so a finished one can be noted.
   const setups = new Map<string, string>();
   const started = async (answer: Promise<Json>): Promise<never> => {
@@ -127,10 +142,11 @@ export async function connectRoom(given: string | null): Promise<RoomLink> {
     return result as never;
   };
   let last: { now: number; frozen: boolean; at: number } | null = null;
-  const link = {
+  const link: RoomLink = {
     token,
     refused,
-    fault: null as FaultKind | null,
+    language: 'hu',
+    fault: null,
     async sync(clock: TrainerClock) {
       const status = await roomCall('GET', 'api/clock');
       if (typeof status['now'] !== 'number') return;
@@ -159,7 +175,7 @@ export async function connectRoom(given: string | null): Promise<RoomLink> {
       },
       async login(i) {
         const first = (await roomCall('POST', 'api/login', { username: i.username, password: i.password })) as Json;
-        if (first['ok'] !== true) return first as never;
+        if (first['ok'] !== true) return inLanguage(first, link.language) as never;
         return post('api/login/code', { loginTicket: first['loginTicket'], code: i.code });
       },
       startEnrollment: (i) => started(post('api/enrollment', i)),
