@@ -65,6 +65,31 @@ const control = (method, path, body, token = TOKEN) =>
 let trainer;
 let participant;
 
+/** The server's start-up lines, once all are out. */
+async function startUp(running) {
+  for (let i = 0; i < 100 && !running.output().includes('Press Ctrl+C'); i++)
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  return running.output();
+}
+
+test('serve --api prints the room address and the trainer address, the token only there', async () => {
+  const given = await startUp(server);
+  assert.match(given, new RegExp(`^Room \\(participants\\): ${server.url}$`, 'm'));
+  assert.match(given, new RegExp(`^Trainer \\(keep to yourself\\): ${server.url}#control=<the token you gave>$`, 'm'));
+  assert.doesNotMatch(given, new RegExp(TOKEN));
+  const generated = await startServer(['--api', '--hash-iterations', '1']);
+  try {
+    const out = await startUp(generated);
+    const token = new RegExp(`^Trainer \\(keep to yourself\\): ${generated.url}#control=([a-z2-7]{32})$`, 'm').exec(
+      out,
+    )?.[1];
+    assert.ok(token, out);
+    assert.equal(out.split(token).length, 2, 'the generated token is printed once');
+  } finally {
+    await generated.stop();
+  }
+});
+
 /** Runs the trainer's `action` on the clock and waits until `page` (a participant) shows the same time. */
 async function followTrainer(page, action) {
   const before = await trainer.page.locator('.sim-time').textContent();
