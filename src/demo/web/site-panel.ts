@@ -7,6 +7,7 @@ import type { AuditEvent } from '../../index.js';
 import { analyseTypedCode, type DemoApp, type SiteEnrollment } from './app.js';
 import { friendlyError } from './error-texts.js';
 import { busyGuard, field, groupCode, h, statusLine } from './dom.js';
+import { addressBar, settingsPage } from './site-pages.js';
 
 /** The site panel and the hooks the phones use. */
 export interface SitePanel {
@@ -94,75 +95,28 @@ export function sitePanel(app: DemoApp, changed: () => void): SitePanel {
     if (canvas && site.enrollment) drawQr(canvas, site.enrollment.keyUri, 5);
   }
 
-  /** The site's header: its name and an address strip, as a browser would show it. */
   function siteBar() {
-    const where = app.site.enrollment ? '/ugyfelkapu-plusz' : app.site.signedIn ? '/beallitasok' : '/belepes';
-    return h(
-      'header',
-      { class: 'site-bar' },
-      h(
-        'p',
-        { class: 'address-strip' },
-        h('span', { class: 'lock', 'aria-hidden': 'true' }),
-        h('span', { class: 'host' }, globalThis.location?.host ?? ''),
-        h('span', { class: 'path' }, where),
-      ),
-      h('h2', { id: 'site-title' }, t('site')),
-    );
+    return addressBar(app, app.site.enrollment ? '/ugyfelkapu-plusz' : app.site.signedIn ? '/beallitasok' : '/belepes');
   }
 
-  /** After login: the account's settings page, with "Beállítás másik eszközre" and logout. */
   function signedInPage(username: string) {
-    const pass = field(t('password'), {
-      name: 'settings-password',
-      type: 'password',
-      autocomplete: 'current-password',
-      value: password,
-      oninput: (e) => void (password = (e.target as HTMLInputElement).value),
+    const page = settingsPage(app, username, {
+      password,
+      onPassword: (value) => void (password = value),
+      deviceChange: (v) =>
+        run(async () => {
+          const started = await judged(username, v.code, false, () => app.service.startDeviceChange(v));
+          if (started.ok && 'enrollmentId' in started) app.site.enrollment = toSiteEnrollment(started);
+        }),
+      logout: () =>
+        run(async () => {
+          await app.service.logout();
+          app.site.signedIn = null;
+          status.show(t('loggedOut'), true);
+        }),
     });
-    const code = field(t('code'), {
-      name: 'settings-code',
-      inputmode: 'numeric',
-      autocomplete: 'one-time-code',
-      maxlength: 8,
-    });
-    codeInput = code.input;
-    const deviceChange = () =>
-      run(async () => {
-        const v = { username, password: pass.input.value, code: code.input.value };
-        const started = await judged(username, v.code, false, () => app.service.startDeviceChange(v));
-        if (started.ok && 'enrollmentId' in started) app.site.enrollment = toSiteEnrollment(started);
-      });
-    const logout = () =>
-      run(async () => {
-        await app.service.logout();
-        app.site.signedIn = null;
-        status.show(t('loggedOut'), true);
-      });
-    return h(
-      'div',
-      { class: 'card signed-in', role: 'region', 'aria-label': t('settingsTitle') },
-      h(
-        'div',
-        { class: 'signed-in-head' },
-        h('p', {}, `${t('signedIn')} `, h('strong', {}, username)),
-        h('button', { type: 'button', onclick: logout }, t('logout')),
-      ),
-      h('h3', {}, t('settingsTitle')),
-      h('p', { class: 'settings-row' }, `${t('secondFactorLabel')} `, h('strong', {}, t('secondFactorApp'))),
-      h(
-        'form',
-        {
-          class: 'device-change',
-          'aria-label': t('deviceChangeButton'),
-          onsubmit: (e) => (e.preventDefault(), void deviceChange()),
-        },
-        h('p', { class: 'hint' }, t('deviceChangeHint')),
-        pass.wrap,
-        code.wrap,
-        h('button', { type: 'submit', class: 'primary' }, t('deviceChangeButton')),
-      ),
-    );
+    codeInput = page.codeInput;
+    return page.el;
   }
 
   function credentials(prefix: string) {
