@@ -17,7 +17,7 @@ import {
 import { qrCamera } from '../../qr/index.js';
 import { WebStorageStore, type KeyValueStorage } from '../../browser/index.js';
 import type { RoomLink } from './room.js';
-import { pageService, type SiteService } from './site-service.js';
+import { inPageLanguage, pageService, type SiteService } from './site-service.js';
 import { textsFor, type TextKey } from './texts.js';
 import { createTrainerClock, type TrainerClock } from './trainer-clock.js';
 
@@ -127,7 +127,8 @@ export function loadDemo(
     t: (key) => textsFor(app.lang)[key],
     clock,
     provider,
-    service: room?.service ?? pageService(provider),
+    // A room's server speaks its own language; its answers are shown in the page's.
+    service: room ? inPageLanguage(room.service, () => app.lang) : pageService(provider),
     room,
     store,
     phones,

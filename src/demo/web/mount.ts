@@ -52,10 +52,7 @@ export function mountDemo(element: HTMLElement, options: MountDemoOptions = {}):
   const room = options.room ?? null;
   const load = () => {
     const loaded = loadDemo(storage, prefix, options.language, room);
-    if (room) {
-      room.apply(loaded.clock);
-      room.language = loaded.lang;
-    }
+    room?.apply(loaded.clock);
     return loaded;
   };
   let app: DemoApp = load();
@@ -83,7 +80,6 @@ export function mountDemo(element: HTMLElement, options: MountDemoOptions = {}):
       setLanguage(lang) {
         app.lang = lang;
         app.provider.language = lang;
-        if (room) room.language = lang;
         for (const phone of app.phones) phone.language = lang;
         app.save();
         build('language');

@@ -5,10 +5,9 @@
  * "+2 perc" or an outage reaches everyone. The trainer's browser gets the control API's token
  * through the address's fragment (#control=…), which browsers never send to a server.
  */
-import { MESSAGES, formatMessage, type FaultKind, type Language, type MessageKey } from '../../index.js';
-import { mountDemo, type MountedDemo } from './mount.js';
+import type { FaultKind } from '../../index.js';
 import type { KnownAccount, SiteService } from './site-service.js';
-import { createTrainerClock, type TrainerClock } from './trainer-clock.js';
+import type { TrainerClock } from './trainer-clock.js';
 
 /** Where the trainer's token is kept for this tab (sessionStorage: gone with the tab). */
 export const CONTROL_TOKEN_KEY = 'totp-lab-room:control';
@@ -79,31 +78,19 @@ export async function roomCall(method: string, path: string, body?: unknown, tok
   return data;
 }
 
-/**
- * A provider result in `language`: the server answers in its own (`serve --language`), and the
- * result's `messageKey` names the same text in the page's language. Texts with parameters (a
- * time, a number of seconds) keep the server's wording, as the parameters are not sent.
- */
-export function inLanguage(result: Json, language: Language): Json {
-  const key = result['messageKey'];
-  if (typeof key !== 'string' || !Object.hasOwn(MESSAGES[language], key)) return result;
-  const text = MESSAGES[language][key as MessageKey];
-  return text.includes('{') ? result : { ...result, message: formatMessage(language, key as MessageKey) };
-}
-
 /** The room: the service, the shared clock and, in the trainer's browser, the control API. */
 export interface RoomLink {
   /** The control API's token, only in the trainer's browser. */
   readonly token: string | null;
   /** True when a token was given but the server refused it. */
   readonly refused: boolean;
-  /** The page's language: the service's answers are shown in it (see {@link inLanguage}). */
-  language: Language;
   /** The fault the service has on, as of the last {@link RoomLink.sync}. */
   fault: FaultKind | null;
   readonly service: SiteService;
   /** Reads the server's clock and sets `clock` by it. */
   sync(clock: TrainerClock): Promise<void>;
+  /** Reads the server's clock (and fault) without setting any clock yet. */
+  read(): Promise<void>;
   /** Sets `clock` by the server's clock as last read (at once, without asking the server). */
   apply(clock: TrainerClock): void;
   /** A control API call, with the token. */
@@ -131,8 +118,7 @@ export async function connectRoom(given: string | null): Promise<RoomLink> {
   // What this browser has seen of accounts (a participant may not ask the control API).
   const seen = new Map<string, KnownAccount>();
   const note = (username: string, account: KnownAccount) => void seen.set(username.trim(), account);
-  const post = async (path: string, body: unknown): Promise<never> =>
-    inLanguage(await roomCall('POST', path, body), link.language) as never;
+  const post = (path: string, body: unknown): Promise<never> => roomCall('POST', path, body) as Promise<never>;
   // Which account each setup is for, so a finished one can be noted.
   const setups = new Map<string, string>();
   const started = async (answer: Promise<Json>): Promise<never> => {
@@ -145,15 +131,17 @@ export async function connectRoom(given: string | null): Promise<RoomLink> {
   const link: RoomLink = {
     token,
     refused,
-    language: 'hu',
     fault: null,
     async sync(clock: TrainerClock) {
+      await link.read();
+      link.apply(clock);
+    },
+    async read() {
       const status = await roomCall('GET', 'api/clock');
       if (typeof status['now'] !== 'number') return;
       last = { now: status['now'], frozen: status['frozen'] === true, at: performance.now() };
       const fault = status['fault'];
       link.fault = fault === 'maintenance' || fault === 'outage' || fault === 'timeout' ? fault : null;
-      link.apply(clock);
     },
     apply(clock: TrainerClock) {
       if (last === null) return;
@@ -175,7 +163,7 @@ export async function connectRoom(given: string | null): Promise<RoomLink> {
       },
       async login(i) {
         const first = (await roomCall('POST', 'api/login', { username: i.username, password: i.password })) as Json;
-        if (first['ok'] !== true) return inLanguage(first, link.language) as never;
+        if (first['ok'] !== true) return first as never;
         return post('api/login/code', { loginTicket: first['loginTicket'], code: i.code });
       },
       startEnrollment: (i) => started(post('api/enrollment', i)),
@@ -210,12 +198,11 @@ export async function connectRoom(given: string | null): Promise<RoomLink> {
 }
 
 /**
- * Mounts the demo in room mode: takes the trainer's token out of the address, connects to the
- * service, reads its clock once, and mounts with the room's own storage keys (so a room never
- * mixes with the page's own demo in the same browser).
+ * Joins the room of the server that served the page: takes the trainer's token out of the
+ * address, connects, and reads the server's clock once (mount with the link as `room`).
  */
-export async function mountRoomDemo(element: HTMLElement): Promise<MountedDemo> {
+export async function joinRoom(): Promise<RoomLink> {
   const room = await connectRoom(takeControlToken());
-  await room.sync(createTrainerClock()).catch(() => undefined);
-  return mountDemo(element, { room, storageKey: 'totp-lab-room' });
+  await room.read().catch(() => undefined);
+  return room;
 }
