@@ -57,6 +57,12 @@ export const DEMO_STATE_CONTENT_SECURITY_POLICY = DEMO_CONTENT_SECURITY_POLICY.r
 /** The tag put into served HTML pages to tell the page that the server keeps its state. */
 export const SERVER_STATE_META = '<meta name="totp-lab-state" content="server">';
 
+/**
+ * The tag put into served HTML pages when the simulated service's API answers on the same origin:
+ * the page runs in room mode, its site talking to that service (see docs/browser-demo.md).
+ */
+export const ROOM_META = '<meta name="totp-lab-room" content="api">';
+
 const TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -172,11 +178,13 @@ export async function serveStatic(options: ServeOptions): Promise<StaticServer> 
   const limits = resolveLimits(options.limits);
   const hosts = allowedHostNames(host, checkNames(options.allowedHosts, 'allowedHosts'));
   const state = options.state === undefined ? undefined : await openStateEndpoint(options.state, limits.maxBodyBytes);
+  const api = options.api;
+  // The page may fetch from its own server only when that server has something for it to fetch.
   const headers =
-    state === undefined
+    state === undefined && api === undefined
       ? SECURITY_HEADERS
       : { ...SECURITY_HEADERS, 'Content-Security-Policy': DEMO_STATE_CONTENT_SECURITY_POLICY };
-  const api = options.api;
+  const marks = (state === undefined ? '' : SERVER_STATE_META) + (api === undefined ? '' : ROOM_META);
   const cache = new StaticFileCache();
   const server = createGuardedServer(
     hosts,
@@ -186,7 +194,7 @@ export async function serveStatic(options: ServeOptions): Promise<StaticServer> 
       const done =
         api !== undefined && isApiPath(path)
           ? runFetchHandler(api, req, res, limits.maxBodyBytes)
-          : handle(root, req, res, headers, state, cache);
+          : handle(root, req, res, headers, state, cache, marks);
       done.catch(() => send(res, 500, 'Internal error', {}, headers));
     },
     checkNames(options.allowedOrigins, 'allowedOrigins'),
@@ -211,6 +219,7 @@ async function handle(
   headers: Readonly<Record<string, string>>,
   state: StateEndpoint | undefined,
   cache: StaticFileCache,
+  marks: string,
 ): Promise<void> {
   const reply = (status: number, text: string, extra: Record<string, string> = {}) =>
     send(res, status, text, extra, headers);
@@ -252,7 +261,8 @@ async function handle(
   }
   // Every file is revalidated (Cache-Control: no-cache from the common headers, as no file name
   // carries a content hash), so a reload costs a 304; the body goes compressed when the browser accepts it.
-  const rewrite = state !== undefined && type.startsWith('text/html') ? withServerState : undefined;
+  const rewrite =
+    marks !== '' && type.startsWith('text/html') ? (html: string) => withServerState(html, marks) : undefined;
   const cached = await cache.get(file, info.size, info.mtimeMs, type, rewrite);
   const acceptEncoding = req.headers['accept-encoding'];
   const coding = chooseCoding(Array.isArray(acceptEncoding) ? acceptEncoding.join(',') : acceptEncoding, {
@@ -274,21 +284,20 @@ async function handle(
 }
 
 /**
- * An HTML page as served with a state file: the {@link SERVER_STATE_META} tag added at the top of
- * its head, and a `connect-src 'none'` in its own CSP meta tag opened to 'self' (a page obeys both
+ * An HTML page as served with a state file or the API: `marks` ({@link SERVER_STATE_META},
+ * {@link ROOM_META}) added at the top of its head, and a `connect-src 'none'` in its own CSP meta tag opened to 'self' (a page obeys both
  * its header and its meta policy, so the meta tag would otherwise still forbid the fetch).
  */
-export function withServerState(html: string): string {
+export function withServerState(html: string, marks: string = SERVER_STATE_META): string {
   const opened = html.replace(
     /(<meta\s+http-equiv=["']?Content-Security-Policy["']?\s+content="[^"]*?)connect-src 'none'/i,
     "$1connect-src 'self'",
   );
   const head = /<head(\s[^>]*)?>/i.exec(opened);
-  if (head)
-    return opened.slice(0, head.index + head[0].length) + SERVER_STATE_META + opened.slice(head.index + head[0].length);
+  if (head) return opened.slice(0, head.index + head[0].length) + marks + opened.slice(head.index + head[0].length);
   const doctype = /^\s*<!doctype[^>]*>/i.exec(opened);
   const at = doctype ? doctype[0].length : 0;
-  return opened.slice(0, at) + SERVER_STATE_META + opened.slice(at);
+  return opened.slice(0, at) + marks + opened.slice(at);
 }
 
 function send(

@@ -120,6 +120,11 @@ export const RESPONSE_SCHEMAS: Record<string, Schema> = {
   EnrollmentFinished: okOf('enrollment.finished', { kind, activeFrom: ms('when the factor starts working') }),
   EnrollmentAbandoned: okOf('enrollment.abandoned', {}),
   DeletionCodeRedeemed: okOf('deletionCode.redeemed', { username: str() }),
+  PublicClock: obj({
+    now: ms('simulated time'),
+    frozen: { type: 'boolean' },
+    fault: { oneOf: [{ type: 'null' }, faultKind] },
+  }),
   ClockStatus: obj({ now: ms('simulated time'), frozen: { type: 'boolean' }, offsetMs: ms('from the real time') }),
   Faults: obj({
     active: { oneOf: [{ type: 'null' }, obj({ kind: faultKind, until: { type: ['number', 'null'] } })] },

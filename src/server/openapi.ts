@@ -59,6 +59,13 @@ export function openApiDocument(options: { control: boolean } = { control: true 
         'CodeRequest',
       ),
     },
+    '/api/clock': {
+      get: op(
+        'The shared simulated time and the fault now on (read only)',
+        ['site'],
+        ['200', 'The clock', 'PublicClock'],
+      ),
+    },
     '/api/me': {
       get: op(
         'The logged-in user and their account status',

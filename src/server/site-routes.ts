@@ -6,6 +6,7 @@
  */
 import type { EnrollmentStarted } from '../sim/provider/enrollment.js';
 import { readJsonObject } from './body.js';
+import { CLOCK_ROUTE } from './clock-route.js';
 import { HttpError, json } from './http-error.js';
 import { resultResponse, type Route, type RouteContext } from './route.js';
 import { sessionCookie, sessionCookieOf } from './sessions.js';
@@ -13,6 +14,7 @@ import { sessionCookie, sessionCookieOf } from './sessions.js';
 const post = (path: string, run: Route['run']): Route => ({ method: 'POST', path, run });
 
 export const SITE_ROUTES: readonly Route[] = [
+  CLOCK_ROUTE,
   post('/api/register', async (c) => {
     const body = await readJsonObject(c.request, ['username', 'password', 'email']);
     return resultResponse(await c.provider.register(body as never), 201);

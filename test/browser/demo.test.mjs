@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { openDemo, screenshot } from './support.mjs';
+import { logout } from './flows.mjs';
 
 let demo;
 let page;
@@ -135,6 +136,7 @@ test('log in with the next code, and see the same code refused a second time', a
   await site().getByText('Bejelentkezve:').waitFor();
   assert.match(await page.getByTestId('typed-step').textContent(), /lépés 0 — elfogadva/);
   await screenshot(page, '04-signed-in');
+  await logout(page);
   await loginForm().getByLabel('Mobilalkalmazásban kapott azonosító').fill(loginCode);
   await submit(
     loginForm().getByRole('button', { name: 'Belépés', exact: true }),
@@ -182,6 +184,7 @@ test('set up another device (phone B, from an uploaded picture) and see the old 
 
 test('swipe left removes the stale entry from phone A; swipe right renames on phone B', async () => {
   const swipe = async (row, dx) => {
+    await row.scrollIntoViewIfNeeded();
     const box = await row.boundingBox();
     const y = box.y + 14;
     await page.mouse.move(box.x + box.width / 2, y);
@@ -207,6 +210,7 @@ test('a reload keeps the accounts, the phones, the time and the replay guard', a
   assert.equal(await page.locator('.sim-time').textContent(), before.time);
   await site().getByText('Bejelentkezve:').waitFor();
   await phone('A').getByText('Még nincs fiók.').waitFor();
+  await logout(page);
   // The code just used is still refused after the reload: the replay guard was saved too.
   await loginForm().getByLabel('Mobilalkalmazásban kapott azonosító').fill(before.b);
   await submit(

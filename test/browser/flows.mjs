@@ -50,3 +50,9 @@ export async function finishSetup(page) {
   assert.match(await answer(page, site(page).getByRole('button', { name: 'Befejezés' })), /sikeresen befejeződött/);
   return code;
 }
+
+/** Kijelentkezés on the signed-in page; waits for the login form. */
+export async function logout(page, button = 'Kijelentkezés', form = 'Belépés') {
+  await site(page).getByRole('button', { name: button }).click();
+  await site(page).getByRole('form', { name: form }).waitFor();
+}

@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { openDemo, screenshot } from './support.mjs';
-import { answer, pause, phone, site } from './flows.mjs';
+import { answer, logout, pause, phone, site } from './flows.mjs';
 
 const VIEWPORTS = [
   [1920, 1080],
@@ -135,6 +135,7 @@ test('the guide follows the setup step by step', async () => {
 });
 
 test('a replay, a scenario log and presentation mode pass the same checks', async () => {
+  await logout(page);
   await phone(page, 'A').getByRole('button', { name: 'Beírás az oldalra' }).click();
   await answer(
     page,

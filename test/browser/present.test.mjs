@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { openDemo, screenshot } from './support.mjs';
-import { answer, pause, phone, registerAndStartSetup, scanAndType, site } from './flows.mjs';
+import { answer, logout, pause, phone, registerAndStartSetup, scanAndType, site } from './flows.mjs';
 
 let demo;
 let page;
@@ -83,6 +83,7 @@ test('the trainer sees why: not yet active, replayed, locked, fault', async () =
   await phone(page, 'A').getByRole('button', { name: 'Beírás az oldalra' }).click();
   assert.match(await login(), /Sikeres azonosítás/);
   assert.equal(await page.getByTestId('why-refused').count(), 0);
+  await logout(page);
   // The same code again, in the same step.
   await phone(page, 'A').getByRole('button', { name: 'Beírás az oldalra' }).click();
   await login();

@@ -14,8 +14,8 @@ export const SCREENSHOTS = new URL('../../test-results/', import.meta.url);
 export async function startServer(args = []) {
   const cli = new URL('../../dist/cli.js', import.meta.url).pathname;
   const child = spawn(process.execPath, [cli, 'serve', '--port', '0', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  let out = '';
   const url = await new Promise((resolve, reject) => {
-    let out = '';
     child.stdout.on('data', (chunk) => {
       out += chunk;
       const match = /http:\/\/127\.0\.0\.1:\d+\//.exec(out);
@@ -25,6 +25,8 @@ export async function startServer(args = []) {
   });
   return {
     url,
+    /** What the server printed so far. */
+    output: () => out,
     stop: () =>
       new Promise((resolve) => {
         child.once('exit', resolve);

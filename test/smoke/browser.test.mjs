@@ -28,4 +28,9 @@ test('the demo page is built: one script and one stylesheet, both from the page 
   const app = await readFile(new URL('../../dist/web/app.js', import.meta.url), 'utf8');
   assert.ok(app.length > 10_000);
   assert.doesNotMatch(app, /\bfetch\(|XMLHttpRequest|WebSocket\(|sendBeacon/);
+  // Room mode (totp-lab serve --api) talks to its own server: that code is a chunk of its own,
+  // imported only when the server marks the page for a room.
+  const room = /import\("\.\/(room-[A-Za-z0-9]+\.js)"\)/.exec(app)?.[1];
+  assert.ok(room, 'the room chunk is imported on demand');
+  assert.match(await readFile(new URL(`../../dist/web/${room}`, import.meta.url), 'utf8'), /\bfetch\(/);
 });

@@ -26,6 +26,9 @@ under /api/ (register, two-step login, enrollment, device change, törlőkód),
 the control API under /control/ (clock, faults, unlock, audit log, reset;
 bearer token) and the OpenAPI document at /openapi.json. Every instance on
 one --store shares accounts, sessions, the simulated clock and the faults.
+The page then runs in room mode: its site talks to this service, so every
+browser in the room uses one service, and the trainer's address (printed,
+with the token after #control=) adds the clock and fault controls.
 A store is a file path (JSON), a sqlite: URL or .db/.sqlite file (SQLite), or
 a postgres:// URL (PostgreSQL; install the pg package).
 
@@ -127,10 +130,15 @@ Example:
     );
     if (api !== undefined) {
       io.out(`HTTP API: ${server.url}api/ (OpenAPI document: ${server.url}openapi.json)`);
+      if (pageBuilt) io.out(`Room (participants): ${server.url}`);
+      // The token goes in the fragment, which browsers never send to a server; this line is the only
+      // place a generated token is shown.
       if (api.control === null) io.out('Control API: off');
-      else if (api.control.generated)
-        io.out(`Control API: ${server.url}control/ with the bearer token ${api.control.token}`);
-      else io.out(`Control API: ${server.url}control/ with the bearer token you gave`);
+      else {
+        io.out(`Control API: ${server.url}control/ with the bearer token in the trainer's address`);
+        const token = api.control.generated ? api.control.token : '<the token you gave>';
+        io.out(`Trainer (keep to yourself): ${server.url}#control=${token}`);
+      }
       io.out(api.mail.description);
       for (const warning of api.mail.warnings) io.err(warning);
     }

@@ -3,6 +3,8 @@
  * phones, what the site shows, and the last typed code, all saved after every change.
  */
 import {
+  DEFAULT_PERIOD,
+  DEFAULT_WINDOW,
   LOW_COST_HASHING_FOR_TESTS,
   createAuthenticator,
   createProvider,
@@ -14,6 +16,8 @@ import {
 } from '../../index.js';
 import { qrCamera } from '../../qr/index.js';
 import { WebStorageStore, type KeyValueStorage } from '../../browser/index.js';
+import type { RoomLink } from './room.js';
+import { inPageLanguage, pageService, type SiteService } from './site-service.js';
 import { textsFor, type TextKey } from './texts.js';
 import { createTrainerClock, type TrainerClock } from './trainer-clock.js';
 
@@ -60,7 +64,12 @@ export interface DemoApp {
   lang: Language;
   t(key: TextKey): string;
   readonly clock: TrainerClock;
+  /** The simulated service in the page (in room mode only the scenarios and local checks use it). */
   readonly provider: Provider;
+  /** The service the site talks to: the page's provider, or the room's server. */
+  readonly service: SiteService;
+  /** The room, when the page runs against `totp-lab serve --api`. */
+  readonly room: RoomLink | null;
   readonly store: WebStorageStore;
   readonly phones: Authenticator[];
   phoneCount: 1 | 2;
@@ -85,7 +94,12 @@ interface SavedDemo {
 }
 
 /** Builds the demo's state from `storage` (or fresh, when there is nothing saved). */
-export function loadDemo(storage: KeyValueStorage, prefix: string, language: Language | undefined): DemoApp {
+export function loadDemo(
+  storage: KeyValueStorage,
+  prefix: string,
+  language: Language | undefined,
+  room: RoomLink | null = null,
+): DemoApp {
   const stateKey = `${prefix}:demo`;
   const saved = readJson(storage.getItem(stateKey)) as SavedDemo;
   const lang: Language = saved.lang === 'en' || saved.lang === 'hu' ? saved.lang : (language ?? 'hu');
@@ -113,6 +127,9 @@ export function loadDemo(storage: KeyValueStorage, prefix: string, language: Lan
     t: (key) => textsFor(app.lang)[key],
     clock,
     provider,
+    // A room's server speaks its own language; its answers are shown in the page's.
+    service: room ? inPageLanguage(room.service, () => app.lang) : pageService(provider),
+    room,
     store,
     phones,
     phoneCount: saved.phoneCount === 2 ? 2 : 1,
@@ -192,6 +209,11 @@ export async function analyseTypedCode(
 }
 
 /** The service's period and window and an account's last accepted step (the replay guard). */
-export function stepsOf(app: DemoApp, username: string): Promise<StepView> {
+export async function stepsOf(
+  app: DemoApp,
+  username: string,
+): Promise<Pick<StepView, 'period' | 'window' | 'lastStep'>> {
+  // The server keeps its replay guard to itself: in a room the ruler shows the defaults and no used steps.
+  if (app.room !== null) return { period: DEFAULT_PERIOD, window: DEFAULT_WINDOW, lastStep: -1 };
   return app.provider.inspect(username);
 }

@@ -35,6 +35,20 @@ const BY_CODE: Readonly<Record<string, Pair>> = {
     en: 'This step cannot be done now (the process is already over or has expired).',
   },
   STORE_ERROR: { hu: 'A böngésző tárhelye nem érhető el.', en: "The browser's storage is not available." },
+  // Room mode: answers of the HTTP service (see room.ts).
+  NETWORK: {
+    hu: 'A közös szimulált szolgáltatás nem érhető el (fut még a totp-lab serve --api?).',
+    en: 'The shared simulated service cannot be reached (is totp-lab serve --api still running?).',
+  },
+  UNAUTHORIZED: {
+    hu: 'Ehhez oktatói kulcs kell, vagy lejárt a munkamenet.',
+    en: 'This needs the trainer token, or the session has expired.',
+  },
+  LOGIN_TICKET_INVALID: {
+    hu: 'A belépés lejárt: adja meg újra a jelszót és a kódot.',
+    en: 'The login has expired: enter the password and the code again.',
+  },
+  FORBIDDEN_ORIGIN: { hu: 'A szolgáltatás elutasította a kérést.', en: 'The service refused the request.' },
 };
 
 /** Bad arguments, by the parameter the library names first in its message. */

@@ -41,7 +41,7 @@ export function guidePanel(app: DemoApp, page: () => ParentNode): { el: HTMLElem
       return onPhone ? 3 : 2;
     }
     if (site.signedIn) return STEPS.length;
-    const status = await app.provider.accountStatus(site.username).catch(() => null);
+    const status = await app.service.known(site.username).catch(() => null);
     if (!status?.exists) return 0;
     if (status.secondFactor === 'none') return 1;
     return 6;

@@ -8,6 +8,7 @@ import { clearDemo, loadDemo, type DemoApp } from './app.js';
 import { h } from './dom.js';
 import { guidePanel } from './guide.js';
 import { phonePanel } from './phone-panel.js';
+import type { RoomLink } from './room.js';
 import { applyPresentMode } from './present.js';
 import { timeRuler } from './ruler.js';
 import { scenarioPanel } from './scenario-panel.js';
@@ -24,6 +25,8 @@ export interface MountDemoOptions {
   language?: Language;
   /** Say in the header that the state is also kept on the demo server (see server-state.ts). */
   serverState?: boolean;
+  /** Room mode: the site talks to this service, and the clock follows its (see room.ts). */
+  room?: RoomLink;
 }
 
 /** A mounted demo. */
@@ -46,7 +49,13 @@ export function mountDemo(element: HTMLElement, options: MountDemoOptions = {}):
     );
   const storage = options.storage ?? globalThis.localStorage;
   const prefix = options.storageKey ?? 'totp-lab';
-  let app: DemoApp = loadDemo(storage, prefix, options.language);
+  const room = options.room ?? null;
+  const load = () => {
+    const loaded = loadDemo(storage, prefix, options.language, room);
+    room?.apply(loaded.clock);
+    return loaded;
+  };
+  let app: DemoApp = load();
   let stops: Array<() => void> = [];
   let tick: () => void = () => undefined;
 
@@ -79,7 +88,7 @@ export function mountDemo(element: HTMLElement, options: MountDemoOptions = {}):
         // The service is made with its profile: save, then build it again from the saved state.
         app.activationDelay = on;
         app.save();
-        app = loadDemo(storage, prefix, options.language);
+        app = load();
         build('activation-delay');
       },
       setPhoneCount(count) {
@@ -89,7 +98,7 @@ export function mountDemo(element: HTMLElement, options: MountDemoOptions = {}):
       },
       reset() {
         clearDemo(storage, prefix);
-        app = loadDemo(storage, prefix, options.language);
+        app = load();
         app.save();
         build();
       },
@@ -99,7 +108,7 @@ export function mountDemo(element: HTMLElement, options: MountDemoOptions = {}):
         'header',
         { class: 'top' },
         h('h1', {}, app.t('title')),
-        h('p', { class: 'notice' }, app.t(options.serverState ? 'noticeServerState' : 'notice')),
+        h('p', { class: 'notice' }, app.t(room ? 'noticeRoom' : options.serverState ? 'noticeServerState' : 'notice')),
       ),
       trainer.el,
       guide.el,
@@ -113,7 +122,14 @@ export function mountDemo(element: HTMLElement, options: MountDemoOptions = {}):
       ),
       scenarioPanel(app).el,
     );
+    let ticks = 0;
     tick = () => {
+      // In a room, the server's clock and faults are read every other second.
+      if (room && ticks++ % 2 === 0)
+        void room
+          .sync(app.clock)
+          .then(() => (site.showFault(), tick()))
+          .catch(() => undefined);
       // A code typed into a field moves the guide on too; once a second is enough for that.
       void guide.refresh();
       trainer.update();
@@ -158,7 +174,7 @@ export function mountDemo(element: HTMLElement, options: MountDemoOptions = {}):
     // One save writes two items; take them together.
     followUp = setTimeout(() => {
       const focused = document.activeElement?.id.replace(/-\d+$/, '');
-      app = loadDemo(storage, prefix, options.language);
+      app = load();
       build(focused);
     }, 30);
   };

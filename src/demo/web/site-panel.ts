@@ -7,6 +7,7 @@ import type { AuditEvent } from '../../index.js';
 import { analyseTypedCode, type DemoApp, type SiteEnrollment } from './app.js';
 import { friendlyError } from './error-texts.js';
 import { busyGuard, field, groupCode, h, statusLine } from './dom.js';
+import { addressBar, settingsPage } from './site-pages.js';
 
 /** The site panel and the hooks the phones use. */
 export interface SitePanel {
@@ -15,6 +16,8 @@ export interface SitePanel {
   qrCanvas(): HTMLCanvasElement | null;
   /** Puts a code from a phone into the code field on screen. */
   typeCode(code: string): void;
+  /** Shows or hides the room's fault banner when the fault has changed. */
+  showFault(): void;
 }
 
 /** Renders the site; `changed` is called after anything that other panels show. */
@@ -29,6 +32,13 @@ export function sitePanel(app: DemoApp, changed: () => void): SitePanel {
   let password = 'Tavaszi-Szel-2025';
   // The card in use, so presentation mode can hide the others (login always shows).
   let inUse: 'register' | 'login' | 'lost-phone' = 'register';
+  // The room's fault, as the server said at the last clock read.
+  const banner = h('p', { class: 'fault-banner', role: 'alert', hidden: true });
+  const showFault = () => {
+    const fault = app.room?.fault ?? null;
+    banner.hidden = fault === null;
+    banner.textContent = fault === null ? '' : `${t('faultBanner')} ${t(fault)}`;
+  };
   const card = (name: typeof inUse) => `card ${name}${inUse === name ? ' in-use' : ''}`;
 
   const report = (result: { ok: boolean; message: string }) => {
@@ -52,6 +62,13 @@ export function sitePanel(app: DemoApp, changed: () => void): SitePanel {
     pending: boolean,
     call: () => Promise<R>,
   ): Promise<R> => {
+    // In a room the server keeps the keys and the audit log: the ruler shows no typed code then.
+    if (app.room !== null) {
+      const result = await call();
+      app.typed = null;
+      report(result);
+      return result;
+    }
     const typed = await analyseTypedCode(app, username, code, pending);
     const since = app.provider.auditLog().at(-1)?.seq ?? 0;
     const result = await call();
@@ -68,22 +85,38 @@ export function sitePanel(app: DemoApp, changed: () => void): SitePanel {
     const site = app.site;
     canvas = null;
     codeInput = null;
-    const parts: HTMLElement[] = [h('h2', { id: 'site-title' }, t('site')), status.el];
+    const parts: HTMLElement[] = [siteBar(), status.el];
+    parts.push(banner);
+    showFault();
     if (site.enrollment) parts.push(enrollmentCard(site.enrollment));
-    else {
-      if (site.signedIn)
-        parts.push(
-          h(
-            'div',
-            { class: 'card signed-in' },
-            h('p', {}, `${t('signedIn')} `, h('strong', {}, site.signedIn)),
-            h('button', { type: 'button', onclick: () => run(async () => void (site.signedIn = null)) }, t('logout')),
-          ),
-        );
-      parts.push(registerCard(), loginCard(), lostPhoneCard());
-    }
+    else if (site.signedIn) parts.push(signedInPage(site.signedIn));
+    else parts.push(registerCard(), loginCard(), lostPhoneCard());
     root.replaceChildren(...parts);
     if (canvas && site.enrollment) drawQr(canvas, site.enrollment.keyUri, 5);
+  }
+
+  function siteBar() {
+    return addressBar(app, app.site.enrollment ? '/ugyfelkapu-plusz' : app.site.signedIn ? '/beallitasok' : '/belepes');
+  }
+
+  function signedInPage(username: string) {
+    const page = settingsPage(app, username, {
+      password,
+      onPassword: (value) => void (password = value),
+      deviceChange: (v) =>
+        run(async () => {
+          const started = await judged(username, v.code, false, () => app.service.startDeviceChange(v));
+          if (started.ok && 'enrollmentId' in started) app.site.enrollment = toSiteEnrollment(started);
+        }),
+      logout: () =>
+        run(async () => {
+          await app.service.logout();
+          app.site.signedIn = null;
+          status.show(t('loggedOut'), true);
+        }),
+    });
+    codeInput = page.codeInput;
+    return page.el;
   }
 
   function credentials(prefix: string) {
@@ -114,7 +147,7 @@ export function sitePanel(app: DemoApp, changed: () => void): SitePanel {
         onsubmit: (e) => {
           e.preventDefault();
           void run(async () => {
-            const result = await app.provider.register({
+            const result = await app.service.register({
               username: user.input.value,
               password: pass.input.value,
               email: email.input.value,
@@ -145,20 +178,20 @@ export function sitePanel(app: DemoApp, changed: () => void): SitePanel {
     const login = () =>
       run(async () => {
         const v = values();
-        const result = await judged(v.username, v.code, false, () => app.provider.login(v));
+        const result = await judged(v.username, v.code, false, () => app.service.login(v));
         if (result.ok) app.site.signedIn = v.username.trim();
       });
     const enroll = () =>
       run(async () => {
         const v = values();
-        const started = await app.provider.startEnrollment({ username: v.username, password: v.password });
+        const started = await app.service.startEnrollment({ username: v.username, password: v.password });
         report(started);
         if (started.ok) app.site.enrollment = toSiteEnrollment(started);
       });
     const deviceChange = () =>
       run(async () => {
         const v = values();
-        const started = await judged(v.username, v.code, false, () => app.provider.startDeviceChange(v));
+        const started = await judged(v.username, v.code, false, () => app.service.startDeviceChange(v));
         if (started.ok && 'enrollmentId' in started) app.site.enrollment = toSiteEnrollment(started);
       });
     return h(
@@ -191,7 +224,7 @@ export function sitePanel(app: DemoApp, changed: () => void): SitePanel {
           inUse = 'lost-phone';
           void run(async () =>
             report(
-              await app.provider.redeemDeletionCode({
+              await app.service.redeemDeletionCode({
                 username: user.input.value,
                 password: pass.input.value,
                 deletionCode: code.input.value,
@@ -217,7 +250,7 @@ export function sitePanel(app: DemoApp, changed: () => void): SitePanel {
         onclick: () =>
           run(async () => {
             try {
-              report(await app.provider.abandonEnrollment({ enrollmentId: e.id }));
+              report(await app.service.abandonEnrollment({ enrollmentId: e.id }));
             } finally {
               app.site.enrollment = null;
             }
@@ -247,7 +280,7 @@ export function sitePanel(app: DemoApp, changed: () => void): SitePanel {
       const confirm = () =>
         run(async () => {
           const result = await judged(e.account, code.input.value, true, () =>
-            app.provider.confirmEnrollment({ enrollmentId: e.id, code: code.input.value }),
+            app.service.confirmEnrollment({ enrollmentId: e.id, code: code.input.value }),
           );
           if (result.ok && 'deletionCode' in result) e.deletionCode = result.deletionCode;
         });
@@ -282,7 +315,7 @@ export function sitePanel(app: DemoApp, changed: () => void): SitePanel {
     };
     const finish = () =>
       run(async () => {
-        const result = await app.provider.finishEnrollment({ enrollmentId: e.id, deletionCodeSaved: saved.checked });
+        const result = await app.service.finishEnrollment({ enrollmentId: e.id, deletionCodeSaved: saved.checked });
         report(result);
         if (result.ok) app.site.enrollment = null;
       });
@@ -307,6 +340,7 @@ export function sitePanel(app: DemoApp, changed: () => void): SitePanel {
   return {
     el: root,
     qrCanvas: () => canvas,
+    showFault,
     typeCode(code) {
       if (!codeInput) return;
       codeInput.value = groupCode(code).replace(' ', '');

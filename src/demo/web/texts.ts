@@ -123,6 +123,18 @@ const HU = {
   resetQuestion: 'Minden fiók, telefon és beállítás törlődik. Biztosan?',
   resetYes: 'Igen, mindent törlök',
   driftInvalid: 'Az óraeltérés egy szám legyen másodpercben, legfeljebb ±10 év.',
+  settingsTitle: 'Ügyfélkapu beállítások',
+  secondFactorLabel: 'Második azonosítási tényező:',
+  secondFactorApp: 'hitelesítő alkalmazás (Ügyfélkapu+)',
+  deviceChangeHint:
+    'Új telefonra: adja meg a jelszavát és a mostani telefon kódját, majd olvassa be az új QR-kódot az új telefonnal.',
+  loggedOut: 'Sikeres kijelentkezés.',
+  faultBanner: 'A szolgáltatás most nem érhető el:',
+  noticeRoom:
+    'Tanterem mód: az oldal a közös szimulált szolgáltatással beszél (totp-lab serve --api), az idő az oktatóé; a telefonok ebben a böngészőben maradnak. Ne használjon valódi jelszót.',
+  roomTrainer: 'Oktatói vezérlők (tanterem)',
+  roomSettings: 'Beállítások',
+  tokenRefused: 'A szerver elutasította az oktatói kulcsot: ez az ablak oktatói vezérlők nélkül működik.',
 } as const;
 
 export type TextKey = keyof typeof HU;
@@ -248,6 +260,18 @@ const EN: Record<TextKey, string> = {
   resetQuestion: 'Every account, phone and setting will be deleted. Are you sure?',
   resetYes: 'Yes, delete everything',
   driftInvalid: 'The clock error must be a number of seconds, at most ±10 years.',
+  settingsTitle: 'Ügyfélkapu settings',
+  secondFactorLabel: 'Second factor:',
+  secondFactorApp: 'authenticator app (Ügyfélkapu+)',
+  deviceChangeHint:
+    "For a new phone: enter your password and the current phone's code, then scan the new QR code with the new phone.",
+  loggedOut: 'Logged out.',
+  faultBanner: 'The service is not available now:',
+  noticeRoom:
+    "Room mode: this page talks to the shared simulated service (totp-lab serve --api) and runs on the trainer's time; the phones stay in this browser. Do not use a real password.",
+  roomTrainer: 'Trainer controls (room)',
+  roomSettings: 'Settings',
+  tokenRefused: 'The server refused the trainer token: this window has no trainer controls.',
 };
 
 /** The texts of one language. */

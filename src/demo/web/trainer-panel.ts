@@ -19,11 +19,27 @@ export interface TrainerHooks {
 /** Renders the controls; `update()` refreshes the time readout. */
 export function trainerPanel(app: DemoApp, hooks: TrainerHooks): { el: HTMLElement; update(): void } {
   const t = app.t;
+  // In a room, the clock, the faults, unlocking and the reset are the server's: the trainer's
+  // browser changes them through the control API; a participant's browser has none of them.
+  const room = app.room;
+  const trainer = room === null || room.token !== null;
+  const remote = (action: (r: NonNullable<typeof room>) => Promise<unknown>) =>
+    void guard(async () => {
+      try {
+        await action(room!);
+        await room!.sync(app.clock);
+      } catch (error) {
+        const f = friendlyError(error, app.lang);
+        status.show(f.text, false, f.details);
+      }
+      done();
+    });
   const time = h('output', { class: 'sim-time', 'aria-live': 'off' });
   const pause = h('button', {
     type: 'button',
     'aria-pressed': String(app.clock.paused),
     onclick: () => {
+      if (room) return remote((r) => r.control('POST', 'control/clock/freeze', { frozen: !app.clock.paused }));
       if (app.clock.paused) app.clock.resume();
       else app.clock.pause();
       done();
@@ -34,14 +50,23 @@ export function trainerPanel(app: DemoApp, hooks: TrainerHooks): { el: HTMLEleme
     update();
     hooks.changed();
   };
-  const skip = (ms: number) => () => (app.clock.advance(ms), done());
+  const skip = (ms: number) => () =>
+    room ? remote((r) => r.control('POST', 'control/clock/advance', { ms })) : (app.clock.advance(ms), done());
+  const toRealTime = () =>
+    room
+      ? remote(async (r) => {
+          await r.control('POST', 'control/clock/freeze', { frozen: false });
+          await r.control('PUT', 'control/clock', { time: Date.now() });
+        })
+      : (app.clock.toRealTime(), done());
   const fault = (kind: FaultKind) => {
     const id = uid(`fault-${kind}`);
     const box = h('input', {
       type: 'checkbox',
       id,
-      checked: app.faults.includes(kind),
+      checked: room ? room.fault === kind : app.faults.includes(kind),
       onchange: () => {
+        if (room) return remote((r) => r.control('POST', `control/faults/${box.checked ? 'start' : 'stop'}`, { kind }));
         if (box.checked) {
           app.provider.faults.start(kind);
           app.faults = [...app.faults.filter((k) => k !== kind), kind];
@@ -98,7 +123,8 @@ export function trainerPanel(app: DemoApp, hooks: TrainerHooks): { el: HTMLEleme
         void guard(async () => {
           const username = app.site.username.trim();
           try {
-            await app.provider.unlock(username);
+            if (room) await room.control('POST', 'control/unlock', { username });
+            else await app.provider.unlock(username);
             status.show(`${t('unlocked')} ${username}`, true);
           } catch (error) {
             const f = friendlyError(error, app.lang);
@@ -114,7 +140,16 @@ export function trainerPanel(app: DemoApp, hooks: TrainerHooks): { el: HTMLEleme
     'span',
     { class: 'confirm-reset', hidden: true, role: 'group', 'aria-label': t('resetQuestion') },
     h('strong', {}, t('resetQuestion')),
-    h('button', { type: 'button', class: 'danger', onclick: hooks.reset }, t('resetYes')),
+    h(
+      'button',
+      {
+        type: 'button',
+        class: 'danger',
+        onclick: () =>
+          room ? remote(async (r) => (await r.control('POST', 'control/reset', {}), hooks.reset())) : hooks.reset(),
+      },
+      t('resetYes'),
+    ),
     h(
       'button',
       {
@@ -138,37 +173,48 @@ export function trainerPanel(app: DemoApp, hooks: TrainerHooks): { el: HTMLEleme
     t('reset'),
   );
 
+  const timeGroup = h(
+    'div',
+    { class: 'group', role: 'group', 'aria-label': t('simTime') },
+    h('span', { class: 'group-label' }, `${t('simTime')}:`),
+    time,
+    ...(trainer
+      ? [
+          pause,
+          h('button', { type: 'button', onclick: skip(30_000) }, t('plus30')),
+          h('button', { type: 'button', onclick: skip(120_000) }, t('plus2m')),
+          h('button', { type: 'button', onclick: toRealTime }, t('realTime')),
+        ]
+      : []),
+  );
+  const trainerGroups = trainer
+    ? [
+        h(
+          'div',
+          { class: 'group', role: 'group', 'aria-label': t('faults') },
+          h('span', { class: 'group-label' }, `${t('faults')}:`),
+          fault('maintenance'),
+          fault('outage'),
+          fault('timeout'),
+        ),
+        h(
+          'div',
+          { class: 'group' },
+          // The activation wait is the server's profile in a room; the page cannot change it.
+          room ? null : h('span', { class: 'check' }, delay, h('label', { for: delayId }, t('activationDelay'))),
+          unlock,
+        ),
+      ]
+    : [];
   const el = h(
     'section',
     { class: 'panel trainer', 'aria-labelledby': 'trainer-title' },
-    h('h2', { id: 'trainer-title' }, t('trainer')),
+    h('h2', { id: 'trainer-title' }, room ? t(trainer ? 'roomTrainer' : 'roomSettings') : t('trainer')),
     h(
       'div',
       { class: 'controls' },
-      h(
-        'div',
-        { class: 'group', role: 'group', 'aria-label': t('simTime') },
-        h('span', { class: 'group-label' }, `${t('simTime')}:`),
-        time,
-        pause,
-        h('button', { type: 'button', onclick: skip(30_000) }, t('plus30')),
-        h('button', { type: 'button', onclick: skip(120_000) }, t('plus2m')),
-        h('button', { type: 'button', onclick: () => (app.clock.toRealTime(), done()) }, t('realTime')),
-      ),
-      h(
-        'div',
-        { class: 'group', role: 'group', 'aria-label': t('faults') },
-        h('span', { class: 'group-label' }, `${t('faults')}:`),
-        fault('maintenance'),
-        fault('outage'),
-        fault('timeout'),
-      ),
-      h(
-        'div',
-        { class: 'group' },
-        h('span', { class: 'check' }, delay, h('label', { for: delayId }, t('activationDelay'))),
-        unlock,
-      ),
+      timeGroup,
+      ...trainerGroups,
       h(
         'div',
         { class: 'group' },
@@ -176,12 +222,13 @@ export function trainerPanel(app: DemoApp, hooks: TrainerHooks): { el: HTMLEleme
         lang,
         h('span', { class: 'check' }, second, h('label', { for: secondId }, t('secondPhone'))),
         present,
-        resetButton,
-        confirmReset,
+        trainer ? resetButton : null,
+        trainer ? confirmReset : null,
       ),
     ),
     status.el,
   );
+  if (room?.refused) status.show(t('tokenRefused'), false);
   const guard = busyGuard(el);
 
   function update() {
