@@ -49,6 +49,7 @@ export async function setUpApi(flags: ApiFlags): Promise<ApiSetup> {
     store,
     clock,
     language: flags.language,
+    ...(mail.mailer !== null && { mailer: mail.mailer }),
     ...(flags.hashIterations !== undefined && { hashing: { iterations: flags.hashIterations } }),
   });
   let control: ApiSetup['control'] = null;

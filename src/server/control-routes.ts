@@ -5,6 +5,7 @@
 import { InvalidArgumentError, describeValue } from '../core/errors.js';
 import type { FaultKind } from '../sim/faults.js';
 import { readJsonObject } from './body.js';
+import { MAILBOX_ROUTES } from './email-routes.js';
 import { HttpError, json } from './http-error.js';
 import type { Route, RouteContext } from './route.js';
 import type { SharedClock } from './shared-clock.js';
@@ -131,4 +132,5 @@ export const CONTROL_ROUTES: readonly Route[] = [
       return json(200, { ok: true, removedKeys: keys.length });
     },
   },
+  ...MAILBOX_ROUTES,
 ];

@@ -1,6 +1,7 @@
 /**
  * The JSON Schemas (2020-12, as OpenAPI 3.1 uses) of the API's bodies and answers.
  */
+import { ACCOUNT_STATUS_EMAIL_FIELDS, PASSWORD_WARNING, SECOND_FACTOR } from './openapi-email-schemas.js';
 type Schema = Record<string, unknown>;
 
 const str = (description?: string): Schema => ({ type: 'string', ...(description && { description }) });
@@ -26,7 +27,10 @@ export const REQUEST_SCHEMAS: Record<string, Schema> = {
   RegisterRequest: obj({ username: str('1 to 128 printable characters'), password: str(), email: str() }),
   PasswordRequest: obj({ username: str(), password: str() }),
   CodeRequest: obj({ loginTicket: str('from POST /api/login'), code: str('the current one-time code') }),
-  EnrollmentRequest: obj({ username: str(), password: str() }),
+  EnrollmentRequest: obj(
+    { username: str(), password: str(), code: str('for an e-mail account: a code just mailed (it moves to the app)') },
+    ['username', 'password'],
+  ),
   ConfirmRequest: obj({ enrollmentId: str(), code: str() }),
   FinishRequest: obj({
     enrollmentId: str(),
@@ -53,10 +57,7 @@ const accountStatus = obj({
   pending: {
     oneOf: [{ type: 'null' }, obj({ kind, confirmed: { type: 'boolean' }, expiresAt: ms('when it expires') })],
   },
-  factor: { enum: ['app', 'email', null] },
-  password: { enum: ['ok', 'warning', 'expired', 'expired-locked'] },
-  passwordExpiresAt: { type: ['number', 'null'] },
-  emailCodeExpiresAt: { type: ['number', 'null'] },
+  ...ACCOUNT_STATUS_EMAIL_FIELDS,
 });
 
 const faultWindow = obj({ kind: faultKind, from: ms('start'), until: { type: ['number', 'null'] } });
@@ -79,12 +80,23 @@ export const RESPONSE_SCHEMAS: Record<string, Schema> = {
   ),
   Failure: { anyOf: [ref('Refusal'), ref('Error')] },
   Registered: okOf('register.ok', { username: str() }),
-  LoginTicket: obj({
-    ok: { const: true },
-    loginTicket: str('send it with the code to POST /api/login/code'),
-    expiresAt: ms('simulated time'),
-  }),
-  LoginOk: okOf('login.ok', { username: str() }),
+  LoginTicket: obj(
+    {
+      ok: { const: true },
+      loginTicket: str('send it with the code to POST /api/login/code'),
+      expiresAt: ms('simulated time'),
+      secondFactor: {
+        ...SECOND_FACTOR,
+        description: "the code page that follows: the app's code, or (email) POST /api/login/email-code first",
+      },
+      passwordWarning: PASSWORD_WARNING,
+    },
+    ['ok', 'loginTicket', 'expiresAt', 'secondFactor'],
+  ),
+  LoginOk: {
+    ...okOf('login.ok', { username: str(), passwordWarning: PASSWORD_WARNING }),
+    required: ['ok', 'messageKey', 'message', 'username'],
+  },
   Me: obj({ username: str(), account: accountStatus }),
   AccountStatus: accountStatus,
   EnrollmentStarted: {

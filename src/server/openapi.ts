@@ -2,40 +2,10 @@
  * The OpenAPI 3.1 document of the HTTP API, served at `/openapi.json`. Every answer the tests receive
  * is checked against it.
  */
+import { EMAIL_CONTROL_PATHS, EMAIL_SITE_PATHS, PASSWORD_EXPIRED, withAnswers } from './openapi-email.js';
+import { control, op } from './openapi-operation.js';
+import { EMAIL_REQUEST_SCHEMAS, EMAIL_RESPONSE_SCHEMAS } from './openapi-email-schemas.js';
 import { REQUEST_SCHEMAS, RESPONSE_SCHEMAS } from './openapi-schemas.js';
-
-type Operation = Record<string, unknown>;
-
-const content = (name: string) => ({ 'application/json': { schema: { $ref: `#/components/schemas/${name}` } } });
-const body = (name: string) => ({ required: true, content: content(name) });
-const answer = (description: string, name: string) => ({ description, content: content(name) });
-const failures = {
-  '400': answer('Bad input: BAD_JSON, UNKNOWN_FIELD, INVALID_ARGUMENT', 'Error'),
-  '413': answer('The body is too large (BODY_TOO_LARGE)', 'Error'),
-  '415': answer('The body is not application/json', 'Error'),
-  default: answer(
-    'A refusal of the service (401 login refused, 409 taken, 422 refused, 503/504 faults) or an error',
-    'Failure',
-  ),
-};
-
-function op(
-  summary: string,
-  tags: string[],
-  ok: [string, string, string],
-  request?: string,
-  extra: Operation = {},
-): Operation {
-  return {
-    summary,
-    tags,
-    ...(request && { requestBody: body(request) }),
-    responses: { [ok[0]]: ok[2] === '' ? { description: ok[1] } : answer(ok[1], ok[2]), ...failures },
-    ...extra,
-  };
-}
-
-const control = { security: [{ controlToken: [] }] };
 
 /** The document; without the control API when it is switched off. */
 export function openApiDocument(options: { control: boolean } = { control: true }): Record<string, unknown> {
@@ -44,16 +14,19 @@ export function openApiDocument(options: { control: boolean } = { control: true 
       post: op('Register an account', ['site'], ['201', 'Registered', 'Registered'], 'RegisterRequest'),
     },
     '/api/login': {
-      post: op(
-        'Login, page one: the password → a short-lived login ticket',
-        ['site'],
-        ['200', 'The password was right', 'LoginTicket'],
-        'PasswordRequest',
+      post: withAnswers(
+        op(
+          'Login, page one: the password → a short-lived login ticket, and which second factor comes next',
+          ['site'],
+          ['200', 'The password was right', 'LoginTicket'],
+          'PasswordRequest',
+        ),
+        PASSWORD_EXPIRED,
       ),
     },
     '/api/login/code': {
       post: op(
-        'Login, page two: the ticket and the one-time code → a session cookie',
+        'Login, page two: the ticket and the code (from the app, or the mailed one for an e-mail account) → a session cookie',
         ['site'],
         ['200', 'Logged in; the session cookie is set', 'LoginOk'],
         'CodeRequest',
@@ -77,11 +50,14 @@ export function openApiDocument(options: { control: boolean } = { control: true 
     },
     '/api/logout': { post: op('End the session', ['site'], ['204', 'Logged out; the cookie is cleared', '']) },
     '/api/enrollment': {
-      post: op(
-        'Enrollment step 1: the password again → a new secret, key URI and QR code',
-        ['enrollment'],
-        ['200', 'Started', 'EnrollmentStarted'],
-        'EnrollmentRequest',
+      post: withAnswers(
+        op(
+          'Enrollment step 1: the password again (and, for an e-mail account, a code just mailed) → a new secret, key URI and QR code',
+          ['enrollment'],
+          ['200', 'Started', 'EnrollmentStarted'],
+          'EnrollmentRequest',
+        ),
+        PASSWORD_EXPIRED,
       ),
     },
     '/api/enrollment/confirm': {
@@ -124,6 +100,7 @@ export function openApiDocument(options: { control: boolean } = { control: true 
         'DeletionCodeRequest',
       ),
     },
+    ...EMAIL_SITE_PATHS,
   };
   const controlPaths = {
     '/control/clock': {
@@ -211,6 +188,7 @@ export function openApiDocument(options: { control: boolean } = { control: true 
         control,
       ),
     },
+    ...EMAIL_CONTROL_PATHS,
   };
   return {
     openapi: '3.1.0',
@@ -222,7 +200,7 @@ export function openApiDocument(options: { control: boolean } = { control: true 
     },
     paths: { ...site, ...(options.control && controlPaths) },
     components: {
-      schemas: { ...REQUEST_SCHEMAS, ...RESPONSE_SCHEMAS },
+      schemas: { ...REQUEST_SCHEMAS, ...EMAIL_REQUEST_SCHEMAS, ...RESPONSE_SCHEMAS, ...EMAIL_RESPONSE_SCHEMAS },
       securitySchemes: {
         session: { type: 'apiKey', in: 'cookie', name: 'totp_lab_session' },
         ...(options.control && { controlToken: { type: 'http', scheme: 'bearer' } }),

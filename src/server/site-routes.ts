@@ -2,11 +2,13 @@
  * The user-facing flows of the simulated site, as on Ügyfélkapu+: register; login in two steps
  * (password → login ticket → one-time code → session cookie); me; logout; enrollment (start →
  * confirm, with the törlőkód shown once → finish, only with the saved acknowledgement); device change
- * ("Beállítás másik eszközre"); törlőkód redemption. Passwords travel only in JSON bodies.
+ * ("Beállítás másik eszközre"); törlőkód redemption; and (email-routes.ts) the e-mail factor and the
+ * password change. Passwords travel only in JSON bodies.
  */
 import type { EnrollmentStarted } from '../sim/provider/enrollment.js';
 import { readJsonObject } from './body.js';
 import { CLOCK_ROUTE } from './clock-route.js';
+import { EMAIL_ROUTES, refusalAnswer, ticketUser } from './email-routes.js';
 import { HttpError, json } from './http-error.js';
 import { resultResponse, type Route, type RouteContext } from './route.js';
 import { sessionCookie, sessionCookieOf } from './sessions.js';
@@ -22,20 +24,20 @@ export const SITE_ROUTES: readonly Route[] = [
   post('/api/login', async (c) => {
     const body = await readJsonObject(c.request, ['username', 'password']);
     const result = await c.provider.verifyPassword(body as never);
-    if (!result.ok) return resultResponse(result);
+    if (!result.ok) return refusalAnswer(result);
     const { ticket, expiresAt } = await c.sessions.issueTicket(result.username);
-    return json(200, { ok: true, loginTicket: ticket, expiresAt });
+    return json(200, {
+      ok: true,
+      loginTicket: ticket,
+      expiresAt,
+      secondFactor: result.secondFactor,
+      ...(result.passwordWarning !== undefined && { passwordWarning: result.passwordWarning }),
+    });
   }),
   post('/api/login/code', async (c) => {
     const body = await readJsonObject(c.request, ['loginTicket', 'code']);
     const ticket = body['loginTicket'];
-    const username = typeof ticket === 'string' ? await c.sessions.useTicket(ticket) : null;
-    if (username === null)
-      throw new HttpError(
-        401,
-        'LOGIN_TICKET_INVALID',
-        'the login ticket is unknown, used up or expired: log in with the password again',
-      );
+    const username = await ticketUser(c, ticket);
     const result = await c.provider.verifySecondFactor({ username, code: body['code'] as string });
     if (!result.ok) return resultResponse(result);
     await c.sessions.dropTicket(ticket as string);
@@ -56,7 +58,7 @@ export const SITE_ROUTES: readonly Route[] = [
     return json(204, null, { 'Set-Cookie': sessionCookie(null, c.secureCookies) });
   }),
   post('/api/enrollment', async (c) => {
-    const body = await readJsonObject(c.request, ['username', 'password']);
+    const body = await readJsonObject(c.request, ['username', 'password', 'code']);
     return started(c, await c.provider.startEnrollment(body as never));
   }),
   post('/api/enrollment/confirm', async (c) => {
@@ -79,11 +81,13 @@ export const SITE_ROUTES: readonly Route[] = [
     const body = await readJsonObject(c.request, ['username', 'password', 'deletionCode']);
     return resultResponse(await c.provider.redeemDeletionCode(body as never));
   }),
+  ...EMAIL_ROUTES,
 ];
 
 /** A started enrollment or device change, with the QR code when the handler can draw one. */
 function started(c: RouteContext, result: Awaited<ReturnType<RouteContext['provider']['startEnrollment']>>) {
-  if (!result.ok || c.qr === undefined) return resultResponse(result);
+  if (!result.ok) return refusalAnswer(result);
+  if (c.qr === undefined) return resultResponse(result);
   const picture = c.qr((result as EnrollmentStarted).keyUri);
   return json(200, { ...result, qr: { svg: picture.svg, png: toBase64(picture.png) } });
 }

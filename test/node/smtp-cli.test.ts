@@ -89,7 +89,20 @@ describe('the mail setting of the CLI', () => {
     expect(r.text).not.toContain('Pw-123456');
   });
 
-  it('serve --api says where mail goes, without the password of TOTP_LAB_SMTP_URL', async () => {
+  it('demo --interactive sends the mail to the SMTP server too, and keeps it in the inbox', async () => {
+    const before = catcher.caught.length;
+    const r = await cli(
+      ['demo', '--interactive', '--lang', 'en', '--no-qr'],
+      { [SMTP_URL_ENV]: `smtp://lab:Catcher-Pass-42@127.0.0.1:${catcher.port}` },
+      ['register', 'email', 'inbox', 'quit'],
+    );
+    expect(r.code).toBe(0);
+    expect(r.text).toMatch(/ {2}1\. \d\d:\d\d:\d\d {2}\S/);
+    expect(catcher.caught.slice(before).map((m) => m.rcptTo)).toEqual([['kovacs.janos@example.hu']]);
+    expect(r.text).not.toContain('Catcher-Pass-42');
+  });
+
+  it('serve --api sends the service mail to the server of TOTP_LAB_SMTP_URL, never showing its password', async () => {
     const compiled = await compileCli();
     try {
       const child = spawn(
@@ -97,7 +110,11 @@ describe('the mail setting of the CLI', () => {
         [compiled.bin, 'serve', '--api', '--port', '0', '--hash-iterations', '1000'],
         {
           stdio: ['ignore', 'pipe', 'pipe'],
-          env: { ...process.env, [SMTP_URL_ENV]: `smtp://lab:Catcher-Pass-42@127.0.0.1:${catcher.port}` },
+          env: {
+            ...process.env,
+            [SMTP_URL_ENV]: `smtp://lab:Catcher-Pass-42@127.0.0.1:${catcher.port}`,
+            TOTP_LAB_CONTROL_TOKEN: 'smtp-cli-control-token-0123456789',
+          },
         },
       );
       let out = '';
@@ -107,6 +124,19 @@ describe('the mail setting of the CLI', () => {
         child.stdout.on('data', () => out.includes('Ctrl+C') && resolve());
         child.on('exit', (code) => reject(new Error(`serve exited with ${code}: ${out}`)));
       });
+      // A setup code, through the running service, arrives at the SMTP server.
+      const api = /HTTP API: (http:\/\/\S+?\/)api\//.exec(out)![1]!;
+      const post = (path: string, body: unknown) =>
+        fetch(new URL(path, api), {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+        });
+      const account = { username: 'toth.bela', password: 'Ősz-Levél-2025' };
+      expect((await post('api/register', { ...account, email: 'toth.bela@example.hu' })).status).toBe(201);
+      const before = catcher.caught.length;
+      expect((await post('api/email-factor', account)).status).toBe(200);
+      expect(catcher.caught.slice(before).map((m) => m.rcptTo)).toEqual([['toth.bela@example.hu']]);
       child.kill('SIGTERM');
       await new Promise((resolve) => child.once('exit', resolve));
       expect(out).toContain(`Mail: sent to the SMTP server at 127.0.0.1:${catcher.port}\n`);

@@ -61,6 +61,16 @@ describe('examples/http', () => {
     expect(result.code).toBe(0);
   }, 30_000);
 
+  it('email_login.py chooses the e-mail code and logs in with a code read from the control mailbox', async () => {
+    const result = await run('python3', ['examples/http/email_login.py'], {
+      TOTP_LAB_URL: instance.url,
+      TOTP_LAB_CONTROL_TOKEN: INSTANCE_TOKEN,
+    });
+    expect(result.out).toContain('ok: logged in with the e-mailed code');
+    expect(result.out).toContain('ok: a used code is refused');
+    expect(result.code).toBe(0);
+  }, 30_000);
+
   it('server.ts mounts the API next to its own routes', async () => {
     const server = await startExampleServer(0);
     try {

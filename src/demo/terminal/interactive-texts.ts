@@ -18,12 +18,20 @@ const HELP = {
   delete <phone> <n>       remove entry n from a phone (swipe left, confirm)
   confirm <code>           type the phone's code under the QR code
   finish                   tick "Törlőkód mentéséről gondoskodtam" and press Befejezés
-  login <code>             log in with a code
+  login <code>             log in with a code (login mail: the code of the newest mail)
   device-change <code>     "Beállítás másik eszközre" (needs a current code)
   redeem <törlőkód>        remove the phone binding with the törlőkód
+  email [code]             choose the e-mail code as second factor (with a phone
+                           bound: its current code); a confirmation code is mailed
+  email-redeem <törlőkód>  the same after losing the phone: the törlőkód instead
+  email-confirm <code>     type the mailed confirmation code (or: email-confirm mail)
+  send-code                the password, then "Kód küldése": a login code by e-mail
+  inbox                    the user's mailbox (codes hidden unless --show-secrets)
+  open [n]                 read mail n (default: the newest)
+  password <new>           change the password (required once it has expired)
   drift <phone> <seconds>  set a phone's clock error (e.g. drift phone -45)
   time                     show the simulated time (it stands still until moved)
-  time +30s, +2m, +1h      move time forward (also just +30s)
+  time +30s, +2m, +1h, +2d move time forward (also just +30s)
   time <date-time>         jump forward to a time with Z or an offset
   fault <maintenance|outage|timeout|off>
   unlock                   the in-person unlock after five wrong passwords
@@ -38,12 +46,20 @@ const HELP = {
   delete <készülék> <n>    az n-edik bejegyzés törlése (balra húzás, megerősítés)
   confirm <kód>            a készülék kódjának beírása a QR-kód alatt
   finish                   „Törlőkód mentéséről gondoskodtam” bepipálása és Befejezés
-  login <kód>              belépés egy kóddal
+  login <kód>              belépés egy kóddal (login mail: a legújabb levél kódja)
   device-change <kód>      „Beállítás másik eszközre” (aktuális kód kell hozzá)
   redeem <törlőkód>        a telefonos kapcsolat törlése a törlőkóddal
+  email [kód]              második faktor: e-mailes kód (ha telefon van kötve:
+                           annak aktuális kódja); megerősítő kódot küld e-mailben
+  email-redeem <törlőkód>  ugyanez elveszett telefon után, a törlőkóddal
+  email-confirm <kód>      az e-mailben kapott megerősítő kód (vagy: email-confirm mail)
+  send-code                jelszó, majd „Kód küldése”: belépési kód e-mailben
+  inbox                    a felhasználó postafiókja (a kódok rejtve, --show-secrets mutatja)
+  open [n]                 az n-edik levél elolvasása (alapból a legújabb)
+  password <új>            jelszócsere (lejárt jelszó után kötelező)
   drift <készülék> <mp>    a készülék órájának eltérése (pl. drift telefon -45)
   time                     a szimulált idő (áll, amíg nem léptetik)
-  time +30s, +2m, +1h      az idő előretekerése (röviden: +30s)
+  time +30s, +2m, +1h, +2d az idő előretekerése (röviden: +30s)
   time <időpont>           ugrás egy későbbi időpontra (Z-vel vagy eltéréssel, pl. +01:00)
   fault <maintenance|outage|timeout|off>
   unlock                   személyes feloldás öt hibás jelszó után
@@ -60,7 +76,7 @@ export const SAY = {
     unknown: (c: string) => `Unknown command: ${c} (help)`,
     tooLong: 'that jump in time is too long',
     backwards: 'the simulated clock only moves forward',
-    timeUsage: 'time, time +30s (s, m or h), or time 2025-01-16T09:00:00Z',
+    timeUsage: 'time, time +30s (s, m, h or d), or time 2025-01-16T09:00:00Z',
     driftUsage: 'drift <phone|tablet> <seconds>',
     deleteUsage: 'delete <phone|tablet> <n> (n as numbered by phones)',
     deleted: 'entry removed',
@@ -80,7 +96,7 @@ export const SAY = {
     unknown: (c: string) => `Ismeretlen parancs: ${c} (help)`,
     tooLong: 'ekkora ugrás az időben nem lehetséges',
     backwards: 'a szimulált idő csak előre halad',
-    timeUsage: 'time, time +30s (s, m vagy h), vagy time 2025-01-16T10:00:00+01:00',
+    timeUsage: 'time, time +30s (s, m, h vagy d), vagy time 2025-01-16T10:00:00+01:00',
     driftUsage: 'drift <telefon|tablet> <mp>',
     deleteUsage: 'delete <telefon|tablet> <n> (n: a phones parancs sorszáma)',
     deleted: 'bejegyzés törölve',
@@ -92,6 +108,30 @@ export const SAY = {
     auditEmpty: '(a napló üres)',
     now: 'szimulált idő',
     paused: 'Az idő áll, amíg nem léptetik (time +30s). Az időpontok budapesti idő szerint értendők.',
+  },
+} as const;
+
+/** What the e-mail commands say. */
+export const EMAIL_SAY = {
+  en: {
+    emailFirst: 'First: email (or email-redeem).',
+    notEmail: "This account's second factor is not e-mail: log in with the app's code.",
+    inboxEmpty: '(the inbox is empty)',
+    openHint: 'open [n] reads a mail',
+    openUsage: 'open [n] (n as numbered by inbox)',
+    passwordUsage: 'password <new password>',
+    mail: 'mail',
+    masked: 'the code is hidden; --show-secrets shows it, login mail types it',
+  },
+  hu: {
+    emailFirst: 'Előbb: email (vagy email-redeem).',
+    notEmail: 'A fiók második faktora nem az e-mail: lépjen be az alkalmazás kódjával.',
+    inboxEmpty: '(a postafiók üres)',
+    openHint: 'open [n]: a levél elolvasása',
+    openUsage: 'open [n] (n: az inbox sorszáma)',
+    passwordUsage: 'password <új jelszó>',
+    mail: 'levél',
+    masked: 'a kód rejtve; --show-secrets mutatja, a login mail beírja',
   },
 } as const;
 

@@ -20,6 +20,7 @@ import {
   type StoreValue,
 } from '../../index.js';
 import { clockTime, formatEvent } from './format.js';
+import { demoMailer, emailCommands, newestMailedCode } from './interactive-email.js';
 import { DEMO_USER as USER, PHONES, SAY, scanStatus, type PhoneId } from './interactive-texts.js';
 import type { Style } from './style.js';
 import type { DemoIo, DemoOutcome } from './io.js';
@@ -27,6 +28,8 @@ import type { DemoIo, DemoOutcome } from './io.js';
 const PHONES_KEY = 'demo:phones';
 const AUDIT_KEY = 'demo:audit';
 const CLOCK_KEY = 'demo:clock';
+// The user's password once changed in the demo (the demo types it for the user).
+const PASSWORD_KEY = 'demo:password';
 // The audit log kept in the state file: the newest entries, enough for a training day.
 const AUDIT_KEPT = 1000;
 
@@ -61,10 +64,12 @@ export async function runInteractive(o: InteractiveOptions): Promise<DemoOutcome
     ? kept.filter((e) => typeof e?.time === 'number' && typeof e.seq === 'number')
     : [];
   const seqBase = audit.at(-1)?.seq ?? 0;
+  const { inbox, mailer } = demoMailer(o.mailer);
   const provider = createProvider({
     clock,
     store,
     language,
+    mailer,
     hashing: LOW_COST_HASHING_FOR_TESTS,
     onAudit: (event) => audit.push({ ...event, seq: seqBase + event.seq }),
   });
@@ -89,6 +94,7 @@ export async function runInteractive(o: InteractiveOptions): Promise<DemoOutcome
   const show = (event: Parameters<typeof formatEvent>[0]) => {
     for (const line of formatEvent(event, { language, style, showSecrets: o.showSecrets, drawQr })) io.out(line);
   };
+  let password = (await store.get<string>(PASSWORD_KEY)) ?? USER.password;
   const fail = (text: string) => io.out(`  ${style.red('✗')} ${text}`);
   const done = (text: string) => io.out(`  ${style.green('✓')} ${text}`);
   // One name per phone in each language; either language's name is understood when typed.
@@ -133,9 +139,10 @@ export async function runInteractive(o: InteractiveOptions): Promise<DemoOutcome
   };
   const timeCommand = (arg: string | undefined) => {
     if (arg === undefined) return io.out(`  ${say.now}: ${clockTime(clock.now(), language)}`);
-    const jump = /^\+(\d+)(s|m|h)$/.exec(arg);
+    const jump = /^\+(\d+)(s|m|h|d)$/.exec(arg);
     if (jump) {
-      const ms = Number(jump[1]) * { s: 1000, m: 60_000, h: 3_600_000 }[jump[2] as 's' | 'm' | 'h'];
+      const ms =
+        Number(jump[1]) * { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 }[jump[2] as 's' | 'm' | 'h' | 'd'];
       return moveTo(clock.now() + ms, ms);
     }
     if (arg.startsWith('+')) return fail(say.timeUsage);
@@ -148,6 +155,21 @@ export async function runInteractive(o: InteractiveOptions): Promise<DemoOutcome
     }
   };
 
+  const email = emailCommands({
+    provider,
+    inbox,
+    language,
+    style,
+    showSecrets: o.showSecrets,
+    out: (line) => io.out(line),
+    site: (r) => show({ type: 'site', ok: r.ok, message: r.message }),
+    fail,
+    password: () => password,
+    setPassword: async (next) => {
+      password = next;
+      await store.update(PASSWORD_KEY, () => next);
+    },
+  });
   io.out(say.help);
   io.out('');
   io.out(say.paused);
@@ -172,10 +194,16 @@ export async function runInteractive(o: InteractiveOptions): Promise<DemoOutcome
           timeCommand(args[0]);
           break;
         case 'register':
-          site(await provider.register(USER));
+          site(await provider.register({ ...USER, password }));
           break;
         case 'enroll':
-          showSetup(await provider.startEnrollment({ username: USER.username, password: USER.password }));
+          showSetup(
+            await provider.startEnrollment({
+              username: USER.username,
+              password,
+              ...(args.length > 0 && { code: args[0] === 'mail' ? (newestMailedCode(inbox) ?? '') : args.join('') }),
+            }),
+          );
           break;
         case 'scan':
         case 'type': {
@@ -228,18 +256,22 @@ export async function runInteractive(o: InteractiveOptions): Promise<DemoOutcome
           break;
         }
         case 'login':
-          site(await provider.login({ username: USER.username, password: USER.password, code: args.join('') }));
+          site(
+            await provider.login({
+              username: USER.username,
+              password,
+              code: args[0] === 'mail' ? (newestMailedCode(inbox) ?? '') : args.join(''),
+            }),
+          );
           break;
         case 'device-change':
-          showSetup(
-            await provider.startDeviceChange({ username: USER.username, password: USER.password, code: args.join('') }),
-          );
+          showSetup(await provider.startDeviceChange({ username: USER.username, password, code: args.join('') }));
           break;
         case 'redeem':
           site(
             await provider.redeemDeletionCode({
               username: USER.username,
-              password: USER.password,
+              password,
               deletionCode: args.join(' '),
             }),
           );
@@ -278,7 +310,7 @@ export async function runInteractive(o: InteractiveOptions): Promise<DemoOutcome
         default: {
           // "+30s" is short for "time +30s".
           if (command.startsWith('+')) timeCommand(command);
-          else io.out(say.unknown(shorten(command)));
+          else if (!(await email(command, args))) io.out(say.unknown(shorten(command)));
         }
       }
     } catch (error) {

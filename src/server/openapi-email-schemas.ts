@@ -1,0 +1,79 @@
+/** The JSON Schemas of the e-mail second factor, the password change and the mailbox. */
+type Schema = Record<string, unknown>;
+
+const str = (description?: string): Schema => ({ type: 'string', ...(description && { description }) });
+const ms = (description: string): Schema => ({ type: 'number', description });
+const obj = (properties: Record<string, Schema>, required: string[] = Object.keys(properties)): Schema => ({
+  type: 'object',
+  properties,
+  required,
+  additionalProperties: false,
+});
+const okOf = (messageKey: string, rest: Record<string, Schema>): Schema =>
+  obj({ ok: { const: true }, messageKey: { const: messageKey }, message: str("in the provider's language"), ...rest });
+const sessionNumber: Schema = {
+  type: 'string',
+  pattern: '^[0-9]{3}$',
+  description: 'the 3-digit session number the page shows and the mail repeats',
+};
+
+/** The second factor an account uses: the authenticator app, e-mail, or none yet. */
+export const SECOND_FACTOR: Schema = { enum: ['app', 'email', null] };
+
+/** The warning a right password gets shortly before it expires. */
+export const PASSWORD_WARNING: Schema = obj({
+  messageKey: { const: 'password.expiring' },
+  message: str(),
+  expiresAt: ms('when the password expires (simulated time)'),
+  daysLeft: { type: 'integer', minimum: 0 },
+});
+
+/** The fields the account status gained with the e-mail factor and password age. */
+export const ACCOUNT_STATUS_EMAIL_FIELDS: Record<string, Schema> = {
+  factor: SECOND_FACTOR,
+  password: { enum: ['ok', 'warning', 'expired', 'expired-locked'] },
+  passwordExpiresAt: { type: ['number', 'null'] },
+  emailCodeExpiresAt: { type: ['number', 'null'] },
+};
+
+export const EMAIL_REQUEST_SCHEMAS: Record<string, Schema> = {
+  EmailCodeRequest: obj({ loginTicket: str('from POST /api/login') }),
+  EmailFactorRequest: obj(
+    {
+      username: str(),
+      password: str(),
+      code: str("the app's current code, when a phone is bound"),
+      deletionCode: str('or the törlőkód instead (it removes the phone binding)'),
+    },
+    ['username', 'password'],
+  ),
+  EmailFactorConfirmRequest: obj({ setupId: str('from POST /api/email-factor'), code: str('the mailed code') }),
+  PasswordChangeRequest: obj({ username: str(), password: str('the current password'), newPassword: str() }),
+};
+
+export const EMAIL_RESPONSE_SCHEMAS: Record<string, Schema> = {
+  PasswordWarning: PASSWORD_WARNING,
+  EmailCodeSent: okOf('emailCode.sent', { sessionNumber, expiresAt: ms('when the code expires (simulated time)') }),
+  EmailFactorStarted: okOf('emailFactor.started', {
+    setupId: str('send it with the mailed code to POST /api/email-factor/confirm'),
+    sessionNumber,
+    expiresAt: ms('when the code expires (simulated time)'),
+  }),
+  EmailFactorConfirmed: okOf('emailFactor.confirmed', { username: str() }),
+  PasswordChanged: okOf('password.changed', {
+    username: str(),
+    passwordExpiresAt: { type: ['number', 'null'], description: 'when the new password expires (simulated time)' },
+  }),
+  Mailbox: obj({
+    messages: {
+      type: 'array',
+      items: obj({
+        to: str(),
+        from: str(),
+        subject: str(),
+        text: str('plain text; it holds the code'),
+        sentAt: ms('simulated time'),
+      }),
+    },
+  }),
+};
