@@ -2,6 +2,7 @@
 // screen, its error messages and the scenario log are read and checked for the other language.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { leftovers } from './leftovers.mjs';
 import { openDemo } from './support.mjs';
 
 /** Labels the driver clicks, per language. */
@@ -55,24 +56,6 @@ const L = {
     username: 'Username',
   },
 };
-
-/** Names and technical tokens either language may show as they are. */
-const ALLOWED = /totp-lab|localStorage|otpauth(-migration)?:\/\/|base32|Ügyfélkapu\+|kovacs\.janos\S*|English|Magyar/g;
-/** English words that have no place in the Hungarian page (none of them is also a Hungarian word). */
-const ENGLISH =
-  /\b(the|and|or|phone|phones|account|accounts|code|codes|step|steps|seconds?|must|got|error|found|invalid|requested|device|password|username|login|added|scenario|passed|failed|time|note|user|old|new|characters|empty|printable|picture|image|camera|webcam|key|not|with|from|your|you)\b|\d s\b/gi;
-/** Hungarian words and letters that have no place in the English page. */
-const HUNGARIAN =
-  /\S*[áéíóöőúüűÁÉÍÓÖŐÚÜŰ]\S*|(?<!\p{L})(az|nem|egy|és|mp|perc|telefon|fiók|kulcs|oldal|lépés|hiba|sikeres|kód)(?!\p{L})/giu;
-/** Hungarian names the English page keeps on purpose: the real site's terms, quoted labels, people. */
-const HU_TERMS =
-  /(?<!\p{L})(törlőkód|Befejezés|Ügyfélkapu\+?|DÁP|Digitális Állampolgár|Kovács János|János Kovács)(?!\p{L})|[“"„][^”"]*[”"]/gu;
-
-function leftovers(text, lang) {
-  const clean = text.replace(ALLOWED, ' ');
-  if (lang === 'hu') return [...clean.matchAll(ENGLISH)].map((m) => m[0]);
-  return [...clean.replace(HU_TERMS, ' ').matchAll(HUNGARIAN)].map((m) => m[0]);
-}
 
 let demo;
 before(async () => {

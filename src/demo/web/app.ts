@@ -11,6 +11,7 @@ import {
   type Authenticator,
   type FaultKind,
   type Language,
+  type MailMessage,
   type Provider,
   type StepView,
 } from '../../index.js';
@@ -34,11 +35,25 @@ export interface SiteEnrollment {
   deletionCode: string | null;
 }
 
+/** A choice of e-mail as the second factor, waiting for the code from the mail. */
+export interface SiteEmailSetup {
+  setupId: string;
+  account: string;
+  sessionNumber: string;
+}
+
 /** What the site shows. */
 export interface SiteState {
   username: string;
   signedIn: string | null;
+  /** The signed-in account's second factor, as the settings page names it. */
+  factor: 'app' | 'email';
   enrollment: SiteEnrollment | null;
+  emailSetup: SiteEmailSetup | null;
+  /** The session number of the last login code mailed, for the account it was mailed for. */
+  emailSession: { username: string; sessionNumber: string } | null;
+  /** The forced change of an expired password, for this account. */
+  passwordChange: string | null;
 }
 
 /** Which step a typed code belonged to, worked out against the account's key (see {@link analyseTypedCode}). */
@@ -51,6 +66,8 @@ export interface TypedCode {
   accepted: boolean;
   /** Why the service said no, from its audit log: a refusal reason, `fault`, or null. */
   reason?: string | null;
+  /** An e-mailed code: it belongs to no step, so the ruler shows only why it was refused. */
+  email?: boolean;
 }
 
 /** How far either side of the server's step a typed code is looked for. */
@@ -76,6 +93,10 @@ export interface DemoApp {
   faults: FaultKind[];
   /** The 90-second wait between Befejezés and a working code (the Ügyfélkapu+ profile); on by default. */
   activationDelay: boolean;
+  /** The user's inbox: every mail the page's service sent, oldest first (in room mode: none). */
+  readonly mail: MailMessage[];
+  /** How long the service's mail takes to arrive, on the simulated clock (a trainer's "late e-mail"). */
+  mailDelayMs: number;
   site: SiteState;
   typed: TypedCode | null;
   /** Saves everything to Web Storage. */
@@ -89,6 +110,8 @@ interface SavedDemo {
   phoneCount?: unknown;
   faults?: unknown;
   activationDelay?: unknown;
+  mail?: unknown;
+  mailDelayMs?: unknown;
   site?: unknown;
   typed?: unknown;
 }
@@ -106,7 +129,16 @@ export function loadDemo(
   const clock = createTrainerClock(saved.clock);
   const store = new WebStorageStore(storage, `${prefix}:provider`);
   const activationDelay = saved.activationDelay !== false;
+  const mail = readMail(saved.mail);
   const provider = createProvider({
+    // The inbox is kept with the page's state, so mail survives a reload; a message carries the
+    // time it was sent on the simulated clock and shows once the clock reaches it (+ the delay).
+    mailer: {
+      async send(message) {
+        mail.push({ ...message, sentAt: message.sentAt + app.mailDelayMs });
+        if (mail.length > MAIL_KEPT) mail.splice(0, mail.length - MAIL_KEPT);
+      },
+    },
     clock,
     store,
     language: lang,
@@ -135,6 +167,8 @@ export function loadDemo(
     phoneCount: saved.phoneCount === 2 ? 2 : 1,
     faults,
     activationDelay,
+    mail,
+    mailDelayMs: typeof saved.mailDelayMs === 'number' && saved.mailDelayMs > 0 ? saved.mailDelayMs : 0,
     site: readSite(saved.site),
     typed: (saved.typed as TypedCode | null | undefined) ?? null,
     save() {
@@ -145,6 +179,8 @@ export function loadDemo(
         phoneCount: app.phoneCount,
         faults: app.faults,
         activationDelay: app.activationDelay,
+        mail: app.mail,
+        mailDelayMs: app.mailDelayMs,
         site: app.site,
         typed: app.typed,
       };
@@ -171,11 +207,32 @@ function makePhone(clock: TrainerClock, state: unknown, language: Language): Aut
 
 function readSite(value: unknown): SiteState {
   const s = (typeof value === 'object' && value !== null ? value : {}) as Partial<SiteState>;
+  const object = <T>(v: T | null | undefined): T | null => (typeof v === 'object' && v !== null ? v : null);
   return {
     username: typeof s.username === 'string' ? s.username : 'kovacs.janos',
     signedIn: typeof s.signedIn === 'string' ? s.signedIn : null,
-    enrollment: typeof s.enrollment === 'object' && s.enrollment !== null ? s.enrollment : null,
+    factor: s.factor === 'email' ? 'email' : 'app',
+    enrollment: object(s.enrollment),
+    emailSetup: object(s.emailSetup),
+    emailSession: object(s.emailSession),
+    passwordChange: typeof s.passwordChange === 'string' ? s.passwordChange : null,
   };
+}
+
+/** The mails kept in the page's inbox. */
+export const MAIL_KEPT = 30;
+
+function readMail(value: unknown): MailMessage[] {
+  if (!Array.isArray(value)) return [];
+  return value.filter(
+    (m): m is MailMessage =>
+      typeof m === 'object' &&
+      m !== null &&
+      typeof m.to === 'string' &&
+      typeof m.subject === 'string' &&
+      typeof m.text === 'string' &&
+      typeof m.sentAt === 'number',
+  );
 }
 
 function readJson(text: string | null): unknown {
@@ -199,6 +256,9 @@ export async function analyseTypedCode(
   code: string,
   pendingKey: boolean,
 ): Promise<Omit<TypedCode, 'accepted'>> {
+  const status = await app.provider.accountStatus(username).catch(() => null);
+  if (!pendingKey && status?.factor === 'email')
+    return { username: username.trim(), step: null, serverStep: Math.floor(app.clock.now() / 30_000), email: true };
   const explained = await app.provider.explainCode({
     username,
     code,

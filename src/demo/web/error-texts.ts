@@ -55,6 +55,11 @@ const BY_CODE: Readonly<Record<string, Pair>> = {
 const BY_PARAMETER: Readonly<Record<string, Pair>> = {
   username: { hu: 'Adjon meg egy felhasználónevet (1–128 karakter).', en: 'Enter a username (1 to 128 characters).' },
   password: { hu: 'Adja meg a jelszót.', en: 'Enter the password.' },
+  newPassword: { hu: 'Adjon meg egy új jelszót.', en: 'Enter a new password.' },
+  setupId: {
+    hu: 'Ez a beállítás már lezárult vagy lejárt: kezdje újra.',
+    en: 'This setup is over or has expired: start again.',
+  },
   email: { hu: 'Adjon meg egy érvényes e-mail-címet.', en: 'Enter a valid e-mail address.' },
   account: { hu: 'Adja meg a fiók nevét.', en: 'Enter the account name.' },
   secret: { hu: 'Adja meg a kulcsot.', en: 'Enter the key.' },

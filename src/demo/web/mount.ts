@@ -7,6 +7,7 @@ import type { KeyValueStorage } from '../../browser/index.js';
 import { clearDemo, loadDemo, type DemoApp } from './app.js';
 import { h } from './dom.js';
 import { guidePanel } from './guide.js';
+import { inboxPanel } from './inbox-panel.js';
 import { phonePanel } from './phone-panel.js';
 import type { RoomLink } from './room.js';
 import { applyPresentMode } from './present.js';
@@ -69,8 +70,10 @@ export function mountDemo(element: HTMLElement, options: MountDemoOptions = {}):
       void ruler.refresh();
       void guide.refresh();
       for (const p of phones) p.update();
+      inbox.update();
     };
     const site = sitePanel(app, changed);
+    const inbox = inboxPanel(app, site.typeCode);
     const phones = Array.from({ length: app.phoneCount }, (_, i) =>
       phonePanel(app, i, { siteCanvas: site.qrCanvas, typeCode: site.typeCode, changed }),
     );
@@ -119,6 +122,7 @@ export function mountDemo(element: HTMLElement, options: MountDemoOptions = {}):
         site.el,
         h('div', { class: 'phones' }, ...phones.map((p) => p.el)),
         ruler.el,
+        inbox.el,
       ),
       scenarioPanel(app).el,
     );
@@ -135,6 +139,7 @@ export function mountDemo(element: HTMLElement, options: MountDemoOptions = {}):
       trainer.update();
       for (const p of phones) p.update();
       ruler.update();
+      inbox.update();
     };
     void ruler.refresh();
     void guide.refresh();

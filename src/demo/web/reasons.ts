@@ -27,6 +27,26 @@ const REASONS: Readonly<Record<string, Readonly<Record<Language, string>>>> = {
   'not-enrolled': { hu: 'nincs beállítva Ügyfélkapu+', en: 'Ügyfélkapu+ is not set up' },
   'wrong-deletion-code': { hu: 'hibás törlőkód', en: 'a wrong deletion code' },
   'acknowledgement-missing': { hu: 'nincs bejelölve a törlőkód mentése', en: 'the deletion code box is not ticked' },
+  'email-code-wrong': { hu: 'hibás e-mailes kód', en: 'a wrong e-mailed code' },
+  'email-code-expired': {
+    hu: 'lejárt e-mailes kód: 10 percnél régebbi',
+    en: 'an expired e-mailed code: older than 10 minutes',
+  },
+  'email-code-used': { hu: 'már felhasznált e-mailes kód', en: 'an e-mailed code already used' },
+  'email-code-superseded': {
+    hu: 'régi e-mailes kód: azóta újat küldtek',
+    en: 'an old e-mailed code: a newer one was sent since',
+  },
+  'email-code-missing': { hu: 'nem küldtek e-mailes kódot', en: 'no code was e-mailed' },
+  'wrong-factor': {
+    hu: 'más a második tényező (alkalmazás vagy e-mail)',
+    en: 'the other second factor (app or e-mail)',
+  },
+  'password-expired': { hu: 'lejárt jelszó: csere szükséges', en: 'an expired password: a change is needed' },
+  'password-expired-locked': {
+    hu: 'zárolt fiók: a jelszó több mint 60 napja lejárt (Fiók feloldása)',
+    en: 'a locked account: the password expired over 60 days ago (Unlock account)',
+  },
   'fault-maintenance': {
     hu: 'szolgáltatási hiba: karbantartás (a kódot nem bírálta el)',
     en: 'a service fault: maintenance (the code was not judged)',

@@ -192,6 +192,8 @@ export async function connectRoom(given: string | null): Promise<RoomLink> {
         }
         return seen.get(username.trim()) ?? null;
       },
+      // The HTTP service has no e-mail routes for the page yet: the site offers the app only.
+      email: null,
     } satisfies SiteService,
   };
   return link;

@@ -82,7 +82,9 @@ export function timeRuler(app: DemoApp): { el: HTMLElement; update(): void; refr
     if (typed) {
       const why = reasonText(typed.reason, app.lang);
       const verdict = typed.accepted ? t('accepted') : isFault(typed.reason) ? t('notJudged') : t('refused');
-      if (typed.step === null)
+      if (typed.email) {
+        // An e-mailed code has no step on the ruler; the why line below says what was wrong.
+      } else if (typed.step === null)
         lines.push(
           h('li', { class: 'bad', 'data-testid': 'typed-step' }, typed.accepted ? t('accepted') : t('typedUnknown')),
         );

@@ -61,7 +61,12 @@ export function settingsPage(
       h('button', { type: 'button', onclick: () => hooks.logout() }, t('logout')),
     ),
     h('h3', {}, t('settingsTitle')),
-    h('p', { class: 'settings-row' }, `${t('secondFactorLabel')} `, h('strong', {}, t('secondFactorApp'))),
+    h(
+      'p',
+      { class: 'settings-row' },
+      `${t('secondFactorLabel')} `,
+      h('strong', {}, t(app.site.factor === 'email' ? 'secondFactorEmail' : 'secondFactorApp')),
+    ),
     h(
       'form',
       {

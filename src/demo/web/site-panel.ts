@@ -7,6 +7,7 @@ import type { AuditEvent } from '../../index.js';
 import { analyseTypedCode, type DemoApp, type SiteEnrollment } from './app.js';
 import { friendlyError } from './error-texts.js';
 import { busyGuard, field, groupCode, h, statusLine } from './dom.js';
+import { emailSetupCard, passwordChangeCard, passwordWarningLine, sessionLine } from './email-cards.js';
 import { addressBar, settingsPage } from './site-pages.js';
 
 /** The site panel and the hooks the phones use. */
@@ -32,6 +33,16 @@ export function sitePanel(app: DemoApp, changed: () => void): SitePanel {
   let password = 'Tavaszi-Szel-2025';
   // The card in use, so presentation mode can hide the others (login always shows).
   let inUse: 'register' | 'login' | 'lost-phone' = 'register';
+  // The password warning of the last login (near expiry); cleared by the next answer.
+  let warning: string | null = null;
+  /** Keeps what a password step says beyond yes or no: the warning, or the forced change. */
+  const notePassword = (
+    username: string,
+    result: { ok: boolean; messageKey?: string; passwordWarning?: { message: string } },
+  ) => {
+    warning = result.ok && result.passwordWarning ? result.passwordWarning.message : null;
+    if (!result.ok && result.messageKey === 'password.expired') app.site.passwordChange = username.trim();
+  };
   // The room's fault, as the server said at the last clock read.
   const banner = h('p', { class: 'fault-banner', role: 'alert', hidden: true });
   const showFault = () => {
@@ -88,7 +99,10 @@ export function sitePanel(app: DemoApp, changed: () => void): SitePanel {
     const parts: HTMLElement[] = [siteBar(), status.el];
     parts.push(banner);
     showFault();
+    if (warning !== null) parts.push(passwordWarningLine(warning));
     if (site.enrollment) parts.push(enrollmentCard(site.enrollment));
+    else if (site.emailSetup) parts.push(emailSetup(site.emailSetup));
+    else if (site.passwordChange) parts.push(passwordChange(site.passwordChange));
     else if (site.signedIn) parts.push(signedInPage(site.signedIn));
     else parts.push(registerCard(), loginCard(), lostPhoneCard());
     root.replaceChildren(...parts);
@@ -117,6 +131,35 @@ export function sitePanel(app: DemoApp, changed: () => void): SitePanel {
     });
     codeInput = page.codeInput;
     return page.el;
+  }
+
+  function emailSetup(setup: NonNullable<typeof app.site.emailSetup>) {
+    const card = emailSetupCard(app, setup, {
+      confirm: (code) =>
+        run(async () => {
+          const result = await app.service.email!.confirmEmailFactor({ setupId: setup.setupId, code });
+          report(result);
+          if (result.ok) app.site.emailSetup = null;
+        }),
+      cancel: () => run(async () => void (app.site.emailSetup = null)),
+    });
+    codeInput = card.codeInput;
+    return card.el;
+  }
+
+  function passwordChange(username: string) {
+    return passwordChangeCard(app, username, password, {
+      change: (old, next) =>
+        run(async () => {
+          const result = await app.service.email!.changePassword({ username, password: old, newPassword: next });
+          report(result);
+          if (result.ok) {
+            app.site.passwordChange = null;
+            password = next;
+          }
+        }),
+      cancel: () => run(async () => void (app.site.passwordChange = null)),
+    });
   }
 
   function credentials(prefix: string) {
@@ -179,7 +222,42 @@ export function sitePanel(app: DemoApp, changed: () => void): SitePanel {
       run(async () => {
         const v = values();
         const result = await judged(v.username, v.code, false, () => app.service.login(v));
-        if (result.ok) app.site.signedIn = v.username.trim();
+        notePassword(v.username, result);
+        if (result.ok) {
+          app.site.signedIn = v.username.trim();
+          const known = await app.service.known(v.username).catch(() => null);
+          app.site.factor = known?.factor === 'email' ? 'email' : 'app';
+        }
+      });
+    const email = app.service.email;
+    // The code page of an e-mail account: the password first, then a fresh code by mail.
+    const sendCode = () =>
+      run(async () => {
+        const v = values();
+        const checked = await email!.verifyPassword({ username: v.username, password: v.password });
+        notePassword(v.username, checked);
+        if (!checked.ok) return report(checked);
+        if (checked.secondFactor !== 'email') return status.show(t('notEmailAccount'), false);
+        const sent = await email!.sendEmailCode({ username: v.username });
+        report(sent);
+        if (sent.ok) app.site.emailSession = { username: v.username.trim(), sessionNumber: sent.sessionNumber };
+      });
+    const chooseEmail = () =>
+      run(async () => {
+        const v = values();
+        const started = await email!.startEmailFactor({
+          username: v.username,
+          password: v.password,
+          ...(v.code.trim() !== '' && { code: v.code }),
+        });
+        notePassword(v.username, started);
+        report(started);
+        if (started.ok)
+          app.site.emailSetup = {
+            setupId: started.setupId,
+            account: v.username.trim(),
+            sessionNumber: started.sessionNumber,
+          };
       });
     const enroll = () =>
       run(async () => {
@@ -201,11 +279,14 @@ export function sitePanel(app: DemoApp, changed: () => void): SitePanel {
       user.wrap,
       pass.wrap,
       code.wrap,
+      sessionLine(app, user.input.value),
       h(
         'div',
         { class: 'buttons' },
         h('button', { type: 'submit', class: 'primary' }, t('loginButton')),
+        email ? h('button', { type: 'button', onclick: sendCode }, t('sendCodeButton')) : null,
         h('button', { type: 'button', onclick: enroll }, t('enrollButton')),
+        email ? h('button', { type: 'button', onclick: chooseEmail }, t('chooseEmailButton')) : null,
         h('button', { type: 'button', onclick: deviceChange }, t('deviceChangeButton')),
       ),
     );

@@ -5,8 +5,18 @@
  */
 import { MESSAGES, formatMessage, type Language, type MessageKey, type Provider } from '../../index.js';
 
-/** The little the guide needs to know about an account. */
-export type KnownAccount = { exists: boolean; secondFactor: 'none' | 'pending-activation' | 'active' };
+/** The little the guide and the settings page need to know about an account. */
+export type KnownAccount = {
+  exists: boolean;
+  secondFactor: 'none' | 'pending-activation' | 'active';
+  factor?: 'app' | 'email' | null;
+};
+
+/** The e-mail code and password age: only where the service offers them (the page's own). */
+export type EmailService = Pick<
+  Provider,
+  'verifyPassword' | 'sendEmailCode' | 'startEmailFactor' | 'confirmEmailFactor' | 'changePassword'
+>;
 
 export type SiteService = Pick<
   Provider,
@@ -23,6 +33,8 @@ export type SiteService = Pick<
   logout(): Promise<void>;
   /** What is known of `username`, or null when this page cannot tell. */
   known(username: string): Promise<KnownAccount | null>;
+  /** The e-mail factor and password calls, or null when the service has none for the page. */
+  email: EmailService | null;
 };
 
 /** The provider in the page as the site's service. */
@@ -38,6 +50,13 @@ export function pageService(provider: Provider): SiteService {
     redeemDeletionCode: (i) => provider.redeemDeletionCode(i),
     logout: async () => undefined,
     known: (username) => provider.accountStatus(username),
+    email: {
+      verifyPassword: (i) => provider.verifyPassword(i),
+      sendEmailCode: (i) => provider.sendEmailCode(i),
+      startEmailFactor: (i) => provider.startEmailFactor(i),
+      confirmEmailFactor: (i) => provider.confirmEmailFactor(i),
+      changePassword: (i) => provider.changePassword(i),
+    },
   };
 }
 

@@ -8,6 +8,10 @@ import { busyGuard, clockText, h, statusLine, uid } from './dom.js';
 import { friendlyError } from './error-texts.js';
 import { presenting, togglePresentMode } from './present.js';
 
+const DAY_MS = 86_400_000;
+/** The trainer's "late e-mail". */
+const MAIL_DELAY_MS = 5 * 60_000;
+
 export interface TrainerHooks {
   changed(): void;
   setLanguage(lang: Language): void;
@@ -100,6 +104,14 @@ export function trainerPanel(app: DemoApp, hooks: TrainerHooks): { el: HTMLEleme
     checked: app.activationDelay,
     onchange: () => hooks.setActivationDelay(delay.checked),
   });
+  // Mail sent from now on arrives 5 minutes late: the e-mail code that expires on its way.
+  const lateId = uid('mail-delay');
+  const late = h('input', {
+    type: 'checkbox',
+    id: lateId,
+    checked: app.mailDelayMs > 0,
+    onchange: () => ((app.mailDelayMs = late.checked ? MAIL_DELAY_MS : 0), done()),
+  });
   const status = statusLine(t('details'));
   const present = h(
     'button',
@@ -183,6 +195,9 @@ export function trainerPanel(app: DemoApp, hooks: TrainerHooks): { el: HTMLEleme
           pause,
           h('button', { type: 'button', onclick: skip(30_000) }, t('plus30')),
           h('button', { type: 'button', onclick: skip(120_000) }, t('plus2m')),
+          // Password age counts in days and years: the warning, the forced change, the lock.
+          h('button', { type: 'button', onclick: skip(30 * DAY_MS) }, t('plus30d')),
+          h('button', { type: 'button', onclick: skip(365 * DAY_MS) }, t('plus1y')),
           h('button', { type: 'button', onclick: toRealTime }, t('realTime')),
         ]
       : []),
@@ -202,6 +217,7 @@ export function trainerPanel(app: DemoApp, hooks: TrainerHooks): { el: HTMLEleme
           { class: 'group' },
           // The activation wait is the server's profile in a room; the page cannot change it.
           room ? null : h('span', { class: 'check' }, delay, h('label', { for: delayId }, t('activationDelay'))),
+          room ? null : h('span', { class: 'check' }, late, h('label', { for: lateId }, t('mailDelay'))),
           unlock,
         ),
       ]
