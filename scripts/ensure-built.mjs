@@ -42,7 +42,9 @@ if (wants.has('cli') && (force || mtime(`${root}dist/cli.js`) < sources)) {
   const result = await build({
     entryPoints: { cli: `${root}src/cli/bin.ts` },
     outdir: `${root}dist`,
-    chunkNames: 'cli-chunks/[name]-[hash]',
+    // Beside cli.js, like the tsup build's chunks: code in a chunk finds dist/web/ and the package
+    // files at the same relative paths as code in cli.js.
+    chunkNames: 'cli-[name]-[hash]',
     splitting: true,
     write: false,
     bundle: true,

@@ -1,7 +1,7 @@
 // The package as npm would publish it, and the build scripts that a clone runs.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import {
   existsSync,
@@ -110,6 +110,25 @@ test('npm run demo builds only the CLI and leaves dist/ complete', { timeout: 12
   assert.equal(statSync(join(root, 'dist', 'index.d.ts')).mtimeMs, before);
   const v = spawnSync(process.execPath, [join(root, 'dist', 'cli.js'), '--version'], { encoding: 'utf8' });
   assert.equal(v.stdout.trim(), pkg.version);
+});
+
+test('after npm run demo rebuilt the CLI, serve still finds the built page', { timeout: 60_000 }, async () => {
+  // Commands load on demand from chunks; a chunk must find dist/web/ as cli.js does.
+  const child = spawn(process.execPath, [join(root, 'dist', 'cli.js'), 'serve', '--port', '0'], { cwd: root });
+  let out = '';
+  child.stdout.on('data', (d) => (out += d));
+  child.stderr.on('data', (d) => (out += d));
+  const code = await new Promise((resolve) => {
+    child.on('exit', resolve);
+    const wait = setInterval(() => {
+      if (/Press Ctrl\+C/.test(out)) {
+        clearInterval(wait);
+        child.kill();
+      }
+    }, 50);
+    child.on('exit', () => clearInterval(wait));
+  });
+  assert.match(out, /totp-lab browser demo: http:\/\/127\.0\.0\.1:\d+\//, `exit ${code}: ${out}`);
 });
 
 test(
