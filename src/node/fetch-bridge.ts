@@ -63,10 +63,11 @@ function headerOf(req: IncomingMessage, name: string): string | null {
 
 /** Writes a plain answer as the Fetch path would: lower-case names, a Content-Length, no body for HEAD. */
 function writeAnswer(res: ServerResponse, method: string, answer: ApiAnswer): void {
-  const out: Record<string, string> = {};
-  for (const name in answer.headers) out[name.toLowerCase()] = answer.headers[name]!;
+  // Names and values in one flat list, which Node writes as given (an object is copied first).
+  const out: string[] = [];
+  for (const name in answer.headers) out.push(name.toLowerCase(), answer.headers[name]!);
   const text = method === 'HEAD' ? null : answer.body;
-  if (text !== null) out['content-length'] = String(Buffer.byteLength(text));
+  if (text !== null) out.push('content-length', String(Buffer.byteLength(text)));
   res.writeHead(answer.status, out);
   res.end(text ?? undefined);
 }

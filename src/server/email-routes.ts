@@ -11,19 +11,20 @@ import { readJsonObject } from './body.js';
 import { HttpError, json } from './http-error.js';
 import type { ApiAnswer } from './exchange.js';
 import { resultResponse, type Route, type RouteContext } from './route.js';
+import type { HeldTicket } from './sessions.js';
 
 const post = (path: string, run: Route['run']): Route => ({ method: 'POST', path, run });
 
-/** The username of a live login ticket (one of its tries spent), or a 401. */
-export async function ticketUser(c: RouteContext, ticket: unknown): Promise<string> {
-  const username = typeof ticket === 'string' ? await c.sessions.useTicket(ticket) : null;
-  if (username === null)
+/** A live login ticket, one of its tries spent, or a 401. */
+export async function ticketUser(c: RouteContext, ticket: unknown): Promise<HeldTicket> {
+  const held = typeof ticket === 'string' ? await c.sessions.useTicket(ticket) : null;
+  if (held === null)
     throw new HttpError(
       401,
       'LOGIN_TICKET_INVALID',
       'the login ticket is unknown, used up or expired: log in with the password again',
     );
-  return username;
+  return held;
 }
 
 /** A refusal whose kind has its own status: an expired password (403), mail not sent (502). */
@@ -36,7 +37,7 @@ export function refusalAnswer(result: Refusal): ApiAnswer {
 export const EMAIL_ROUTES: readonly Route[] = [
   post('/api/login/email-code', async (c) => {
     const body = await readJsonObject(c.request, ['loginTicket']);
-    const username = await ticketUser(c, body['loginTicket']);
+    const { username } = await ticketUser(c, body['loginTicket']);
     const result = await c.provider.sendEmailCode({ username });
     return result.ok ? json(200, result) : refusalAnswer(result);
   }),

@@ -21,6 +21,13 @@ export const SESSION_TTL_MS = 30 * 60_000;
 /** The name of the session cookie. */
 export const SESSION_COOKIE = 'totp_lab_session';
 
+/** A login ticket with one of its tries spent. */
+export interface HeldTicket {
+  readonly username: string;
+  /** Ends the ticket (after a successful login). */
+  drop(): Promise<void>;
+}
+
 type Ticket = { username: string; expiresAt: number; tries: number };
 type Session = { username: string; expiresAt: number };
 
@@ -44,22 +51,20 @@ export class SessionBook {
     return { ticket, expiresAt };
   }
 
-  /** Spends one try of `ticket`; the username when it is valid, else null (and the spent ticket is gone). */
-  async useTicket(ticket: string): Promise<string | null> {
+  /** Spends one try of `ticket`: the ticket held, when it is valid, else null (and the spent ticket is gone). */
+  async useTicket(ticket: string): Promise<HeldTicket | null> {
     if (!isToken(ticket)) return null;
     const now = this.clock.now();
+    const key = tokenKey('server:ticket:', ticket);
     let username: string | null = null;
-    await this.store.update<Ticket>(tokenKey('server:ticket:', ticket), (current) => {
+    await this.store.update<Ticket>(key, (current) => {
       if (current === undefined || current.expiresAt <= now || current.tries >= LOGIN_TICKET_TRIES) return undefined;
       username = current.username;
       return { ...current, tries: current.tries + 1 };
     });
-    return username;
-  }
-
-  /** Ends `ticket` (after a successful login). */
-  async dropTicket(ticket: string): Promise<void> {
-    if (isToken(ticket)) await this.store.update(tokenKey('server:ticket:', ticket), () => undefined);
+    if (username === null) return null;
+    // The key is kept for drop(): hashing the token again would cost as much as a store write.
+    return { username, drop: () => this.store.update(key, () => undefined).then(() => undefined) };
   }
 
   /** A new session for `username`; returns its token. */
@@ -110,13 +115,22 @@ function newToken(random: RandomSource): string {
   return hex(randomBytes(32, random));
 }
 
-// Two hex digits for each byte value: a token and its hash are written on every login check.
-const HEX = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, '0'));
+// The ASCII codes of two hex digits for each byte value. Tokens and their hashes are written as
+// one flat string (not 32 joined pieces), because each is a Store key, hashed on every lookup.
+const HEX_CODES = new Uint8Array(512);
+for (let byte = 0; byte < 256; byte++) {
+  HEX_CODES[2 * byte] = '0123456789abcdef'.charCodeAt(byte >> 4);
+  HEX_CODES[2 * byte + 1] = '0123456789abcdef'.charCodeAt(byte & 15);
+}
+const latin1 = new TextDecoder('latin1');
 
 function hex(bytes: Uint8Array): string {
-  let text = '';
-  for (let i = 0; i < bytes.length; i++) text += HEX[bytes[i]!];
-  return text;
+  const out = new Uint8Array(bytes.length * 2);
+  for (let i = 0; i < bytes.length; i++) {
+    out[2 * i] = HEX_CODES[2 * bytes[i]!]!;
+    out[2 * i + 1] = HEX_CODES[2 * bytes[i]! + 1]!;
+  }
+  return latin1.decode(out);
 }
 
 function isToken(value: string): boolean {

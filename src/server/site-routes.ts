@@ -36,12 +36,11 @@ export const SITE_ROUTES: readonly Route[] = [
   }),
   post('/api/login/code', async (c) => {
     const body = await readJsonObject(c.request, ['loginTicket', 'code']);
-    const ticket = body['loginTicket'];
-    const username = await ticketUser(c, ticket);
-    const result = await c.provider.verifySecondFactor({ username, code: body['code'] as string });
+    const ticket = await ticketUser(c, body['loginTicket']);
+    const result = await c.provider.verifySecondFactor({ username: ticket.username, code: body['code'] as string });
     if (!result.ok) return resultResponse(result);
-    await c.sessions.dropTicket(ticket as string);
-    const token = await c.sessions.openSession(username);
+    await ticket.drop();
+    const token = await c.sessions.openSession(ticket.username);
     return resultResponse(result, 200, { 'Set-Cookie': sessionCookie(token, c.secureCookies) });
   }),
   {

@@ -2,12 +2,14 @@
 // objects. Two identical, deterministic services answer the same requests, one through the Fetch
 // handler and one over HTTP through the listener: every answer must be the same (status, body,
 // headers) and valid against the OpenAPI document.
+import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LOW_COST_HASHING_FOR_TESTS, MemoryStore, createProvider, generateCode, manualClock } from '../../src/index.js';
 import { serveHandler } from '../../src/node/index.js';
 import { createProviderHandler, createSharedClock, type FetchHandler } from '../../src/server/index.js';
 import { seededRandom } from '../../src/testing/index.js';
 import { PASSWORD, T0, TOKEN, checkAnswer } from '../server/api-client.js';
+import { raw } from './raw-http.js';
 
 const ORIGIN = 'http://app.example';
 // Headers only an HTTP server adds; everything else must match.
@@ -156,5 +158,39 @@ describe('the Node listener on the plain-data entry', () => {
     expect(preflight.status).toBe(204);
     const answer = await both(json('POST', '/api/login', { username: 'nobody', password: 'x' }, { origin: ORIGIN }));
     expect(answer.status).toBe(401);
+  });
+
+  it('reads a body sent in pieces, and keeps serving after a client leaves in the middle of one', async () => {
+    const body = JSON.stringify({ username: 'nobody', password: 'not-the-password' });
+    const head = `POST /api/login HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\nContent-Type: application/json\r\nContent-Length: ${body.length}\r\n\r\n`;
+    const pieces = await new Promise<string>((resolve, reject) => {
+      const socket = connect(server.port, '127.0.0.1');
+      let data = '';
+      socket.setEncoding('utf8');
+      socket.on('data', (chunk: string) => {
+        data += chunk;
+        if (data.includes('\r\n\r\n{')) {
+          socket.destroy();
+          resolve(data);
+        }
+      });
+      socket.on('error', reject);
+      socket.write(head + body.slice(0, 10));
+      setTimeout(() => socket.write(body.slice(10, 30)), 30);
+      setTimeout(() => socket.write(body.slice(30)), 60);
+    });
+    expect(pieces).toMatch(/^HTTP\/1\.1 401 /);
+    await new Promise<void>((resolve) => {
+      const socket = connect(server.port, '127.0.0.1', () => {
+        socket.write(head + body.slice(0, 10));
+        setTimeout(() => socket.destroy(), 20);
+      });
+      socket.on('close', () => resolve());
+    });
+    const after = await raw(
+      server.port,
+      `GET /openapi.json HTTP/1.1\nHost: 127.0.0.1:${server.port}\nConnection: close\n`,
+    );
+    expect(after.status).toBe(200);
   });
 });
