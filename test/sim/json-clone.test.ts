@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { cloneJson } from '../../src/sim/json-clone.js';
+import { MAX_STORE_VALUE_CHARS, MAX_STORE_VALUE_DEPTH } from '../../src/sim/store.js';
+import { cloneJson, cloneJsonWithin } from '../../src/sim/json-clone.js';
 
 describe('cloneJson', () => {
   it('copies any JSON value deeply and equal', () => {
@@ -26,5 +27,31 @@ describe('cloneJson', () => {
     expect(Object.getPrototypeOf(copy)).toBe(Object.prototype);
     expect(Object.keys(copy)).toEqual(['__proto__', 'x']);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('leaves out symbol keys, as JSON.stringify does, in both copies', () => {
+    const value = { a: 1, [Symbol('hidden')]: { b: 2 }, c: { [Symbol('deep')]: 3, d: 4 } };
+    for (const copy of [cloneJson(value), cloneJsonWithin(value, MAX_STORE_VALUE_CHARS, MAX_STORE_VALUE_DEPTH)]) {
+      expect(Object.getOwnPropertySymbols(copy)).toEqual([]);
+      expect(Object.getOwnPropertySymbols((copy as typeof value).c)).toEqual([]);
+      expect(copy).toEqual(JSON.parse(JSON.stringify(value)));
+    }
+  });
+
+  it('copies only own properties when Object.prototype has been given enumerable ones', () => {
+    const proto = Object.prototype as Record<string, unknown>;
+    proto['pollutedObject'] = { x: 1 };
+    proto['pollutedFunction'] = () => 1;
+    try {
+      const value = { a: { b: 1 }, list: [{ c: 2 }] };
+      for (const copy of [cloneJson(value), cloneJsonWithin(value, MAX_STORE_VALUE_CHARS, MAX_STORE_VALUE_DEPTH)]) {
+        expect(Object.keys(copy as object)).toEqual(['a', 'list']);
+        expect(Object.keys((copy as typeof value).a)).toEqual(['b']);
+        expect(Object.hasOwn(copy as object, 'pollutedObject')).toBe(false);
+      }
+    } finally {
+      delete proto['pollutedObject'];
+      delete proto['pollutedFunction'];
+    }
   });
 });
