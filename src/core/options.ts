@@ -18,6 +18,8 @@ const MAX_WINDOW = 100;
 
 /** Reads an algorithm name in any case (`sha256`, `SHA-256`). */
 export function checkAlgorithm(value: unknown, field = 'algorithm'): Algorithm {
+  // The canonical names, as the provider passes them on every check, without building new strings.
+  if (value === 'SHA1' || value === 'SHA256' || value === 'SHA512') return value;
   if (typeof value === 'string') {
     const name = value.toUpperCase().replace('-', '');
     if ((ALGORITHMS as readonly string[]).includes(name)) return name as Algorithm;

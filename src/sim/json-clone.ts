@@ -34,20 +34,22 @@ function copy(value: unknown, depth: number): unknown {
 }
 
 /**
- * A plain object's own enumerable string-keyed properties in a new plain object. Spread copies an
- * object's layout in one step, several times faster than setting key by key, and defines a
- * "__proto__" key as data, never as the prototype. Symbol keys, which JSON does not have, are left
- * out, as JSON.stringify leaves them out.
+ * A plain object's own enumerable properties in a new plain object. Spread copies an object's
+ * layout in one step, several times faster than setting key by key, and defines a "__proto__" key
+ * as data, never as the prototype. (It would copy symbol keys too; values read back from a store
+ * have none, since {@link cloneJsonWithin} leaves them out on the way in.)
  * @throws {InvalidArgumentError} for a class instance (a Date, a Map…)
  */
 function shallowCopy(value: object): Record<string, unknown> {
+  checkPlain(value);
+  return { ...value } as Record<string, unknown>;
+}
+
+function checkPlain(value: object): void {
   const prototype = Object.getPrototypeOf(value);
   if (prototype !== Object.prototype && prototype !== null) {
     throw new InvalidArgumentError(`a store value must be JSON data, got ${describeValue(value)}`);
   }
-  const result: Record<string | symbol, unknown> = { ...value };
-  for (const symbol of Object.getOwnPropertySymbols(result)) delete result[symbol];
-  return result;
 }
 
 // for…in also lists enumerable properties someone added to Object.prototype; only own ones are data.
@@ -107,19 +109,27 @@ function walk(v: unknown, depth: number, budget: Budget): unknown {
     for (let i = 0; i < v.length; i++) out[i] = walk(v[i], depth + 1, budget);
     return out;
   }
-  const result = shallowCopy(v);
+  checkPlain(v);
   if (depth >= budget.maxDepth) throw SPENT;
   if ((budget.left -= 2) < 0) throw SPENT;
-  for (const key in result) {
+  // Key by key with for…in, which skips symbol keys (JSON has none, and JSON.stringify leaves them
+  // out) without listing them first.
+  const result: Record<string, unknown> = {};
+  for (const key in v) {
+    if (!isOwn(v, key)) continue;
     if ((budget.left -= key.length + 4) < 0) throw SPENT;
-    const item = result[key];
+    const item = (v as Record<string, unknown>)[key];
+    let out: unknown = item;
     if (typeof item === 'string') {
       if ((budget.left -= item.length + 2) < 0) throw SPENT;
     } else if (typeof item === 'number') {
       if ((budget.left -= budget.exact ? String(item).length : MAX_NUMBER_CHARS) < 0) throw SPENT;
     } else if (typeof item === 'boolean' || item === null) {
       if ((budget.left -= 5) < 0) throw SPENT;
-    } else if (isOwn(result, key)) result[key] = walk(item, depth + 1, budget);
+    } else out = walk(item, depth + 1, budget);
+    if (key === '__proto__')
+      Object.defineProperty(result, key, { value: out, enumerable: true, writable: true, configurable: true });
+    else result[key] = out;
   }
   return result;
 }
