@@ -23,7 +23,10 @@ export async function readJsonObject(
   maxBytes = MAX_API_BODY_BYTES,
 ): Promise<Record<string, unknown>> {
   const type = request.headers.get('content-type');
-  if (type === null || type.split(';')[0]!.trim().toLowerCase() !== 'application/json') {
+  if (
+    type !== 'application/json' &&
+    (type === null || type.split(';')[0]!.trim().toLowerCase() !== 'application/json')
+  ) {
     throw new HttpError(415, 'UNSUPPORTED_MEDIA_TYPE', 'the body must be sent as application/json');
   }
   const declared = request.headers.get('content-length');

@@ -106,9 +106,9 @@ export function sessionCookieOf(header: string | null): string | null {
 
 /** The Set-Cookie value for a session token (or for ending one, with null). */
 export function sessionCookie(token: string | null, secure: boolean): string {
-  const attributes = ['Path=/', 'HttpOnly', 'SameSite=Strict', ...(secure ? ['Secure'] : [])];
-  if (token === null) return [`${SESSION_COOKIE}=`, 'Max-Age=0', ...attributes].join('; ');
-  return [`${SESSION_COOKIE}=${token}`, ...attributes].join('; ');
+  const attributes = secure ? 'Path=/; HttpOnly; SameSite=Strict; Secure' : 'Path=/; HttpOnly; SameSite=Strict';
+  if (token === null) return `${SESSION_COOKIE}=; Max-Age=0; ${attributes}`;
+  return `${SESSION_COOKIE}=${token}; ${attributes}`;
 }
 
 function newToken(random: RandomSource): string {

@@ -59,8 +59,10 @@ export function createSharedClock(store: Store, base: Clock = systemClock): Shar
     status,
     async refresh(faults) {
       state = readState(await store.get<ControlState>(CONTROL_KEY));
+      // No fault windows, none applied: the usual case, decided without writing the list out.
+      if (faults === undefined || (state.faults.length === 0 && appliedFaults === '[]')) return;
       const text = JSON.stringify(state.faults);
-      if (faults !== undefined && text !== appliedFaults) {
+      if (text !== appliedFaults) {
         applyFaults(faults, state.faults);
         appliedFaults = text;
       }
