@@ -137,11 +137,16 @@ function isToken(value: string): boolean {
   return /^[0-9a-f]{64}$/.test(value);
 }
 
-// Synchronous SHA-256 (the library's own, FIPS 180-4): a 64-character token hashes in about a microsecond, where
-// WebCrypto's digest goes through a job queue and a promise and cost a fifth of a login check. The token
-// has been checked to be 64 hex digits, so its bytes are its character codes.
+// Synchronous SHA-256 (the library's own, FIPS 180-4) of the token's 32 bytes: one compression,
+// about half a microsecond, where WebCrypto's digest goes through a job queue and a promise and cost
+// a fifth of a login check (and the token's 64 hex characters would take two compressions). The
+// token has been checked to be 64 lower-case hex digits.
 function tokenKey(prefix: string, token: string): string {
-  const bytes = new Uint8Array(token.length);
-  for (let i = 0; i < token.length; i++) bytes[i] = token.charCodeAt(i);
+  const bytes = new Uint8Array(token.length >> 1);
+  for (let i = 0; i < bytes.length; i++)
+    bytes[i] = (nibble(token.charCodeAt(2 * i)) << 4) | nibble(token.charCodeAt(2 * i + 1));
   return prefix + hex(digest(sha256, bytes));
 }
+
+/** The value of a lower-case hex digit's character code. */
+const nibble = (code: number): number => (code <= 57 ? code - 48 : code - 87);

@@ -1,11 +1,12 @@
-// Only a SHA-256 of each session token is kept in the Store, checked against WebCrypto's SHA-256.
+// Only a SHA-256 of each session token's bytes is kept in the Store, checked against WebCrypto's SHA-256.
 import { describe, expect, it } from 'vitest';
 import { MemoryStore } from '../../src/index.js';
 import { SESSION_COOKIE } from '../../src/server/index.js';
 import { PASSWORD, apiLab, enrolled } from './api-client.js';
 
-async function sha256Hex(text: string): Promise<string> {
-  const hash = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)));
+/** The SHA-256 of the 32 bytes a 64-digit hex token stands for, by WebCrypto. */
+async function sha256Hex(token: string): Promise<string> {
+  const hash = new Uint8Array(await crypto.subtle.digest('SHA-256', Buffer.from(token, 'hex')));
   return [...hash].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
