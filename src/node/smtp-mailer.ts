@@ -3,6 +3,7 @@
  * mail catcher (MailHog, Mailpit, smtp4dev), through nodemailer. nodemailer is an optional peer
  * dependency, loaded only when an SMTP mailer is created.
  */
+import { rootCertificates } from 'node:tls';
 import { InvalidArgumentError } from '../core/errors.js';
 import type { MailMessage, Mailer } from '../sim/mailer.js';
 import { MailError } from './mail-error.js';
@@ -50,6 +51,8 @@ export async function createSmtpMailer(options: SmtpMailerOptions): Promise<Smtp
     port: target.port,
     secure: target.secure,
     ...(target.auth !== undefined && { auth: { user: target.auth.user, pass: target.auth.pass } }),
+    // Node's `ca` replaces the trusted authorities; the system's are kept and the given ones added.
+    ...(target.ca !== undefined && { tls: { ca: [...rootCertificates, target.ca] } }),
     connectionTimeout: target.timeoutMs,
     greetingTimeout: target.timeoutMs,
     socketTimeout: target.timeoutMs,
@@ -107,6 +110,7 @@ function checkMessage(message: MailMessage): MailMessage {
   return message;
 }
 
+const CERTIFICATE = /^(?:[A-Z_]*(?:CERT|SELF_SIGNED|UNABLE_TO_VERIFY)[A-Z_]*|ERR_TLS_CERT_ALTNAME_INVALID)$/;
 const NETWORK = /\b(ECONNREFUSED|ECONNRESET|ENOTFOUND|EAI_AGAIN|EHOSTUNREACH|ENETUNREACH|ETIMEDOUT|EPIPE)\b/;
 
 /** One line about what went wrong, from nodemailer's error, built from its codes, not its message. */
@@ -117,8 +121,16 @@ function toMailError(error: unknown, server: string, target: SmtpTarget): MailEr
     response?: unknown;
     command?: unknown;
     message?: unknown;
+    originalCode?: unknown;
   };
   const at = `the SMTP server at ${server}`;
+  // Node's reason for refusing the server's certificate, kept by nodemailer under originalCode.
+  const certificate = typeof e.originalCode === 'string' ? CERTIFICATE.exec(e.originalCode)?.[0] : undefined;
+  if (certificate !== undefined)
+    return new MailError(
+      server,
+      `${at} showed a certificate this machine does not trust (${certificate}): give its certificate as "ca"`,
+    );
   const reply = serverReply(e.responseCode, e.response);
   const network = typeof e.message === 'string' ? NETWORK.exec(e.message)?.[1] : undefined;
   switch (e.code) {

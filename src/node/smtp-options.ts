@@ -22,6 +22,12 @@ export interface SmtpMailerOptions {
   from?: string;
   /** How long to wait for the connection, the greeting and each reply, in milliseconds (default 10 000). */
   timeoutMs?: number;
+  /**
+   * PEM certificates to trust for this server's TLS, besides the system's: a local mail catcher's
+   * own (self-signed) certificate, say. Without it a certificate that does not chain to a known
+   * authority is refused.
+   */
+  ca?: string;
 }
 
 /** The settled connection settings. */
@@ -32,6 +38,7 @@ export interface SmtpTarget {
   auth: { user: string; pass: string } | undefined;
   from: string | undefined;
   timeoutMs: number;
+  ca: string | undefined;
 }
 
 export const DEFAULT_SMTP_TIMEOUT_MS = 10_000;
@@ -39,6 +46,10 @@ const HOST =
   /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*|\[[0-9A-Fa-f:.]+\]|[0-9A-Fa-f:.]+)$/;
 // One address, no display name or line breaks: it goes into a header as given.
 const ADDRESS = /^[^\s@<>(),;:"\\]{1,64}@[^\s@<>(),;:"\\]{1,255}$/;
+
+const PEM_CERTIFICATE = '-----BEGIN CERTIFICATE-----';
+// A bundle of a few hundred certificates is far below this.
+const MAX_CA_CHARS = 1024 * 1024;
 
 /** Checks `options` and settles the defaults. @throws {InvalidArgumentError} naming the bad field */
 export function readSmtpOptions(options: SmtpMailerOptions): SmtpTarget {
@@ -69,7 +80,12 @@ export function readSmtpOptions(options: SmtpMailerOptions): SmtpTarget {
   const timeoutMs = options.timeoutMs ?? DEFAULT_SMTP_TIMEOUT_MS;
   if (!Number.isInteger(timeoutMs) || timeoutMs < 1 || timeoutMs > 600_000)
     throw new InvalidArgumentError(`"timeoutMs" must be an integer from 1 to 600000, got ${describeValue(timeoutMs)}`);
-  return { host: host.replace(/^\[|\]$/g, ''), port, secure, auth, from: options.from, timeoutMs };
+  if (
+    options.ca !== undefined &&
+    (typeof options.ca !== 'string' || options.ca.length > MAX_CA_CHARS || !options.ca.includes(PEM_CERTIFICATE))
+  )
+    throw new InvalidArgumentError(`"ca" must be PEM text with at least one certificate (${PEM_CERTIFICATE})`);
+  return { host: host.replace(/^\[|\]$/g, ''), port, secure, auth, from: options.from, timeoutMs, ca: options.ca };
 }
 
 /** Reads an smtp:// or smtps:// URL without ever echoing it (it may hold a password). */

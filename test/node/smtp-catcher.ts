@@ -1,5 +1,6 @@
 // A real SMTP server (the smtp-server package) on 127.0.0.1, port 0, keeping what it receives: the
-// mail catcher of the SMTP tests. Plain SMTP without STARTTLS, as MailHog or smtp4dev run by default.
+// mail catcher of the SMTP tests. Plain SMTP without STARTTLS by default, as MailHog or smtp4dev run,
+// or TLS with a given certificate.
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
@@ -25,6 +26,8 @@ export interface MailCatcherOptions {
   login?: { user: string; pass: string };
   /** Recipients refused with 550. */
   refuse?: (address: string) => boolean;
+  /** TLS with this key and certificate: from the first byte (`implicit`) or after STARTTLS. */
+  tls?: { key: string; cert: string; mode: 'implicit' | 'starttls' };
 }
 
 export async function startMailCatcher(options: MailCatcherOptions = {}): Promise<MailCatcher> {
@@ -32,7 +35,9 @@ export async function startMailCatcher(options: MailCatcherOptions = {}): Promis
   const logins: MailCatcher['logins'] = [];
   const server = new SMTPServer({
     logger: false,
-    disabledCommands: ['STARTTLS'],
+    ...(options.tls === undefined
+      ? { disabledCommands: ['STARTTLS'] }
+      : { key: options.tls.key, cert: options.tls.cert, secure: options.tls.mode === 'implicit' }),
     authOptional: options.login === undefined,
     allowInsecureAuth: true,
     onAuth(auth, _session, callback) {
@@ -59,6 +64,8 @@ export async function startMailCatcher(options: MailCatcherOptions = {}): Promis
       });
     },
   });
+  // A client that gives up during the TLS handshake (a refused certificate) is not the catcher's error.
+  server.on('error', () => undefined);
   server.listen(0, '127.0.0.1');
   await once(server.server, 'listening');
   const { port } = server.server.address() as AddressInfo;
