@@ -5,6 +5,8 @@ import { UsageError } from './io.js';
 
 /** The environment variable that names the SMTP server (kept out of shell history: it may hold a password). */
 export const SMTP_URL_ENV = 'TOTP_LAB_SMTP_URL';
+/** The environment variable that names a PEM file of certificates to trust for that server's TLS. */
+export const SMTP_CA_ENV = 'TOTP_LAB_SMTP_CA';
 
 export interface MailSetup {
   /** The SMTP mailer, or null: the service keeps its mail in its own in-memory mailbox. */
@@ -33,7 +35,7 @@ export async function setUpMail(flag: string | undefined, env: Record<string, st
     };
   }
   const { createSmtpMailer } = await import('../node/smtp-mailer.js');
-  const mailer = await createSmtpMailer({ url });
+  const mailer = await createSmtpMailer({ url, ...(await trustedCertificates(env)) });
   const warnings: string[] = [];
   if (flag !== undefined && /^[a-z]+:\/\/[^/@]*:[^/@]*@/i.test(flag))
     warnings.push(`warning: --smtp holds a password, which stays in your shell history; set ${SMTP_URL_ENV} instead`);
@@ -48,4 +50,21 @@ export async function setUpMail(flag: string | undefined, env: Record<string, st
     warnings,
     close: () => mailer.close(),
   };
+}
+
+/** The certificates of the PEM file TOTP_LAB_SMTP_CA names, if it names one. */
+async function trustedCertificates(env: Record<string, string | undefined>): Promise<{ ca?: string }> {
+  const file = env[SMTP_CA_ENV];
+  if (file === undefined || file === '') return {};
+  const { readFile } = await import('node:fs/promises');
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'unreadable';
+    throw new UsageError(`${SMTP_CA_ENV} must name a readable PEM file of certificates (${code})`);
+  }
+  if (!text.includes('-----BEGIN CERTIFICATE-----'))
+    throw new UsageError(`${SMTP_CA_ENV} must name a PEM file of certificates; that file holds none`);
+  return { ca: text };
 }

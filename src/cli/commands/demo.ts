@@ -32,7 +32,8 @@ Options:
   --state <file>        with --interactive: keep the service's state and audit
                         log in a file
   --smtp <url>          with --interactive: also send the service's mail to this
-                        SMTP server (better: set TOTP_LAB_SMTP_URL)
+                        SMTP server (better: set TOTP_LAB_SMTP_URL;
+                        TOTP_LAB_SMTP_CA=<file> trusts its own TLS certificate)
   --no-qr               leave out the QR pictures
   --no-color            no colours (NO_COLOR is respected too)
   --show-secrets        show the törlőkód in full (hidden by default)

@@ -49,7 +49,8 @@ Options:
   --hash-iterations <n>  password hashing cost (default 600000; lower it
                       only for tests and demos)
   --smtp <url>        send the service's mail to this SMTP server (better:
-                      set TOTP_LAB_SMTP_URL; default: kept in memory)
+                      set TOTP_LAB_SMTP_URL; default: kept in memory);
+                      TOTP_LAB_SMTP_CA=<file> trusts its own TLS certificate
   -h, --help          show this help
 
 Example:
