@@ -4,7 +4,7 @@
  * soon as it is ready interleaves the checks with system calls, each of which wakes the client and
  * leaves the next check to start with cold caches. Queued instead, the checks of a turn run back to
  * back and their answers go out together right after (in the loop's check phase): measured with 32
- * connections, about a quarter less server CPU per second-factor check. An answer waits at most
+ * connections, about 40% less server CPU per second-factor check. An answer waits at most
  * until the end of the turn it was made in.
  */
 import type { ServerResponse } from 'node:http';
