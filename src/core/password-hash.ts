@@ -5,6 +5,7 @@
  */
 import { constantTimeEqual } from './constant-time.js';
 import { InvalidArgumentError, describeValue } from './errors.js';
+import { fromHex, toHex } from './hex.js';
 import { checkOptions } from './input.js';
 import { cryptoRandom, randomBytes, type RandomSource } from './random.js';
 
@@ -69,8 +70,9 @@ export async function hashPassword(
 export async function verifyPassword(password: string, stored: PasswordHash): Promise<boolean> {
   checkPasswordInput(password);
   const record = checkRecord(stored);
-  const key = await derive(password, fromHex(record.salt), record.iterations);
-  return constantTimeEqual(key, fromHex(record.hash));
+  // checkRecord has made sure both are lower-case hex.
+  const key = await derive(password, fromHex(record.salt)!, record.iterations);
+  return constantTimeEqual(key, fromHex(record.hash)!);
 }
 
 /** Checks an iteration count: an integer from 1 to 10 000 000. */
@@ -129,18 +131,6 @@ function checkRecord(stored: unknown): PasswordHash {
 }
 
 /** Lower-case hex of bytes. */
-export function toHex(bytes: Uint8Array): string {
-  let out = '';
-  for (const byte of bytes) out += byte.toString(16).padStart(2, '0');
-  return out;
-}
-
-function fromHex(hex: string): Uint8Array {
-  const out = new Uint8Array(hex.length / 2);
-  for (let i = 0; i < out.length; i++) out[i] = parseInt(hex.slice(i * 2, i * 2 + 2), 16);
-  return out;
-}
-
 /**
  * A hash record as one string, `$pbkdf2-sha256$i=<iterations>$<salt hex>$<hash hex>` (in the spirit
  * of the PHC string format), for stores that keep records flat.

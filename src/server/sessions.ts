@@ -9,6 +9,7 @@
 import type { Clock } from '../core/clock.js';
 import { digest } from '../core/hash/hash.js';
 import { sha256 } from '../core/hash/sha256.js';
+import { fromHex, toHex } from '../core/hex.js';
 import { randomBytes, type RandomSource } from '../core/random.js';
 import type { Store } from '../sim/store.js';
 
@@ -114,25 +115,7 @@ export function sessionCookie(token: string | null, secure: boolean): string {
 }
 
 function newToken(random: RandomSource): string {
-  return hex(randomBytes(32, random));
-}
-
-// The ASCII codes of two hex digits for each byte value. Tokens and their hashes are written as
-// one flat string (not 32 joined pieces), because each is a Store key, hashed on every lookup.
-const HEX_CODES = new Uint8Array(512);
-for (let byte = 0; byte < 256; byte++) {
-  HEX_CODES[2 * byte] = '0123456789abcdef'.charCodeAt(byte >> 4);
-  HEX_CODES[2 * byte + 1] = '0123456789abcdef'.charCodeAt(byte & 15);
-}
-const latin1 = new TextDecoder('latin1');
-
-function hex(bytes: Uint8Array): string {
-  const out = new Uint8Array(bytes.length * 2);
-  for (let i = 0; i < bytes.length; i++) {
-    out[2 * i] = HEX_CODES[2 * bytes[i]!]!;
-    out[2 * i + 1] = HEX_CODES[2 * bytes[i]! + 1]!;
-  }
-  return latin1.decode(out);
+  return toHex(randomBytes(32, random));
 }
 
 // Synchronous SHA-256 (the library's own, FIPS 180-4) of the token's 32 bytes: one compression,
@@ -140,15 +123,8 @@ function hex(bytes: Uint8Array): string {
 // a fifth of a login check (and the token's 64 hex characters would take two compressions).
 /** The Store key of a token: `prefix` and the SHA-256 of its bytes; null when it is not 64 lower-case hex digits. */
 function tokenKey(prefix: string, token: string): string | null {
-  if (token.length !== 64) return null;
-  const bytes = new Uint8Array(32);
-  for (let i = 0; i < 32; i++) {
-    const high = HEX_VALUE[token.charCodeAt(2 * i)] ?? -1;
-    const low = HEX_VALUE[token.charCodeAt(2 * i + 1)] ?? -1;
-    if (high < 0 || low < 0) return null;
-    bytes[i] = (high << 4) | low;
-  }
-  return prefix + hex(digest(sha256, bytes));
+  const bytes = token.length === 64 ? fromHex(token, true) : null;
+  return bytes === null ? null : prefix + toHex(digest(sha256, bytes));
 }
 
 /** The key of a token this book has just made (always 64 hex digits). */
@@ -157,7 +133,3 @@ function newKey(prefix: string, token: string): string {
   if (key === null) throw new Error('a new token must be 64 hex digits');
   return key;
 }
-
-// The value of each lower-case hex digit by its character code; -1 for every other code below 128.
-const HEX_VALUE = new Int8Array(128).fill(-1);
-for (let digit = 0; digit < 16; digit++) HEX_VALUE['0123456789abcdef'.charCodeAt(digit)] = digit;

@@ -14,18 +14,10 @@ import {
   WrongPasswordError,
   describeValue,
 } from '../errors.js';
+import { toHex } from '../hex.js';
 import { cryptoRandom, type RandomSource } from '../random.js';
 import { readAegisDb, toAegisVault, uuid4, type AegisImport } from './aegis.js';
-import {
-  checkScryptParams,
-  deriveScrypt,
-  fromHex,
-  openGcm,
-  sealGcm,
-  toHex,
-  utf8,
-  type ScryptParams,
-} from './crypto.js';
+import { checkScryptParams, bytesOfHex, deriveScrypt, openGcm, sealGcm, utf8, type ScryptParams } from './crypto.js';
 import { isObject, parseJson } from './json.js';
 import { fromBase64, toBase64 } from './migration/base64.js';
 
@@ -56,8 +48,8 @@ export interface EncryptedAegisVault {
 const nonceTag = (value: unknown, field: string) => {
   if (!isObject(value)) throw new InvalidMigrationError(`Aegis vault ${field} must be an object with nonce and tag`);
   return {
-    nonce: fromHex(value.nonce, `Aegis vault ${field}.nonce`, 12),
-    tag: fromHex(value.tag, `Aegis vault ${field}.tag`, 16),
+    nonce: bytesOfHex(value.nonce, `Aegis vault ${field}.nonce`, 12),
+    tag: bytesOfHex(value.tag, `Aegis vault ${field}.tag`, 16),
   };
 };
 
@@ -93,8 +85,8 @@ export async function decryptAegisVault(input: string | unknown, password: strin
       const where = `Aegis vault password slot ${i}`;
       return {
         scrypt: checkScryptParams({ n: s.n, r: s.r, p: s.p }, where),
-        salt: fromHex(s.salt, `${where} salt`),
-        key: fromHex(s.key, `${where} key`, 32),
+        salt: bytesOfHex(s.salt, `${where} salt`),
+        key: bytesOfHex(s.key, `${where} key`, 32),
         keyParams: nonceTag(s.key_params, `${where} key_params`),
       };
     });

@@ -12,6 +12,7 @@
 import { checkList, checkOptions, checkRandomSource } from '../input.js';
 import { toAccount, type AccountInput } from '../account.js';
 import { InvalidMigrationError, describeValue } from '../errors.js';
+import { toHex } from '../hex.js';
 import { addEntry, emptyImport, type FormatImport } from './entries.js';
 import { entryList, isObject, parseJson } from './json.js';
 import { cryptoRandom, type RandomSource } from '../random.js';
@@ -124,6 +125,6 @@ export function uuid4(random: RandomSource): string {
   const b = random.getRandomValues(new Uint8Array(16));
   b[6] = (b[6]! & 0x0f) | 0x40; // RFC 9562 §5.4: version 4
   b[8] = (b[8]! & 0x3f) | 0x80; // variant 10
-  const hex = Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
+  const hex = toHex(b);
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }

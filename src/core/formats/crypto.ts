@@ -5,6 +5,7 @@
  * a hostile file must not make the reader spend minutes or gigabytes.
  */
 import { InvalidMigrationError, WrongPasswordError } from '../errors.js';
+import { fromHex } from '../hex.js';
 
 /**
  * Bounds on what a file may ask of the key derivation. Aegis uses scrypt N=2^15, r=8, p=1 (32 MiB);
@@ -139,15 +140,10 @@ export async function sealGcm(key: Uint8Array, nonce: Uint8Array, plaintext: Uin
 }
 
 /** @throws {InvalidMigrationError} naming the field for text that is not even-length hex of `length` bytes */
-export function fromHex(text: unknown, field: string, length?: number): Uint8Array {
-  if (
-    typeof text !== 'string' ||
-    !/^(?:[0-9a-fA-F]{2})*$/.test(text) ||
-    (length !== undefined && text.length !== length * 2)
-  ) {
+export function bytesOfHex(text: unknown, field: string, length?: number): Uint8Array {
+  const bytes = typeof text === 'string' ? fromHex(text) : null;
+  if (bytes === null || (length !== undefined && bytes.length !== length)) {
     throw new InvalidMigrationError(`${field} must be ${length === undefined ? '' : `${length} bytes of `}hex`);
   }
-  return Uint8Array.from({ length: text.length / 2 }, (_, i) => parseInt(text.slice(i * 2, i * 2 + 2), 16));
+  return bytes;
 }
-
-export const toHex = (bytes: Uint8Array): string => Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');

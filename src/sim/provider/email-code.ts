@@ -7,7 +7,7 @@
 import { constantTimeEqual } from '../../core/constant-time.js';
 import { digest } from '../../core/hash/hash.js';
 import { sha256 } from '../../core/hash/sha256.js';
-import { toHex } from '../../core/password-hash.js';
+import { toHex } from '../../core/hex.js';
 import { randomBytes, randomDigits } from '../../core/random.js';
 import type { RefusalReason } from '../audit.js';
 import type { ProviderContext } from '../context.js';

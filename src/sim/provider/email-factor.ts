@@ -7,7 +7,7 @@
  * factor is already e-mail gets the generic refusal (the audit log says `wrong-factor`).
  */
 import { InvalidArgumentError, InvalidStateError, describeValue } from '../../core/errors.js';
-import { toHex } from '../../core/password-hash.js';
+import { toHex } from '../../core/hex.js';
 import { randomBytes } from '../../core/random.js';
 import type { RefusalReason } from '../audit.js';
 import type { ProviderContext, Refusal } from '../context.js';
