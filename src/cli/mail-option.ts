@@ -56,7 +56,10 @@ export async function setUpMail(flag: string | undefined, env: Record<string, st
 async function trustedCertificates(env: Record<string, string | undefined>): Promise<{ ca?: string }> {
   const file = env[SMTP_CA_ENV];
   if (file === undefined || file === '') return {};
-  const { readFile } = await import('node:fs/promises');
+  const [{ readFile }, { PEM_CERTIFICATE }] = await Promise.all([
+    import('node:fs/promises'),
+    import('../node/smtp-options.js'),
+  ]);
   let text: string;
   try {
     text = await readFile(file, 'utf8');
@@ -64,7 +67,7 @@ async function trustedCertificates(env: Record<string, string | undefined>): Pro
     const code = (error as NodeJS.ErrnoException).code ?? 'unreadable';
     throw new UsageError(`${SMTP_CA_ENV} must name a readable PEM file of certificates (${code})`);
   }
-  if (!text.includes('-----BEGIN CERTIFICATE-----'))
+  if (!text.includes(PEM_CERTIFICATE))
     throw new UsageError(`${SMTP_CA_ENV} must name a PEM file of certificates; that file holds none`);
   return { ca: text };
 }

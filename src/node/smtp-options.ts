@@ -47,7 +47,8 @@ const HOST =
 // One address, no display name or line breaks: it goes into a header as given.
 const ADDRESS = /^[^\s@<>(),;:"\\]{1,64}@[^\s@<>(),;:"\\]{1,255}$/;
 
-const PEM_CERTIFICATE = '-----BEGIN CERTIFICATE-----';
+/** What PEM text of certificates holds: at least one of these. */
+export const PEM_CERTIFICATE = '-----BEGIN CERTIFICATE-----';
 // A bundle of a few hundred certificates is far below this.
 const MAX_CA_CHARS = 1024 * 1024;
 

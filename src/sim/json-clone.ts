@@ -77,17 +77,16 @@ const SPENT = new Error('budget spent');
  * @throws {InvalidArgumentError} for what JSON cannot hold (functions, symbols, Dates…)
  */
 export function cloneJsonWithin<T>(value: T, maxChars: number, maxDepth: number): T | typeof OVER_BOUND {
-  try {
-    return walk(value, 0, { left: maxChars, exact: false, maxDepth }) as T;
-  } catch (error) {
-    if (error !== SPENT) throw error;
-  }
-  try {
-    return walk(value, 0, { left: maxChars, exact: true, maxDepth }) as T;
-  } catch (error) {
-    if (error !== SPENT) throw error;
-  }
-  return OVER_BOUND;
+  const attempt = (exact: boolean): T | typeof OVER_BOUND => {
+    try {
+      return walk(value, 0, { left: maxChars, exact, maxDepth }) as T;
+    } catch (error) {
+      if (error !== SPENT) throw error;
+      return OVER_BOUND;
+    }
+  };
+  const estimated = attempt(false);
+  return estimated === OVER_BOUND ? attempt(true) : estimated;
 }
 
 function walk(v: unknown, depth: number, budget: Budget): unknown {
