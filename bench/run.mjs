@@ -198,14 +198,14 @@ function print() {
         'HTTP second-factor checks vs node:http hello-world',
         http.skipped
           ? `skipped: ${http.skipped}`
-          : `${n(http.checksPerSecond)} checks/s vs ${n(http.helloRps)} req/s: ${x(http.ratio)} (autocannon, ${http.connections} connections, pipelining ${http.pipelining}, ${http.seconds} s each${http.pinned ? ', load tool and server on separate cores' : ''})`,
+          : `${x(http.ratio)}, the median of ${http.rounds} rounds (${http.ratios.map(x).join(', ')}); in that round ${n(http.checksPerSecond)} checks/s vs ${n(http.helloRps)} req/s (autocannon, ${http.connections} connections, pipelining ${http.pipelining}, ${http.seconds} s each${http.pinned ? ', load tool and server on separate cores' : ''})`,
       ],
       ...(http.cpuRatio === undefined
         ? []
         : [
             [
               'server CPU time per request, HTTP check vs hello-world',
-              `${http.checkCpuUs.toFixed(0)} µs vs ${http.helloCpuUs.toFixed(0)} µs: ${x(http.cpuRatio)}`,
+              `${x(http.cpuRatio)}, the median of the rounds (${http.cpuRatios.map(x).join(', ')}); ${http.checkCpuUs.toFixed(0)} µs vs ${http.helloCpuUs.toFixed(0)} µs in the round above`,
             ],
           ]),
       [

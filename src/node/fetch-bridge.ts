@@ -2,13 +2,14 @@
  * Runs a Fetch-API handler (`(Request) => Promise<Response>`) for a Node request: the body is read
  * here up to the listener's limit, so an oversized one is refused before the handler sees it.
  * A handler from createProviderHandler is called through its plain-data entry instead, with the
- * body and headers as Node has them, and its answer written directly (batched with the other
- * answers of the same event-loop turn): no Fetch `Request` or `Response` (each a stream and an
- * abort signal) per request. Both give the same answer.
+ * body and headers as Node has them, and its answer written directly: no Fetch `Request` or
+ * `Response` (each a stream and an abort signal) per request. Both give the same answer. Such
+ * requests are handled, and answered, together with the others of the same event-loop turn
+ * (./turn-batch.ts).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { PLAIN_API, type ApiAnswer, type PlainApiHandler } from '../server/exchange.js';
-import { writeSoon } from './answer-batch.js';
+import { afterTurn, writeSoon } from './turn-batch.js';
 import { readBodyLimited, refuseTooLarge } from './listener.js';
 
 /** A Fetch-API request handler. */
@@ -33,6 +34,7 @@ export async function runFetchHandler(
   const url = `http://${req.headers.host ?? '127.0.0.1'}${req.url ?? '/'}`;
   const plain = (handler as { [PLAIN_API]?: PlainApiHandler })[PLAIN_API];
   if (typeof plain === 'function') {
+    await afterTurn();
     const answer = await plain({ method, url, header: (name) => headerOf(req, name), body });
     return writeSoon(res, () => writeAnswer(res, method, answer));
   }

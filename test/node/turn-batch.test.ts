@@ -1,17 +1,45 @@
-// Answers of one event-loop turn are written together after it: in the order they were made, each
-// to its own connection, and one that cannot be written does not hold up the rest.
+// Requests read in one event-loop turn are handled together after it, and the answers made in one
+// turn written together after it: in the order they were made, each to its own connection, and one
+// that cannot be written does not hold up the rest.
 import type { ServerResponse } from 'node:http';
 import { Agent, request } from 'node:http';
 import { describe, expect, it } from 'vitest';
 import { LOW_COST_HASHING_FOR_TESTS, MemoryStore, createProvider } from '../../src/index.js';
 import { serveHandler } from '../../src/node/index.js';
-import { writeSoon } from '../../src/node/answer-batch.js';
+import { afterTurn, writeSoon } from '../../src/node/turn-batch.js';
 import { createProviderHandler } from '../../src/server/index.js';
 
 const fakeResponse = () => {
   const res = { destroyed: 0, destroy: () => void res.destroyed++ };
   return res;
 };
+
+describe('afterTurn', () => {
+  it('releases every request held in a turn together, in order, only once the turn has ended', async () => {
+    const released: string[] = [];
+    const first = afterTurn().then(() => released.push('a'));
+    const second = afterTurn().then(() => released.push('b'));
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(released).toEqual([]);
+    await Promise.all([first, second]);
+    expect(released).toEqual(['a', 'b']);
+    // The next turn gets a batch of its own.
+    await afterTurn();
+    released.push('c');
+    expect(released).toEqual(['a', 'b', 'c']);
+  });
+
+  it('holds a request until the ticks and microtasks queued in its turn have run', async () => {
+    const order: string[] = [];
+    const held = afterTurn().then(() => order.push('held'));
+    queueMicrotask(() => order.push('microtask'));
+    process.nextTick(() => order.push('tick'));
+    await held;
+    expect(order).toHaveLength(3);
+    expect(order[2]).toBe('held');
+  });
+});
 
 describe('writeSoon', () => {
   it('writes after the current turn, in order, and a failing write only loses its own answer', async () => {

