@@ -130,7 +130,6 @@ function checkRecord(stored: unknown): PasswordHash {
   return r as PasswordHash;
 }
 
-/** Lower-case hex of bytes. */
 /**
  * A hash record as one string, `$pbkdf2-sha256$i=<iterations>$<salt hex>$<hash hex>` (in the spirit
  * of the PHC string format), for stores that keep records flat.

@@ -42,9 +42,9 @@ export class SessionBook {
 
   /** A new login ticket for `username`. */
   async issueTicket(username: string): Promise<{ ticket: string; expiresAt: number }> {
-    const ticket = newToken(this.random);
+    const { token: ticket, key } = newToken('server:ticket:', this.random);
     const expiresAt = this.clock.now() + LOGIN_TICKET_TTL_MS;
-    await this.store.update<Ticket>(newKey('server:ticket:', ticket), () => ({
+    await this.store.update<Ticket>(key, () => ({
       username,
       expiresAt,
       tries: 0,
@@ -70,9 +70,9 @@ export class SessionBook {
 
   /** A new session for `username`; returns its token. */
   async openSession(username: string): Promise<string> {
-    const token = newToken(this.random);
+    const { token, key } = newToken('server:session:', this.random);
     const expiresAt = this.clock.now() + SESSION_TTL_MS;
-    await this.store.update<Session>(newKey('server:session:', token), () => ({ username, expiresAt }));
+    await this.store.update<Session>(key, () => ({ username, expiresAt }));
     return token;
   }
 
@@ -114,22 +114,21 @@ export function sessionCookie(token: string | null, secure: boolean): string {
   return `${SESSION_COOKIE}=${token}; ${attributes}`;
 }
 
-function newToken(random: RandomSource): string {
-  return toHex(randomBytes(32, random));
+/** A new token (32 random bytes as hex) and its Store key under `prefix`. */
+function newToken(prefix: string, random: RandomSource): { token: string; key: string } {
+  const bytes = randomBytes(32, random);
+  return { token: toHex(bytes), key: keyOf(prefix, bytes) };
+}
+
+/** The Store key of a token: `prefix` and the SHA-256 of its bytes; null when it is not 64 lower-case hex digits. */
+function tokenKey(prefix: string, token: string): string | null {
+  const bytes = token.length === 64 ? fromHex(token, true) : null;
+  return bytes === null ? null : keyOf(prefix, bytes);
 }
 
 // Synchronous SHA-256 (the library's own, FIPS 180-4) of the token's 32 bytes: one compression,
 // about half a microsecond, where WebCrypto's digest goes through a job queue and a promise and cost
 // a fifth of a login check (and the token's 64 hex characters would take two compressions).
-/** The Store key of a token: `prefix` and the SHA-256 of its bytes; null when it is not 64 lower-case hex digits. */
-function tokenKey(prefix: string, token: string): string | null {
-  const bytes = token.length === 64 ? fromHex(token, true) : null;
-  return bytes === null ? null : prefix + toHex(digest(sha256, bytes));
-}
-
-/** The key of a token this book has just made (always 64 hex digits). */
-function newKey(prefix: string, token: string): string {
-  const key = tokenKey(prefix, token);
-  if (key === null) throw new Error('a new token must be 64 hex digits');
-  return key;
+function keyOf(prefix: string, bytes: Uint8Array): string {
+  return prefix + toHex(digest(sha256, bytes));
 }
