@@ -42,6 +42,23 @@ describe('afterTurn', () => {
 });
 
 describe('writeSoon', () => {
+  it('writes the answers of a released batch in the turn that released it', async () => {
+    const order: string[] = [];
+    const res = fakeResponse() as unknown as ServerResponse;
+    await new Promise<void>((resolve) => {
+      void afterTurn().then(async () => {
+        // Queued before the answer is made: it runs in the next turn.
+        setImmediate(() => {
+          order.push('next turn');
+          resolve();
+        });
+        await Promise.resolve();
+        writeSoon(res, () => order.push('written'));
+      });
+    });
+    expect(order).toEqual(['written', 'next turn']);
+  });
+
   it('writes after the current turn, in order, and a failing write only loses its own answer', async () => {
     const written: string[] = [];
     const [a, b, c] = [fakeResponse(), fakeResponse(), fakeResponse()];
