@@ -32,6 +32,11 @@ with the token after #control=) adds the clock and fault controls.
 A store is a file path (JSON), a sqlite: URL or .db/.sqlite file (SQLite), or
 a postgres:// URL (PostgreSQL; install the pg package).
 
+The server runs in a child Node process with a larger young generation
+(--max-semi-space-size=64), which handles more requests under load; this
+process passes signals on to it and exits with its code. A size of your own
+in NODE_OPTIONS is kept, and the server then runs in this process.
+
 Options:
   --port <n>          TCP port (default 6238; 0 picks a free one)
   --host <address>    address to listen on (default 127.0.0.1: this machine
