@@ -1,11 +1,15 @@
 // (7) HTTP second-factor checks per second (POST /api/login/code, each a different account's first
 // right code: a full check with the replay-guard write, MemoryStore) against a bare node:http
-// hello-world, both in their own process, driven by autocannon in this one. Reported as a ratio.
+// hello-world, both in their own process, driven by autocannon in this one. Reported as a ratio,
+// with both servers started with the Node options `totp-lab serve` runs with (SERVER_NODE_OPTIONS:
+// a larger young generation), and again with Node's defaults, as a server that mounts the handler
+// itself runs unless it is given them.
 import { execFileSync, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { createInterface } from 'node:readline';
 import autocannon from 'autocannon';
+import { SERVER_NODE_OPTIONS } from '../dist/node.js';
 
 const DURATION = 4;
 const ROUNDS = 3;
@@ -25,8 +29,14 @@ const PINNED = (() => {
   }
 })();
 
-function start(mode, extra = []) {
-  const argv = [process.execPath, new URL('./http-server.mjs', import.meta.url).pathname, mode, ...extra];
+function start(nodeOptions, mode, extra = []) {
+  const argv = [
+    process.execPath,
+    ...nodeOptions,
+    new URL('./http-server.mjs', import.meta.url).pathname,
+    mode,
+    ...extra,
+  ];
   const [command, ...args] = PINNED ? ['taskset', '-c', '1', ...argv] : argv;
   const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'inherit'] });
   return new Promise((resolve, reject) => {
@@ -64,15 +74,17 @@ function perRequestUs(before, after, requests) {
 }
 
 /** One round: the hello-world, then the API, each for DURATION seconds on fresh servers. */
-async function round(servers) {
-  const hello = await start('hello');
+async function round(servers, nodeOptions) {
+  const hello = await start(nodeOptions, 'hello');
   servers.push(hello.child);
   const helloCpu = cpuMs(hello.child.pid);
   const helloResult = await load({ url: `http://127.0.0.1:${hello.port}/` });
   const helloUs = perRequestUs(helloCpu, cpuMs(hello.child.pid), helloResult.requests.total);
   hello.child.kill('SIGINT');
   // Enough tickets that none is used twice in the run.
-  const api = await start('api', [String(Math.ceil(helloResult.requests.average * DURATION * 0.6) + 2000)]);
+  const api = await start(nodeOptions, 'api', [
+    String(Math.ceil(helloResult.requests.average * DURATION * 0.6) + 2000),
+  ]);
   servers.push(api.child);
   let next = 0;
   const apiCpu = cpuMs(api.child.pid);
@@ -113,31 +125,46 @@ function median(values) {
 }
 
 /**
- * { helloRps, checksPerSecond, ratio, ratios, helloCpuUs, checkCpuUs, cpuRatio, … } or { skipped }.
- * ROUNDS rounds, each pairing a hello-world run with an API run made right after it; the figures
- * are those of the round with the median ratio, and `ratios` lists every round's. On a shared
- * machine the hello-world alone varied by a third from one minute to the next: one pair would
- * report that noise, the median of pairs measured close together reports the servers.
+ * ROUNDS rounds, each pairing a hello-world run with an API run made right after it, both servers
+ * started with `nodeOptions`; the figures are those of the round with the median ratio, and
+ * `ratios` lists every round's. On a shared machine the hello-world alone varied by a third from
+ * one minute to the next: one pair would report that noise, the median of pairs measured close
+ * together reports the servers.
+ */
+async function rounds(servers, nodeOptions) {
+  const all = [];
+  for (let i = 0; i < ROUNDS; i++) all.push(await round(servers, nodeOptions));
+  const ratios = all.map((r) => r.ratio);
+  const middle = all.find((r) => r.ratio === median(ratios));
+  const cpuRatios = all.map((r) => r.cpuRatio);
+  return {
+    ...middle,
+    ratios,
+    cpuRatios,
+    cpuRatio: cpuRatios.includes(undefined) ? undefined : median(cpuRatios),
+    nodeOptions,
+    ticketsUsedTwice: all.some((r) => r.ticketsUsedTwice),
+  };
+}
+
+/**
+ * { helloRps, checksPerSecond, ratio, ratios, helloCpuUs, checkCpuUs, cpuRatio, …, defaults } or
+ * { skipped }: the rounds with both servers started with SERVER_NODE_OPTIONS, and `defaults`, the
+ * same with Node's default options.
  */
 export async function benchHttp() {
   const servers = [];
   try {
-    const rounds = [];
-    for (let i = 0; i < ROUNDS; i++) rounds.push(await round(servers));
-    const ratios = rounds.map((r) => r.ratio);
-    const middle = rounds.find((r) => r.ratio === median(ratios));
-    const cpuRatios = rounds.map((r) => r.cpuRatio);
+    const served = await rounds(servers, SERVER_NODE_OPTIONS);
+    const defaults = await rounds(servers, []);
     return {
-      ...middle,
-      ratios,
-      cpuRatios,
-      cpuRatio: cpuRatios.includes(undefined) ? undefined : median(cpuRatios),
+      ...served,
+      defaults,
       rounds: ROUNDS,
       connections: CONNECTIONS,
       pipelining: PIPELINING,
       seconds: DURATION,
       pinned: PINNED,
-      ticketsUsedTwice: rounds.some((r) => r.ticketsUsedTwice),
     };
   } catch (error) {
     return { skipped: `failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}` };
