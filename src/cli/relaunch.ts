@@ -16,9 +16,17 @@ const FORWARDED = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 const startsServer = (argv: readonly string[]) =>
   argv[0] === 'serve' && !argv.includes('--help') && !argv.includes('-h');
 
-/** True when `argv` starts the server in a process without the server's Node options. */
-export function shouldRelaunch(argv: readonly string[]): boolean {
-  return startsServer(argv) && needsServerNodeOptions(process.execArgv, process.env['NODE_OPTIONS']);
+/**
+ * True when `argv` starts the server in a process without the server's Node options. Not under a
+ * debugger (an --inspect option): the server then stays in the process being debugged.
+ */
+export function shouldRelaunch(
+  argv: readonly string[],
+  execArgv: readonly string[] = process.execArgv,
+  nodeOptions: string | undefined = process.env['NODE_OPTIONS'],
+): boolean {
+  const debugging = [...execArgv, ...(nodeOptions ?? '').split(/\s+/)].some((o) => o.startsWith('--inspect'));
+  return startsServer(argv) && !debugging && needsServerNodeOptions(execArgv, nodeOptions);
 }
 
 /** Runs `script argv` in a child Node process with the server's Node options, and follows it. */

@@ -6,6 +6,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SERVER_NODE_OPTIONS } from '../../src/node/index.js';
 import { needsServerNodeOptions } from '../../src/node/server-heap.js';
+import { shouldRelaunch } from '../../src/cli/relaunch.js';
 import { compileCli } from '../support/api-instances.js';
 
 describe('needsServerNodeOptions', () => {
@@ -14,6 +15,17 @@ describe('needsServerNodeOptions', () => {
     expect(needsServerNodeOptions(['--inspect'], '--enable-source-maps')).toBe(true);
     expect(needsServerNodeOptions(['--max-semi-space-size=16'], undefined)).toBe(false);
     expect(needsServerNodeOptions([], '--enable-source-maps --max_semi_space_size=8')).toBe(false);
+  });
+});
+
+describe('shouldRelaunch', () => {
+  it('starts a child for the server only, and not under a debugger', () => {
+    expect(shouldRelaunch(['serve', '--api'], [], undefined)).toBe(true);
+    expect(shouldRelaunch(['serve', '--help'], [], undefined)).toBe(false);
+    expect(shouldRelaunch(['code', 'JBSWY3DPEHPK3PXP'], [], undefined)).toBe(false);
+    expect(shouldRelaunch(['serve'], ['--inspect-brk'], undefined)).toBe(false);
+    expect(shouldRelaunch(['serve'], [], '--inspect=127.0.0.1:0')).toBe(false);
+    expect(shouldRelaunch(['serve'], [], '--max-semi-space-size=32')).toBe(false);
   });
 });
 
