@@ -129,6 +129,12 @@ Example:
       ...(values['cors-origin'] !== undefined && { allowedOrigins: [values['cors-origin']] }),
       ...(api !== undefined && { api: api.handler }),
     });
+    // Listening for the stop before anything is printed: whoever starts the server may stop it as
+    // soon as it has read the address, and that must close it, not kill it.
+    const stopped = new Promise<void>((resolve) => {
+      process.once('SIGINT', resolve);
+      process.once('SIGTERM', resolve);
+    });
     io.out(
       pageBuilt
         ? `totp-lab browser demo: ${server.url}`
@@ -153,10 +159,7 @@ Example:
     if (host !== '127.0.0.1' && host !== 'localhost' && host !== '::1')
       io.err('warning: listening beyond this machine; anyone who can reach it can use the demo');
     io.out('Press Ctrl+C to stop.');
-    await new Promise<void>((resolve) => {
-      process.once('SIGINT', resolve);
-      process.once('SIGTERM', resolve);
-    });
+    await stopped;
     await server.close();
     await api?.close();
     return EXIT_OK;
