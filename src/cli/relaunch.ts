@@ -7,8 +7,7 @@
  * on SIGTERM, told by the end of the IPC channel between them.
  */
 import { createRequire } from 'node:module';
-import { constants } from 'node:os';
-import { SERVER_NODE_OPTIONS, needsServerNodeOptions } from '../node/server-heap.js';
+import { SERVER_NODE_OPTIONS, needsServerNodeOptions, nodeOptionsOf } from '../node/server-heap.js';
 
 const require = createRequire(import.meta.url);
 const FORWARDED = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
@@ -25,8 +24,8 @@ export function shouldRelaunch(
   execArgv: readonly string[] = process.execArgv,
   nodeOptions: string | undefined = process.env['NODE_OPTIONS'],
 ): boolean {
-  const debugging = [...execArgv, ...(nodeOptions ?? '').split(/\s+/)].some((o) => o.startsWith('--inspect'));
-  return startsServer(argv) && !debugging && needsServerNodeOptions(execArgv, nodeOptions);
+  const given = nodeOptionsOf(execArgv, nodeOptions);
+  return startsServer(argv) && !given.some((o) => o.startsWith('--inspect')) && needsServerNodeOptions(given);
 }
 
 /** Runs `script argv` in a child Node process with the server's Node options, and follows it. */
@@ -44,7 +43,11 @@ export function relaunch(script: string, argv: readonly string[]): void {
     process.stderr.write(`totp-lab: could not start the server process: ${error.message}\n`);
     process.exit(1);
   });
-  child.on('exit', (code, signal) => process.exit(code ?? 128 + (signal === null ? 0 : constants.signals[signal])));
+  child.on('exit', (code, signal) => {
+    // node:os only here: every other command starts without it.
+    const { constants } = require('node:os') as typeof import('node:os');
+    process.exit(code ?? 128 + (signal === null ? 0 : constants.signals[signal]));
+  });
 }
 
 /** In a server started by {@link relaunch}: shut down as on SIGTERM once the parent is gone. */

@@ -9,11 +9,15 @@
  */
 export const SERVER_NODE_OPTIONS: readonly string[] = Object.freeze(['--max-semi-space-size=64']);
 
+/** The Node options a process was started with: on its command line, then in NODE_OPTIONS. */
+export function nodeOptionsOf(execArgv: readonly string[], nodeOptions: string | undefined): string[] {
+  return [...execArgv, ...(nodeOptions ?? '').split(/\s+/).filter(Boolean)];
+}
+
 /**
- * True when a process with these options and NODE_OPTIONS was started without a young-generation
- * size of its own: then {@link SERVER_NODE_OPTIONS} apply. A size given either way is kept.
+ * True when `given` (see {@link nodeOptionsOf}) has no young-generation size of its own: then
+ * {@link SERVER_NODE_OPTIONS} apply. A size given either way is kept.
  */
-export function needsServerNodeOptions(execArgv: readonly string[], nodeOptions: string | undefined): boolean {
-  const given = [...execArgv, ...(nodeOptions ?? '').split(/\s+/)];
+export function needsServerNodeOptions(given: readonly string[]): boolean {
   return !given.some((option) => /^--max[-_]semi[-_]space[-_]size\b/.test(option));
 }

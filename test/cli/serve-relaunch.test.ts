@@ -5,16 +5,18 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SERVER_NODE_OPTIONS } from '../../src/node/index.js';
-import { needsServerNodeOptions } from '../../src/node/server-heap.js';
+import { needsServerNodeOptions, nodeOptionsOf } from '../../src/node/server-heap.js';
 import { shouldRelaunch } from '../../src/cli/relaunch.js';
 import { compileCli } from '../support/api-instances.js';
 
 describe('needsServerNodeOptions', () => {
   it('keeps a young generation size given on the command line or in NODE_OPTIONS', () => {
-    expect(needsServerNodeOptions([], undefined)).toBe(true);
-    expect(needsServerNodeOptions(['--inspect'], '--enable-source-maps')).toBe(true);
-    expect(needsServerNodeOptions(['--max-semi-space-size=16'], undefined)).toBe(false);
-    expect(needsServerNodeOptions([], '--enable-source-maps --max_semi_space_size=8')).toBe(false);
+    const needs = (execArgv: string[], env: string | undefined) => needsServerNodeOptions(nodeOptionsOf(execArgv, env));
+    expect(needs([], undefined)).toBe(true);
+    expect(needs(['--inspect'], '--enable-source-maps')).toBe(true);
+    expect(needs(['--max-semi-space-size=16'], undefined)).toBe(false);
+    expect(needs([], '--enable-source-maps --max_semi_space_size=8')).toBe(false);
+    expect(nodeOptionsOf(['--a'], '  --b   --c ')).toEqual(['--a', '--b', '--c']);
   });
 });
 
