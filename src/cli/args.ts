@@ -15,6 +15,7 @@ import {
   type Digits,
 } from '../core/options.js';
 import { UsageError } from './io.js';
+import { checkSteamDigits, type CodeLength } from '../core/steam.js';
 import { InvalidArgumentError } from '../core/errors.js';
 import { parseTimeInput, quoteInput } from '../core/time-input.js';
 
@@ -118,7 +119,9 @@ export function parseInteger(text: string, flag: string): number {
 export interface CodeParams {
   secret: string;
   algorithm: Algorithm;
-  digits: Digits;
+  digits: Digits | CodeLength;
+  /** Steam Guard codes (an `otpauth://steam/` or `encoder=steam` URI). */
+  steam: boolean;
   period: number;
   counter: number | undefined;
   uri: ParsedKeyUri | undefined;
@@ -139,12 +142,18 @@ export function readCodeParams(
 ): CodeParams {
   const uri = /^otpauth:/i.test(target.trim()) ? parseKeyUri(target) : undefined;
   const secret = uri ? uri.secret : toSecretBase32(target);
+  const steam = uri?.type === 'steam';
+  if (steam && flags.counter !== undefined)
+    throw new UsageError('--counter does not apply to a Steam Guard URI (its codes are time-based)');
   const algorithm = flags.algorithm !== undefined ? checkAlgorithm(flags.algorithm) : (uri?.algorithm ?? 'SHA1');
-  const digits = flags.digits !== undefined ? checkDigits(parseInteger(flags.digits, 'digits')) : (uri?.digits ?? 6);
+  const digits =
+    flags.digits !== undefined
+      ? (steam ? checkSteamDigits : checkDigits)(parseInteger(flags.digits, 'digits'))
+      : (uri?.digits ?? 6);
   const period = flags.period !== undefined ? checkPeriod(parseInteger(flags.period, 'period')) : (uri?.period ?? 30);
   const counter =
     flags.counter !== undefined ? checkCounter(parseInteger(flags.counter, 'counter')) : (uri?.counter ?? undefined);
-  return { secret, algorithm, digits, period, counter, uri };
+  return { secret, algorithm, digits, steam, period, counter, uri };
 }
 
 export function readWindow(text: string | undefined): number | undefined {

@@ -14,13 +14,15 @@ import {
   checkPeriod,
 } from './options.js';
 import { toSecretBase32 } from './secret.js';
+import { STEAM_DIGITS, checkSteamDigits } from './steam.js';
 
 /** What exporters take: the fields of a key URI, with the same defaults as `buildKeyUri`. */
 export type AccountInput = BuildKeyUriInput;
 
 /**
  * Checks an account and returns it in canonical form: trimmed names, `issuer` null when empty,
- * upper-case base32 secret, `period` only for TOTP and `counter` only for HOTP.
+ * upper-case base32 secret, `period` only for TOTP and Steam, `counter` only for HOTP; a Steam
+ * account has 5 characters unless it says otherwise.
  * @param where names the account in error messages (`accounts[3]`)
  * @throws {InvalidArgumentError} (or {@link InvalidSecretError}) naming `where` and the field
  */
@@ -29,14 +31,21 @@ export function toAccount(input: AccountInput, where = 'account'): KeyUri {
     throw new InvalidArgumentError(`${where} must be an object, got ${describeValue(input)}`);
   try {
     const type = input.type ?? (input.counter !== undefined && input.counter !== null ? 'hotp' : 'totp');
-    if (type !== 'totp' && type !== 'hotp')
-      throw new InvalidArgumentError(`"type" must be totp or hotp, got ${describeValue(type)}`);
+    if (type !== 'totp' && type !== 'hotp' && type !== 'steam')
+      throw new InvalidArgumentError(`"type" must be totp, hotp or steam, got ${describeValue(type)}`);
     const account = checkName(input.account, 'account').trim();
     if (account === '') throw new InvalidArgumentError('"account" must not be empty');
     const issuer =
       input.issuer === undefined || input.issuer === null ? null : checkName(input.issuer, 'issuer').trim() || null;
     const secret = toSecretBase32(input.secret);
     const algorithm = input.algorithm === undefined ? DEFAULT_ALGORITHM : checkAlgorithm(input.algorithm);
+    if (type === 'steam') {
+      if (input.counter !== undefined && input.counter !== null)
+        throw new InvalidArgumentError('"counter" does not apply to a Steam account (its codes are time-based)');
+      const digits = input.digits === undefined ? STEAM_DIGITS : checkSteamDigits(input.digits);
+      const period = input.period === undefined || input.period === null ? DEFAULT_PERIOD : checkPeriod(input.period);
+      return { type, issuer, account, secret, algorithm, digits, period, counter: null };
+    }
     const digits = input.digits === undefined ? DEFAULT_DIGITS : checkDigits(input.digits);
     if (type === 'totp') {
       const period = input.period === undefined || input.period === null ? DEFAULT_PERIOD : checkPeriod(input.period);

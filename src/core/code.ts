@@ -5,7 +5,7 @@ import { systemClock, checkTime, type Clock } from './clock.js';
 import { checkClock } from './input.js';
 import { constantTimeEqualInt } from './constant-time.js';
 import { InvalidArgumentError, describeValue } from './errors.js';
-import { HASHES, formatCode, hotpValue, transientKey, type HmacKey } from './hmac.js';
+import { HASHES, formatCode, hotpValue, transientKey, truncatedValue, type HmacKey } from './hmac.js';
 import {
   DEFAULT_ALGORITHM,
   DEFAULT_DIGITS,
@@ -21,12 +21,22 @@ import {
 } from './options.js';
 import { PreparedSecret, preparedKey } from './prepared-secret.js';
 import { toSecretBytes, type SecretInput } from './secret.js';
+import {
+  STEAM_DIGITS,
+  checkEncoder,
+  checkSteamDigits,
+  formatSteamCode,
+  parseSteamCode,
+  steamModulus,
+  type CodeLength,
+  type Encoder,
+} from './steam.js';
 
 export interface CodeOptions {
   /** HMAC hash (default SHA1). */
   algorithm?: Algorithm;
-  /** Code length (default 6). */
-  digits?: Digits;
+  /** Code length (default 6; Steam codes: 5). */
+  digits?: CodeLength;
   /** TOTP time step in seconds (default 30). */
   period?: number;
   /** The time in ms since the epoch; wins over `clock`. */
@@ -35,6 +45,11 @@ export interface CodeOptions {
   clock?: Clock;
   /** Makes it HOTP: the counter to use instead of the time. */
   counter?: number;
+  /**
+   * `"steam"`: a Steam Guard code, five characters of Steam's alphabet (`otpauth://steam/…` or
+   * `encoder=steam` in a key URI) instead of decimal digits.
+   */
+  encoder?: Encoder;
 }
 
 export interface VerifyOptions extends CodeOptions {
@@ -77,17 +92,19 @@ export function secondsLeft(time: number, period: number = DEFAULT_PERIOD): numb
  * @throws {InvalidArgumentError} when an option is out of range, or `algorithm` differs from a prepared secret's
  * @example
  * generateCode('GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ', { time: 59_000, digits: 8 }); // '94287082'
+ * generateCode('ON2XAZLSMR2XAZLSONSWG4TFOQ', { time: 3_000_030_000, encoder: 'steam' }); // 'YRGQJ'
  */
 export function generateCode(secret: SecretInput | PreparedSecret, options: CodeOptions = {}): string {
   const p = readOptions(options);
   const key = hmacKeyOf(secret, options, p.algorithm);
   const counter = p.counter ?? stepAt(p.time, p.period);
-  return formatCode(hotpValue(key, counter, p.digits), p.digits);
+  if (p.steam) return formatSteamCode(truncatedValue(key, counter), p.digits);
+  return formatCode(hotpValue(key, counter, p.digits as Digits), p.digits as Digits);
 }
 
 /**
  * Checks a typed code. Spaces inside it (`123 456`) are ignored; anything else that is not exactly
- * `digits` decimal digits is simply invalid. All candidates are computed and compared in constant
+ * `digits` decimal digits (with `encoder: 'steam'`: Steam characters, in any case) is simply invalid. All candidates are computed and compared in constant
  * time, so the time taken does not reveal which step matched.
  * @param secret base32 text, bytes, or a {@link PreparedSecret} (then `algorithm` defaults to its own)
  * @returns `{ valid: true, delta, counter }` or `{ valid: false }`
@@ -105,7 +122,7 @@ export function verifyCode(
   const window = options.window === undefined ? DEFAULT_WINDOW : checkWindow(options.window);
   const minCounter = options.minCounter === undefined ? 0 : checkCounter(options.minCounter, 'minCounter');
   const key = hmacKeyOf(secret, options, p.algorithm);
-  const typed = parseTypedCode(code, p.digits);
+  const typed = p.steam ? parseSteamCode(code, p.digits) : parseTypedCode(code, p.digits);
   const expected = p.counter ?? stepAt(p.time, p.period);
   // TOTP looks both ways (clock skew) in the order 0, -1, +1, -2, +2…; HOTP only ahead
   // (RFC 4226 §7.4 resynchronisation). The first match in that order wins.
@@ -116,7 +133,9 @@ export function verifyCode(
     const delta = !totp ? i : i & 1 ? -((i + 1) >> 1) : i >> 1;
     const counter = expected + delta;
     if (counter < minCounter || !Number.isSafeInteger(counter)) continue;
-    const candidate = hotpValue(key, counter, p.digits);
+    const candidate = p.steam
+      ? truncatedValue(key, counter) % steamModulus(p.digits)
+      : hotpValue(key, counter, p.digits as Digits);
     // No early exit: every candidate is computed and compared whatever matched before. Comparing
     // the numbers rather than strings allocates nothing; a malformed code is -1, which matches none.
     if (constantTimeEqualInt(candidate, typed) && !match.valid) {
@@ -167,7 +186,8 @@ function hmacKeyOf(secret: SecretInput | PreparedSecret, options: CodeOptions, a
 
 interface ResolvedOptions {
   algorithm: Algorithm;
-  digits: Digits;
+  digits: CodeLength;
+  steam: boolean;
   period: number;
   time: number;
   counter: number | undefined;
@@ -178,7 +198,14 @@ function readOptions(options: CodeOptions): ResolvedOptions {
     throw new InvalidArgumentError(`"options" must be an object, got ${describeValue(options)}`);
   }
   const algorithm = options.algorithm === undefined ? DEFAULT_ALGORITHM : checkAlgorithm(options.algorithm);
-  const digits = options.digits === undefined ? DEFAULT_DIGITS : checkDigits(options.digits);
+  const steam = options.encoder !== undefined && checkEncoder(options.encoder) === 'steam';
+  const digits = steam
+    ? options.digits === undefined
+      ? STEAM_DIGITS
+      : checkSteamDigits(options.digits)
+    : options.digits === undefined
+      ? DEFAULT_DIGITS
+      : checkDigits(options.digits);
   const period = options.period === undefined ? DEFAULT_PERIOD : checkPeriod(options.period);
   const counter = options.counter === undefined ? undefined : checkCounter(options.counter);
   const time =
@@ -187,5 +214,5 @@ function readOptions(options: CodeOptions): ResolvedOptions {
       : options.time !== undefined
         ? checkTime(options.time)
         : checkTime((options.clock === undefined ? systemClock : checkClock(options.clock)).now(), 'clock.now()');
-  return { algorithm, digits, period, time, counter };
+  return { algorithm, digits, steam, period, time, counter };
 }

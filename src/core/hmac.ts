@@ -131,6 +131,11 @@ const MODULUS = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8];
  * truncation to 31 bits, modulo 10^digits. Format it with {@link formatCode}.
  */
 export function hotpValue(key: HmacKey, counter: number, digits: Digits): number {
+  return truncatedValue(key, counter) % MODULUS[digits]!;
+}
+
+/** RFC 4226 §5.3 without the modulo: HMAC of the counter, dynamic truncation to 31 bits (Steam codes start here). */
+export function truncatedValue(key: HmacKey, counter: number): number {
   const words = hmacCounter(key, counter);
   const n = key.hash.digestWords;
   // The low 4 bits of the last byte pick where the 4 bytes start (0 to 15).
@@ -138,7 +143,7 @@ export function hotpValue(key: HmacKey, counter: number, digits: Digits): number
   const w = offset >> 2;
   const shift = (offset & 3) * 8;
   const bytes = shift === 0 ? words[w]! : (words[w]! << shift) | (words[w + 1]! >>> (32 - shift));
-  return (bytes & 0x7fffffff) % MODULUS[digits]!;
+  return bytes & 0x7fffffff;
 }
 
 /** An HOTP value as the zero-padded string people type. */

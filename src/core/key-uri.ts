@@ -6,6 +6,11 @@
  * Where apps disagree, the policy is: the `issuer` parameter wins over a different label prefix
  * (and the result says so in `issuerMismatch`); a `+` in a query value is a literal `+` (RFC 3986),
  * unless reading it as a space makes the value equal the label prefix (form-encoded URIs).
+ *
+ * Steam Guard accounts are the extension Aegis, andOTP and Ente Auth write, `otpauth://steam/…`,
+ * or `otpauth://totp/…&encoder=steam` as KeePass-style tools write them: both read as type `steam`
+ * (5-character codes from Steam's alphabet, SHA1, 30 s unless the URI says otherwise), written as
+ * `otpauth://steam/…`, which an app that does not know Steam refuses instead of showing wrong codes.
  */
 import { InvalidKeyUriError, InvalidArgumentError, TotpLabError, describeValue } from './errors.js';
 import {
@@ -22,10 +27,12 @@ import {
 } from './options.js';
 import { toAccount } from './account.js';
 import { toSecretBase32, type SecretInput } from './secret.js';
+import { STEAM_DIGITS, checkEncoder, checkSteamDigits, type CodeLength } from './steam.js';
 
 /** Everything a key URI carries. */
 export interface KeyUri {
-  type: 'totp' | 'hotp';
+  /** `steam`: a Steam Guard account (time-based, codes in Steam's alphabet). */
+  type: 'totp' | 'hotp' | 'steam';
   /** The service (`Ügyfélkapu+`), or null when the URI names none. */
   issuer: string | null;
   /** The user's account name at the issuer. */
@@ -33,8 +40,9 @@ export interface KeyUri {
   /** Upper-case base32 without padding. */
   secret: string;
   algorithm: Algorithm;
-  digits: Digits;
-  /** Seconds per step for TOTP; null for HOTP. */
+  /** 6, 7 or 8 digits; a Steam code's characters (5). */
+  digits: CodeLength;
+  /** Seconds per step for TOTP and Steam; null for HOTP. */
   period: number | null;
   /** The next counter for HOTP; null for TOTP. */
   counter: number | null;
@@ -47,12 +55,12 @@ export interface ParsedKeyUri extends KeyUri {
 }
 
 export interface BuildKeyUriInput {
-  type?: 'totp' | 'hotp';
+  type?: 'totp' | 'hotp' | 'steam';
   issuer?: string | null;
   account: string;
   secret: SecretInput;
   algorithm?: Algorithm;
-  digits?: Digits;
+  digits?: Digits | CodeLength;
   period?: number | null;
   counter?: number | null;
 }
@@ -82,7 +90,7 @@ export function buildKeyUri(input: BuildKeyUriInput): string {
   const params = [`secret=${secret}`];
   if (issuer !== null) params.push(`issuer=${encode(issuer)}`);
   params.push(`algorithm=${algorithm}`, `digits=${digits}`);
-  params.push(type === 'totp' ? `period=${period}` : `counter=${counter}`);
+  params.push(type === 'hotp' ? `counter=${counter}` : `period=${period}`);
   return `otpauth://${type}/${label}?${params.join('&')}`;
 }
 
@@ -95,6 +103,15 @@ export function buildKeyUri(input: BuildKeyUriInput): string {
  * //   algorithm: 'SHA1', digits: 6, period: 30, counter: null, issuerMismatch: false }
  */
 export function parseKeyUri(uri: string): ParsedKeyUri {
+  const { counterAssumed: _assumed, ...parsed } = readKeyUri(uri, false);
+  return parsed;
+}
+
+/**
+ * {@link parseKeyUri} for export files: with `assumeCounter`, an HOTP URI without a counter reads
+ * as counter 0 (as the apps that write such lines read them back) and says so in `counterAssumed`.
+ */
+export function readKeyUri(uri: string, assumeCounter: boolean): ParsedKeyUri & { counterAssumed: boolean } {
   if (typeof uri !== 'string') throw new InvalidKeyUriError(`key URI must be a string, got ${describeValue(uri)}`);
   const text = uri.trim();
   if (text.length > MAX_URI_LENGTH)
@@ -102,16 +119,58 @@ export function parseKeyUri(uri: string): ParsedKeyUri {
   const match = URI_PATTERN.exec(text);
   if (!match) {
     throw new InvalidKeyUriError(
-      `key URI must start with otpauth://totp/ or otpauth://hotp/, got ${describeValue(text.split('?')[0])}`,
+      `key URI must start with otpauth://totp/, otpauth://hotp/ or otpauth://steam/, got ${describeValue(text.split('?')[0])}`,
     );
   }
-  const type = match[1]!.toLowerCase();
-  if (type !== 'totp' && type !== 'hotp')
-    throw new InvalidKeyUriError(`key URI type must be totp or hotp, got ${describeValue(match[1])}`);
-
-  const label = decode(match[2]!, 'label');
-  const colon = label.indexOf(':');
   const params = readQuery(match[3] ?? '');
+  const type = readType(match[1]!, params);
+  const { issuer, account, issuerMismatch } = readLabel(match[2]!, params);
+  const rawSecret = params.get('secret');
+  if (rawSecret === undefined || rawSecret === '') throw new InvalidKeyUriError('key URI has no "secret" parameter');
+  const secret = field('secret', () => toSecretBase32(decode(rawSecret, 'secret')));
+  const algorithm = params.has('algorithm')
+    ? field('algorithm', () => checkAlgorithm(decode(params.get('algorithm')!, 'algorithm')))
+    : DEFAULT_ALGORITHM;
+  const rawDigits = params.get('digits');
+  const digitsValue = rawDigits === undefined ? undefined : (parseDecimal(rawDigits) ?? rawDigits);
+  const digits: CodeLength =
+    digitsValue === undefined
+      ? type === 'steam'
+        ? STEAM_DIGITS
+        : DEFAULT_DIGITS
+      : field('digits', () => (type === 'steam' ? checkSteamDigits : checkDigits)(digitsValue));
+  const base = { issuer, account, secret, algorithm, digits, issuerMismatch };
+  if (type !== 'hotp') {
+    const period = params.has('period')
+      ? field('period', () => checkPeriod(parseDecimal(params.get('period')!) ?? params.get('period')))
+      : DEFAULT_PERIOD;
+    return { type, ...base, period, counter: null, counterAssumed: false };
+  }
+  if (!params.has('counter')) {
+    if (!assumeCounter) throw new InvalidKeyUriError('hotp key URI has no "counter" parameter');
+    return { type, ...base, period: null, counter: 0, counterAssumed: true };
+  }
+  const counter = field('counter', () => checkCounter(parseDecimal(params.get('counter')!) ?? params.get('counter')));
+  return { type, ...base, period: null, counter, counterAssumed: false };
+}
+
+/** `totp`, `hotp`, or `steam` for `otpauth://steam/` and a TOTP URI with `encoder=steam`. */
+function readType(host: string, params: Map<string, string>): KeyUri['type'] {
+  const type = host.toLowerCase();
+  if (type !== 'totp' && type !== 'hotp' && type !== 'steam')
+    throw new InvalidKeyUriError(`key URI type must be totp, hotp or steam, got ${describeValue(host)}`);
+  const encoder = params.get('encoder');
+  if (encoder === undefined) return type;
+  // An encoder this reader does not know would give wrong codes: refuse it rather than ignore it.
+  field('encoder', () => checkEncoder(decode(encoder, 'encoder').toLowerCase()));
+  if (type === 'hotp') throw new InvalidKeyUriError('key URI "encoder=steam" needs a time-based (totp) URI, got hotp');
+  return 'steam';
+}
+
+/** The issuer and account from the label and the `issuer` parameter (see the module comment). */
+function readLabel(rawLabel: string, params: Map<string, string>) {
+  const label = decode(rawLabel, 'label');
+  const colon = label.indexOf(':');
   const rawIssuer = params.get('issuer');
   // The issuer parameter may itself contain ':', so try it as the prefix before splitting at the first colon.
   let prefix: string | null = null;
@@ -139,32 +198,12 @@ export function parseKeyUri(uri: string): ParsedKeyUri {
   }
   const issuerMismatch = issuer !== null && prefix !== null && issuer !== prefix;
   issuer ??= prefix;
-
-  const rawSecret = params.get('secret');
-  if (rawSecret === undefined || rawSecret === '') throw new InvalidKeyUriError('key URI has no "secret" parameter');
-  const secret = field('secret', () => toSecretBase32(decode(rawSecret, 'secret')));
-  const algorithm = params.has('algorithm')
-    ? field('algorithm', () => checkAlgorithm(decode(params.get('algorithm')!, 'algorithm')))
-    : DEFAULT_ALGORITHM;
-  const digits = params.has('digits')
-    ? field('digits', () => checkDigits(parseDecimal(params.get('digits')!) ?? params.get('digits')))
-    : DEFAULT_DIGITS;
-  let period: number | null = null;
-  let counter: number | null = null;
-  if (type === 'totp') {
-    period = params.has('period')
-      ? field('period', () => checkPeriod(parseDecimal(params.get('period')!) ?? params.get('period')))
-      : DEFAULT_PERIOD;
-  } else {
-    if (!params.has('counter')) throw new InvalidKeyUriError('hotp key URI has no "counter" parameter');
-    counter = field('counter', () => checkCounter(parseDecimal(params.get('counter')!) ?? params.get('counter')));
-  }
-  return { type, issuer, account, secret, algorithm, digits, period, counter, issuerMismatch };
+  return { issuer, account, issuerMismatch };
 }
 
 /** Known parameters once each; unknown ones (image, color, …) are ignored, as apps do. */
 function readQuery(query: string): Map<string, string> {
-  const known = new Set(['secret', 'issuer', 'algorithm', 'digits', 'period', 'counter']);
+  const known = new Set(['secret', 'issuer', 'algorithm', 'digits', 'period', 'counter', 'encoder']);
   const params = new Map<string, string>();
   for (const part of query.split('&')) {
     if (part === '') continue;

@@ -30,7 +30,8 @@ export interface AuthenticatorOptions {
 /** An account as the app's list shows it: no secret, the current code and the time it has left. */
 export interface AccountView {
   id: string;
-  type: 'totp' | 'hotp';
+  /** `steam`: a Steam Guard account, whose code is 5 characters of Steam's alphabet. */
+  type: KeyUri['type'];
   issuer: string | null;
   account: string;
   algorithm: KeyUri['algorithm'];
@@ -38,9 +39,9 @@ export interface AccountView {
   period: number | null;
   /** HOTP: the counter the next "next code" will use. */
   counter: number | null;
-  /** TOTP: the code now; HOTP: the code on screen, or null before "next code" was pressed. */
+  /** TOTP and Steam: the code now; HOTP: the code on screen, or null before "next code" was pressed. */
   code: string | null;
-  /** TOTP: whole seconds until the code changes; null for HOTP. */
+  /** TOTP and Steam: whole seconds until the code changes; null for HOTP. */
   secondsLeft: number | null;
 }
 
@@ -59,7 +60,7 @@ export interface ImportResult {
   added: AccountView[];
   /** Accounts already on the phone (same issuer, account and secret), left alone. */
   duplicates: AccountView[];
-  /** Aegis entries that could not be used, with the reason. */
+  /** Entries that could not be used (mOTP, Yandex, …), with the reason. */
   skipped: Array<{ index: number; name: string; reason: string }>;
   /** For a migration batch: which batches of its export were scanned and which are missing. */
   transfers: TransferProgress[];
@@ -146,7 +147,11 @@ export interface Authenticator {
   exportQrImages(opts?: ExportOptions): RgbaImage[];
   /** Imports one migration URI (one batch); `transfers` says which batches of its export are still missing. */
   importMigration(uri: string): ImportResult;
-  /** Imports exported text of any unencrypted format: migration URIs (one per line), a key-URI list, an Aegis, 2FAS, Bitwarden, … export. */
+  /**
+   * Imports what a phone exports as text, at once: migration URIs (one per line), a key-URI list,
+   * a plain Aegis vault. @throws {UnsupportedFormatError} for another app's file: use `importFile`,
+   * which loads the reader it needs
+   */
   importText(text: string): ImportResult;
   /**
    * Imports an export file of any readable format (docs/formats.md), encrypted ones with

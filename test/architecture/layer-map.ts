@@ -83,7 +83,8 @@ export const NO_DOM: readonly Layer[] = ['entry', 'core', 'sim', 'server'];
 /** The packages each layer may load; '*' means any (package.json and test/core/dependencies.test.ts keep that list honest). */
 export const MAY_LOAD: Readonly<Record<Layer, readonly string[]>> = {
   entry: [],
-  core: ['@noble/hashes'],
+  // The encrypted and zipped export formats: scrypt and Argon2id, XChaCha20-Poly1305, zip archives.
+  core: ['@noble/hashes', '@noble/ciphers', 'fflate'],
   sim: [],
   qr: ['qrcode', 'jsqr', 'zxing-wasm'],
   server: [],

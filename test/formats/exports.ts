@@ -44,9 +44,11 @@ export function matches(actual: KeyUri, expected: ExpectedAccount): boolean {
 
 /**
  * Checks that `accounts` are exactly the expected ones (in any order): each required one present
- * once, optional ones (Steam) present or skipped, nothing else. Returns what is wrong, or [].
+ * once, optional ones (Steam) present or skipped, nothing else. The manifest leaves the Steam
+ * lines of key-URI lists out of `expected` and counts a Steam account read from one as no extra
+ * (`steamLines`). Returns what is wrong, or [].
  */
-export function compareAccounts(accounts: KeyUri[], expected: ExpectedAccount[]): string[] {
+export function compareAccounts(accounts: KeyUri[], expected: ExpectedAccount[], steamLines = false): string[] {
   const problems: string[] = [];
   const left = [...accounts];
   for (const e of expected) {
@@ -54,6 +56,35 @@ export function compareAccounts(accounts: KeyUri[], expected: ExpectedAccount[])
     if (i >= 0) left.splice(i, 1);
     else if (!e.optional) problems.push(`missing ${e.issuer}: ${e.account}`);
   }
-  for (const a of left) problems.push(`unexpected ${a.issuer}: ${a.account}`);
+  for (const a of left) if (!(steamLines && a.type === 'steam')) problems.push(`unexpected ${a.issuer}: ${a.account}`);
   return problems;
+}
+
+/** True for a manifest file whose note says its Steam lines (otpauth://steam/) are left out of `expected`. */
+export const hasSteamLines = (file: ManifestFile): boolean => /otpauth:\/\/steam\//.test(file.note ?? '');
+
+/**
+ * The Steam Guard accounts a file holds by the manifest: its optional Steam entries, and for a
+ * key-URI list the Steam line its note names, read from the file itself.
+ */
+export function steamEntries(file: ManifestFile): ExpectedAccount[] {
+  const steam = file.expected.filter((e) => e.type === 'steam');
+  if (!hasSteamLines(file)) return steam;
+  const lines = new TextDecoder().decode(exportBytes(file.file)).split(/\r?\n/);
+  return lines
+    .filter((l) => /^otpauth:\/\/steam\//i.test(l))
+    .map((l) => {
+      const label = decodeURIComponent(/^otpauth:\/\/steam\/([^?]*)/i.exec(l)![1]!);
+      const [issuer, account] = label.split(':') as [string, string];
+      return {
+        type: 'steam',
+        issuer,
+        account,
+        secret: /[?&]secret=([^&]*)/.exec(l)![1]!,
+        algorithm: 'SHA1',
+        digits: 5,
+        period: 30,
+        counter: null,
+      };
+    });
 }

@@ -55,7 +55,12 @@ describe('Aegis plain vault', () => {
     fc.assert(
       fc.property(fc.array(account, { maxLength: 10 }), (accounts) => {
         const vault = JSON.parse(JSON.stringify(toAegisVault(accounts)));
-        expect(parseAegisVault(vault)).toEqual({ accounts, skipped: [], warnings: [] });
+        expect(parseAegisVault(vault)).toEqual({
+          accounts,
+          details: accounts.map(() => ({})),
+          skipped: [],
+          warnings: [],
+        });
       }),
     );
   });
@@ -78,18 +83,27 @@ describe('Aegis plain vault', () => {
       expect(entry.uuid).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
   });
 
-  it('skips entries it cannot use and says why', () => {
+  it('reads Steam entries as Steam Guard accounts, skips entries it cannot use and says why', () => {
     const vault = toAegisVault([{ account: 'ok', secret: 'JBSWY3DP' }]);
     const entries = [
       ...vault.db.entries,
-      { ...vault.db.entries[0]!, type: 'steam', name: 'Steam' },
+      {
+        ...vault.db.entries[0]!,
+        type: 'steam',
+        name: 'Steam',
+        info: { secret: 'JBSWY3DP', algo: 'SHA1', digits: 5, period: 30 },
+      },
       { ...vault.db.entries[0]!, name: 'md5', info: { secret: 'JBSWY3DP', algo: 'MD5', digits: 6, period: 30 } },
+      { ...vault.db.entries[0]!, type: 'motp', name: 'mobile' },
     ];
     const result = parseAegisVault({ ...vault, db: { ...vault.db, entries } });
-    expect(result.accounts.map((a) => a.account)).toEqual(['ok']);
+    expect(result.accounts.map((a) => [a.type, a.account, a.digits])).toEqual([
+      ['totp', 'ok', 6],
+      ['steam', 'Steam', 5],
+    ]);
     expect(result.skipped).toEqual([
-      { index: 1, name: 'Steam', reason: 'Steam Guard codes are not TOTP codes' },
       { index: 2, name: 'md5', reason: 'MD5 is not a TOTP algorithm' },
+      { index: 3, name: 'mobile', reason: 'type "motp" is not TOTP, HOTP or Steam' },
     ]);
   });
 

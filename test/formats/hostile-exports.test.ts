@@ -95,15 +95,6 @@ describe('hostile export files', () => {
 
   it('known formats it cannot read are named with what to export instead', () => {
     const cases: Array<[string | Uint8Array, RegExp]> = [
-      [
-        JSON.stringify({
-          version: 1,
-          kdfParams: { memLimit: 1, opsLimit: 1, salt: 'x' },
-          encryptedData: 'x',
-          encryptionNonce: 'x',
-        }),
-        /Ente Auth encrypted.*plain text/,
-      ],
       [JSON.stringify({ encrypted: true, passwordProtected: true, items: [] }), /Bitwarden encrypted/],
       [
         new Uint8Array([
@@ -126,12 +117,21 @@ describe('hostile export files', () => {
     }
   });
 
-  it('a key-URI list with a Steam line keeps the rest and names the line', () => {
+  it('a key-URI list reads a Steam line as a Steam account, and skips a line of another type by name', () => {
     const read = readAccounts(
-      'otpauth://steam/Valve:me?secret=JBSWY3DPEHPK3PXP\notpauth://totp/A:b?secret=JBSWY3DPEHPK3PXP\n',
+      'otpauth://steam/Valve:me?secret=JBSWY3DPEHPK3PXP\notpauth://yaotp/Y:x?secret=JBSWY3DPEHPK3PXP\notpauth://totp/A:b?secret=JBSWY3DPEHPK3PXP\n',
     );
-    expect(read.accounts.map((a) => a.account)).toEqual(['b']);
-    expect(read.skipped).toEqual([{ index: 1, name: 'Valve: me', reason: 'Steam Guard codes are not TOTP codes' }]);
+    expect(read.accounts.map((a) => [a.type, a.account])).toEqual([
+      ['steam', 'me'],
+      ['totp', 'b'],
+    ]);
+    expect(read.skipped).toEqual([{ index: 2, name: 'Y: x', reason: 'type "yaotp" is not TOTP, HOTP or Steam' }]);
+  });
+
+  it('an HOTP line without a counter (Ente Auth writes them) starts at 0, with a warning naming the line', () => {
+    const read = readAccounts('otpauth://totp/A:b?secret=JBSWY3DP\notpauth://hotp/C:d?secret=JBSWY3DP&issuer=C\n');
+    expect(read.accounts[1]).toMatchObject({ type: 'hotp', issuer: 'C', account: 'd', counter: 0 });
+    expect(read.warnings).toEqual(['line 2 "C: d": HOTP key URI without a counter starts at 0']);
   });
 
   it('an HOTP entry without a counter starts at 0 with a warning', () => {

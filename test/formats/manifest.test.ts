@@ -6,7 +6,15 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { detectFormat, readExport, WrongPasswordError, type KeyUri } from '../../src/index.js';
 import { cli } from '../support/cli.js';
-import { compareAccounts, EXPORTS_DIR, exportBytes, manifest } from './exports.js';
+import {
+  compareAccounts,
+  EXPORTS_DIR,
+  exportBytes,
+  hasSteamLines,
+  manifest,
+  matches,
+  steamEntries,
+} from './exports.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'totp-lab-exports-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -24,17 +32,19 @@ describe("real apps' export files (manifest.json)", () => {
         expect(found.encrypted).toBe(entry.password !== undefined);
       });
 
-      it('reads to exactly the expected accounts through the library, skipping Steam by name', async () => {
+      it('reads to exactly the expected accounts through the library, Steam Guard accounts included', async () => {
         const read = await readExport(
           exportBytes(entry.file),
           entry.password === undefined ? {} : { password: entry.password },
         );
-        expect(compareAccounts(read.accounts, entry.expected)).toEqual([]);
-        const steam = entry.expected.filter((e) => e.optional);
-        for (const s of steam) {
-          if (!read.accounts.some((a) => a.secret === s.secret))
-            expect(read.skipped.map((k) => k.reason).join()).toMatch(/Steam/);
-        }
+        expect(compareAccounts(read.accounts, entry.expected, hasSteamLines(entry))).toEqual([]);
+        // Steam entries are no longer skipped: each is read as a Steam account with its 5-character codes.
+        for (const s of steamEntries(entry))
+          expect(
+            read.accounts.some((a) => matches(a, s)),
+            s.account,
+          ).toBe(true);
+        expect(read.skipped).toEqual([]);
       });
 
       it('imports to exactly the expected accounts through the CLI (--json)', async () => {
@@ -47,9 +57,14 @@ describe("real apps' export files (manifest.json)", () => {
         const { code, stdout, stderr } = await cli(...args);
         expect(stderr).toMatch(/^format: /m);
         expect(code).toBe(0);
-        expect(compareAccounts(JSON.parse(stdout) as KeyUri[], entry.expected)).toEqual([]);
-        if (entry.expected.some((e) => e.optional) || /otpauth:\/\/steam\//.test(entry.note ?? ''))
-          expect(stderr).toMatch(/warning: skipped .*Steam/);
+        const accounts = JSON.parse(stdout) as KeyUri[];
+        expect(compareAccounts(accounts, entry.expected, hasSteamLines(entry))).toEqual([]);
+        for (const s of steamEntries(entry))
+          expect(
+            accounts.some((a) => matches(a, s)),
+            s.account,
+          ).toBe(true);
+        expect(stderr).not.toMatch(/warning: skipped/);
       });
 
       if (entry.password !== undefined) {

@@ -9,7 +9,8 @@ export const codeCommand: Command = {
   help: `Usage: totp-lab code <secret|otpauth-uri> [options]
 
 Prints the one-time code. Flags override what a URI says; --counter (or an
-otpauth://hotp URI) makes it HOTP.
+otpauth://hotp URI) makes it HOTP. An otpauth://steam/ URI (or one with
+encoder=steam) gives a Steam Guard code: 5 characters of Steam's alphabet.
 
 Options:
   --time <t>          Unix seconds, or an ISO-8601 date-time with Z or an
@@ -29,7 +30,8 @@ Options:
 Examples:
   totp-lab code JBSWY3DPEHPK3PXP
   totp-lab code GEZDGNBVGY3TQOJQGEZDGNBVGY3TQOJQ --time 59 --digits 8
-  totp-lab code JBSWY3DPEHPK3PXP --json --min-remaining 5`,
+  totp-lab code JBSWY3DPEHPK3PXP --json --min-remaining 5
+  totp-lab code 'otpauth://steam/Steam:anna?secret=ON2XAZLSMR2XAZLSONSWG4TFOQ'`,
   async run(args: string[], io: CliIo) {
     const { values, positionals } = parse(
       'code',
@@ -57,7 +59,13 @@ Examples:
         await new Promise((resolve) => setTimeout(resolve, at - Date.now()));
         at = freshStepTime(Date.now(), p.period, minRemaining);
       }
-      const code = generateCode(p.secret, { algorithm: p.algorithm, digits: p.digits, period: p.period, time: at });
+      const code = generateCode(p.secret, {
+        algorithm: p.algorithm,
+        digits: p.digits,
+        period: p.period,
+        time: at,
+        ...(p.steam && { encoder: 'steam' as const }),
+      });
       shown = { code, remaining: secondsLeft(at, p.period), step: stepAt(at, p.period) };
     } else {
       const at = time ?? Date.now();
@@ -66,6 +74,7 @@ Examples:
         digits: p.digits,
         period: p.period,
         time: at,
+        ...(p.steam && { encoder: 'steam' as const }),
         ...(p.counter !== undefined && { counter: p.counter }),
       });
       const hotp = p.counter !== undefined;

@@ -9,6 +9,7 @@ export const verifyCommand: Command = {
 
 Checks a code as a server would. Exits 0 and prints the step difference (delta)
 when the code is valid, exits 1 when it is not. Spaces inside the code are ignored.
+An otpauth://steam/ (or encoder=steam) URI checks a Steam Guard code.
 
 Options:
   --time <t>          Unix seconds, or an ISO-8601 date-time with Z or an
@@ -36,6 +37,7 @@ Options:
       digits: p.digits,
       period: p.period,
       time,
+      ...(p.steam && { encoder: 'steam' as const }),
       ...(window !== undefined && { window }),
       ...(p.counter !== undefined && { counter: p.counter }),
     });

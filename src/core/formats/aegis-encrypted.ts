@@ -17,7 +17,8 @@ import {
 import { toHex } from '../hex.js';
 import { cryptoRandom, type RandomSource } from '../random.js';
 import { readAegisDb, toAegisVault, uuid4, type AegisImport } from './aegis.js';
-import { checkScryptParams, bytesOfHex, deriveScrypt, openGcm, sealGcm, utf8, type ScryptParams } from './crypto.js';
+import { bytesOfHex, openGcm, sealGcm, utf8 } from './crypto.js';
+import { checkFileCost, checkScryptParams, deriveScrypt, type ScryptParams } from './kdf.js';
 import { isObject, parseJson } from './json.js';
 import { fromBase64, toBase64 } from './migration/base64.js';
 
@@ -62,7 +63,7 @@ const joined = (a: Uint8Array, b: Uint8Array) => {
 
 /**
  * Opens an encrypted Aegis vault with its password and reads its entries. Every slot's scrypt
- * parameters are checked before the first derivation.
+ * parameters, and what they cost together, are checked before the first derivation.
  * @throws {WrongPasswordError} when no password slot opens with the password
  * @throws {UnsupportedFormatError} when the vault has no password slot
  * @throws {InvalidMigrationError} for a malformed vault or scrypt parameters above the bounds
@@ -95,6 +96,11 @@ export async function decryptAegisVault(input: string | unknown, password: strin
       'Aegis vault has no password slot (only a biometric or raw key); export it again from Aegis with a password',
     );
   }
+  // Every slot is tried with the password: what they cost together is bounded before the first.
+  checkFileCost(
+    passwordSlots.map((slot) => ({ kdf: 'scrypt', ...slot.scrypt })),
+    'Aegis vault',
+  );
   const sealedDb = fromBase64(vault.db);
   let masterKey: Uint8Array | null = null;
   for (const slot of passwordSlots) {

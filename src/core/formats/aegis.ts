@@ -6,13 +6,16 @@
  *                                   info: { secret, algo, digits, period | counter }, groups }],
  *           groups: [] } }
  *
- * An encrypted vault (header.slots set, db a base64 string) is read by aegis-encrypted.ts. Entries this library cannot use (Steam, mOTP, Yandex, MD5, 5 or 10 digits) are
- * skipped and listed, so one odd entry does not block the rest of an import.
+ * An encrypted vault (header.slots set, db a base64 string) is read by aegis-encrypted.ts. Steam
+ * entries are Steam Guard accounts; entries this library cannot use (mOTP, Yandex, MD5, 5 or 10
+ * digits) are skipped and listed, so one odd entry does not block the rest of an import. Notes,
+ * groups (`db.groups` names, or a version 2 entry's `group`) and icons are the entries' details.
  */
 import { checkList, checkOptions, checkRandomSource } from '../input.js';
 import { toAccount, type AccountInput } from '../account.js';
 import { InvalidMigrationError, describeValue } from '../errors.js';
 import { toHex } from '../hex.js';
+import { checkDetails, type DetailedAccount } from './details.js';
 import { addEntry, emptyImport, type FormatImport } from './entries.js';
 import { entryList, isObject, parseJson } from './json.js';
 import { cryptoRandom, type RandomSource } from '../random.js';
@@ -22,7 +25,7 @@ export type AegisImport = FormatImport;
 
 /** One entry of an Aegis vault (database version 3), as {@link toAegisVault} writes it. */
 export interface AegisEntry {
-  type: 'totp' | 'hotp';
+  type: 'totp' | 'hotp' | 'steam';
   uuid: string;
   name: string;
   issuer: string;
@@ -37,7 +40,7 @@ export interface AegisEntry {
 export interface AegisVault {
   version: 1;
   header: { slots: null; params: null };
-  db: { version: 3; entries: AegisEntry[]; groups: [] };
+  db: { version: 3; entries: AegisEntry[]; groups: Array<{ uuid: string; name: string }> };
 }
 
 /**
@@ -69,12 +72,16 @@ export function readAegisDb(db: unknown): AegisImport {
     throw new InvalidMigrationError(`Aegis vault "db.version" must be 1 to 3, got ${describeValue(db.version)}`);
   }
   const result = emptyImport();
+  const groupNames = new Map<unknown, string>();
+  if (Array.isArray(db.groups))
+    for (const g of entryList(db.groups, 'Aegis vault "db.groups"'))
+      if (isObject(g) && typeof g.name === 'string') groupNames.set(g.uuid, g.name);
   entryList(db.entries, 'Aegis vault "db.entries"').forEach((entry: unknown, index: number) => {
     const where = `Aegis entry ${index}`;
     if (!isObject(entry) || !isObject(entry.info))
       throw new InvalidMigrationError(`${where} must be an object with "info", got ${describeValue(entry)}`);
     const { info } = entry;
-    if (typeof info.secret !== 'string' && (entry.type === 'totp' || entry.type === 'hotp')) {
+    if (typeof info.secret !== 'string' && ['totp', 'hotp', 'steam'].includes(entry.type as string)) {
       throw new InvalidMigrationError(
         `${where} "info.secret" must be a string, got ${describeValue(typeof info.secret)}`,
       );
@@ -88,37 +95,47 @@ export function readAegisDb(db: unknown): AegisImport {
       digits: info.digits,
       period: info.period,
       counter: info.counter,
+      note: entry.note,
+      groups: Array.isArray(entry.groups) ? entry.groups.map((id) => groupNames.get(id)) : [entry.group],
+      icon: typeof entry.icon === 'string' && entry.icon !== '',
     });
   });
   return result;
 }
 
 /**
- * Builds a plain Aegis vault that Aegis can import (Import & Export → Import → Aegis, JSON).
- * Each entry gets a random version 4 UUID.
+ * Builds a plain Aegis vault that Aegis can import (Import & Export → Import → Aegis, JSON), Steam
+ * Guard accounts, notes and groups included. Each entry and group gets a random version 4 UUID.
  * @throws {InvalidArgumentError} naming the account and field when one is invalid
  */
-export function toAegisVault(accounts: readonly AccountInput[], options: { random?: RandomSource } = {}): AegisVault {
+export function toAegisVault(
+  accounts: readonly (AccountInput | DetailedAccount)[],
+  options: { random?: RandomSource } = {},
+): AegisVault {
   const random = checkRandomSource(checkOptions(options).random ?? cryptoRandom);
+  const groups = new Map<string, string>();
+  const groupId = (name: string) => groups.get(name) ?? (groups.set(name, uuid4(random)), groups.get(name)!);
   const entries = checkList(accounts, 'accounts').map((input, i): AegisEntry => {
     const a = toAccount(input, `accounts[${i}]`);
+    const details = checkDetails(input, `accounts[${i}]`);
     const info =
-      a.type === 'totp'
-        ? { secret: a.secret, algo: a.algorithm, digits: a.digits, period: a.period! }
-        : { secret: a.secret, algo: a.algorithm, digits: a.digits, counter: a.counter! };
+      a.type === 'hotp'
+        ? { secret: a.secret, algo: a.algorithm, digits: a.digits, counter: a.counter! }
+        : { secret: a.secret, algo: a.algorithm, digits: a.digits, period: a.period! };
     return {
       type: a.type,
       uuid: uuid4(random),
       name: a.account,
       issuer: a.issuer ?? '',
-      note: '',
+      note: details.note ?? '',
       favorite: false,
       icon: null,
       info,
-      groups: [],
+      groups: (details.groups ?? []).map(groupId),
     };
   });
-  return { version: 1, header: { slots: null, params: null }, db: { version: 3, entries, groups: [] } };
+  const dbGroups = [...groups].map(([name, uuid]) => ({ uuid, name }));
+  return { version: 1, header: { slots: null, params: null }, db: { version: 3, entries, groups: dbGroups } };
 }
 
 export function uuid4(random: RandomSource): string {

@@ -1,12 +1,13 @@
 /**
  * andOTP backups. Plain: a JSON array of entries `{ secret, issuer, label, digits, type (TOTP,
- * HOTP, STEAM), algorithm, period, counter }`. Encrypted (andOTP 0.6.3 and later):
+ * HOTP, STEAM), algorithm, period, counter, tags, thumbnail }`. Encrypted (andOTP 0.6.3 and later):
  * `iterations (4 bytes, big-endian) ‖ salt (12) ‖ nonce (12) ‖ AES-256-GCM ciphertext ‖ tag`,
  * the key from PBKDF2-HMAC-SHA1 of the password. Older encrypted backups were `nonce ‖ ciphertext
  * ‖ tag` under SHA-256(password); both are tried.
  */
 import { InvalidArgumentError, InvalidMigrationError, WrongPasswordError } from '../errors.js';
-import { KDF_LIMITS, derivePbkdf2, openGcm, sha256, utf8 } from './crypto.js';
+import { openGcm, sha256, utf8 } from './crypto.js';
+import { KDF_LIMITS, derivePbkdf2 } from './kdf.js';
 import { addEntry, emptyImport, type FormatImport } from './entries.js';
 import { entryList, isObject, parseJson, MAX_ENTRIES } from './json.js';
 
@@ -36,6 +37,9 @@ export function parseAndOtpBackup(input: string | unknown): FormatImport {
       digits: entry.digits,
       period: entry.period,
       counter: entry.counter,
+      groups: entry.tags,
+      // andOTP names the icon it shows; "Default" is the letter it draws when there is none.
+      icon: typeof entry.thumbnail === 'string' && entry.thumbnail !== '' && entry.thumbnail !== 'Default',
     });
   });
   return result;

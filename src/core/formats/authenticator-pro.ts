@@ -40,6 +40,7 @@ export function parseAuthenticatorPro(input: string | unknown): FormatImport {
       digits: entry.Digits,
       period: entry.Period,
       counter: entry.Counter,
+      icon: typeof entry.Icon === 'string' && entry.Icon !== '',
     });
   });
   return result;

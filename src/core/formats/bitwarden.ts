@@ -2,9 +2,10 @@
  * Bitwarden exports. JSON: `{ encrypted: false, items: [{ name, login: { username, totp } }] }`;
  * CSV: a header row naming the columns, `login_totp` among them. The TOTP field holds a key URI,
  * `steam://SECRET` (a Steam Guard account) or a bare base32 secret (30 s, 6 digits, SHA-1, named
- * after the item and its user name).
+ * after the item and its user name). An item's notes and folder are its details.
  */
 import { InvalidArgumentError, InvalidMigrationError, describeValue } from '../errors.js';
+import { toDetails, type AccountDetails } from './details.js';
 import { addEntry, emptyImport, type FormatImport } from './entries.js';
 import { entryList, isObject, parseJson, MAX_ENTRIES, MAX_EXPORT_CHARS } from './json.js';
 import { addUriEntry } from './uri-entry.js';
@@ -13,9 +14,17 @@ import { addUriEntry } from './uri-entry.js';
 export const isBitwardenJson = (value: unknown): value is Record<string, unknown> =>
   isObject(value) && Array.isArray(value.items) && typeof value.encrypted === 'boolean';
 
-function addTotp(into: FormatImport, index: number, where: string, totp: string, name: string, user: string): void {
-  if (/^(otpauth|steam):\/\//i.test(totp.trim())) return addUriEntry(into, index, where, totp, name);
-  addEntry(into, index, where, { type: 'totp', issuer: name, account: user || name, secret: totp });
+interface Item {
+  totp: string;
+  name: string;
+  user: string;
+  details: AccountDetails;
+}
+
+function addTotp(into: FormatImport, index: number, where: string, { totp, name, user, details }: Item): void {
+  if (/^(otpauth|steam):\/\//i.test(totp.trim()))
+    return addUriEntry(into, index, where, totp, { issuer: name, account: user }, details);
+  addEntry(into, index, where, { type: 'totp', issuer: name, account: user || name, secret: totp, ...details });
 }
 
 /**
@@ -29,18 +38,19 @@ export function parseBitwardenJson(input: string | unknown): FormatImport {
   if (data.encrypted)
     throw new InvalidMigrationError('Bitwarden export is encrypted; export it again as .json (not "encrypted")');
   const result = emptyImport();
+  const folders = new Map<unknown, unknown>();
+  if (Array.isArray(data.folders))
+    for (const f of entryList(data.folders, 'Bitwarden "folders"')) if (isObject(f)) folders.set(f.id, f.name);
   entryList(data.items, 'Bitwarden "items"').forEach((item, index) => {
     if (!isObject(item) || !isObject(item.login)) return;
     const { totp, username } = item.login;
     if (typeof totp !== 'string' || totp.trim() === '') return;
-    addTotp(
-      result,
-      index,
-      `Bitwarden item ${index}`,
+    addTotp(result, index, `Bitwarden item ${index}`, {
       totp,
-      typeof item.name === 'string' ? item.name : '',
-      typeof username === 'string' ? username : '',
-    );
+      name: typeof item.name === 'string' ? item.name : '',
+      user: typeof username === 'string' ? username : '',
+      details: toDetails({ note: item.notes, groups: [folders.get(item.folderId)] }),
+    });
   });
   return result;
 }
@@ -86,13 +96,17 @@ export function parseBitwardenCsv(text: string): FormatImport {
   const column = (name: string) => header?.findIndex((h) => h.trim() === name) ?? -1;
   const totpAt = column('login_totp');
   if (totpAt < 0) throw new InvalidMigrationError('Bitwarden CSV has no "login_totp" column');
-  const nameAt = column('name');
-  const userAt = column('login_username');
+  const [nameAt, userAt, notesAt, folderAt] = ['name', 'login_username', 'notes', 'folder'].map(column);
   const result = emptyImport();
   rows.forEach((row, index) => {
     const totp = row[totpAt]?.trim() ?? '';
     if (totp === '') return;
-    addTotp(result, index, `Bitwarden CSV row ${index + 2}`, totp, row[nameAt] ?? '', row[userAt] ?? '');
+    addTotp(result, index, `Bitwarden CSV row ${index + 2}`, {
+      totp,
+      name: row[nameAt!] ?? '',
+      user: row[userAt!] ?? '',
+      details: toDetails({ note: row[notesAt!], groups: [row[folderAt!]] }),
+    });
   });
   return result;
 }

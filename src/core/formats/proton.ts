@@ -1,8 +1,10 @@
 /**
  * Proton Authenticator exports (plain JSON): `{ version, entries: [{ id, content: { uri,
- * entry_type ("Totp" or "Steam"), name }, note }] }`, each account a key URI.
+ * entry_type ("Totp" or "Steam"), name }, note }] }`, each account a key URI (a Steam entry's as
+ * `steam://SECRET` or a key URI), the note its detail.
  */
 import { InvalidMigrationError } from '../errors.js';
+import { toDetails } from './details.js';
 import { emptyImport, type FormatImport } from './entries.js';
 import { entryList, isObject, parseJson, MAX_ENTRIES } from './json.js';
 import { addUriEntry } from './uri-entry.js';
@@ -26,13 +28,14 @@ export function parseProtonExport(input: string | unknown): FormatImport {
     );
   const result = emptyImport();
   entryList(data.entries, 'Proton Authenticator "entries"').forEach((entry, index) => {
-    const { content } = entry as { content: Record<string, unknown> };
+    const { content, note } = entry as { content: Record<string, unknown>; note?: unknown };
     const name = typeof content.name === 'string' ? content.name : '';
     const where = `Proton Authenticator entry ${index}`;
-    if (typeof content.entry_type === 'string' && content.entry_type.toLowerCase() === 'steam') {
-      return void result.skipped.push({ index, name, reason: 'Steam Guard codes are not TOTP codes' });
-    }
-    addUriEntry(result, index, where, content.uri as string, name);
+    let uri = content.uri as string;
+    // A Steam entry may hold a TOTP-typed URI; its type field is what says Steam.
+    if (typeof content.entry_type === 'string' && content.entry_type.toLowerCase() === 'steam')
+      uri = uri.replace(/^otpauth:\/\/totp\//i, 'otpauth://steam/');
+    addUriEntry(result, index, where, uri, { issuer: name, account: '' }, toDetails({ note }));
   });
   return result;
 }

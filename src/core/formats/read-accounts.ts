@@ -7,17 +7,19 @@
 import { InvalidArgumentError, InvalidMigrationError, UnsupportedFormatError, describeValue } from '../errors.js';
 import type { KeyUri } from '../key-uri.js';
 import { parseAegisVault } from './aegis.js';
-import { decryptAegisVault } from './aegis-encrypted.js';
-import { decryptAndOtpBackup, parseAndOtpBackup } from './andotp.js';
+import { parseAndOtpBackup } from './andotp.js';
 import { parseAuthenticatorPro } from './authenticator-pro.js';
 import { parseBitwardenCsv, parseBitwardenJson } from './bitwarden.js';
-import { detectFormat, FORMAT_NAMES, type AccountsFormat, type DetectedFormat } from './detect.js';
+import { parseCxf } from './cxf.js';
+import { detectExport, detectFormat, FORMAT_NAMES, type AccountsFormat, type DetectedFormat } from './detect.js';
+import type { AccountDetails } from './details.js';
 import type { FormatImport, SkippedEntry } from './entries.js';
 import { parseFreeOtpPlus } from './freeotp-plus.js';
 import { parseLastPass } from './lastpass.js';
 import { decodeMigration, type MigrationBatch } from './migration/migration.js';
 import { parseProtonExport } from './proton.js';
-import { decryptTwoFasBackup, parseTwoFasBackup } from './two-fas.js';
+import { parseSteamMaFile } from './steam-mafile.js';
+import { parseTwoFasBackup } from './two-fas.js';
 import { readUriList } from './uri-list.js';
 
 export type { AccountsFormat } from './detect.js';
@@ -27,9 +29,11 @@ export interface ReadAccountsResult {
   /** The format's name for people (`"Aegis vault (encrypted JSON)"`). */
   name: string;
   accounts: KeyUri[];
+  /** Each account's note, groups and icon, where the format has them: `details[i]` belongs to `accounts[i]`. */
+  details: AccountDetails[];
   /** For each migration URI read, where it sits in its export. */
   batches: MigrationBatch[];
-  /** Entries left out (Steam, MD5, …), with the reason. */
+  /** Entries left out (mOTP, Yandex, MD5, …), with the reason. */
   skipped: SkippedEntry[];
   /** Values the reader had to assume (an HOTP counter missing, say). */
   warnings: string[];
@@ -51,7 +55,42 @@ const PLAIN_READERS: Partial<Record<AccountsFormat, (text: string) => FormatImpo
   'authenticator-pro': parseAuthenticatorPro,
   proton: parseProtonExport,
   lastpass: parseLastPass,
+  steam: parseSteamMaFile,
+  cxf: parseCxf,
   'uri-list': readUriList,
+};
+
+type Decrypt = (input: string | Uint8Array, password: string) => Promise<FormatImport>;
+const text = (input: string | Uint8Array) =>
+  (typeof input === 'string' ? input : new TextDecoder().decode(input)).replace(/^\uFEFF/, '');
+const bytes = (input: string | Uint8Array) => (typeof input === 'string' ? new TextEncoder().encode(input) : input);
+
+/** The readers of encrypted files and zips, loaded when such a file is read. */
+const LOADERS: Partial<Record<AccountsFormat, () => Promise<Decrypt>>> = {
+  'aegis-encrypted': async () => {
+    const { decryptAegisVault } = await import('./aegis-encrypted.js');
+    return (input, password) => decryptAegisVault(text(input), password);
+  },
+  '2fas-encrypted': async () => {
+    const { decryptTwoFasBackup } = await import('./two-fas.js');
+    return (input, password) => decryptTwoFasBackup(text(input), password);
+  },
+  'andotp-encrypted': async () => {
+    const { decryptAndOtpBackup } = await import('./andotp.js');
+    return (input, password) => decryptAndOtpBackup(bytes(input), password);
+  },
+  'ente-encrypted': async () => {
+    const { decryptEnteExport } = await import('./ente-encrypted.js');
+    return (input, password) => decryptEnteExport(text(input), password);
+  },
+  'totp-authenticator': async () => {
+    const { decryptTotpAuthenticatorBackup } = await import('./totp-authenticator.js');
+    return (input, password) => decryptTotpAuthenticatorBackup(text(input), password);
+  },
+  'proton-pass': async () => {
+    const { readProtonPassZip } = await import('./proton-pass.js');
+    return (input) => readProtonPassZip(bytes(input));
+  },
 };
 
 const refuse = (found: DetectedFormat & { readable: false }) =>
@@ -66,6 +105,7 @@ function result(format: AccountsFormat, read: FormatImport, batches: MigrationBa
     format,
     name: FORMAT_NAMES[format],
     accounts: read.accounts,
+    details: read.details,
     batches,
     skipped: read.skipped,
     warnings: read.warnings,
@@ -81,15 +121,16 @@ function readMigration(content: string): ReadAccountsResult {
   const accounts = decoded.flatMap((d) => d.accounts.map(({ rawName: _raw, ...account }) => account));
   return result(
     'migration',
-    { accounts, skipped: [], warnings: [] },
+    { accounts, details: accounts.map(() => ({})), skipped: [], warnings: [] },
     decoded.map((d) => d.batch),
   );
 }
 
 /**
  * Reads exported text of any unencrypted format, recognised by its content (see docs/formats.md):
- * migration URIs, key-URI lists, Aegis, 2FAS, Bitwarden JSON/CSV, andOTP, FreeOTP+, Authenticator
- * Pro / Stratum, Proton Authenticator, LastPass Authenticator.
+ * migration URIs, key-URI lists (Ente Auth's plain export among them), Aegis, 2FAS, Bitwarden
+ * JSON/CSV, andOTP, FreeOTP+, Authenticator Pro / Stratum, Proton Authenticator, LastPass
+ * Authenticator, Steam Guard maFiles, CXF.
  * @throws {InvalidMigrationError} or {@link InvalidKeyUriError} naming what is wrong (and where);
  *   {@link InvalidMigrationError} for an encrypted export (use {@link readExport});
  *   {@link UnsupportedFormatError} for a known format it cannot read, or an unknown one
@@ -104,11 +145,15 @@ export function readAccounts(text: string): ReadAccountsResult {
   if (found.encrypted)
     throw new InvalidMigrationError(`${found.name}: encrypted; read it with its password (readExport)`);
   if (found.format === 'migration') return readMigration(content);
-  return result(found.format, PLAIN_READERS[found.format]!(content));
+  const reader = PLAIN_READERS[found.format];
+  if (reader === undefined)
+    throw new InvalidMigrationError(`${found.name}: read it from its file's bytes (readExport)`);
+  return result(found.format, reader(content));
 }
 
 /**
- * Reads an export file of any readable format, encrypted ones with `options.password`.
+ * Reads an export file of any readable format, encrypted ones with `options.password`; zips (a
+ * Proton Pass export) and encrypted formats are read by readers loaded when such a file comes.
  * @param input the file's text or bytes
  * @throws {WrongPasswordError} for a wrong password (nothing is read)
  * @throws {InvalidArgumentError} when an encrypted file comes without a password
@@ -123,21 +168,12 @@ export async function readExport(
 ): Promise<ReadAccountsResult> {
   if (typeof input !== 'string' && !(input instanceof Uint8Array))
     throw new InvalidArgumentError(`"input" must be a string or a Uint8Array, got ${describeValue(input)}`);
-  const found = detectFormat(input);
+  const found = await detectExport(input);
   if (!found.readable) throw refuse(found);
-  if (!found.encrypted) return readAccounts(typeof input === 'string' ? input : new TextDecoder().decode(input));
+  const load = LOADERS[found.format];
+  if (load === undefined) return readAccounts(text(input));
   const password = options?.password;
-  if (typeof password !== 'string') throw new InvalidArgumentError(`${found.name} needs its password`);
-  if (found.format === 'andotp-encrypted') {
-    return result(
-      found.format,
-      await decryptAndOtpBackup(typeof input === 'string' ? new TextEncoder().encode(input) : input, password),
-    );
-  }
-  const text = typeof input === 'string' ? input : new TextDecoder().decode(input);
-  const read =
-    found.format === 'aegis-encrypted'
-      ? await decryptAegisVault(text.replace(/^\uFEFF/, ''), password)
-      : await decryptTwoFasBackup(text.replace(/^\uFEFF/, ''), password);
-  return result(found.format, read);
+  if (found.encrypted && typeof password !== 'string')
+    throw new InvalidArgumentError(`${found.name} needs its password`);
+  return result(found.format, await (await load())(input, password ?? ''));
 }

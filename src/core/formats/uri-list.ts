@@ -1,21 +1,23 @@
 /**
  * The simplest transfer format: otpauth:// key URIs, one per line, as many apps export them
- * (Aegis, andOTP, 2FAS "plain text", Ente Auth) and as people keep them. Blank lines and lines starting with
- * `#` are ignored.
+ * (Aegis, andOTP, 2FAS "plain text", Ente Auth) and as people keep them. Blank lines and lines
+ * starting with `#` are ignored.
  */
 import { checkList } from '../input.js';
 import { toAccount, type AccountInput } from '../account.js';
 import { buildKeyUri, parseKeyUri, type ParsedKeyUri } from '../key-uri.js';
-import { InvalidKeyUriError, TotpLabError, describeValue } from '../errors.js';
+import { InvalidKeyUriError, InvalidMigrationError, TotpLabError, describeValue } from '../errors.js';
 import { emptyImport, type FormatImport } from './entries.js';
 import { addUriEntry } from './uri-entry.js';
 
 const MAX_LINES = 10_000;
 
 /**
- * Reads a list of key URIs, one per line (`\n` or `\r\n`). Steam lines (`otpauth://steam/`, as
- * Aegis and Ente Auth write them) are skipped and listed in `skipped`, with their line number as
- * `index`; any other bad line refuses the whole list.
+ * Reads a list of key URIs, one per line (`\n` or `\r\n`), with the details Ente Auth keeps in
+ * its lines. Steam lines (`otpauth://steam/`, as Aegis and Ente Auth write them) are Steam Guard
+ * accounts; an HOTP line without a counter starts at 0 (with a warning), as the apps that write
+ * such lines read them; a line of another otpauth type is skipped and listed in `skipped` with its
+ * line number as `index`; any other bad line refuses the whole list.
  * @throws {InvalidKeyUriError} naming the line number and what is wrong with it (never the secret)
  */
 export function readUriList(text: string): FormatImport {
@@ -27,13 +29,12 @@ export function readUriList(text: string): FormatImport {
   lines.forEach((line, i) => {
     const trimmed = line.trim();
     if (trimmed === '' || trimmed.startsWith('#')) return;
-    if (/^otpauth:\/\/steam\//i.test(trimmed)) return addUriEntry(result, i + 1, `line ${i + 1}`, trimmed);
     try {
-      const { issuerMismatch: _m, ...account } = parseKeyUri(trimmed);
-      result.accounts.push(account);
+      addUriEntry(result, i + 1, `line ${i + 1}`, trimmed);
     } catch (error) {
-      if (error instanceof TotpLabError)
-        throw new InvalidKeyUriError(`line ${i + 1}: ${error.message}`, { cause: error });
+      // A line's error keeps the key-URI error class the list has always thrown.
+      const cause = error instanceof InvalidMigrationError ? (error.cause as TotpLabError) : error;
+      if (cause instanceof TotpLabError) throw new InvalidKeyUriError(`line ${i + 1}: ${cause.message}`, { cause });
       throw error;
     }
   });
@@ -41,8 +42,8 @@ export function readUriList(text: string): FormatImport {
 }
 
 /**
- * Reads a list of key URIs, one per line; Steam lines are left out (see {@link readUriList}, which
- * also says which).
+ * Reads a list of key URIs, one per line, Steam Guard lines included (see {@link readUriList},
+ * which also reads HOTP lines without a counter and skips lines of other types).
  * @returns the accounts in order; an empty array when the text holds none
  * @throws {InvalidKeyUriError} naming the line number and what is wrong with it (never the secret)
  * @example
@@ -57,7 +58,7 @@ export function parseUriList(text: string): ParsedKeyUri[] {
   const accounts: ParsedKeyUri[] = [];
   lines.forEach((line, i) => {
     const trimmed = line.trim();
-    if (trimmed === '' || trimmed.startsWith('#') || /^otpauth:\/\/steam\//i.test(trimmed)) return;
+    if (trimmed === '' || trimmed.startsWith('#')) return;
     try {
       accounts.push(parseKeyUri(trimmed));
     } catch (error) {

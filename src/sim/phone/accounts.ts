@@ -49,7 +49,7 @@ export function nextCode(phone: PhoneDevice, id: string): string {
   const account = findAccount(phone, id);
   if (account.type !== 'hotp')
     throw new InvalidArgumentError(
-      `"id" must name an HOTP account for nextCode, got the TOTP account ${describeValue(id)}`,
+      `"id" must name an HOTP account for nextCode, got the ${account.type === 'steam' ? 'Steam' : 'TOTP'} account ${describeValue(id)}`,
     );
   if (account.counter! >= Number.MAX_SAFE_INTEGER)
     throw new InvalidStateError(`the counter of ${describeAccount(account)} is at its maximum`);

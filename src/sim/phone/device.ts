@@ -46,13 +46,13 @@ export function selectAccounts(phone: PhoneDevice, ids: readonly string[] | unde
 
 /** An account as the app's list shows it at `time`: no secret, the code and the time it has left. */
 export function viewAccount(phone: PhoneDevice, a: PhoneAccount, time = phoneNow(phone)): AccountView {
-  const params = { algorithm: a.algorithm, digits: a.digits };
-  const code =
-    a.type === 'totp'
-      ? generateCode(a.secret, { ...params, period: a.period!, time })
-      : a.shownCounter === null
-        ? null
-        : generateCode(a.secret, { ...params, counter: a.shownCounter });
+  const params = { algorithm: a.algorithm, digits: a.digits, ...(a.type === 'steam' && { encoder: 'steam' as const }) };
+  const timeBased = a.type !== 'hotp';
+  const code = timeBased
+    ? generateCode(a.secret, { ...params, period: a.period!, time })
+    : a.shownCounter === null
+      ? null
+      : generateCode(a.secret, { ...params, counter: a.shownCounter });
   return {
     id: a.id,
     type: a.type,
@@ -63,7 +63,7 @@ export function viewAccount(phone: PhoneDevice, a: PhoneAccount, time = phoneNow
     period: a.period,
     counter: a.counter,
     code,
-    secondsLeft: a.type === 'totp' ? secondsLeft(time, a.period!) : null,
+    secondsLeft: timeBased ? secondsLeft(time, a.period!) : null,
   };
 }
 

@@ -1,18 +1,16 @@
 /**
  * Moving accounts onto and off a virtual phone: scanning a QR code, importing transfer QR codes
  * and export files of every readable format, and exporting (migration QR codes, key-URI lists,
- * plain Aegis vaults).
+ * plain Aegis vaults). The readers of other apps' files are loaded when such a file is imported
+ * (importFile), so an app with a phone does not carry them all.
  */
-import { TotpLabError } from '../../core/errors.js';
-import { toAegisVault } from '../../core/formats/aegis.js';
+import { InvalidArgumentError, TotpLabError, UnsupportedFormatError, describeValue } from '../../core/errors.js';
+import { parseAegisVault, toAegisVault } from '../../core/formats/aegis.js';
+import type { FormatImport } from '../../core/formats/entries.js';
+import type { AccountsFormat } from '../../core/formats/formats.js';
 import { decodeMigration, encodeMigration } from '../../core/formats/migration/migration.js';
-import {
-  readAccounts,
-  readExport,
-  type AccountsFormat,
-  type ReadExportOptions,
-} from '../../core/formats/read-accounts.js';
-import { formatUriList } from '../../core/formats/uri-list.js';
+import type { ReadExportOptions } from '../../core/formats/read-accounts.js';
+import { formatUriList, readUriList } from '../../core/formats/uri-list.js';
 import type { RgbaImage } from '../../core/image.js';
 import { checkOptions } from '../../core/input.js';
 import type { KeyUri } from '../../core/key-uri.js';
@@ -49,14 +47,27 @@ export function importMigration(phone: PhoneDevice, uri: string): ImportResult {
   );
 }
 
-/** Imports exported text of any unencrypted format. */
+/** The phone's own export formats, read at once: a key-URI list or a plain Aegis vault. */
+function readPhoneText(content: string): { format: AccountsFormat; read: FormatImport } {
+  if (content.startsWith('{')) return { format: 'aegis', read: parseAegisVault(content) };
+  if (/^otpauth:\/\//im.test(content)) return { format: 'uri-list', read: readUriList(content) };
+  throw new UnsupportedFormatError(
+    'importText reads migration URIs, key-URI lists and plain Aegis vaults (what a phone exports); read other export files with importFile',
+  );
+}
+
+/** Imports what a phone exports as text: migration URIs (one per line), a key-URI list, a plain Aegis vault. */
 export function importText(phone: PhoneDevice, text: string): ImportResult {
-  const read = readAccounts(text);
-  if (read.format !== 'migration') return importAccounts(phone, read.format, read.accounts, read.skipped, []);
-  const lines = text
+  if (typeof text !== 'string') throw new InvalidArgumentError(`"text" must be a string, got ${describeValue(text)}`);
+  const content = text.replace(/^\uFEFF/, '').trim();
+  const lines = content
     .split(/\r?\n/)
     .map((l) => l.trim())
-    .filter((l) => /^otpauth-migration:/i.test(l));
+    .filter((l) => l !== '' && !l.startsWith('#'));
+  if (lines.length === 0 || !lines.every((l) => /^otpauth-migration:/i.test(l))) {
+    const { format, read } = readPhoneText(content);
+    return importAccounts(phone, format, read.accounts, read.skipped, []);
+  }
   const results = lines.map((line) => importMigration(phone, line));
   return {
     format: 'migration',
@@ -73,6 +84,7 @@ export async function importFile(
   input: string | Uint8Array,
   options: ReadExportOptions = {},
 ): Promise<ImportResult> {
+  const { readExport } = await import('../../core/formats/read-accounts.js');
   const read = await readExport(input, options);
   if (read.format === 'migration')
     return importText(phone, typeof input === 'string' ? input : new TextDecoder().decode(input));

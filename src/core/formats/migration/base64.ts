@@ -32,13 +32,14 @@ export function toBase64(bytes: Uint8Array): string {
 
 /**
  * Decodes base64 leniently (see the module comment).
+ * @param what names the text in an error (`"migration data"`)
  * @throws {InvalidMigrationError} for a character outside the alphabet or an impossible length
  */
-export function fromBase64(text: string): Uint8Array {
+export function fromBase64(text: string, what = 'migration data'): Uint8Array {
   const clean = withoutPadding(text.replace(/[\r\n\t]+/g, ''));
   if (clean.length % 4 === 1) {
     throw new InvalidMigrationError(
-      `migration data is not valid base64: ${clean.length} characters cannot encode whole bytes`,
+      `${what} is not valid base64: ${clean.length} characters cannot encode whole bytes`,
     );
   }
   const out = new Uint8Array(Math.floor((clean.length * 3) / 4));
@@ -49,7 +50,7 @@ export function fromBase64(text: string): Uint8Array {
     const code = clean.charCodeAt(i);
     const value = code < 128 ? LOOKUP[code]! : -1;
     if (value < 0) {
-      throw new InvalidMigrationError(`migration data is not valid base64: unexpected character at position ${i + 1}`);
+      throw new InvalidMigrationError(`${what} is not valid base64: unexpected character at position ${i + 1}`);
     }
     buffer = ((buffer << 6) | value) & 0xffffff;
     bits += 6;

@@ -18,6 +18,7 @@ import { InvalidArgumentError, InvalidMigrationError, describeValue } from '../.
 import type { KeyUri } from '../../key-uri.js';
 import { DEFAULT_PERIOD, type Algorithm, type Digits } from '../../options.js';
 import { cryptoRandom, type RandomSource } from '../../random.js';
+import { refusalOf } from '../capabilities.js';
 import { fromBase64, toBase64 } from './base64.js';
 import { ProtoWriter, readFields, wireName, WIRE_LENGTH, WIRE_VARINT, type WireField } from './protobuf.js';
 
@@ -64,11 +65,11 @@ const DIGIT_COUNTS: Record<number, Digits> = { 0: 6, 1: 6, 2: 8 };
 /**
  * Encodes accounts as one or more migration URIs, `batchSize` accounts each.
  *
- * The format cannot say "period 60" or "7 digits"; rather than export an account that would give
- * wrong codes on the other phone, such an account is refused with an error naming it.
+ * The format cannot say "period 60", "7 digits" or "Steam"; rather than export an account that
+ * would give wrong codes on the other phone, such an account is refused with an error naming it.
  * @returns the URIs in batch order (batch_index 0, 1, …)
  * @throws {InvalidArgumentError} for an empty list, a bad option, or an account with a period other
- *   than 30 s or with 7 digits (the message names the account, never the secret)
+ *   than 30 s, with 7 digits or of Steam Guard (the message names the account, never the secret)
  * @example
  * encodeMigration([{ issuer: 'Ügyfélkapu+', account: 'kovacs.janos', secret: 'JBSWY3DPEHPK3PXP' }]);
  * // ['otpauth-migration://offline?data=Ci8KCkhlbGxv…']
@@ -98,17 +99,9 @@ export function encodeMigration(accounts: readonly AccountInput[], options: Enco
 }
 
 function encodeAccount(account: KeyUri, i: number): Uint8Array {
-  const digits = DIGIT_CODES[account.digits];
-  if (digits === undefined) {
-    throw new InvalidArgumentError(
-      `accounts[${i}] ${describeAccount(account)}: the migration format has no 7-digit codes (only 6 or 8), got digits 7`,
-    );
-  }
-  if (account.type === 'totp' && account.period !== DEFAULT_PERIOD) {
-    throw new InvalidArgumentError(
-      `accounts[${i}] ${describeAccount(account)}: the migration format has no period field, so only 30-second TOTP accounts can be exported, got period ${account.period}`,
-    );
-  }
+  const refusal = refusalOf('migration', account);
+  if (refusal !== null) throw new InvalidArgumentError(`accounts[${i}] ${describeAccount(account)}: ${refusal}`);
+  const digits = DIGIT_CODES[account.digits as Digits]!;
   // The name carries the issuer prefix, as Google Authenticator writes it, for apps that ignore `issuer`.
   const message = new ProtoWriter()
     .bytes(1, fromBase32(account.secret))
