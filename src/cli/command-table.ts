@@ -49,7 +49,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   },
   {
     name: 'export',
-    summary: 'write accounts as Google transfer URIs, a URI list, an Aegis vault or a 2FAS backup',
+    summary: 'write accounts for another app: Google transfer URIs, a URI list, Aegis, 2FAS, Ente Auth or CXF',
     load: async () => (await import('./commands/export.js')).exportCommand,
   },
   {

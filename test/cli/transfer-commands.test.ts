@@ -107,9 +107,8 @@ describe('totp-lab import', () => {
       '--json',
     );
     expect(aegis.code).toBe(0);
-    expect(aegis.stderr).toBe(
-      'format: Aegis vault (plain JSON)\nwarning: skipped entry 2 "Ügyfélkapu+: Steam": Steam Guard codes are not TOTP codes',
-    );
+    // A Steam entry is a Steam Guard account now, read with the rest.
+    expect(aegis.stderr).toBe('format: Aegis vault (plain JSON)');
     expect(JSON.parse(aegis.stdout)).toEqual([
       {
         type: 'totp',
@@ -130,6 +129,17 @@ describe('totp-lab import', () => {
         digits: 8,
         period: null,
         counter: 42,
+      },
+      // Aegis shows as many Steam characters as the entry's digits say.
+      {
+        type: 'steam',
+        issuer: 'Ügyfélkapu+',
+        account: 'Steam',
+        secret: SECRET,
+        algorithm: 'SHA1',
+        digits: 6,
+        period: 30,
+        counter: null,
       },
     ]);
   });

@@ -9,6 +9,8 @@ import {
   readExport,
   toAegisVault,
   toEncryptedAegisVault,
+  toCxf,
+  toEnteExport,
   toTwoFasBackup,
   WrongPasswordError,
   type KeyUri,
@@ -28,16 +30,33 @@ const migratable = fc.array(
   { minLength: 1, maxLength: 8 },
 );
 
-const writers: Array<[string, (list: KeyUri[]) => string, fc.Arbitrary<KeyUri[]>]> = [
-  ['aegis', (list) => JSON.stringify(toAegisVault(list), null, 4), accounts],
-  ['2fas', (list) => JSON.stringify(toTwoFasBackup(list)), accounts],
-  ['uri-list', formatUriList, accounts],
-  ['migration', (list) => encodeMigration(list, { batchSize: 3 }).join('\n'), migratable],
+/** Steam Guard accounts among the rest, for the formats that carry them. */
+const withSteam = fc.array(
+  fc.oneof(
+    account,
+    account.map((a): KeyUri => ({ ...a, type: 'steam', algorithm: 'SHA1', digits: 5, period: 30, counter: null })),
+  ),
+  { minLength: 1, maxLength: 8 },
+);
+/** What CXF can carry: TOTP, periods up to 255 s. */
+const cxfable = fc.array(
+  account.map((a): KeyUri => ({ ...a, type: 'totp', period: Math.min(a.period ?? 30, 255), counter: null })),
+  { minLength: 1, maxLength: 8 },
+);
+
+// [writer, the format the file is recognised as, write, accounts]
+const writers: Array<[string, string, (list: KeyUri[]) => string, fc.Arbitrary<KeyUri[]>]> = [
+  ['aegis', 'aegis', (list) => JSON.stringify(toAegisVault(list), null, 4), withSteam],
+  ['2fas', '2fas', (list) => JSON.stringify(toTwoFasBackup(list)), withSteam],
+  ['uri-list', 'uri-list', formatUriList, withSteam],
+  ['ente', 'uri-list', toEnteExport, withSteam],
+  ['cxf', 'cxf', (list) => JSON.stringify(toCxf(list)), cxfable],
+  ['migration', 'migration', (list) => encodeMigration(list, { batchSize: 3 }).join('\n'), migratable],
 ];
 
 describe('export → import is the identity', () => {
-  for (const [format, write, arbitrary] of writers) {
-    it(`${format}`, async () => {
+  for (const [writer, format, write, arbitrary] of writers) {
+    it(`${writer}`, async () => {
       await fc.assert(
         fc.asyncProperty(arbitrary, async (list) => {
           const text = write(list);

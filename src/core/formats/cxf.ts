@@ -74,7 +74,10 @@ export function parseCxf(input: string | unknown): FormatImport {
       for (const c of credentials.filter((c) => c.type === 'totp')) {
         const where = `CXF TOTP credential ${index}`;
         const algorithm = text(c.algorithm).toLowerCase();
-        const name = `${text(c.issuer) || text(item.title)}: ${text(c.username)}`;
+        const account = text(c.username) || text(item.subtitle) || text(item.title);
+        // Without an issuer the item's title names the service, unless it only repeats the account.
+        const issuer = text(c.issuer) || (text(item.title) === account ? '' : text(item.title));
+        const name = issuer === '' ? account : `${issuer}: ${account}`;
         if (!['sha1', 'sha256', 'sha512'].includes(algorithm))
           result.skipped.push({
             index,
@@ -84,8 +87,8 @@ export function parseCxf(input: string | unknown): FormatImport {
         else
           addEntry(result, index, where, {
             type: 'totp',
-            issuer: text(c.issuer) || text(item.title),
-            account: text(c.username) || text(item.subtitle) || text(item.title),
+            issuer,
+            account,
             secret: c.secret,
             algorithm,
             digits: c.digits,

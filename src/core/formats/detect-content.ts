@@ -63,11 +63,23 @@ export function detectBinary(bytes: Uint8Array): DetectedFormat {
       'export again from Authenticator Pro / Stratum without a password (Backup → plain JSON)',
       true,
     );
-  // OpenPGP: a symmetrically encrypted session key packet (tag 3), old or new packet format.
-  if (bytes[0] === 0x8c || bytes[0] === 0xc3) return pgp();
+  if (isPgpMessage(bytes)) return pgp();
   // andOTP's encrypted backup has no magic bytes: a binary file long enough to hold its header.
   if (bytes.length >= 4 + 12 + 12 + 16) return readable('andotp-encrypted', true);
   return UNKNOWN;
+}
+
+/**
+ * OpenPGP (RFC 9580 §5.3): a password-encrypted file starts with a symmetric-key encrypted session
+ * key packet, tag 3, in the old (0x8c) or new (0xc3) packet format, of version 4 to 6 with a known
+ * cipher. The version 4 layout is checked to its S2K type, so random bytes seldom pass.
+ */
+function isPgpMessage(bytes: Uint8Array): boolean {
+  if (bytes.length < 8 || (bytes[0] !== 0x8c && bytes[0] !== 0xc3)) return false;
+  const version = bytes[2]!;
+  if (version === 4) return bytes[3]! >= 1 && bytes[3]! <= 13 && [0, 1, 3, 4].includes(bytes[4]!);
+  // Versions 5 and 6 name an AES cipher (7 to 9) right after the version, or after a count byte.
+  return (version === 5 || version === 6) && [bytes[3]!, bytes[4]!].some((b) => b >= 7 && b <= 9);
 }
 
 const pgp = () =>

@@ -1,9 +1,10 @@
 /**
  * Proton Pass exports: a zip holding `Proton Pass/data.json`, `{ version, encrypted: false, vaults:
- * { <id>: { name, items: [{ itemId, data: { type: "login", metadata: { name, note }, content: {
+ * { <id>: { name, items: [{ itemId, state, data: { type: "login", metadata: { name, note }, content: {
  * itemUsername, itemEmail, totpUri } } }] } } }`. A login item with a `totpUri` is one account
  * (the URI, or a bare base32 secret named after the item); the item's note and its vault's name
- * are the account's details. Proton Pass's PGP-encrypted export is recognised, not read.
+ * are the account's details; items in the trash (state 2) are skipped by name. Proton Pass's
+ * PGP-encrypted export is recognised, not read.
  */
 import { InvalidMigrationError } from '../errors.js';
 import { toDetails } from './details.js';
@@ -44,6 +45,11 @@ export function parseProtonPass(input: string | unknown): FormatImport {
       const totp = isObject(content) ? text(content.totpUri).trim() : '';
       if (type !== 'login' || totp === '') continue;
       const title = isObject(metadata) ? text(metadata.name) : '';
+      // State 2 is Proton Pass's trash: the export holds such items, the app no longer shows them.
+      if (item.state === 2) {
+        result.skipped.push({ index: index++, name: title, reason: "in Proton Pass's trash" });
+        continue;
+      }
       const user = isObject(content) ? text(content.itemUsername) || text(content.itemEmail) : '';
       const details = toDetails({ note: isObject(metadata) ? metadata.note : undefined, groups: [vault.name] });
       if (/^(otpauth|steam):\/\//i.test(totp))
