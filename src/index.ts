@@ -127,7 +127,7 @@ export { decryptTotpAuthenticatorBackup } from './core/formats/totp-authenticato
 export { parseProtonPass, readProtonPassZip } from './core/formats/proton-pass.js';
 export { withDetails } from './core/formats/details.js';
 export { EXPORT_FORMATS, EXPORT_FORMAT_NAMES } from './core/formats/capabilities.js';
-export { planTransfer, formatTransferReport } from './core/formats/report.js';
+export { planTransfer } from './core/formats/report.js';
 export { writeExport } from './core/formats/write-export.js';
 export { STEAM_ALPHABET } from './core/steam.js';
 export type { AccountDetails, DetailedAccount } from './core/formats/details.js';

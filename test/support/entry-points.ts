@@ -9,7 +9,10 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createCipheriv, createHash } from 'node:crypto';
+import sodium from 'libsodium-wrappers-sumo';
 import { METHOD_CALLS, METHODS_DIR } from './entry-point-methods.js';
+import { buildZip } from '../formats/zip-builder.js';
 
 /** Where writeQrFile writes; the test removes it afterwards. */
 export const OUT_DIR = mkdtempSync(join(tmpdir(), 'totp-lab-hostile-out-'));
@@ -51,6 +54,51 @@ const ENCRYPTED_ANDOTP = await (async () => {
   out.set(sealed, 28);
   return out;
 })();
+/** An Ente Auth encrypted export as Ente makes it (libsodium), at the smallest Argon2 cost. */
+const ENCRYPTED_ENTE = await (async () => {
+  await sodium.ready;
+  const salt = new Uint8Array(16).fill(9);
+  const key = sodium.crypto_pwhash(32, 'pw', salt, 1, 8192, sodium.crypto_pwhash_ALG_ARGON2ID13);
+  const { state, header } = sodium.crypto_secretstream_xchacha20poly1305_init_push(key);
+  const data = sodium.crypto_secretstream_xchacha20poly1305_push(state, new TextEncoder().encode(URI), null, 0);
+  const b64 = (b: Uint8Array) => Buffer.from(b).toString('base64');
+  return JSON.stringify({
+    version: 1,
+    kdfParams: { memLimit: 8192, opsLimit: 1, salt: b64(salt) },
+    encryptedData: b64(data),
+    encryptionNonce: b64(header),
+  });
+})();
+/** A TOTP Authenticator backup: AES-256-CBC under SHA-256 of the password, zero IV, base64. */
+const ENCRYPTED_TOTP_AUTHENTICATOR = (() => {
+  const list = JSON.stringify([JSON.stringify({ issuer: 'Example', name: 'alice', key: SECRET, base: 32 })]);
+  const cipher = createCipheriv('aes-256-cbc', createHash('sha256').update('pw').digest(), Buffer.alloc(16));
+  return Buffer.concat([cipher.update(JSON.stringify({ [list]: '' })), cipher.final()]).toString('base64');
+})();
+const PROTON_PASS = {
+  version: '1.0',
+  userId: 'u',
+  encrypted: false,
+  vaults: {
+    v: {
+      name: 'Personal',
+      items: [
+        {
+          itemId: 'i',
+          state: 1,
+          data: {
+            type: 'login',
+            metadata: { name: 'Example', note: '' },
+            content: { itemUsername: 'alice', totpUri: URI },
+          },
+        },
+      ],
+    },
+  },
+};
+const PROTON_PASS_ZIP = buildZip([
+  { name: 'Proton Pass/data.json', data: new TextEncoder().encode(JSON.stringify(PROTON_PASS)) },
+]);
 /** A code that is certainly not the one for SECRET at T (checked by the test), so any "valid" is wrong. */
 export const WRONG_CODE = String((Number(core.generateCode(SECRET, { time: T })) + 500_000) % 1_000_000).padStart(
   6,
@@ -244,6 +292,50 @@ export const CORE_CALLS: CallSpec[] = [
         ],
       },
     ],
+  },
+  // The formats added with Steam Guard, Ente Auth, Proton Pass, TOTP Authenticator and CXF, and moves between formats.
+  { name: 'detectExport', fn: f(core.detectExport), args: () => [PROTON_PASS_ZIP.slice()] },
+  {
+    name: 'parseSteamMaFile',
+    fn: f(core.parseSteamMaFile),
+    args: () => [{ shared_secret: 'THIl8+Jl6ugxr8x0X6eRMg==', account_name: 'alice', revocation_code: 'R1' }],
+  },
+  {
+    name: 'parseCxf',
+    fn: f(core.parseCxf),
+    args: () => [core.toCxf([{ account: 'alice', secret: SECRET }], { clock: clock() })],
+  },
+  {
+    name: 'toCxf',
+    fn: f(core.toCxf),
+    args: () => [
+      [{ account: 'alice', secret: SECRET, note: 'n', groups: ['g'] }],
+      { clock: clock(), random: testing.seededRandom(4) },
+    ],
+  },
+  { name: 'toEnteExport', fn: f(core.toEnteExport), args: () => [[{ account: 'alice', secret: SECRET, note: 'n' }]] },
+  { name: 'decryptEnteExport', fn: f(core.decryptEnteExport), args: () => [ENCRYPTED_ENTE, 'pw'] },
+  {
+    name: 'decryptTotpAuthenticatorBackup',
+    fn: f(core.decryptTotpAuthenticatorBackup),
+    args: () => [ENCRYPTED_TOTP_AUTHENTICATOR, 'pw'],
+  },
+  { name: 'parseProtonPass', fn: f(core.parseProtonPass), args: () => [structuredClone(PROTON_PASS)] },
+  { name: 'readProtonPassZip', fn: f(core.readProtonPassZip), args: () => [PROTON_PASS_ZIP.slice()] },
+  {
+    name: 'withDetails',
+    fn: f(core.withDetails),
+    args: () => [{ accounts: [core.parseKeyUri(URI)], details: [{ note: 'n' }] }],
+  },
+  {
+    name: 'planTransfer',
+    fn: f(core.planTransfer),
+    args: () => [[{ account: 'alice', secret: SECRET, note: 'n' }], 'migration'],
+  },
+  {
+    name: 'writeExport',
+    fn: f(core.writeExport),
+    args: () => [[{ account: 'alice', secret: SECRET }], 'cxf', { clock: clock(), random: testing.seededRandom(5) }],
   },
   {
     name: 'phoneStateFromJSON',

@@ -5,6 +5,7 @@
  * two, so a move says which of them it keeps.
  */
 import type { AccountInput } from '../account.js';
+import { checkList, checkOptions } from '../input.js';
 import { InvalidArgumentError, describeValue } from '../errors.js';
 import type { KeyUri } from '../key-uri.js';
 
@@ -68,10 +69,22 @@ export function checkDetails(input: DetailedAccount, where: string): AccountDeta
   return toDetails({ note, groups, icon });
 }
 
-/** Each account of a read with its details, ready for a writer. */
+/**
+ * Each account of a read with its details, ready for a writer or `planTransfer`.
+ * @throws {InvalidArgumentError} when `read` is not a reader's result
+ * @example
+ * await writeExport(withDetails(await readExport(file)), 'aegis');
+ */
 export function withDetails(read: {
   accounts: readonly KeyUri[];
   details: readonly AccountDetails[];
 }): Array<KeyUri & AccountDetails> {
-  return read.accounts.map((account, i) => ({ ...account, ...read.details[i] }));
+  const { accounts, details } = checkOptions(read, 'read');
+  checkList(accounts, 'read.accounts');
+  checkList(details, 'read.details');
+  return accounts.map((account, i) => {
+    if (typeof account !== 'object' || account === null)
+      throw new InvalidArgumentError(`"read.accounts[${i}]" must be an account, got ${describeValue(account)}`);
+    return { ...account, ...toDetails(checkOptions(details[i] ?? {}, `read.details[${i}]`)) };
+  });
 }
