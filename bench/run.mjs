@@ -194,6 +194,9 @@ function print() {
     );
   }
   lines.push(markdown ? '**other sections**' : '== other sections', '');
+  // What loads with the page, and all of it with what the code may load on demand (import()).
+  const size = (r) =>
+    `${(r.gzipBytes / 1024).toFixed(1)} KB at load (${(r.bytes / 1024).toFixed(1)} KB min)${r.allGzipBytes > r.gzipBytes ? `, ${(r.allGzipBytes / 1024).toFixed(1)} KB with what it loads on demand` : ''}`;
   table(
     ['measure', 'result'],
     [
@@ -227,11 +230,11 @@ function print() {
       ],
       ...bundles.rows.map((r) => [
         `${r.entry} for ${r.platform === 'browser' ? 'the browser' : 'Node only'}, min+gzip`,
-        `${(r.gzipBytes / 1024).toFixed(1)} KB (${(r.bytes / 1024).toFixed(1)} KB min)${r.packages.length ? `; bundles ${r.packages.join(', ')}` : ''}`,
+        `${size(r)}${r.packages.length ? `; bundles ${r.packages.join(', ')}` : ''}${r.onDemandPackages.length ? `; on demand ${r.onDemandPackages.join(', ')}` : ''}`,
       ]),
       ...(bundles.imports ?? []).map((r) => [
         `an app importing ${r.names.join(', ')} from totp-lab (${r.name}), min+gzip`,
-        `${(r.gzipBytes / 1024).toFixed(1)} KB (${(r.bytes / 1024).toFixed(1)} KB min)`,
+        size(r),
       ]),
       ['totp-lab contains qrcode or jsqr', bundles.coreFreeOfQr ? 'no' : `YES: ${bundles.qrInCore.join(', ')}`],
     ],
