@@ -7,6 +7,7 @@
 import { InvalidArgumentError, TotpLabError, UnsupportedFormatError, describeValue } from '../../core/errors.js';
 import { parseAegisVault, toAegisVault } from '../../core/formats/aegis.js';
 import type { FormatImport } from '../../core/formats/entries.js';
+import { isObject, parseJson } from '../../core/formats/json.js';
 import type { AccountsFormat } from '../../core/formats/formats.js';
 import { decodeMigration, encodeMigration } from '../../core/formats/migration/migration.js';
 import type { ReadExportOptions } from '../../core/formats/read-accounts.js';
@@ -49,8 +50,10 @@ export function importMigration(phone: PhoneDevice, uri: string): ImportResult {
 
 /** The phone's own export formats, read at once: a key-URI list or a plain Aegis vault. */
 function readPhoneText(content: string): { format: AccountsFormat; read: FormatImport } {
-  if (content.startsWith('{')) return { format: 'aegis', read: parseAegisVault(content) };
-  if (/^otpauth:\/\//im.test(content)) return { format: 'uri-list', read: readUriList(content) };
+  if (content.startsWith('{')) {
+    const vault = parseJson(content, 'export');
+    if (isObject(vault) && 'header' in vault && 'db' in vault) return { format: 'aegis', read: parseAegisVault(vault) };
+  } else if (/^otpauth:\/\//im.test(content)) return { format: 'uri-list', read: readUriList(content) };
   throw new UnsupportedFormatError(
     'importText reads migration URIs, key-URI lists and plain Aegis vaults (what a phone exports); read other export files with importFile',
   );
