@@ -41,6 +41,15 @@ Examples:
     );
     if (values.help) return (io.out(this.help), EXIT_OK);
     const p = readCodeParams(positionals[0]!, values);
+    const codeAt = (time: number, counter?: number) =>
+      generateCode(p.secret, {
+        algorithm: p.algorithm,
+        digits: p.digits,
+        period: p.period,
+        time,
+        ...(p.steam && { encoder: 'steam' as const }),
+        ...(counter !== undefined && { counter }),
+      });
     const time = values.time !== undefined ? parseTime(values.time) : undefined;
     let shown: { code: string; remaining: number | null; step: number };
     if (values['min-remaining'] !== undefined) {
@@ -59,24 +68,10 @@ Examples:
         await new Promise((resolve) => setTimeout(resolve, at - Date.now()));
         at = freshStepTime(Date.now(), p.period, minRemaining);
       }
-      const code = generateCode(p.secret, {
-        algorithm: p.algorithm,
-        digits: p.digits,
-        period: p.period,
-        time: at,
-        ...(p.steam && { encoder: 'steam' as const }),
-      });
-      shown = { code, remaining: secondsLeft(at, p.period), step: stepAt(at, p.period) };
+      shown = { code: codeAt(at), remaining: secondsLeft(at, p.period), step: stepAt(at, p.period) };
     } else {
       const at = time ?? Date.now();
-      const code = generateCode(p.secret, {
-        algorithm: p.algorithm,
-        digits: p.digits,
-        period: p.period,
-        time: at,
-        ...(p.steam && { encoder: 'steam' as const }),
-        ...(p.counter !== undefined && { counter: p.counter }),
-      });
+      const code = codeAt(at, p.counter);
       const hotp = p.counter !== undefined;
       shown = {
         code,
