@@ -8,7 +8,7 @@ import { InvalidArgumentError, InvalidMigrationError, describeValue } from '../e
 import { detectBinary, detectJson, detectOtherText, isBinaryFormat } from './detect-content.js';
 import { known, readable, type DetectedFormat } from './formats.js';
 import { parseJson, MAX_EXPORT_CHARS } from './json.js';
-import { isZip } from './zip.js';
+import { isZip, listZip, PROTON_PASS_DATA } from './zip.js';
 
 export { FORMAT_NAMES } from './formats.js';
 export type { AccountsFormat, DetectedFormat } from './formats.js';
@@ -74,8 +74,6 @@ export function detectFormat(input: string | Uint8Array): DetectedFormat {
 export async function detectExport(input: string | Uint8Array): Promise<DetectedFormat> {
   checkInput(input);
   if (typeof input === 'string' || !isZip(input)) return detectFormat(input);
-  const { listZip } = await import('./zip.js');
-  const { PROTON_PASS_DATA } = await import('./proton-pass.js');
   const entries = await listZip(input);
   const names = entries.map((e) => e.name);
   if (names.includes(PROTON_PASS_DATA)) return readable('proton-pass');

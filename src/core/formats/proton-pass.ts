@@ -11,10 +11,7 @@ import { toDetails } from './details.js';
 import { addEntry, emptyImport, type FormatImport } from './entries.js';
 import { entryList, isObject, parseJson, MAX_ENTRIES } from './json.js';
 import { addUriEntry } from './uri-entry.js';
-import { readZipEntry } from './zip.js';
-
-/** Where the export sits inside the zip. */
-export const PROTON_PASS_DATA = 'Proton Pass/data.json';
+import { PROTON_PASS_DATA, readZipEntry } from './zip.js';
 
 const text = (value: unknown): string => (typeof value === 'string' ? value : '');
 

@@ -60,38 +60,18 @@ const PLAIN_READERS: Partial<Record<AccountsFormat, (text: string) => FormatImpo
   'uri-list': readUriList,
 };
 
-type Decrypt = (input: string | Uint8Array, password: string) => Promise<FormatImport>;
 const text = (input: string | Uint8Array) =>
   (typeof input === 'string' ? input : new TextDecoder().decode(input)).replace(/^\uFEFF/, '');
-const bytes = (input: string | Uint8Array) => (typeof input === 'string' ? new TextEncoder().encode(input) : input);
 
-/** The readers of encrypted files and zips, loaded when such a file is read. */
-const LOADERS: Partial<Record<AccountsFormat, () => Promise<Decrypt>>> = {
-  'aegis-encrypted': async () => {
-    const { decryptAegisVault } = await import('./aegis-encrypted.js');
-    return (input, password) => decryptAegisVault(text(input), password);
-  },
-  '2fas-encrypted': async () => {
-    const { decryptTwoFasBackup } = await import('./two-fas.js');
-    return (input, password) => decryptTwoFasBackup(text(input), password);
-  },
-  'andotp-encrypted': async () => {
-    const { decryptAndOtpBackup } = await import('./andotp.js');
-    return (input, password) => decryptAndOtpBackup(bytes(input), password);
-  },
-  'ente-encrypted': async () => {
-    const { decryptEnteExport } = await import('./ente-encrypted.js');
-    return (input, password) => decryptEnteExport(text(input), password);
-  },
-  'totp-authenticator': async () => {
-    const { decryptTotpAuthenticatorBackup } = await import('./totp-authenticator.js');
-    return (input, password) => decryptTotpAuthenticatorBackup(text(input), password);
-  },
-  'proton-pass': async () => {
-    const { readProtonPassZip } = await import('./proton-pass.js');
-    return (input) => readProtonPassZip(bytes(input));
-  },
-};
+/** The formats read by the readers loaded on demand (on-demand.ts): encrypted files and zips. */
+const ON_DEMAND: ReadonlySet<AccountsFormat> = new Set([
+  'aegis-encrypted',
+  '2fas-encrypted',
+  'andotp-encrypted',
+  'ente-encrypted',
+  'totp-authenticator',
+  'proton-pass',
+]);
 
 const refuse = (found: DetectedFormat & { readable: false }) =>
   new UnsupportedFormatError(
@@ -170,10 +150,10 @@ export async function readExport(
     throw new InvalidArgumentError(`"input" must be a string or a Uint8Array, got ${describeValue(input)}`);
   const found = await detectExport(input);
   if (!found.readable) throw refuse(found);
-  const load = LOADERS[found.format];
-  if (load === undefined) return readAccounts(text(input));
+  if (!ON_DEMAND.has(found.format)) return readAccounts(text(input));
   const password = options?.password;
   if (found.encrypted && typeof password !== 'string')
     throw new InvalidArgumentError(`${found.name} needs its password`);
-  return result(found.format, await (await load())(input, password ?? ''));
+  const { ON_DEMAND_READERS } = await import('./on-demand.js');
+  return result(found.format, await ON_DEMAND_READERS[found.format]!(input, password ?? ''));
 }

@@ -55,7 +55,7 @@ export async function writeExport(
     case 'aegis-encrypted': {
       if (typeof password !== 'string' || password === '')
         throw new InvalidArgumentError('"password" must be a non-empty string for an encrypted Aegis vault');
-      const { toEncryptedAegisVault } = await import('./aegis-encrypted.js');
+      const { toEncryptedAegisVault } = await import('./on-demand.js');
       return `${JSON.stringify(await toEncryptedAegisVault(accounts, password, opts), null, 4)}\n`;
     }
     case '2fas':

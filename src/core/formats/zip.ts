@@ -8,6 +8,9 @@
 import { InvalidMigrationError } from '../errors.js';
 import { MAX_EXPORT_CHARS } from './json.js';
 
+/** Where a Proton Pass export keeps its data inside the zip. */
+export const PROTON_PASS_DATA = 'Proton Pass/data.json';
+
 /** More entries than any export holds. */
 export const MAX_ZIP_ENTRIES = 1000;
 // Each slice of compressed data inflates to at most about 1 000 times its size (DEFLATE's limit).
