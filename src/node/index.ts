@@ -22,4 +22,3 @@ export { createSmtpMailer } from './smtp-mailer.js';
 export type { SmtpMailer } from './smtp-mailer.js';
 export type { SmtpMailerOptions } from './smtp-options.js';
 export { MailError } from './mail-error.js';
-export { SERVER_NODE_OPTIONS } from './server-heap.js';

@@ -32,10 +32,9 @@ with the token after #control=) adds the clock and fault controls.
 A store is a file path (JSON), a sqlite: URL or .db/.sqlite file (SQLite), or
 a postgres:// URL (PostgreSQL; install the pg package).
 
-The server runs in a child Node process with a larger young generation
-(--max-semi-space-size=64), which handles more requests under load; this
-process passes signals on to it and exits with its code. A size of your own
-in NODE_OPTIONS is kept, and the server then runs in this process.
+The server runs in this process with Node's default options. For a load
+test, NODE_OPTIONS=--max-semi-space-size=64 (a larger young generation) lets
+it answer more requests per second for more memory.
 
 Options:
   --port <n>          TCP port (default 6238; 0 picks a free one)
