@@ -24,18 +24,21 @@ function run(
 }
 
 describe('examples/http', () => {
-  let cli: Awaited<ReturnType<typeof compileCli>>;
-  let instance: Instance;
-  let dir: string;
+  // Left undefined by a set-up that did not finish.
+  let cli: Awaited<ReturnType<typeof compileCli>> | undefined;
+  let instance: Instance | undefined;
+  let dir = '';
+  // Generous: transpiling the CLI and starting a server took over a minute on a 2-core machine
+  // shared with other test runs.
   beforeAll(async () => {
     cli = await compileCli();
     dir = await mkdtemp(join(tmpdir(), 'totp-lab-examples-'));
     instance = await startInstance(cli.bin, join(dir, 'examples.sqlite'));
-  }, 60_000);
+  }, 240_000);
   afterAll(async () => {
-    await stopInstances([instance]);
-    await cli.remove();
-    await rm(dir, { recursive: true, force: true });
+    if (instance !== undefined) await stopInstances([instance]);
+    await cli?.remove();
+    if (dir !== '') await rm(dir, { recursive: true, force: true });
   });
 
   /** Runs an example twice against the instance; each run must pass as a user of its own. */
@@ -43,7 +46,7 @@ describe('examples/http', () => {
     const users = [];
     for (const _ of [1, 2]) {
       const result = await run(command, args, {
-        TOTP_LAB_URL: instance.url,
+        TOTP_LAB_URL: instance!.url,
         TOTP_LAB_CONTROL_TOKEN: INSTANCE_TOKEN,
         ...env,
       });
@@ -63,7 +66,7 @@ describe('examples/http', () => {
   it('login.sh (curl) does the same, twice', async () => {
     // `totp-lab code` as the script's code source: the CLI transpiled from the sources.
     const wrapper = join(dir, 'totp-lab');
-    await writeFile(wrapper, `#!/bin/sh\nexec ${JSON.stringify(process.execPath)} ${JSON.stringify(cli.bin)} "$@"\n`, {
+    await writeFile(wrapper, `#!/bin/sh\nexec ${JSON.stringify(process.execPath)} ${JSON.stringify(cli!.bin)} "$@"\n`, {
       mode: 0o755,
     });
     await twice('bash', ['examples/http/login.sh'], { TOTP_LAB: wrapper }, 'ok: a replayed code is refused');
