@@ -6,6 +6,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { onSharedStores } from '../support/shared-stores.js';
 import { INSTANCE_TOKEN, compileCli, startInstance, stopInstances, type Instance } from '../support/api-instances.js';
 import { checkAnswer, type Answer } from '../server/api-client.js';
 
@@ -114,40 +115,4 @@ function suite(name: string, storeFor: () => Promise<string>): void {
   });
 }
 
-suite('SQLite file', async () => {
-  const dir = await mkdtemp(join(tmpdir(), 'totp-lab-cross-control-db-'));
-  dirs.push(dir);
-  return `sqlite:${join(dir, 'shared.db')}`;
-});
-
-const url = process.env['TOTP_LAB_TEST_POSTGRES_URL'];
-if (url === undefined || url === '') {
-  describe('two serve --api instances on one PostgreSQL database (no PostgreSQL reachable)', () => {
-    it('is not tested: set TOTP_LAB_TEST_POSTGRES_URL to run it', () => {
-      console.warn('Cross-instance control PostgreSQL test SKIPPED: TOTP_LAB_TEST_POSTGRES_URL is not set');
-      expect(process.env['TOTP_LAB_TEST_POSTGRES_URL'] ?? '').toBe('');
-    });
-  });
-} else {
-  // A database of its own, so no other test run against the same server resets this one's store.
-  const database = `totp_lab_control_${process.pid}_${Date.now() % 1_000_000}`;
-  const admin = async (sql: string) => {
-    const { default: pg } = await import('pg');
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
-    try {
-      await client.query(sql);
-    } finally {
-      await client.end();
-    }
-  };
-  afterAll(async () => {
-    await admin(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
-  });
-  suite('PostgreSQL database', async () => {
-    await admin(`CREATE DATABASE ${database}`);
-    const own = new URL(url);
-    own.pathname = `/${database}`;
-    return own.toString();
-  });
-}
+onSharedStores('The control API across two instances', 'totp_lab_control', suite);
