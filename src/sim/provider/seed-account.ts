@@ -10,6 +10,7 @@
  * {@link readSeedAccount} checks an input without touching the store, so a seed file can be
  * checked whole before anything is written.
  */
+import { constantTimeEqual } from '../../core/constant-time.js';
 import { checkDeletionCodeLength, formatDeletionCode, generateDeletionCode } from '../../core/deletion-code.js';
 import { hashDeletionCode, normalizeDeletionCode } from '../../core/deletion-code.js';
 import { InvalidArgumentError, describeValue } from '../../core/errors.js';
@@ -141,7 +142,8 @@ export async function seedAccount(ctx: ProviderContext, input: unknown): Promise
   const oldSecret = before !== undefined && factorOf(before) === 'app' ? before.secret : null;
   const secret = seed.factor !== 'app' ? null : (seed.secret ?? oldSecret ?? generateSecret({ random: o.random }));
   // The törlőkód goes with the binding: kept only while the secret stays the same.
-  const keepDeletionCode = secret !== null && secret === oldSecret && seed.deletionCode === null;
+  const keepDeletionCode =
+    secret !== null && oldSecret !== null && constantTimeEqual(secret, oldSecret) && seed.deletionCode === null;
   const deletionCode =
     secret === null || keepDeletionCode
       ? null
