@@ -22,3 +22,7 @@ export { createSmtpMailer } from './smtp-mailer.js';
 export type { SmtpMailer } from './smtp-mailer.js';
 export type { SmtpMailerOptions } from './smtp-options.js';
 export { MailError } from './mail-error.js';
+export { readSeedFile, readSeed, SEED_LISTS, MAX_SEED_FILE_BYTES, MAX_SEED_ENTRIES } from './seed-file.js';
+export type { Seed, SeedList } from './seed-file.js';
+export { applySeed } from './seed-apply.js';
+export type { SeedApplied } from './seed-apply.js';

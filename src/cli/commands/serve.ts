@@ -8,7 +8,7 @@ import { EXIT_OK, UsageError, type CliIo, type Command } from '../io.js';
 export const serveCommand: Command = {
   name: 'serve',
   summary: "serve the browser demo page (and the simulated service's HTTP API) on this machine",
-  help: `Usage: totp-lab serve [--port <n>] [--host <address>] [--state <store>] [--api [--store <store>]]
+  help: `Usage: totp-lab serve [--port <n>] [--host <address>] [--state <store>] [--api [--store <store>] [--seed <file>]]
 
 Serves the browser demo (the simulated Ügyfélkapu+ site and phones side by
 side) and prints its local address. Everything runs in the page; the server
@@ -32,6 +32,13 @@ with the token after #control=) adds the clock and fault controls.
 A store is a file path (JSON), a sqlite: URL or .db/.sqlite file (SQLite), or
 a postgres:// URL (PostgreSQL; install the pg package).
 
+With --seed, accounts from a JSON file are put in at start-up, each as POST
+/control/accounts puts it (created, or replaced): {"accounts": [{"username":
+…, "password": …, "secret": …, "factor": "app"}, …]}. The file is checked
+whole first; a bad entry stops start-up (exit 2) with one line naming it.
+Without --smtp the service's mail is kept in the store, so every instance on
+it reads it (GET /control/mailbox/latest?to=…).
+
 The server runs in this process with Node's default options. For a load
 test, NODE_OPTIONS=--max-semi-space-size=64 (a larger young generation) lets
 it answer more requests per second for more memory.
@@ -45,6 +52,7 @@ Options:
   --allow-host <name> also answer requests addressed to this host name
   --api               serve the simulated service's HTTP API too
   --store <store>     where the service keeps its state (default: memory)
+  --seed <file>       put the accounts of this seed file in at start-up
   --control-token <t> the control API's bearer token (better: set
                       TOTP_LAB_CONTROL_TOKEN; default: a new one, printed)
   --no-control        switch the control API off
@@ -53,14 +61,15 @@ Options:
   --hash-iterations <n>  password hashing cost (default 600000; lower it
                       only for tests and demos)
   --smtp <url>        send the service's mail to this SMTP server (better:
-                      set TOTP_LAB_SMTP_URL; default: kept in memory);
+                      set TOTP_LAB_SMTP_URL; default: kept in the store);
                       TOTP_LAB_SMTP_CA=<file> trusts its own TLS certificate
   -h, --help          show this help
 
 Example:
   totp-lab serve --port 8080
   totp-lab serve --state training.json
-  totp-lab serve --api --store sqlite:lab.db --port 8080`,
+  totp-lab serve --api --store sqlite:lab.db --port 8080
+  totp-lab serve --api --port 0 --seed accounts.json`,
   async run(args: string[], io: CliIo) {
     const { values } = parse(
       'serve',
@@ -73,6 +82,7 @@ Example:
         'allow-host': { type: 'string' },
         api: { type: 'boolean' },
         store: { type: 'string' },
+        seed: { type: 'string' },
         'control-token': { type: 'string' },
         'no-control': { type: 'boolean' },
         'cors-origin': { type: 'string' },
@@ -92,6 +102,7 @@ Example:
       throw new UsageError('--state must be a file path, sqlite: URL or postgres:// URL, got ""');
     const apiOnly = [
       'store',
+      'seed',
       'control-token',
       'no-control',
       'cors-origin',
@@ -116,6 +127,7 @@ Example:
           language,
           env: io.env,
           smtp: values.smtp,
+          seed: values.seed,
         })
       : undefined;
     const pageBuilt = existsSync(join(root, 'index.html'));
@@ -151,6 +163,7 @@ Example:
         io.out(`Trainer (keep to yourself): ${server.url}#control=${token}`);
       }
       io.out(api.mail.description);
+      if (values.seed !== undefined) io.out(`Seeded ${api.seededAccounts} account(s) from ${values.seed}`);
       for (const warning of api.mail.warnings) io.err(warning);
     }
     if (values.state !== undefined)
