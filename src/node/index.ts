@@ -23,3 +23,5 @@ export type { SmtpMailer } from './smtp-mailer.js';
 export type { SmtpMailerOptions } from './smtp-options.js';
 export { MailError } from './mail-error.js';
 export { SERVER_NODE_OPTIONS } from './server-heap.js';
+export { createOidcProvider, DEFAULT_ACR, OIDC_PROVIDER_VERSION, SIGN_IN_AMR } from './oidc/index.js';
+export type { OidcFront, OidcProviderOptions } from './oidc/index.js';

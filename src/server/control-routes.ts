@@ -7,6 +7,7 @@ import type { FaultKind } from '../sim/faults.js';
 import { readJsonObject } from './body.js';
 import { MAILBOX_ROUTES } from './email-routes.js';
 import { HttpError, json } from './http-error.js';
+import { OIDC_CLIENT_ROUTES } from './oidc-clients.js';
 import type { Route, RouteContext } from './route.js';
 import type { SharedClock } from './shared-clock.js';
 
@@ -133,4 +134,5 @@ export const CONTROL_ROUTES: readonly Route[] = [
     },
   },
   ...MAILBOX_ROUTES,
+  ...OIDC_CLIENT_ROUTES,
 ];

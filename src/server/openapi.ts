@@ -5,6 +5,7 @@
 import { EMAIL_CONTROL_PATHS, EMAIL_SITE_PATHS, PASSWORD_EXPIRED, withAnswers } from './openapi-email.js';
 import { control, op } from './openapi-operation.js';
 import { EMAIL_REQUEST_SCHEMAS, EMAIL_RESPONSE_SCHEMAS } from './openapi-email-schemas.js';
+import { OIDC_CONTROL_PATHS, OIDC_SCHEMAS } from './openapi-oidc.js';
 import { REQUEST_SCHEMAS, RESPONSE_SCHEMAS } from './openapi-schemas.js';
 
 /** The document; without the control API when it is switched off. */
@@ -189,6 +190,7 @@ export function openApiDocument(options: { control: boolean } = { control: true 
       ),
     },
     ...EMAIL_CONTROL_PATHS,
+    ...OIDC_CONTROL_PATHS,
   };
   return {
     openapi: '3.1.0',
@@ -200,7 +202,13 @@ export function openApiDocument(options: { control: boolean } = { control: true 
     },
     paths: { ...site, ...(options.control && controlPaths) },
     components: {
-      schemas: { ...REQUEST_SCHEMAS, ...EMAIL_REQUEST_SCHEMAS, ...RESPONSE_SCHEMAS, ...EMAIL_RESPONSE_SCHEMAS },
+      schemas: {
+        ...REQUEST_SCHEMAS,
+        ...EMAIL_REQUEST_SCHEMAS,
+        ...RESPONSE_SCHEMAS,
+        ...EMAIL_RESPONSE_SCHEMAS,
+        ...OIDC_SCHEMAS,
+      },
       securitySchemes: {
         session: { type: 'apiKey', in: 'cookie', name: 'totp_lab_session' },
         ...(options.control && { controlToken: { type: 'http', scheme: 'bearer' } }),
