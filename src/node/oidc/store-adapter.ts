@@ -99,22 +99,24 @@ export function storeAdapter(store: Store, clock: Clock, ReplayRefused: ReplayEr
     }
 
     async consume(id: string): Promise<void> {
-      let replayOf: string | null = null;
+      // null: consumed now; '': gone (revoked by another request's replay, or expired); else the grant of a replay.
+      let replayOf: string | null = '';
       // Never 0: oidc-provider tests `consumed` for truth.
       const at = Math.max(1, Math.floor(clock.now() / 1000));
       await store.update<Entry>(this.#key(id), (entry) => {
-        if (entry === undefined) return entry;
-        if (entry.payload['consumed'] === undefined) return { ...entry, payload: { ...entry.payload, consumed: at } };
+        if (!live(entry)) return entry;
+        if (entry.payload['consumed'] === undefined) {
+          replayOf = null;
+          return { ...entry, payload: { ...entry.payload, consumed: at } };
+        }
         replayOf = typeof entry.payload['grantId'] === 'string' ? entry.payload['grantId'] : '';
         return entry;
       });
+      if (replayOf === null) return;
       // Another request (here or on another instance) consumed it between oidc-provider's find and now.
-      if (replayOf !== null) {
-        if (replayOf !== '') await revokeGrant(replayOf);
-        throw new ReplayRefused(
-          `${this.#model === 'AuthorizationCode' ? 'authorization code' : 'token'} already consumed`,
-        );
-      }
+      if (replayOf !== '') await revokeGrant(replayOf);
+      const what = this.#model === 'AuthorizationCode' ? 'authorization code' : 'grant';
+      throw new ReplayRefused(`${what} already consumed`);
     }
 
     async destroy(id: string): Promise<void> {
