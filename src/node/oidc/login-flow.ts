@@ -114,7 +114,7 @@ export async function serveLogin(
 async function show(v: Visit, status: number, extra: Notice[] = []): Promise<void> {
   const s = v.state;
   if (s.stage === 'code' && (v.now >= s.codeUntil || s.triesLeft <= 0)) startOver(v);
-  const page = { ...v.page, notices: [...s.notices, ...extra] };
+  const page = { ...v.page, notices: [...extra, ...s.notices] };
   const hint = typeof v.details.params['login_hint'] === 'string' ? (v.details.params['login_hint'] as string) : '';
   const html =
     s.stage === 'code'
