@@ -10,7 +10,7 @@ import type ProviderClass from 'oidc-provider';
 import type { errors as OidcErrors } from 'oidc-provider';
 import type { Clock } from '../../core/clock.js';
 import { InvalidArgumentError, describeValue } from '../../core/errors.js';
-import { checkOptions } from '../../core/input.js';
+import { checkList, checkOptions } from '../../core/input.js';
 import { publicClient, readOidcClient, saveOidcClient } from '../../server/oidc-clients.js';
 import type { SharedClock } from '../../server/shared-clock.js';
 import { checkLanguage, type Language } from '../../sim/language.js';
@@ -88,7 +88,7 @@ export async function createOidcProvider(options: OidcProviderOptions): Promise<
   if (typeof acr !== 'string' || !/^[\x21-\x7e]{1,200}$/.test(acr))
     throw new InvalidArgumentError(`"acr" must be 1 to 200 printable ASCII characters, got ${describeValue(acr)}`);
   const language = checkLanguage(o.language ?? o.provider.language);
-  const clients = (o.clients ?? []).map(readOidcClient);
+  const clients = checkList(o.clients ?? [], 'clients', 1000).map(readOidcClient);
   const { default: Provider, errors } = await loadModule<OidcModule>(
     'oidc-provider',
     OIDC_PROVIDER_VERSION,
