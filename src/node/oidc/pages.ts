@@ -36,7 +36,9 @@ export const PAGE_HEADERS: Readonly<Record<string, string>> = {
   'Cache-Control': 'no-store',
   'X-Content-Type-Options': 'nosniff',
   'X-Frame-Options': 'DENY',
-  'Referrer-Policy': 'no-referrer',
+  // same-origin, not no-referrer: with no-referrer a browser sends "Origin: null" on the forms' posts,
+  // which the listener's Origin guard refuses.
+  'Referrer-Policy': 'same-origin',
 };
 
 /** Escapes text for HTML content and quoted attribute values. */
