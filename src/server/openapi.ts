@@ -2,7 +2,9 @@
  * The OpenAPI 3.1 document of the HTTP API, served at `/openapi.json`. Every answer the tests receive
  * is checked against it.
  */
-import { EMAIL_CONTROL_PATHS, EMAIL_SITE_PATHS, PASSWORD_EXPIRED, withAnswers } from './openapi-email.js';
+import { EMAIL_SITE_PATHS, PASSWORD_EXPIRED, withAnswers } from './openapi-email.js';
+import { ACCOUNT_CONTROL_PATHS, MAILBOX_CONTROL_PATHS } from './openapi-control.js';
+import { CONTROL_REQUEST_SCHEMAS, controlResponseSchemas } from './openapi-control-schemas.js';
 import { control, op } from './openapi-operation.js';
 import { EMAIL_REQUEST_SCHEMAS, EMAIL_RESPONSE_SCHEMAS } from './openapi-email-schemas.js';
 import { OIDC_CONTROL_PATHS, OIDC_SCHEMAS } from './openapi-oidc.js';
@@ -106,7 +108,13 @@ export function openApiDocument(options: { control: boolean } = { control: true 
   const controlPaths = {
     '/control/clock': {
       get: op('The shared simulated clock', ['control'], ['200', 'The clock', 'ClockStatus'], undefined, control),
-      put: op('Set the simulated time', ['control'], ['200', 'The clock', 'ClockStatus'], 'SetClockRequest', control),
+      put: op(
+        'Set the simulated time (ms, or an ISO 8601 date-time with its zone)',
+        ['control'],
+        ['200', 'The clock', 'ClockStatus'],
+        'SetClockRequest',
+        control,
+      ),
     },
     '/control/clock/advance': {
       post: op(
@@ -154,18 +162,6 @@ export function openApiDocument(options: { control: boolean } = { control: true 
         control,
       ),
     },
-    '/control/accounts/{username}': {
-      get: op(
-        'What a trainer may see about an account',
-        ['control'],
-        ['200', 'The status', 'AccountStatus'],
-        undefined,
-        {
-          ...control,
-          parameters: [{ name: 'username', in: 'path', required: true, schema: { type: 'string' } }],
-        },
-      ),
-    },
     '/control/audit': {
       get: op(
         'The audit log of this instance, oldest first',
@@ -189,7 +185,8 @@ export function openApiDocument(options: { control: boolean } = { control: true 
         control,
       ),
     },
-    ...EMAIL_CONTROL_PATHS,
+    ...ACCOUNT_CONTROL_PATHS,
+    ...MAILBOX_CONTROL_PATHS,
     ...OIDC_CONTROL_PATHS,
   };
   return {
@@ -205,8 +202,10 @@ export function openApiDocument(options: { control: boolean } = { control: true 
       schemas: {
         ...REQUEST_SCHEMAS,
         ...EMAIL_REQUEST_SCHEMAS,
+        ...CONTROL_REQUEST_SCHEMAS,
         ...RESPONSE_SCHEMAS,
         ...EMAIL_RESPONSE_SCHEMAS,
+        ...controlResponseSchemas(RESPONSE_SCHEMAS['AccountStatus']!),
         ...OIDC_SCHEMAS,
       },
       securitySchemes: {

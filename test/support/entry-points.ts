@@ -5,7 +5,7 @@ import * as qr from '../../src/qr/index.js';
 import * as node from '../../src/node/index.js';
 import * as testing from '../../src/testing/index.js';
 import * as scenarios from '../../src/sim/scenarios/index.js';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,6 +13,9 @@ import { METHOD_CALLS, METHODS_DIR } from './entry-point-methods.js';
 
 /** Where writeQrFile writes; the test removes it afterwards. */
 export const OUT_DIR = mkdtempSync(join(tmpdir(), 'totp-lab-hostile-out-'));
+/** A good seed file for readSeedFile to start from. */
+const SEED_FILE = join(OUT_DIR, 'seed.json');
+writeFileSync(SEED_FILE, JSON.stringify({ accounts: [{ username: 'anna', password: 'jelszo-123', factor: 'none' }] }));
 
 export const SECRET = 'JBSWY3DPEHPK3PXP';
 export const T = Date.UTC(2025, 0, 16, 8, 0, 10);
@@ -311,6 +314,26 @@ export const CORE_CALLS: CallSpec[] = [
     args: () => [{ clock: clock(), driftMs: 0, random: testing.seededRandom(6) }],
   },
   { name: 'createMemoryMailbox', fn: f(core.createMemoryMailbox), args: () => [10] },
+  {
+    name: 'createStoreMailbox',
+    fn: f(core.createStoreMailbox),
+    args: () => [new core.MemoryStore(), { clock: clock(), perAddress: 5, maxAgeMs: 60_000 }],
+  },
+  {
+    name: 'createStoreMailbox.send',
+    fn: f((m: core.MailMessage) => core.createStoreMailbox(new core.MemoryStore()).send(m)),
+    args: () => [{ to: 'a@example.hu', from: 'b@example.hu', subject: 's', text: 't', sentAt: T }],
+  },
+  {
+    name: 'createStoreMailbox.latest',
+    fn: f((to: string) => core.createStoreMailbox(new core.MemoryStore()).latest(to)),
+    args: () => ['a@example.hu'],
+  },
+  {
+    name: 'readCodeMail',
+    fn: f(core.readCodeMail),
+    args: () => [{ subject: 'Ügyfélkapu+ verification code', text: 'not a code mail' }],
+  },
 ];
 
 export const QR_CALLS: CallSpec[] = [
@@ -370,6 +393,21 @@ export const NODE_CALLS: CallSpec[] = [
         clients: [],
       },
     ],
+  },
+  {
+    name: 'readSeed',
+    fn: f(node.readSeed),
+    args: () => [{ accounts: [{ username: 'anna', password: 'jelszo-123' }] }],
+  },
+  { name: 'readSeedFile', fn: f(node.readSeedFile), args: () => [SEED_FILE] },
+  {
+    name: 'applySeed',
+    fn: f(node.applySeed),
+    args: () => {
+      const store = new core.MemoryStore();
+      const provider = core.createProvider({ store, clock: clock(), hashing: { ...LOW } });
+      return [node.readSeed({ accounts: [{ username: 'anna', password: 'jelszo-123' }] }), { provider, store }];
+    },
   },
   // It connects only when a message is sent, so creating one is safe with any options.
   {

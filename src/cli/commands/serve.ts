@@ -8,7 +8,8 @@ import { EXIT_OK, UsageError, type CliIo, type Command } from '../io.js';
 export const serveCommand: Command = {
   name: 'serve',
   summary: "serve the browser demo page (and the simulated service's HTTP API) on this machine",
-  help: `Usage: totp-lab serve [--port <n>] [--host <address>] [--state <store>] [--api [--store <store>] [--oidc]]
+  help: `Usage: totp-lab serve [--port <n>] [--host <address>] [--state <store>]
+                      [--api [--store <store>] [--seed <file>] [--oidc]]
 
 Serves the browser demo (the simulated Ügyfélkapu+ site and phones side by
 side) and prints its local address. Everything runs in the page; the server
@@ -32,10 +33,19 @@ with the token after #control=) adds the clock and fault controls.
 A store is a file path (JSON), a sqlite: URL or .db/.sqlite file (SQLite), or
 a postgres:// URL (PostgreSQL; install the pg package).
 
+With --seed, accounts from a JSON file are put in at start-up, each as POST
+/control/accounts puts it (created, or replaced): {"accounts": [{"username":
+…, "password": …, "secret": …, "factor": "app"}, …]}. The file is checked
+whole first; a bad entry stops start-up (exit 2) with one line naming it.
+Without --smtp the service's mail is kept in the store, so every instance on
+it reads it (GET /control/mailbox/latest?to=…).
+
 With --oidc (and --api), an OpenID Connect provider answers on the same port
 (install the oidc-provider package): point your app at the printed discovery
-address; register it with POST /control/oidc/clients. People sign in through
-the simulated Ügyfélkapu+ pages: the password, then the app or e-mail code.
+address; register it with POST /control/oidc/clients or in the seed file's
+"clients" list ({"client_id": …, "redirect_uris": […]}). People sign in
+through the simulated Ügyfélkapu+ pages: the password, then the app or
+e-mail code.
 
 The server runs in a child Node process with a larger young generation
 (--max-semi-space-size=64), which handles more requests under load; this
@@ -51,6 +61,7 @@ Options:
   --allow-host <name> also answer requests addressed to this host name
   --api               serve the simulated service's HTTP API too
   --store <store>     where the service keeps its state (default: memory)
+  --seed <file>       put the accounts of this seed file in at start-up
   --control-token <t> the control API's bearer token (better: set
                       TOTP_LAB_CONTROL_TOKEN; default: a new one, printed)
   --no-control        switch the control API off
@@ -59,7 +70,7 @@ Options:
   --hash-iterations <n>  password hashing cost (default 600000; lower it
                       only for tests and demos)
   --smtp <url>        send the service's mail to this SMTP server (better:
-                      set TOTP_LAB_SMTP_URL; default: kept in memory);
+                      set TOTP_LAB_SMTP_URL; default: kept in the store);
                       TOTP_LAB_SMTP_CA=<file> trusts its own TLS certificate
   --oidc              serve an OpenID Connect provider too (docs/oidc.md)
   --oidc-issuer <url> its issuer (default: this server's address), e.g.
@@ -72,7 +83,8 @@ Example:
   totp-lab serve --port 8080
   totp-lab serve --state training.json
   totp-lab serve --api --store sqlite:lab.db --port 8080
-  totp-lab serve --api --oidc --store sqlite:lab.db`,
+  totp-lab serve --api --port 0 --seed accounts.json
+  totp-lab serve --api --oidc --store sqlite:lab.db --seed lab.json`,
   async run(args: string[], io: CliIo) {
     const { values } = parse(
       'serve',
@@ -85,6 +97,7 @@ Example:
         'allow-host': { type: 'string' },
         api: { type: 'boolean' },
         store: { type: 'string' },
+        seed: { type: 'string' },
         'control-token': { type: 'string' },
         'no-control': { type: 'boolean' },
         'cors-origin': { type: 'string' },
@@ -107,6 +120,7 @@ Example:
       throw new UsageError('--state must be a file path, sqlite: URL or postgres:// URL, got ""');
     const apiOnly = [
       'store',
+      'seed',
       'control-token',
       'no-control',
       'cors-origin',
@@ -135,6 +149,7 @@ Example:
           language,
           env: io.env,
           smtp: values.smtp,
+          seed: values.seed,
         })
       : undefined;
     const pageBuilt = existsSync(join(root, 'index.html'));
@@ -183,6 +198,7 @@ Example:
       if (values.oidc)
         io.out(`OpenID Connect: ${values['oidc-issuer'] ?? issuerOf(server.url)}/.well-known/openid-configuration`);
       io.out(api.mail.description);
+      if (values.seed !== undefined) io.out(`Seeded ${api.seededAccounts} account(s) from ${values.seed}`);
       for (const warning of api.mail.warnings) io.err(warning);
     }
     if (values.state !== undefined)
