@@ -27,6 +27,8 @@ export interface ApiSetup {
   mail: MailSetup;
   /** How many accounts the seed file put in (0 without one). */
   seededAccounts: number;
+  /** How many OpenID Connect clients it put in. */
+  seededClients: number;
   close(): Promise<void>;
 }
 
@@ -99,6 +101,7 @@ export async function setUpApi(flags: ApiFlags): Promise<ApiSetup> {
     control,
     mail: where,
     seededAccounts: seeded?.accounts.length ?? 0,
+    seededClients: seeded?.clients.length ?? 0,
     close: async () => {
       await mail.close();
       await store.close?.();

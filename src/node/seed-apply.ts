@@ -1,9 +1,11 @@
 /**
  * Putting a checked seed file (seed-file.ts) into a running service: each account as
- * POST /control/accounts puts it (created, or replaced with its tickets, sessions and mail).
+ * POST /control/accounts puts it (created, or replaced with its tickets, sessions and mail), each
+ * client as POST /control/oidc/clients does (created, or replaced).
  */
 import { putAccount } from '../server/account-control.js';
 import { controlMailboxOf } from '../server/control-mailbox.js';
+import { saveOidcClient } from '../server/oidc-clients.js';
 import { InvalidArgumentError, describeValue } from '../core/errors.js';
 import type { Provider, SeedAccountInput, SeededAccount } from '../sim/provider.js';
 import type { SeedAccount } from '../sim/provider/seed-account.js';
@@ -11,7 +13,7 @@ import type { Store } from '../sim/store.js';
 import type { Seed } from './seed-file.js';
 
 /** What a seed file put into the service. */
-export type SeedApplied = { accounts: SeededAccount[] };
+export type SeedApplied = { accounts: SeededAccount[]; clients: string[] };
 
 /**
  * Puts `seed` into the service of `provider` on `store`, one entry after another.
@@ -20,7 +22,8 @@ export type SeedApplied = { accounts: SeededAccount[] };
  * await applySeed(seed, { provider, store });
  */
 export async function applySeed(seed: Seed, target: { provider: Provider; store: Store }): Promise<SeedApplied> {
-  if (typeof seed !== 'object' || seed === null || !Array.isArray(seed.accounts))
+  const seedClients = seed?.clients ?? [];
+  if (typeof seed !== 'object' || seed === null || !Array.isArray(seed.accounts) || !Array.isArray(seedClients))
     throw new InvalidArgumentError(`"seed" must be a seed from readSeedFile, got ${describeValue(seed)}`);
   const { provider, store } = (typeof target === 'object' && target) || ({} as never);
   if (typeof provider?.seedAccount !== 'function' || typeof store?.update !== 'function')
@@ -28,7 +31,12 @@ export async function applySeed(seed: Seed, target: { provider: Provider; store:
   const places = { provider, store, mailbox: controlMailboxOf(provider) };
   const accounts: SeededAccount[] = [];
   for (const account of seed.accounts) accounts.push(await putAccount(places, inputOf(account)));
-  return { accounts };
+  const clients: string[] = [];
+  for (const client of seedClients) {
+    await saveOidcClient(store, client);
+    clients.push(client.client_id);
+  }
+  return { accounts, clients };
 }
 
 /** A checked entry back in the form the provider takes (absent fields left out); the provider checks it again. */

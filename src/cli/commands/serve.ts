@@ -198,7 +198,10 @@ Example:
       if (values.oidc)
         io.out(`OpenID Connect: ${values['oidc-issuer'] ?? issuerOf(server.url)}/.well-known/openid-configuration`);
       io.out(api.mail.description);
-      if (values.seed !== undefined) io.out(`Seeded ${api.seededAccounts} account(s) from ${values.seed}`);
+      if (values.seed !== undefined) {
+        const clients = api.seededClients > 0 ? ` and ${api.seededClients} OpenID Connect client(s)` : '';
+        io.out(`Seeded ${api.seededAccounts} account(s)${clients} from ${values.seed}`);
+      }
       for (const warning of api.mail.warnings) io.err(warning);
     }
     if (values.state !== undefined)
