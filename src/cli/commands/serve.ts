@@ -73,8 +73,8 @@ Options:
                       set TOTP_LAB_SMTP_URL; default: kept in the store);
                       TOTP_LAB_SMTP_CA=<file> trusts its own TLS certificate
   --oidc              serve an OpenID Connect provider too (docs/oidc.md)
-  --oidc-issuer <url> its issuer (default: this server's address), e.g.
-                      when a proxy puts it at another address
+  --oidc-issuer <url> its issuer (default: this server's address), when apps
+                      reach it at another (allow that host with --allow-host)
   --oidc-acr <value>  the acr claim of a sign-in (default
                       urn:totp-lab:ugyfelkapu-plus)
   -h, --help          show this help
