@@ -69,7 +69,6 @@ async function startLab(): Promise<{ lab: Lab; server: ChildProcess }> {
 }
 
 export const test = base.extend<{ lab: Lab; browser: Browser; page: Page }>({
-  // eslint-disable-next-line no-empty-pattern
   lab: async ({}, use) => {
     const { lab, server } = await startLab();
     await use(lab);
@@ -78,7 +77,6 @@ export const test = base.extend<{ lab: Lab; browser: Browser; page: Page }>({
       server.kill('SIGTERM');
     });
   },
-  // eslint-disable-next-line no-empty-pattern
   browser: async ({}, use) => {
     const browser = await chromium.launch({
       executablePath: process.env['CHROMIUM'] ?? '/usr/bin/chromium',

@@ -53,7 +53,7 @@ export const MAX_SEED_ENTRIES = 10_000;
  * @throws {InvalidArgumentError} one line naming the list, the entry (index and name) and the field
  */
 export function readSeed(value: unknown): Seed {
-  if (typeof value !== 'object' || value === null || Array.isArray(value))
+  if (typeof value !== 'object' || value === null || Array.isArray(value) || ArrayBuffer.isView(value))
     throw new InvalidArgumentError(
       `a seed file must be a JSON object of lists (${Object.keys(SEED_LISTS).join(', ')}), got ${describeValue(value)}`,
     );

@@ -9,8 +9,6 @@ import { isStoreMailbox, withFields, type KeptMail } from '../sim/store-mailbox.
 
 /** What the control API does with mail. */
 export interface ControlMailbox {
-  /** True when every instance on the Store sees this mail. */
-  readonly shared: boolean;
   messages(to?: string): Promise<KeptMail[]>;
   latest(to: string): Promise<KeptMail | null>;
   removeFor(to: string): Promise<number>;
@@ -22,7 +20,6 @@ export function controlMailboxOf(provider: Provider): ControlMailbox | null {
   const mailer = provider.mailer;
   if (isStoreMailbox(mailer)) {
     return {
-      shared: true,
       messages: (to) => mailer.messages(to),
       latest: (to) => mailer.latest(to),
       removeFor: (to) => mailer.removeFor(to),
@@ -36,7 +33,6 @@ export function controlMailboxOf(provider: Provider): ControlMailbox | null {
 function memoryMailbox(box: MemoryMailbox): ControlMailbox {
   const messages = (to?: string) => box.messages(to).map(withFields);
   return {
-    shared: false,
     messages: async (to) => messages(to),
     latest: async (to) => messages(to).at(-1) ?? null,
     async removeFor(to) {

@@ -26,7 +26,16 @@ const SESSION = '\u0001session\u0001';
 // A number no template holds by itself; each of its occurrences marks where the minutes go.
 const MINUTES = 86_420_531;
 
-type Template = { purpose: MailPurpose; subject: string; text: RegExp; order: ('code' | 'session' | 'minutes')[] };
+type Field = 'code' | 'session' | 'minutes';
+type Template = { purpose: MailPurpose; subject: string; text: RegExp; order: Field[] };
+
+/** Each marker, and the field it stands for. */
+const MARKS = new Map<string, Field>([
+  [CODE, 'code'],
+  [SESSION, 'session'],
+  [String(MINUTES), 'minutes'],
+]);
+const PATTERNS: Record<Field, string> = { code: '([0-9]{4,10})', session: '([0-9]{3})', minutes: '([0-9]{1,7})' };
 
 const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -38,9 +47,9 @@ function templateOf(language: Language, purpose: CodeMailPurpose): Template {
   let at = 0;
   for (const found of mail.text.matchAll(markers)) {
     pattern += escape(mail.text.slice(at, found.index));
-    const field = found[0] === CODE ? 'code' : found[0] === SESSION ? 'session' : 'minutes';
+    const field = MARKS.get(found[0])!;
     order.push(field);
-    pattern += field === 'code' ? '([0-9]{4,10})' : field === 'session' ? '([0-9]{3})' : '([0-9]{1,7})';
+    pattern += PATTERNS[field];
     at = found.index + found[0].length;
   }
   pattern += escape(mail.text.slice(at));
@@ -67,7 +76,7 @@ export function readCodeMail(mail: { subject: string; text: string }): CodeMailF
     if (template.subject !== mail.subject) continue;
     const match = template.text.exec(mail.text);
     if (match === null) continue;
-    const value = (field: Template['order'][number]) => match[template.order.indexOf(field) + 1];
+    const value = (field: Field) => match[template.order.indexOf(field) + 1];
     const code = value('code');
     const sessionNumber = value('session');
     const minutes = value('minutes');

@@ -10,6 +10,7 @@
  * {@link readSeedAccount} checks an input without touching the store, so a seed file can be
  * checked whole before anything is written.
  */
+import { constantTimeEqual } from '../../core/constant-time.js';
 import { checkDeletionCodeLength, formatDeletionCode, generateDeletionCode } from '../../core/deletion-code.js';
 import { hashDeletionCode, normalizeDeletionCode } from '../../core/deletion-code.js';
 import { InvalidArgumentError, describeValue } from '../../core/errors.js';
@@ -95,7 +96,8 @@ export const MAX_PASSWORD_AGE_DAYS = 3660;
  * @throws {InvalidSecretError} when `secret` is not base32
  */
 export function readSeedAccount(input: unknown, deletionCodeLength = 20): SeedAccount {
-  if (typeof input !== 'object' || input === null || Array.isArray(input))
+  // A typed array would list every byte as a key: refused before its keys are read.
+  if (typeof input !== 'object' || input === null || Array.isArray(input) || ArrayBuffer.isView(input))
     throw new InvalidArgumentError(`an account must be an object, got ${describeValue(input)}`);
   const args = input as Record<string, unknown>;
   for (const key of Object.keys(args)) {
@@ -119,7 +121,8 @@ export function readSeedAccount(input: unknown, deletionCodeLength = 20): SeedAc
     password,
     email,
     factor,
-    secret: args['secret'] === undefined ? null : readSeedSecret(args['secret']),
+    // toSecretBase32 never shows the secret, only the position of a bad character.
+    secret: args['secret'] === undefined ? null : toSecretBase32(args['secret'] as string, 'secret'),
     deletionCode:
       args['deletionCode'] === undefined ? null : readDeletionCode(args['deletionCode'], deletionCodeLength),
     active: readFlag(args['active'], 'active', true),
@@ -141,7 +144,8 @@ export async function seedAccount(ctx: ProviderContext, input: unknown): Promise
   const oldSecret = before !== undefined && factorOf(before) === 'app' ? before.secret : null;
   const secret = seed.factor !== 'app' ? null : (seed.secret ?? oldSecret ?? generateSecret({ random: o.random }));
   // The törlőkód goes with the binding: kept only while the secret stays the same.
-  const keepDeletionCode = secret !== null && secret === oldSecret && seed.deletionCode === null;
+  const keepDeletionCode =
+    secret !== null && oldSecret !== null && constantTimeEqual(secret, oldSecret) && seed.deletionCode === null;
   const deletionCode =
     secret === null || keepDeletionCode
       ? null
@@ -217,11 +221,6 @@ function readEmail(value: unknown): string {
       `"email" must be an e-mail address like name@example.hu, got ${describeValue(email)}`,
     );
   return email;
-}
-
-function readSeedSecret(value: unknown): string {
-  // The secret is never shown in a message: toSecretBase32 names only the position of a bad character.
-  return toSecretBase32(value as string, 'secret');
 }
 
 function readDeletionCode(value: unknown, length: number): string {
