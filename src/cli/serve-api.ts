@@ -3,9 +3,9 @@ import { toBase32 } from '../core/base32.js';
 import { randomBytes } from '../core/random.js';
 import { renderQr } from '../qr/render.js';
 import { createProviderHandler } from '../server/handler.js';
-import { createSharedClock } from '../server/shared-clock.js';
+import { createSharedClock, type SharedClock } from '../server/shared-clock.js';
 import type { Language } from '../sim/language.js';
-import { createProvider } from '../sim/provider.js';
+import { createProvider, type Provider } from '../sim/provider.js';
 import { MemoryStore, type Store } from '../sim/store.js';
 import { createStoreMailbox } from '../sim/store-mailbox.js';
 import type { FetchHandler } from '../server/handler.js';
@@ -17,12 +17,18 @@ export const CONTROL_TOKEN_ENV = 'TOTP_LAB_CONTROL_TOKEN';
 
 export interface ApiSetup {
   handler: FetchHandler;
+  /** What the handler runs on, for the OpenID Connect front (--oidc) to share. */
+  provider: Provider;
+  store: Store;
+  clock: SharedClock;
   /** The control token, when the control API is on; `generated` when this process made it up. */
   control: { token: string; generated: boolean } | null;
   /** Where the service's mail goes. */
   mail: MailSetup;
   /** How many accounts the seed file put in (0 without one). */
   seededAccounts: number;
+  /** How many OpenID Connect clients it put in. */
+  seededClients: number;
   close(): Promise<void>;
 }
 
@@ -89,9 +95,13 @@ export async function setUpApi(flags: ApiFlags): Promise<ApiSetup> {
       : mail;
   return {
     handler,
+    provider,
+    store,
+    clock,
     control,
     mail: where,
     seededAccounts: seeded?.accounts.length ?? 0,
+    seededClients: seeded?.clients.length ?? 0,
     close: async () => {
       await mail.close();
       await store.close?.();

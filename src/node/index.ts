@@ -22,6 +22,8 @@ export { createSmtpMailer } from './smtp-mailer.js';
 export type { SmtpMailer } from './smtp-mailer.js';
 export type { SmtpMailerOptions } from './smtp-options.js';
 export { MailError } from './mail-error.js';
+export { createOidcProvider, DEFAULT_ACR, OIDC_PROVIDER_VERSION, SIGN_IN_AMR } from './oidc/index.js';
+export type { OidcFront, OidcProviderOptions } from './oidc/index.js';
 export { readSeedFile, readSeed, SEED_LISTS, MAX_SEED_FILE_BYTES, MAX_SEED_ENTRIES } from './seed-file.js';
 export type { Seed, SeedList } from './seed-file.js';
 export { applySeed } from './seed-apply.js';

@@ -2,7 +2,8 @@
  * Seed files: what `totp-lab serve --seed FILE` puts into the service at start-up, for CI jobs that
  * start it in the background. A seed file is a JSON object of named lists:
  *
- *   { "accounts": [ { "username": "kovacs.janos", "password": "…", "secret": "…" }, … ] }
+ *   { "accounts": [ { "username": "kovacs.janos", "password": "…", "secret": "…" }, … ],
+ *     "clients": [ { "client_id": "my-app", "redirect_uris": ["http://127.0.0.1:3000/callback"] }, … ] }
  *
  * Each list has one reader in {@link SEED_LISTS}, which checks one entry and names it; the file is
  * checked whole before anything is written, and the first problem stops start-up with one line
@@ -11,6 +12,7 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import { InvalidArgumentError, TotpLabError, describeValue } from '../core/errors.js';
+import { readOidcClient, type OidcClientRecord } from '../server/oidc-clients.js';
 import { readSeedAccount, type SeedAccount } from '../sim/provider/seed-account.js';
 
 /** The reader of one list of a seed file. */
@@ -30,6 +32,12 @@ export const SEED_LISTS = {
     nameOf: (account) => account.username,
     nameField: 'username',
   } as SeedList<SeedAccount>,
+  /** Relying parties of the OpenID Connect front, as POST /control/oidc/clients takes them. */
+  clients: {
+    read: (entry) => readOidcClient(entry),
+    nameOf: (client) => client.client_id,
+    nameField: 'client_id',
+  } as SeedList<OidcClientRecord>,
 };
 
 /** A seed file after checking: every list present (empty when the file left it out). */

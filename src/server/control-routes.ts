@@ -11,6 +11,7 @@ import { ACCOUNT_ROUTES } from './account-routes.js';
 import { readJsonObject } from './body.js';
 import { MAILBOX_ROUTES } from './mailbox-routes.js';
 import { HttpError, json } from './http-error.js';
+import { OIDC_CLIENT_ROUTES } from './oidc-clients.js';
 import type { Route, RouteContext } from './route.js';
 import type { SharedClock } from './shared-clock.js';
 
@@ -146,4 +147,5 @@ export const CONTROL_ROUTES: readonly Route[] = [
   },
   ...ACCOUNT_ROUTES,
   ...MAILBOX_ROUTES,
+  ...OIDC_CLIENT_ROUTES,
 ];

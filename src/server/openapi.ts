@@ -7,6 +7,7 @@ import { ACCOUNT_CONTROL_PATHS, MAILBOX_CONTROL_PATHS } from './openapi-control.
 import { CONTROL_REQUEST_SCHEMAS, controlResponseSchemas } from './openapi-control-schemas.js';
 import { control, op } from './openapi-operation.js';
 import { EMAIL_REQUEST_SCHEMAS, EMAIL_RESPONSE_SCHEMAS } from './openapi-email-schemas.js';
+import { OIDC_CONTROL_PATHS, OIDC_SCHEMAS } from './openapi-oidc.js';
 import { REQUEST_SCHEMAS, RESPONSE_SCHEMAS } from './openapi-schemas.js';
 
 /** The document; without the control API when it is switched off. */
@@ -186,6 +187,7 @@ export function openApiDocument(options: { control: boolean } = { control: true 
     },
     ...ACCOUNT_CONTROL_PATHS,
     ...MAILBOX_CONTROL_PATHS,
+    ...OIDC_CONTROL_PATHS,
   };
   return {
     openapi: '3.1.0',
@@ -204,6 +206,7 @@ export function openApiDocument(options: { control: boolean } = { control: true 
         ...RESPONSE_SCHEMAS,
         ...EMAIL_RESPONSE_SCHEMAS,
         ...controlResponseSchemas(RESPONSE_SCHEMAS['AccountStatus']!),
+        ...OIDC_SCHEMAS,
       },
       securitySchemes: {
         session: { type: 'apiKey', in: 'cookie', name: 'totp_lab_session' },

@@ -25,7 +25,7 @@ const fileWith = async (name: string, text: string) => {
 
 describe('reading a seed', () => {
   it('takes named lists of checked entries; a missing list is empty', () => {
-    expect(readSeed({})).toEqual({ accounts: [] });
+    expect(readSeed({})).toEqual({ accounts: [], clients: [] });
     const seed = readSeed({
       accounts: [
         { username: ' anna ', password: PASSWORD, secret: RFC_SECRET.toLowerCase() },
@@ -40,8 +40,8 @@ describe('reading a seed', () => {
 
   it('names the list, the entry and the field of the first problem, in one line', () => {
     const bad: [unknown, string][] = [
-      [[], 'a seed file must be a JSON object of lists (accounts), got an array of 0'],
-      [{ clients: [] }, 'unknown list "clients"; a seed file holds accounts'],
+      [[], 'a seed file must be a JSON object of lists (accounts, clients), got an array of 0'],
+      [{ devices: [] }, 'unknown list "devices"; a seed file holds accounts, clients'],
       [{ accounts: {} }, 'accounts must be a list of at most 10000 entries, got a value of type object'],
       [
         {

@@ -356,6 +356,9 @@ export const QR_CALLS: CallSpec[] = [
   { name: 'checkImageSize', fn: f(qr.checkImageSize), args: () => [21, 21] },
 ];
 
+const OIDC_STORE = new core.MemoryStore();
+const OIDC_PROVIDER = core.createProvider({ store: OIDC_STORE, clock: clock(), hashing: LOW });
+
 export const NODE_CALLS: CallSpec[] = [
   { name: 'decodeImage', fn: f(node.decodeImage), args: () => [qr.renderQr(URI, { format: 'png' })] },
   { name: 'readImageFile', fn: f(node.readImageFile), args: () => ['does-not-exist.png'] },
@@ -373,6 +376,23 @@ export const NODE_CALLS: CallSpec[] = [
     name: 'serveHandler',
     fn: f(async (handler: never, options: never) => (await node.serveHandler(handler, options)).close()),
     args: () => [async () => new Response('ok'), { port: 0, host: '127.0.0.1' }],
+  },
+  // It only answers requests handed to it, so creating one is safe with any options. One store for
+  // every call: its signing key is made once, not once per hostile value.
+  {
+    name: 'createOidcProvider',
+    fn: f(node.createOidcProvider),
+    args: () => [
+      {
+        provider: OIDC_PROVIDER,
+        store: OIDC_STORE,
+        clock: clock(),
+        issuer: 'http://127.0.0.1:6238',
+        acr: 'x',
+        language: 'hu',
+        clients: [],
+      },
+    ],
   },
   {
     name: 'readSeed',
