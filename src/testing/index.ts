@@ -15,3 +15,21 @@ export type { Clock, ManualClock } from '../core/clock.js';
 
 export { createTestProvider, TEST_START_TIME } from './test-provider.js';
 export type { TestProvider, TestProviderOptions, EnrolledUser } from './test-provider.js';
+
+export { probeVerifier, ProbeTargetError } from '../probe/index.js';
+export type {
+  ProbeOptions,
+  ProbeTarget,
+  ProbeAccounts,
+  EnrolSource,
+  HttpTemplate,
+  VerifyFunction,
+  CommandRunner,
+  ProbeAccountInfo,
+  ProbeReport,
+  ProbeVerdict,
+  ProbeVerdictStatus,
+  ProbeAttempt,
+  ProbeInputResult,
+  InputCase,
+} from '../probe/index.js';
