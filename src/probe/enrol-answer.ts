@@ -87,7 +87,8 @@ function topLevelFields(json: Record<string, unknown>): Record<string, string> {
   const fields: Record<string, string> = {};
   for (const [key, value] of Object.entries(json)) {
     if (!/^[A-Za-z_][A-Za-z0-9_.-]{0,63}$/.test(key)) continue;
-    if (typeof value === 'string' && !KEY_URI.test(value) && value.length <= 4096) fields[key] = value;
+    if (typeof value === 'string' && !KEY_URI.test(value) && !value.startsWith('data:') && value.length <= 4096)
+      fields[key] = value;
     else if (typeof value === 'number' && Number.isFinite(value)) fields[key] = String(value);
   }
   return fields;

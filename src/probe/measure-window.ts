@@ -17,6 +17,8 @@ export interface Baseline {
   /** The absolute step accepted, and the code sent for it. */
   step: number;
   code: string;
+  /** How it was accepted, for the replay's evidence. */
+  attempt: ProbeAttempt;
 }
 
 /** Offsets tried, in order, until one is accepted on a fresh account. */
@@ -35,7 +37,7 @@ export async function findBaseline(s: ProbeSession, evidence: ProbeAttempt[]): P
     const step = (await s.settle(p, 2)) + center;
     const code = s.code(p, step);
     const answer = await s.send(p, code, step, evidence);
-    if (answer.accepted) return { account: p, center, step, code };
+    if (answer.accepted) return { account: p, center, step, code, attempt: evidence.at(-1)! };
     last = answer.shown;
   }
   throw new ProbeTargetError(
@@ -49,6 +51,7 @@ export async function measureReplay(
   baseline: Baseline,
   evidence: ProbeAttempt[],
 ): Promise<'accepted' | 'refused'> {
+  evidence.push(baseline.attempt);
   const answer = await s.send(baseline.account, baseline.code, baseline.step, evidence);
   return answer.accepted ? 'accepted' : 'refused';
 }

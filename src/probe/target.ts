@@ -131,7 +131,8 @@ function commandTarget(command: string | readonly string[], run: CommandRunner, 
   return {
     kind: 'command',
     description: argv.join(' '),
-    takesSecret: argv.flatMap(placeholdersOf).includes('secret'),
+    // The secret is in its environment whether or not an argument names it.
+    takesSecret: true,
     hasAnswerText: true,
     checkFields: (fields) => checkPlaceholders(what, argv, fields),
     async attempt(code, account) {

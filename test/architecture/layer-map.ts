@@ -89,7 +89,16 @@ export const DEMO_ENTRIES: Readonly<Record<'demo/web' | 'demo/terminal', readonl
 };
 
 /** Layers that run anywhere (browsers, Deno, edge runtimes): no Node built-in module, no Node global. */
-export const RUNTIME_AGNOSTIC: readonly Layer[] = ['entry', 'core', 'sim', 'qr', 'server', 'browser', 'probe', 'testing'];
+export const RUNTIME_AGNOSTIC: readonly Layer[] = [
+  'entry',
+  'core',
+  'sim',
+  'qr',
+  'server',
+  'browser',
+  'probe',
+  'testing',
+];
 
 /** Layers that must not touch the DOM either. */
 export const NO_DOM: readonly Layer[] = ['entry', 'core', 'sim', 'server', 'probe'];
