@@ -69,7 +69,9 @@ export function parseHttpTemplate(template: HttpTemplate, what: string): ParsedH
       );
     return { name: match[1]!.trim(), value: match[2]! };
   });
-  return { method, url, body: template.body, headers, description: `${method} ${url}` };
+  // User and password in the URL stay out of the report.
+  const shown = url.replace(/^(https?:\/\/)[^/@]*@/i, '$1•••@');
+  return { method, url, body: template.body, headers, description: `${method} ${shown}` };
 }
 
 /** Every text of the template that may hold placeholders. */
@@ -120,7 +122,7 @@ export async function sendHttp(
       (error as Error)?.name === 'TimeoutError'
         ? `no answer within ${options.timeoutMs / 1000} s`
         : maskSecrets(networkReason(error), options.secrets);
-    throw new ProbeTargetError(`${options.what}: cannot reach ${t.method} ${oneLine(t.url, 120)}: ${reason}`, {
+    throw new ProbeTargetError(`${options.what}: cannot reach ${oneLine(t.description, 120)}: ${reason}`, {
       cause: error,
     });
   }

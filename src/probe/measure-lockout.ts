@@ -42,6 +42,9 @@ export async function measureLockout(
   };
   let first: Answer | null = null;
   let visibleAfter: number | null = null;
+  // Time for the whole run now: waiting for the next step between the wrong codes and the right
+  // one would let a short throttle run out, and the lock be missed.
+  await s.settle(p, maxWrong + 3);
   let lastWrongAt = s.now();
   for (let i = 1; i <= maxWrong; i++) {
     const answer = await s.send(p, s.wrongCode(p), null, evidence);
@@ -55,7 +58,7 @@ export async function measureLockout(
       break;
     }
   }
-  const step = (await s.settle(p, 2)) + center;
+  const step = s.stepNow(p.account) + center;
   const right = await s.send(p, s.code(p, step), step, evidence);
   if (right.accepted) {
     // Locked by its own answer, yet the right code passes; or no lock at all.
@@ -115,8 +118,9 @@ async function narrowDown(
     const mid = (lo + hi) >> 1;
     const p = await s.fresh();
     if (p === null) return { atMost: hi };
+    await s.settle(p, mid + 2);
     for (let i = 0; i < mid; i++) await s.send(p, s.wrongCode(p), null, evidence);
-    const step = (await s.settle(p, 2)) + center;
+    const step = s.stepNow(p.account) + center;
     if ((await s.send(p, s.code(p, step), step, evidence)).accepted) lo = mid;
     else hi = mid;
   }

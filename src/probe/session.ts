@@ -77,15 +77,15 @@ export class ProbeSession {
     return codeForStep(p.account, step);
   }
 
-  /** A code that no step near now has: certainly wrong. */
+  /** A random code that no step near now has: certainly wrong. */
   wrongCode(p: PoolAccount): string {
     const now = this.stepNow(p.account);
     const near = new Set<string>();
     for (let d = -this.o.maxSteps - 3; d <= this.o.maxSteps + 3; d++) near.add(this.code(p, now + d));
-    for (;;) {
-      const code = randomDigits(p.account.info.digits, this.o.random);
-      if (!near.has(code)) return code;
-    }
+    let code = randomDigits(p.account.info.digits, this.o.random);
+    // The next code up, if the random one is near (a random source stuck on one value cannot loop).
+    while (near.has(code)) code = String((Number(code) + 1) % 10 ** code.length).padStart(code.length, '0');
+    return code;
   }
 
   /**
@@ -123,7 +123,7 @@ export class ProbeSession {
   async settle(p: PoolAccount, requests: number): Promise<number> {
     if (!this.clockMoves) {
       const periodMs = p.account.info.period * 1000;
-      const needed = Math.min(periodMs / 2, 1000 + requests * this.slowestMs);
+      const needed = Math.min(periodMs / 4, 1000 + requests * this.slowestMs);
       const left = periodMs - (this.o.clock.now() % periodMs);
       if (left < needed) await this.o.wait(left + 20);
     }

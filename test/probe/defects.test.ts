@@ -56,14 +56,18 @@ function expectMeasured(r: ProbeReport, expected: typeof RIGHT) {
 }
 
 describe.concurrent('a verifier with one known defect, over HTTP', () => {
-  it('none: every measurement passes, the lock lasts its 1.5 s', async () => {
+  it('none: every measurement passes, the lock lasts its 3 s', async () => {
     const r = await probeReference(undefined);
     expectMeasured(r, RIGHT);
     expect(failing(r)).toEqual([]);
     expect(r.skipped).toEqual([]);
-    // Retried at 1 s and 2 s after the last wrong code: refused at the one, accepted at the other.
-    expect(r.lockout.duration!.atLeastMs).toBeLessThan(1500);
-    expect(r.lockout.duration!.atMostMs).toBeGreaterThanOrEqual(1500);
+    // The fifth wrong code locks for 3 s; the probe counts from the last one (the tenth).
+    const wrong = r.lockout.evidence.filter((e) => e.step === null);
+    const endsAfterLast = 3000 - (wrong[9]!.atMs - wrong[4]!.atMs);
+    const { atLeastMs, atMostMs } = r.lockout.duration!;
+    expect(atLeastMs).toBeLessThanOrEqual(endsAfterLast + 100);
+    expect(atMostMs).toBeGreaterThanOrEqual(endsAfterLast - 100);
+    expect(atMostMs! - atLeastMs).toBeLessThanOrEqual(Math.max(1000, atLeastMs) + 500);
     expect(r.requests).toBeLessThan(100);
   }, 60_000);
 

@@ -20,7 +20,7 @@ export interface ReferenceOptions {
   clock?: Clock;
   /** Wrong codes in a row that lock the account (default 5). */
   lockAfter?: number;
-  /** How long the lock lasts (default 1.5 s). */
+  /** How long the lock lasts (default 3 s). */
   lockMs?: number;
 }
 
@@ -39,7 +39,7 @@ export interface Answer {
 const WRONG: Answer = { status: 401, body: '{"ok":false,"error":"wrong code"}' };
 
 export function createReferenceVerifier(options: ReferenceOptions = {}) {
-  const { defect, clock = systemClock, lockAfter = 5, lockMs = 1500 } = options;
+  const { defect, clock = systemClock, lockAfter = 5, lockMs = 3000 } = options;
   const accounts = new Map<string, State>();
   let enrolled = 0;
 
