@@ -14,6 +14,20 @@ export type LockoutFindings = Omit<ProbeReport['lockout'], 'evidence'>;
 export type LockoutOutcome =
   { findings: LockoutFindings; skipped: null } | { findings: null; skipped: 'one-account' | 'no-account' };
 
+/** Findings before anything is measured (and when nothing could be). */
+export function noLockout(): LockoutFindings {
+  return {
+    after: null,
+    atMost: null,
+    tried: 0,
+    wrongCodeAccepted: false,
+    shownInAnswer: false,
+    distinctAnswer: null,
+    rightCodeWhileLocked: null,
+    duration: null,
+  };
+}
+
 /** Real-time retries after the last wrong code, in ms (cut at the wait allowed). */
 const REAL_RETRIES = [250, 500, 1000, 2000, 4000, 8000, 15_000, 30_000, 60_000, 120_000, 300_000, 600_000];
 /** With a clock that moves by hand: 1 s doubling up to about a day. */
@@ -30,16 +44,7 @@ export async function measureLockout(
   if (s.source.single) return { findings: null, skipped: 'one-account' };
   const p = await s.fresh();
   if (p === null) return { findings: null, skipped: 'no-account' };
-  const findings: LockoutFindings = {
-    after: null,
-    atMost: null,
-    tried: 0,
-    wrongCodeAccepted: false,
-    shownInAnswer: false,
-    distinctAnswer: null,
-    rightCodeWhileLocked: null,
-    duration: null,
-  };
+  const findings = noLockout();
   let first: Answer | null = null;
   let visibleAfter: number | null = null;
   // Time for the whole run now: waiting for the next step between the wrong codes and the right

@@ -8,7 +8,7 @@
 import { createAccountSource } from './account-source.js';
 import { ProbeBudgetError, ProbeTargetError } from './errors.js';
 import { measureInput } from './measure-input.js';
-import { measureLockout, type LockoutFindings } from './measure-lockout.js';
+import { measureLockout, noLockout, type LockoutFindings } from './measure-lockout.js';
 import { measureOlderAfterNewer } from './measure-order.js';
 import { findBaseline, measureAhead, measureBehind, measureReplay } from './measure-window.js';
 import { readProbeOptions } from './options.js';
@@ -83,7 +83,7 @@ export async function probeVerifier(options: ProbeOptions): Promise<ProbeReport>
     measureLockout(s, center, o.lockoutWaitMs, o.maxWrongCodes, ev.lockout),
   );
   if (lockout?.skipped) skips.set('lockout.after', lockout.skipped === 'one-account' ? 'one-account' : noAccount);
-  const findings = lockout?.findings ?? emptyLockout();
+  const findings = lockout?.findings ?? noLockout();
   // A function answers only true or false: its answers cannot differ.
   if (!target.hasAnswerText) findings.distinctAnswer = null;
   if (lockout?.findings) skipLockoutParts(findings, skips);
@@ -128,19 +128,6 @@ function defaultAccounts(target: Target): ProbeAccounts {
   throw new ProbeTargetError(
     'the probe needs accounts the verifier knows: give an enrolment or a secret (or use {secret} in the target so the probe can make them up)',
   );
-}
-
-function emptyLockout(): LockoutFindings {
-  return {
-    after: null,
-    atMost: null,
-    tried: 0,
-    wrongCodeAccepted: false,
-    shownInAnswer: false,
-    distinctAnswer: null,
-    rightCodeWhileLocked: null,
-    duration: null,
-  };
 }
 
 /** The parts of the lockout measurement that had nothing to measure, and why. */

@@ -16,7 +16,9 @@ export type { Clock, ManualClock } from '../core/clock.js';
 export { createTestProvider, TEST_START_TIME } from './test-provider.js';
 export type { TestProvider, TestProviderOptions, EnrolledUser } from './test-provider.js';
 
-export { probeVerifier, ProbeTargetError } from '../probe/index.js';
+// The audit of someone else's verifier (src/probe/, also run by `totp-lab probe`).
+export { probeVerifier } from '../probe/probe.js';
+export { ProbeTargetError } from '../probe/errors.js';
 export type {
   ProbeOptions,
   ProbeTarget,
@@ -32,4 +34,4 @@ export type {
   ProbeAttempt,
   ProbeInputResult,
   InputCase,
-} from '../probe/index.js';
+} from '../probe/types.js';

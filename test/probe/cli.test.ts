@@ -4,7 +4,7 @@ import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/main.js';
-import { createReferenceVerifier, serveReference } from './support/reference-verifier.js';
+import { createReferenceVerifier, serveReference, type Defect } from './support/reference-verifier.js';
 
 const VERIFY_CMD = fileURLToPath(new URL('./support/verify-cmd.mjs', import.meta.url));
 const BODY = '{"username":"{username}","code":"{code}"}';
@@ -132,61 +132,52 @@ describe('totp-lab probe: bad usage', () => {
   );
 });
 
+/** `totp-lab probe` against a reference verifier served over HTTP, with fresh accounts from its /enrol. */
+async function probeReference(defect: Defect | undefined, ...extra: string[]) {
+  const served = await serveReference(createReferenceVerifier({ defect }));
+  try {
+    const url = served.url;
+    return await cli(
+      'probe',
+      '--verify',
+      `POST ${url}/verify`,
+      '--body',
+      BODY,
+      '--enroll',
+      `POST ${url}/enrol`,
+      ...extra,
+    );
+  } finally {
+    await served.close();
+  }
+}
+
 describe('totp-lab probe: reports', () => {
   it('--json: the documented fields; exit 0 for a verifier that keeps every rule', async () => {
-    const served = await serveReference(createReferenceVerifier());
-    try {
-      const r = await cli(
-        'probe',
-        '--verify',
-        `POST ${served.url}/verify`,
-        '--body',
-        BODY,
-        '--enroll',
-        `POST ${served.url}/enrol`,
-        '--json',
-      );
-      expect(r.stderr).toBe('');
-      expect(r.code).toBe(0);
-      const report = JSON.parse(r.stdout);
-      expect(report).toMatchObject({
-        schema: 'totp-lab.probe/1',
-        window: { behind: 1, ahead: 1 },
-        replay: { sameStep: 'refused', olderAfterNewer: 'refused' },
-        lockout: { after: 5, distinctAnswer: false, rightCodeWhileLocked: 'refused' },
-        skipped: [],
-      });
-      expect(report.input).toHaveLength(6);
-      expect(report.requests).toBeGreaterThan(0);
-      expect(report.verdicts.every((v: { rule: string }) => /RFC|OWASP|Ügyfélkapu/.test(v.rule))).toBe(true);
-    } finally {
-      await served.close();
-    }
+    const r = await probeReference(undefined, '--json');
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.stdout);
+    expect(report).toMatchObject({
+      schema: 'totp-lab.probe/1',
+      window: { behind: 1, ahead: 1 },
+      replay: { sameStep: 'refused', olderAfterNewer: 'refused' },
+      lockout: { after: 5, distinctAnswer: false, rightCodeWhileLocked: 'refused' },
+      skipped: [],
+    });
+    expect(report.input).toHaveLength(6);
+    expect(report.requests).toBeGreaterThan(0);
+    expect(report.verdicts.every((v: { rule: string }) => /RFC|OWASP|Ügyfélkapu/.test(v.rule))).toBe(true);
   }, 60_000);
 
   it('text in Hungarian; exit 1 naming the one defect with its evidence', async () => {
-    const served = await serveReference(createReferenceVerifier({ defect: 'distinct-lock-message' }));
-    try {
-      const r = await cli(
-        'probe',
-        '--verify',
-        `POST ${served.url}/verify`,
-        '--body',
-        BODY,
-        '--enroll',
-        `POST ${served.url}/enrol`,
-        '--lang',
-        'hu',
-      );
-      expect(r.code).toBe(1);
-      const fails = r.stdout.split('\n').filter((l) => l.trimStart().startsWith('HIBA'));
-      expect(fails).toEqual([expect.stringContaining('mást válaszolt, mint egy hibásra')]);
-      expect(r.stdout).toContain('423 {"ok":false,"error":"account locked"}');
-      expect(r.stdout).toMatch(/\d+ kérés/);
-      expect(r.stdout.trim().split('\n').at(-1)).toBe('1 megállapítás sért szabályt.');
-    } finally {
-      await served.close();
-    }
+    const r = await probeReference('distinct-lock-message', '--lang', 'hu');
+    expect(r.code).toBe(1);
+    const fails = r.stdout.split('\n').filter((l) => l.trimStart().startsWith('HIBA'));
+    expect(fails).toEqual([expect.stringContaining('mást válaszolt, mint egy hibásra')]);
+    expect(r.stdout).toContain('423 {"ok":false,"error":"account locked"}');
+    expect(r.stdout).toMatch(/\d+ kérés/);
+    expect(r.stdout.trim().split('\n').at(-1)).toBe('1 megállapítás sért szabályt.');
   }, 60_000);
 
   it('--verify-cmd: a program run without a shell, the secret in its environment, accounts made up', async () => {
