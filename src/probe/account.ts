@@ -3,8 +3,7 @@
  * secret the probe computes codes with, and the enrolment answer's other fields (placeholders).
  */
 import { generateCode, stepAt } from '../core/code.js';
-import { parseKeyUri } from '../core/key-uri.js';
-import { buildKeyUri } from '../core/key-uri.js';
+import { buildKeyUri, parseKeyUri } from '../core/key-uri.js';
 import { prepareSecret, type PreparedSecret } from '../core/prepared-secret.js';
 import { ProbeTargetError } from './errors.js';
 import type { ProbeAccountInfo } from './types.js';

@@ -1,9 +1,9 @@
 /**
  * An older step's code after a newer one was accepted. Both codes are inside the window and
- * neither was used before, so only the verifier's memory of the last accepted step refuses the
- * older one, as RFC 6238 §5.2 asks ("the verifier MUST NOT accept the second attempt of the OTP
- * after the successful validation has been issued for the first OTP"; a verifier that remembers
- * the step, not the code, refuses both). A verifier that remembers used codes, not steps, accepts it.
+ * neither was used before, so only a verifier that keeps the last accepted step refuses the older
+ * one, as RFC 6238 §5.2 asks ("The verifier MUST NOT accept the second attempt of the OTP after
+ * the successful validation has been issued for the first OTP"). A verifier that keeps a list of
+ * the codes it has seen, rather than the step, accepts it.
  */
 import type { ProbeSession } from './session.js';
 import type { ProbeAttempt } from './types.js';

@@ -11,11 +11,11 @@ import { measureInput } from './measure-input.js';
 import { measureLockout, noLockout, type LockoutFindings } from './measure-lockout.js';
 import { measureOlderAfterNewer } from './measure-order.js';
 import { findBaseline, measureAhead, measureBehind, measureReplay } from './measure-window.js';
-import { readProbeOptions } from './options.js';
+import { readProbeOptions, type ResolvedOptions } from './options.js';
 import { ProbeSession } from './session.js';
 import { createTarget, type Target } from './target.js';
 import type { SkipReason } from './texts.js';
-import type { ProbeAccounts, ProbeAttempt, ProbeOptions, ProbeReport } from './types.js';
+import type { ProbeAccounts, ProbeAttempt, ProbeInputResult, ProbeOptions, ProbeReport } from './types.js';
 import { judge } from './verdicts.js';
 
 /**
@@ -88,37 +88,51 @@ export async function probeVerifier(options: ProbeOptions): Promise<ProbeReport>
   if (!target.hasAnswerText) findings.distinctAnswer = null;
   if (lockout?.findings) skipLockoutParts(findings, skips);
 
+  return report(s, o, accounts.kind, { from, to, sameStep, olderAfterNewer, input, findings, skips, ev });
+}
+
+/** The report of what was measured, with the verdicts. */
+function report(
+  s: ProbeSession,
+  o: ResolvedOptions,
+  source: ProbeAccounts['kind'],
+  m: {
+    from: number | null;
+    to: number | null;
+    sameStep: 'accepted' | 'refused' | null;
+    olderAfterNewer: 'accepted' | 'refused' | null;
+    input: ProbeInputResult[];
+    findings: LockoutFindings;
+    skips: Map<string, SkipReason>;
+    ev: Record<'window' | 'replay' | 'lockout', ProbeAttempt[]>;
+  },
+): ProbeReport {
   const first = s.pool[0]!.account.info;
+  const { from, to } = m;
   const offsetSteps = from === null || to === null ? null : (from + to) / 2;
   const measured = {
-    target: { kind: target.kind, description: target.description },
-    accounts: {
-      source: accounts.kind,
-      used: s.pool.length,
-      algorithm: first.algorithm,
-      digits: first.digits,
-      period: first.period,
-    },
+    target: { kind: s.target.kind, description: s.target.description },
+    accounts: { source, used: s.pool.length, algorithm: first.algorithm, digits: first.digits, period: first.period },
     requests: s.requests,
-    enrolments: source.enrolments,
+    enrolments: s.source.enrolments,
     elapsedMs: s.elapsedMs(),
     window: {
       behind: from === null ? null : Math.max(0, -from),
       ahead: to === null ? null : Math.max(0, to),
       limit: o.maxSteps,
-      evidence: ev.window,
+      evidence: m.ev.window,
     },
     clock: { offsetSteps, offsetSeconds: offsetSteps === null ? null : offsetSteps * first.period },
-    replay: { sameStep, olderAfterNewer, evidence: ev.replay },
-    lockout: { ...findings, evidence: ev.lockout },
-    input,
+    replay: { sameStep: m.sameStep, olderAfterNewer: m.olderAfterNewer, evidence: m.ev.replay },
+    lockout: { ...m.findings, evidence: m.ev.lockout },
+    input: m.input,
   };
   return {
     schema: 'totp-lab.probe/1',
     language: o.language,
     ...measured,
-    skipped: [...skips].map(([measurement, reason]) => ({ measurement, reason })),
-    verdicts: judge(measured, skips, o.language),
+    skipped: [...m.skips].map(([measurement, reason]) => ({ measurement, reason })),
+    verdicts: judge(measured, m.skips, o.language),
   };
 }
 
