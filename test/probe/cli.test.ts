@@ -1,6 +1,9 @@
 // `totp-lab probe`: bad usage is one line on stderr and exit 2, never a stack trace; a probe exits
 // 1 when a finding breaks a rule and 0 when none does; --json prints the documented schema.
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/main.js';
@@ -178,6 +181,31 @@ describe('totp-lab probe: reports', () => {
     expect(r.stdout).toContain('423 {"ok":false,"error":"account locked"}');
     expect(r.stdout).toMatch(/\d+ kérés/);
     expect(r.stdout.trim().split('\n').at(-1)).toBe('1 megállapítás sért szabályt.');
+  }, 60_000);
+
+  it('--secret-file: one given account; what needs fresh accounts is listed as skipped', async () => {
+    const verifier = createReferenceVerifier();
+    const served = await serveReference(verifier);
+    const dir = await mkdtemp(join(tmpdir(), 'totp-lab-probe-'));
+    try {
+      const { keyUri } = verifier.enrol();
+      await writeFile(join(dir, 'account.txt'), `${keyUri}\n`, { mode: 0o600 });
+      const r = await cli(
+        'probe',
+        ...['--verify', `POST ${served.url}/verify`, '--body', BODY, '--secret-file', join(dir, 'account.txt')],
+        ...['--lang', 'en'],
+      );
+      expect(r.stderr).toBe('');
+      expect(r.code).toBe(0);
+      expect(r.stdout).toContain('1 account (given) · 2 requests');
+      const skipped = r.stdout.slice(r.stdout.indexOf('Skipped:'));
+      expect(skipped).toContain('lockout.after: needs fresh accounts');
+      expect(skipped.split('\n').filter((l) => l.startsWith('  '))).toHaveLength(10);
+      expect(r.stdout).not.toContain(keyUri);
+    } finally {
+      await served.close();
+      await rm(dir, { recursive: true, force: true });
+    }
   }, 60_000);
 
   it('--verify-cmd: a program run without a shell, the secret in its environment, accounts made up', async () => {
