@@ -67,8 +67,12 @@ function readTarget(value: unknown): ProbeTarget {
   if (kind === 'function') return { kind, verify: fn(t['verify'], 'target.verify') };
   if (kind === 'http') {
     const accepted = t['accepted'];
-    if (accepted !== undefined && typeof accepted !== 'string' && !(accepted instanceof RegExp))
-      throw bad('target.accepted', 'a regular expression or its text', accepted);
+    if (
+      accepted !== undefined &&
+      !(typeof accepted === 'string' && accepted.length <= 1000) &&
+      !(accepted instanceof RegExp)
+    )
+      throw bad('target.accepted', 'a regular expression or its text (at most 1000 characters)', accepted);
     return { kind, ...http(t, 'target'), ...(accepted !== undefined && { accepted: accepted as string | RegExp }) };
   }
   if (kind === 'command')
