@@ -17,7 +17,10 @@ export type SkipReason =
   | 'window-unknown';
 
 const steps = (n: number, hu: boolean) => (hu ? `${n} lépés` : n === 1 ? '1 step' : `${n} steps`);
-const seconds = (ms: number) => `${Math.round(ms / 100) / 10} s`;
+const seconds = (ms: number, hu = false) => {
+  const text = `${Math.round(ms / 100) / 10} s`;
+  return hu ? text.replace('.', ',') : text;
+};
 
 /** Sentences, each a function of what was measured. */
 export interface Texts {
@@ -143,8 +146,8 @@ const hu: Texts = {
     'A zárolás miatt elutasított helyes kódra mást válaszolt, mint egy hibásra: elárulja a támadónak, hogy jól tippelt.',
   duration: (lo, hi) =>
     hi === null
-      ? `A helyes kódot az utolsó hibás kód után ${seconds(lo)} múlva is elutasította (tovább nem várt).`
-      : `A helyes kódot legalább ${seconds(lo)}-ig elutasította, és az utolsó hibás kód után ${seconds(hi)}-on belül újra elfogadta.`,
+      ? `A helyes kódot az utolsó hibás kód után ${seconds(lo, true)} múlva is elutasította (tovább nem várt).`
+      : `A helyes kódot legalább ${seconds(lo, true)}-ig elutasította, és az utolsó hibás kód után ${seconds(hi, true)}-on belül újra elfogadta.`,
   input: (c, sent, ok) => `${INPUT_NAMES[c].hu} (${JSON.stringify(sent)}): ${ok ? 'elfogadta' : 'elutasította'}.`,
   skip: {
     'one-account':
