@@ -448,6 +448,23 @@ export const TESTING_CALLS: CallSpec[] = [
   { name: 'nextCode', fn: f(testing.nextCode), args: () => [SECRET, { clock: clock(), digits: 6 }] },
   { name: 'freshCode', fn: f(testing.freshCode), args: () => [SECRET, { clock: clock(), minRemaining: 5 }] },
   { name: 'createTestProvider', fn: f(testing.createTestProvider), args: () => [{ seed: 'x', startTime: T }] },
+  {
+    name: 'probeVerifier',
+    fn: f(testing.probeVerifier),
+    // A stateless verifier on the probe's manual clock: the probe runs through, reporting its findings.
+    args: () => [
+      {
+        target: {
+          kind: 'function',
+          verify: (code: string, a: { secret: string }) => core.verifyCode(a.secret, code, { time: T }).valid,
+        },
+        accounts: { kind: 'generate' },
+        clock: clock(),
+        language: 'en',
+        maxWrongCodes: 3,
+      },
+    ],
+  },
 ];
 
 /** Exported values that are not functions to call (constants, error classes, classes tested apart). */
@@ -466,6 +483,7 @@ export const NOT_CALLED = new Set([
   'MemoryStore',
   'FileStore',
   'PreparedSecret',
+  'ProbeTargetError',
   'SqliteStore',
   'PostgresStore',
   // They create a database at whatever path or server they are given; test/node/*-store.test.ts checks their input.
