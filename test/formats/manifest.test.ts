@@ -1,19 +1,30 @@
 // Every export file written by a real app imports to exactly the accounts its manifest lists, via
 // the library and via the CLI (`import FILE --json`, encrypted ones with --password-file).
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-// Steam Guard entries are read, not skipped: these say which each file holds.
-import { hasSteamLines, matches, steamEntries } from './exports.js';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { detectFormat, readExport, WrongPasswordError, type KeyUri } from '../../src/index.js';
 import { cli } from '../support/cli.js';
-import { compareAccounts, EXPORTS_DIR, exportBytes, manifest } from './exports.js';
+import { describeShared } from '../support/shared.js';
+// Steam Guard entries are read, not skipped: hasSteamLines and steamEntries say which each file holds.
+import {
+  compareAccounts,
+  EXPORTS_DIR,
+  exportBytes,
+  hasSteamLines,
+  MANIFEST,
+  matches,
+  readManifest,
+  steamEntries,
+} from './exports.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'totp-lab-exports-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-describe("real apps' export files (manifest.json)", () => {
+describeShared("real apps' export files (manifest.json)", [MANIFEST], () => {
+  const manifest = readManifest();
+
   it('lists files to check', () => {
     expect(manifest.files.length).toBeGreaterThanOrEqual(12);
   });

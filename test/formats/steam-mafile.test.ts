@@ -1,7 +1,6 @@
 // Steam Guard maFiles: the file Aegis's importer tests read (shared interop data, next.json lists
 // it with the account it must give), and the Steam app's own list of them.
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -14,7 +13,7 @@ import {
   type KeyUri,
 } from '../../src/index.js';
 import { cli } from '../support/cli.js';
-import { readInterop } from '../support/shared.js';
+import { describeShared, readInterop, readShared } from '../support/shared.js';
 
 /** next.json's entries: a file, its format, and the accounts it must give (all fields, exactly). */
 interface NextFile {
@@ -25,52 +24,44 @@ interface NextFile {
 const dir = mkdtempSync(join(tmpdir(), 'totp-lab-steam-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-// The shared data sits beside the checkout; a clone of its own has none, and says so here.
-const NEXT = fileURLToPath(new URL('../../../shared/interop/exports/next.json', import.meta.url));
-const next = existsSync(NEXT) ? readInterop<{ files: NextFile[] }>('exports/next.json') : undefined;
+/** next.json's name in the shared folder: files in formats read since manifest.json was written. */
+const NEXT = 'interop/exports/next.json';
 
-if (next === undefined) {
-  describe('Steam Guard maFile (next.json)', () => {
-    it('is not tested: ../shared/interop/exports/next.json not found beside the checkout', () => {
-      expect(existsSync(NEXT)).toBe(false);
+describeShared('Steam Guard maFile (next.json)', [NEXT], () => {
+  const entry = readInterop<{ files: NextFile[] }>('exports/next.json').files.find((f) => f.format === 'steam-mafile')!;
+  // The file's own text, exactly as the Steam app wrote it.
+  const text = readShared(`interop/exports/${entry.file}`);
+
+  it('is listed, and recognised by its content', () => {
+    expect(entry.expected).toHaveLength(1);
+    expect(detectFormat(text)).toEqual({
+      readable: true,
+      format: 'steam',
+      name: 'Steam Guard maFile',
+      encrypted: false,
     });
   });
-} else
-  describe('Steam Guard maFile (next.json)', () => {
-    const entry = next.files.find((f) => f.format === 'steam-mafile')!;
-    // The maFile is JSON: read through the shared helper and written back as text for the readers.
-    const text = JSON.stringify(readInterop<unknown>(`exports/${entry.file}`));
 
-    it('is listed, and recognised by its content', () => {
-      expect(entry.expected).toHaveLength(1);
-      expect(detectFormat(text)).toEqual({
-        readable: true,
-        format: 'steam',
-        name: 'Steam Guard maFile',
-        encrypted: false,
-      });
-    });
-
-    it('reads to exactly the account next.json lists, through the library and the CLI', async () => {
-      expect((await readExport(text)).accounts).toEqual(entry.expected);
-      const file = join(dir, entry.file);
-      writeFileSync(file, text);
-      const { code, stdout, stderr } = await cli('import', file, '--json');
-      expect({ code, stderr }).toEqual({ code: 0, stderr: 'format: Steam Guard maFile' });
-      expect(JSON.parse(stdout)).toEqual(entry.expected);
-    });
-
-    it("gives Steam's 5-character codes, in the CLI's code command too", async () => {
-      const [account] = (await readExport(text)).accounts;
-      const at = 1_616_374_841_000;
-      const expected = generateCode(account!.secret, { encoder: 'steam', time: at });
-      expect(expected).toMatch(/^[23456789BCDFGHJKMNPQRTVWXY]{5}$/);
-      const uri = (await cli('import', join(dir, entry.file))).stdout;
-      expect(uri).toMatch(/^otpauth:\/\/steam\/Steam:Sophia\?/);
-      expect(await cli('code', uri, '--time', String(at / 1000))).toMatchObject({ code: 0, stdout: expected });
-      expect(await cli('verify', uri, expected.toLowerCase(), '--time', String(at / 1000))).toMatchObject({ code: 0 });
-    });
+  it('reads to exactly the account next.json lists, through the library and the CLI', async () => {
+    expect((await readExport(text)).accounts).toEqual(entry.expected);
+    const file = join(dir, entry.file);
+    writeFileSync(file, text);
+    const { code, stdout, stderr } = await cli('import', file, '--json');
+    expect({ code, stderr }).toEqual({ code: 0, stderr: 'format: Steam Guard maFile' });
+    expect(JSON.parse(stdout)).toEqual(entry.expected);
   });
+
+  it("gives Steam's 5-character codes, in the CLI's code command too", async () => {
+    const [account] = (await readExport(text)).accounts;
+    const at = 1_616_374_841_000;
+    const expected = generateCode(account!.secret, { encoder: 'steam', time: at });
+    expect(expected).toMatch(/^[23456789BCDFGHJKMNPQRTVWXY]{5}$/);
+    const uri = (await cli('import', join(dir, entry.file))).stdout;
+    expect(uri).toMatch(/^otpauth:\/\/steam\/Steam:Sophia\?/);
+    expect(await cli('code', uri, '--time', String(at / 1000))).toMatchObject({ code: 0, stdout: expected });
+    expect(await cli('verify', uri, expected.toLowerCase(), '--time', String(at / 1000))).toMatchObject({ code: 0 });
+  });
+});
 
 describe("the Steam app's list of maFiles", () => {
   it('gives one account per entry, and refuses a shared_secret that is not base64 by name', () => {
