@@ -96,7 +96,7 @@ describe('hostile export files', () => {
     expect(await refusal(text, 'badpass')).toBeInstanceOf(WrongPasswordError);
   });
 
-  it('known formats it cannot read are named with what to export instead', () => {
+  it('known formats it cannot read (app settings files and PGP files too) are named with what to do instead', () => {
     const cases: Array<[string | Uint8Array, RegExp]> = [
       [JSON.stringify({ encrypted: true, passwordProtected: true, items: [] }), /Bitwarden encrypted/],
       [
@@ -108,6 +108,16 @@ describe('hostile export files', () => {
       ],
       [new Uint8Array([0xac, 0xed, 0x00, 0x05, 1, 2, 3]), /FreeOTP 2 backup/],
       [new TextEncoder().encode('AUTHENTICATORPRO\u0001\u0002'), /Authenticator Pro.*encrypted/],
+      [
+        '<?xml version="1.0" encoding="utf-8"?>\n<map>\n<string name="com.authy.storage.tokens.authenticator.key">[]</string>\n</map>',
+        /Authy's internal settings file.*Authy has no export/,
+      ],
+      [
+        "<?xml version='1.0' encoding='utf-8' standalone='yes' ?>\n<map>\n<string name=\"com.blizzard.messenger.AUTHENTICATOR_DEVICE_SECRET\">00</string>\n</map>",
+        /Battle\.net Authenticator's internal settings file/,
+      ],
+      ['-----BEGIN PGP MESSAGE-----\n\njA0ECQMC\n-----END PGP MESSAGE-----\n', /OpenPGP-encrypted file.*gpg --decrypt/],
+      [new Uint8Array([0xc3, 0x0d, 0x04, 0x09, 0x03, 0x08, 1, 2, 3, 4, 5, 6, 7, 8, 9]), /OpenPGP-encrypted/],
       ['hello world', /an unknown format: export from your app/],
     ];
     for (const [input, message] of cases) {
