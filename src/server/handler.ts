@@ -9,12 +9,13 @@ import { cryptoRandom, type RandomSource } from '../core/random.js';
 import type { Provider } from '../sim/provider.js';
 import type { Store } from '../sim/store.js';
 import { CONTROL_ROUTES } from './control-routes.js';
+import { checkOrigins } from './cors-origins.js';
 import { PLAIN_API, type ApiAnswer, type ApiRequest, type PlainApiHandler } from './exchange.js';
 import { fetchApiRequest, fetchResponse } from './fetch-exchange.js';
 import { API_HEADERS, HttpError, errorResponse } from './http-error.js';
 import { openApiDocument } from './openapi.js';
 import type { QrRenderer, Route, RouteContext } from './route.js';
-import { SessionBook } from './sessions.js';
+import { SESSION_LIFETIME_MS, SessionBook } from './sessions.js';
 import type { SharedClock } from './shared-clock.js';
 import { SITE_ROUTES } from './site-routes.js';
 
@@ -26,8 +27,13 @@ export interface ProviderHandlerOptions {
   clock?: SharedClock;
   /** The bearer token of the control API (at least 16 characters); without one the control API is off. */
   controlToken?: string;
-  /** Origins allowed to call the API from a browser (CORS); none by default. */
+  /** Origins allowed to call the API from a browser (CORS); none by default, and never `null`. */
   corsOrigins?: readonly string[];
+  /**
+   * The longest a session lives after its login, used or not, on the simulated clock (default
+   * 12 hours; from a minute to 30 days). Unused, it ends after 30 minutes.
+   */
+  sessionLifetimeMs?: number;
   /** Mark the session cookie Secure (default: unless the request was made to a loopback host). */
   secureCookies?: boolean;
   /** Draws key URIs as QR codes in enrollment answers. */
@@ -40,6 +46,8 @@ export interface ProviderHandlerOptions {
 export type FetchHandler = (request: Request) => Promise<Response>;
 
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
+const MINUTE = 60_000;
+const DAY = 86_400_000;
 
 /**
  * The HTTP API of `provider`. Unknown paths answer a JSON 404, so the handler can sit in front of
@@ -69,10 +77,15 @@ export function createProviderHandler(provider: Provider, options: ProviderHandl
   ) {
     throw new InvalidArgumentError('"controlToken" must be 16 to 256 characters without spaces');
   }
-  const cors = new Set(options.corsOrigins ?? []);
+  const cors = new Set(checkOrigins(options.corsOrigins, 'corsOrigins'));
   const random = options.random ?? cryptoRandom;
   const clock = options.clock;
-  const sessions = new SessionBook(options.store, clock ?? { now: () => Date.now() }, random);
+  const lifetime = options.sessionLifetimeMs ?? SESSION_LIFETIME_MS;
+  if (!Number.isInteger(lifetime) || lifetime < MINUTE || lifetime > 30 * DAY)
+    throw new InvalidArgumentError(
+      `"sessionLifetimeMs" must be a whole number of ms from ${MINUTE} to ${30 * DAY}, got ${describeValue(lifetime)}`,
+    );
+  const sessions = new SessionBook(options.store, clock ?? { now: () => Date.now() }, random, lifetime);
   const routes = [...SITE_ROUTES, ...(token === undefined ? [] : CONTROL_ROUTES)];
   const document = JSON.stringify(openApiDocument({ control: token !== undefined }));
 

@@ -1,0 +1,59 @@
+/**
+ * What the server keeps about one account's tokens, in the Store so every instance knows it:
+ *
+ * - an epoch, stamped on every login ticket and session issued for the account. A password change
+ *   or a removed phone binding moves it on, which ends every ticket and session issued before (a
+ *   session may be stamped again, to keep the one the change was made in);
+ * - the account's open login tickets, at most {@link MAX_OPEN_TICKETS}: issuing one more removes
+ *   the oldest, and expired ones are removed as it is issued, so logins cannot fill the store.
+ */
+import type { Store } from '../sim/store.js';
+
+/** The most login tickets one account holds at once. */
+export const MAX_OPEN_TICKETS = 8;
+
+type AccountTokens = { epoch: number; tickets: { key: string; expiresAt: number }[] };
+
+/** Store key of an account's token record. */
+export const accountTokensKey = (username: string): string => `server:account:${username}`;
+
+/** The account's epoch now (0 before anything ended its tokens). */
+export async function epochOf(store: Store, username: string): Promise<number> {
+  return (await store.get<AccountTokens>(accountTokensKey(username)))?.epoch ?? 0;
+}
+
+/**
+ * Lists a new ticket of the account; returns the epoch to stamp on it and the Store keys of the
+ * tickets that must go (expired ones, and the oldest beyond the cap).
+ */
+export async function addTicket(
+  store: Store,
+  username: string,
+  key: string,
+  expiresAt: number,
+  now: number,
+): Promise<{ epoch: number; dropped: string[] }> {
+  let epoch = 0;
+  let dropped: string[] = [];
+  await store.update<AccountTokens>(accountTokensKey(username), (current) => {
+    const listed = current?.tickets ?? [];
+    const open = listed.filter((t) => t.expiresAt > now);
+    const kept = [...open, { key, expiresAt }].slice(-MAX_OPEN_TICKETS);
+    dropped = listed.filter((t) => !kept.includes(t)).map((t) => t.key);
+    epoch = current?.epoch ?? 0;
+    return { epoch, tickets: kept };
+  });
+  return { epoch, dropped };
+}
+
+/** Ends every ticket and session of the account: a new epoch; returns it and the tickets to remove. */
+export async function endAccountTokens(store: Store, username: string): Promise<{ epoch: number; dropped: string[] }> {
+  let epoch = 0;
+  let dropped: string[] = [];
+  await store.update<AccountTokens>(accountTokensKey(username), (current) => {
+    epoch = (current?.epoch ?? 0) + 1;
+    dropped = (current?.tickets ?? []).map((t) => t.key);
+    return { epoch, tickets: [] };
+  });
+  return { epoch, dropped };
+}
