@@ -3,6 +3,7 @@
  * listener's guards: the Host allowlist, Origin, body size, time-outs and the connection cap.
  */
 import { InvalidArgumentError, describeValue } from '../core/errors.js';
+import { checkOrigins } from '../server/cors-origins.js';
 import { runFetchHandler, type FetchHandler } from './fetch-bridge.js';
 import {
   allowedHostNames,
@@ -57,7 +58,9 @@ export async function serveHandler(handler: FetchHandler, options: ServeHandlerO
     (req, res) => {
       runFetchHandler(handler, req, res, limits.maxBodyBytes).catch(() => sendText(res, 500, 'Internal error'));
     },
-    checkNames(options.allowedOrigins, 'allowedOrigins'),
+    checkOrigins(options.allowedOrigins, 'allowedOrigins'),
+    // Everything here is the API: its refusals are JSON errors.
+    () => true,
   );
   return listen(server, port, host);
 }
