@@ -129,8 +129,13 @@ export type { Localized } from './sim/language.js';
 export { parseTimeInput } from './core/time-input.js';
 export { createMemoryMailbox, MEMORY_MAILBOX_LIMIT } from './sim/mailer.js';
 export type { Mailer, MailMessage, MemoryMailbox, MemoryMailboxOptions } from './sim/mailer.js';
-export { DEFAULT_EMAIL_CODE_POLICY, DEFAULT_PASSWORD_POLICY, DEFAULT_MAIL_FROM } from './sim/account-policy.js';
-export type { EmailCodePolicy, PasswordPolicy } from './sim/account-policy.js';
+export {
+  DEFAULT_EMAIL_CODE_POLICY,
+  DEFAULT_PASSWORD_POLICY,
+  DEFAULT_MAIL_FROM,
+  UGYFELKAPU_PASSWORD_WARNINGS,
+} from './sim/account-policy.js';
+export type { EmailCodePolicy, ExpiryWarning, PasswordPolicy } from './sim/account-policy.js';
 export type {
   PasswordOk,
   SecondFactorKind,
