@@ -6,6 +6,10 @@
  *   session may be stamped again, to keep the one the change was made in);
  * - the account's open login tickets, at most {@link MAX_OPEN_TICKETS}: issuing one more removes
  *   the oldest, and expired ones are removed as it is issued, so logins cannot fill the store.
+ *
+ * The record is only read when a ticket is issued, a session checked or the tokens ended, never
+ * when a ticket is used (the hot path of a login): ending removes the listed tickets instead. It is
+ * removed once it lists no open ticket and no epoch was ever moved on ({@link pruneAccountTokens}).
  */
 import type { Store } from '../sim/store.js';
 
@@ -14,8 +18,10 @@ export const MAX_OPEN_TICKETS = 8;
 
 type AccountTokens = { epoch: number; tickets: { key: string; expiresAt: number }[] };
 
+const PREFIX = 'server:account:';
+
 /** Store key of an account's token record. */
-export const accountTokensKey = (username: string): string => `server:account:${username}`;
+export const accountTokensKey = (username: string): string => PREFIX + username;
 
 /** The account's epoch now (0 before anything ended its tokens). */
 export async function epochOf(store: Store, username: string): Promise<number> {
@@ -56,4 +62,20 @@ export async function endAccountTokens(store: Store, username: string): Promise<
     return { epoch, tickets: [] };
   });
   return { epoch, dropped };
+}
+
+/**
+ * Drops the expired tickets of every account's record, and the records left with nothing to keep
+ * (an epoch that was never moved on needs no record: a missing one reads 0).
+ */
+export async function pruneAccountTokens(store: Store, now: number): Promise<void> {
+  for (const key of await store.keys(PREFIX)) {
+    const record = await store.get<AccountTokens>(key);
+    if (record === undefined || record.tickets.every((t) => t.expiresAt > now)) continue;
+    await store.update<AccountTokens>(key, (current) => {
+      if (current === undefined) return undefined;
+      const tickets = current.tickets.filter((t) => t.expiresAt > now);
+      return tickets.length === 0 && current.epoch === 0 ? undefined : { ...current, tickets };
+    });
+  }
 }

@@ -69,6 +69,8 @@ export class SessionBook {
     const { epoch, dropped } = await addTicket(this.store, username, key, expiresAt, now);
     await this.store.update<Ticket>(key, () => ({ username, expiresAt, tries: 0, epoch }));
     for (const old of dropped) await this.store.update(old, () => undefined);
+    // The account's tickets were ended between listing this one and writing it: it goes too.
+    if ((await epochOf(this.store, username)) !== epoch) await this.store.update(key, () => undefined);
     await this.#sweeper.maybeSweep(now);
     return { ticket, expiresAt };
   }
@@ -87,11 +89,10 @@ export class SessionBook {
     });
     const found = held as { username: string; epoch: number } | null;
     if (found === null) return null;
-    const drop = () => this.store.update(key, () => undefined).then(() => undefined);
-    // A ticket from before a password change or a removed binding is over.
-    if (found.epoch !== (await epochOf(this.store, found.username))) return drop().then(() => null);
+    // Ending an account's tickets removes them (every open one is listed with the account), so a
+    // ticket found here is live: no read of the account's epoch on this, the hot path of a login.
     // The key is kept for drop(): hashing the token again would cost as much as a store write.
-    return { ...found, drop };
+    return { ...found, drop: () => this.store.update(key, () => undefined).then(() => undefined) };
   }
 
   /** A new session for `username` (in `epoch`, the held ticket's; else the account's now); returns its token. */

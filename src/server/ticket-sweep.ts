@@ -1,9 +1,11 @@
 /**
  * Removes expired login tickets from the Store. An account's own expired tickets go when it is
- * issued a new one (account-tokens.ts); this sweep takes those of accounts that never log in again.
- * Each instance sweeps at most once per ticket lifetime of simulated time, when it issues a ticket.
+ * issued a new one (account-tokens.ts); this sweep takes those of accounts that never log in again,
+ * and the account records left with nothing to keep. Each instance sweeps at most once per ticket
+ * lifetime of simulated time, when it issues a ticket.
  */
 import type { Store } from '../sim/store.js';
+import { pruneAccountTokens } from './account-tokens.js';
 
 /** Sweeps the tickets under `prefix` that expired by `now`, at most once per `intervalMs`. */
 export class TicketSweeper {
@@ -27,5 +29,6 @@ export class TicketSweeper {
           t !== undefined && t.expiresAt <= now ? undefined : t,
         );
     }
+    await pruneAccountTokens(this.store, now);
   }
 }

@@ -189,6 +189,17 @@ describe('what a password change and the törlőkód end', () => {
     ).toBe(422);
     expect(await me(lab, cookie)).toBe(200);
   });
+
+  it('sessions ended stay ended after the sweep of expired tickets', async () => {
+    const lab = apiLab();
+    const { secret, deletionCode } = await enrolled(lab);
+    const cookie = await session(lab, secret);
+    await lab.call('POST', '/api/deletion-code', { username: USER, password: PASSWORD, deletionCode });
+    await lab.control('POST', '/control/clock/advance', { ms: 6 * MINUTE });
+    await ticket(lab);
+    expect(await lab.store.keys('server:account:')).toEqual([`server:account:${USER}`]);
+    expect(await me(lab, cookie)).toBe(401);
+  });
 });
 
 describe('the life of a session', () => {
@@ -247,5 +258,7 @@ describe('login tickets', () => {
     await lab.control('POST', '/control/clock/advance', { ms: 6 * MINUTE });
     await ticket(lab, 'nagy.eva');
     expect((await store.keys('server:ticket:')).length).toBe(1);
+    // The record that listed them goes too; one whose epoch moved on stays (it ends old sessions).
+    expect(await store.keys('server:account:')).toEqual(['server:account:nagy.eva']);
   });
 });
