@@ -18,11 +18,23 @@ export type PasswordWarning = {
   daysLeft: number;
 };
 
+/** Expiries already worked out, per provider: the calendar (Intl) costs more than a login's other steps. */
+const expiries = new WeakMap<ProviderContext, Map<number, number>>();
+const REMEMBERED = 4096;
+
 /** When a password set at `changedAt` expires (ms), or null when password age is off. */
 export function expiryOf(ctx: ProviderContext, changedAt: number): number | null {
   const policy = ctx.o.passwordPolicy;
   if (policy.maxAgeMs !== null) return policy.maxAgeMs === 0 ? null : changedAt + policy.maxAgeMs;
-  return addCalendarMonths(changedAt, 12 * policy.maxAgeYears, ctx.o.timeZone);
+  let known = expiries.get(ctx);
+  if (known === undefined) expiries.set(ctx, (known = new Map()));
+  let expiresAt = known.get(changedAt);
+  if (expiresAt === undefined) {
+    expiresAt = addCalendarMonths(changedAt, 12 * policy.maxAgeYears, ctx.o.timeZone);
+    if (known.size >= REMEMBERED) known.clear();
+    known.set(changedAt, expiresAt);
+  }
+  return expiresAt;
 }
 
 /**
