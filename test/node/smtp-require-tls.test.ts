@@ -1,38 +1,23 @@
 // A user name and password go to an SMTP server only over TLS: smtp:// with credentials insists on
 // STARTTLS, so a server that does not offer it (or a man in the middle who strips it) never sees
 // them, unless the user says otherwise with allowInsecureAuth (--smtp-allow-insecure-auth).
-import { generate } from 'selfsigned';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { run } from '../../src/cli/main.js';
 import { setUpMail, SMTP_URL_ENV } from '../../src/cli/mail-option.js';
 import { createSmtpMailer, MailError } from '../../src/node/index.js';
-import type { MailMessage } from '../../src/index.js';
-import { startMailCatcher, type MailCatcher } from './smtp-catcher.js';
+import { CODE_MAIL, startMailCatcher, testCertificate, type MailCatcher } from './smtp-catcher.js';
 
 const LOGIN = { user: 'lab', pass: 'Catcher-Pass-42' };
-const message: MailMessage = {
-  to: 'kovacs.janos@example.hu',
-  from: 'ugyfelkapu@example.gov.hu',
-  subject: 'Ügyfélkapu+ hitelesítő kód',
-  text: 'Az Ön hitelesítő kódja: 493817\n',
-  sentAt: Date.UTC(2025, 0, 14, 9, 30, 0),
-};
+const message = CODE_MAIL;
 
 let plain: MailCatcher;
 let starttls: MailCatcher;
 let cert: string;
 beforeAll(async () => {
-  const made = await generate([{ name: 'commonName', value: 'totp-lab test mail catcher' }], {
-    keyType: 'ec',
-    algorithm: 'sha256',
-    extensions: [
-      { name: 'basicConstraints', cA: true },
-      { name: 'subjectAltName', altNames: [{ type: 7, ip: '127.0.0.1' }] },
-    ],
-  });
+  const made = await testCertificate();
   cert = made.cert;
   plain = await startMailCatcher({ login: LOGIN });
-  starttls = await startMailCatcher({ login: LOGIN, tls: { key: made.private, cert, mode: 'starttls' } });
+  starttls = await startMailCatcher({ login: LOGIN, tls: { ...made, mode: 'starttls' } });
 });
 afterAll(async () => {
   await Promise.all([plain.close(), starttls.close()]);
