@@ -62,3 +62,30 @@ describe('an expired password', () => {
     expect(await provider.verifySecondFactor({ username: USER, code: code() })).toMatchObject({ ok: true });
   });
 });
+
+describe('changePassword with the second factor', () => {
+  it('checks a given code: a wrong one is refused and counted, a right one is spent', async () => {
+    const { provider, code, clock } = await enrolledLab();
+    const change = (c: string) =>
+      provider.changePassword({ username: USER, password: PASSWORD, newPassword: 'Új-Jelszó-2027', code: c });
+    expect(await change('000000')).toEqual(GENERIC_HU);
+    expect(reasons(provider)).toEqual(['wrong-code']);
+    clock.advance(1000);
+    const right = code();
+    expect(await change(right)).toMatchObject({ ok: true });
+    // The code was spent: the replay guard refuses it at login.
+    expect(await provider.login({ username: USER, password: 'Új-Jelszó-2027', code: right })).toEqual(GENERIC_HU);
+  });
+
+  it('ignores the code once the password has expired, and for an account without a second factor', async () => {
+    const expired = await expiredPhoneAccount();
+    expect(
+      await expired.provider.changePassword({ username: USER, password: PASSWORD, newPassword: 'Új-1', code: '' }),
+    ).toMatchObject({ ok: true });
+    const { provider } = await emailLab();
+    await provider.register({ username: 'uj.felhasznalo', password: PASSWORD, email: EMAIL });
+    expect(
+      await provider.changePassword({ username: 'uj.felhasznalo', password: PASSWORD, newPassword: 'Új-1', code: '' }),
+    ).toMatchObject({ ok: true });
+  });
+});
