@@ -130,6 +130,15 @@ export { parseTimeInput } from './core/time-input.js';
 export { createMemoryMailbox, MEMORY_MAILBOX_LIMIT } from './sim/mailer.js';
 export type { Mailer, MailMessage, MemoryMailbox, MemoryMailboxOptions } from './sim/mailer.js';
 export {
+  createStoreMailbox,
+  MAILBOX_KEY_PREFIX,
+  STORE_MAILBOX_PER_ADDRESS,
+  STORE_MAILBOX_MAX_AGE_MS,
+} from './sim/store-mailbox.js';
+export type { StoreMailbox, StoreMailboxOptions, KeptMail } from './sim/store-mailbox.js';
+export { readCodeMail } from './sim/mail-reading.js';
+export type { CodeMailFields, MailPurpose } from './sim/mail-reading.js';
+export {
   DEFAULT_EMAIL_CODE_POLICY,
   DEFAULT_PASSWORD_POLICY,
   DEFAULT_MAIL_FROM,
@@ -144,4 +153,9 @@ export type {
   EmailFactorConfirmed,
   PasswordChanged,
   PasswordWarning,
+  SeedAccountInput,
+  SeededAccount,
+  AccountCode,
+  LastStep,
+  AccountRemoved,
 } from './sim/provider.js';

@@ -28,11 +28,12 @@ export const LOGIN_TICKET_TRIES = 5;
 export const SESSION_TTL_MS = 30 * 60_000;
 /** How long a session lives at most, used or not (simulated time), unless the handler says otherwise. */
 export const SESSION_LIFETIME_MS = 12 * 60 * 60_000;
+/** The Store key prefix of login tickets (the rest is the SHA-256 of the ticket). */
+export const TICKET_KEY_PREFIX = 'server:ticket:';
+/** The Store key prefix of sessions (the rest is the SHA-256 of the session token). */
+export const SESSION_KEY_PREFIX = 'server:session:';
 /** The name of the session cookie. */
 export const SESSION_COOKIE = 'totp_lab_session';
-
-const TICKET = 'server:ticket:';
-const SESSION = 'server:session:';
 
 /** A login ticket with one of its tries spent. */
 export interface HeldTicket {
@@ -58,12 +59,12 @@ export class SessionBook {
     private readonly random: RandomSource,
     private readonly sessionLifetimeMs: number = SESSION_LIFETIME_MS,
   ) {
-    this.#sweeper = new TicketSweeper(store, TICKET, LOGIN_TICKET_TTL_MS);
+    this.#sweeper = new TicketSweeper(store, TICKET_KEY_PREFIX, LOGIN_TICKET_TTL_MS);
   }
 
   /** A new login ticket for `username`. */
   async issueTicket(username: string): Promise<{ ticket: string; expiresAt: number }> {
-    const { token: ticket, key } = newToken(TICKET, this.random);
+    const { token: ticket, key } = newToken(TICKET_KEY_PREFIX, this.random);
     const now = this.clock.now();
     const expiresAt = now + LOGIN_TICKET_TTL_MS;
     const { epoch, dropped } = await addTicket(this.store, username, key, expiresAt, now);
@@ -77,7 +78,7 @@ export class SessionBook {
 
   /** Spends one try of `ticket`: the ticket held, when it is valid, else null (and the spent ticket is gone). */
   async useTicket(ticket: string): Promise<HeldTicket | null> {
-    const key = tokenKey(TICKET, ticket);
+    const key = tokenKey(TICKET_KEY_PREFIX, ticket);
     if (key === null) return null;
     const now = this.clock.now();
     let held: { username: string; epoch: number } | null = null;
@@ -97,7 +98,7 @@ export class SessionBook {
 
   /** A new session for `username` (in `epoch`, the held ticket's; else the account's now); returns its token. */
   async openSession(username: string, epoch?: number): Promise<string> {
-    const { token, key } = newToken(SESSION, this.random);
+    const { token, key } = newToken(SESSION_KEY_PREFIX, this.random);
     const now = this.clock.now();
     const stamp = epoch ?? (await epochOf(this.store, username));
     await this.store.update<Session>(key, () => ({
@@ -111,7 +112,7 @@ export class SessionBook {
 
   /** The username of a live session (and its idle time restarted, up to its lifetime), or null. */
   async sessionUser(token: string | null): Promise<string | null> {
-    const key = token === null ? null : tokenKey(SESSION, token);
+    const key = token === null ? null : tokenKey(SESSION_KEY_PREFIX, token);
     if (key === null) return null;
     const now = this.clock.now();
     let live: { username: string; epoch: number } | null = null;
@@ -138,7 +139,7 @@ export class SessionBook {
   async endAccountSessions(username: string, keep: string | null = null): Promise<void> {
     const { epoch, dropped } = await endAccountTokens(this.store, username);
     for (const key of dropped) await this.store.update(key, () => undefined);
-    const kept = keep === null ? null : tokenKey(SESSION, keep);
+    const kept = keep === null ? null : tokenKey(SESSION_KEY_PREFIX, keep);
     if (kept !== null)
       await this.store.update<Session>(kept, (current) =>
         current !== undefined && current.username === username ? { ...current, epoch } : current,
@@ -147,7 +148,7 @@ export class SessionBook {
 
   /** Ends a session. */
   async closeSession(token: string | null): Promise<void> {
-    const key = token === null ? null : tokenKey(SESSION, token);
+    const key = token === null ? null : tokenKey(SESSION_KEY_PREFIX, token);
     if (key !== null) await this.store.update(key, () => undefined);
   }
 }
