@@ -4,6 +4,7 @@
  * what the service keeps for an account itself, its login tickets, sessions and mail. A replaced
  * account starts clean: a ticket, session or mailed code of the old one must not reach the new one.
  */
+import type { Clock } from '../core/clock.js';
 import type { Provider, SeedAccountInput, SeededAccount } from '../sim/provider.js';
 import type { Store } from '../sim/store.js';
 import { accountTokensKey, endAccountTokens } from './account-tokens.js';
@@ -18,6 +19,8 @@ export interface AccountPlaces {
   provider: Provider;
   store: Store;
   mailbox: ControlMailbox | null;
+  /** The service's clock (the real one when absent). */
+  clock?: Clock | undefined;
 }
 
 /**
@@ -49,7 +52,7 @@ export async function dropAccount(
 
 async function dropLeftovers(places: AccountPlaces, username: string, email: string | null): Promise<AccountLeftovers> {
   // A new epoch first, so a ticket or session issued while the store is being read ends too.
-  await endAccountTokens(places.store, username);
+  await endAccountTokens(places.store, username, places.clock?.now() ?? Date.now());
   const tickets = await dropTokens(places.store, TICKET_KEY_PREFIX, username);
   const sessions = await dropTokens(places.store, SESSION_KEY_PREFIX, username);
   const messages = email && places.mailbox ? await places.mailbox.removeFor(email) : 0;

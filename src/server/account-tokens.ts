@@ -16,7 +16,8 @@ import type { Store } from '../sim/store.js';
 /** The most login tickets one account holds at once. */
 export const MAX_OPEN_TICKETS = 8;
 
-type AccountTokens = { epoch: number; tickets: { key: string; expiresAt: number }[] };
+// `endedAt`: when (simulated ms) the epoch last moved on; absent in records of older versions.
+type AccountTokens = { epoch: number; tickets: { key: string; expiresAt: number }[]; endedAt?: number };
 
 const PREFIX = 'server:account:';
 
@@ -52,16 +53,38 @@ export async function addTicket(
   return { epoch, dropped };
 }
 
-/** Ends every ticket and session of the account: a new epoch; returns it and the tickets to remove. */
-export async function endAccountTokens(store: Store, username: string): Promise<{ epoch: number; dropped: string[] }> {
+/**
+ * Ends every ticket and session of the account at `now` (simulated ms): a new epoch; returns it and
+ * the tickets to remove.
+ */
+export async function endAccountTokens(
+  store: Store,
+  username: string,
+  now: number,
+): Promise<{ epoch: number; dropped: string[] }> {
   let epoch = 0;
   let dropped: string[] = [];
   await store.update<AccountTokens>(accountTokensKey(username), (current) => {
     epoch = (current?.epoch ?? 0) + 1;
     dropped = (current?.tickets ?? []).map((t) => t.key);
-    return { epoch, tickets: [] };
+    return { epoch, tickets: [], endedAt: now };
   });
   return { epoch, dropped };
+}
+
+/**
+ * Ends every login ticket and session of the account, wherever it signed in (the API, the OpenID
+ * Connect front's pages): the epoch moves on and the listed tickets are removed. Returns the new epoch.
+ */
+export async function endAccountSignIns(store: Store, username: string, now: number): Promise<number> {
+  const { epoch, dropped } = await endAccountTokens(store, username, now);
+  for (const key of dropped) await store.update(key, () => undefined);
+  return epoch;
+}
+
+/** When (simulated ms) the account's tokens were last ended, or null when never. */
+export async function tokensEndedAt(store: Store, username: string): Promise<number | null> {
+  return (await store.get<AccountTokens>(accountTokensKey(username)))?.endedAt ?? null;
 }
 
 /**

@@ -17,7 +17,7 @@ import { sha256 } from '../core/hash/sha256.js';
 import { fromHex, toHex } from '../core/hex.js';
 import { randomBytes, type RandomSource } from '../core/random.js';
 import type { Store } from '../sim/store.js';
-import { addTicket, endAccountTokens, epochOf } from './account-tokens.js';
+import { addTicket, endAccountSignIns, epochOf } from './account-tokens.js';
 import { TicketSweeper } from './ticket-sweep.js';
 
 /** How long a login ticket lives (simulated time). */
@@ -137,8 +137,7 @@ export class SessionBook {
    * made in.
    */
   async endAccountSessions(username: string, keep: string | null = null): Promise<void> {
-    const { epoch, dropped } = await endAccountTokens(this.store, username);
-    for (const key of dropped) await this.store.update(key, () => undefined);
+    const epoch = await endAccountSignIns(this.store, username, this.clock.now());
     const kept = keep === null ? null : tokenKey(SESSION_KEY_PREFIX, keep);
     if (kept !== null)
       await this.store.update<Session>(kept, (current) =>

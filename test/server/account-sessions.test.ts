@@ -259,3 +259,29 @@ describe('login tickets', () => {
     expect(await store.keys('server:account:')).toEqual(['server:account:nagy.eva']);
   });
 });
+
+describe('an account removed or replaced through the control API', () => {
+  it('takes its tickets, sessions and their record with it, so nothing of it stays in the store', async () => {
+    const store = new MemoryStore();
+    const lab = apiLab({}, store);
+    const { secret } = await enrolled(lab);
+    const cookie = await session(lab, secret);
+    await ticket(lab);
+    expect(await store.keys('server:account:')).toEqual([`server:account:${USER}`]);
+    expect((await lab.control('DELETE', `/control/accounts/${USER}`)).status).toBe(200);
+    for (const prefix of ['server:ticket:', 'server:session:', 'server:account:'])
+      expect(await store.keys(prefix)).toEqual([]);
+    expect(await me(lab, cookie)).toBe(401);
+  });
+
+  it('ends the sessions of the account it replaces', async () => {
+    const lab = apiLab();
+    const { secret } = await enrolled(lab);
+    const cookie = await session(lab, secret);
+    const put = await lab.control('POST', '/control/accounts', { username: USER, password: PASSWORD, secret });
+    expect(put.body.replaced).toBe(true);
+    expect(await me(lab, cookie)).toBe(401);
+    // The new account's own login works.
+    expect(await me(lab, await session(lab, secret))).toBe(200);
+  });
+});
