@@ -132,6 +132,27 @@ describe('mail to one address from many accounts', () => {
     });
   });
 
+  it('limits the mail kept in the store mailbox of several instances, as the HTTP service keeps it', async () => {
+    const { createProvider, createStoreMailbox, LOW_COST_HASHING_FOR_TESTS } = await import('../../src/index.js');
+    const first = lab();
+    const instance = () =>
+      createProvider({
+        clock: first.clock,
+        store: first.store,
+        hashing: LOW_COST_HASHING_FOR_TESTS,
+        mailer: createStoreMailbox(first.store, { clock: first.clock }),
+        emailCode: { maxSendsPerAddressPerHour: 2 },
+      });
+    const [a, b] = [instance(), instance()];
+    for (const name of ['a1', 'a2', 'a3']) await a.register({ username: name, password: PASSWORD, email: EMAIL });
+    expect((await a.startEmailFactor({ username: 'a1', password: PASSWORD })).ok).toBe(true);
+    expect((await b.startEmailFactor({ username: 'a2', password: PASSWORD })).ok).toBe(true);
+    expect(await b.startEmailFactor({ username: 'a3', password: PASSWORD })).toMatchObject({
+      messageKey: 'emailCode.throttled',
+    });
+    expect(await createStoreMailbox(first.store).messages(EMAIL)).toHaveLength(2);
+  });
+
   it('sends ten codes an hour to one address by default, so a family sharing it still logs in', async () => {
     const { provider } = lab();
     for (let i = 0; i < 11; i++) await provider.register({ username: `tag${i}`, password: PASSWORD, email: EMAIL });
