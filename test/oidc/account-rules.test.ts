@@ -145,3 +145,21 @@ describe('a password change ends the account’s other sign-ins', () => {
     expect(alerts(old)).toEqual([GENERIC_HU]);
   });
 });
+
+describe('a browser session of the front', () => {
+  it('ends 12 hours after the sign-in on the simulated clock, however often it is used', async () => {
+    lab = await startLab();
+    const code = await enroll(lab);
+    const config = await relyingParty(lab);
+    const agent = new UserAgent();
+    expect((await signIn(agent, (await authorization(config)).url, code)).location).toContain('code=');
+    for (let i = 0; i < 24; i++) {
+      await lab.clock.advanceBy(29 * 60_000);
+      expect((await agent.get((await authorization(config)).url)).location).toContain('code=');
+    }
+    await lab.clock.advanceBy(25 * 60_000);
+    const again = await agent.get((await authorization(config)).url);
+    expect(again.location).toBeNull();
+    expect(again.html).toContain('name="password"');
+  });
+});

@@ -190,6 +190,7 @@ Example:
             language,
             ...(values['oidc-issuer'] !== undefined && { issuer: values['oidc-issuer'] }),
             ...(values['oidc-acr'] !== undefined && { acr: values['oidc-acr'] }),
+            ...(sessionHours !== undefined && { sessionLifetimeMs: Number(sessionHours) * 3_600_000 }),
           },
         }),
     });

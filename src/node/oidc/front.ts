@@ -12,6 +12,7 @@ import type { Clock } from '../../core/clock.js';
 import { InvalidArgumentError, describeValue } from '../../core/errors.js';
 import { checkList, checkOptions } from '../../core/input.js';
 import { publicClient, readOidcClient, saveOidcClient } from '../../server/oidc-clients.js';
+import { SESSION_LIFETIME_MS } from '../../server/sessions.js';
 import type { SharedClock } from '../../server/shared-clock.js';
 import { checkLanguage, type Language } from '../../sim/language.js';
 import type { Provider as Service } from '../../sim/provider.js';
@@ -46,6 +47,11 @@ export interface OidcProviderOptions {
   acr?: string;
   /** The pages' language when the relying party names none in `ui_locales` (default: the provider's). */
   language?: Language;
+  /**
+   * The longest a browser session lives after its sign-in, used or not, on the simulated clock
+   * (default 12 hours, as the API's sessions; from a minute to 30 days).
+   */
+  sessionLifetimeMs?: number;
   /** Clients to register at start (as `POST /control/oidc/clients` takes them). */
   clients?: readonly unknown[];
 }
@@ -62,6 +68,9 @@ export interface OidcFront {
 }
 
 type OidcModule = { default: typeof ProviderClass; errors: typeof OidcErrors; interactionPolicy: PolicyModule };
+
+const MINUTE = 60_000;
+const DAY = 86_400_000;
 
 /** How often (real time) a front removes the Store entries whose simulated time has passed. */
 const SWEEP_EVERY_MS = 10 * 60_000;
@@ -90,6 +99,11 @@ export async function createOidcProvider(options: OidcProviderOptions): Promise<
     throw new InvalidArgumentError(`"acr" must be 1 to 200 printable ASCII characters, got ${describeValue(acr)}`);
   const language = checkLanguage(o.language ?? o.provider.language);
   const clients = checkList(o.clients ?? [], 'clients', 1000).map(readOidcClient);
+  const lifetime = o.sessionLifetimeMs ?? SESSION_LIFETIME_MS;
+  if (!Number.isInteger(lifetime) || lifetime < MINUTE || lifetime > 30 * DAY)
+    throw new InvalidArgumentError(
+      `"sessionLifetimeMs" must be a whole number of ms from ${MINUTE} to ${30 * DAY}, got ${describeValue(lifetime)}`,
+    );
   const {
     default: Provider,
     errors,
@@ -106,7 +120,7 @@ export async function createOidcProvider(options: OidcProviderOptions): Promise<
         acr,
         language,
         claimsOf: (sub) => claimsOf(store, sub),
-        policy: signInPolicy(interactionPolicy, store),
+        policy: signInPolicy(interactionPolicy, store, clock, lifetime),
       }),
     );
     // Koa would print a failed request's stack; the front answers it with a 500 page instead.
