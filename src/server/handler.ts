@@ -16,7 +16,7 @@ import { fetchApiRequest, fetchResponse } from './fetch-exchange.js';
 import { API_HEADERS, HttpError, errorResponse } from './http-error.js';
 import { openApiDocument } from './openapi.js';
 import type { QrRenderer, Route, RouteContext } from './route.js';
-import { SESSION_LIFETIME_MS, SessionBook } from './sessions.js';
+import { SessionBook, checkSessionLifetime } from './sessions.js';
 import type { SharedClock } from './shared-clock.js';
 import { SITE_ROUTES } from './site-routes.js';
 
@@ -47,8 +47,6 @@ export interface ProviderHandlerOptions {
 export type FetchHandler = (request: Request) => Promise<Response>;
 
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]']);
-const MINUTE = 60_000;
-const DAY = 86_400_000;
 
 /**
  * The HTTP API of `provider`. Unknown paths answer a JSON 404, so the handler can sit in front of
@@ -81,11 +79,7 @@ export function createProviderHandler(provider: Provider, options: ProviderHandl
   const cors = new Set(checkOrigins(options.corsOrigins, 'corsOrigins'));
   const random = options.random ?? cryptoRandom;
   const clock = options.clock;
-  const lifetime = options.sessionLifetimeMs ?? SESSION_LIFETIME_MS;
-  if (!Number.isInteger(lifetime) || lifetime < MINUTE || lifetime > 30 * DAY)
-    throw new InvalidArgumentError(
-      `"sessionLifetimeMs" must be a whole number of ms from ${MINUTE} to ${30 * DAY}, got ${describeValue(lifetime)}`,
-    );
+  const lifetime = checkSessionLifetime(options.sessionLifetimeMs);
   const sessions = new SessionBook(options.store, clock ?? { now: () => Date.now() }, random, lifetime);
   const routes = compile([...SITE_ROUTES, ...(token === undefined ? [] : CONTROL_ROUTES)]);
   const mailbox = controlMailboxOf(provider);

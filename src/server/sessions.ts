@@ -12,6 +12,7 @@
  *   ({@link SessionBook.endAccountSessions}; see account-tokens.ts).
  */
 import type { Clock } from '../core/clock.js';
+import { InvalidArgumentError, describeValue } from '../core/errors.js';
 import { digest } from '../core/hash/hash.js';
 import { sha256 } from '../core/hash/sha256.js';
 import { fromHex, toHex } from '../core/hex.js';
@@ -32,6 +33,20 @@ export const SESSION_LIFETIME_MS = 12 * 60 * 60_000;
 export const TICKET_KEY_PREFIX = 'server:ticket:';
 /** The Store key prefix of sessions (the rest is the SHA-256 of the session token). */
 export const SESSION_KEY_PREFIX = 'server:session:';
+/**
+ * `sessionLifetimeMs` as an option gives it: a whole number of ms from a minute to 30 days, or
+ * {@link SESSION_LIFETIME_MS} when absent.
+ * @throws {InvalidArgumentError} for anything else
+ */
+export function checkSessionLifetime(value: unknown): number {
+  const lifetime = value ?? SESSION_LIFETIME_MS;
+  if (typeof lifetime !== 'number' || !Number.isInteger(lifetime) || lifetime < 60_000 || lifetime > 30 * 86_400_000)
+    throw new InvalidArgumentError(
+      `"sessionLifetimeMs" must be a whole number of ms from 60000 to 2592000000, got ${describeValue(lifetime)}`,
+    );
+  return lifetime;
+}
+
 /** The name of the session cookie. */
 export const SESSION_COOKIE = 'totp_lab_session';
 

@@ -12,7 +12,7 @@ import type { Clock } from '../../core/clock.js';
 import { InvalidArgumentError, describeValue } from '../../core/errors.js';
 import { checkList, checkOptions } from '../../core/input.js';
 import { publicClient, readOidcClient, saveOidcClient } from '../../server/oidc-clients.js';
-import { SESSION_LIFETIME_MS } from '../../server/sessions.js';
+import { checkSessionLifetime } from '../../server/sessions.js';
 import type { SharedClock } from '../../server/shared-clock.js';
 import { checkLanguage, type Language } from '../../sim/language.js';
 import type { Provider as Service } from '../../sim/provider.js';
@@ -69,9 +69,6 @@ export interface OidcFront {
 
 type OidcModule = { default: typeof ProviderClass; errors: typeof OidcErrors; interactionPolicy: PolicyModule };
 
-const MINUTE = 60_000;
-const DAY = 86_400_000;
-
 /** How often (real time) a front removes the Store entries whose simulated time has passed. */
 const SWEEP_EVERY_MS = 10 * 60_000;
 
@@ -99,11 +96,7 @@ export async function createOidcProvider(options: OidcProviderOptions): Promise<
     throw new InvalidArgumentError(`"acr" must be 1 to 200 printable ASCII characters, got ${describeValue(acr)}`);
   const language = checkLanguage(o.language ?? o.provider.language);
   const clients = checkList(o.clients ?? [], 'clients', 1000).map(readOidcClient);
-  const lifetime = o.sessionLifetimeMs ?? SESSION_LIFETIME_MS;
-  if (!Number.isInteger(lifetime) || lifetime < MINUTE || lifetime > 30 * DAY)
-    throw new InvalidArgumentError(
-      `"sessionLifetimeMs" must be a whole number of ms from ${MINUTE} to ${30 * DAY}, got ${describeValue(lifetime)}`,
-    );
+  const lifetime = checkSessionLifetime(o.sessionLifetimeMs);
   const {
     default: Provider,
     errors,
