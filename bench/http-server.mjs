@@ -67,6 +67,9 @@ if (mode === 'hello') {
     await Promise.all(batch);
   }
   await profileServing();
-  const running = await node.serveHandler(handler, { port: 0, limits: { maxConnections: 1000 } });
+  const running = await node.serveHandler(handler, {
+    port: 0,
+    limits: { maxConnections: 1000, maxConnectionsPerAddress: 1000 },
+  });
   console.log(JSON.stringify({ port: running.port, code: lib.generateCode(started.secret, { clock: base }), tickets }));
 }

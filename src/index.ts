@@ -156,8 +156,13 @@ export {
 export type { StoreMailbox, StoreMailboxOptions, KeptMail } from './sim/store-mailbox.js';
 export { readCodeMail } from './sim/mail-reading.js';
 export type { CodeMailFields, MailPurpose } from './sim/mail-reading.js';
-export { DEFAULT_EMAIL_CODE_POLICY, DEFAULT_PASSWORD_POLICY, DEFAULT_MAIL_FROM } from './sim/account-policy.js';
-export type { EmailCodePolicy, PasswordPolicy } from './sim/account-policy.js';
+export {
+  DEFAULT_EMAIL_CODE_POLICY,
+  DEFAULT_PASSWORD_POLICY,
+  DEFAULT_MAIL_FROM,
+  UGYFELKAPU_PASSWORD_WARNINGS,
+} from './sim/account-policy.js';
+export type { EmailCodePolicy, ExpiryWarning, PasswordPolicy } from './sim/account-policy.js';
 export type {
   PasswordOk,
   SecondFactorKind,

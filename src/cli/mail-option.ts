@@ -18,12 +18,22 @@ export interface MailSetup {
   close(): Promise<void>;
 }
 
+/** The flag that lets SMTP credentials go to a server without STARTTLS. */
+export const INSECURE_AUTH_FLAG = '--smtp-allow-insecure-auth';
+/** The same as an environment variable (1 or empty), for every command that sends mail. */
+export const SMTP_INSECURE_AUTH_ENV = 'TOTP_LAB_SMTP_ALLOW_INSECURE_AUTH';
+
 /**
  * Sets up the mailer: SMTP when `flag` (--smtp) or TOTP_LAB_SMTP_URL gives a URL, the flag first;
  * otherwise none (the service's own in-memory mailbox). An unreachable server is a warning, not a failure, so the service
- * starts before the mail catcher does.
+ * starts before the mail catcher does. A user name and password go only over TLS unless
+ * `allowInsecureAuth` (--smtp-allow-insecure-auth) says otherwise.
  */
-export async function setUpMail(flag: string | undefined, env: Record<string, string | undefined>): Promise<MailSetup> {
+export async function setUpMail(
+  flag: string | undefined,
+  env: Record<string, string | undefined>,
+  options: { allowInsecureAuth?: boolean } = {},
+): Promise<MailSetup> {
   if (flag === '') throw new UsageError('--smtp must be an smtp:// or smtps:// URL, got ""');
   const url = flag ?? (env[SMTP_URL_ENV] === '' ? undefined : env[SMTP_URL_ENV]);
   if (url === undefined) {
@@ -35,14 +45,24 @@ export async function setUpMail(flag: string | undefined, env: Record<string, st
     };
   }
   const { createSmtpMailer } = await import('../node/smtp-mailer.js');
-  const mailer = await createSmtpMailer({ url, ...(await trustedCertificates(env)) });
+  const fromEnv = env[SMTP_INSECURE_AUTH_ENV];
+  if (fromEnv !== undefined && fromEnv !== '' && fromEnv !== '1')
+    throw new UsageError(`${SMTP_INSECURE_AUTH_ENV} must be 1 or empty, got ${JSON.stringify(fromEnv.slice(0, 40))}`);
+  const allowInsecureAuth = options.allowInsecureAuth === true || fromEnv === '1';
+  const mailer = await createSmtpMailer({ url, allowInsecureAuth, ...(await trustedCertificates(env)) });
   const warnings: string[] = [];
   if (flag !== undefined && /^[a-z]+:\/\/[^/@]*:[^/@]*@/i.test(flag))
     warnings.push(`warning: --smtp holds a password, which stays in your shell history; set ${SMTP_URL_ENV} instead`);
+  if (allowInsecureAuth) {
+    const by = options.allowInsecureAuth === true ? INSECURE_AUTH_FLAG : `${SMTP_INSECURE_AUTH_ENV}=1`;
+    warnings.push(`warning: ${by} sends the SMTP user name and password without TLS if the server offers none`);
+  }
   try {
     await mailer.verify();
   } catch (error) {
-    warnings.push(`warning: ${(error as Error).message}; mail will fail until it answers`);
+    // The library's option is this command's flag.
+    const message = (error as Error).message.replace(/\ballowInsecureAuth\b/, INSECURE_AUTH_FLAG);
+    warnings.push(`warning: ${message}; mail will fail until it answers`);
   }
   return {
     mailer,

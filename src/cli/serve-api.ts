@@ -42,6 +42,10 @@ export interface ApiFlags {
   env: Record<string, string | undefined>;
   /** --smtp: an smtp:// URL (TOTP_LAB_SMTP_URL when absent); mail stays in the store without either. */
   smtp?: string | undefined;
+  /** --smtp-allow-insecure-auth: SMTP credentials may go without TLS. */
+  smtpAllowInsecureAuth?: boolean;
+  /** --session-lifetime, in ms. */
+  sessionLifetimeMs?: number;
   /** --seed: a seed file of accounts to put in at start-up. */
   seed?: string | undefined;
 }
@@ -56,7 +60,7 @@ export async function setUpApi(flags: ApiFlags): Promise<ApiSetup> {
     const { openStore } = await import('../node/open-store.js');
     store = await openStore(flags.store);
   }
-  const mail = await setUpMail(flags.smtp, flags.env);
+  const mail = await setUpMail(flags.smtp, flags.env, { allowInsecureAuth: flags.smtpAllowInsecureAuth === true });
   const clock = createSharedClock(store);
   await clock.refresh();
   const provider = createProvider({
@@ -79,6 +83,7 @@ export async function setUpApi(flags: ApiFlags): Promise<ApiSetup> {
     store,
     clock,
     corsOrigins: flags.corsOrigins,
+    ...(flags.sessionLifetimeMs !== undefined && { sessionLifetimeMs: flags.sessionLifetimeMs }),
     qr: (text) => ({ svg: renderQr(text, { format: 'svg' }), png: renderQr(text, { format: 'png' }) }),
     ...(control !== null && { controlToken: control.token }),
   });

@@ -4,17 +4,21 @@
  * address, the localhost names, this machine's addresses when bound to all of them, and any the
  * caller adds), so a web page cannot reach the server through a DNS name it re-points here; a
  * browser's Origin must name one of those hosts too. Bodies are refused on Content-Length and
- * reading stops at the limit; header and request time-outs are tight and connections are capped.
+ * reading stops at the limit; header and request time-outs are tight (a connection that sends no
+ * complete headers in time, also none at all, is closed); connections are capped, in all and per
+ * client address (connection-guard.ts). An API request refused here gets the API's JSON error.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { hostname, networkInterfaces } from 'node:os';
 import { InvalidArgumentError, InvalidStateError, describeValue } from '../core/errors.js';
+import { HttpError, errorResponse } from '../server/http-error.js';
+import { capConnectionsPerAddress } from './connection-guard.js';
 
 /** Limits of the listener. */
 export interface ListenerLimits {
   /** The largest request body read, in bytes (default 2 MiB). */
   maxBodyBytes: number;
-  /** Time for a client to send the request headers (default 5 s). */
+  /** Time for a client to send the request headers; a connection silent that long is closed (default 5 s). */
   headersTimeoutMs: number;
   /** Time for a whole request (default 15 s). */
   requestTimeoutMs: number;
@@ -22,6 +26,8 @@ export interface ListenerLimits {
   keepAliveTimeoutMs: number;
   /** Connections open at once (default 64). */
   maxConnections: number;
+  /** Connections open at once from one client address (default 32). */
+  maxConnectionsPerAddress: number;
 }
 
 export const DEFAULT_LISTENER_LIMITS: Readonly<ListenerLimits> = Object.freeze({
@@ -30,6 +36,7 @@ export const DEFAULT_LISTENER_LIMITS: Readonly<ListenerLimits> = Object.freeze({
   requestTimeoutMs: 15_000,
   keepAliveTimeoutMs: 5_000,
   maxConnections: 64,
+  maxConnectionsPerAddress: 32,
 });
 
 const LOCAL_NAMES = ['localhost', '127.0.0.1', '[::1]', '::1'];
@@ -88,14 +95,24 @@ export function resolveLimits(limits: Partial<ListenerLimits> = {}): ListenerLim
 
 /**
  * A Node server with the limits applied and the Host guard in front of `handle`.
- * A request for a host not on the list gets 421, a foreign Origin 403, both before anything else.
+ * A request for a host not on the list gets 421, a foreign Origin 403, both before anything else:
+ * as the API's JSON error (`MISDIRECTED_REQUEST`, `FORBIDDEN_ORIGIN`) when `isApiPath` says the
+ * request is for the API, else as plain text.
  */
 export function createGuardedServer(
   hosts: Set<string>,
   limits: ListenerLimits,
   handle: (req: IncomingMessage, res: ServerResponse) => void,
   origins: readonly string[] = [],
+  isApiPath: (path: string) => boolean = () => false,
 ): Server {
+  const refuse = (req: IncomingMessage, res: ServerResponse, error: HttpError): void => {
+    if (!isApiPath((req.url ?? '/').split('?')[0]!)) return sendText(res, error.status, error.message);
+    if (res.headersSent) return void res.destroy();
+    const answer = errorResponse(error);
+    res.writeHead(answer.status, { ...answer.headers, 'Content-Length': Buffer.byteLength(answer.body ?? '') });
+    res.end(answer.body);
+  };
   const server = createServer(
     {
       headersTimeout: limits.headersTimeoutMs,
@@ -105,14 +122,16 @@ export function createGuardedServer(
       connectionsCheckingInterval: Math.min(1_000, limits.headersTimeoutMs),
     },
     (req, res) => {
-      if (!hosts.has(hostOf(req.headers.host))) return sendText(res, 421, 'Misdirected request: unknown Host');
+      if (!hosts.has(hostOf(req.headers.host)))
+        return refuse(req, res, new HttpError(421, 'MISDIRECTED_REQUEST', 'misdirected request: unknown Host'));
       if (!originAllowed(req.headers.origin, hosts, origins))
-        return sendText(res, 403, 'Requests from other origins are not allowed');
+        return refuse(req, res, new HttpError(403, 'FORBIDDEN_ORIGIN', 'requests from other origins are not allowed'));
       handle(req, res);
     },
   );
   server.maxConnections = limits.maxConnections;
   server.maxHeadersCount = 100;
+  capConnectionsPerAddress(server, limits.maxConnectionsPerAddress);
   return server;
 }
 

@@ -10,6 +10,7 @@ import { cloneJson } from '../sim/json-clone.js';
 import { checkStoreValueSize } from '../sim/store.js';
 import type { Store, StoreValue } from '../sim/store.js';
 import { loadDriver } from './optional-driver.js';
+import { describePostgresUrl, withoutPassword } from './postgres-url.js';
 import { StoreError } from './store-error.js';
 
 type QueryResult = { rows: Record<string, unknown>[] };
@@ -43,12 +44,14 @@ export class PostgresStore implements Store {
   readonly #pool: Pool;
   readonly #table: string;
   readonly #where: string;
+  readonly #reason: (error: unknown) => string;
 
   /** @internal use {@link openPostgresStore} */
-  constructor(pool: Pool, table: string, where: string) {
+  constructor(pool: Pool, table: string, where: string, reason: (error: unknown) => string = String) {
     this.#pool = pool;
     this.#table = table;
     this.#where = where;
+    this.#reason = reason;
   }
 
   async get<T extends StoreValue>(key: string): Promise<T | undefined> {
@@ -94,11 +97,9 @@ export class PostgresStore implements Store {
       if (error instanceof CallerError) throw error.cause;
       // A broken connection goes back to the pool destroyed; PostgreSQL rolls the transaction back.
       broken = true;
-      throw new StoreError(
-        this.#where,
-        `cannot update PostgreSQL store ${this.#where}: ${(error as Error)?.message ?? String(error)}`,
-        { cause: error },
-      );
+      throw new StoreError(this.#where, `cannot update PostgreSQL store ${this.#where}: ${this.#reason(error)}`, {
+        cause: error,
+      });
     } finally {
       client.release(broken);
     }
@@ -124,11 +125,9 @@ export class PostgresStore implements Store {
     try {
       return await this.#pool.connect();
     } catch (error) {
-      throw new StoreError(
-        this.#where,
-        `cannot connect to PostgreSQL store ${this.#where}: ${(error as Error).message}`,
-        { cause: error },
-      );
+      throw new StoreError(this.#where, `cannot connect to PostgreSQL store ${this.#where}: ${this.#reason(error)}`, {
+        cause: error,
+      });
     }
   }
 
@@ -136,7 +135,7 @@ export class PostgresStore implements Store {
     try {
       return await this.#pool.query(sql, values);
     } catch (error) {
-      throw new StoreError(this.#where, `cannot ${verb} PostgreSQL store ${this.#where}: ${(error as Error).message}`, {
+      throw new StoreError(this.#where, `cannot ${verb} PostgreSQL store ${this.#where}: ${this.#reason(error)}`, {
         cause: error,
       });
     }
@@ -160,7 +159,14 @@ export class PostgresStore implements Store {
 export async function openPostgresStore(url: string, options: PostgresStoreOptions = {}): Promise<PostgresStore> {
   if (typeof url !== 'string' || !/^postgres(ql)?:\/\//.test(url) || url.length > 4096) {
     throw new InvalidArgumentError(
-      `"url" must be a postgres:// URL, got ${describeValue(typeof url === 'string' ? url.replace(/\/\/[^@/]*@/, '//…@') : url)}`,
+      `"url" must be a postgres:// URL, got ${describeValue(typeof url === 'string' ? describePostgresUrl(url) : url)}`,
+    );
+  }
+  try {
+    new URL(url);
+  } catch {
+    throw new InvalidArgumentError(
+      `"url" must be a valid postgres:// URL (percent-encode "@", ":" and "/" in the user name and password), got ${describePostgresUrl(url)}`,
     );
   }
   const table = options.table ?? 'totp_lab_store';
@@ -169,14 +175,16 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
   const max = options.maxConnections ?? 10;
   if (!Number.isInteger(max) || max < 1 || max > 1000)
     throw new InvalidArgumentError(`"maxConnections" must be 1 to 1000, got ${describeValue(max)}`);
-  const where = describeUrl(url, table);
+  const where = `${describePostgresUrl(url)} (table ${table})`;
+  // The driver's own messages should not quote the password; should one ever do, it is cut out.
+  const reason = (error: unknown) => withoutPassword((error as Error)?.message ?? String(error), url);
   const pg = await loadDriver<PgModule>('pg', '8', 'the PostgreSQL store');
   const pool = new pg.Pool({ connectionString: url, max });
   // An idle connection that breaks must not crash the process; the next query reports it.
   pool.on('error', () => undefined);
   const client = await pool.connect().catch(async (error: Error) => {
     await pool.end().catch(() => undefined);
-    throw new StoreError(where, `cannot connect to PostgreSQL store ${where}: ${error.message}`, { cause: error });
+    throw new StoreError(where, `cannot connect to PostgreSQL store ${where}: ${reason(error)}`, { cause: error });
   });
   try {
     await client.query('BEGIN');
@@ -197,17 +205,12 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
     client.release(true);
     await pool.end().catch(() => undefined);
     if (error instanceof StoreError) throw error;
-    throw new StoreError(where, `cannot prepare PostgreSQL store ${where}: ${(error as Error).message}`, {
+    throw new StoreError(where, `cannot prepare PostgreSQL store ${where}: ${reason(error)}`, {
       cause: error,
     });
   }
   client.release();
-  return new PostgresStore(pool, table, where);
-}
-
-/** The URL without its password, for messages. */
-function describeUrl(url: string, table: string): string {
-  return `${url.replace(/\/\/([^:@/]*):[^@/]*@/, '//$1:…@').split('?')[0]} (table ${table})`;
+  return new PostgresStore(pool, table, where, reason);
 }
 
 function checkKey(key: unknown): asserts key is string {

@@ -4,6 +4,7 @@
  * `oidc`, the OpenID Connect front answers its paths on the same port.
  */
 import { InvalidArgumentError, describeValue } from '../core/errors.js';
+import { checkOrigins } from '../server/cors-origins.js';
 import { runFetchHandler, type FetchHandler } from './fetch-bridge.js';
 import {
   allowedHostNames,
@@ -66,7 +67,9 @@ export async function serveHandler(handler: FetchHandler, options: ServeHandlerO
       if (oidc?.route(req, res)) return;
       runFetchHandler(handler, req, res, limits.maxBodyBytes).catch(() => sendText(res, 500, 'Internal error'));
     },
-    checkNames(options.allowedOrigins, 'allowedOrigins'),
+    checkOrigins(options.allowedOrigins, 'allowedOrigins'),
+    // Everything here is the API: its refusals are JSON errors.
+    () => true,
   );
   const running = await listen(server, port, host);
   await startFront(oidc, running);

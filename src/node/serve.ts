@@ -12,6 +12,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, sep } from 'node:path';
 import { InvalidArgumentError, InvalidStateError, describeValue } from '../core/errors.js';
 import { checkOptions } from '../core/input.js';
+import { checkOrigins } from '../server/cors-origins.js';
 import { runFetchHandler, type FetchHandler } from './fetch-bridge.js';
 import {
   allowedHostNames,
@@ -203,7 +204,8 @@ export async function serveStatic(options: ServeOptions): Promise<StaticServer> 
           : handle(root, req, res, headers, state, cache, marks);
       done.catch(() => send(res, 500, 'Internal error', {}, headers));
     },
-    checkNames(options.allowedOrigins, 'allowedOrigins'),
+    checkOrigins(options.allowedOrigins, 'allowedOrigins'),
+    (path) => api !== undefined && isApiPath(path),
   );
   const running = await listen(server, port, host);
   await startFront(oidc, running);

@@ -50,6 +50,9 @@ export async function createSmtpMailer(options: SmtpMailerOptions): Promise<Smtp
     host: target.host,
     port: target.port,
     secure: target.secure,
+    // With credentials over smtp://, STARTTLS or nothing: a server (or a man in the middle) that
+    // offers no STARTTLS never sees them.
+    requireTLS: target.requireTls,
     ...(target.auth !== undefined && { auth: { user: target.auth.user, pass: target.auth.pass } }),
     // Node's `ca` replaces the trusted authorities; the system's are kept and the given ones added.
     ...(target.ca !== undefined && { tls: { ca: [...rootCertificates, target.ca] } }),
@@ -141,6 +144,11 @@ function toMailError(error: unknown, server: string, target: SmtpTarget): MailEr
     case 'ETIMEDOUT':
       return new MailError(server, `${at} did not answer within ${target.timeoutMs} ms`);
     case 'ETLS':
+      if (target.requireTls && e.command === 'STARTTLS' && typeof e.response === 'string')
+        return new MailError(
+          server,
+          `${at} offers no STARTTLS, so the user name and password were not sent: use smtps://, a server with STARTTLS, or allowInsecureAuth`,
+        );
       return new MailError(
         server,
         `could not set up TLS with ${at}${target.secure ? ' (is it an smtps:// server?)' : ''}`,

@@ -8,16 +8,26 @@ import { InvalidArgumentError, describeValue } from '../core/errors.js';
 /** Where and how to reach the SMTP server; either `url` or `host` (with the rest optional). */
 export interface SmtpMailerOptions {
   /**
-   * `smtp://[user[:password]@]host[:port]` (STARTTLS when the server offers it) or `smtps://…`
-   * (TLS from the start). Percent-encode special characters in the user name and password.
+   * `smtp://[user[:password]@]host[:port]` (STARTTLS when the server offers it, and required when
+   * a user name and password are given) or `smtps://…` (TLS from the start). Percent-encode special
+   * characters in the user name and password.
    */
   url?: string;
   host?: string;
   /** Default 587, or 465 with `secure`. */
   port?: number;
-  /** TLS from the first byte (usually port 465); otherwise STARTTLS is used when the server offers it. */
+  /**
+   * TLS from the first byte (usually port 465); otherwise STARTTLS is used when the server offers
+   * it, and required with `auth`.
+   */
   secure?: boolean;
   auth?: { user: string; pass: string };
+  /**
+   * Lets a user name and password go to a server that offers no STARTTLS, in clear (default false:
+   * refused without sending them). Only for a mail catcher on this machine that wants a login but
+   * has no TLS: anyone on the way can read them, and a man in the middle can strip STARTTLS.
+   */
+  allowInsecureAuth?: boolean;
   /** The sender address of every message, instead of the one the service signs its mail with. */
   from?: string;
   /** How long to wait for the connection, the greeting and each reply, in milliseconds (default 10 000). */
@@ -36,6 +46,8 @@ export interface SmtpTarget {
   port: number;
   secure: boolean;
   auth: { user: string; pass: string } | undefined;
+  /** STARTTLS is required: credentials are given, over plain smtp://, and the user did not allow them in clear. */
+  requireTls: boolean;
   from: string | undefined;
   timeoutMs: number;
   ca: string | undefined;
@@ -76,6 +88,11 @@ export function readSmtpOptions(options: SmtpMailerOptions): SmtpTarget {
     (typeof auth !== 'object' || auth === null || typeof auth.user !== 'string' || typeof auth.pass !== 'string')
   )
     throw new InvalidArgumentError('"auth" must be { user: string, pass: string }');
+  const allowInsecureAuth = options.allowInsecureAuth ?? false;
+  if (typeof allowInsecureAuth !== 'boolean')
+    throw new InvalidArgumentError(
+      `"allowInsecureAuth" must be true or false, got ${describeValue(allowInsecureAuth)}`,
+    );
   if (options.from !== undefined && (typeof options.from !== 'string' || !ADDRESS.test(options.from)))
     throw new InvalidArgumentError(`"from" must be one e-mail address, got ${describeValue(options.from)}`);
   const timeoutMs = options.timeoutMs ?? DEFAULT_SMTP_TIMEOUT_MS;
@@ -86,7 +103,17 @@ export function readSmtpOptions(options: SmtpMailerOptions): SmtpTarget {
     (typeof options.ca !== 'string' || options.ca.length > MAX_CA_CHARS || !options.ca.includes(PEM_CERTIFICATE))
   )
     throw new InvalidArgumentError(`"ca" must be PEM text with at least one certificate (${PEM_CERTIFICATE})`);
-  return { host: host.replace(/^\[|\]$/g, ''), port, secure, auth, from: options.from, timeoutMs, ca: options.ca };
+  const requireTls = auth !== undefined && !secure && !allowInsecureAuth;
+  return {
+    host: host.replace(/^\[|\]$/g, ''),
+    port,
+    secure,
+    auth,
+    requireTls,
+    from: options.from,
+    timeoutMs,
+    ca: options.ca,
+  };
 }
 
 /** Reads an smtp:// or smtps:// URL without ever echoing it (it may hold a password). */

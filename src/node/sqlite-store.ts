@@ -6,7 +6,10 @@
  * `synchronous=FULL`: an update that has resolved is on disk. Updates that arrive together are
  * committed together (group commit: one transaction, one sync to disk), each still atomic and
  * each resolving only after the commit; an `fn` that throws writes nothing and fails only its own.
+ * The file holds TOTP keys in clear: it is created readable by its owner only (0600) whatever the
+ * umask, and SQLite gives its -wal and -shm files the same mode.
  */
+import { chmod, open, stat } from 'node:fs/promises';
 import { InvalidArgumentError, describeValue } from '../core/errors.js';
 import { cloneJson } from '../sim/json-clone.js';
 import { checkStoreValueSize } from '../sim/store.js';
@@ -170,6 +173,7 @@ export async function openSqliteStore(path: string, options: SqliteStoreOptions 
   if (!Number.isInteger(busy) || busy < 0 || busy > 600_000)
     throw new InvalidArgumentError(`"busyTimeoutMs" must be 0 to 600000, got ${describeValue(busy)}`);
   const Driver = await loadDriver<DatabaseConstructor>('better-sqlite3', '12', 'the SQLite store');
+  await keepPrivate(file);
   let db: Database;
   try {
     db = new Driver(file, { timeout: busy });
@@ -192,6 +196,28 @@ export async function openSqliteStore(path: string, options: SqliteStoreOptions 
     );
   }
   return new SqliteStore(file, db);
+}
+
+/**
+ * Creates the database file 0600 (the mode a new file gets is masked by the umask, so it is set
+ * afterwards), and makes an existing one readable by others 0600, with its -wal and -shm files:
+ * SQLite creates those with the database's mode. Best effort: a file this user may not change, or
+ * cannot create, is left for the driver to open or report.
+ */
+async function keepPrivate(file: string): Promise<void> {
+  if (file === ':memory:') return;
+  try {
+    const handle = await open(file, 'wx', 0o600);
+    await handle.chmod(0o600).finally(() => handle.close());
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') return;
+    try {
+      if (((await stat(file)).mode & 0o077) !== 0) await chmod(file, 0o600);
+    } catch {
+      return;
+    }
+  }
+  for (const companion of ['-wal', '-shm']) await chmod(file + companion, 0o600).catch(() => undefined);
 }
 
 /** The file of a SQLite location: a path, or a `sqlite:` URL. */

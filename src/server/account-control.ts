@@ -4,8 +4,10 @@
  * what the service keeps for an account itself, its login tickets, sessions and mail. A replaced
  * account starts clean: a ticket, session or mailed code of the old one must not reach the new one.
  */
+import type { Clock } from '../core/clock.js';
 import type { Provider, SeedAccountInput, SeededAccount } from '../sim/provider.js';
 import type { Store } from '../sim/store.js';
+import { accountTokensKey, endAccountTokens } from './account-tokens.js';
 import type { ControlMailbox } from './control-mailbox.js';
 import { SESSION_KEY_PREFIX, TICKET_KEY_PREFIX } from './sessions.js';
 
@@ -17,6 +19,8 @@ export interface AccountPlaces {
   provider: Provider;
   store: Store;
   mailbox: ControlMailbox | null;
+  /** The service's clock (the real one when absent). */
+  clock?: Clock | undefined;
 }
 
 /**
@@ -40,10 +44,15 @@ export async function dropAccount(
 ): Promise<({ username: string } & AccountLeftovers) | null> {
   const removed = await places.provider.removeAccount(username);
   if (removed === null) return null;
-  return { username: removed.username, ...(await dropLeftovers(places, removed.username, removed.email)) };
+  const leftovers = await dropLeftovers(places, removed.username, removed.email);
+  // Its tokens are gone: the record of them goes too, so nothing of the account stays in the store.
+  await places.store.update(accountTokensKey(removed.username), () => undefined);
+  return { username: removed.username, ...leftovers };
 }
 
 async function dropLeftovers(places: AccountPlaces, username: string, email: string | null): Promise<AccountLeftovers> {
+  // A new epoch first, so a ticket or session issued while the store is being read ends too.
+  await endAccountTokens(places.store, username, places.clock?.now() ?? Date.now());
   const tickets = await dropTokens(places.store, TICKET_KEY_PREFIX, username);
   const sessions = await dropTokens(places.store, SESSION_KEY_PREFIX, username);
   const messages = email && places.mailbox ? await places.mailbox.removeFor(email) : 0;

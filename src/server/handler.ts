@@ -10,12 +10,13 @@ import type { Provider } from '../sim/provider.js';
 import type { Store } from '../sim/store.js';
 import { CONTROL_ROUTES } from './control-routes.js';
 import { controlMailboxOf } from './control-mailbox.js';
+import { checkOrigins } from './cors-origins.js';
 import { PLAIN_API, type ApiAnswer, type ApiRequest, type PlainApiHandler } from './exchange.js';
 import { fetchApiRequest, fetchResponse } from './fetch-exchange.js';
 import { API_HEADERS, HttpError, errorResponse } from './http-error.js';
 import { openApiDocument } from './openapi.js';
 import type { QrRenderer, Route, RouteContext } from './route.js';
-import { SessionBook } from './sessions.js';
+import { SessionBook, checkSessionLifetime } from './sessions.js';
 import type { SharedClock } from './shared-clock.js';
 import { SITE_ROUTES } from './site-routes.js';
 
@@ -27,8 +28,13 @@ export interface ProviderHandlerOptions {
   clock?: SharedClock;
   /** The bearer token of the control API (at least 16 characters); without one the control API is off. */
   controlToken?: string;
-  /** Origins allowed to call the API from a browser (CORS); none by default. */
+  /** Origins allowed to call the API from a browser (CORS); none by default, and never `null`. */
   corsOrigins?: readonly string[];
+  /**
+   * The longest a session lives after its login, used or not, on the simulated clock (default
+   * 12 hours; from a minute to 30 days). Unused, it ends after 30 minutes.
+   */
+  sessionLifetimeMs?: number;
   /** Mark the session cookie Secure (default: unless the request was made to a loopback host). */
   secureCookies?: boolean;
   /** Draws key URIs as QR codes in enrollment answers. */
@@ -70,10 +76,11 @@ export function createProviderHandler(provider: Provider, options: ProviderHandl
   ) {
     throw new InvalidArgumentError('"controlToken" must be 16 to 256 characters without spaces');
   }
-  const cors = new Set(options.corsOrigins ?? []);
+  const cors = new Set(checkOrigins(options.corsOrigins, 'corsOrigins'));
   const random = options.random ?? cryptoRandom;
   const clock = options.clock;
-  const sessions = new SessionBook(options.store, clock ?? { now: () => Date.now() }, random);
+  const lifetime = checkSessionLifetime(options.sessionLifetimeMs);
+  const sessions = new SessionBook(options.store, clock ?? { now: () => Date.now() }, random, lifetime);
   const routes = compile([...SITE_ROUTES, ...(token === undefined ? [] : CONTROL_ROUTES)]);
   const mailbox = controlMailboxOf(provider);
   const document = JSON.stringify(openApiDocument({ control: token !== undefined }));

@@ -48,7 +48,17 @@ export const EMAIL_REQUEST_SCHEMAS: Record<string, Schema> = {
     ['username', 'password'],
   ),
   EmailFactorConfirmRequest: obj({ setupId: str('from POST /api/email-factor'), code: str('the mailed code') }),
-  PasswordChangeRequest: obj({ username: str(), password: str('the current password'), newPassword: str() }),
+  PasswordChangeRequest: obj(
+    {
+      username: str(),
+      password: str('the current password'),
+      newPassword: str(),
+      code: str(
+        'the current code of the second factor (app, or a mailed one); not needed in a session of this account, for an expired password, or without a second factor',
+      ),
+    },
+    ['username', 'password', 'newPassword'],
+  ),
 };
 
 export const EMAIL_RESPONSE_SCHEMAS: Record<string, Schema> = {

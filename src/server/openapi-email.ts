@@ -13,6 +13,7 @@ export const PASSWORD_EXPIRED = {
     'Failure',
   ),
 };
+const FORBIDDEN_ORIGIN = { '403': answer('A request from another origin (FORBIDDEN_ORIGIN)', 'Error') };
 const MAIL_NOT_SENT = {
   '502': answer('The mail could not be sent (messageKey emailCode.notSent); try again later', 'Refusal'),
 };
@@ -49,11 +50,14 @@ export const EMAIL_SITE_PATHS = {
     ),
   },
   '/api/password': {
-    post: op(
-      'Change the password (required once it has expired): the current one and a new one',
-      ['site'],
-      ['200', 'Changed', 'PasswordChanged'],
-      'PasswordChangeRequest',
+    post: withAnswers(
+      op(
+        "Change the password: the current one and a new one, in a session of the account or with the second factor's code; once expired, the password alone. The account's other sessions and login tickets end",
+        ['site'],
+        ['200', 'Changed', 'PasswordChanged'],
+        'PasswordChangeRequest',
+      ),
+      FORBIDDEN_ORIGIN,
     ),
   },
 };

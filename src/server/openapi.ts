@@ -96,11 +96,14 @@ export function openApiDocument(options: { control: boolean } = { control: true 
       ),
     },
     '/api/deletion-code': {
-      post: op(
-        'Lost phone: redeem the törlőkód to remove the binding',
-        ['recovery'],
-        ['200', 'Redeemed', 'DeletionCodeRedeemed'],
-        'DeletionCodeRequest',
+      post: withAnswers(
+        op(
+          "Lost phone: redeem the törlőkód to remove the binding; the account's sessions and login tickets end",
+          ['recovery'],
+          ['200', 'Redeemed', 'DeletionCodeRedeemed'],
+          'DeletionCodeRequest',
+        ),
+        PASSWORD_EXPIRED,
       ),
     },
     ...EMAIL_SITE_PATHS,

@@ -40,7 +40,7 @@ export const SITE_ROUTES: readonly Route[] = [
     const result = await c.provider.verifySecondFactor({ username: ticket.username, code: body['code'] as string });
     if (!result.ok) return resultResponse(result);
     await ticket.drop();
-    const token = await c.sessions.openSession(ticket.username);
+    const token = await c.sessions.openSession(ticket.username, ticket.epoch);
     return resultResponse(result, 200, { 'Set-Cookie': sessionCookie(token, c.secureCookies) });
   }),
   {
@@ -78,7 +78,11 @@ export const SITE_ROUTES: readonly Route[] = [
   }),
   post('/api/deletion-code', async (c) => {
     const body = await readJsonObject(c.request, ['username', 'password', 'deletionCode']);
-    return resultResponse(await c.provider.redeemDeletionCode(body as never));
+    const result = await c.provider.redeemDeletionCode(body as never);
+    if (!result.ok) return refusalAnswer(result);
+    // The phone binding is gone: so are the sessions and login tickets that relied on it.
+    await c.sessions.endAccountSessions(result.username);
+    return resultResponse(result);
   }),
   ...EMAIL_ROUTES,
 ];

@@ -25,6 +25,7 @@ import {
   resolvePasswordPolicy,
   type EmailCodePolicy,
   type PasswordPolicy,
+  type ResolvedPasswordPolicy,
 } from './account-policy.js';
 import { DEFAULT_AUDIT_LIMIT, type AuditEvent } from './audit.js';
 import { DEFAULT_LANGUAGE, checkLanguage, type Language } from './language.js';
@@ -36,9 +37,10 @@ import { DEFAULT_THROTTLE, type ThrottlePolicy } from './throttle.js';
  * A ready-made set of defaults.
  * - `standard` (the default): Ügyfélkapu+ behaviour, Hungarian, the factor active at once.
  * - `ugyfelkapu`: as `standard`, plus the 90-second activation delay users meet on the real site,
- *   for trainers showing why a login right after setup fails.
+ *   for trainers showing why a login right after setup fails, and the real service's password
+ *   warnings (one month, one week and one day before expiry, each once).
  * Both use the real service's numbers for the e-mail code (10 minutes) and password age (two
- * years, the lock 60 days after expiry): see account-policy.ts.
+ * calendar years, the lock 60 days after expiry): see account-policy.ts.
  */
 export type ProviderProfile = 'standard' | 'ugyfelkapu';
 
@@ -89,9 +91,12 @@ export interface ProviderOptions {
   mailer?: Mailer;
   /** The sender address of the service's mail (default `ugyfelkapu@example.hu`). */
   mailFrom?: string;
-  /** The e-mail second factor: code life 10 min, resend after 60 s, at most 5 codes an hour. */
+  /** The e-mail second factor: code life 10 min, resend after 60 s, at most 5 codes an hour (10 to one address). */
   emailCode?: Partial<EmailCodePolicy>;
-  /** Password age: expiry after 730 days, a warning 14 days before, the lock 60 days after. */
+  /**
+   * Password age: expiry after two calendar years, a warning in the last 14 days (`ugyfelkapu`: one
+   * month, one week and one day before), the lock 60 days after.
+   */
   passwordPolicy?: Partial<PasswordPolicy>;
 }
 
@@ -123,7 +128,7 @@ export interface ResolvedProviderOptions {
   mailbox: MemoryMailbox | null;
   mailFrom: string;
   emailCode: EmailCodePolicy;
-  passwordPolicy: PasswordPolicy;
+  passwordPolicy: ResolvedPasswordPolicy;
 }
 
 /** The Ügyfélkapu+ trainer profile's activation delay: users report 1–2 minutes. */
@@ -187,7 +192,7 @@ export function resolveProviderOptions(options: ProviderOptions): ResolvedProvid
     mailbox,
     mailFrom: checkMailFrom(options.mailFrom ?? DEFAULT_MAIL_FROM),
     emailCode: resolveEmailCodePolicy(options.emailCode),
-    passwordPolicy: resolvePasswordPolicy(options.passwordPolicy),
+    passwordPolicy: resolvePasswordPolicy(options.passwordPolicy, profile),
   };
 }
 

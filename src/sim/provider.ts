@@ -118,11 +118,16 @@ export interface Provider {
   }): Promise<EmailFactorStarted | Refusal>;
   /** The confirmation code from the mail → e-mail is the account's second factor. */
   confirmEmailFactor(input: { setupId: string; code: string }): Promise<EmailFactorConfirmed | Refusal>;
-  /** The current password and a new one; works also once the password has expired. */
+  /**
+   * The current password and a new one; works also once the password has expired. With `code` (a
+   * current app or e-mailed code) the second factor is checked too, unless the password has expired
+   * or the account has none: pass it always, unless your own session has passed the second factor.
+   */
   changePassword(input: {
     username: string;
     password: string;
     newPassword: string;
+    code?: string;
   }): Promise<PasswordChanged | Refusal>;
   /**
    * The administrator's "in person" unlock after too many wrong passwords or a password expired

@@ -3,7 +3,31 @@
 // or TLS with a given certificate.
 import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
+import { generate } from 'selfsigned';
 import { SMTPServer } from 'smtp-server';
+import type { MailMessage } from '../../src/index.js';
+
+/** A code mail as the service sends it, for the tests that send one. */
+export const CODE_MAIL: MailMessage = {
+  to: 'kovacs.janos@example.hu',
+  from: 'ugyfelkapu@example.gov.hu',
+  subject: 'Ügyfélkapu+ hitelesítő kód',
+  text: 'Az Ön hitelesítő kódja: 493817\n',
+  sentAt: Date.UTC(2025, 0, 14, 9, 30, 0),
+};
+
+/** A self-signed certificate for 127.0.0.1, made for the test (a new one each call). */
+export async function testCertificate(): Promise<{ key: string; cert: string }> {
+  const made = await generate([{ name: 'commonName', value: 'totp-lab test mail catcher' }], {
+    keyType: 'ec',
+    algorithm: 'sha256',
+    extensions: [
+      { name: 'basicConstraints', cA: true },
+      { name: 'subjectAltName', altNames: [{ type: 7, ip: '127.0.0.1' }] },
+    ],
+  });
+  return { key: made.private, cert: made.cert };
+}
 
 export interface CaughtMail {
   mailFrom: string;

@@ -12,7 +12,11 @@ let catcher: MailCatcher;
 let mailer: SmtpMailer;
 beforeAll(async () => {
   catcher = await startMailCatcher({ login: { user: 'lab', pass: 'Catcher-Pass-42' } });
-  mailer = await createSmtpMailer({ url: `smtp://lab:Catcher-Pass-42@127.0.0.1:${catcher.port}` });
+  // A catcher that wants a login but has no TLS: the credentials may go in clear only when said so.
+  mailer = await createSmtpMailer({
+    url: `smtp://lab:Catcher-Pass-42@127.0.0.1:${catcher.port}`,
+    allowInsecureAuth: true,
+  });
 });
 afterAll(async () => {
   await mailer.close();

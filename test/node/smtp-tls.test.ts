@@ -5,34 +5,20 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
-import { generate } from 'selfsigned';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SMTP_CA_ENV, SMTP_URL_ENV, setUpMail } from '../../src/cli/mail-option.js';
 import { createSmtpMailer, MailError } from '../../src/node/index.js';
-import type { MailMessage } from '../../src/index.js';
-import { startMailCatcher, type MailCatcher } from './smtp-catcher.js';
+import { CODE_MAIL, startMailCatcher, testCertificate, type MailCatcher } from './smtp-catcher.js';
 
-const message: MailMessage = {
-  to: 'kovacs.janos@example.hu',
-  from: 'ugyfelkapu@example.gov.hu',
-  subject: 'Ügyfélkapu+ hitelesítő kód',
-  text: 'Az Ön hitelesítő kódja: 493817\n',
-  sentAt: Date.UTC(2025, 0, 14, 9, 30, 0),
-};
+const message = CODE_MAIL;
 
 let pem: { key: string; cert: string };
 let other: string;
 const catchers: MailCatcher[] = [];
 beforeAll(async () => {
-  const extensions = [
-    { name: 'basicConstraints' as const, cA: true },
-    { name: 'subjectAltName' as const, altNames: [{ type: 7 as const, ip: '127.0.0.1' }] },
-  ];
-  const attrs = [{ name: 'commonName', value: 'totp-lab test mail catcher' }];
-  const made = await generate(attrs, { keyType: 'ec', algorithm: 'sha256', extensions });
-  pem = { key: made.private, cert: made.cert };
+  pem = await testCertificate();
   // Another certificate for the same name: trusting it must not make the catcher's trusted.
-  other = (await generate(attrs, { keyType: 'ec', algorithm: 'sha256', extensions })).cert;
+  other = (await testCertificate()).cert;
 });
 afterAll(async () => {
   await Promise.all(catchers.map((c) => c.close()));

@@ -6,9 +6,9 @@ const DAY = 86_400_000;
 const EXPIRED_HU = { ok: false, messageKey: 'password.expired', message: MESSAGES_HU['password.expired'] };
 
 describe('password age', () => {
-  it('uses the real numbers: two years, a warning 14 days before, the lock 60 days after', () => {
+  it('uses the real numbers: two calendar years, a warning 14 days before, the lock 60 days after', () => {
     expect(DEFAULT_PASSWORD_POLICY).toEqual({
-      maxAgeMs: 730 * DAY,
+      maxAgeYears: 2,
       warnBeforeMs: 14 * DAY,
       lockAfterExpiredMs: 60 * DAY,
     });
@@ -57,7 +57,8 @@ describe('password age', () => {
     expect(changed).toMatchObject({
       ok: true,
       messageKey: 'password.changed',
-      passwordExpiresAt: clock.now() + 730 * DAY,
+      // Two calendar years from January 2027: 731 days, as they hold 29 February 2028.
+      passwordExpiresAt: clock.now() + 731 * DAY,
     });
     expect(await provider.login({ username: USER, password: 'Új-Jelszó-2027', code: code() })).toMatchObject({
       ok: true,

@@ -125,7 +125,10 @@ describe('an account in a stated state', () => {
       messageKey: 'password.expired',
     });
     expect(await state(800)).toBe('expired-locked');
-    expect((await provider.accountStatus('anna')).passwordExpiresAt).toBe(clock.now() - 800 * DAY + 730 * DAY);
+    // Two calendar years after the password was set.
+    const expires = new Date(clock.now() - 800 * DAY);
+    expires.setUTCFullYear(expires.getUTCFullYear() + 2);
+    expect((await provider.accountStatus('anna')).passwordExpiresAt).toBe(expires.getTime());
   });
 
   it('locked: the right password is refused until the administrator unlocks it', async () => {
@@ -267,7 +270,8 @@ describe('removing an account', () => {
     await provider.seedAccount({ username: 'anna', password: PASSWORD, email: 'anna@example.hu', factor: 'none' });
     await provider.startEnrollment({ username: 'anna', password: PASSWORD });
     await provider.startEmailFactor({ username: 'anna', password: PASSWORD });
-    expect((await store.keys()).length).toBe(3);
+    // The record, the two setups' indexes, and the send count of the address the code went to.
+    expect((await store.keys()).length).toBe(4);
     expect(await provider.removeAccount('anna')).toEqual({ ok: true, username: 'anna', email: 'anna@example.hu' });
     expect(await store.keys()).toEqual([]);
     expect(await provider.accountStatus('anna')).toMatchObject({ exists: false });

@@ -1,8 +1,10 @@
 import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { NULL_ORIGIN_REASON, ORIGIN_EXAMPLE, originProblem } from '../../server/cors-origins.js';
 import { DEFAULT_LANGUAGE, isLanguage } from '../../sim/language.js';
-import { parse, parseInteger } from '../args.js';
+import { parse, parseInteger, quoteArg } from '../args.js';
+import { INSECURE_AUTH_FLAG } from '../mail-option.js';
 import { EXIT_OK, UsageError, type CliIo, type Command } from '../io.js';
 
 export const serveCommand: Command = {
@@ -64,13 +66,19 @@ Options:
   --control-token <t> the control API's bearer token (better: set
                       TOTP_LAB_CONTROL_TOKEN; default: a new one, printed)
   --no-control        switch the control API off
-  --cors-origin <o>   a browser origin allowed to call the API (CORS)
+  --cors-origin <o>   a browser origin allowed to call the API (CORS), such as
+                      https://trainer.example.hu (never null)
+  --session-lifetime <hours>  the longest a session lives after its login,
+                      used or not, on the simulated clock (default 12)
   --language <hu|en>  the language of the service's messages (default hu)
   --hash-iterations <n>  password hashing cost (default 600000; lower it
                       only for tests and demos)
   --smtp <url>        send the service's mail to this SMTP server (better:
                       set TOTP_LAB_SMTP_URL; default: kept in the store);
                       TOTP_LAB_SMTP_CA=<file> trusts its own TLS certificate
+  --smtp-allow-insecure-auth  send the SMTP user name and password even
+                      when the server offers no STARTTLS (a local mail catcher
+                      only; or TOTP_LAB_SMTP_ALLOW_INSECURE_AUTH=1)
   --oidc              serve an OpenID Connect provider too (docs/oidc.md)
   --oidc-issuer <url> its issuer (default: this server's address), when apps
                       reach it at another (allow that host with --allow-host)
@@ -100,9 +108,11 @@ Example:
         'control-token': { type: 'string' },
         'no-control': { type: 'boolean' },
         'cors-origin': { type: 'string' },
+        'session-lifetime': { type: 'string' },
         language: { type: 'string' },
         'hash-iterations': { type: 'string' },
         smtp: { type: 'string' },
+        'smtp-allow-insecure-auth': { type: 'boolean' },
         oidc: { type: 'boolean' },
         'oidc-issuer': { type: 'string' },
         'oidc-acr': { type: 'string' },
@@ -125,7 +135,9 @@ Example:
       'cors-origin',
       'language',
       'hash-iterations',
+      'session-lifetime',
       'smtp',
+      'smtp-allow-insecure-auth',
       'oidc',
     ].filter((f) => values[f as 'store'] !== undefined);
     if (!values.api && apiOnly.length > 0) throw new UsageError(`--${apiOnly[0]} needs --api`);
@@ -135,6 +147,13 @@ Example:
     if (!isLanguage(language)) throw new UsageError(`--language must be hu or en, got ${JSON.stringify(language)}`);
     const hashIterations =
       values['hash-iterations'] === undefined ? undefined : parseInteger(values['hash-iterations'], 'hash-iterations');
+    const corsOrigin = values['cors-origin'];
+    if (corsOrigin !== undefined) checkCorsOrigin(corsOrigin);
+    const sessionHours = values['session-lifetime'];
+    if (sessionHours !== undefined && (!/^[1-9]\d{0,2}$/.test(sessionHours) || Number(sessionHours) > 720))
+      throw new UsageError(
+        `--session-lifetime must be a whole number of hours from 1 to 720, got ${quoteArg(sessionHours)}`,
+      );
     const { serveStatic } = await import('../../node/serve.js');
     const { issuerOf } = await import('../../node/oidc/mount.js');
     const { setUpApi } = await import('../serve-api.js');
@@ -148,6 +167,8 @@ Example:
           language,
           env: io.env,
           smtp: values.smtp,
+          smtpAllowInsecureAuth: values['smtp-allow-insecure-auth'] === true,
+          ...(sessionHours !== undefined && { sessionLifetimeMs: Number(sessionHours) * 3_600_000 }),
           seed: values.seed,
         })
       : undefined;
@@ -169,6 +190,7 @@ Example:
             language,
             ...(values['oidc-issuer'] !== undefined && { issuer: values['oidc-issuer'] }),
             ...(values['oidc-acr'] !== undefined && { acr: values['oidc-acr'] }),
+            ...(sessionHours !== undefined && { sessionLifetimeMs: Number(sessionHours) * 3_600_000 }),
           },
         }),
     });
@@ -214,3 +236,14 @@ Example:
     return EXIT_OK;
   },
 };
+
+/** A CORS origin from the command line: an origin, never null. */
+function checkCorsOrigin(origin: string): void {
+  const problem = originProblem(origin);
+  if (problem === 'null')
+    throw new UsageError(`--cors-origin must be an origin like ${ORIGIN_EXAMPLE}, not null: ${NULL_ORIGIN_REASON}`);
+  if (problem === 'shape')
+    throw new UsageError(
+      `--cors-origin must be an origin like ${ORIGIN_EXAMPLE} (scheme, host and port only), got ${quoteArg(origin)}`,
+    );
+}

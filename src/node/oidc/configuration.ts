@@ -4,7 +4,7 @@
  * logout, every route under /oidc/ (discovery at the issuer's /.well-known/openid-configuration),
  * the login handed to the front's own pages, the Store as its storage and the pages in hu/en.
  */
-import type { Configuration, KoaContextWithOIDC } from 'oidc-provider';
+import type { Configuration, KoaContextWithOIDC, interactionPolicy } from 'oidc-provider';
 import { SESSION_TTL_MS } from '../../server/sessions.js';
 import type { Language } from '../../sim/language.js';
 import { languageOf } from './page-texts.js';
@@ -51,6 +51,8 @@ export interface FrontConfigurationInput {
   language: Language;
   /** The claims of the account behind a `sub`, or null. */
   claimsOf(sub: string): Promise<AccountClaims | null>;
+  /** The interaction policy (sign-in-policy.ts). */
+  policy: interactionPolicy.Prompt[];
 }
 
 /** The configuration object for `new Provider(issuer, configuration)`. */
@@ -99,7 +101,7 @@ export function frontConfiguration(input: FrontConfigurationInput): Configuratio
       },
     },
     routes: OIDC_ROUTES,
-    interactions: { url: (_ctx, interaction) => `${LOGIN_PATH}${interaction.uid}` },
+    interactions: { policy: input.policy, url: (_ctx, interaction) => `${LOGIN_PATH}${interaction.uid}` },
     discovery: { ui_locales_supported: ['hu', 'en'] },
     ttl: {
       AccessToken: TTL.AccessToken,

@@ -12,6 +12,7 @@ import type { Clock } from '../../core/clock.js';
 import { InvalidArgumentError, describeValue } from '../../core/errors.js';
 import { checkList, checkOptions } from '../../core/input.js';
 import { publicClient, readOidcClient, saveOidcClient } from '../../server/oidc-clients.js';
+import { checkSessionLifetime } from '../../server/sessions.js';
 import type { SharedClock } from '../../server/shared-clock.js';
 import { checkLanguage, type Language } from '../../sim/language.js';
 import type { Provider as Service } from '../../sim/provider.js';
@@ -23,6 +24,7 @@ import { serveLogin } from './login-flow.js';
 import { sendPage } from './page-io.js';
 import { errorPage } from './pages.js';
 import { storeAdapter, sweepExpired } from './store-adapter.js';
+import { signInPolicy, type PolicyModule } from './sign-in-policy.js';
 import { claimsOf } from './subjects.js';
 
 /** The oidc-provider version this front is built and tested with. */
@@ -45,6 +47,11 @@ export interface OidcProviderOptions {
   acr?: string;
   /** The pages' language when the relying party names none in `ui_locales` (default: the provider's). */
   language?: Language;
+  /**
+   * The longest a browser session lives after its sign-in, used or not, on the simulated clock
+   * (default 12 hours, as the API's sessions; from a minute to 30 days).
+   */
+  sessionLifetimeMs?: number;
   /** Clients to register at start (as `POST /control/oidc/clients` takes them). */
   clients?: readonly unknown[];
 }
@@ -60,7 +67,7 @@ export interface OidcFront {
   registerClient(client: unknown): Promise<Record<string, unknown>>;
 }
 
-type OidcModule = { default: typeof ProviderClass; errors: typeof OidcErrors };
+type OidcModule = { default: typeof ProviderClass; errors: typeof OidcErrors; interactionPolicy: PolicyModule };
 
 /** How often (real time) a front removes the Store entries whose simulated time has passed. */
 const SWEEP_EVERY_MS = 10 * 60_000;
@@ -89,17 +96,25 @@ export async function createOidcProvider(options: OidcProviderOptions): Promise<
     throw new InvalidArgumentError(`"acr" must be 1 to 200 printable ASCII characters, got ${describeValue(acr)}`);
   const language = checkLanguage(o.language ?? o.provider.language);
   const clients = checkList(o.clients ?? [], 'clients', 1000).map(readOidcClient);
-  const { default: Provider, errors } = await loadModule<OidcModule>(
-    'oidc-provider',
-    OIDC_PROVIDER_VERSION,
-    'the OpenID Connect front',
-  );
+  const lifetime = checkSessionLifetime(o.sessionLifetimeMs);
+  const {
+    default: Provider,
+    errors,
+    interactionPolicy,
+  } = await loadModule<OidcModule>('oidc-provider', OIDC_PROVIDER_VERSION, 'the OpenID Connect front');
   const { store, clock, provider: service } = o;
   const adapter = storeAdapter(store, clock, errors.InvalidGrant);
   const build = (keys: OidcKeys) => {
     const oidc = new Provider(
       issuer,
-      frontConfiguration({ adapter, keys, acr, language, claimsOf: (sub) => claimsOf(store, sub) }),
+      frontConfiguration({
+        adapter,
+        keys,
+        acr,
+        language,
+        claimsOf: (sub) => claimsOf(store, sub),
+        policy: signInPolicy(interactionPolicy, store, clock, lifetime),
+      }),
     );
     // Koa would print a failed request's stack; the front answers it with a 500 page instead.
     oidc.app.on('error', () => {});

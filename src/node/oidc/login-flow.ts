@@ -14,6 +14,7 @@ import type Provider from 'oidc-provider';
 import type { errors as OidcErrors } from 'oidc-provider';
 import type { Clock } from '../../core/clock.js';
 import { isTotpLabError } from '../../core/errors.js';
+import { endAccountSignIns, epochOf } from '../../server/account-tokens.js';
 import { refusalStatus } from '../../server/route.js';
 import type { Refusal } from '../../sim/context.js';
 import { checkLanguage, isLanguage, type Language } from '../../sim/language.js';
@@ -163,7 +164,8 @@ async function passwordStep(v: Visit, form: URLSearchParams): Promise<void> {
     v.state = { ...v.state, stage: 'password', username: username.slice(0, 128) };
     return show(v, refusalStatus(result), [alert(v, result)]);
   }
-  v.state = codeStage(v.state, result.username, result.secondFactor ?? 'app', v.now);
+  const epoch = await epochOf(v.deps.store, result.username);
+  v.state = codeStage(v.state, result.username, result.secondFactor ?? 'app', v.now, epoch);
   if (result.passwordWarning !== undefined)
     v.state.notices.push({
       role: 'status',
@@ -175,7 +177,7 @@ async function passwordStep(v: Visit, form: URLSearchParams): Promise<void> {
 
 async function codeStep(v: Visit, form: URLSearchParams): Promise<void> {
   const username = await spendCodeTry(v.deps.store, v.uid, v.now);
-  if (username === null) {
+  if (username === null || (await credentialsChanged(v, username))) {
     startOver(v);
     return show(v, 401);
   }
@@ -193,7 +195,7 @@ async function codeStep(v: Visit, form: URLSearchParams): Promise<void> {
 
 async function emailCodeStep(v: Visit): Promise<void> {
   const s = v.state;
-  if (s.stage !== 'code' || s.username === null || v.now >= s.codeUntil) {
+  if (s.stage !== 'code' || s.username === null || v.now >= s.codeUntil || (await credentialsChanged(v, s.username))) {
     startOver(v);
     return show(v, 401);
   }
@@ -210,6 +212,8 @@ async function passwordChangeStep(v: Visit, form: URLSearchParams): Promise<void
   const input = { username, password: fieldOf(form, 'password'), newPassword: fieldOf(form, 'new_password') };
   const result = await ask(v, () => v.deps.service.changePassword(input));
   if (!result.ok) return show(v, refusalStatus(result), [alert(v, result)]);
+  // As through the API: the account's sessions and sign-ins elsewhere end with the old password.
+  await endAccountSignIns(v.deps.store, username, v.now);
   v.state = { ...s, stage: 'password' };
   v.state.notices.push(
     { role: 'status', text: say(v, result) },
@@ -217,6 +221,11 @@ async function passwordChangeStep(v: Visit, form: URLSearchParams): Promise<void
   );
   await saveLoginState(v.deps.store, v.uid, v.state);
   redirect(v.res, v.page.base);
+}
+
+/** True when the password changed or the phone binding was removed since the code step opened. */
+async function credentialsChanged(v: Visit, username: string): Promise<boolean> {
+  return (await epochOf(v.deps.store, username)) !== (v.state.epoch ?? 0);
 }
 
 /** "Mégse": back to the relying party with access_denied (RFC 6749 §4.1.2.1). */

@@ -22,6 +22,11 @@ export type LoginState = {
   /** Until when (simulated ms) the code step may be used. */
   codeUntil: number;
   triesLeft: number;
+  /**
+   * The account's token epoch when the code step opened (see server/account-tokens.ts): a password
+   * change or a removed phone binding since then closes the step, as it ends the API's login tickets.
+   */
+  epoch?: number;
   /** Lines to show on the next page (a warning, a sent code's session number). */
   notices: Notice[];
   /** When the whole state goes (simulated ms), so a sweep can remove abandoned ones. */
@@ -47,8 +52,14 @@ export function newLoginState(language: Language, now: number): LoginState {
   };
 }
 
-/** The state after the right password: the code step is open. */
-export function codeStage(state: LoginState, username: string, factor: 'app' | 'email', now: number): LoginState {
+/** The state after the right password: the code step is open, in the account's token `epoch`. */
+export function codeStage(
+  state: LoginState,
+  username: string,
+  factor: 'app' | 'email',
+  now: number,
+  epoch: number,
+): LoginState {
   return {
     ...state,
     stage: 'code',
@@ -56,6 +67,7 @@ export function codeStage(state: LoginState, username: string, factor: 'app' | '
     factor,
     codeUntil: now + LOGIN_TICKET_TTL_MS,
     triesLeft: LOGIN_TICKET_TRIES,
+    epoch,
   };
 }
 

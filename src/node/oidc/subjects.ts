@@ -23,11 +23,17 @@ export async function subjectOf(store: Store, username: string): Promise<string>
   return sub;
 }
 
-/** The claims of the account behind `sub`, or null when there is no such account (any more). */
-export async function claimsOf(store: Store, sub: string): Promise<AccountClaims | null> {
+/** The username behind `sub`, or null. */
+export async function usernameOfSubject(store: Store, sub: string): Promise<string | null> {
   if (typeof sub !== 'string' || !/^[0-9a-f]{32}$/.test(sub)) return null;
   const username = await store.get<string>(accountOfKey(sub));
-  if (typeof username !== 'string') return null;
+  return typeof username === 'string' ? username : null;
+}
+
+/** The claims of the account behind `sub`, or null when there is no such account (any more). */
+export async function claimsOf(store: Store, sub: string): Promise<AccountClaims | null> {
+  const username = await usernameOfSubject(store, sub);
+  if (username === null) return null;
   const account = await store.get<AccountRecord>(accountKey(username));
   if (account === undefined) return null;
   return {

@@ -13,6 +13,7 @@ import {
   type SecondFactorKind,
 } from './accounts.js';
 import { readUsername } from './credentials.js';
+import { warningPoints } from './password-expiry.js';
 
 /** What a trainer may see about an account: never a secret, hash or code. */
 export type AccountStatus = {
@@ -40,7 +41,8 @@ export function passwordStateOf(ctx: ProviderContext, account: AccountRecord, no
   if (expiresAt === null) return 'ok';
   if (isExpiryLocked(ctx, account, now)) return 'expired-locked';
   if (now >= expiresAt) return 'expired';
-  return now >= expiresAt - ctx.o.passwordPolicy.warnBeforeMs ? 'warning' : 'ok';
+  const firstWarning = warningPoints(ctx, expiresAt)[0];
+  return firstWarning !== undefined && now >= firstWarning ? 'warning' : 'ok';
 }
 
 /** Reads what a trainer may see about an account; an unknown one is `exists: false`. */

@@ -7,6 +7,7 @@ import { encodePasswordHash, hashPassword } from '../../core/password-hash.js';
 import type { ProviderContext, Refusal } from '../context.js';
 import type { ThrottleState } from '../throttle.js';
 import { readArguments, readCredentials, readUsername } from './credentials.js';
+import { expiryOf, isPastExpiry } from './password-expiry.js';
 
 /** An unfinished enrollment or device change. */
 export type PendingEnrollment = {
@@ -56,6 +57,8 @@ export type AccountRecord = {
   passwordChangedAt?: number;
   /** True once `unlock` lifted the lock of a long-expired password (a change is still required). */
   expiryLockLifted?: boolean;
+  /** The warning point (ms) of the last expiry warning given, so each point of a schedule warns once. */
+  passwordWarnedAt?: number;
   /** The e-mailed code now valid, stored hashed; null when none. */
   emailCode?: EmailCodeRecord | null;
   /** The last few spent or replaced e-mailed codes (hashed), so the audit log can say why one failed. */
@@ -92,16 +95,19 @@ export function factorOf(account: AccountRecord): SecondFactorKind | null {
 
 /** When the account's password expires (ms), or null when password age is off. */
 export function passwordExpiresAt(ctx: ProviderContext, account: AccountRecord): number | null {
-  const policy = ctx.o.passwordPolicy;
-  if (policy.maxAgeMs === 0) return null;
-  return (account.passwordChangedAt ?? account.createdAt) + policy.maxAgeMs;
+  return expiryOf(ctx, account.passwordChangedAt ?? account.createdAt);
+}
+
+/** True when the account's password has expired (a change is required before anything else). */
+export function isPasswordExpired(ctx: ProviderContext, account: AccountRecord, now: number = ctx.now()): boolean {
+  return isPastExpiry(ctx, account.passwordChangedAt ?? account.createdAt, now);
 }
 
 /** True when the password has been expired too long and `unlock` has not lifted that lock. */
 export function isExpiryLocked(ctx: ProviderContext, account: AccountRecord, now: number = ctx.now()): boolean {
-  const expiresAt = passwordExpiresAt(ctx, account);
-  if (expiresAt === null || account.expiryLockLifted === true) return false;
-  return now >= expiresAt + ctx.o.passwordPolicy.lockAfterExpiredMs;
+  if (account.expiryLockLifted === true) return false;
+  const changedAt = account.passwordChangedAt ?? account.createdAt;
+  return isPastExpiry(ctx, changedAt, now, ctx.o.passwordPolicy.lockAfterExpiredMs);
 }
 
 /** The one-time-code throttle of an account. */

@@ -18,7 +18,7 @@ import type { ProviderContext, Refusal } from '../context.js';
 import { afterFailure } from '../throttle.js';
 import { accountKey, deletionThrottleOf, enrollmentKey, type AccountRecord } from './accounts.js';
 import { readArguments, readCode, readCredentials } from './credentials.js';
-import { recordPasswordAttempt } from './password.js';
+import { recordPasswordAttempt, refuseExpired } from './password.js';
 
 /** The binding is removed and the deletion code spent; the account remains. */
 export type DeletionCodeRedeemed = { ok: true; messageKey: 'deletionCode.redeemed'; message: string; username: string };
@@ -34,6 +34,9 @@ export async function redeemDeletionCode(
   const fault = await ctx.faultRefusal('redeemDeletionCode', username);
   if (fault) return fault;
   const verdict = await recordPasswordAttempt(ctx, username, password);
+  // An expired password opens only its change: answered as login answers it, the törlőkód untouched.
+  const expired = verdict === 'ok' ? await refuseExpired(ctx, username, 'deletion-code-refused') : null;
+  if (expired) return expired;
   const now = ctx.now();
   const key = accountKey(username);
   let state = 'none' as 'none' | 'throttled' | 'reserved';

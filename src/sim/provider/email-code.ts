@@ -4,6 +4,7 @@
  * next one. {@link judgeEmailCode} is synchronous so the second step can decide it inside the one
  * atomic Store update that also keeps the throttle (second-factor.ts).
  */
+import { normalizeTypedCode } from '../../core/code.js';
 import { constantTimeEqual } from '../../core/constant-time.js';
 import { digest } from '../../core/hash/hash.js';
 import { sha256 } from '../../core/hash/sha256.js';
@@ -13,9 +14,12 @@ import type { RefusalReason } from '../audit.js';
 import type { ProviderContext } from '../context.js';
 import { codeMail } from '../mail-texts.js';
 import { accountKey, type AccountRecord, type EmailCodeRecord, type SpentEmailCode } from './accounts.js';
+import { releaseRecipientSend, reserveRecipientSend } from './recipient-limit.js';
 
 /** Spent or replaced codes kept per account, for the audit log's reasons only. */
 const HISTORY = 5;
+/** The digits of an e-mailed code, as of the app's. */
+const DIGITS = 6;
 const HOUR = 3_600_000;
 const encoder = new TextEncoder();
 
@@ -33,14 +37,17 @@ export type EmailCodeJudgement = { ok: true; account: AccountRecord } | { ok: fa
 /**
  * Judges a typed code against the account's e-mailed code of `purpose` at `now`: accepted once
  * (the returned account has it spent), else the reason. Counts nothing: the caller keeps the throttle.
+ * The code is read as an app code is: spaces inside it and around it ("123 456", a pasted line
+ * break) are dropped.
  */
 export function judgeEmailCode(
   account: AccountRecord,
-  code: string,
+  typed: string,
   now: number,
   purpose: EmailCodeRecord['purpose'],
   setupId: string | null = null,
 ): EmailCodeJudgement {
+  const code = normalizeTypedCode(typed, DIGITS) ?? typed;
   const current = account.emailCode ?? null;
   const usable = current !== null && current.purpose === purpose && current.setupId === setupId;
   if (usable && matches(code, current)) {
@@ -67,7 +74,9 @@ export type EmailCodeNotIssued = { ok: false; reason: RefusalReason; retryAt?: n
 /**
  * Issues a fresh code of `purpose` to the account's address, replacing any earlier one, when
  * `allowed(account)` returns null and the resend limits allow; then mails it. The decision, the
- * stored hash and the send count are written in one atomic update.
+ * stored hash and the send count are written in one atomic update. The address's own limit is
+ * counted first (recipient-limit.ts) and given back when the account's rules refuse: a refused
+ * send changes nothing, and the code sent before keeps working.
  */
 export async function issueEmailCode(
   ctx: ProviderContext,
@@ -78,7 +87,7 @@ export async function issueEmailCode(
 ): Promise<EmailCodeIssued | EmailCodeNotIssued> {
   const o = ctx.o;
   const now = ctx.now();
-  const code = randomDigits(6, o.random);
+  const code = randomDigits(DIGITS, o.random);
   const salt = toHex(randomBytes(16, o.random));
   const record: EmailCodeRecord = {
     salt,
@@ -89,6 +98,10 @@ export async function issueEmailCode(
     purpose,
     setupId,
   };
+  const address = (await o.store.get<AccountRecord>(accountKey(username)))?.email;
+  if (address === undefined) return { ok: false, reason: 'unknown-user' };
+  const reserved = await reserveRecipientSend(ctx, address, now);
+  if (!reserved.ok) return { ok: false, reason: 'too-many-sends', retryAt: reserved.retryAt };
   let outcome: EmailCodeIssued | EmailCodeNotIssued = { ok: false, reason: 'unknown-user' };
   let to = '';
   await o.store.update<AccountRecord>(accountKey(username), (account) => {
@@ -126,7 +139,10 @@ export async function issueEmailCode(
     };
   });
   const result = outcome as EmailCodeIssued | EmailCodeNotIssued;
-  if (!result.ok) return result;
+  if (!result.ok) {
+    await releaseRecipientSend(ctx, address, now);
+    return result;
+  }
   const mail = codeMail(ctx.language, purpose, {
     code,
     sessionNumber: record.sessionNumber,

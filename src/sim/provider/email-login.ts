@@ -4,7 +4,7 @@
  * repeats; the code is then typed into login, verifySecondFactor or the second step of a setup.
  */
 import type { ProviderContext, Refusal } from '../context.js';
-import { factorOf, isExpiryLocked, isLocked } from './accounts.js';
+import { factorOf, isExpiryLocked, isLocked, isPasswordExpired } from './accounts.js';
 import { readArguments, readUsername } from './credentials.js';
 import { issueEmailCode, type EmailCodeNotIssued } from './email-code.js';
 
@@ -31,6 +31,7 @@ export async function sendEmailCode(ctx: ProviderContext, input: unknown): Promi
   const now = ctx.now();
   const issued = await issueEmailCode(ctx, username, 'login', null, (account) => {
     if (isLocked(ctx, account, now)) return isExpiryLocked(ctx, account, now) ? 'password-expired-locked' : 'locked';
+    if (isPasswordExpired(ctx, account, now)) return 'password-expired';
     return factorOf(account) === 'email' ? null : 'wrong-factor';
   });
   if (!issued.ok) return refuseSend(ctx, username, now, issued);

@@ -28,9 +28,11 @@ export async function login(ctx: ProviderContext, input: unknown): Promise<Login
   const code = readCode(args['code'], 'code');
   const refused = await decidePassword(ctx, 'login', username, password, 'login-refused');
   if (refused) return refused;
-  const age = await passwordAge(ctx, username);
   const result = await passSecondFactor(ctx, username, code, 'login-ok', 'login-refused');
-  return result.ok && age !== null && age !== 'expired' ? { ...result, passwordWarning: age } : result;
+  if (!result.ok) return result;
+  // Asked only after the code: a warning of the schedule is given once, so it must be seen.
+  const age = await passwordAge(ctx, username);
+  return age !== null && age !== 'expired' ? { ...result, passwordWarning: age } : result;
 }
 
 /** The code step alone (no password hashing: cheap), with the same replay guard and throttle. */

@@ -1,28 +1,23 @@
 /**
  * Password age on the simulated clock, as Ügyfélkapu has it: a right password is answered with a
- * warning in the last `warnBeforeMs` before it expires; once expired, the right password gets
- * `password.expired` and only {@link changePassword} goes on; expired for more than
+ * warning before it expires (in the last `warnBeforeMs`, or once at each point of `warnings`: one
+ * month, one week and one day before, in the `ugyfelkapu` profile); once expired, the right
+ * password gets `password.expired` and only {@link changePassword} goes on; expired for more than
  * `lockAfterExpiredMs`, the account is locked (the generic refusal) until `unlock`, after which the
  * change is still required. The expiry answers come only after the right password: no oracle.
  */
 import { encodePasswordHash, hashPassword } from '../../core/password-hash.js';
 import { decodePasswordHash, verifyPassword } from '../../core/password-hash.js';
 import type { ProviderContext, Refusal } from '../context.js';
-import { accountKey, passwordExpiresAt, type AccountRecord } from './accounts.js';
-import { readArguments, readCredentials, readSecret } from './credentials.js';
+import { accountKey, factorOf, isPasswordExpired, passwordExpiresAt, type AccountRecord } from './accounts.js';
+import { readArguments, readCode, readCredentials, readSecret } from './credentials.js';
 import { recordPasswordAttempt } from './password.js';
+import { warningPoints, warnsOncePerPoint, type PasswordWarning } from './password-expiry.js';
+import { acceptSecondFactor } from './second-factor.js';
 
 const DAY = 86_400_000;
 
-/** The warning a right password gets shortly before it expires. */
-export type PasswordWarning = {
-  messageKey: 'password.expiring';
-  message: string;
-  /** When the password expires (ms). */
-  expiresAt: number;
-  /** Whole days left, rounded up. */
-  daysLeft: number;
-};
+export type { PasswordWarning } from './password-expiry.js';
 
 /** The password was changed; it works until `passwordExpiresAt` (null when password age is off). */
 export type PasswordChanged = {
@@ -33,14 +28,30 @@ export type PasswordChanged = {
   passwordExpiresAt: number | null;
 };
 
-/** 'expired' when the account's password has expired (the caller has checked it was right), else the warning or null. */
+/**
+ * 'expired' when the account's password has expired (the caller has checked it was right), else
+ * the warning or null. A warning of the `warnings` schedule is given once per point: the first
+ * right password after it carries it, and that is written down.
+ */
 export async function passwordAge(ctx: ProviderContext, username: string): Promise<'expired' | PasswordWarning | null> {
-  const account = await ctx.o.store.get<AccountRecord>(accountKey(username));
+  const key = accountKey(username);
+  const account = await ctx.o.store.get<AccountRecord>(key);
   const expiresAt = account ? passwordExpiresAt(ctx, account) : null;
   if (expiresAt === null) return null;
   const now = ctx.now();
   if (now >= expiresAt) return 'expired';
-  if (now < expiresAt - ctx.o.passwordPolicy.warnBeforeMs) return null;
+  const due = warningPoints(ctx, expiresAt)
+    .filter((point) => point <= now)
+    .at(-1);
+  if (due === undefined) return null;
+  if (warnsOncePerPoint(ctx)) {
+    let fresh = false;
+    await ctx.o.store.update<AccountRecord>(key, (current) => {
+      fresh = current !== undefined && (current.passwordWarnedAt ?? -Infinity) < due;
+      return fresh ? { ...current!, passwordWarnedAt: due } : current;
+    });
+    if (!fresh) return null;
+  }
   const daysLeft = Math.ceil((expiresAt - now) / DAY);
   ctx.audit.record(now, 'password-expiring', username);
   return {
@@ -54,11 +65,18 @@ export async function passwordAge(ctx: ProviderContext, username: string): Promi
 /**
  * Username + the current password + a new one. Works at any age (also expired, and after `unlock`
  * of a long-expired one); a wrong password counts towards the lockout and gets the generic refusal.
+ *
+ * With `code`, the second factor is checked too (a current app code or an e-mailed one, spent and
+ * throttled as at login), unless the password has expired (then the password alone opens the
+ * change, and only the change) or the account has no second factor. A service without a session
+ * of its own passes `code` always, so the password alone cannot lock the owner out; one whose
+ * session has passed the second factor may leave it out.
  */
 export async function changePassword(ctx: ProviderContext, input: unknown): Promise<PasswordChanged | Refusal> {
   const args = readArguments(input, 'changePassword');
   const { username, password } = readCredentials(args);
   const newPassword = readSecret(args['newPassword'], 'newPassword');
+  const code = args['code'] === undefined ? null : readCode(args['code'], 'code');
   const fault = await ctx.faultRefusal('changePassword', username);
   if (fault) return fault;
   const verdict = await recordPasswordAttempt(ctx, username, password);
@@ -72,6 +90,13 @@ export async function changePassword(ctx: ProviderContext, input: unknown): Prom
   if (current && (await verifyPassword(newPassword, decodePasswordHash(current.password)))) {
     ctx.audit.record(now, 'password-change-refused', username, { reason: 'password-reused' });
     return ctx.refuse('password.reused');
+  }
+  if (code !== null && current && factorOf(current) !== null && !isPasswordExpired(ctx, current, now)) {
+    const proved = await acceptSecondFactor(ctx, username, code, now);
+    if (!proved.ok) {
+      ctx.audit.record(now, 'password-change-refused', username, { reason: proved.reason });
+      return ctx.refuse('login.refused');
+    }
   }
   const hash = encodePasswordHash(await hashPassword(newPassword, ctx.o.hashing, ctx.o.random));
   let changed: AccountRecord | undefined;

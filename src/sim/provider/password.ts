@@ -13,7 +13,7 @@
 import { decodePasswordHash, verifyPassword } from '../../core/password-hash.js';
 import type { AuditEventType, RefusalReason } from '../audit.js';
 import type { ProviderContext, Refusal } from '../context.js';
-import { accountKey, isExpiryLocked, isLocked, passwordExpiresAt, type AccountRecord } from './accounts.js';
+import { accountKey, isExpiryLocked, isLocked, isPasswordExpired, type AccountRecord } from './accounts.js';
 
 /**
  * The password step shared by login, enrollment, device change and deletion-code redemption.
@@ -115,13 +115,22 @@ export async function decidePassword(
   const fault = await ctx.faultRefusal(operation, username);
   if (fault) return fault;
   const verdict = await recordPasswordAttempt(ctx, username, password);
-  if (verdict === 'ok') {
-    const account = await ctx.o.store.get<AccountRecord>(accountKey(username));
-    const expiresAt = account ? passwordExpiresAt(ctx, account) : null;
-    if (expiresAt === null || ctx.now() < expiresAt) return null;
-    ctx.audit.record(ctx.now(), refusedType, username, { reason: 'password-expired' });
-    return ctx.refuse('password.expired');
-  }
+  if (verdict === 'ok') return refuseExpired(ctx, username, refusedType);
   ctx.audit.record(ctx.now(), refusedType, username, { reason: verdict });
   return ctx.refuse('login.refused');
+}
+
+/**
+ * After a right password: `password.expired` (with the reason in the audit log as `refusedType`)
+ * when it has expired, or null. An expired password opens nothing but its change.
+ */
+export async function refuseExpired(
+  ctx: ProviderContext,
+  username: string,
+  refusedType: AuditEventType,
+): Promise<Refusal | null> {
+  const account = await ctx.o.store.get<AccountRecord>(accountKey(username));
+  if (!account || !isPasswordExpired(ctx, account)) return null;
+  ctx.audit.record(ctx.now(), refusedType, username, { reason: 'password-expired' });
+  return ctx.refuse('password.expired');
 }

@@ -11,15 +11,23 @@ import { verifyCode, type VerifyOptions } from '../../core/code.js';
 import type { RefusalReason } from '../audit.js';
 import type { ProviderContext, Refusal } from '../context.js';
 import { afterFailure } from '../throttle.js';
-import { accountKey, codeThrottleOf, factorOf, isExpiryLocked, isLocked, type AccountRecord } from './accounts.js';
+import {
+  accountKey,
+  codeThrottleOf,
+  factorOf,
+  isExpiryLocked,
+  isLocked,
+  isPasswordExpired,
+  type AccountRecord,
+} from './accounts.js';
 import { judgeEmailCode } from './email-code.js';
-import type { PasswordWarning } from './password-age.js';
+import type { PasswordWarning } from './password-expiry.js';
 
 /**
  * Accepted (with the step an app code belonged to; -1 for an e-mailed code), or refused with the
- * reason for the audit log.
+ * reason for the audit log; `retryAt` when an e-mailed code was refused unchecked by the throttle.
  */
-export type SecondFactorOutcome = { ok: true; step: number } | { ok: false; reason: RefusalReason };
+export type SecondFactorOutcome = { ok: true; step: number } | { ok: false; reason: RefusalReason; retryAt?: number };
 
 /** True for the refusals of an e-mailed code that the code page answers with "A megadott hitelesítő kód helytelen!". */
 export const isEmailCodeReason = (reason: RefusalReason): boolean => reason.startsWith('email-code-');
@@ -51,6 +59,10 @@ export async function passSecondFactor(
   const outcome = await acceptSecondFactor(ctx, username, code, now);
   if (!outcome.ok) {
     ctx.audit.record(now, refusedType, username, { reason: outcome.reason });
+    const retryAt = outcome.retryAt;
+    // The code page says when to try again: a right code typed while the delay runs was not checked.
+    if (emailCodeAnswer && retryAt !== undefined)
+      return ctx.refuse('code.throttled', { retryAt }, { seconds: Math.ceil((retryAt - now) / 1000) });
     return ctx.refuse(emailCodeAnswer && isEmailCodeReason(outcome.reason) ? 'emailCode.wrong' : 'login.refused');
   }
   ctx.audit.record(now, okType, username);
@@ -78,9 +90,12 @@ export async function acceptSecondFactor(
     const factor = factorOf(account);
     if (isLocked(ctx, account, now))
       outcome = { ok: false, reason: isExpiryLocked(ctx, account, now) ? 'password-expired-locked' : 'locked' };
+    // An expired password opens nothing but its change, not the code step alone either.
+    else if (isPasswordExpired(ctx, account, now)) outcome = { ok: false, reason: 'password-expired' };
     else if (factor === 'email') {
       // Refused unchecked and not counted while a delay runs, exactly as app codes are.
-      if (now < account.codeBlockedUntil) outcome = { ok: false, reason: 'throttled' };
+      if (now < account.codeBlockedUntil)
+        outcome = { ok: false, reason: 'throttled', retryAt: account.codeBlockedUntil };
       else {
         const judged = judgeEmailCode(account, code, now, 'login');
         if (judged.ok) {

@@ -22,6 +22,7 @@ import { UGYFELKAPU_ACTIVATION_DELAY_MS } from '../provider-options.js';
 import { accountKey, enrollmentKey, factorOf, type AccountRecord } from './accounts.js';
 import { readSecret, readUsername } from './credentials.js';
 import { emailSetupKey } from './email-factor.js';
+import { recipientKey } from './recipient-limit.js';
 
 /** The fields an account in a stated state is described by (a seed file entry, POST /control/accounts). */
 export const SEED_ACCOUNT_FIELDS = [
@@ -199,6 +200,7 @@ export async function seedAccount(ctx: ProviderContext, input: unknown): Promise
   if (old?.pending) await o.store.update(enrollmentKey(old.pending.id), () => undefined);
   const setupId = old?.emailCode?.setupId ?? null;
   if (setupId !== null) await o.store.update(emailSetupKey(setupId), () => undefined);
+  if (old !== undefined && old.email !== '') await o.store.update(recipientKey(old.email), () => undefined);
   ctx.audit.record(now, 'account-seeded', seed.username);
   return {
     ok: true,
