@@ -1,6 +1,8 @@
 /**
  * SHA-512 (FIPS 180-4 §6.4) on 32-bit halves: JavaScript has no fast 64-bit integers (BigInt is far
- * slower), so every 64-bit word is a (high, low) pair of int32s, and additions carry by hand.
+ * slower, and rounds written with BigInt.asUintN(64, …), which V8 can compile to machine words,
+ * crashed Node 20's optimising compiler), so every 64-bit word is a (high, low) pair of int32s, and
+ * additions carry by hand.
  * State, blocks and constants are laid out high word first, which is also the big-endian byte order.
  * Carries come from adding the low halves as unsigned numbers and dividing by 2^32, written as a
  * literal: a module-level constant of that size is slower to read in V8.
