@@ -2,7 +2,7 @@
  * SHA-256 (FIPS 180-4 §6.2), as a loop over passes of eight rounds. SHA-1 is written out round by
  * round for speed (./sha1.ts), since it is what almost every authenticator uses; all 64 rounds of
  * SHA-256 written out would cost about 3 KB of every browser bundle for a hash few accounts use,
- * one pass of eight costs about 0.4 KB (min+gzip).
+ * passes of eight cost about 0.4 KB (min+gzip) more than one round per pass.
  */
 import { sha2Constants } from './constants.js';
 import type { HashFunction } from './hash.js';
