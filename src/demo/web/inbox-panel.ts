@@ -2,49 +2,46 @@
  * The user's inbox: the mail the page's simulated service sent (the e-mail codes), newest first,
  * each shown once the simulated clock reaches the time it arrives. Hidden until the first mail.
  */
+import { h } from 'preact';
+import type { MailMessage } from '../../index.js';
 import type { DemoApp } from './app.js';
-import { clockText, h } from './dom.js';
+import { clockText } from './ui.js';
 
-/** Renders the inbox; `update()` shows mail that has arrived since. */
-export function inboxPanel(app: DemoApp, typeCode: (code: string) => void): { el: HTMLElement; update(): void } {
+/** The inbox of the page's own service. */
+export function InboxPanel({ app, typeCode }: { app: DemoApp; typeCode: (code: string) => void }) {
+  return h(Inbox, { app, mail: app.mail, typeCode });
+}
+
+/** An inbox of `mail`, shown as it arrives on the simulated clock. */
+export function Inbox({
+  app,
+  mail,
+  typeCode,
+}: {
+  app: DemoApp;
+  mail: readonly MailMessage[];
+  typeCode: (code: string) => void;
+}) {
   const t = app.t;
-  const list = h('ul', { class: 'mails' });
-  const waiting = h('p', { class: 'hint', hidden: true }, t('inboxWaiting'));
-  const el = h(
+  const now = app.clock.now();
+  const arrived = mail.filter((m) => m.sentAt <= now);
+  return h(
     'section',
-    { class: 'panel inbox', 'aria-labelledby': 'inbox-title', hidden: true },
+    { class: 'panel inbox', 'aria-labelledby': 'inbox-title', hidden: mail.length === 0 },
     h('h2', { id: 'inbox-title' }, t('inbox')),
-    waiting,
-    list,
+    h('p', { class: 'hint', hidden: arrived.length === mail.length }, t('inboxWaiting')),
+    h('ul', { class: 'mails' }, arrived.map((m, i) => h(Mail, { app, mail: m, typeCode, key: i })).reverse()),
   );
-  let shown = '';
+}
 
-  function update() {
-    const now = app.clock.now();
-    const arrived = app.mail.filter((m) => m.sentAt <= now);
-    el.hidden = app.mail.length === 0;
-    waiting.hidden = arrived.length === app.mail.length;
-    // Redrawn only when the mail changes, not every second.
-    const signature = `${arrived.length}:${arrived.at(-1)?.sentAt ?? 0}`;
-    if (signature === shown) return;
-    shown = signature;
-    list.replaceChildren(
-      ...arrived
-        .slice()
-        .reverse()
-        .map((m) => {
-          const code = /\b\d{6}\b/.exec(m.text)?.[0];
-          return h(
-            'li',
-            { class: 'mail' },
-            h('p', { class: 'mail-head' }, h('strong', {}, m.subject), ` · ${clockText(m.sentAt, app.lang)}`),
-            h('p', { class: 'mail-to' }, m.to),
-            h('pre', { class: 'mail-text' }, m.text),
-            code ? h('button', { type: 'button', onclick: () => typeCode(code) }, t('typeMailCode')) : null,
-          );
-        }),
-    );
-  }
-  update();
-  return { el, update };
+function Mail({ app, mail: m, typeCode }: { app: DemoApp; mail: MailMessage; typeCode: (code: string) => void }) {
+  const code = /\b\d{6}\b/.exec(m.text)?.[0];
+  return h(
+    'li',
+    { class: 'mail' },
+    h('p', { class: 'mail-head' }, h('strong', null, m.subject), ` · ${clockText(m.sentAt, app.lang)}`),
+    h('p', { class: 'mail-to' }, m.to),
+    h('pre', { class: 'mail-text' }, m.text),
+    code ? h('button', { type: 'button', onClick: () => typeCode(code) }, app.t('typeMailCode')) : null,
+  );
 }
