@@ -101,6 +101,18 @@ export type { DeletionCodeOptions } from './core/deletion-code.js';
 
 export { DEFAULT_SEARCH_STEPS, MAX_SEARCH_STEPS } from './sim/provider/trainer-view.js';
 export type { StepView, CodeKey, CodeVerdict, CodeExplanation, ExplainCodeInput } from './sim/provider/trainer-view.js';
+export { DEFAULT_ATTEMPT_HISTORY } from './sim/audit.js';
+export { explainAttempt, formatSpan } from './sim/attempt-texts.js';
+export type { ExplainAttemptOptions } from './sim/attempt-texts.js';
+export type {
+  AttemptReason,
+  AttemptParams,
+  AttemptRecord,
+  AttemptExplanation,
+  AttemptsExplained,
+  ExplainAttemptsOptions,
+  SpanCase,
+} from './sim/attempt-types.js';
 export { isTotpLabError } from './core/errors.js';
 export { MAX_STORE_VALUE_CHARS, MAX_STORE_VALUE_DEPTH } from './sim/store.js';
 

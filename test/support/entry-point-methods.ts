@@ -146,6 +146,11 @@ export const METHOD_CALLS: CallSpec[] = [
     fn: f(async (i: never) => (await withUser()).explainCode(i)),
     args: () => [{ username: 'anna', code: '123456' }],
   },
+  {
+    name: 'provider.explainAttempts',
+    fn: f(async (u: string, o: never) => (await withUser()).explainAttempts(u, o)),
+    args: () => ['anna', { language: 'en', limit: 5 }],
+  },
   { name: 'phone.setDrift', fn: f((v: number) => phone().setDrift(v)), args: () => [1000] },
   { name: 'phone.addKeyUri', fn: f((v: string) => phone().addKeyUri(v)), args: () => [URI.replace('alice', 'bob')] },
   {

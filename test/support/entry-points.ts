@@ -251,6 +251,15 @@ export const CORE_CALLS: CallSpec[] = [
     args: () => [core.createAuthenticator({ clock: clock() }).toJSON()],
   },
   { name: 'formatMessage', fn: f(core.formatMessage), args: () => ['hu', 'login.refused', {}] },
+  { name: 'formatSpan', fn: f(core.formatSpan), args: () => ['hu', 40_000, 'accusative'] },
+  {
+    name: 'explainAttempt',
+    fn: f(core.explainAttempt),
+    args: () => [
+      { time: T, event: 'login-refused', reason: 'activation-pending', params: { activeFrom: T + 40_000 } },
+      { language: 'en', now: T, timeZone: 'Europe/Budapest' },
+    ],
+  },
   { name: 'throttleDelayMs', fn: f(core.throttleDelayMs), args: () => [3, { ...core.DEFAULT_THROTTLE }] },
   { name: 'hashPassword', fn: f(core.hashPassword), args: () => ['jelszo', { ...LOW }, testing.seededRandom(3)] },
   {

@@ -50,7 +50,7 @@ export async function passSecondFactor(
   const now = ctx.now();
   const outcome = await acceptSecondFactor(ctx, username, code, now);
   if (!outcome.ok) {
-    ctx.audit.record(now, refusedType, username, { reason: outcome.reason });
+    ctx.audit.record(now, refusedType, username, { reason: outcome.reason }, { code, key: 'current' });
     return ctx.refuse(emailCodeAnswer && isEmailCodeReason(outcome.reason) ? 'emailCode.wrong' : 'login.refused');
   }
   ctx.audit.record(now, okType, username);
