@@ -16,7 +16,9 @@ import { openApiDocument } from './openapi.js';
 import type { QrRenderer, Route, RouteContext } from './route.js';
 import { SessionBook } from './sessions.js';
 import type { SharedClock } from './shared-clock.js';
+import { INBOX_ROUTES, ROOM_ROUTES } from './room-routes.js';
 import { SITE_ROUTES } from './site-routes.js';
+import { controlCookieOf, controlSessionLive } from './trainer-link.js';
 
 /** Options of {@link createProviderHandler}. */
 export interface ProviderHandlerOptions {
@@ -73,7 +75,7 @@ export function createProviderHandler(provider: Provider, options: ProviderHandl
   const random = options.random ?? cryptoRandom;
   const clock = options.clock;
   const sessions = new SessionBook(options.store, clock ?? { now: () => Date.now() }, random);
-  const routes = [...SITE_ROUTES, ...(token === undefined ? [] : CONTROL_ROUTES)];
+  const routes = [...SITE_ROUTES, ...INBOX_ROUTES, ...(token === undefined ? [] : [...CONTROL_ROUTES, ...ROOM_ROUTES])];
   const document = JSON.stringify(openApiDocument({ control: token !== undefined }));
 
   async function answer(request: ApiRequest, url: URL): Promise<ApiAnswer> {
@@ -95,7 +97,8 @@ export function createProviderHandler(provider: Provider, options: ProviderHandl
       if (allowed.length > 0) throw methodNotAllowed(allowed);
       throw new HttpError(404, 'NOT_FOUND', `no such route: ${request.method} ${url.pathname.slice(0, 100)}`);
     }
-    if (route.path.startsWith('/control/')) checkBearer(request, token!);
+    if (route.path.startsWith('/control/') && route.open !== true)
+      await authorizeControl(request, token!, options.store);
     await clock?.refresh(provider.faults);
     const secureCookies = options.secureCookies ?? (url.protocol === 'https:' || !LOOPBACK_HOSTS.has(url.hostname));
     const context: RouteContext = {
@@ -181,6 +184,18 @@ function methodNotAllowed(allowed: string[]): HttpError {
   return new HttpError(405, 'METHOD_NOT_ALLOWED', `method not allowed; use ${allowed.join(' or ')}`, {
     Allow: allowed.join(', '),
   });
+}
+
+/**
+ * The control API answers the bearer token, or a trainer's control session cookie (see
+ * trainer-link.ts) when no Authorization header is sent.
+ */
+async function authorizeControl(request: ApiRequest, token: string, store: Store): Promise<void> {
+  if (request.headers.get('authorization') === null) {
+    const cookie = controlCookieOf(request.headers.get('cookie'));
+    if (cookie !== null && (await controlSessionLive(store, cookie))) return;
+  }
+  checkBearer(request, token);
 }
 
 function checkBearer(request: ApiRequest, token: string): void {
