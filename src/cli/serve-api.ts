@@ -4,6 +4,7 @@ import { randomBytes } from '../core/random.js';
 import { renderQr } from '../qr/render.js';
 import { createProviderHandler } from '../server/handler.js';
 import { createSharedClock } from '../server/shared-clock.js';
+import { issueTrainerLink } from '../server/trainer-link.js';
 import type { Language } from '../sim/language.js';
 import { createProvider } from '../sim/provider.js';
 import { MemoryStore, type Store } from '../sim/store.js';
@@ -18,6 +19,8 @@ export interface ApiSetup {
   handler: FetchHandler;
   /** The control token, when the control API is on; `generated` when this process made it up. */
   control: { token: string; generated: boolean } | null;
+  /** A one-time trainer link for the page (`#trainer=…`), when the control API is on. */
+  trainerLink: string | null;
   /** Where the service's mail goes. */
   mail: MailSetup;
   close(): Promise<void>;
@@ -30,6 +33,8 @@ export interface ApiFlags {
   corsOrigins: string[];
   hashIterations: number | undefined;
   language: Language;
+  /** --profile: `ugyfelkapu` adds the real site's activation wait after Befejezés (default standard). */
+  profile?: 'standard' | 'ugyfelkapu';
   env: Record<string, string | undefined>;
   /** --smtp: an smtp:// URL (TOTP_LAB_SMTP_URL when absent); mail stays in memory without either. */
   smtp?: string | undefined;
@@ -49,6 +54,7 @@ export async function setUpApi(flags: ApiFlags): Promise<ApiSetup> {
     store,
     clock,
     language: flags.language,
+    ...(flags.profile !== undefined && { profile: flags.profile }),
     ...(mail.mailer !== null && { mailer: mail.mailer }),
     ...(flags.hashIterations !== undefined && { hashing: { iterations: flags.hashIterations } }),
   });
@@ -70,6 +76,7 @@ export async function setUpApi(flags: ApiFlags): Promise<ApiSetup> {
   return {
     handler,
     control,
+    trainerLink: control === null ? null : await issueTrainerLink(store),
     mail,
     close: async () => {
       await mail.close();

@@ -27,8 +27,10 @@ the control API under /control/ (clock, faults, unlock, audit log, reset;
 bearer token) and the OpenAPI document at /openapi.json. Every instance on
 one --store shares accounts, sessions, the simulated clock and the faults.
 The page then runs in room mode: its site talks to this service, so every
-browser in the room uses one service, and the trainer's address (printed,
-with the token after #control=) adds the clock and fault controls.
+browser in the room uses one service, and the trainer's one-time link
+(printed; it works once, then the browser keeps a control cookie) adds the
+clock and fault controls and the room view. Another link: POST
+/control/trainer-link with the bearer token.
 A store is a file path (JSON), a sqlite: URL or .db/.sqlite file (SQLite), or
 a postgres:// URL (PostgreSQL; install the pg package).
 
@@ -51,6 +53,8 @@ Options:
   --no-control        switch the control API off
   --cors-origin <o>   a browser origin allowed to call the API (CORS)
   --language <hu|en>  the language of the service's messages (default hu)
+  --profile <p>       standard (default) or ugyfelkapu: the real site's 90 s
+                      activation wait after Befejezés (use it for a room)
   --hash-iterations <n>  password hashing cost (default 600000; lower it
                       only for tests and demos)
   --smtp <url>        send the service's mail to this SMTP server (better:
@@ -79,6 +83,7 @@ Example:
         'cors-origin': { type: 'string' },
         language: { type: 'string' },
         'hash-iterations': { type: 'string' },
+        profile: { type: 'string' },
         smtp: { type: 'string' },
       },
       { min: 0, max: 0 },
@@ -98,11 +103,15 @@ Example:
       'cors-origin',
       'language',
       'hash-iterations',
+      'profile',
       'smtp',
     ].filter((f) => values[f as 'store'] !== undefined);
     if (!values.api && apiOnly.length > 0) throw new UsageError(`--${apiOnly[0]} needs --api`);
     const language = values.language ?? DEFAULT_LANGUAGE;
     if (!isLanguage(language)) throw new UsageError(`--language must be hu or en, got ${JSON.stringify(language)}`);
+    const profile = values.profile;
+    if (profile !== undefined && profile !== 'standard' && profile !== 'ugyfelkapu')
+      throw new UsageError(`--profile must be standard or ugyfelkapu, got ${JSON.stringify(profile)}`);
     const hashIterations =
       values['hash-iterations'] === undefined ? undefined : parseInteger(values['hash-iterations'], 'hash-iterations');
     const { serveStatic } = await import('../../node/serve.js');
@@ -115,6 +124,7 @@ Example:
           corsOrigins: values['cors-origin'] === undefined ? [] : [values['cors-origin']],
           hashIterations,
           language,
+          ...(profile !== undefined && { profile }),
           env: io.env,
           smtp: values.smtp,
         })
@@ -143,13 +153,14 @@ Example:
     if (api !== undefined) {
       io.out(`HTTP API: ${server.url}api/ (OpenAPI document: ${server.url}openapi.json)`);
       if (pageBuilt) io.out(`Room (participants): ${server.url}`);
-      // The token goes in the fragment, which browsers never send to a server; this line is the only
-      // place a generated token is shown.
+      // The generated token is shown on this one line only. The trainer's page gets a one-time
+      // link instead (in the fragment, which browsers never send): the page trades it for a control
+      // cookie, so the address left in the browser's history opens nothing.
       if (api.control === null) io.out('Control API: off');
       else {
-        io.out(`Control API: ${server.url}control/ with the bearer token in the trainer's address`);
         const token = api.control.generated ? api.control.token : '<the token you gave>';
-        io.out(`Trainer (keep to yourself): ${server.url}#control=${token}`);
+        io.out(`Control API: ${server.url}control/ (bearer token: ${token})`);
+        if (pageBuilt) io.out(`Trainer (one-time link, keep to yourself): ${server.url}#trainer=${api.trainerLink}`);
       }
       io.out(api.mail.description);
       for (const warning of api.mail.warnings) io.err(warning);
