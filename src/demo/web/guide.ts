@@ -5,6 +5,7 @@
 import { h } from 'preact';
 import { useLayoutEffect, useState } from 'preact/hooks';
 import type { DemoApp } from './app.js';
+import { roomTextsFor } from './room-texts.js';
 import type { TextKey } from './texts.js';
 
 /** The steps in order; each names the text of the button it asks for. */
@@ -24,13 +25,18 @@ const CONFIRM = { button: 'next', scope: 'form.enroll' } as const;
 export function GuidePanel({ app, root }: { app: DemoApp; root: ParentNode }) {
   const t = app.t;
   const [now, setNow] = useState(-1);
+  const [activeFrom, setActiveFrom] = useState<number | null>(null);
   // A code typed into a field moves the guide on too: checked at every redraw (once a second).
   useLayoutEffect(() => {
-    void currentStep(app, root).then((step) => {
+    void currentStep(app, root).then(({ step, activeFrom }) => {
       setNow(step);
+      setActiveFrom(activeFrom);
       ring(app, root, step);
     });
   });
+  // A participant in a room has no clock controls: the last step counts the wait down instead.
+  const say = (key: TextKey) =>
+    key === 'guide7' && app.room !== null && !app.room.trainer ? waitText(app, activeFrom) : t(key);
   return h(
     'section',
     { class: 'panel guide', 'aria-labelledby': 'guide-title' },
@@ -42,7 +48,7 @@ export function GuidePanel({ app, root }: { app: DemoApp; root: ParentNode }) {
         h(
           'li',
           { class: i < now ? 'done' : i === now ? 'now' : '', 'aria-current': i === now ? 'step' : undefined },
-          t(s.say),
+          say(s.say),
         ),
       ),
     ),
@@ -50,19 +56,27 @@ export function GuidePanel({ app, root }: { app: DemoApp; root: ParentNode }) {
   );
 }
 
-async function currentStep(app: DemoApp, root: ParentNode): Promise<number> {
+/** "Várjon még 40 mp-et…", or that the wait is over. */
+function waitText(app: DemoApp, activeFrom: number | null): string {
+  const r = roomTextsFor(app.lang);
+  const left = activeFrom === null ? 0 : Math.ceil((activeFrom - app.clock.now()) / 1000);
+  return left > 0 ? r.waitActivation.replace('{s}', String(left)) : r.activeNow;
+}
+
+async function currentStep(app: DemoApp, root: ParentNode): Promise<{ step: number; activeFrom: number | null }> {
   const site = app.site;
   const onPhone = app.phones.slice(0, app.phoneCount).some((p) => p.list().length > 0);
+  const at = (step: number, activeFrom: number | null = null) => ({ step, activeFrom });
   if (site.enrollment) {
     if (site.enrollment.deletionCode !== null)
-      return root.querySelector<HTMLInputElement>('#deletion-saved')?.checked ? 5 : 4;
-    return onPhone ? 3 : 2;
+      return at(root.querySelector<HTMLInputElement>('#deletion-saved')?.checked ? 5 : 4);
+    return at(onPhone ? 3 : 2);
   }
-  if (site.signedIn) return STEPS.length;
+  if (site.signedIn) return at(STEPS.length);
   const status = await app.service.known(site.username).catch(() => null);
-  if (!status?.exists) return 0;
-  if (status.secondFactor === 'none') return 1;
-  return 6;
+  if (!status?.exists) return at(0);
+  if (status.secondFactor === 'none') return at(1);
+  return at(6, status.activeFrom ?? null);
 }
 
 /** Rings the button the current step asks for. */

@@ -1,40 +1,33 @@
 /**
- * The user's inbox: the mail the page's simulated service sent (the e-mail codes), newest first,
- * each shown once the simulated clock reaches the time it arrives. Hidden until the first mail.
+ * The user's inbox: the mail the service sent (the e-mail codes), newest first, each shown once
+ * the simulated clock reaches the time it arrives. Hidden until the first mail. In the page's own
+ * mode the page's service keeps the mail; in a room, the participant's own inbox on the server.
  */
 import { h } from 'preact';
 import type { MailMessage } from '../../index.js';
 import type { DemoApp } from './app.js';
 import { clockText } from './ui.js';
 
-/** The inbox of the page's own service. */
+/** The inbox of the page's own service, or of the participant in a room. */
 export function InboxPanel({ app, typeCode }: { app: DemoApp; typeCode: (code: string) => void }) {
-  return h(Inbox, { app, mail: app.mail, typeCode });
-}
-
-/** An inbox of `mail`, shown as it arrives on the simulated clock. */
-export function Inbox({
-  app,
-  mail,
-  typeCode,
-}: {
-  app: DemoApp;
-  mail: readonly MailMessage[];
-  typeCode: (code: string) => void;
-}) {
   const t = app.t;
-  const now = app.clock.now();
-  const arrived = mail.filter((m) => m.sentAt <= now);
+  const mail = app.room ? (app.room.inbox ?? []) : app.mail;
+  const arrived = mail.filter((m) => m.sentAt <= app.clock.now());
   return h(
     'section',
     { class: 'panel inbox', 'aria-labelledby': 'inbox-title', hidden: mail.length === 0 },
     h('h2', { id: 'inbox-title' }, t('inbox')),
     h('p', { class: 'hint', hidden: arrived.length === mail.length }, t('inboxWaiting')),
-    h('ul', { class: 'mails' }, arrived.map((m, i) => h(Mail, { app, mail: m, typeCode, key: i })).reverse()),
+    h(MailList, { app, mail: arrived, typeCode }),
   );
 }
 
-function Mail({ app, mail: m, typeCode }: { app: DemoApp; mail: MailMessage; typeCode: (code: string) => void }) {
+/** Mails, newest first; with `typeCode`, each with a button that types its code on the site. */
+export function MailList(props: { app: DemoApp; mail: readonly MailMessage[]; typeCode?: (code: string) => void }) {
+  return h('ul', { class: 'mails' }, props.mail.map((m, i) => h(Mail, { ...props, mail: m, key: i })).reverse());
+}
+
+function Mail({ app, mail: m, typeCode }: { app: DemoApp; mail: MailMessage; typeCode?: (code: string) => void }) {
   const code = /\b\d{6}\b/.exec(m.text)?.[0];
   return h(
     'li',
@@ -42,6 +35,6 @@ function Mail({ app, mail: m, typeCode }: { app: DemoApp; mail: MailMessage; typ
     h('p', { class: 'mail-head' }, h('strong', null, m.subject), ` · ${clockText(m.sentAt, app.lang)}`),
     h('p', { class: 'mail-to' }, m.to),
     h('pre', { class: 'mail-text' }, m.text),
-    code ? h('button', { type: 'button', onClick: () => typeCode(code) }, app.t('typeMailCode')) : null,
+    code && typeCode ? h('button', { type: 'button', onClick: () => typeCode(code) }, app.t('typeMailCode')) : null,
   );
 }

@@ -90,7 +90,7 @@ function startTicking(session: DemoSession, redraw: () => void): () => void {
     const room = session.options.room;
     if (room && ticks++ % 2 === 0)
       void room
-        .sync(session.app.clock)
+        .sync(session.app.clock, session.app.lang)
         .then(redraw)
         .catch(() => undefined);
     redraw();

@@ -7,6 +7,7 @@ import { useMemo } from 'preact/hooks';
 import { GuidePanel } from './guide.js';
 import { InboxPanel } from './inbox-panel.js';
 import { PhonePanel } from './phone-panel.js';
+import { RoomPanel } from './room-panel.js';
 import { TimeRuler } from './ruler.js';
 import { ScenarioPanel } from './scenario-panel.js';
 import type { DemoSession } from './session.js';
@@ -28,6 +29,7 @@ export function DemoPage({ session }: { session: DemoSession }) {
     null,
     h('header', { class: 'top' }, h('h1', null, t('title')), h('p', { class: 'notice' }, t(notice))),
     h(TrainerPanel, { session }),
+    room?.trainer ? h(RoomPanel, { session, room }) : null,
     h(GuidePanel, { app, root: session.root }),
     // The ruler sits in the stage, so presentation mode can put it beside the phones.
     h(

@@ -8,6 +8,7 @@ import { h } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { FaultKind } from '../../index.js';
 import { presenting, togglePresentMode } from './present.js';
+import { roomTextsFor } from './room-texts.js';
 import type { DemoSession } from './session.js';
 import { trainerActions, type TrainerActions } from './trainer-actions.js';
 import { Check, LanguageSelect, ResetControl } from './trainer-controls.js';
@@ -19,12 +20,12 @@ export function TrainerPanel({ session }: { session: DemoSession }) {
   const app = session.app;
   const t = app.t;
   const room = session.options.room;
-  const trainer = room === null || room.token !== null;
+  const trainer = room === null || room.trainer;
   const root = useRef<HTMLElement>(null);
   const status = useStatus();
   const guard = useBusyGuard(root);
   const act = useMemo(() => trainerActions(session, status, guard), []);
-  useEffect(() => void (room?.refused && status.show(t('tokenRefused'), false)), []);
+  useEffect(() => void (room?.refused && status.show(roomTextsFor(app.lang).linkRefused, false)), []);
   return h(
     'section',
     { class: 'panel trainer', 'aria-labelledby': 'trainer-title', ref: root },
