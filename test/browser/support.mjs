@@ -101,7 +101,8 @@ export async function openDemo({ serverArgs = [], browserArgs = [], timeout = 50
   const browser = await launchBrowser(browserArgs);
   const page = await browser.page();
   page.setDefaultTimeout(timeout);
-  await page.goto(server.url);
+  // The first load starts a cold browser: on a busy machine that alone can take several seconds.
+  await page.goto(server.url, { timeout: Math.max(timeout, 30_000) });
   return {
     server,
     browser,

@@ -1,4 +1,7 @@
-/** The texts of the trainer's room view and the participant's room countdown, in Hungarian and English. */
+/**
+ * The texts of the trainer's room view, the participant's countdown in a room and the folded
+ * controls on a projector, in Hungarian and English.
+ */
 import type { Language } from '../../index.js';
 import type { RoomStage } from './room-view-data.js';
 
@@ -22,6 +25,8 @@ const HU = {
   noAdvice: '—',
   waitActivation: 'Várjon még {s} mp-et, majd lépjen be a telefon új kódjával.',
   activeNow: 'A beállítás már aktív: lépjen be a telefon új kódjával.',
+  moreControls: 'További vezérlők',
+  fewerControls: 'Kevesebb vezérlő',
   linkRefused:
     'A szerver elutasította az oktatói hivatkozást (már felhasználták, vagy nem érvényes): ez az ablak oktatói vezérlők nélkül működik.',
 } as const;
@@ -48,6 +53,8 @@ const EN: Record<RoomTextKey, string> = {
   noAdvice: '—',
   waitActivation: 'Wait another {s} s, then log in with the phone’s new code.',
   activeNow: 'The setup is active now: log in with the phone’s new code.',
+  moreControls: 'More controls',
+  fewerControls: 'Fewer controls',
   linkRefused: 'The server refused the trainer link (used already, or not valid): this window has no trainer controls.',
 };
 

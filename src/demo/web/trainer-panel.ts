@@ -25,10 +25,13 @@ export function TrainerPanel({ session }: { session: DemoSession }) {
   const status = useStatus();
   const guard = useBusyGuard(root);
   const act = useMemo(() => trainerActions(session, status, guard), []);
+  // On a projector the controls fold to the time's line; this opens the rest.
+  const [open, setOpen] = useState(false);
+  const r = roomTextsFor(app.lang);
   useEffect(() => void (room?.refused && status.show(roomTextsFor(app.lang).linkRefused, false)), []);
   return h(
     'section',
-    { class: 'panel trainer', 'aria-labelledby': 'trainer-title', ref: root },
+    { class: `panel trainer${open ? ' open' : ''}`, 'aria-labelledby': 'trainer-title', ref: root },
     h('h2', { id: 'trainer-title' }, room ? t(trainer ? 'roomTrainer' : 'roomSettings') : t('trainer')),
     h(
       'div',
@@ -49,6 +52,15 @@ export function TrainerPanel({ session }: { session: DemoSession }) {
         h(PresentToggle, { label: t('presentMode') }),
         trainer ? h(ResetControl, { app, reset: act.reset }) : null,
       ),
+      h(
+        'div',
+        { class: 'group fold' },
+        h(
+          'button',
+          { type: 'button', 'aria-expanded': String(open), onClick: () => setOpen(!open) },
+          open ? r.fewerControls : r.moreControls,
+        ),
+      ),
     ),
     h(StatusLine, { status, detailsLabel: t('details') }),
   );
@@ -63,7 +75,7 @@ function TimeGroup({ session, act, trainer }: GroupProps & { trainer: boolean })
   const button = (text: string, onClick: () => void) => h('button', { type: 'button', onClick }, text);
   return h(
     'div',
-    { class: 'group', role: 'group', 'aria-label': t('simTime') },
+    { class: 'group time-group', role: 'group', 'aria-label': t('simTime') },
     h('span', { class: 'group-label' }, `${t('simTime')}:`),
     h(
       'output',
