@@ -48,7 +48,7 @@ describe('interactive demo', () => {
     expect(r.text).not.toMatch(/\b(added|duplicate)\b/);
     expect(r.text).not.toContain('[phone]');
     expect(r.text).toContain('[telefon]');
-    expect(r.text).toContain('drift <telefon|tablet> <mp>');
+    expect(r.text).toContain('drift <telefon|táblagép> <mp>');
   });
 
   it('confirms a fault and its end', async () => {

@@ -253,6 +253,11 @@ export const CORE_CALLS: CallSpec[] = [
   { name: 'formatMessage', fn: f(core.formatMessage), args: () => ['hu', 'login.refused', {}] },
   { name: 'formatSpan', fn: f(core.formatSpan), args: () => ['hu', 40_000, 'accusative'] },
   {
+    name: 'describeAuditEvent',
+    fn: f(core.describeAuditEvent),
+    args: () => [{ seq: 1, time: T, type: 'login-refused', username: 'anna', reason: 'wrong-code' }, 'hu'],
+  },
+  {
     name: 'explainAttempt',
     fn: f(core.explainAttempt),
     args: () => [
@@ -317,7 +322,7 @@ export const CORE_CALLS: CallSpec[] = [
   {
     name: 'createAuthenticator',
     fn: f(core.createAuthenticator),
-    args: () => [{ clock: clock(), driftMs: 0, random: testing.seededRandom(6) }],
+    args: () => [{ clock: clock(), driftMs: 0, random: testing.seededRandom(6), app: 'sha1-only' }],
   },
   { name: 'createMemoryMailbox', fn: f(core.createMemoryMailbox), args: () => [10] },
 ];

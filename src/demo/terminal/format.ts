@@ -5,6 +5,7 @@
 import type { ScenarioEvent } from '../../sim/scenarios/index.js';
 import type { Language } from '../../index.js';
 import type { AccountView } from '../../index.js';
+import { formatJump, formatLanding } from './jump.js';
 import type { Style } from './style.js';
 
 export interface FormatOptions {
@@ -26,7 +27,6 @@ const WORDS = {
     masked: 'a többi rejtve; --show-secrets mutatja',
     drift: (seconds: number, behind: boolean) =>
       `órája ${seconds % 60 === 0 ? `${seconds / 60} percet` : `${seconds} mp-et`} ${behind ? 'késik' : 'siet'}`,
-    units: { h: 'óra', min: 'perc', s: 'mp' },
     zone: 'Az időpontok budapesti idő szerint értendők (a szolgáltatás is így írja ki őket).',
   },
   en: {
@@ -39,7 +39,6 @@ const WORDS = {
     masked: 'rest hidden; --show-secrets shows it',
     drift: (seconds: number, behind: boolean) =>
       `clock ${seconds % 60 === 0 ? `${seconds / 60} min` : `${seconds} s`} ${behind ? 'behind' : 'ahead'}`,
-    units: { h: 'h', min: 'min', s: 's' },
     zone: 'All times are UTC.',
   },
 } as const;
@@ -72,15 +71,6 @@ export function zoneNote(language: Language): string {
   return WORDS[language].zone;
 }
 
-/** A jump in time: "+30 mp", "+2 perc", "+1 óra" (or s, min, h). */
-function duration(ms: number, language: Language): string {
-  const u = WORDS[language].units;
-  if (ms >= 86_400_000 && ms % 86_400_000 === 0) return `${ms / 86_400_000} ${language === 'hu' ? 'nap' : 'days'}`;
-  if (ms >= 3_600_000 && ms % 3_600_000 === 0) return `${ms / 3_600_000} ${u.h}`;
-  if (ms >= 60_000 && ms % 60_000 === 0) return `${ms / 60_000} ${u.min}`;
-  return `${Math.round(ms / 1000)} ${u.s}`;
-}
-
 /** Masks all but the first group of a törlőkód. */
 export function maskDeletionCode(code: string): string {
   const [first, ...rest] = code.split(' ');
@@ -105,7 +95,7 @@ export function formatEvent(event: ScenarioEvent, o: FormatOptions): string[] {
       return ['', `${s.cyan('▸')} ${event.say}`];
     case 'time':
       return [
-        `  ⏱ +${duration(event.advancedMs, o.language)} → ${clockTime(event.now, o.language)}${event.note ? ` ${event.note}` : ''}`,
+        `  ⏱ +${formatJump(event.now - event.advancedMs, event.now, o.language)} → ${formatLanding(event.now - event.advancedMs, event.now, clockTime(event.now, o.language), o.language)}${event.note ? ` ${event.note}` : ''}`,
       ];
     case 'qr':
       return [

@@ -103,8 +103,8 @@ export function sendCodeStep(arrives: boolean, say?: Localized): ScenarioStep {
     },
     expect: arrives
       ? {
-          hu: 'A levél megérkezik, ugyanazzal a munkamenet-azonosítóval.',
-          en: 'The mail arrives, with the same session number.',
+          hu: 'Megérkezik a levél; a benne álló munkamenet-azonosító megegyezik az oldalon látottal.',
+          en: 'The mail arrives; the session number in it matches the one on the page.',
         }
       : {
           hu: 'Az oldal elküldte a kódot, de a postafiók még üres.',

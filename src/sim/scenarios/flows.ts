@@ -9,7 +9,8 @@ import type { Localized, ScenarioContext, ScenarioStep } from './types.js';
 /** The phones the scenarios use, by id, with their names in each language. */
 const PHONE_NAMES: Record<string, Localized> = {
   phone: { hu: 'telefon', en: 'phone' },
-  tablet: { hu: 'tablet', en: 'tablet' },
+  tablet: { hu: 'táblagép', en: 'tablet' },
+  'other phone': { hu: 'másik telefon', en: 'other phone' },
   'old phone': { hu: 'régi telefon', en: 'old phone' },
   'new phone': { hu: 'új telefon', en: 'new phone' },
 };
