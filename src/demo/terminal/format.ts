@@ -25,6 +25,7 @@ const WORDS = {
     expected: 'elvárt',
     none: '(nincs fiók)',
     masked: 'a többi rejtve; --show-secrets mutatja',
+    qrLeftOut: '(a kép kihagyva: --no-qr)',
     drift: (seconds: number, behind: boolean) =>
       `órája ${seconds % 60 === 0 ? `${seconds / 60} percet` : `${seconds} mp-et`} ${behind ? 'késik' : 'siet'}`,
     zone: 'Az időpontok budapesti idő szerint értendők (a szolgáltatás is így írja ki őket).',
@@ -37,6 +38,7 @@ const WORDS = {
     expected: 'expected',
     none: '(no accounts)',
     masked: 'rest hidden; --show-secrets shows it',
+    qrLeftOut: '(picture left out: --no-qr)',
     drift: (seconds: number, behind: boolean) =>
       `clock ${seconds % 60 === 0 ? `${seconds / 60} min` : `${seconds} s`} ${behind ? 'behind' : 'ahead'}`,
     zone: 'All times are UTC.',
@@ -98,14 +100,14 @@ export function formatEvent(event: ScenarioEvent, o: FormatOptions): string[] {
         `  ⏱ +${formatJump(event.now - event.advancedMs, event.now, o.language)} → ${formatLanding(event.now - event.advancedMs, event.now, clockTime(event.now, o.language), o.language)}${event.note ? ` ${event.note}` : ''}`,
       ];
     case 'qr':
+      // Without the picture (--no-qr) the caption's colon would announce nothing: it says so instead.
+      if (!o.drawQr) return [`  ${s.cyan(`[${event.who}]`)} ${event.caption.replace(/:\s*$/, '')} ${w.qrLeftOut}`];
       return [
         `  ${s.cyan(`[${event.who}]`)} ${event.caption}`,
-        ...(o.drawQr
-          ? o
-              .drawQr(event.text)
-              .split('\n')
-              .map((line) => `  ${line}`)
-          : []),
+        ...o
+          .drawQr(event.text)
+          .split('\n')
+          .map((line) => `  ${line}`),
       ];
     case 'site':
       return [`  ${s.cyan(`[${w.site}]`)} ${event.ok ? s.green('✓') : s.red('✗')} ${event.message}`];

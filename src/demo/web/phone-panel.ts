@@ -5,13 +5,20 @@
  */
 import { h } from 'preact';
 import { useRef } from 'preact/hooks';
-import type { Authenticator, ScanResult } from '../../index.js';
+import {
+  AUTHENTICATOR_APPS,
+  createAuthenticator,
+  type Authenticator,
+  type AuthenticatorAppId,
+  type ScanResult,
+} from '../../index.js';
+import { qrCamera } from '../../qr/index.js';
 import type { DemoApp } from './app.js';
 import { friendlyError } from './error-texts.js';
 import { AccountList } from './phone-accounts.js';
 import { ExportPasswordForm, ManualEntry, PhoneButtons, UploadField, usePendingExport } from './phone-inputs.js';
 import type { SiteBridge } from './site-bridge.js';
-import { clockText, Field, StatusLine, useBusyGuard, useStatus, type BusyGuard, type Status } from './ui.js';
+import { clockText, Field, StatusLine, useBusyGuard, useStatus, useUid, type BusyGuard, type Status } from './ui.js';
 
 /** What a phone's parts share. */
 export interface PhoneKit {
@@ -47,6 +54,7 @@ export function PhonePanel(props: { app: DemoApp; index: number; bridge: SiteBri
       h('h2', null, kit.name),
       h('span', null, `${t('phoneTime')}: `, h('span', { class: 'phone-time' }, clockText(kit.phone.now(), app.lang))),
     ),
+    h(AppSelect, { kit }),
     h(DriftField, { kit }),
     h(AccountList, { kit }),
     h('p', { class: 'hint' }, t('swipeHint')),
@@ -67,7 +75,10 @@ function usePhoneKit(
   const kit = useRef<PhoneKit | null>(null);
   kit.current ??= {
     app,
-    phone: app.phones[index]!,
+    // Read at each use: choosing another app puts a new phone in its place.
+    get phone() {
+      return app.phones[index]!;
+    },
     index,
     name: `${app.t('phone')} ${'AB'[index]}`,
     status,
@@ -92,6 +103,35 @@ function usePhoneKit(
     },
   };
   return kit.current;
+}
+
+/** Which authenticator app the phone runs: the same phone (accounts, clock) in another app. */
+function AppSelect({ kit }: { kit: PhoneKit }) {
+  const { app, index } = kit;
+  const id = useUid(`phone-app-${index}`);
+  const choose = (e: Event) => {
+    const chosen = (e.currentTarget as HTMLSelectElement).value as AuthenticatorAppId;
+    app.phones[index] = createAuthenticator({
+      clock: app.clock,
+      camera: qrCamera,
+      state: kit.phone.toJSON(),
+      language: app.lang,
+      app: chosen,
+    });
+    kit.saveAndShow();
+  };
+  return h(
+    'div',
+    { class: 'field phone-app' },
+    h('label', { for: id }, app.t('phoneApp')),
+    h(
+      'select',
+      { id, onChange: choose, title: kit.phone.app.description[app.lang] },
+      Object.values(AUTHENTICATOR_APPS).map((a) =>
+        h('option', { value: a.id, selected: a.id === kit.phone.app.id }, a.name[app.lang]),
+      ),
+    ),
+  );
 }
 
 /** The phone's clock error in seconds; a bad value is said on the phone and the old one stays. */

@@ -153,6 +153,7 @@ const HU = {
   plus30d: '+30 nap',
   plus1y: '+1 év',
   mailDelay: 'Késő e-mail (+5 perc)',
+  phoneApp: 'Hitelesítő alkalmazás',
 } as const;
 
 export type TextKey = keyof typeof HU;
@@ -307,6 +308,7 @@ const EN: Record<TextKey, string> = {
   plus30d: '+30 days',
   plus1y: '+1 year',
   mailDelay: 'Late e-mail (+5 min)',
+  phoneApp: 'Authenticator app',
 };
 
 /** The texts of one language. */
