@@ -108,6 +108,22 @@ async function everyScreen(step) {
   }
 }
 
+test("outside presentation mode too, no marker is drawn over a step's time", async () => {
+  await page.getByRole('button', { name: 'Kivetítés' }).click();
+  await page.setViewportSize({ width: 1366, height: 768 });
+  const covered = await page.evaluate(() =>
+    [...document.querySelectorAll('.ruler .cell .start')].flatMap((start) => {
+      const r = start.getBoundingClientRect();
+      start.scrollIntoView({ block: 'center' });
+      const box = start.getBoundingClientRect();
+      const hit = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+      return r.width > 0 && !start.contains(hit) ? [`${start.textContent} under ${hit?.className}`] : [];
+    }),
+  );
+  assert.deepEqual(covered, []);
+  await page.getByRole('button', { name: 'Kivetítés' }).click();
+});
+
 test('the check finds a clipped label', async () => {
   await page.evaluate(() => {
     const label = document.querySelector('section.site label');
