@@ -57,8 +57,15 @@ export function TrainerPanel({ session }: { session: DemoSession }) {
         { class: 'group fold' },
         h(
           'button',
-          { type: 'button', 'aria-expanded': String(open), onClick: () => setOpen(!open) },
-          open ? r.fewerControls : r.moreControls,
+          {
+            type: 'button',
+            'aria-expanded': String(open),
+            'aria-label': open ? r.fewerControls : r.moreControls,
+            title: open ? r.fewerControls : r.moreControls,
+            onClick: () => setOpen(!open),
+          },
+          // A short mark on the folded line; its name is the full text.
+          open ? '×' : '⋯',
         ),
       ),
     ),
