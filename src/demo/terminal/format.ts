@@ -25,6 +25,7 @@ const WORDS = {
     expected: 'elvárt',
     none: '(nincs fiók)',
     masked: 'a többi rejtve; --show-secrets mutatja',
+    deletionCode: 'törlőkód',
     drift: (seconds: number, behind: boolean) =>
       `órája ${seconds % 60 === 0 ? `${seconds / 60} percet` : `${seconds} mp-et`} ${behind ? 'késik' : 'siet'}`,
     zone: 'Az időpontok budapesti idő szerint értendők (a szolgáltatás is így írja ki őket).',
@@ -37,6 +38,7 @@ const WORDS = {
     expected: 'expected',
     none: '(no accounts)',
     masked: 'rest hidden; --show-secrets shows it',
+    deletionCode: 'deletion code (törlőkód)',
     drift: (seconds: number, behind: boolean) =>
       `clock ${seconds % 60 === 0 ? `${seconds / 60} min` : `${seconds} s`} ${behind ? 'behind' : 'ahead'}`,
     zone: 'All times are UTC.',
@@ -111,7 +113,7 @@ export function formatEvent(event: ScenarioEvent, o: FormatOptions): string[] {
       return [`  ${s.cyan(`[${w.site}]`)} ${event.ok ? s.green('✓') : s.red('✗')} ${event.message}`];
     case 'deletion-code':
       return [
-        `  ${s.cyan(`[${w.site}]`)} törlőkód: ${s.bold(o.showSecrets ? event.code : maskDeletionCode(event.code))}${o.showSecrets ? '' : ` (${w.masked})`}`,
+        `  ${s.cyan(`[${w.site}]`)} ${w.deletionCode}: ${s.bold(o.showSecrets ? event.code : maskDeletionCode(event.code))}${o.showSecrets ? '' : ` (${w.masked})`}`,
       ];
     case 'mail': {
       // The inbox line: the code masked (it works for minutes) unless secrets are shown, never the address.

@@ -117,7 +117,7 @@ export function confirmEnrollmentStep(phoneName: string): ScenarioStep {
     },
     expect: {
       hu: 'Zöld pipa; megjelenik a törlőkód (csak most, egyetlen egyszer).',
-      en: 'A green tick; the törlőkód (deletion code) appears, this once only.',
+      en: 'A green tick; the deletion code (törlőkód) appears, this once only.',
     },
     async act(ctx) {
       const code = codeOn(ctx, phoneName);

@@ -7,7 +7,7 @@ export const lostPhoneEmail: Scenario = {
   title: { hu: 'Elveszett telefon: váltás e-mailes kódra', en: 'A lost phone: switching to e-mail codes' },
   summary: {
     hu: 'Aki elvesztette a telefonját, a törlőkóddal új telefon nélkül is továbbléphet: az e-mailes kódot választja. A törlőkód ezzel elhasználódik.',
-    en: 'Someone who lost the phone can go on without a new one: the törlőkód lets them choose the e-mail code instead. That spends the törlőkód.',
+    en: 'Someone who lost the phone can go on without a new one: the deletion code (törlőkód) lets them choose the e-mail code instead. That spends the deletion code.',
   },
   steps: [
     ...setupSteps('phone'),
@@ -28,9 +28,12 @@ export const lostPhoneEmail: Scenario = {
     {
       say: {
         hu: 'Valaki később ugyanazzal a törlőkóddal próbálkozik.',
-        en: 'Later someone tries the same törlőkód again.',
+        en: 'Later someone tries the same deletion code again.',
       },
-      expect: { hu: 'Az oldal elutasítja: a törlőkód egyszer használható.', en: 'Refused: a törlőkód works once.' },
+      expect: {
+        hu: 'Az oldal elutasítja: a törlőkód egyszer használható.',
+        en: 'Refused: a deletion code works once.',
+      },
       async act(ctx) {
         const r = await ctx.provider.redeemDeletionCode({
           username: ctx.user.username,
