@@ -1,5 +1,5 @@
 import { constantTimeEqual } from '../../core/constant-time.js';
-import { changeDevice, codeOn, loginStep, setupSteps, waitStep } from './flows.js';
+import { changeDevice, codeOn, loginStep, redeemKept, setupSteps, waitStep } from './flows.js';
 import type { Scenario } from './types.js';
 
 export const deletionCodeNotSaved: Scenario = {
@@ -68,12 +68,7 @@ export const deletionCodeNotSaved: Scenario = {
       },
       expect: { hu: 'A régi törlőkódot az oldal elutasítja.', en: 'The site refuses the old deletion code.' },
       async act(ctx) {
-        const r = await ctx.provider.redeemDeletionCode({
-          username: ctx.user.username,
-          password: ctx.user.password,
-          deletionCode: ctx.memo.get('lostDeletionCode') as string,
-        });
-        ctx.emit({ type: 'site', ok: r.ok, message: r.message });
+        const r = await redeemKept(ctx, 'lostDeletionCode');
         return !r.ok;
       },
     },

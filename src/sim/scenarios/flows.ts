@@ -238,3 +238,25 @@ export function waitStep(ms: number, say: Localized, expect?: Localized): Scenar
     },
   };
 }
+
+/** The lost-phone page: username, password and a törlőkód (the one kept in `memo` under `memoKey`); shows the answer. */
+export async function redeemKept(ctx: ScenarioContext, memoKey = 'deletionCode') {
+  const r = await ctx.provider.redeemDeletionCode({
+    username: ctx.user.username,
+    password: ctx.user.password,
+    deletionCode: ctx.memo.get(memoKey) as string,
+  });
+  ctx.emit({ type: 'site', ok: r.ok, message: r.message });
+  return r;
+}
+
+/** The password change: the current password and `newPassword`; shows the answer. */
+export async function changePasswordTo(ctx: ScenarioContext, newPassword: string) {
+  const r = await ctx.provider.changePassword({
+    username: ctx.user.username,
+    password: ctx.user.password,
+    newPassword,
+  });
+  ctx.emit({ type: 'site', ok: r.ok, message: r.message });
+  return r;
+}

@@ -1,4 +1,4 @@
-import { setupSteps } from './flows.js';
+import { redeemKept, setupSteps } from './flows.js';
 import { chooseEmailSteps, emailPasswordStep, sendCodeStep, typeEmailCodeStep } from './email-flows.js';
 import type { Scenario } from './types.js';
 
@@ -35,12 +35,7 @@ export const lostPhoneEmail: Scenario = {
         en: 'Refused: a deletion code works once.',
       },
       async act(ctx) {
-        const r = await ctx.provider.redeemDeletionCode({
-          username: ctx.user.username,
-          password: ctx.user.password,
-          deletionCode: ctx.memo.get('deletionCode') as string,
-        });
-        ctx.emit({ type: 'site', ok: r.ok, message: r.message });
+        const r = await redeemKept(ctx);
         return !r.ok;
       },
     },

@@ -1,5 +1,5 @@
 import type { Localized } from '../language.js';
-import { codeOn, enrollSteps, loginStep, setupSteps } from './flows.js';
+import { changePasswordTo, codeOn, enrollSteps, loginStep, redeemKept, setupSteps } from './flows.js';
 import type { Scenario } from './types.js';
 
 const NEW_PASSWORD = 'Nyari-Zapor-2025';
@@ -78,12 +78,7 @@ export const phishingEmail: Scenario = {
         en: 'The phone binding is removed; the user’s phone codes open nothing any more.',
       },
       async act(ctx) {
-        const r = await ctx.provider.redeemDeletionCode({
-          username: ctx.user.username,
-          password: ctx.user.password,
-          deletionCode: ctx.memo.get('deletionCode') as string,
-        });
-        ctx.emit({ type: 'site', ok: r.ok, message: r.message });
+        const r = await redeemKept(ctx);
         ctx.wait(30_000);
         const after = await ctx.provider.login({
           username: ctx.user.username,
@@ -101,12 +96,7 @@ export const phishingEmail: Scenario = {
       },
       expect: { hu: 'A jelszó megváltozik.', en: 'The password is changed.' },
       async act(ctx) {
-        const r = await ctx.provider.changePassword({
-          username: ctx.user.username,
-          password: ctx.user.password,
-          newPassword: NEW_PASSWORD,
-        });
-        ctx.emit({ type: 'site', ok: r.ok, message: r.message });
+        const r = await changePasswordTo(ctx, NEW_PASSWORD);
         // The rest of the run uses the new password, as the user now does.
         (ctx.user as { password: string }).password = NEW_PASSWORD;
         return r.ok;
