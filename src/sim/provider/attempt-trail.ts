@@ -69,12 +69,7 @@ function isKept(event: AuditEvent): boolean {
 }
 
 /** The trail entry for `event`, with the numbers read from the account as the refusal left it. */
-function attemptOf(
-  ctx: ProviderContext,
-  account: AccountRecord,
-  event: AuditEvent,
-  clue: AuditClue,
-): AttemptRecord {
+function attemptOf(ctx: ProviderContext, account: AccountRecord, event: AuditEvent, clue: AuditClue): AttemptRecord {
   const o = ctx.o;
   const base = { time: event.time, event: event.type };
   if (event.type === 'fault') {
