@@ -2,28 +2,10 @@
 // from the provider's attempt trail; and the interactive demo's two-page login, its app selector,
 // its audit log in the session's language and its long time jumps.
 import { describe, expect, it } from 'vitest';
-import { run } from '../../src/cli/main.js';
 import { cli } from '../support/cli.js';
+import { playInteractive } from '../support/interactive.js';
 
-async function play(lang: 'hu' | 'en', typed: string[], ...flags: string[]) {
-  const out: string[] = [];
-  const code = await run(['demo', '--interactive', '--lang', lang, '--no-qr', ...flags], {
-    out: (l) => out.push(l),
-    err: (l) => out.push(l),
-    env: {},
-    isTty: false,
-    lines: async function* () {
-      for (const line of typed) yield line.replace('{code}', latestCode(out.join('\n')) ?? '');
-    },
-  });
-  return { code, text: out.join('\n') };
-}
-
-/** The newest code the phone showed. */
-const latestCode = (text: string) =>
-  [...text.matchAll(/\[(?:phone|telefon)\] Ügyfélkapu\+ \(kovacs\.janos\)  (\d{3}) (\d{3})/g)]
-    .map((m) => m[1]! + m[2]!)
-    .at(-1);
+const play = playInteractive;
 
 const ENROLLED = ['register', 'enroll', 'scan', 'confirm {code}', 'finish'];
 

@@ -99,10 +99,10 @@ describe('interactive demo', () => {
       return out.join('\n');
     };
     const masked = await enrolled('--no-qr');
-    expect(masked).toMatch(/törlőkód: \d{4}( •{4}){4}/);
+    expect(masked).toMatch(/deletion code \(törlőkód\): \d{4}( •{4}){4}/);
     expect(masked).not.toMatch(/[▀▄█]{10}/);
     const shown = await enrolled('--show-secrets');
-    expect(shown).toMatch(/törlőkód: \d{4}( \d{4}){4}/);
+    expect(shown).toMatch(/deletion code \(törlőkód\): \d{4}( \d{4}){4}/);
     expect(shown).toMatch(/[▀▄█]{10}/);
   });
 

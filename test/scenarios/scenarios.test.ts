@@ -85,7 +85,7 @@ const DOUBLES: Array<[string, Breakage, string[]]> = [
         return ok(input.username);
       },
     }),
-    ['second-phone-wrong', 'clock-drift', 'lockout', 'replay', 'activation-delay', 'service-down'],
+    ['second-phone-wrong', 'clock-drift', 'lockout', 'replay', 'activation-delay', 'service-down', 'phishing-email'],
   ],
   [
     'never locks an account',

@@ -26,6 +26,7 @@ const WORDS = {
     none: '(nincs fiók)',
     masked: 'a többi rejtve; --show-secrets mutatja',
     qrLeftOut: '(a kép kihagyva: --no-qr)',
+    deletionCode: 'törlőkód',
     drift: (seconds: number, behind: boolean) =>
       `órája ${seconds % 60 === 0 ? `${seconds / 60} percet` : `${seconds} mp-et`} ${behind ? 'késik' : 'siet'}`,
     zone: 'Az időpontok budapesti idő szerint értendők (a szolgáltatás is így írja ki őket).',
@@ -39,6 +40,7 @@ const WORDS = {
     none: '(no accounts)',
     masked: 'rest hidden; --show-secrets shows it',
     qrLeftOut: '(picture left out: --no-qr)',
+    deletionCode: 'deletion code (törlőkód)',
     drift: (seconds: number, behind: boolean) =>
       `clock ${seconds % 60 === 0 ? `${seconds / 60} min` : `${seconds} s`} ${behind ? 'behind' : 'ahead'}`,
     zone: 'All times are UTC.',
@@ -113,7 +115,7 @@ export function formatEvent(event: ScenarioEvent, o: FormatOptions): string[] {
       return [`  ${s.cyan(`[${w.site}]`)} ${event.ok ? s.green('✓') : s.red('✗')} ${event.message}`];
     case 'deletion-code':
       return [
-        `  ${s.cyan(`[${w.site}]`)} törlőkód: ${s.bold(o.showSecrets ? event.code : maskDeletionCode(event.code))}${o.showSecrets ? '' : ` (${w.masked})`}`,
+        `  ${s.cyan(`[${w.site}]`)} ${w.deletionCode}: ${s.bold(o.showSecrets ? event.code : maskDeletionCode(event.code))}${o.showSecrets ? '' : ` (${w.masked})`}`,
       ];
     case 'mail': {
       // The inbox line: the code masked (it works for minutes) unless secrets are shown, never the address.

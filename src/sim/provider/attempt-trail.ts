@@ -10,7 +10,7 @@
  * then dropped: no entry holds a code, a password or a deletion code.
  */
 import { verifyCode } from '../../core/code.js';
-import type { AuditClue, AuditEvent, AuditEventType, RefusalReason } from '../audit.js';
+import type { AuditClue, AuditEvent, RefusalReason } from '../audit.js';
 import type { ProviderContext } from '../context.js';
 import type { AttemptParams, AttemptReason, AttemptRecord } from '../attempt-types.js';
 import { accountKey, passwordExpiresAt, type AccountRecord } from './accounts.js';
@@ -69,12 +69,7 @@ function isKept(event: AuditEvent): boolean {
 }
 
 /** The trail entry for `event`, with the numbers read from the account as the refusal left it. */
-export function attemptOf(
-  ctx: ProviderContext,
-  account: AccountRecord,
-  event: AuditEvent,
-  clue: AuditClue,
-): AttemptRecord {
+function attemptOf(ctx: ProviderContext, account: AccountRecord, event: AuditEvent, clue: AuditClue): AttemptRecord {
   const o = ctx.o;
   const base = { time: event.time, event: event.type };
   if (event.type === 'fault') {

@@ -36,7 +36,7 @@ export function chooseEmailSteps(proof: 'none' | 'deletion-code' = 'none'): Scen
             }
           : {
               hu: 'A telefon nincs meg, de a törlőkód igen: jelszó, törlőkód, majd „Megerősítő kód küldése”.',
-              en: 'The phone is gone, but the törlőkód is not: the password, the törlőkód, then "Megerősítő kód küldése" (send a confirmation code).',
+              en: 'The phone is gone, but the deletion code is not: the password, the deletion code, then "Megerősítő kód küldése" (send a confirmation code).',
             },
       expect: {
         hu: 'Levél érkezik a megerősítő kóddal és az oldalon látható munkamenet-azonosítóval.',

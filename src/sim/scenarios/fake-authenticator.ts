@@ -10,12 +10,12 @@ import {
 import type { Scenario } from './types.js';
 
 /** One result of the app store's search for "hitelesítő" / "authenticator". */
-type StoreResult = { name: string; developer: string; sponsored: boolean; price: Localized; asks: Localized | null };
+type StoreResult = { name: Localized; developer: string; sponsored: boolean; price: Localized; asks: Localized | null };
 
 /** What the search shows: a paid-for fake on top, the real apps below it. */
 const RESULTS: readonly StoreResult[] = [
   {
-    name: 'Authenticator ‑ 2FA Hitelesítő',
+    name: { hu: 'Authenticator ‑ 2FA Hitelesítő', en: 'Authenticator ‑ 2FA Code App' },
     developer: 'Secure Lock Apps Ltd.',
     sponsored: true,
     price: { hu: 'ingyenes, alkalmazáson belüli vásárlással', en: 'free, with in-app purchases' },
@@ -25,14 +25,14 @@ const RESULTS: readonly StoreResult[] = [
     },
   },
   {
-    name: 'Google Authenticator',
+    name: { hu: 'Google Authenticator', en: 'Google Authenticator' },
     developer: 'Google LLC',
     sponsored: false,
     price: { hu: 'ingyenes', en: 'free' },
     asks: null,
   },
   {
-    name: 'Microsoft Authenticator',
+    name: { hu: 'Microsoft Authenticator', en: 'Microsoft Authenticator' },
     developer: 'Microsoft Corporation',
     sponsored: false,
     price: { hu: 'ingyenes', en: 'free' },
@@ -67,7 +67,7 @@ export const fakeAuthenticator: Scenario = {
       async act(ctx) {
         for (const r of RESULTS) {
           const ad = r.sponsored ? ctx.t({ hu: 'Hirdetés · ', en: 'Sponsored · ' }) : '';
-          ctx.emit({ type: 'note', text: `${ad}${r.name} — ${r.developer} — ${ctx.t(r.price)}` });
+          ctx.emit({ type: 'note', text: `${ad}${ctx.t(r.name)} — ${r.developer} — ${ctx.t(r.price)}` });
         }
         const [first] = RESULTS;
         const genuine = RESULTS.filter((r) => !r.sponsored && KNOWN_DEVELOPERS.includes(r.developer));

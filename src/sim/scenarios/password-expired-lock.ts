@@ -1,4 +1,4 @@
-import { codeOn, loginStep, setupSteps } from './flows.js';
+import { changePasswordTo, codeOn, loginStep, setupSteps } from './flows.js';
 import type { Scenario } from './types.js';
 
 const DAY = 86_400_000;
@@ -63,12 +63,7 @@ export const passwordExpiredLock: Scenario = {
       },
       expect: { hu: 'A jelszó megváltozik.', en: 'The password is changed.' },
       async act(ctx) {
-        const r = await ctx.provider.changePassword({
-          username: ctx.user.username,
-          password: ctx.user.password,
-          newPassword: NEW_PASSWORD,
-        });
-        ctx.emit({ type: 'site', ok: r.ok, message: r.message });
+        const r = await changePasswordTo(ctx, NEW_PASSWORD);
         return r.ok;
       },
     },

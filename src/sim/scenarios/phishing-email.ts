@@ -1,5 +1,5 @@
 import type { Localized } from '../language.js';
-import { codeOn, enrollSteps, loginStep, setupSteps } from './flows.js';
+import { changePasswordTo, codeOn, enrollSteps, loginStep, redeemKept, setupSteps } from './flows.js';
 import type { Scenario } from './types.js';
 
 const NEW_PASSWORD = 'Nyari-Zapor-2025';
@@ -26,7 +26,7 @@ export const phishingEmail: Scenario = {
   },
   summary: {
     hu: 'Csalók a NAV és az Ügyfélkapu nevében küldenek levelet, és egy hasonmás oldalon elkérik a jelszót, a kódot és a törlőkódot. A kóddal fél percen belül belépnek, a törlőkóddal leválasztják a telefont. A valódi szolgáltatás soha nem kér kódot, jelszót vagy törlőkódot e-mailben, telefonon vagy linken keresztül; a NAV a tárhelyre vagy postán ír.',
-    en: 'Fraudsters send mail in the name of NAV and Ügyfélkapu and ask for the password, the code and the deletion code (törlőkód) on a look-alike page. With the code they log in within half a minute; with the törlőkód they remove the phone. The real service never asks for a code, password or törlőkód by e-mail, phone or link; NAV writes to the official storage (tárhely) or by post.',
+    en: 'Fraudsters send mail in the name of NAV and Ügyfélkapu and ask for the password, the code and the deletion code (törlőkód) on a look-alike page. With the code they log in within half a minute; with the deletion code they remove the phone. The real service never asks for a code, password or deletion code by e-mail, phone or link; NAV writes to its official storage box (“tárhely”) or by post.',
   },
   steps: [
     ...setupSteps('phone'),
@@ -51,7 +51,7 @@ export const phishingEmail: Scenario = {
         });
         const arrived = ctx.provider.mailbox?.messages(ctx.user.email).at(-1);
         ctx.emit({ type: 'note', text: `${FROM}: ${ctx.t(PHISH.subject)}` });
-        ctx.emit({ type: 'note', text: `»${ctx.t(PHISH.text)}«` });
+        ctx.emit({ type: 'note', text: ctx.t({ hu: `»${PHISH.text.hu}«`, en: `“${PHISH.text.en}”` }) });
         // No login and no e-mailed code since the setup: nothing the service sent asks for anything.
         const serviceActs = ctx.provider.auditLog(since).filter((e) => e.type !== 'fault');
         return arrived?.from === FROM && !new URL(LINK).hostname.endsWith('.gov.hu') && serviceActs.length === 0;
@@ -78,12 +78,7 @@ export const phishingEmail: Scenario = {
         en: 'The phone binding is removed; the user’s phone codes open nothing any more.',
       },
       async act(ctx) {
-        const r = await ctx.provider.redeemDeletionCode({
-          username: ctx.user.username,
-          password: ctx.user.password,
-          deletionCode: ctx.memo.get('deletionCode') as string,
-        });
-        ctx.emit({ type: 'site', ok: r.ok, message: r.message });
+        const r = await redeemKept(ctx);
         ctx.wait(30_000);
         const after = await ctx.provider.login({
           username: ctx.user.username,
@@ -101,12 +96,7 @@ export const phishingEmail: Scenario = {
       },
       expect: { hu: 'A jelszó megváltozik.', en: 'The password is changed.' },
       async act(ctx) {
-        const r = await ctx.provider.changePassword({
-          username: ctx.user.username,
-          password: ctx.user.password,
-          newPassword: NEW_PASSWORD,
-        });
-        ctx.emit({ type: 'site', ok: r.ok, message: r.message });
+        const r = await changePasswordTo(ctx, NEW_PASSWORD);
         // The rest of the run uses the new password, as the user now does.
         (ctx.user as { password: string }).password = NEW_PASSWORD;
         return r.ok;

@@ -12,7 +12,8 @@ import {
 } from './flows.js';
 import type { ScenarioContext, ScenarioStep, Scenario } from './types.js';
 
-const BANK = 'Példa Bank';
+/** Another service, named in the run's language. */
+const BANK = { hu: 'Példa Bank', en: 'Example Bank' } as const;
 /** The other phone runs an app that reads every QR code but makes SHA-1, 6-digit, 30-second codes. */
 const SHA1_ONLY = { app: 'sha1-only' } as const;
 
@@ -24,7 +25,7 @@ function bank(ctx: ScenarioContext): Provider {
       clock: ctx.clock,
       random: ctx.random,
       language: ctx.language,
-      issuer: BANK,
+      issuer: BANK[ctx.language],
       algorithm: 'SHA256',
       digits: 8,
       period: 60,
@@ -37,8 +38,8 @@ function bank(ctx: ScenarioContext): Provider {
 
 /** The code a phone shows for the bank's account. */
 function bankCode(ctx: ScenarioContext, phone: string): string {
-  const entry = showPhone(ctx, phone).find((a) => a.issuer === BANK);
-  if (!entry?.code) throw new Error(`${phone}: no ${BANK} account`);
+  const entry = showPhone(ctx, phone).find((a) => a.issuer === BANK[ctx.language]);
+  if (!entry?.code) throw new Error(`${phone}: no ${BANK[ctx.language]} account`);
   return entry.code;
 }
 
@@ -77,8 +78,8 @@ export const sameQrTwoApps: Scenario = {
   steps: [
     {
       say: {
-        hu: `Egy másik szolgáltatás, a ${BANK} SHA-256-os, 8 számjegyű, 60 másodperces kulcsot ad. A telefon (pontos alkalmazás) és a másik telefon (»${AUTHENTICATOR_APPS['sha1-only'].name.hu}«) is beolvassa a QR-kódot.`,
-        en: `Another service, ${BANK}, issues a SHA-256, 8-digit, 60-second key. The phone (a faithful app) and the other phone ("${AUTHENTICATOR_APPS['sha1-only'].name.en}") both scan its QR code.`,
+        hu: `Egy másik szolgáltatás, a ${BANK.hu} SHA-256-os, 8 számjegyű, 60 másodperces kulcsot ad. A telefon (pontos alkalmazás) és a másik telefon (»${AUTHENTICATOR_APPS['sha1-only'].name.hu}«) is beolvassa a QR-kódot.`,
+        en: `Another service, ${BANK.en}, issues a SHA-256, 8-digit, 60-second key. The phone (a faithful app) and the other phone ("${AUTHENTICATOR_APPS['sha1-only'].name.en}") both scan its QR code.`,
       },
       expect: {
         hu: 'Mindkét alkalmazás panasz nélkül felveszi; a telefon 8, a másik telefon 6 számjegyet mutat.',
@@ -90,7 +91,7 @@ export const sameQrTwoApps: Scenario = {
         const started = await bank(ctx).startEnrollment(user);
         if (!started.ok) return { passed: false, detail: started.message };
         ctx.memo.set('bankEnrollment', started.enrollmentId);
-        const caption = { hu: `A ${BANK} QR-kódja:`, en: `${BANK}’s QR code:` };
+        const caption = { hu: `A ${BANK.hu} QR-kódja:`, en: `${BANK.en}’s QR code:` };
         const first = await scanFromSite(ctx, ctx.phone('phone'), started.keyUri, caption);
         const second = (await ctx.phone('other phone', SHA1_ONLY).scan(ctx.camera.render(started.keyUri))).status;
         return (
