@@ -1,6 +1,10 @@
 // (1) code generation and (2) verification of a wrong code with window ±1: totp-lab against otpauth,
-// otplib 13, speakeasy and a plain node:crypto createHmac loop, on the same secrets and times.
+// otplib 13, speakeasy, a plain node:crypto createHmac loop and the same loop on @noble/hashes
+// (pure JavaScript, as totp-lab's own hashes are), on the same secrets and times.
 import { createHmac } from 'node:crypto';
+import { hmac } from '@noble/hashes/hmac';
+import { sha1 } from '@noble/hashes/legacy';
+import { sha256, sha512 } from '@noble/hashes/sha2';
 import { HOTP, Secret, TOTP } from 'otpauth';
 import { generateSync, verifySync } from 'otplib';
 import speakeasy from 'speakeasy';
@@ -20,6 +24,14 @@ const timeAt = (i) => T0 + (i % 1_000_000) * 30_000;
 const secondsAt = (i) => Math.floor(timeAt(i) / 1000);
 const WRONG = '000000';
 
+const NOBLE = { SHA1: sha1, SHA256: sha256, SHA512: sha512 };
+
+/** RFC 4226 §5.3: dynamic truncation of an HMAC to a 6-digit code. */
+function truncate(mac) {
+  const offset = mac[mac.length - 1] & 0xf;
+  return String((mac.readUInt32BE(offset) & 0x7fffffff) % 1_000_000).padStart(6, '0');
+}
+
 /** The subjects that make a 6-digit TOTP code for `algorithm` at time `timeAt(i)`. */
 function generators(algorithm) {
   const base32 = SECRETS[algorithm];
@@ -28,6 +40,9 @@ function generators(algorithm) {
   const raw = Buffer.from(otpauthSecret.bytes);
   const lower = algorithm.toLowerCase();
   const counter = Buffer.alloc(8);
+  // Plain Uint8Arrays for @noble/hashes, as its own callers pass them (views of the same bytes).
+  const key = new Uint8Array(raw);
+  const counterBytes = new Uint8Array(counter.buffer, counter.byteOffset, 8);
   return {
     'totp-lab generateCode (base32)': (i) => generateCode(base32, { algorithm, time: timeAt(i) }),
     'totp-lab generateCode (prepared)': (i) => generateCode(prepared, { time: timeAt(i) }),
@@ -37,9 +52,12 @@ function generators(algorithm) {
       speakeasy.totp({ secret: base32, encoding: 'base32', algorithm: lower, time: secondsAt(i) }),
     'node:crypto createHmac': (i) => {
       counter.writeBigUInt64BE(BigInt(Math.floor(secondsAt(i) / 30)));
-      const mac = createHmac(lower, raw).update(counter).digest();
-      const offset = mac[mac.length - 1] & 0xf;
-      return String((mac.readUInt32BE(offset) & 0x7fffffff) % 1_000_000).padStart(6, '0');
+      return truncate(createHmac(lower, raw).update(counter).digest());
+    },
+    '@noble/hashes hmac': (i) => {
+      counter.writeBigUInt64BE(BigInt(Math.floor(secondsAt(i) / 30)));
+      const mac = hmac(NOBLE[algorithm], key, counterBytes);
+      return truncate(Buffer.from(mac.buffer, mac.byteOffset, mac.length));
     },
   };
 }

@@ -1,10 +1,8 @@
-// A server for the HTTP benchmark, in its own process: `hello` (a bare node:http hello-world) or
-// `api` (the provider's handler on totp-lab/node's listener, with enrolled accounts and a login
-// ticket for each, printed as JSON so the load tool can send each ticket its code once).
+// A server for the HTTP benchmark, in its own process: `hello` (a bare node:http hello-world, which
+// loads nothing else) or `api` (the provider's handler on totp-lab/node's listener, with enrolled
+// accounts and a login ticket for each, printed as JSON so the load tool can send each ticket its
+// code once).
 import { createServer } from 'node:http';
-import * as lib from '../dist/index.js';
-import * as node from '../dist/node.js';
-import * as server from '../dist/server.js';
 
 const [mode, count = '20000'] = process.argv.slice(2);
 // BENCH_PROFILE=file: a CPU profile of the serving phase only (not the set-up), written on SIGINT.
@@ -31,6 +29,11 @@ if (mode === 'hello') {
   await profileServing();
   hello.listen(0, '127.0.0.1', () => console.log(JSON.stringify({ port: hello.address().port })));
 } else {
+  const [lib, node, server] = await Promise.all([
+    import('../dist/index.js'),
+    import('../dist/node.js'),
+    import('../dist/server.js'),
+  ]);
   const store = new lib.MemoryStore();
   const base = lib.manualClock(Date.UTC(2026, 0, 5, 8, 0, 0));
   const clock = server.createSharedClock(store, base);

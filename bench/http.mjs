@@ -1,61 +1,25 @@
 // (7) HTTP second-factor checks per second (POST /api/login/code, each a different account's first
 // right code: a full check with the replay-guard write, MemoryStore) against a bare node:http
 // hello-world, both in their own process, driven by autocannon in this one. Reported as a ratio,
-// with both servers started with the Node options `totp-lab serve` runs with (SERVER_NODE_OPTIONS:
-// a larger young generation), and again with Node's defaults, as a server that mounts the handler
-// itself runs unless it is given them.
-import { execFileSync, spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+// with both servers on Node's default options, as `totp-lab serve` runs, and again with the
+// load-test tuning docs/http-api.md describes (LOAD_TEST_NODE_OPTIONS: a larger young generation).
 import { createInterface } from 'node:readline';
 import autocannon from 'autocannon';
-import { SERVER_NODE_OPTIONS } from '../dist/node.js';
+import { PINNED, cpuMs, median, rssBytes, spawnServer, stop } from './processes.mjs';
 
 const DURATION = 4;
 const ROUNDS = 3;
 const CONNECTIONS = 32;
 const PIPELINING = 1;
-
-// On a machine with two or more cores the load tool (this process) runs on core 0 and each server
-// on core 1, so neither steals the other's time and both servers get the same share: the ratio then
-// compares the servers, not how the scheduler shared the cores. Without taskset both float.
-const PINNED = (() => {
-  if (availableParallelism() < 2) return false;
-  try {
-    execFileSync('taskset', ['-p', '-c', '0', String(process.pid)], { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
+/** The load-test tuning: 64 MB young-generation semi-spaces instead of Node's 16 MB. */
+export const LOAD_TEST_NODE_OPTIONS = ['--max-semi-space-size=64'];
 
 function start(nodeOptions, mode, extra = []) {
-  const argv = [
-    process.execPath,
-    ...nodeOptions,
-    new URL('./http-server.mjs', import.meta.url).pathname,
-    mode,
-    ...extra,
-  ];
-  const [command, ...args] = PINNED ? ['taskset', '-c', '1', ...argv] : argv;
-  const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawnServer(nodeOptions, new URL('./http-server.mjs', import.meta.url).pathname, [mode, ...extra]);
   return new Promise((resolve, reject) => {
     createInterface({ input: child.stdout }).once('line', (line) => resolve({ child, ...JSON.parse(line) }));
     child.once('exit', (code) => reject(new Error(`bench server exited with ${code}`)));
   });
-}
-
-// CPU time a server process has used, in ms (all its threads, GC included), from /proc on Linux;
-// undefined elsewhere. Divided by the requests it served, it says what a request costs the server
-// whatever else runs on the machine, which the requests-per-second ratio cannot when the load tool
-// itself is the limit of the hello-world run.
-function cpuMs(pid) {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
-  } catch {
-    return undefined;
-  }
 }
 
 function load(options) {
@@ -80,7 +44,8 @@ async function round(servers, nodeOptions) {
   const helloCpu = cpuMs(hello.child.pid);
   const helloResult = await load({ url: `http://127.0.0.1:${hello.port}/` });
   const helloUs = perRequestUs(helloCpu, cpuMs(hello.child.pid), helloResult.requests.total);
-  hello.child.kill('SIGINT');
+  const helloRss = rssBytes(hello.child.pid);
+  await stop(hello.child);
   // Enough tickets that none is used twice in the run.
   const api = await start(nodeOptions, 'api', [
     String(Math.ceil(helloResult.requests.average * DURATION * 0.6) + 2000),
@@ -103,7 +68,8 @@ async function round(servers, nodeOptions) {
     ],
   });
   const apiUs = perRequestUs(apiCpu, cpuMs(api.child.pid), apiResult.requests.total);
-  api.child.kill('SIGINT');
+  const apiRss = rssBytes(api.child.pid);
+  await stop(api.child);
   const accepted = apiResult['2xx'];
   return {
     helloRps: helloResult.requests.average,
@@ -114,14 +80,11 @@ async function round(servers, nodeOptions) {
     helloCpuUs: helloUs,
     checkCpuUs: apiUs,
     cpuRatio: helloUs !== undefined && apiUs !== undefined ? helloUs / apiUs : undefined,
+    helloRss,
+    apiRss,
+    accounts: api.tickets.length,
     ticketsUsedTwice: next > api.tickets.length,
   };
-}
-
-/** The middle value of `values` (they are few and odd in number). */
-function median(values) {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
 }
 
 /**
@@ -148,18 +111,18 @@ async function rounds(servers, nodeOptions) {
 }
 
 /**
- * { helloRps, checksPerSecond, ratio, ratios, helloCpuUs, checkCpuUs, cpuRatio, …, defaults } or
- * { skipped }: the rounds with both servers started with SERVER_NODE_OPTIONS, and `defaults`, the
- * same with Node's default options.
+ * { helloRps, checksPerSecond, ratio, ratios, helloCpuUs, checkCpuUs, cpuRatio, helloRss, apiRss,
+ * …, tuned } or { skipped }: the rounds with both servers on Node's default options, as `totp-lab
+ * serve` runs, and `tuned`, the same with LOAD_TEST_NODE_OPTIONS.
  */
 export async function benchHttp() {
   const servers = [];
   try {
-    const served = await rounds(servers, SERVER_NODE_OPTIONS);
     const defaults = await rounds(servers, []);
+    const tuned = await rounds(servers, LOAD_TEST_NODE_OPTIONS);
     return {
-      ...served,
-      defaults,
+      ...defaults,
+      tuned,
       rounds: ROUNDS,
       connections: CONNECTIONS,
       pipelining: PIPELINING,
@@ -169,6 +132,6 @@ export async function benchHttp() {
   } catch (error) {
     return { skipped: `failed: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}` };
   } finally {
-    for (const child of servers) child.kill('SIGINT');
+    await Promise.all(servers.map(stop));
   }
 }

@@ -144,6 +144,15 @@ export type { Localized } from './sim/language.js';
 export { parseTimeInput } from './core/time-input.js';
 export { createMemoryMailbox, MEMORY_MAILBOX_LIMIT } from './sim/mailer.js';
 export type { Mailer, MailMessage, MemoryMailbox, MemoryMailboxOptions } from './sim/mailer.js';
+export {
+  createStoreMailbox,
+  MAILBOX_KEY_PREFIX,
+  STORE_MAILBOX_PER_ADDRESS,
+  STORE_MAILBOX_MAX_AGE_MS,
+} from './sim/store-mailbox.js';
+export type { StoreMailbox, StoreMailboxOptions, KeptMail } from './sim/store-mailbox.js';
+export { readCodeMail } from './sim/mail-reading.js';
+export type { CodeMailFields, MailPurpose } from './sim/mail-reading.js';
 export { DEFAULT_EMAIL_CODE_POLICY, DEFAULT_PASSWORD_POLICY, DEFAULT_MAIL_FROM } from './sim/account-policy.js';
 export type { EmailCodePolicy, PasswordPolicy } from './sim/account-policy.js';
 export type {
@@ -154,4 +163,9 @@ export type {
   EmailFactorConfirmed,
   PasswordChanged,
   PasswordWarning,
+  SeedAccountInput,
+  SeededAccount,
+  AccountCode,
+  LastStep,
+  AccountRemoved,
 } from './sim/provider.js';

@@ -1,12 +1,13 @@
 #!/usr/bin/env python3
 """A test suite in Python against the simulated Ügyfélkapu+ service, standard library only:
 register, enroll (the secret read from the key URI), log in in two steps, and check that a
-replayed code is refused.
+replayed code is refused. Each run registers a user of its own, so it can run again and again
+against one server.
 
 Run `totp-lab serve --api` first; set TOTP_LAB_URL (default http://127.0.0.1:6238) and
 TOTP_LAB_CONTROL_TOKEN (the control API moves the simulated clock, so no test waits 30 s).
 """
-import base64, hashlib, hmac, json, os, struct, sys, urllib.error, urllib.parse, urllib.request
+import base64, hashlib, hmac, json, os, secrets, struct, sys, urllib.error, urllib.parse, urllib.request
 
 BASE = os.environ.get("TOTP_LAB_URL", "http://127.0.0.1:6238").rstrip("/")
 TOKEN = os.environ["TOTP_LAB_CONTROL_TOKEN"]
@@ -41,38 +42,40 @@ def now():
     return call("GET", "/control/clock", control=True)[1]["now"]
 
 
-def expect(condition, what):
+def expect(condition, what, status, body):
+    """Prints what was checked; on failure stops, with the HTTP status and the error the service gave."""
     if not condition:
-        sys.exit("FAILED: " + what)
+        error = body.get("code") or body.get("messageKey") if isinstance(body, dict) else None
+        sys.exit(f"FAILED: {what} (HTTP {status}{', ' + error if error else ''})")
     print("ok:", what)
 
 
-user, password = "kovacs.janos", "Tölgyfa-Kilenc-42"
+# A new user each run: the service keeps its accounts, and a username is registered once.
+user, password = "kovacs.janos." + secrets.token_hex(4), "Tölgyfa-Kilenc-42"
 call("POST", "/control/clock/freeze", {"frozen": True}, control=True)
 status, body, _ = call("POST", "/api/register", {"username": user, "password": password, "email": "janos@example.hu"})
-expect(status == 201, "registered")
+expect(status == 201, "registered " + user, status, body)
 
 status, started, _ = call("POST", "/api/enrollment", {"username": user, "password": password})
-query = urllib.parse.parse_qs(urllib.parse.urlparse(started["keyUri"]).query)
-secret = query["secret"][0]
-expect(status == 200 and started["keyUri"].startswith("otpauth://totp/"), "enrollment started; secret read from the key URI")
+expect(status == 200 and started["keyUri"].startswith("otpauth://totp/"), "enrollment started", status, started)
+secret = urllib.parse.parse_qs(urllib.parse.urlparse(started["keyUri"]).query)["secret"][0]
 
 status, confirmed, _ = call("POST", "/api/enrollment/confirm", {"enrollmentId": started["enrollmentId"], "code": totp(secret, now())})
-expect(status == 200 and confirmed["deletionCode"], "confirmed; the törlőkód is shown once")
-status, _, _ = call("POST", "/api/enrollment/finish", {"enrollmentId": started["enrollmentId"], "deletionCodeSaved": True})
-expect(status == 200, "finished")
+expect(status == 200 and confirmed["deletionCode"], "confirmed with the secret read from the key URI; the törlőkód is shown once", status, confirmed)
+status, body, _ = call("POST", "/api/enrollment/finish", {"enrollmentId": started["enrollmentId"], "deletionCodeSaved": True})
+expect(status == 200, "finished", status, body)
 
 call("POST", "/control/clock/advance", {"ms": 30000}, control=True)
 code = totp(secret, now())
 status, ticket, _ = call("POST", "/api/login", {"username": user, "password": password})
-expect(status == 200, "password accepted; login ticket received")
+expect(status == 200, "password accepted; login ticket received", status, ticket)
 status, login, headers = call("POST", "/api/login/code", {"loginTicket": ticket["loginTicket"], "code": code})
+expect(status == 200 and "HttpOnly" in headers.get("Set-Cookie", ""), "logged in with the code", status, login)
 cookie = headers["Set-Cookie"].split(";")[0]
-expect(status == 200 and "HttpOnly" in headers["Set-Cookie"], "logged in with the code")
 status, me, _ = call("GET", "/api/me", cookie=cookie)
-expect(status == 200 and me["username"] == user, "the session knows the user")
+expect(status == 200 and me["username"] == user, "the session knows the user", status, me)
 
 status, ticket, _ = call("POST", "/api/login", {"username": user, "password": password})
 status, replay, _ = call("POST", "/api/login/code", {"loginTicket": ticket["loginTicket"], "code": code})
-expect(status == 401 and replay["messageKey"] == "login.refused", "a replayed code is refused")
+expect(status == 401 and replay["messageKey"] == "login.refused", "a replayed code is refused", status, replay)
 print("all good")

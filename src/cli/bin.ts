@@ -2,7 +2,6 @@
 import { createRequire } from 'node:module';
 import type { Interface } from 'node:readline';
 import { run } from './main.js';
-import { followParent, relaunch, shouldRelaunch } from './relaunch.js';
 
 // node:readline and process.stdin are set up only when a command reads input: a one-shot command
 // such as `totp-lab code` starts faster without them.
@@ -36,28 +35,21 @@ const lineReader = () => {
   return reader;
 };
 
-const args = process.argv.slice(2);
-if (shouldRelaunch(args)) relaunch(process.argv[1]!, args);
-else start();
-
-function start(): void {
-  followParent(args);
-  run(args, {
-    out: (line) => process.stdout.write(`${line}\n`),
-    err: (line) => process.stderr.write(`${line}\n`),
-    env: process.env,
-    isTty: Boolean(process.stdout.isTTY),
-    get inputIsTty() {
-      return Boolean(process.stdin.isTTY);
-    },
-    lines: lineReader,
-    prompt: (text) => {
-      const r = lineReader();
-      r.setPrompt(text);
-      r.prompt();
-    },
-  }).then((code) => {
-    process.exitCode = code;
-    reader?.close();
-  });
-}
+run(process.argv.slice(2), {
+  out: (line) => process.stdout.write(`${line}\n`),
+  err: (line) => process.stderr.write(`${line}\n`),
+  env: process.env,
+  isTty: Boolean(process.stdout.isTTY),
+  get inputIsTty() {
+    return Boolean(process.stdin.isTTY);
+  },
+  lines: lineReader,
+  prompt: (text) => {
+    const r = lineReader();
+    r.setPrompt(text);
+    r.prompt();
+  },
+}).then((code) => {
+  process.exitCode = code;
+  reader?.close();
+});

@@ -63,6 +63,11 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: async () => (await import('./commands/demo.js')).demoCommand,
   },
   {
+    name: 'probe',
+    summary: "audit someone else's TOTP verifier against RFC 6238, RFC 4226 and Ügyfélkapu+'s rules",
+    load: async () => (await import('./commands/probe.js')).probeCommand,
+  },
+  {
     name: 'serve',
     summary: "serve the browser demo page (and the simulated service's HTTP API) on this machine",
     load: async () => (await import('./commands/serve.js')).serveCommand,

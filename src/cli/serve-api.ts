@@ -3,11 +3,12 @@ import { toBase32 } from '../core/base32.js';
 import { randomBytes } from '../core/random.js';
 import { renderQr } from '../qr/render.js';
 import { createProviderHandler } from '../server/handler.js';
-import { createSharedClock } from '../server/shared-clock.js';
+import { createSharedClock, type SharedClock } from '../server/shared-clock.js';
 import { issueTrainerLink } from '../server/trainer-link.js';
 import type { Language } from '../sim/language.js';
-import { createProvider } from '../sim/provider.js';
+import { createProvider, type Provider } from '../sim/provider.js';
 import { MemoryStore, type Store } from '../sim/store.js';
+import { createStoreMailbox } from '../sim/store-mailbox.js';
 import type { FetchHandler } from '../server/handler.js';
 import { UsageError } from './io.js';
 import { setUpMail, type MailSetup } from './mail-option.js';
@@ -17,12 +18,20 @@ export const CONTROL_TOKEN_ENV = 'TOTP_LAB_CONTROL_TOKEN';
 
 export interface ApiSetup {
   handler: FetchHandler;
+  /** What the handler runs on, for the OpenID Connect front (--oidc) to share. */
+  provider: Provider;
+  store: Store;
+  clock: SharedClock;
   /** The control token, when the control API is on; `generated` when this process made it up. */
   control: { token: string; generated: boolean } | null;
   /** A one-time trainer link for the page (`#trainer=…`), when the control API is on. */
   trainerLink: string | null;
   /** Where the service's mail goes. */
   mail: MailSetup;
+  /** How many accounts the seed file put in (0 without one). */
+  seededAccounts: number;
+  /** How many OpenID Connect clients it put in. */
+  seededClients: number;
   close(): Promise<void>;
 }
 
@@ -36,11 +45,16 @@ export interface ApiFlags {
   /** --profile: `ugyfelkapu` adds the real site's activation wait after Befejezés (default standard). */
   profile?: 'standard' | 'ugyfelkapu';
   env: Record<string, string | undefined>;
-  /** --smtp: an smtp:// URL (TOTP_LAB_SMTP_URL when absent); mail stays in memory without either. */
+  /** --smtp: an smtp:// URL (TOTP_LAB_SMTP_URL when absent); mail stays in the store without either. */
   smtp?: string | undefined;
+  /** --seed: a seed file of accounts to put in at start-up. */
+  seed?: string | undefined;
 }
 
 export async function setUpApi(flags: ApiFlags): Promise<ApiSetup> {
+  // The seed file is checked whole before the store is opened: a bad one changes nothing.
+  if (flags.seed === '') throw new UsageError('--seed must be the path of a seed file, got ""');
+  const seed = flags.seed === undefined ? null : await (await import('../node/seed-file.js')).readSeedFile(flags.seed);
   let store: Store & { close?(): Promise<void> } = new MemoryStore();
   if (flags.store !== undefined) {
     if (flags.store === '') throw new UsageError('--store must be a file path, sqlite: URL or postgres:// URL, got ""');
@@ -55,7 +69,8 @@ export async function setUpApi(flags: ApiFlags): Promise<ApiSetup> {
     clock,
     language: flags.language,
     ...(flags.profile !== undefined && { profile: flags.profile }),
-    ...(mail.mailer !== null && { mailer: mail.mailer }),
+    // Without SMTP the mail is kept in the store, so every instance on it reads what any one sent.
+    mailer: mail.mailer ?? createStoreMailbox(store, { clock }),
     ...(flags.hashIterations !== undefined && { hashing: { iterations: flags.hashIterations } }),
   });
   let control: ApiSetup['control'] = null;
@@ -73,11 +88,27 @@ export async function setUpApi(flags: ApiFlags): Promise<ApiSetup> {
     qr: (text) => ({ svg: renderQr(text, { format: 'svg' }), png: renderQr(text, { format: 'png' }) }),
     ...(control !== null && { controlToken: control.token }),
   });
+  const seeded =
+    seed === null ? null : await (await import('../node/seed-apply.js')).applySeed(seed, { provider, store });
+  // Without SMTP the mail is in the store rather than in this process's memory: say so.
+  const where =
+    mail.mailer === null
+      ? {
+          ...mail,
+          description:
+            'Mail: kept in the store; read it with GET /control/mailbox (set TOTP_LAB_SMTP_URL to send it to an SMTP server)',
+        }
+      : mail;
   return {
     handler,
+    provider,
+    store,
+    clock,
     control,
     trainerLink: control === null ? null : await issueTrainerLink(store),
-    mail,
+    mail: where,
+    seededAccounts: seeded?.accounts.length ?? 0,
+    seededClients: seeded?.clients.length ?? 0,
     close: async () => {
       await mail.close();
       await store.close?.();

@@ -1,14 +1,20 @@
 /**
  * Database drivers are optional: loaded only when a store that needs one is opened, with an error
- * that names the package to install when it is missing.
+ * that names the package to install when it is missing. The OpenID Connect front loads
+ * oidc-provider the same way.
  */
 import { InvalidStateError } from '../core/errors.js';
 
-/** Imports `name`, or throws an InvalidStateError saying how to install it. */
+/** Imports `name`'s default export (or the module), or throws an InvalidStateError saying how to install it. */
 export async function loadDriver<T>(name: string, version: string, purpose: string): Promise<T> {
+  const module = await loadModule<{ default?: T }>(name, version, purpose);
+  return (module.default ?? module) as T;
+}
+
+/** Imports the module `name` with all its exports, or throws an InvalidStateError saying how to install it. */
+export async function loadModule<T>(name: string, version: string, purpose: string): Promise<T> {
   try {
-    const module = (await import(name)) as { default?: T };
-    return (module.default ?? module) as T;
+    return (await import(name)) as T;
   } catch (error) {
     const missing =
       (error as NodeJS.ErrnoException)?.code === 'ERR_MODULE_NOT_FOUND' ||

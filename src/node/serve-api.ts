@@ -1,6 +1,7 @@
 /**
  * serveHandler(): serves a Fetch-API handler (such as createProviderHandler's) on Node, with the
- * listener's guards: the Host allowlist, Origin, body size, time-outs and the connection cap.
+ * listener's guards: the Host allowlist, Origin, body size, time-outs and the connection cap. With
+ * `oidc`, the OpenID Connect front answers its paths on the same port.
  */
 import { InvalidArgumentError, describeValue } from '../core/errors.js';
 import { runFetchHandler, type FetchHandler } from './fetch-bridge.js';
@@ -14,6 +15,7 @@ import {
   type ListenerLimits,
   type RunningServer,
 } from './listener.js';
+import { OidcMount, type OidcServeOptions } from './oidc/mount.js';
 
 /** Options of {@link serveHandler}. */
 export interface ServeHandlerOptions {
@@ -27,6 +29,11 @@ export interface ServeHandlerOptions {
   allowedOrigins?: readonly string[];
   /** Body size, time-outs and connection cap. */
   limits?: Partial<ListenerLimits>;
+  /**
+   * The OpenID Connect front (createOidcProvider's options; the issuer defaults to this server's
+   * address): discovery and `/oidc/…` go to it, everything else to `handler`.
+   */
+  oidc?: OidcServeOptions;
 }
 
 /**
@@ -51,13 +58,28 @@ export async function serveHandler(handler: FetchHandler, options: ServeHandlerO
   if (typeof host !== 'string' || !/^[A-Za-z0-9.:[\]-]{1,255}$/.test(host))
     throw new InvalidArgumentError(`"host" must be a host name or address, got ${describeValue(host)}`);
   const limits = resolveLimits({ maxBodyBytes: 64 * 1024, ...options.limits });
+  const oidc = options.oidc === undefined ? undefined : new OidcMount(options.oidc);
   const server = createGuardedServer(
     allowedHostNames(host, checkNames(options.allowedHosts, 'allowedHosts')),
     limits,
     (req, res) => {
+      if (oidc?.route(req, res)) return;
       runFetchHandler(handler, req, res, limits.maxBodyBytes).catch(() => sendText(res, 500, 'Internal error'));
     },
     checkNames(options.allowedOrigins, 'allowedOrigins'),
   );
-  return listen(server, port, host);
+  const running = await listen(server, port, host);
+  await startFront(oidc, running);
+  return running;
+}
+
+/** Starts the front once the server listens; a front that cannot start closes the server. */
+export async function startFront(oidc: OidcMount | undefined, running: RunningServer): Promise<void> {
+  if (oidc === undefined) return;
+  try {
+    await oidc.start(running);
+  } catch (error) {
+    await running.close();
+    throw error;
+  }
 }

@@ -9,7 +9,6 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { InvalidArgumentError } from '../core/errors.js';
 import type { Store } from '../sim/store.js';
 import { readBodyLimited, refuseTooLarge } from './listener.js';
-import { openStore } from './open-store.js';
 
 /** The address of the state endpoint on the demo server. */
 export const STATE_PATH = '/api/state';
@@ -40,6 +39,8 @@ export interface StateEndpoint {
  */
 export async function openStateEndpoint(location: string, maxBytes = MAX_STATE_BYTES): Promise<StateEndpoint> {
   const limit = Math.min(maxBytes, MAX_STATE_BYTES);
+  // Loaded here, not with the module: a server without --state starts without the store code.
+  const { openStore } = await import('./open-store.js');
   const store = await openStore(location);
   await store.get(STATE_KEY);
   return {

@@ -22,6 +22,8 @@ import {
   type ListenerLimits,
   type RunningServer,
 } from './listener.js';
+import { OidcMount, type OidcServeOptions } from './oidc/mount.js';
+import { startFront } from './serve-api.js';
 import { openStateEndpoint, STATE_PATH, type StateEndpoint } from './serve-state.js';
 import { chooseCoding, etagFor, matchesIfNoneMatch, MAX_CACHED_FILE_BYTES, StaticFileCache } from './static-cache.js';
 
@@ -113,6 +115,8 @@ export interface ServeOptions {
   allowedOrigins?: readonly string[];
   /** Body size, time-outs and connection cap (see {@link DEFAULT_LISTENER_LIMITS}). */
   limits?: Partial<ListenerLimits>;
+  /** The OpenID Connect front on the same port (its discovery document and `/oidc/…`). */
+  oidc?: OidcServeOptions;
 }
 
 /** A running server. */
@@ -186,10 +190,12 @@ export async function serveStatic(options: ServeOptions): Promise<StaticServer> 
       : { ...SECURITY_HEADERS, 'Content-Security-Policy': DEMO_STATE_CONTENT_SECURITY_POLICY };
   const marks = (state === undefined ? '' : SERVER_STATE_META) + (api === undefined ? '' : ROOM_META);
   const cache = new StaticFileCache();
+  const oidc = options.oidc === undefined ? undefined : new OidcMount(options.oidc);
   const server = createGuardedServer(
     hosts,
     limits,
     (req, res) => {
+      if (oidc?.route(req, res)) return;
       const path = (req.url ?? '/').split('?')[0]!;
       const done =
         api !== undefined && isApiPath(path)
@@ -199,7 +205,9 @@ export async function serveStatic(options: ServeOptions): Promise<StaticServer> 
     },
     checkNames(options.allowedOrigins, 'allowedOrigins'),
   );
-  return listen(server, port, host);
+  const running = await listen(server, port, host);
+  await startFront(oidc, running);
+  return running;
 }
 
 async function isFile(path: string): Promise<boolean> {

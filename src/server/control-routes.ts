@@ -1,12 +1,17 @@
 /**
  * The control API for trainers and tests, behind a bearer token: the shared simulated clock, the
- * faults, the administrator's unlock, an account's status, the audit log and a reset.
+ * faults, the administrator's unlock, the audit log and a reset; accounts in a stated state with
+ * their codes (account-routes.ts) and the mailbox (mailbox-routes.ts). Each group is a list of
+ * routes; a new group is one more list spread into {@link CONTROL_ROUTES}.
  */
 import { InvalidArgumentError, describeValue } from '../core/errors.js';
+import { parseTimeInput } from '../core/time-input.js';
 import type { FaultKind } from '../sim/faults.js';
+import { ACCOUNT_ROUTES } from './account-routes.js';
 import { readJsonObject } from './body.js';
-import { MAILBOX_ROUTES } from './email-routes.js';
+import { MAILBOX_ROUTES } from './mailbox-routes.js';
 import { HttpError, json } from './http-error.js';
+import { OIDC_CLIENT_ROUTES } from './oidc-clients.js';
 import type { Route, RouteContext } from './route.js';
 import type { SharedClock } from './shared-clock.js';
 
@@ -18,6 +23,19 @@ function sharedClock(c: RouteContext): SharedClock {
       'this server has no shared clock (create it with createSharedClock and pass it as "clock")',
     );
   return c.clock;
+}
+
+/**
+ * A time given to the clock: ms since the epoch, or an ISO 8601 date-time with its zone
+ * (`2025-01-16T08:00:00Z`, `2025-01-16T09:00:00+01:00`). Without a zone the moment would depend on
+ * the machine's, so it is refused.
+ */
+export function readClockTime(value: unknown): number {
+  if (typeof value === 'number') return value;
+  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}T/i.test(value.trim())) return parseTimeInput(value, '"time"');
+  throw new InvalidArgumentError(
+    `"time" must be ms since the epoch or an ISO 8601 date-time with a zone (2025-01-16T08:00:00Z), got ${describeValue(value)}`,
+  );
 }
 
 async function faultsAnswer(c: RouteContext) {
@@ -32,7 +50,7 @@ export const CONTROL_ROUTES: readonly Route[] = [
     path: '/control/clock',
     async run(c) {
       const body = await readJsonObject(c.request, ['time']);
-      return json(200, await sharedClock(c).setTime(body['time'] as number));
+      return json(200, await sharedClock(c).setTime(readClockTime(body['time'])));
     },
   },
   {
@@ -107,11 +125,6 @@ export const CONTROL_ROUTES: readonly Route[] = [
   },
   {
     method: 'GET',
-    path: '/control/accounts/{username}',
-    run: async (c) => json(200, await c.provider.accountStatus(c.param)),
-  },
-  {
-    method: 'GET',
     path: '/control/audit',
     async run(c) {
       const since = c.url.searchParams.get('since') ?? '0';
@@ -132,5 +145,7 @@ export const CONTROL_ROUTES: readonly Route[] = [
       return json(200, { ok: true, removedKeys: keys.length });
     },
   },
+  ...ACCOUNT_ROUTES,
   ...MAILBOX_ROUTES,
+  ...OIDC_CLIENT_ROUTES,
 ];

@@ -1,11 +1,10 @@
 /**
  * The e-mail second factor and password age over HTTP: the e-mailed login code for a login ticket
  * ("Kód küldése", answering the 3-digit session number the mail repeats), choosing e-mail as the
- * factor (the password and a proof of the current factor → a confirmation code by mail), the
- * password change (required once a password has expired), and, behind the control token, the
- * in-memory mailbox, so test suites in any language can read the mail.
+ * factor (the password and a proof of the current factor → a confirmation code by mail), and the
+ * password change (required once a password has expired). The control API's mailbox, where test
+ * suites read the mail, is in mailbox-routes.ts.
  */
-import { InvalidArgumentError, describeValue } from '../core/errors.js';
 import type { Refusal } from '../sim/context.js';
 import { readJsonObject } from './body.js';
 import { HttpError, json } from './http-error.js';
@@ -55,27 +54,4 @@ export const EMAIL_ROUTES: readonly Route[] = [
     const result = await c.provider.changePassword(body as never);
     return result.ok ? json(200, result) : refusalAnswer(result);
   }),
-];
-
-// Addresses are short; a longer "to" is a mistake, not an address.
-const MAX_ADDRESS = 320;
-
-export const MAILBOX_ROUTES: readonly Route[] = [
-  {
-    method: 'GET',
-    path: '/control/mailbox',
-    async run(c) {
-      const mailbox = c.provider.mailbox;
-      if (mailbox === null)
-        throw new HttpError(
-          409,
-          'INVALID_STATE',
-          'this service sends its mail through a mailer of its own (SMTP), so no mail is kept here',
-        );
-      const to = c.url.searchParams.get('to');
-      if (to !== null && (to === '' || to.length > MAX_ADDRESS))
-        throw new InvalidArgumentError(`"to" must be an e-mail address, got ${describeValue(to)}`);
-      return json(200, { messages: mailbox.messages(to ?? undefined) });
-    },
-  },
 ];

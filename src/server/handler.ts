@@ -9,6 +9,7 @@ import { cryptoRandom, type RandomSource } from '../core/random.js';
 import type { Provider } from '../sim/provider.js';
 import type { Store } from '../sim/store.js';
 import { CONTROL_ROUTES } from './control-routes.js';
+import { controlMailboxOf } from './control-mailbox.js';
 import { PLAIN_API, type ApiAnswer, type ApiRequest, type PlainApiHandler } from './exchange.js';
 import { fetchApiRequest, fetchResponse } from './fetch-exchange.js';
 import { API_HEADERS, HttpError, errorResponse } from './http-error.js';
@@ -75,7 +76,12 @@ export function createProviderHandler(provider: Provider, options: ProviderHandl
   const random = options.random ?? cryptoRandom;
   const clock = options.clock;
   const sessions = new SessionBook(options.store, clock ?? { now: () => Date.now() }, random);
-  const routes = [...SITE_ROUTES, ...INBOX_ROUTES, ...(token === undefined ? [] : [...CONTROL_ROUTES, ...ROOM_ROUTES])];
+  const routes = compile([
+    ...SITE_ROUTES,
+    ...INBOX_ROUTES,
+    ...(token === undefined ? [] : [...CONTROL_ROUTES, ...ROOM_ROUTES]),
+  ]);
+  const mailbox = controlMailboxOf(provider);
   const document = JSON.stringify(openApiDocument({ control: token !== undefined }));
 
   async function answer(request: ApiRequest, url: URL): Promise<ApiAnswer> {
@@ -112,6 +118,7 @@ export function createProviderHandler(provider: Provider, options: ProviderHandl
       random,
       secureCookies,
       param,
+      mailbox,
     };
     return route.run(context);
   }
@@ -156,24 +163,39 @@ export function createProviderHandler(provider: Provider, options: ProviderHandl
 
 const EMPTY = new Uint8Array(0);
 
+/** A route with its path split around `{username}` (no suffix: the path is matched whole). */
+type CompiledRoute = { route: Route; prefix: string; suffix: string | null };
+
+const PARAM = '{username}';
+
+function compile(routes: readonly Route[]): CompiledRoute[] {
+  return routes.map((route) => {
+    const at = route.path.indexOf(PARAM);
+    if (at < 0) return { route, prefix: route.path, suffix: null };
+    return { route, prefix: route.path.slice(0, at), suffix: route.path.slice(at + PARAM.length) };
+  });
+}
+
 function match(
-  routes: readonly Route[],
+  routes: readonly CompiledRoute[],
   path: string,
   method: string,
 ): { route: Route | undefined; param: string; allowed: string[] } {
   const allowed: string[] = [];
-  for (const route of routes) {
+  for (const { route, prefix, suffix } of routes) {
     let param = '';
-    if (route.path.endsWith('/{username}')) {
-      const prefix = route.path.slice(0, -'{username}'.length);
-      if (!path.startsWith(prefix) || path.length === prefix.length || path.slice(prefix.length).includes('/'))
-        continue;
+    if (suffix === null) {
+      if (route.path !== path) continue;
+    } else {
+      if (path.length <= prefix.length + suffix.length || !path.startsWith(prefix) || !path.endsWith(suffix)) continue;
+      const raw = path.slice(prefix.length, path.length - suffix.length);
+      if (raw.includes('/')) continue;
       try {
-        param = decodeURIComponent(path.slice(prefix.length));
+        param = decodeURIComponent(raw);
       } catch {
         throw new HttpError(400, 'INVALID_ARGUMENT', 'the username in the path is not valid percent-encoding');
       }
-    } else if (route.path !== path) continue;
+    }
     if (route.method === method || (method === 'HEAD' && route.method === 'GET')) return { route, param, allowed };
     allowed.push(route.method);
   }

@@ -1,4 +1,4 @@
-/** The JSON Schemas of the e-mail second factor, the password change and the mailbox. */
+/** The JSON Schemas of the e-mail second factor and the password change. */
 type Schema = Record<string, unknown>;
 
 const str = (description?: string): Schema => ({ type: 'string', ...(description && { description }) });
@@ -63,17 +63,5 @@ export const EMAIL_RESPONSE_SCHEMAS: Record<string, Schema> = {
   PasswordChanged: okOf('password.changed', {
     username: str(),
     passwordExpiresAt: { type: ['number', 'null'], description: 'when the new password expires (simulated time)' },
-  }),
-  Mailbox: obj({
-    messages: {
-      type: 'array',
-      items: obj({
-        to: str(),
-        from: str(),
-        subject: str(),
-        text: str('plain text; it holds the code'),
-        sentAt: ms('simulated time'),
-      }),
-    },
   }),
 };

@@ -1,5 +1,5 @@
-/** The OpenAPI paths of the e-mail second factor, the password change and the control mailbox. */
-import { answer, control, op, type Operation } from './openapi-operation.js';
+/** The OpenAPI paths of the e-mail second factor and the password change. */
+import { answer, op, type Operation } from './openapi-operation.js';
 
 /** `operation` with more documented answers besides its own. */
 export function withAnswers(operation: Operation, more: Record<string, unknown>): Operation {
@@ -54,29 +54,6 @@ export const EMAIL_SITE_PATHS = {
       ['site'],
       ['200', 'Changed', 'PasswordChanged'],
       'PasswordChangeRequest',
-    ),
-  },
-};
-
-export const EMAIL_CONTROL_PATHS = {
-  '/control/mailbox': {
-    get: op(
-      "The service's in-memory mailbox (this instance's), oldest first: it holds codes, so it is behind the token",
-      ['control'],
-      ['200', 'The messages', 'Mailbox'],
-      undefined,
-      {
-        ...control,
-        parameters: [
-          {
-            name: 'to',
-            in: 'query',
-            required: false,
-            description: 'only the mail to this address',
-            schema: { type: 'string', maxLength: 320 },
-          },
-        ],
-      },
     ),
   },
 };

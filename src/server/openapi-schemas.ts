@@ -39,7 +39,14 @@ export const REQUEST_SCHEMAS: Record<string, Schema> = {
   AbandonRequest: obj({ enrollmentId: str() }),
   DeviceChangeRequest: obj({ username: str(), password: str(), code: str() }),
   DeletionCodeRequest: obj({ username: str(), password: str(), deletionCode: str() }),
-  SetClockRequest: obj({ time: ms('ms since the epoch') }),
+  SetClockRequest: obj({
+    time: {
+      oneOf: [
+        ms('ms since the epoch'),
+        { type: 'string', format: 'date-time', description: 'ISO 8601 with its zone: 2025-01-16T08:00:00Z' },
+      ],
+    },
+  }),
   AdvanceClockRequest: obj({ ms: ms('ms to move (negative: back)') }),
   FreezeClockRequest: obj({ frozen: { type: 'boolean' } }),
   StartFaultRequest: obj({ kind: faultKind, until: ms('optional end, ms since the epoch') }, ['kind']),

@@ -2,9 +2,12 @@
  * The OpenAPI 3.1 document of the HTTP API, served at `/openapi.json`. Every answer the tests receive
  * is checked against it.
  */
-import { EMAIL_CONTROL_PATHS, EMAIL_SITE_PATHS, PASSWORD_EXPIRED, withAnswers } from './openapi-email.js';
+import { EMAIL_SITE_PATHS, PASSWORD_EXPIRED, withAnswers } from './openapi-email.js';
+import { ACCOUNT_CONTROL_PATHS, MAILBOX_CONTROL_PATHS } from './openapi-control.js';
+import { CONTROL_REQUEST_SCHEMAS, controlResponseSchemas } from './openapi-control-schemas.js';
 import { control, op } from './openapi-operation.js';
 import { EMAIL_REQUEST_SCHEMAS, EMAIL_RESPONSE_SCHEMAS } from './openapi-email-schemas.js';
+import { OIDC_CONTROL_PATHS, OIDC_SCHEMAS } from './openapi-oidc.js';
 import { REQUEST_SCHEMAS, RESPONSE_SCHEMAS } from './openapi-schemas.js';
 import {
   CONTROL_SESSION_SCHEME,
@@ -112,7 +115,13 @@ export function openApiDocument(options: { control: boolean } = { control: true 
   const controlPaths = {
     '/control/clock': {
       get: op('The shared simulated clock', ['control'], ['200', 'The clock', 'ClockStatus'], undefined, control),
-      put: op('Set the simulated time', ['control'], ['200', 'The clock', 'ClockStatus'], 'SetClockRequest', control),
+      put: op(
+        'Set the simulated time (ms, or an ISO 8601 date-time with its zone)',
+        ['control'],
+        ['200', 'The clock', 'ClockStatus'],
+        'SetClockRequest',
+        control,
+      ),
     },
     '/control/clock/advance': {
       post: op(
@@ -160,18 +169,6 @@ export function openApiDocument(options: { control: boolean } = { control: true 
         control,
       ),
     },
-    '/control/accounts/{username}': {
-      get: op(
-        'What a trainer may see about an account',
-        ['control'],
-        ['200', 'The status', 'AccountStatus'],
-        undefined,
-        {
-          ...control,
-          parameters: [{ name: 'username', in: 'path', required: true, schema: { type: 'string' } }],
-        },
-      ),
-    },
     '/control/audit': {
       get: op(
         'The audit log of this instance, oldest first',
@@ -195,7 +192,9 @@ export function openApiDocument(options: { control: boolean } = { control: true 
         control,
       ),
     },
-    ...EMAIL_CONTROL_PATHS,
+    ...ACCOUNT_CONTROL_PATHS,
+    ...MAILBOX_CONTROL_PATHS,
+    ...OIDC_CONTROL_PATHS,
     ...ROOM_CONTROL_PATHS,
   };
   return {
@@ -211,8 +210,11 @@ export function openApiDocument(options: { control: boolean } = { control: true 
       schemas: {
         ...REQUEST_SCHEMAS,
         ...EMAIL_REQUEST_SCHEMAS,
+        ...CONTROL_REQUEST_SCHEMAS,
         ...RESPONSE_SCHEMAS,
         ...EMAIL_RESPONSE_SCHEMAS,
+        ...controlResponseSchemas(RESPONSE_SCHEMAS['AccountStatus']!),
+        ...OIDC_SCHEMAS,
         ...ROOM_SCHEMAS,
       },
       securitySchemes: {

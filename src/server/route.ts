@@ -6,6 +6,7 @@ import type { RandomSource } from '../core/random.js';
 import type { Refusal } from '../sim/context.js';
 import type { Provider } from '../sim/provider.js';
 import type { Store } from '../sim/store.js';
+import type { ControlMailbox } from './control-mailbox.js';
 import type { ApiAnswer, ApiRequest } from './exchange.js';
 import { json } from './http-error.js';
 import type { SessionBook } from './sessions.js';
@@ -27,6 +28,8 @@ export interface RouteContext {
   secureCookies: boolean;
   /** The path parameter of a templated route (`/control/accounts/{username}`). */
   param: string;
+  /** The mailbox the control API reads (see control-mailbox.ts), or null when mail goes to SMTP. */
+  mailbox: ControlMailbox | null;
 }
 
 /** One route of the API. */

@@ -19,6 +19,10 @@ export const LOGIN_TICKET_TTL_MS = 5 * 60_000;
 export const LOGIN_TICKET_TRIES = 5;
 /** How long a session lives without use (simulated time). */
 export const SESSION_TTL_MS = 30 * 60_000;
+/** The Store key prefix of login tickets (the rest is the SHA-256 of the ticket). */
+export const TICKET_KEY_PREFIX = 'server:ticket:';
+/** The Store key prefix of sessions (the rest is the SHA-256 of the session token). */
+export const SESSION_KEY_PREFIX = 'server:session:';
 /** The name of the session cookie. */
 export const SESSION_COOKIE = 'totp_lab_session';
 
@@ -42,7 +46,7 @@ export class SessionBook {
 
   /** A new login ticket for `username`. */
   async issueTicket(username: string): Promise<{ ticket: string; expiresAt: number }> {
-    const { token: ticket, key } = newToken('server:ticket:', this.random);
+    const { token: ticket, key } = newToken(TICKET_KEY_PREFIX, this.random);
     const expiresAt = this.clock.now() + LOGIN_TICKET_TTL_MS;
     await this.store.update<Ticket>(key, () => ({
       username,
@@ -54,7 +58,7 @@ export class SessionBook {
 
   /** Spends one try of `ticket`: the ticket held, when it is valid, else null (and the spent ticket is gone). */
   async useTicket(ticket: string): Promise<HeldTicket | null> {
-    const key = tokenKey('server:ticket:', ticket);
+    const key = tokenKey(TICKET_KEY_PREFIX, ticket);
     if (key === null) return null;
     const now = this.clock.now();
     let username: string | null = null;
@@ -70,7 +74,7 @@ export class SessionBook {
 
   /** A new session for `username`; returns its token. */
   async openSession(username: string): Promise<string> {
-    const { token, key } = newToken('server:session:', this.random);
+    const { token, key } = newToken(SESSION_KEY_PREFIX, this.random);
     const expiresAt = this.clock.now() + SESSION_TTL_MS;
     await this.store.update<Session>(key, () => ({ username, expiresAt }));
     return token;
@@ -78,7 +82,7 @@ export class SessionBook {
 
   /** The username of a live session (and its life extended), or null. */
   async sessionUser(token: string | null): Promise<string | null> {
-    const key = token === null ? null : tokenKey('server:session:', token);
+    const key = token === null ? null : tokenKey(SESSION_KEY_PREFIX, token);
     if (key === null) return null;
     const now = this.clock.now();
     let username: string | null = null;
@@ -92,7 +96,7 @@ export class SessionBook {
 
   /** Ends a session. */
   async closeSession(token: string | null): Promise<void> {
-    const key = token === null ? null : tokenKey('server:session:', token);
+    const key = token === null ? null : tokenKey(SESSION_KEY_PREFIX, token);
     if (key !== null) await this.store.update(key, () => undefined);
   }
 }

@@ -40,6 +40,9 @@ export const AUDIT_EVENT_NAMES: Names<AuditEventType> = {
   'password-expired': { hu: 'lejárt jelszó', en: 'password expired' },
   'password-changed': { hu: 'jelszócsere', en: 'password changed' },
   'password-change-refused': { hu: 'elutasított jelszócsere', en: 'password change refused' },
+  'account-seeded': { hu: 'fiók létrehozva kész állapotban', en: 'account seeded' },
+  'account-removed': { hu: 'fiók törölve', en: 'account removed' },
+  'last-step-forgotten': { hu: 'utolsó elfogadott lépés elfelejtve', en: 'last accepted step forgotten' },
 };
 
 /** Each refusal reason's name. */

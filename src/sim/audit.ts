@@ -36,7 +36,10 @@ export type AuditEventType =
   | 'password-expiring'
   | 'password-expired'
   | 'password-changed'
-  | 'password-change-refused';
+  | 'password-change-refused'
+  | 'account-seeded'
+  | 'account-removed'
+  | 'last-step-forgotten';
 
 /** Why something was refused. Kept only here; the user sees one generic message. */
 export type RefusalReason =

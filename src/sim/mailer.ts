@@ -32,8 +32,8 @@ export interface MemoryMailbox extends Mailer {
    * delivery delay, a message shows only once the clock reaches its `sentAt` + the delay.
    */
   messages(to?: string): MailMessage[];
-  /** Forgets every message. */
-  clear(): void;
+  /** Forgets every message, or only those to `to` when given. */
+  clear(to?: string): void;
   /**
    * How long mail sent from now on takes to arrive, on the mailbox's clock (0: at once). Only with
    * a clock: the "code arrives late" of trainers.
@@ -84,8 +84,13 @@ export function createMemoryMailbox(options: number | MemoryMailboxOptions = {})
         .filter((m) => (to === undefined || m.message.to === to) && m.arrivesAt <= now)
         .map((m) => ({ ...m.message }));
     },
-    clear() {
-      kept.length = 0;
+    clear(to) {
+      if (to === undefined) kept.length = 0;
+      else if (typeof to === 'string') {
+        const others = kept.filter((m) => m.message.to !== to);
+        kept.length = 0;
+        kept.push(...others);
+      } else throw new InvalidArgumentError(`"to" must be an address, got ${describeValue(to)}`);
     },
     get delayMs() {
       return delay;

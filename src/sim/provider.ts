@@ -50,6 +50,9 @@ import {
 } from './provider/email-factor.js';
 import { sendEmailCode, type EmailCodeSent } from './provider/email-login.js';
 import { changePassword, type PasswordChanged } from './provider/password-age.js';
+import { accountCode, forgetLastStep, readLastStep, type AccountCode, type LastStep } from './provider/account-code.js';
+import { removeAccount, type AccountRemoved } from './provider/remove-account.js';
+import { seedAccount, type SeedAccountInput, type SeededAccount } from './provider/seed-account.js';
 import type { Mailer, MemoryMailbox } from './mailer.js';
 
 export type { AccountStatus } from './provider/account-status.js';
@@ -59,6 +62,9 @@ export type { SecondFactorKind } from './provider/accounts.js';
 export type { EmailFactorConfirmed, EmailFactorStarted } from './provider/email-factor.js';
 export type { EmailCodeSent } from './provider/email-login.js';
 export type { PasswordChanged, PasswordWarning } from './provider/password-age.js';
+export type { AccountCode, LastStep } from './provider/account-code.js';
+export type { AccountRemoved } from './provider/remove-account.js';
+export type { SeedAccountInput, SeededAccount } from './provider/seed-account.js';
 
 /** The simulated service. Every method is async; see the module comment for the result contract. */
 export interface Provider {
@@ -141,6 +147,19 @@ export interface Provider {
    * instance sharing it answers alike. Never expose it to participants.
    */
   explainAttempts(username: string, options?: ExplainAttemptsOptions): Promise<AttemptsExplained>;
+  /**
+   * For tests and seed files: creates or replaces an account in a stated state (password, secret,
+   * törlőkód, factor, activation, password age, lock); see provider/seed-account.ts.
+   */
+  seedAccount(input: SeedAccountInput): Promise<SeededAccount>;
+  /** For tests: the app code on the service's clock with at least `minRemaining` s left (null: no such account). */
+  accountCode(input: { username: string; minRemaining?: number }): Promise<AccountCode | null>;
+  /** For tests: the replay guard's last accepted step (null: no such account). */
+  lastStep(username: string): Promise<LastStep | null>;
+  /** For tests: forgets the last accepted step, so a same-step code works once more (null: no such account). */
+  forgetLastStep(username: string): Promise<LastStep | null>;
+  /** For tests and trainers: removes an account (null: there was none). */
+  removeAccount(username: string): Promise<AccountRemoved | null>;
   /** The fault switchboard: maintenance, outage and time-out, now or on a schedule. */
   readonly faults: FaultSwitchboard;
   /** The language of messages from now on. */
@@ -201,6 +220,11 @@ export function createProvider(options: ProviderOptions = {}): Provider {
     inspect: (username) => inspectSteps(ctx, username),
     explainCode: (input) => explainCode(ctx, input),
     explainAttempts: (username, options) => explainAttempts(ctx, trail, username, options),
+    seedAccount: (input) => seedAccount(ctx, input),
+    accountCode: (input) => accountCode(ctx, input),
+    lastStep: (username) => readLastStep(ctx, username),
+    forgetLastStep: (username) => forgetLastStep(ctx, username),
+    removeAccount: (username) => removeAccount(ctx, username),
     faults: ctx.faults,
     get language() {
       return ctx.language;

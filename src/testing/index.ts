@@ -15,3 +15,23 @@ export type { Clock, ManualClock } from '../core/clock.js';
 
 export { createTestProvider, TEST_START_TIME } from './test-provider.js';
 export type { TestProvider, TestProviderOptions, EnrolledUser } from './test-provider.js';
+
+// The audit of someone else's verifier (src/probe/, also run by `totp-lab probe`).
+export { probeVerifier } from '../probe/probe.js';
+export { ProbeTargetError } from '../probe/errors.js';
+export type {
+  ProbeOptions,
+  ProbeTarget,
+  ProbeAccounts,
+  EnrolSource,
+  HttpTemplate,
+  VerifyFunction,
+  CommandRunner,
+  ProbeAccountInfo,
+  ProbeReport,
+  ProbeVerdict,
+  ProbeVerdictStatus,
+  ProbeAttempt,
+  ProbeInputResult,
+  InputCase,
+} from '../probe/types.js';

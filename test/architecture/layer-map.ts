@@ -7,12 +7,13 @@
  *   node                      core, sim, qr, server          (the Node adapter)
  *   browser                   core, sim, qr                  (the browser adapter)
  *   server                    core, sim
+ *   probe                     core, sim, qr                  (the audit of another verifier)
  *   qr                        core
  *   sim                       core (never qr: a phone is handed a camera instead)
  *   core                      nothing
- *   testing                   core, sim (and nothing in src imports it)
+ *   testing                   core, sim, probe (and nothing in src imports it)
  *
- * Besides: core, sim, server, qr, browser and testing take no Node built-in module (they run in
+ * Besides: core, sim, server, qr, browser, probe and testing take no Node built-in module (they run in
  * browsers and edge runtimes), core and sim use no DOM global, and the packages each layer may load
  * are listed (a QR library only in qr; database drivers and image codecs only in the Node side).
  *
@@ -24,7 +25,18 @@ import { posix } from 'node:path';
 import ts from 'typescript';
 
 export type Layer =
-  'entry' | 'core' | 'sim' | 'qr' | 'server' | 'browser' | 'node' | 'testing' | 'cli' | 'demo/web' | 'demo/terminal';
+  | 'entry'
+  | 'core'
+  | 'sim'
+  | 'qr'
+  | 'server'
+  | 'browser'
+  | 'node'
+  | 'probe'
+  | 'testing'
+  | 'cli'
+  | 'demo/web'
+  | 'demo/terminal';
 
 /** A source file, by its path from the repository root (always with forward slashes). */
 export interface SourceFile {
@@ -59,8 +71,10 @@ export const MAY_IMPORT: Readonly<Record<Layer, readonly Layer[]>> = {
   server: ['entry', 'core', 'sim'],
   browser: ['entry', 'core', 'sim', 'qr'],
   node: ['entry', 'core', 'sim', 'qr', 'server'],
-  testing: ['entry', 'core', 'sim'],
-  cli: ['entry', 'core', 'sim', 'qr', 'server', 'node', 'browser', 'demo/terminal', 'demo/web'],
+  // The probe reads enrolment QR codes, so it may use qr; it runs wherever fetch does.
+  probe: ['core', 'sim', 'qr'],
+  testing: ['entry', 'core', 'sim', 'probe'],
+  cli: ['entry', 'core', 'sim', 'qr', 'server', 'node', 'browser', 'probe', 'demo/terminal', 'demo/web'],
   // The demo apps reach the library only through its public entry points (see DEMO_ENTRIES).
   'demo/web': [],
   'demo/terminal': [],
@@ -75,10 +89,19 @@ export const DEMO_ENTRIES: Readonly<Record<'demo/web' | 'demo/terminal', readonl
 };
 
 /** Layers that run anywhere (browsers, Deno, edge runtimes): no Node built-in module, no Node global. */
-export const RUNTIME_AGNOSTIC: readonly Layer[] = ['entry', 'core', 'sim', 'qr', 'server', 'browser', 'testing'];
+export const RUNTIME_AGNOSTIC: readonly Layer[] = [
+  'entry',
+  'core',
+  'sim',
+  'qr',
+  'server',
+  'browser',
+  'probe',
+  'testing',
+];
 
 /** Layers that must not touch the DOM either. */
-export const NO_DOM: readonly Layer[] = ['entry', 'core', 'sim', 'server'];
+export const NO_DOM: readonly Layer[] = ['entry', 'core', 'sim', 'server', 'probe'];
 
 /** The packages each layer may load; '*' means any (package.json and test/core/dependencies.test.ts keep that list honest). */
 export const MAY_LOAD: Readonly<Record<Layer, readonly string[]>> = {
@@ -88,6 +111,7 @@ export const MAY_LOAD: Readonly<Record<Layer, readonly string[]>> = {
   qr: ['qrcode', 'jsqr', 'zxing-wasm'],
   server: [],
   browser: [],
+  probe: [],
   testing: [],
   node: ['*'],
   cli: ['*'],
@@ -151,7 +175,7 @@ export function layerOf(path: string): Layer | null {
     const app = `demo/${parts[2]}`;
     return parts.length > 3 && (app === 'demo/web' || app === 'demo/terminal') ? app : null;
   }
-  const layers: readonly string[] = ['core', 'sim', 'qr', 'server', 'browser', 'node', 'testing', 'cli'];
+  const layers: readonly string[] = ['core', 'sim', 'qr', 'server', 'browser', 'node', 'probe', 'testing', 'cli'];
   return layers.includes(top) ? (top as Layer) : null;
 }
 

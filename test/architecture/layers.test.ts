@@ -43,6 +43,7 @@ describe('the layer map', () => {
       'node',
       'browser',
       'cli',
+      'probe',
       'testing',
       'demo/web',
       'demo/terminal',

@@ -1,5 +1,6 @@
-// Runs the real-browser tests (test/browser/ and the Playwright example in examples/testing/)
-// when Debian's Chromium is installed, and says plainly that they were skipped when it is not.
+// Runs the real-browser tests (test/browser/, the Playwright example in examples/testing/ and the
+// Playwright Test-style kit in examples/playwright/) when Debian's Chromium is installed, and says
+// plainly that they were skipped when it is not.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { CHROMIUM } from './support.mjs';
@@ -20,5 +21,10 @@ const files = [
 ];
 const started = Date.now();
 const result = spawnSync(process.execPath, ['--test', '--test-concurrency=1', ...files], { stdio: 'inherit' });
+// The TypeScript kit runs under vitest, whose test.extend gives it Playwright Test-style fixtures.
+const vitest = new URL('../../node_modules/vitest/vitest.mjs', import.meta.url).pathname;
+const kit = spawnSync(process.execPath, [vitest, 'run', '--config', 'examples/playwright/vitest.config.ts'], {
+  stdio: 'inherit',
+});
 console.log(`Browser tests ran in Chromium in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
-process.exit(result.status ?? 1);
+process.exit([result, kit].every((r) => r.status === 0) ? 0 : 1);

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { decodeMigration, encodeMigration, toAegisVault } from '../../src/index.js';
 import { cli } from '../support/cli.js';
-import { readInterop } from '../support/shared.js';
+import { describeShared, readInterop } from '../support/shared.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'totp-lab-transfer-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -56,7 +56,7 @@ describe('totp-lab export', () => {
   });
 });
 
-describe('totp-lab import', () => {
+describeShared('totp-lab import of the transfer vectors', ['interop/google-migration-vectors.json'], () => {
   const vectors = readInterop<{
     vectors: Array<{ id: string; uri: string; expected: { accounts: Array<Record<string, unknown>> } }>;
   }>('google-migration-vectors.json').vectors;
@@ -66,7 +66,9 @@ describe('totp-lab import', () => {
     expect(result.code).toBe(0);
     expect(JSON.parse(result.stdout)).toEqual(v.expected.accounts.map(({ rawName: _raw, ...a }) => a));
   });
+});
 
+describe('totp-lab import', () => {
   it('prints key URIs that give back the same accounts', async () => {
     const [uri] = encodeMigration([
       { issuer: 'Ügyfélkapu+', account: 'kovacs.janos', secret: SECRET },

@@ -1,15 +1,15 @@
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { InvalidKeyUriError, parseKeyUri } from '../../src/index.js';
-import { readInterop } from '../support/shared.js';
+import { describeShared, readInterop } from '../support/shared.js';
 
 interface Case {
   id: string;
   uri: string;
   expected: Record<string, unknown>;
 }
-const data = readInterop<{ cases: Case[]; mustReject: Array<{ id: string; uri: string }> }>('key-uri-cases.json');
+describeShared('key-uri-cases.json', ['interop/key-uri-cases.json'], () => {
+  const data = readInterop<{ cases: Case[]; mustReject: Array<{ id: string; uri: string }> }>('key-uri-cases.json');
 
-describe('key-uri-cases.json', () => {
   it('has cases to check', () => {
     expect(data.cases.length).toBeGreaterThan(10);
     expect(data.mustReject.length).toBeGreaterThan(5);

@@ -1,10 +1,13 @@
 // The real apps' export files in ../shared/interop/exports/ and the accounts each must give
-// (manifest.json), read in place, never copied into the repository.
+// (manifest.json), read in place, never copied into the repository. Tests that read them run inside
+// `describeShared(…, [MANIFEST], …)`: a lone clone has no such folder.
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { fromBase32, type KeyUri } from '../../src/index.js';
+import { readInterop, sharedPath } from '../support/shared.js';
 
-export const EXPORTS_DIR = fileURLToPath(new URL('../../../shared/interop/exports/', import.meta.url));
+/** The manifest's name in the shared folder, for `describeShared`. */
+export const MANIFEST = 'interop/exports/manifest.json';
+export const EXPORTS_DIR = sharedPath('interop/exports/');
 
 export interface ExpectedAccount {
   type: string;
@@ -26,7 +29,8 @@ export interface ManifestFile {
   expected: ExpectedAccount[];
 }
 
-export const manifest = JSON.parse(readFileSync(`${EXPORTS_DIR}manifest.json`, 'utf8')) as { files: ManifestFile[] };
+/** The files and the accounts each must give. */
+export const readManifest = () => readInterop<{ files: ManifestFile[] }>('exports/manifest.json');
 export const exportBytes = (file: string): Uint8Array => new Uint8Array(readFileSync(`${EXPORTS_DIR}${file}`));
 
 /** Secrets compared as key bytes: padding and case do not matter. */

@@ -11,7 +11,8 @@ import {
   UnsupportedFormatError,
   WrongPasswordError,
 } from '../../src/index.js';
-import { exportBytes } from './exports.js';
+import { describeShared } from '../support/shared.js';
+import { exportBytes, MANIFEST } from './exports.js';
 
 const aegisEncrypted = () =>
   JSON.parse(new TextDecoder().decode(exportBytes('aegis_encrypted.json'))) as {
@@ -28,7 +29,7 @@ async function refusal(input: string | Uint8Array, password?: string): Promise<T
   return error as TotpLabError;
 }
 
-describe('hostile export files', () => {
+describeShared('hostile changes to real export files', [MANIFEST], () => {
   it.each([
     ['N = 2^40', { n: 2 ** 40 }],
     ['N not a power of two', { n: 32767 }],
@@ -72,7 +73,9 @@ describe('hostile export files', () => {
     bytes.set([0xff, 0xff, 0xff, 0xff], 0);
     expect((await refusal(bytes, 'test')).message).toMatch(/iteration count 4294967295 refused/);
   });
+});
 
+describe('hostile export files', () => {
   it('deep nesting and huge entry counts are refused', async () => {
     const deep = `{"services":${'['.repeat(100_000)}${']'.repeat(100_000)},"schemaVersion":4}`;
     expect(() => readAccounts(deep)).toThrow(/not a known export format|nested|JSON/);

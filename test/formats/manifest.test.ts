@@ -6,12 +6,15 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { detectFormat, readExport, WrongPasswordError, type KeyUri } from '../../src/index.js';
 import { cli } from '../support/cli.js';
-import { compareAccounts, EXPORTS_DIR, exportBytes, manifest } from './exports.js';
+import { describeShared } from '../support/shared.js';
+import { compareAccounts, EXPORTS_DIR, exportBytes, MANIFEST, readManifest } from './exports.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'totp-lab-exports-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-describe("real apps' export files (manifest.json)", () => {
+describeShared("real apps' export files (manifest.json)", [MANIFEST], () => {
+  const manifest = readManifest();
+
   it('lists files to check', () => {
     expect(manifest.files.length).toBeGreaterThanOrEqual(12);
   });

@@ -1,11 +1,12 @@
 // The virtual phone imports every readable export file, encrypted ones with their password.
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { createAuthenticator, manualClock, WrongPasswordError } from '../../src/index.js';
-import { compareAccounts, exportBytes, manifest } from './exports.js';
+import { describeShared } from '../support/shared.js';
+import { compareAccounts, exportBytes, MANIFEST, readManifest } from './exports.js';
 
-describe('phone.importFile', () => {
+describeShared('phone.importFile', [MANIFEST], () => {
   it('adds exactly the manifest accounts of every file, and nothing on a wrong password', async () => {
-    for (const entry of manifest.files) {
+    for (const entry of readManifest().files) {
       const phone = createAuthenticator({ clock: manualClock(Date.UTC(2025, 0, 16)) });
       if (entry.password !== undefined) {
         await expect(phone.importFile(exportBytes(entry.file), { password: 'not it' })).rejects.toBeInstanceOf(

@@ -49,6 +49,13 @@ const COMMANDS: Record<string, CommandCase> = {
     textFlags: ['state'],
     minPositionals: 0,
   },
+  // Port 9 is one fetch never connects to: the probe is refused at its first request.
+  probe: {
+    base: ['--verify', 'POST http://127.0.0.1:9/verify', '--body', '{"code":"{code}"}', '--secret', SECRET],
+    typedFlags: ['lang', 'steps', 'max-wrong', 'lockout-wait', 'timeout'],
+    textFlags: ['verify', 'body', 'header', 'accepted', 'secret', 'username'],
+    minPositionals: 0,
+  },
   // A base that would start a server never returns; a missing root is refused before listening.
   serve: {
     base: ['--root', 'does-not-exist', '--port', '0'],
@@ -99,9 +106,9 @@ describe('the command table', () => {
 
   it.each(Object.entries(COMMANDS))('%s succeeds with its base arguments', async (name, c) => {
     const result = await cli(name, ...c.base);
-    // scan's and serve's bases name a missing file or directory: their normal answer is a refusal;
-    // verify's code is wrong (exit 1).
-    if (name === 'scan' || name === 'serve') expectRefused(result, `${name} of a missing file`);
+    // scan's and serve's bases name a missing file or directory, probe's a target it cannot
+    // reach: their normal answer is a refusal; verify's code is wrong (exit 1).
+    if (name === 'scan' || name === 'serve' || name === 'probe') expectRefused(result, `${name} of a missing file`);
     else expect(result.code, result.stderr).toBe(name === 'verify' ? 1 : 0);
   });
 });

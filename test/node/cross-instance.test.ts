@@ -1,10 +1,8 @@
 // Several `totp-lab serve --api` processes on one store behave as one service: a code is accepted
 // once across all of them, wrong passwords count across them, and the clock is shared.
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateCode } from '../../src/index.js';
+import { onSharedStores } from '../support/shared-stores.js';
 import { INSTANCE_TOKEN, compileCli, startInstance, stopInstances, type Instance } from '../support/api-instances.js';
 
 const T0 = Date.UTC(2025, 0, 16, 8, 0, 5);
@@ -116,46 +114,4 @@ function crossInstanceSuite(name: string, storeFor: () => Promise<string>): void
   });
 }
 
-const dirs: string[] = [];
-afterAll(async () => {
-  await Promise.all(dirs.map((d) => rm(d, { recursive: true, force: true })));
-});
-
-crossInstanceSuite('SQLite file', async () => {
-  const dir = await mkdtemp(join(tmpdir(), 'totp-lab-cross-'));
-  dirs.push(dir);
-  return `sqlite:${join(dir, 'shared.db')}`;
-});
-
-const url = process.env['TOTP_LAB_TEST_POSTGRES_URL'];
-if (url === undefined || url === '') {
-  describe('three serve --api instances on one PostgreSQL database (no PostgreSQL reachable)', () => {
-    it('is not tested: set TOTP_LAB_TEST_POSTGRES_URL to run it', () => {
-      console.warn('Cross-instance PostgreSQL test SKIPPED: TOTP_LAB_TEST_POSTGRES_URL is not set (.ci/run sets it)');
-      expect(process.env['TOTP_LAB_TEST_POSTGRES_URL'] ?? '').toBe('');
-    });
-  });
-} else {
-  // A database of its own, so that another test run against the same server cannot reset or move
-  // the clock of this one (the instances use the default table, as a deployment would).
-  const database = `totp_lab_cross_${process.pid}_${Date.now() % 1_000_000}`;
-  const admin = async (sql: string) => {
-    const { default: pg } = await import('pg');
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
-    try {
-      await client.query(sql);
-    } finally {
-      await client.end();
-    }
-  };
-  afterAll(async () => {
-    await admin(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
-  });
-  crossInstanceSuite('PostgreSQL database', async () => {
-    await admin(`CREATE DATABASE ${database}`);
-    const own = new URL(url);
-    own.pathname = `/${database}`;
-    return own.toString();
-  });
-}
+onSharedStores('Three serve --api instances', 'totp_lab_cross', crossInstanceSuite);

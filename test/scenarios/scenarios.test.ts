@@ -4,6 +4,9 @@ import { describe, expect, it } from 'vitest';
 import { createProvider, MESSAGES_HU, type Provider, type ProviderOptions } from '../../src/index.js';
 import { qrCamera } from '../../src/qr/index.js';
 import { SCENARIOS, runScenario, startScenario } from '../../src/sim/scenarios/index.js';
+import { describeShared, readShared } from '../support/shared.js';
+
+const CONTEXT = 'context/ugyfelkapu-plus.md';
 
 describe('every scenario behaves, in both languages, through real QR pixels', () => {
   for (const scenario of SCENARIOS) {
@@ -202,20 +205,24 @@ describe('a deliberately broken provider makes the matching scenarios fail', () 
   });
 });
 
+/** Whitespace folded: lines in a document wrap anywhere. */
+const fold = (text: string) => text.replace(/\s+/g, ' ');
+/** The real site's texts the project relies on: the first column of docs/real-site-wording.md's tables. */
+const siteTexts = readFileSync(fileURLToPath(new URL('../../docs/real-site-wording.md', import.meta.url)), 'utf8')
+  .split('\n')
+  .flatMap((line) => /^\| „([^”]+)” \|/.exec(line)?.[1] ?? []);
+
 describe('the Hungarian texts', () => {
-  // Lines in the document wrap anywhere, so white space is folded before comparing.
-  const context = readFileSync(
-    fileURLToPath(new URL('../../../shared/context/ugyfelkapu-plus.md', import.meta.url)),
-    'utf8',
-  ).replace(/\s+/g, ' ');
   const texts = SCENARIOS.flatMap((s) => [s.title, s.summary, ...s.steps.flatMap((step) => [step.say, step.expect])]);
 
-  it('quote the real site exactly: every „…” or "…" phrase appears in the context document', () => {
+  it('quote the real site exactly: every „…” phrase is one of the texts recorded from the site', () => {
     const quoted = texts.flatMap((t) => [...t.hu.matchAll(/„([^”]+)”/g)].map((m) => m[1]!));
     expect(quoted.length).toBeGreaterThan(10);
     for (const phrase of new Set(quoted)) {
       // A phrase may end in an ellipsis where the narration cuts a long message short.
-      expect(context, phrase).toContain(phrase.replace(/…$/, ''));
+      const cut = phrase.endsWith('…');
+      const found = siteTexts.some((text) => (cut ? text.startsWith(phrase.slice(0, -1)) : text === phrase));
+      expect(found, phrase).toBe(true);
     }
   });
 
@@ -224,9 +231,18 @@ describe('the Hungarian texts', () => {
     expect(texts.filter((t) => /[áéíóöőúüű]/i.test(t.hu)).length).toBeGreaterThan(texts.length * 0.9);
   });
 
-  it('the provider refuses logins with the message users meet on the real site', () => {
-    // The site's message is a sentence ending in a full stop; quoted in running text, the document leaves it out.
+  it('the provider refuses logins and wrong codes with the messages users meet on the real site', () => {
+    // The site's refusal is a sentence ending in a full stop; quoted in running text, the record leaves it out.
     expect(MESSAGES_HU['login.refused']).toMatch(/[^.]\.$/);
-    expect(context).toContain(MESSAGES_HU['login.refused'].slice(0, -1));
+    expect(siteTexts).toContain(MESSAGES_HU['login.refused'].slice(0, -1));
+    expect(siteTexts).toContain(MESSAGES_HU['code.wrong']);
+  });
+});
+
+describeShared('the recorded wording against the description of the real service', [CONTEXT], () => {
+  it('every text recorded from the site appears in the description, word for word', () => {
+    const context = fold(readShared(CONTEXT));
+    expect(siteTexts.length).toBeGreaterThan(15);
+    for (const text of siteTexts) expect(context, text).toContain(text);
   });
 });

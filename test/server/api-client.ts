@@ -6,6 +6,7 @@ import {
   LOW_COST_HASHING_FOR_TESTS,
   MemoryStore,
   createProvider,
+  createStoreMailbox,
   generateCode,
   manualClock,
   type Store,
@@ -81,8 +82,15 @@ export interface ApiLab {
 
 export const BASE = 'http://127.0.0.1:6238';
 
-/** A handler on a fresh MemoryStore (or `store`), a shared clock over a manual base clock. */
-export function apiLab(options: Partial<ProviderHandlerOptions> = {}, store: Store = new MemoryStore()): ApiLab {
+/**
+ * A handler on a fresh MemoryStore (or `store`), a shared clock over a manual base clock. With
+ * `storeMailbox`, the service's mail is kept in the store (as `totp-lab serve --api` keeps it).
+ */
+export function apiLab(
+  options: Partial<ProviderHandlerOptions> = {},
+  store: Store = new MemoryStore(),
+  { storeMailbox = false }: { storeMailbox?: boolean } = {},
+): ApiLab {
   const base = manualClock(T0 + 5_000);
   const clock = createSharedClock(store, base);
   const provider = createProvider({
@@ -91,6 +99,7 @@ export function apiLab(options: Partial<ProviderHandlerOptions> = {}, store: Sto
     hashing: LOW_COST_HASHING_FOR_TESTS,
     language: 'en',
     wait: async () => undefined,
+    ...(storeMailbox && { mailer: createStoreMailbox(store, { clock }) }),
   });
   const handler = createProviderHandler(provider, { store, clock, controlToken: TOKEN, ...options });
   const call = async (method: string, path: string, body?: unknown, headers: Record<string, string> = {}) => {

@@ -61,13 +61,16 @@ test('the shell example logs in with totp-lab code --min-remaining and verify', 
     const shim = join(dir, 'totp-lab');
     writeFileSync(shim, `#!/bin/sh\nexec ${JSON.stringify(process.execPath)} ${JSON.stringify(bin)} "$@"\n`);
     chmodSync(shim, 0o755);
-    const r = spawnSync('bash', [loginExample], {
-      encoding: 'utf8',
-      env: { ...process.env, PATH: `${dir}${delimiter}${process.env.PATH}` },
-    });
-    assert.equal(r.status, 0, r.stderr);
-    assert.match(r.stdout, /^code \d{6}, (\d+) s left\nvalid \(delta \+0, step \d+\)\nlogin ok\n$/);
-    assert.ok(Number(/, (\d+) s left/.exec(r.stdout)[1]) >= 5);
+    // Twice: an example runs again and again.
+    for (const _ of [1, 2]) {
+      const r = spawnSync('bash', [loginExample], {
+        encoding: 'utf8',
+        env: { ...process.env, PATH: `${dir}${delimiter}${process.env.PATH}` },
+      });
+      assert.equal(r.status, 0, r.stderr);
+      assert.match(r.stdout, /^code \d{6}, (\d+) s left\nvalid \(delta \+0, step \d+\)\nlogin ok\n$/);
+      assert.ok(Number(/, (\d+) s left/.exec(r.stdout)[1]) >= 5);
+    }
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

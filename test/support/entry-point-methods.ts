@@ -27,6 +27,12 @@ async function withUser() {
   await p.register({ username: 'anna', password: 'jelszo-123', email: 'anna@example.hu' });
   return p;
 }
+/** A provider with one account seeded with the app factor ('cecil', password 'jelszo-123'). */
+async function withSeeded() {
+  const p = provider();
+  await p.seedAccount({ username: 'cecil', password: 'jelszo-123', secret: SECRET });
+  return p;
+}
 const phone = () => {
   const ph = core.createAuthenticator({ clock: core.manualClock(T), random: seededRandom(10), camera: qrCamera });
   ph.addKeyUri(URI);
@@ -150,6 +156,39 @@ export const METHOD_CALLS: CallSpec[] = [
     name: 'provider.explainAttempts',
     fn: f(async (u: string, o: never) => (await withUser()).explainAttempts(u, o)),
     args: () => ['anna', { language: 'en', limit: 5 }],
+  },
+  {
+    name: 'provider.seedAccount',
+    fn: f((i: never) => provider().seedAccount(i)),
+    args: () => [
+      {
+        username: 'bela',
+        password: 'jelszo-123',
+        email: 'bela@example.hu',
+        factor: 'app',
+        secret: SECRET,
+        deletionCode: '1234 5678 9012 3456 7890',
+        active: true,
+        passwordAgeDays: 3,
+        locked: false,
+      },
+    ],
+  },
+  {
+    name: 'provider.accountCode',
+    fn: f(async (i: never) => (await withSeeded()).accountCode(i)),
+    args: () => [{ username: 'cecil', minRemaining: 5 }],
+  },
+  { name: 'provider.lastStep', fn: f(async (u: string) => (await withSeeded()).lastStep(u)), args: () => ['cecil'] },
+  {
+    name: 'provider.forgetLastStep',
+    fn: f(async (u: string) => (await withSeeded()).forgetLastStep(u)),
+    args: () => ['cecil'],
+  },
+  {
+    name: 'provider.removeAccount',
+    fn: f(async (u: string) => (await withSeeded()).removeAccount(u)),
+    args: () => ['cecil'],
   },
   { name: 'phone.setDrift', fn: f((v: number) => phone().setDrift(v)), args: () => [1000] },
   { name: 'phone.addKeyUri', fn: f((v: string) => phone().addKeyUri(v)), args: () => [URI.replace('alice', 'bob')] },

@@ -5,7 +5,7 @@ import * as qr from '../../src/qr/index.js';
 import * as node from '../../src/node/index.js';
 import * as testing from '../../src/testing/index.js';
 import * as scenarios from '../../src/sim/scenarios/index.js';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,6 +13,9 @@ import { METHOD_CALLS, METHODS_DIR } from './entry-point-methods.js';
 
 /** Where writeQrFile writes; the test removes it afterwards. */
 export const OUT_DIR = mkdtempSync(join(tmpdir(), 'totp-lab-hostile-out-'));
+/** A good seed file for readSeedFile to start from. */
+const SEED_FILE = join(OUT_DIR, 'seed.json');
+writeFileSync(SEED_FILE, JSON.stringify({ accounts: [{ username: 'anna', password: 'jelszo-123', factor: 'none' }] }));
 
 export const SECRET = 'JBSWY3DPEHPK3PXP';
 export const T = Date.UTC(2025, 0, 16, 8, 0, 10);
@@ -325,6 +328,26 @@ export const CORE_CALLS: CallSpec[] = [
     args: () => [{ clock: clock(), driftMs: 0, random: testing.seededRandom(6), app: 'sha1-only' }],
   },
   { name: 'createMemoryMailbox', fn: f(core.createMemoryMailbox), args: () => [10] },
+  {
+    name: 'createStoreMailbox',
+    fn: f(core.createStoreMailbox),
+    args: () => [new core.MemoryStore(), { clock: clock(), perAddress: 5, maxAgeMs: 60_000 }],
+  },
+  {
+    name: 'createStoreMailbox.send',
+    fn: f((m: core.MailMessage) => core.createStoreMailbox(new core.MemoryStore()).send(m)),
+    args: () => [{ to: 'a@example.hu', from: 'b@example.hu', subject: 's', text: 't', sentAt: T }],
+  },
+  {
+    name: 'createStoreMailbox.latest',
+    fn: f((to: string) => core.createStoreMailbox(new core.MemoryStore()).latest(to)),
+    args: () => ['a@example.hu'],
+  },
+  {
+    name: 'readCodeMail',
+    fn: f(core.readCodeMail),
+    args: () => [{ subject: 'Ügyfélkapu+ verification code', text: 'not a code mail' }],
+  },
 ];
 
 export const QR_CALLS: CallSpec[] = [
@@ -347,6 +370,9 @@ export const QR_CALLS: CallSpec[] = [
   { name: 'checkImageSize', fn: f(qr.checkImageSize), args: () => [21, 21] },
 ];
 
+const OIDC_STORE = new core.MemoryStore();
+const OIDC_PROVIDER = core.createProvider({ store: OIDC_STORE, clock: clock(), hashing: LOW });
+
 export const NODE_CALLS: CallSpec[] = [
   { name: 'decodeImage', fn: f(node.decodeImage), args: () => [qr.renderQr(URI, { format: 'png' })] },
   { name: 'readImageFile', fn: f(node.readImageFile), args: () => ['does-not-exist.png'] },
@@ -364,6 +390,38 @@ export const NODE_CALLS: CallSpec[] = [
     name: 'serveHandler',
     fn: f(async (handler: never, options: never) => (await node.serveHandler(handler, options)).close()),
     args: () => [async () => new Response('ok'), { port: 0, host: '127.0.0.1' }],
+  },
+  // It only answers requests handed to it, so creating one is safe with any options. One store for
+  // every call: its signing key is made once, not once per hostile value.
+  {
+    name: 'createOidcProvider',
+    fn: f(node.createOidcProvider),
+    args: () => [
+      {
+        provider: OIDC_PROVIDER,
+        store: OIDC_STORE,
+        clock: clock(),
+        issuer: 'http://127.0.0.1:6238',
+        acr: 'x',
+        language: 'hu',
+        clients: [],
+      },
+    ],
+  },
+  {
+    name: 'readSeed',
+    fn: f(node.readSeed),
+    args: () => [{ accounts: [{ username: 'anna', password: 'jelszo-123' }] }],
+  },
+  { name: 'readSeedFile', fn: f(node.readSeedFile), args: () => [SEED_FILE] },
+  {
+    name: 'applySeed',
+    fn: f(node.applySeed),
+    args: () => {
+      const store = new core.MemoryStore();
+      const provider = core.createProvider({ store, clock: clock(), hashing: { ...LOW } });
+      return [node.readSeed({ accounts: [{ username: 'anna', password: 'jelszo-123' }] }), { provider, store }];
+    },
   },
   // It connects only when a message is sent, so creating one is safe with any options.
   {
@@ -404,6 +462,23 @@ export const TESTING_CALLS: CallSpec[] = [
   { name: 'nextCode', fn: f(testing.nextCode), args: () => [SECRET, { clock: clock(), digits: 6 }] },
   { name: 'freshCode', fn: f(testing.freshCode), args: () => [SECRET, { clock: clock(), minRemaining: 5 }] },
   { name: 'createTestProvider', fn: f(testing.createTestProvider), args: () => [{ seed: 'x', startTime: T }] },
+  {
+    name: 'probeVerifier',
+    fn: f(testing.probeVerifier),
+    // A stateless verifier on the probe's manual clock: the probe runs through, reporting its findings.
+    args: () => [
+      {
+        target: {
+          kind: 'function',
+          verify: (code: string, a: { secret: string }) => core.verifyCode(a.secret, code, { time: T }).valid,
+        },
+        accounts: { kind: 'generate' },
+        clock: clock(),
+        language: 'en',
+        maxWrongCodes: 3,
+      },
+    ],
+  },
 ];
 
 /** Exported values that are not functions to call (constants, error classes, classes tested apart). */
@@ -422,6 +497,7 @@ export const NOT_CALLED = new Set([
   'MemoryStore',
   'FileStore',
   'PreparedSecret',
+  'ProbeTargetError',
   'SqliteStore',
   'PostgresStore',
   // They create a database at whatever path or server they are given; test/node/*-store.test.ts checks their input.

@@ -8,7 +8,8 @@ import { EXIT_OK, UsageError, type CliIo, type Command } from '../io.js';
 export const serveCommand: Command = {
   name: 'serve',
   summary: "serve the browser demo page (and the simulated service's HTTP API) on this machine",
-  help: `Usage: totp-lab serve [--port <n>] [--host <address>] [--state <store>] [--api [--store <store>]]
+  help: `Usage: totp-lab serve [--port <n>] [--host <address>] [--state <store>]
+                      [--api [--store <store>] [--seed <file>] [--oidc]]
 
 Serves the browser demo (the simulated Ügyfélkapu+ site and phones side by
 side) and prints its local address. Everything runs in the page; the server
@@ -34,10 +35,23 @@ clock and fault controls and the room view. Another link: POST
 A store is a file path (JSON), a sqlite: URL or .db/.sqlite file (SQLite), or
 a postgres:// URL (PostgreSQL; install the pg package).
 
-The server runs in a child Node process with a larger young generation
-(--max-semi-space-size=64), which handles more requests under load; this
-process passes signals on to it and exits with its code. A size of your own
-in NODE_OPTIONS is kept, and the server then runs in this process.
+With --seed, accounts from a JSON file are put in at start-up, each as POST
+/control/accounts puts it (created, or replaced): {"accounts": [{"username":
+…, "password": …, "secret": …, "factor": "app"}, …]}. The file is checked
+whole first; a bad entry stops start-up (exit 2) with one line naming it.
+Without --smtp the service's mail is kept in the store, so every instance on
+it reads it (GET /control/mailbox/latest?to=…).
+
+With --oidc (and --api), an OpenID Connect provider answers on the same port
+(install the oidc-provider package): point your app at the printed discovery
+address; register it with POST /control/oidc/clients or in the seed file's
+"clients" list ({"client_id": …, "redirect_uris": […]}). People sign in
+through the simulated Ügyfélkapu+ pages: the password, then the app or
+e-mail code.
+
+The server runs in this process with Node's default options. For a load
+test, NODE_OPTIONS=--max-semi-space-size=64 (a larger young generation) lets
+it answer more requests per second for more memory.
 
 Options:
   --port <n>          TCP port (default 6238; 0 picks a free one)
@@ -48,6 +62,7 @@ Options:
   --allow-host <name> also answer requests addressed to this host name
   --api               serve the simulated service's HTTP API too
   --store <store>     where the service keeps its state (default: memory)
+  --seed <file>       put the accounts of this seed file in at start-up
   --control-token <t> the control API's bearer token (better: set
                       TOTP_LAB_CONTROL_TOKEN; default: a new one, printed)
   --no-control        switch the control API off
@@ -58,14 +73,21 @@ Options:
   --hash-iterations <n>  password hashing cost (default 600000; lower it
                       only for tests and demos)
   --smtp <url>        send the service's mail to this SMTP server (better:
-                      set TOTP_LAB_SMTP_URL; default: kept in memory);
+                      set TOTP_LAB_SMTP_URL; default: kept in the store);
                       TOTP_LAB_SMTP_CA=<file> trusts its own TLS certificate
+  --oidc              serve an OpenID Connect provider too (docs/oidc.md)
+  --oidc-issuer <url> its issuer (default: this server's address), when apps
+                      reach it at another (allow that host with --allow-host)
+  --oidc-acr <value>  the acr claim of a sign-in (default
+                      urn:totp-lab:ugyfelkapu-plus)
   -h, --help          show this help
 
 Example:
   totp-lab serve --port 8080
   totp-lab serve --state training.json
-  totp-lab serve --api --store sqlite:lab.db --port 8080`,
+  totp-lab serve --api --store sqlite:lab.db --port 8080
+  totp-lab serve --api --port 0 --seed accounts.json
+  totp-lab serve --api --oidc --store sqlite:lab.db --seed lab.json`,
   async run(args: string[], io: CliIo) {
     const { values } = parse(
       'serve',
@@ -78,6 +100,7 @@ Example:
         'allow-host': { type: 'string' },
         api: { type: 'boolean' },
         store: { type: 'string' },
+        seed: { type: 'string' },
         'control-token': { type: 'string' },
         'no-control': { type: 'boolean' },
         'cors-origin': { type: 'string' },
@@ -85,6 +108,9 @@ Example:
         'hash-iterations': { type: 'string' },
         profile: { type: 'string' },
         smtp: { type: 'string' },
+        oidc: { type: 'boolean' },
+        'oidc-issuer': { type: 'string' },
+        'oidc-acr': { type: 'string' },
       },
       { min: 0, max: 0 },
     );
@@ -98,6 +124,7 @@ Example:
       throw new UsageError('--state must be a file path, sqlite: URL or postgres:// URL, got ""');
     const apiOnly = [
       'store',
+      'seed',
       'control-token',
       'no-control',
       'cors-origin',
@@ -105,8 +132,11 @@ Example:
       'hash-iterations',
       'profile',
       'smtp',
+      'oidc',
     ].filter((f) => values[f as 'store'] !== undefined);
     if (!values.api && apiOnly.length > 0) throw new UsageError(`--${apiOnly[0]} needs --api`);
+    const oidcOnly = ['oidc-issuer', 'oidc-acr'].filter((f) => values[f as 'oidc-acr'] !== undefined);
+    if (!values.oidc && oidcOnly.length > 0) throw new UsageError(`--${oidcOnly[0]} needs --oidc`);
     const language = values.language ?? DEFAULT_LANGUAGE;
     if (!isLanguage(language)) throw new UsageError(`--language must be hu or en, got ${JSON.stringify(language)}`);
     const profile = values.profile;
@@ -115,6 +145,7 @@ Example:
     const hashIterations =
       values['hash-iterations'] === undefined ? undefined : parseInteger(values['hash-iterations'], 'hash-iterations');
     const { serveStatic } = await import('../../node/serve.js');
+    const { issuerOf } = await import('../../node/oidc/mount.js');
     const { setUpApi } = await import('../serve-api.js');
     const api = values.api
       ? await setUpApi({
@@ -127,6 +158,7 @@ Example:
           ...(profile !== undefined && { profile }),
           env: io.env,
           smtp: values.smtp,
+          seed: values.seed,
         })
       : undefined;
     const pageBuilt = existsSync(join(root, 'index.html'));
@@ -138,6 +170,17 @@ Example:
       ...(values['allow-host'] !== undefined && { allowedHosts: [values['allow-host']] }),
       ...(values['cors-origin'] !== undefined && { allowedOrigins: [values['cors-origin']] }),
       ...(api !== undefined && { api: api.handler }),
+      ...(api !== undefined &&
+        values.oidc && {
+          oidc: {
+            provider: api.provider,
+            store: api.store,
+            clock: api.clock,
+            language,
+            ...(values['oidc-issuer'] !== undefined && { issuer: values['oidc-issuer'] }),
+            ...(values['oidc-acr'] !== undefined && { acr: values['oidc-acr'] }),
+          },
+        }),
     });
     // Listening for the stop before anything is printed: whoever starts the server may stop it as
     // soon as it has read the address, and that must close it, not kill it.
@@ -162,7 +205,13 @@ Example:
         io.out(`Control API: ${server.url}control/ (bearer token: ${token})`);
         if (pageBuilt) io.out(`Trainer (one-time link, keep to yourself): ${server.url}#trainer=${api.trainerLink}`);
       }
+      if (values.oidc)
+        io.out(`OpenID Connect: ${values['oidc-issuer'] ?? issuerOf(server.url)}/.well-known/openid-configuration`);
       io.out(api.mail.description);
+      if (values.seed !== undefined) {
+        const clients = api.seededClients > 0 ? ` and ${api.seededClients} OpenID Connect client(s)` : '';
+        io.out(`Seeded ${api.seededAccounts} account(s)${clients} from ${values.seed}`);
+      }
       for (const warning of api.mail.warnings) io.err(warning);
     }
     if (values.state !== undefined)
