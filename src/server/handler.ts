@@ -17,7 +17,8 @@ import { openApiDocument } from './openapi.js';
 import type { QrRenderer, Route, RouteContext } from './route.js';
 import { SessionBook } from './sessions.js';
 import type { SharedClock } from './shared-clock.js';
-import { INBOX_ROUTES, ROOM_ROUTES } from './room-routes.js';
+import { INBOX_ROUTES } from './inbox-routes.js';
+import { ROOM_ROUTES } from './room-routes.js';
 import { SITE_ROUTES } from './site-routes.js';
 import { controlCookieOf, controlSessionLive } from './trainer-link.js';
 

@@ -69,7 +69,7 @@ export const ROOM_SITE_PATHS = {
   },
   '/api/inbox': {
     get: op(
-      "The mail to the inbox's account address that has arrived (on the simulated clock), oldest first",
+      "The mail to the inbox's account address, oldest first, from the service's mailbox (the store's, shared by every instance on it, with `serve --api`)",
       ['site'],
       ['200', 'The messages', 'Inbox'],
       undefined,

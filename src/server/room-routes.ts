@@ -2,18 +2,16 @@
  * The training room over HTTP. Behind the control token: the room view (every account on the
  * service, its stage, and its last refusals with the hidden reason and what to tell the
  * participant, from the provider's attempt trail in the Store, so every instance answers alike),
- * and the trainer link (a one-time link exchanged for a control session cookie). For a
- * participant: their own inbox, opened with their password and kept by a cookie of its own.
+ * and the trainer link (a one-time link exchanged for a control session cookie). A participant's
+ * own inbox is in inbox-routes.ts.
  */
 import { systemClock } from '../core/clock.js';
 import { InvalidArgumentError, describeValue } from '../core/errors.js';
 import type { AccountStatus } from '../sim/provider/account-status.js';
 import { isLanguage, type Language } from '../sim/language.js';
 import { readJsonObject } from './body.js';
-import { refusalAnswer } from './email-routes.js';
 import { HttpError, json } from './http-error.js';
 import type { Route, RouteContext } from './route.js';
-import { newToken, tokenKey } from './sessions.js';
 import {
   controlCookie,
   controlCookieOf,
@@ -115,56 +113,6 @@ export const ROOM_ROUTES: readonly Route[] = [
     async run(c) {
       await endControlSession(c.store, controlCookieOf(c.request.headers.get('cookie')));
       return json(204, null, { 'Set-Cookie': controlCookie(null, c.secureCookies) });
-    },
-  },
-];
-
-/** A participant's inbox session (real time, like the trainer's: the simulated clock may jump). */
-const INBOX_PREFIX = 'server:inbox:';
-const INBOX_COOKIE = 'totp_lab_inbox';
-const INBOX_TTL_MS = 12 * 3_600_000;
-
-const inboxCookie = (token: string, secure: boolean) =>
-  `${INBOX_COOKIE}=${token}; Path=/api/inbox; HttpOnly; SameSite=Strict${secure ? '; Secure' : ''}`;
-
-function inboxCookieOf(header: string | null): string | null {
-  for (const part of (header ?? '').split(';')) {
-    const [name, ...rest] = part.trim().split('=');
-    if (name === INBOX_COOKIE) return rest.join('=');
-  }
-  return null;
-}
-
-export const INBOX_ROUTES: readonly Route[] = [
-  {
-    method: 'POST',
-    path: '/api/inbox/open',
-    async run(c) {
-      const body = await readJsonObject(c.request, ['username', 'password']);
-      // The password step itself, with its lockout: the inbox is no way round it.
-      const checked = await c.provider.verifyPassword(body as never);
-      if (!checked.ok && checked.messageKey !== 'password.expired') return refusalAnswer(checked);
-      const username = checked.ok ? checked.username : String(body['username']).trim();
-      const { token, key } = newToken(INBOX_PREFIX, c.random);
-      await c.store.update(key, () => ({ username, expiresAt: systemClock.now() + INBOX_TTL_MS }));
-      return json(200, { ok: true, username }, { 'Set-Cookie': inboxCookie(token, c.secureCookies) });
-    },
-  },
-  {
-    method: 'GET',
-    path: '/api/inbox',
-    async run(c) {
-      const token = inboxCookieOf(c.request.headers.get('cookie'));
-      const key = token === null ? null : tokenKey(INBOX_PREFIX, token);
-      const held = key === null ? undefined : await c.store.get<{ username: string; expiresAt: number }>(key);
-      if (held === undefined || held.expiresAt <= systemClock.now())
-        throw new HttpError(401, 'UNAUTHORIZED', 'open the inbox with POST /api/inbox/open first');
-      const mailbox = c.provider.mailbox;
-      if (mailbox === null)
-        throw new HttpError(409, 'INVALID_STATE', 'this service sends its mail through SMTP, so no mail is kept here');
-      const account = await c.store.get<{ email?: string }>(`account:${held.username}`);
-      const email = typeof account?.email === 'string' ? account.email : null;
-      return json(200, { username: held.username, messages: email === null ? [] : mailbox.messages(email) });
     },
   },
 ];

@@ -1,6 +1,6 @@
 // The training room over HTTP: the room view reads every account's stage and its refusals with the
 // hidden reason from the store (so a second instance on the same store answers alike), the trainer
-// link works once and gives a control cookie, and a participant's inbox holds only their own mail.
+// link works once and gives a control cookie. A participant's inbox: inbox-routes.test.ts.
 import { describe, expect, it } from 'vitest';
 import { LOW_COST_HASHING_FOR_TESTS, MemoryStore, createProvider, manualClock } from '../../src/index.js';
 import { createProviderHandler, createSharedClock, issueTrainerLink } from '../../src/server/index.js';
@@ -131,26 +131,5 @@ describe('the trainer link', () => {
     expect(made.status).toBe(201);
     expect((await lab.call('POST', '/control/session', { link: made.body.link })).status).toBe(200);
     expect((await lab.call('POST', '/control/trainer-link')).status).toBe(401);
-  });
-});
-
-describe("a participant's inbox", () => {
-  it('opens with the password and shows only the mail to that account', async () => {
-    const lab = apiLab();
-    for (const name of ['anna', 'bela'])
-      await lab.call('POST', '/api/register', { username: name, password: PASSWORD, email: `${name}@example.hu` });
-    for (const name of ['anna', 'bela'])
-      expect((await lab.call('POST', '/api/email-factor', { username: name, password: PASSWORD })).status).toBe(200);
-    expect((await lab.call('GET', '/api/inbox')).status).toBe(401);
-    expect((await lab.call('POST', '/api/inbox/open', { username: 'anna', password: 'wrong' })).status).toBe(401);
-    const opened = await lab.call('POST', '/api/inbox/open', { username: 'anna', password: PASSWORD });
-    expect(opened.status).toBe(200);
-    const cookie = opened.headers.get('set-cookie')!;
-    expect(cookie).toMatch(/; Path=\/api\/inbox; HttpOnly; SameSite=Strict$/);
-    const inbox = await lab.call('GET', '/api/inbox', undefined, { cookie: cookie.split(';')[0]! });
-    expect(inbox.body.messages.length).toBe(1);
-    expect(inbox.body.messages.every((m: { to: string }) => m.to === 'anna@example.hu')).toBe(true);
-    // The control token is no key to a participant's inbox.
-    expect((await lab.control('GET', '/api/inbox')).status).toBe(401);
   });
 });
