@@ -57,6 +57,8 @@ export type {
   ExportOptions,
 } from './sim/phone-types.js';
 export type { PhoneState, PhoneAccount, TransferState } from './sim/phone-state.js';
+export { AUTHENTICATOR_APPS, DEFAULT_AUTHENTICATOR_APP } from './sim/phone/apps.js';
+export type { AuthenticatorApp, AuthenticatorAppId, KeyParameter } from './sim/phone/apps.js';
 export type { TransferProgress } from './sim/transfer-progress.js';
 export type { Store, StoreValue } from './sim/store.js';
 export type { RgbaImage, QrCamera } from './core/image.js';
@@ -101,6 +103,19 @@ export type { DeletionCodeOptions } from './core/deletion-code.js';
 
 export { DEFAULT_SEARCH_STEPS, MAX_SEARCH_STEPS } from './sim/provider/trainer-view.js';
 export type { StepView, CodeKey, CodeVerdict, CodeExplanation, ExplainCodeInput } from './sim/provider/trainer-view.js';
+export { DEFAULT_ATTEMPT_HISTORY } from './sim/audit.js';
+export { AUDIT_EVENT_NAMES, REFUSAL_REASON_NAMES, describeAuditEvent } from './sim/audit-texts.js';
+export { explainAttempt, formatSpan } from './sim/attempt-texts.js';
+export type { ExplainAttemptOptions } from './sim/attempt-texts.js';
+export type {
+  AttemptReason,
+  AttemptParams,
+  AttemptRecord,
+  AttemptExplanation,
+  AttemptsExplained,
+  ExplainAttemptsOptions,
+  SpanCase,
+} from './sim/attempt-types.js';
 export { isTotpLabError } from './core/errors.js';
 export { MAX_STORE_VALUE_CHARS, MAX_STORE_VALUE_DEPTH } from './sim/store.js';
 

@@ -4,6 +4,7 @@ import { randomBytes } from '../core/random.js';
 import { renderQr } from '../qr/render.js';
 import { createProviderHandler } from '../server/handler.js';
 import { createSharedClock, type SharedClock } from '../server/shared-clock.js';
+import { issueTrainerLink } from '../server/trainer-link.js';
 import type { Language } from '../sim/language.js';
 import { createProvider, type Provider } from '../sim/provider.js';
 import { MemoryStore, type Store } from '../sim/store.js';
@@ -23,6 +24,8 @@ export interface ApiSetup {
   clock: SharedClock;
   /** The control token, when the control API is on; `generated` when this process made it up. */
   control: { token: string; generated: boolean } | null;
+  /** A one-time trainer link for the page (`#trainer=…`), when the control API is on. */
+  trainerLink: string | null;
   /** Where the service's mail goes. */
   mail: MailSetup;
   /** How many accounts the seed file put in (0 without one). */
@@ -39,6 +42,8 @@ export interface ApiFlags {
   corsOrigins: string[];
   hashIterations: number | undefined;
   language: Language;
+  /** --profile: `ugyfelkapu` adds the real site's activation wait after Befejezés (default standard). */
+  profile?: 'standard' | 'ugyfelkapu';
   env: Record<string, string | undefined>;
   /** --smtp: an smtp:// URL (TOTP_LAB_SMTP_URL when absent); mail stays in the store without either. */
   smtp?: string | undefined;
@@ -67,6 +72,7 @@ export async function setUpApi(flags: ApiFlags): Promise<ApiSetup> {
     store,
     clock,
     language: flags.language,
+    ...(flags.profile !== undefined && { profile: flags.profile }),
     // Without SMTP the mail is kept in the store, so every instance on it reads what any one sent.
     mailer: mail.mailer ?? createStoreMailbox(store, { clock }),
     ...(flags.hashIterations !== undefined && { hashing: { iterations: flags.hashIterations } }),
@@ -104,6 +110,7 @@ export async function setUpApi(flags: ApiFlags): Promise<ApiSetup> {
     store,
     clock,
     control,
+    trainerLink: control === null ? null : await issueTrainerLink(store),
     mail: where,
     seededAccounts: seeded?.accounts.length ?? 0,
     seededClients: seeded?.clients.length ?? 0,

@@ -18,7 +18,10 @@ import { openApiDocument } from './openapi.js';
 import type { QrRenderer, Route, RouteContext } from './route.js';
 import { SessionBook, checkSessionLifetime } from './sessions.js';
 import type { SharedClock } from './shared-clock.js';
+import { INBOX_ROUTES } from './inbox-routes.js';
+import { ROOM_ROUTES } from './room-routes.js';
 import { SITE_ROUTES } from './site-routes.js';
+import { controlCookieOf, controlSessionLive } from './trainer-link.js';
 
 /** Options of {@link createProviderHandler}. */
 export interface ProviderHandlerOptions {
@@ -81,7 +84,11 @@ export function createProviderHandler(provider: Provider, options: ProviderHandl
   const clock = options.clock;
   const lifetime = checkSessionLifetime(options.sessionLifetimeMs);
   const sessions = new SessionBook(options.store, clock ?? { now: () => Date.now() }, random, lifetime);
-  const routes = compile([...SITE_ROUTES, ...(token === undefined ? [] : CONTROL_ROUTES)]);
+  const routes = compile([
+    ...SITE_ROUTES,
+    ...INBOX_ROUTES,
+    ...(token === undefined ? [] : [...CONTROL_ROUTES, ...ROOM_ROUTES]),
+  ]);
   const mailbox = controlMailboxOf(provider);
   const document = JSON.stringify(openApiDocument({ control: token !== undefined }));
 
@@ -104,7 +111,8 @@ export function createProviderHandler(provider: Provider, options: ProviderHandl
       if (allowed.length > 0) throw methodNotAllowed(allowed);
       throw new HttpError(404, 'NOT_FOUND', `no such route: ${request.method} ${url.pathname.slice(0, 100)}`);
     }
-    if (route.path.startsWith('/control/')) checkBearer(request, token!);
+    if (route.path.startsWith('/control/') && route.open !== true)
+      await authorizeControl(request, token!, options.store);
     await clock?.refresh(provider.faults);
     const secureCookies = options.secureCookies ?? (url.protocol === 'https:' || !LOOPBACK_HOSTS.has(url.hostname));
     const context: RouteContext = {
@@ -206,6 +214,18 @@ function methodNotAllowed(allowed: string[]): HttpError {
   return new HttpError(405, 'METHOD_NOT_ALLOWED', `method not allowed; use ${allowed.join(' or ')}`, {
     Allow: allowed.join(', '),
   });
+}
+
+/**
+ * The control API answers the bearer token, or a trainer's control session cookie (see
+ * trainer-link.ts) when no Authorization header is sent.
+ */
+async function authorizeControl(request: ApiRequest, token: string, store: Store): Promise<void> {
+  if (request.headers.get('authorization') === null) {
+    const cookie = controlCookieOf(request.headers.get('cookie'));
+    if (cookie !== null && (await controlSessionLive(store, cookie))) return;
+  }
+  checkBearer(request, token);
 }
 
 function checkBearer(request: ApiRequest, token: string): void {

@@ -31,4 +31,5 @@ export function op(
   };
 }
 
-export const control = { security: [{ controlToken: [] }] };
+/** The control API: the bearer token, or a trainer's control session cookie (POST /control/session). */
+export const control = { security: [{ controlToken: [] }, { controlSession: [] }] };

@@ -9,6 +9,13 @@ import { control, op } from './openapi-operation.js';
 import { EMAIL_REQUEST_SCHEMAS, EMAIL_RESPONSE_SCHEMAS } from './openapi-email-schemas.js';
 import { OIDC_CONTROL_PATHS, OIDC_SCHEMAS } from './openapi-oidc.js';
 import { REQUEST_SCHEMAS, RESPONSE_SCHEMAS } from './openapi-schemas.js';
+import {
+  CONTROL_SESSION_SCHEME,
+  ROOM_CONTROL_PATHS,
+  ROOM_SCHEMAS,
+  ROOM_SECURITY_SCHEMES,
+  ROOM_SITE_PATHS,
+} from './openapi-room.js';
 
 /** The document; without the control API when it is switched off. */
 export function openApiDocument(options: { control: boolean } = { control: true }): Record<string, unknown> {
@@ -191,6 +198,7 @@ export function openApiDocument(options: { control: boolean } = { control: true 
     ...ACCOUNT_CONTROL_PATHS,
     ...MAILBOX_CONTROL_PATHS,
     ...OIDC_CONTROL_PATHS,
+    ...ROOM_CONTROL_PATHS,
   };
   return {
     openapi: '3.1.0',
@@ -200,7 +208,7 @@ export function openApiDocument(options: { control: boolean } = { control: true 
       description:
         'A fake Ügyfélkapu+-style two-factor login service for prototypes, trainings and test suites. Refusals are generic; the reason is in the audit log.',
     },
-    paths: { ...site, ...(options.control && controlPaths) },
+    paths: { ...site, ...ROOM_SITE_PATHS, ...(options.control && controlPaths) },
     components: {
       schemas: {
         ...REQUEST_SCHEMAS,
@@ -210,10 +218,12 @@ export function openApiDocument(options: { control: boolean } = { control: true 
         ...EMAIL_RESPONSE_SCHEMAS,
         ...controlResponseSchemas(RESPONSE_SCHEMAS['AccountStatus']!),
         ...OIDC_SCHEMAS,
+        ...ROOM_SCHEMAS,
       },
       securitySchemes: {
         session: { type: 'apiKey', in: 'cookie', name: 'totp_lab_session' },
-        ...(options.control && { controlToken: { type: 'http', scheme: 'bearer' } }),
+        ...ROOM_SECURITY_SCHEMES,
+        ...(options.control && { controlToken: { type: 'http', scheme: 'bearer' }, ...CONTROL_SESSION_SCHEME }),
       },
     },
   };

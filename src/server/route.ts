@@ -37,6 +37,8 @@ export type Route = {
   method: 'GET' | 'POST' | 'PUT' | 'DELETE';
   path: string;
   run(c: RouteContext): Promise<ApiAnswer>;
+  /** A control route that answers without the control token (the trainer link's exchange). */
+  open?: true;
 };
 
 /** The HTTP status of a refusal: 401 refused login, 409 taken name, 503/504 service faults, 422 otherwise. */

@@ -185,13 +185,13 @@ export function sessionCookie(token: string | null, secure: boolean): string {
 }
 
 /** A new token (32 random bytes as hex) and its Store key under `prefix`. */
-function newToken(prefix: string, random: RandomSource): { token: string; key: string } {
+export function newToken(prefix: string, random: RandomSource): { token: string; key: string } {
   const bytes = randomBytes(32, random);
   return { token: toHex(bytes), key: keyOf(prefix, bytes) };
 }
 
 /** The Store key of a token: `prefix` and the SHA-256 of its bytes; null when it is not 64 lower-case hex digits. */
-function tokenKey(prefix: string, token: string): string | null {
+export function tokenKey(prefix: string, token: string): string | null {
   const bytes = token.length === 64 ? fromHex(token, true) : null;
   return bytes === null ? null : keyOf(prefix, bytes);
 }

@@ -96,6 +96,19 @@ export type AuditEvent = {
   fault?: FaultKind;
 };
 
+/**
+ * What the service knew at a refusal that the event must not keep: the code that was typed, and
+ * which key it was judged against. Handed to observers (the per-account attempt trail works out
+ * from it how far the phone's clock is off), never stored and never given to `onAudit`.
+ */
+export type AuditClue = { code?: string; key?: 'current' | 'pending' };
+
+/** Sees every event as it is recorded, with its clue. */
+export type AuditObserver = (event: AuditEvent, clue: AuditClue) => void;
+
+/** The default number of refusals kept per account in the store, for `provider.explainAttempts`. */
+export const DEFAULT_ATTEMPT_HISTORY = 20;
+
 /** The default number of events kept (the oldest are dropped first). */
 export const DEFAULT_AUDIT_LIMIT = 10_000;
 
@@ -104,6 +117,7 @@ export class AuditLog {
   readonly #events: AuditEvent[] = [];
   readonly #limit: number;
   readonly #listener: ((event: AuditEvent) => void) | undefined;
+  readonly #observers: AuditObserver[] = [];
   #seq = 0;
 
   constructor(limit: number = DEFAULT_AUDIT_LIMIT, listener?: (event: AuditEvent) => void) {
@@ -116,12 +130,19 @@ export class AuditLog {
     type: AuditEventType,
     username: string | null,
     extra: Pick<AuditEvent, 'reason' | 'operation' | 'fault'> = {},
+    clue: AuditClue = {},
   ): void {
     const event: AuditEvent = { seq: ++this.#seq, time, type, username, ...extra };
     this.#events.push(event);
     // Trimmed in batches, so recording stays O(1) amortised on hot paths.
     if (this.#events.length >= 2 * this.#limit) this.#events.splice(0, this.#events.length - this.#limit);
     this.#listener?.({ ...event });
+    for (const observe of this.#observers) observe({ ...event }, clue);
+  }
+
+  /** Adds an observer of every event recorded from now on (the provider's attempt trail is one). */
+  observe(observer: AuditObserver): void {
+    this.#observers.push(observer);
   }
 
   /** A copy of the events kept, oldest first; with `sinceSeq`, only the later ones. */

@@ -16,7 +16,8 @@ import { InvalidArgumentError, describeValue } from '../core/errors.js';
 import { cryptoRandom } from '../core/random.js';
 import { DEFAULT_PHONE_LANGUAGE, checkLanguage, type Language } from './language.js';
 import { addKeyUri, addManually, confirmDelete, nextCode, renameAccount, requestDelete } from './phone/accounts.js';
-import { findAccount, phoneNow, viewAccount, type PhoneDevice } from './phone/device.js';
+import { checkAppId } from './phone/apps.js';
+import { appOf, findAccount, phoneNow, viewAccount, type PhoneDevice } from './phone/device.js';
 import {
   exportAegis,
   exportMigration,
@@ -50,6 +51,7 @@ export function createAuthenticator(options: AuthenticatorOptions): Authenticato
   }
   const state: PhoneState = options.state === undefined ? emptyPhoneState() : phoneStateFromJSON(options.state);
   if (options.driftMs !== undefined) state.driftMs = checkDrift(options.driftMs);
+  if (options.app !== undefined) state.app = checkAppId(options.app);
   const phone: PhoneDevice = {
     state,
     clock: options.clock,
@@ -71,6 +73,9 @@ export function createAuthenticator(options: AuthenticatorOptions): Authenticato
     },
     setDrift(ms) {
       state.driftMs = checkDrift(ms);
+    },
+    get app() {
+      return appOf(phone);
     },
     addKeyUri: (uri) => addKeyUri(phone, uri),
     addManually: (entry) => addManually(phone, entry),

@@ -1,7 +1,8 @@
 /**
  * The fault switchboard: what goes wrong on the service's side, for trainers and tests. Each fault
  * is switched on directly or scheduled for a window of simulated time. A call refused by a fault
- * changes no state: the provider checks the switchboard before it touches the Store.
+ * changes no account: the provider checks the switchboard before it touches the Store (the refusal
+ * is only noted in the account's attempt trail, for the trainer).
  *
  * - `maintenance`: announced; every call is refused with a "karbantartás" message naming the end.
  * - `outage`: every call is refused with "átmenetileg nem érhető el".

@@ -49,7 +49,7 @@ export const MESSAGES_HU: MessageCatalog = Object.freeze({
   'register.taken': 'A megadott felhasználónév már foglalt.',
   'login.ok': 'Sikeres azonosítás.',
   'login.refused':
-    'A felhasználónév vagy a jelszó helytelen, vagy Ön nem jogosult a kiválasztott azonosítási szolgáltatás igénybevételére',
+    'A felhasználónév vagy a jelszó helytelen, vagy Ön nem jogosult a kiválasztott azonosítási szolgáltatás igénybevételére.',
   'code.wrong': 'A megadott token nem megfelelő',
   'code.throttled': 'Túl sok sikertelen próbálkozás. Kérjük, próbálja újra {seconds} másodperc múlva.',
   'enrollment.started':
@@ -85,7 +85,7 @@ export const MESSAGES_EN: MessageCatalog = Object.freeze({
   'register.taken': 'That username is already taken.',
   'login.ok': 'Signed in.',
   'login.refused':
-    'The username or the password is incorrect, or you are not entitled to use the selected identification service',
+    'The username or the password is incorrect, or you are not entitled to use the selected identification service.',
   'code.wrong': 'The token entered is not valid',
   'code.throttled': 'Too many failed attempts. Please try again in {seconds} seconds.',
   'enrollment.started': 'Scan the QR code with your authenticator app, then enter the code it shows.',

@@ -8,6 +8,7 @@ import { toAccount } from '../core/account.js';
 import { InvalidArgumentError, TotpLabError, describeValue } from '../core/errors.js';
 import type { KeyUri } from '../core/key-uri.js';
 import { checkCounter } from '../core/options.js';
+import { checkAppId, type AuthenticatorAppId } from './phone/apps.js';
 
 /** An account on the phone: a key URI's fields plus an id and, for HOTP, the code on screen. */
 export interface PhoneAccount extends KeyUri {
@@ -36,6 +37,8 @@ export interface PhoneState {
   pendingDelete: string | null;
   /** Multi-QR imports still missing batches. */
   transfers: TransferState[];
+  /** The app the phone runs (absent in older states: the faithful one). */
+  app?: AuthenticatorAppId;
 }
 
 /** The largest clock offset a phone accepts: ten years, either way. */
@@ -81,6 +84,7 @@ export function phoneStateFromJSON(value: unknown): PhoneState {
     );
   }
   const state = emptyPhoneState(data.driftMs as number);
+  if (data.app !== undefined) state.app = checkAppId(data.app, 'phone state app');
   if (!Number.isSafeInteger(data.nextId) || (data.nextId as number) < 1)
     throw new InvalidArgumentError(
       `phone state "nextId" must be a positive integer, got ${describeValue(data.nextId)}`,

@@ -10,6 +10,7 @@ import type { RandomSource } from '../core/random.js';
 import type { AccountsFormat, ReadExportOptions } from '../core/formats/read-accounts.js';
 import type { PhoneState } from './phone-state.js';
 import type { TransferProgress } from './transfer-progress.js';
+import type { AuthenticatorApp, AuthenticatorAppId } from './phone/apps.js';
 
 /** Options of `createAuthenticator`. */
 export interface AuthenticatorOptions {
@@ -25,6 +26,11 @@ export interface AuthenticatorOptions {
   language?: Language;
   /** State saved earlier with `toJSON()` (object or JSON text). */
   state?: unknown;
+  /**
+   * The app the phone runs (default `faithful`, or what `state` says): see AUTHENTICATOR_APPS and
+   * docs/phone.md for the apps that ignore key parameters, lack manual entry or export lossily.
+   */
+  app?: AuthenticatorAppId;
 }
 
 /** An account as the app's list shows it: no secret, the current code and the time it has left. */
@@ -112,11 +118,16 @@ export interface Authenticator {
   language: Language;
   /** How far the phone's clock is off, in ms. */
   readonly driftMs: number;
+  /** The app the phone runs. */
+  readonly app: AuthenticatorApp;
   /** Sets how far the phone's clock is off (a trainer turning the phone's clock). */
   setDrift(ms: number): void;
   /** Adds the account in an otpauth:// key URI. @throws {InvalidKeyUriError} for a malformed URI */
   addKeyUri(uri: string): AddResult;
-  /** Adds an account typed by hand ("Nem tudom beolvasni a kódot"). @throws {InvalidArgumentError} or {@link InvalidSecretError} */
+  /**
+   * Adds an account typed by hand ("Nem tudom beolvasni a kódot").
+   * @throws {InvalidArgumentError} or {@link InvalidSecretError}; {@link InvalidStateError} when the app has no manual entry
+   */
   addManually(entry: ManualEntry): AddResult;
   /**
    * Points the camera at a picture: a setup QR code (key URI) adds one account, a transfer QR code

@@ -27,7 +27,7 @@ import {
   type PasswordPolicy,
   type ResolvedPasswordPolicy,
 } from './account-policy.js';
-import { DEFAULT_AUDIT_LIMIT, type AuditEvent } from './audit.js';
+import { DEFAULT_ATTEMPT_HISTORY, DEFAULT_AUDIT_LIMIT, type AuditEvent } from './audit.js';
 import { DEFAULT_LANGUAGE, checkLanguage, type Language } from './language.js';
 import { createMemoryMailbox, type Mailer, type MemoryMailbox } from './mailer.js';
 import { MemoryStore, type Store } from './store.js';
@@ -87,6 +87,11 @@ export interface ProviderOptions {
   auditLimit?: number;
   /** Called with every audit event as it is recorded, synchronously; it must not throw. */
   onAudit?: (event: AuditEvent) => void;
+  /**
+   * Refusals kept per account in the store, for `explainAttempts` (default 20; 0 keeps none). Kept
+   * in the store, so every instance sharing it sees them.
+   */
+  attemptHistory?: number;
   /** Where the service's mail goes (default: a new memory mailbox, readable as `provider.mailbox`). */
   mailer?: Mailer;
   /** The sender address of the service's mail (default `ugyfelkapu@example.hu`). */
@@ -123,6 +128,7 @@ export interface ResolvedProviderOptions {
   timeZone: string;
   auditLimit: number;
   onAudit: ((event: AuditEvent) => void) | undefined;
+  attemptHistory: number;
   mailer: Mailer;
   /** The mailer when it is the default memory mailbox, else null. */
   mailbox: MemoryMailbox | null;
@@ -188,6 +194,7 @@ export function resolveProviderOptions(options: ProviderOptions): ResolvedProvid
     timeZone: checkTimeZone(options.timeZone ?? 'Europe/Budapest'),
     auditLimit: checkCount(options.auditLimit ?? DEFAULT_AUDIT_LIMIT, 'auditLimit', 0, 10_000_000),
     onAudit: options.onAudit,
+    attemptHistory: checkCount(options.attemptHistory ?? DEFAULT_ATTEMPT_HISTORY, 'attemptHistory', 0, 1000),
     mailer: options.mailer ?? mailbox!,
     mailbox,
     mailFrom: checkMailFrom(options.mailFrom ?? DEFAULT_MAIL_FROM),

@@ -11,12 +11,14 @@
  * inactive second factor, throttled, locked) is the same generic `login.refused`; the real reason
  * goes to the audit log only. Misuse (wrong argument types, steps out of order) throws.
  */
+import type { AttemptsExplained, ExplainAttemptsOptions } from './attempt-types.js';
 import type { AuditEvent } from './audit.js';
 import { ProviderContext, type Refusal } from './context.js';
 import type { FaultSwitchboard } from './faults.js';
 import { checkLanguage, type Language } from './language.js';
 import { register, unlock, type RegisterResult, type UnlockResult } from './provider/accounts.js';
 import { accountStatus, type AccountStatus } from './provider/account-status.js';
+import { AttemptTrail } from './provider/attempt-trail.js';
 import { redeemDeletionCode, type DeletionCodeRedeemed } from './provider/deletion.js';
 import { startDeviceChange } from './provider/device-change.js';
 import {
@@ -29,6 +31,7 @@ import {
   type EnrollmentFinished,
   type EnrollmentStarted,
 } from './provider/enrollment.js';
+import { explainAttempts } from './provider/explain-attempts.js';
 import { login, verifyPassword, verifySecondFactor, type PasswordOk } from './provider/login.js';
 import type { LoginOk } from './provider/second-factor.js';
 import {
@@ -143,6 +146,13 @@ export interface Provider {
   /** For trainers: which step a code belongs to and why it would be refused, counting nothing (never expose it to users). */
   explainCode(input: ExplainCodeInput): Promise<CodeExplanation>;
   /**
+   * For trainers: why the account's last attempts were refused and what to tell the participant
+   * ("várjon még 40 mp-et", "a telefon órája 2 lépéssel késik"), as reason codes, numbers and
+   * texts in `options.language`. Kept in the store (the last `attemptHistory`, default 20), so every
+   * instance sharing it answers alike. Never expose it to participants.
+   */
+  explainAttempts(username: string, options?: ExplainAttemptsOptions): Promise<AttemptsExplained>;
+  /**
    * For tests and seed files: creates or replaces an account in a stated state (password, secret,
    * törlőkód, factor, activation, password age, lock); see provider/seed-account.ts.
    */
@@ -181,27 +191,40 @@ export interface Provider {
  */
 export function createProvider(options: ProviderOptions = {}): Provider {
   const ctx = new ProviderContext(resolveProviderOptions(options));
+  const trail = new AttemptTrail(ctx);
+  ctx.audit.observe(trail.note);
+  /** A flow whose answer waits until the refusals it recorded are in the store's attempt trail. */
+  const kept =
+    <I, R>(flow: (c: ProviderContext, input: I) => Promise<R>) =>
+    async (input: I): Promise<R> => {
+      try {
+        return await flow(ctx, input);
+      } finally {
+        await trail.settle();
+      }
+    };
   // A facade: each method is one flow in src/sim/provider/, all of the shape (ctx, input) => result.
   return {
-    register: (input) => register(ctx, input),
-    login: (input) => login(ctx, input),
-    verifySecondFactor: (input) => verifySecondFactor(ctx, input),
-    verifyPassword: (input) => verifyPassword(ctx, input),
-    startEnrollment: (input) => startEnrollment(ctx, input),
-    confirmEnrollment: (input) => confirmEnrollment(ctx, input),
-    finishEnrollment: (input) => finishEnrollment(ctx, input),
-    abandonEnrollment: (input) => abandonEnrollment(ctx, input),
-    startDeviceChange: (input) => startDeviceChange(ctx, input),
-    redeemDeletionCode: (input) => redeemDeletionCode(ctx, input),
-    sendEmailCode: (input) => sendEmailCode(ctx, input),
-    startEmailFactor: (input) => startEmailFactor(ctx, input),
-    confirmEmailFactor: (input) => confirmEmailFactor(ctx, input),
-    changePassword: (input) => changePassword(ctx, input),
-    unlock: (username) => unlock(ctx, username),
+    register: kept(register),
+    login: kept(login),
+    verifySecondFactor: kept(verifySecondFactor),
+    verifyPassword: kept(verifyPassword),
+    startEnrollment: kept(startEnrollment),
+    confirmEnrollment: kept(confirmEnrollment),
+    finishEnrollment: kept(finishEnrollment),
+    abandonEnrollment: kept(abandonEnrollment),
+    startDeviceChange: kept(startDeviceChange),
+    redeemDeletionCode: kept(redeemDeletionCode),
+    sendEmailCode: kept(sendEmailCode),
+    startEmailFactor: kept(startEmailFactor),
+    confirmEmailFactor: kept(confirmEmailFactor),
+    changePassword: kept(changePassword),
+    unlock: kept(unlock),
     accountStatus: (username) => accountStatus(ctx, username),
     auditLog: (sinceSeq = 0) => ctx.audit.list(sinceSeq),
     inspect: (username) => inspectSteps(ctx, username),
     explainCode: (input) => explainCode(ctx, input),
+    explainAttempts: (username, options) => explainAttempts(ctx, trail, username, options),
     seedAccount: (input) => seedAccount(ctx, input),
     accountCode: (input) => accountCode(ctx, input),
     lastStep: (username) => readLastStep(ctx, username),

@@ -116,7 +116,8 @@ export const MAY_LOAD: Readonly<Record<Layer, readonly string[]>> = {
   testing: [],
   node: ['*'],
   cli: ['*'],
-  'demo/web': [],
+  // The page's view library, bundled into dist/web/app.js by scripts/build-web.mjs.
+  'demo/web': ['preact'],
   'demo/terminal': [],
 };
 

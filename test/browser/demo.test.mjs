@@ -9,7 +9,8 @@ let demo;
 let page;
 
 before(async () => {
-  demo = await openDemo();
+  // Generous: the first scan compiles the QR reader, seconds on a busy machine.
+  demo = await openDemo({ timeout: 15_000 });
   page = demo.page;
 });
 

@@ -1,8 +1,9 @@
 // Room mode: `totp-lab serve --api` serves the page beside the simulated service. Two browser
 // contexts on one server: a participant registers, sets up a phone and logs in through the API;
-// the trainer's context (token from the address's fragment) moves the clock and starts an outage,
-// and the participant's page follows. A context without the token, or with a forged one, has no
-// trainer controls, and the control API refuses it.
+// the trainer's context (a one-time link in the address's fragment, traded for a control cookie)
+// moves the clock and starts an outage, and the participant's page follows. A context without the
+// link, with a spent one or with a forged one, has no trainer controls, and the control API
+// refuses it.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { chromium } from 'playwright-core';
@@ -72,19 +73,23 @@ async function startUp(running) {
   return running.output();
 }
 
-test('serve --api prints the room address and the trainer address, the token only there', async () => {
+/** The one-time trainer link the server printed. */
+const trainerLink = (output) =>
+  /^Trainer \(one-time link, keep to yourself\): \S+#trainer=([0-9a-f]{64})$/m.exec(output)?.[1];
+
+test('serve --api prints the room address and a one-time trainer link; the token only on its own line', async () => {
   const given = await startUp(server);
   assert.match(given, new RegExp(`^Room \\(participants\\): ${server.url}$`, 'm'));
-  assert.match(given, new RegExp(`^Trainer \\(keep to yourself\\): ${server.url}#control=<the token you gave>$`, 'm'));
+  assert.match(given, new RegExp(`^Control API: ${server.url}control/ \\(bearer token: <the token you gave>\\)$`, 'm'));
+  assert.ok(trainerLink(given), given);
   assert.doesNotMatch(given, new RegExp(TOKEN));
   const generated = await startServer(['--api', '--hash-iterations', '1']);
   try {
     const out = await startUp(generated);
-    const token = new RegExp(`^Trainer \\(keep to yourself\\): ${generated.url}#control=([a-z2-7]{32})$`, 'm').exec(
-      out,
-    )?.[1];
+    const token = /\(bearer token: ([a-z2-7]{32})\)$/m.exec(out)?.[1];
     assert.ok(token, out);
     assert.equal(out.split(token).length, 2, 'the generated token is printed once');
+    assert.doesNotMatch(out, /#control=/);
   } finally {
     await generated.stop();
   }
@@ -103,21 +108,38 @@ async function followTrainer(page, action) {
   });
 }
 
-test('the trainer address keeps the token out of the address bar and gives the trainer controls', async () => {
-  trainer = await person(`#control=${TOKEN}`);
+test('the trainer link works once, leaves nothing reusable in the address or history, and gives the controls', async () => {
+  const link = trainerLink(server.output());
+  trainer = await person(`#trainer=${link}`);
   const { page } = trainer;
   assert.equal(await page.evaluate(() => location.hash), '');
   assert.equal(await page.evaluate(() => location.href), server.url);
-  assert.equal(await page.evaluate(() => sessionStorage.getItem('totp-lab-room:control')), TOKEN);
+  // Nothing the page can read holds a secret: the control cookie is HttpOnly.
+  assert.equal(await page.evaluate(() => document.cookie), '');
+  assert.equal(
+    await page
+      .evaluate(() => JSON.stringify({ ...sessionStorage }) + JSON.stringify({ ...localStorage }))
+      .then((s) => s.includes(link)),
+    false,
+  );
+  const cookies = await trainer.context.cookies();
+  const cookie = cookies.find((c) => c.name === 'totp_lab_control');
+  assert.ok(cookie?.httpOnly && cookie.sameSite === 'Strict' && cookie.path === '/control', JSON.stringify(cookies));
   for (const name of controls) assert.equal(await page.getByRole('button', { name }).count(), 1, name);
   assert.equal(await page.getByLabel('Leállás').count(), 1);
   await page.getByRole('button', { name: 'Idő megállítása' }).click();
   await page.getByRole('button', { name: 'Idő indítása' }).waitFor();
   const clock = await (await fetch(new URL('api/clock', server.url))).json();
   assert.equal(clock.frozen, true, 'the pause reached the server');
-  // A reload keeps the token in this tab (sessionStorage), still out of the address.
+  // A reload keeps the controls (the cookie), still with nothing in the address.
   await page.reload();
   await page.getByRole('button', { name: 'Idő indítása' }).waitFor();
+  // The same link again, in another browser (what a copy of the history would give): refused.
+  const again = await person(`#trainer=${link}`);
+  await again.page.locator('section.trainer').getByText('elutasította az oktatói').waitFor();
+  for (const name of controls) assert.equal(await again.page.getByRole('button', { name }).count(), 0, name);
+  assert.equal((await again.context.cookies()).length, 0);
+  await again.context.close();
 });
 
 test('a participant has no trainer controls, and the room page may fetch only from its own server', async () => {
@@ -223,13 +245,12 @@ test("a participant's page in English shows the service's answers in English", a
   await page.getByLabel('Language:').selectOption('hu');
 });
 
-test('a forged token gets no controls, is dropped, and the control API refuses it', async () => {
-  const forged = await person('#control=forged-token-forged-token-0000');
+test('a forged link gets no controls, and the control API refuses a forged token', async () => {
+  const forged = await person(`#trainer=${'0'.repeat(64)}`);
   const { page } = forged;
   assert.equal(await page.evaluate(() => location.hash), '');
-  await page.locator('section.trainer').getByText('elutasította az oktatói kulcsot').waitFor();
+  await page.locator('section.trainer').getByText('elutasította az oktatói').waitFor();
   for (const name of controls) assert.equal(await page.getByRole('button', { name }).count(), 0, name);
-  assert.equal(await page.evaluate(() => sessionStorage.getItem('totp-lab-room:control')), null);
   const before = await (await fetch(new URL('api/clock', server.url))).json();
   const refused = await page.evaluate(
     async () =>

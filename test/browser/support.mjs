@@ -101,7 +101,15 @@ export async function openDemo({ serverArgs = [], browserArgs = [], timeout = 50
   const browser = await launchBrowser(browserArgs);
   const page = await browser.page();
   page.setDefaultTimeout(timeout);
-  await page.goto(server.url);
+  try {
+    // The first load starts a cold browser: on a busy machine that alone can take several seconds.
+    await page.goto(server.url, { timeout: Math.max(timeout, 30_000) });
+  } catch (error) {
+    // A page that never loaded must not leave its server running (the test would never end).
+    await browser.close();
+    await server.stop();
+    throw error;
+  }
   return {
     server,
     browser,

@@ -1,21 +1,9 @@
 // The e-mail commands of `demo --interactive`: choosing e-mail, the mailed codes in the inbox
 // (masked unless --show-secrets), logging in with one, and the password change an expired password needs.
 import { describe, expect, it } from 'vitest';
-import { run } from '../../src/cli/main.js';
+import { playInteractive } from '../support/interactive.js';
 
-async function play(lang: 'hu' | 'en', typed: string[], ...flags: string[]) {
-  const out: string[] = [];
-  const code = await run(['demo', '--interactive', '--lang', lang, '--no-qr', ...flags], {
-    out: (l) => out.push(l),
-    err: (l) => out.push(l),
-    env: {},
-    isTty: false,
-    lines: async function* () {
-      yield* typed;
-    },
-  });
-  return { code, text: out.join('\n') };
-}
+const play = playInteractive;
 
 const mailLines = (text: string) => text.split('\n').filter((l) => l.startsWith('  │ '));
 // One code a minute at most: the login code is asked for a minute after the setup code.

@@ -48,7 +48,7 @@ describe('interactive demo', () => {
     expect(r.text).not.toMatch(/\b(added|duplicate)\b/);
     expect(r.text).not.toContain('[phone]');
     expect(r.text).toContain('[telefon]');
-    expect(r.text).toContain('drift <telefon|tablet> <mp>');
+    expect(r.text).toContain('drift <telefon|táblagép> <mp>');
   });
 
   it('confirms a fault and its end', async () => {
@@ -99,10 +99,10 @@ describe('interactive demo', () => {
       return out.join('\n');
     };
     const masked = await enrolled('--no-qr');
-    expect(masked).toMatch(/törlőkód: \d{4}( •{4}){4}/);
+    expect(masked).toMatch(/deletion code \(törlőkód\): \d{4}( •{4}){4}/);
     expect(masked).not.toMatch(/[▀▄█]{10}/);
     const shown = await enrolled('--show-secrets');
-    expect(shown).toMatch(/törlőkód: \d{4}( \d{4}){4}/);
+    expect(shown).toMatch(/deletion code \(törlőkód\): \d{4}( \d{4}){4}/);
     expect(shown).toMatch(/[▀▄█]{10}/);
   });
 

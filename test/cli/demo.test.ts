@@ -7,7 +7,7 @@ describe('totp-lab demo', () => {
     const r = await cli('demo', '--lang', 'en', '--no-qr');
     expect(r.code).toBe(0);
     expect(r.stderr).toBe('');
-    expect(r.stdout).toContain('16 of 16 scenarios behaved as expected.');
+    expect(r.stdout).toContain('19 of 19 scenarios behaved as expected.');
     expect(r.stdout).not.toContain('✗ expected');
   });
 
@@ -22,7 +22,7 @@ describe('totp-lab demo', () => {
 
   it('lists the scenarios', async () => {
     const r = await cli('demo', '--list', '--lang', 'en');
-    expect(r.stdout.split('\n')).toHaveLength(16);
+    expect(r.stdout.split('\n')).toHaveLength(19);
     expect(r.stdout).toContain('clock-drift');
   });
 
@@ -89,7 +89,7 @@ describe('totp-lab demo', () => {
     expect(text).toContain('✓ Registered.');
     expect(text).toMatch(/\[phone\] Ügyfélkapu\+ \(kovacs\.janos\)  \d{3} \d{3}/);
     expect(text).toContain('✗ The username or the password is incorrect');
-    expect(text).toContain('login-refused');
+    expect(text).toContain('code refused (not set up)');
     expect(text).toContain('Unknown command: bogus');
   });
 });

@@ -28,6 +28,8 @@ const SEARCHES = new Set(['startsWith', 'endsWith', 'includes', 'indexOf', 'last
 const NOT_SECRET: Record<string, string> = {
   'node/lock-file.ts: codeOf(error) === code': 'an errno code such as EEXIST',
   'node/file-store.ts: (error as { code?: unknown }).code === code': 'an errno code such as ENOENT',
+  "sim/scenarios/same-qr-two-apps.ts: codeOn(ctx, 'other phone') === code":
+    "what two phones show, compared in a scenario's narration (no service checks it)",
 };
 
 function sourceFiles(dir: string): string[] {

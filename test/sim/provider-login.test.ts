@@ -60,7 +60,7 @@ describe('login and the replay guard (RFC 6238 §5.2)', () => {
     const { provider } = lab({ language: 'en' });
     expect(await provider.login({ username: 'x', password: 'y', code: '000000' })).toMatchObject({
       message:
-        'The username or the password is incorrect, or you are not entitled to use the selected identification service',
+        'The username or the password is incorrect, or you are not entitled to use the selected identification service.',
     });
     provider.language = 'hu';
     expect(await provider.login({ username: 'x', password: 'y', code: '000000' })).toEqual(GENERIC_HU);

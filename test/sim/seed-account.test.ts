@@ -279,4 +279,17 @@ describe('removing an account', () => {
       ok: true,
     });
   });
+
+  it("takes the account's attempt trail with it, so a new account of that name starts clean", async () => {
+    const { provider, store } = lab();
+    await provider.seedAccount({ username: 'anna', password: PASSWORD, factor: 'none' });
+    const refused = await provider.login({ username: 'anna', password: 'wrong-password-1', code: '000000' });
+    expect(refused).toMatchObject({ ok: false });
+    expect((await provider.explainAttempts('anna')).attempts.length).toBe(1);
+    expect(await store.keys('attempts:')).toEqual(['attempts:anna']);
+    await provider.removeAccount('anna');
+    expect(await store.keys()).toEqual([]);
+    await provider.seedAccount({ username: 'anna', password: PASSWORD, factor: 'none' });
+    expect((await provider.explainAttempts('anna')).attempts).toEqual([]);
+  });
 });

@@ -11,7 +11,7 @@ for (const [kind, load] of [
 ]) {
   test(`${kind}: the happy path plays to the end and passes`, async () => {
     const [{ SCENARIOS, runScenario }, { qrCamera }] = await load();
-    assert.equal(SCENARIOS.length, 16);
+    assert.equal(SCENARIOS.length, 19);
     const report = await runScenario(SCENARIOS[0], { camera: qrCamera, lang: 'hu' });
     assert.equal(report.passed, true);
     assert.ok(report.events.some((e) => e.type === 'qr'));

@@ -153,6 +153,11 @@ export const METHOD_CALLS: CallSpec[] = [
     args: () => [{ username: 'anna', code: '123456' }],
   },
   {
+    name: 'provider.explainAttempts',
+    fn: f(async (u: string, o: never) => (await withUser()).explainAttempts(u, o)),
+    args: () => ['anna', { language: 'en', limit: 5 }],
+  },
+  {
     name: 'provider.seedAccount',
     fn: f((i: never) => provider().seedAccount(i)),
     args: () => [

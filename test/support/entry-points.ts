@@ -346,6 +346,20 @@ export const CORE_CALLS: CallSpec[] = [
     args: () => [core.createAuthenticator({ clock: clock() }).toJSON()],
   },
   { name: 'formatMessage', fn: f(core.formatMessage), args: () => ['hu', 'login.refused', {}] },
+  { name: 'formatSpan', fn: f(core.formatSpan), args: () => ['hu', 40_000, 'accusative'] },
+  {
+    name: 'describeAuditEvent',
+    fn: f(core.describeAuditEvent),
+    args: () => [{ seq: 1, time: T, type: 'login-refused', username: 'anna', reason: 'wrong-code' }, 'hu'],
+  },
+  {
+    name: 'explainAttempt',
+    fn: f(core.explainAttempt),
+    args: () => [
+      { time: T, event: 'login-refused', reason: 'activation-pending', params: { activeFrom: T + 40_000 } },
+      { language: 'en', now: T, timeZone: 'Europe/Budapest' },
+    ],
+  },
   { name: 'throttleDelayMs', fn: f(core.throttleDelayMs), args: () => [3, { ...core.DEFAULT_THROTTLE }] },
   { name: 'hashPassword', fn: f(core.hashPassword), args: () => ['jelszo', { ...LOW }, testing.seededRandom(3)] },
   {
@@ -403,7 +417,7 @@ export const CORE_CALLS: CallSpec[] = [
   {
     name: 'createAuthenticator',
     fn: f(core.createAuthenticator),
-    args: () => [{ clock: clock(), driftMs: 0, random: testing.seededRandom(6) }],
+    args: () => [{ clock: clock(), driftMs: 0, random: testing.seededRandom(6), app: 'sha1-only' }],
   },
   { name: 'createMemoryMailbox', fn: f(core.createMemoryMailbox), args: () => [10] },
   {

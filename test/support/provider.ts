@@ -62,7 +62,7 @@ export const GENERIC_HU = {
   ok: false,
   messageKey: 'login.refused',
   message:
-    'A felhasználónév vagy a jelszó helytelen, vagy Ön nem jogosult a kiválasztott azonosítási szolgáltatás igénybevételére',
+    'A felhasználónév vagy a jelszó helytelen, vagy Ön nem jogosult a kiválasztott azonosítási szolgáltatás igénybevételére.',
 };
 
 /** The reasons recorded for refusals, in order. */

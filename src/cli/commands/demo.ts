@@ -1,6 +1,7 @@
 import { SCENARIOS, findScenario, startScenario } from '../../sim/scenarios/index.js';
 import { isLanguage, type Language } from '../../sim/language.js';
 import { parse, quoteArg } from '../args.js';
+import { attemptForJson, followAttempts, formatAttempt } from '../../demo/terminal/explain.js';
 import { eventForJson, formatEvent, zoneNote } from '../../demo/terminal/format.js';
 import { createStyle, localeLanguage, wantsColor } from '../../demo/terminal/style.js';
 import type { ScenarioEvent } from '../../sim/scenarios/types.js';
@@ -22,11 +23,13 @@ everything at once.
 
 Options:
   --language <hu|en>    language (default: Hungarian if the locale is Hungarian)
-                        (--language is the older name, still accepted)
+                        (--lang is the older name, still accepted)
   --scenario <id>       play one scenario (see --list)
   --list                list the scenarios
   --step                one step per Enter (the default on a terminal)
   --all                 everything at once (the default when piped or with --json)
+  --explain             after each refused step, why the service refused (its
+                        hidden reason) and what to tell the participant
   --interactive         play it yourself: type codes, move time with time +30s
                         (the clock stands still until you move it)
   --state <file>        with --interactive: keep the service's state and audit
@@ -49,6 +52,7 @@ Options:
         scenario: { type: 'string' },
         list: { type: 'boolean' },
         interactive: { type: 'boolean' },
+        explain: { type: 'boolean' },
         step: { type: 'boolean' },
         all: { type: 'boolean' },
         state: { type: 'string' },
@@ -90,6 +94,7 @@ Options:
         style,
         stateFile: values.state,
         showSecrets,
+        explain: Boolean(values.explain),
         qr: !values['no-qr'],
       }).finally(() => mail.close());
       return outcome === 'played' ? EXIT_OK : EXIT_USAGE;
@@ -120,10 +125,15 @@ Options:
     let first = true;
     for (const scenario of chosen as typeof SCENARIOS) {
       const played = startScenario(scenario, { camera: qrCamera, language, onEvent: show });
+      const explained = values.explain ? followAttempts(played.context.provider, language) : null;
       while (!played.done) {
         if (stepping && !first && !(await nextPressed())) return EXIT_OK;
         first = false;
         await played.next();
+        for (const found of explained ? await explained() : []) {
+          if (values.json) io.out(JSON.stringify(attemptForJson(found)));
+          else for (const line of formatAttempt(found, language, style)) io.out(line);
+        }
       }
       reports.push({ id: scenario.id, passed: played.passed, failedStep });
     }
@@ -144,7 +154,7 @@ Options:
   },
 };
 
-/** --language, or its older name --language, checked once; the locale's language when neither is given. */
+/** --language, or its older name --lang, checked once; the locale's language when neither is given. */
 function demoLanguage(
   language: string | undefined,
   alias: string | undefined,
@@ -159,7 +169,7 @@ function demoLanguage(
   }
   if (language !== undefined && alias !== undefined && language !== alias) {
     throw new UsageError(
-      `demo: --language and its older name --language disagree: ${quoteArg(language)} and ${quoteArg(alias)}`,
+      `demo: --language and its older name --lang disagree: ${quoteArg(language)} and ${quoteArg(alias)}`,
     );
   }
   return (language ?? alias ?? localeLanguage(env)) as Language;

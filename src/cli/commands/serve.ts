@@ -30,8 +30,10 @@ the control API under /control/ (clock, faults, unlock, audit log, reset;
 bearer token) and the OpenAPI document at /openapi.json. Every instance on
 one --store shares accounts, sessions, the simulated clock and the faults.
 The page then runs in room mode: its site talks to this service, so every
-browser in the room uses one service, and the trainer's address (printed,
-with the token after #control=) adds the clock and fault controls.
+browser in the room uses one service, and the trainer's one-time link
+(printed; it works once, then the browser keeps a control cookie) adds the
+clock and fault controls and the room view. Another link: POST
+/control/trainer-link with the bearer token.
 A store is a file path (JSON), a sqlite: URL or .db/.sqlite file (SQLite), or
 a postgres:// URL (PostgreSQL; install the pg package).
 
@@ -71,6 +73,8 @@ Options:
   --session-lifetime <hours>  the longest a session lives after its login,
                       used or not, on the simulated clock (default 12)
   --language <hu|en>  the language of the service's messages (default hu)
+  --profile <p>       standard (default) or ugyfelkapu: the real site's 90 s
+                      activation wait after Befejezés (use it for a room)
   --hash-iterations <n>  password hashing cost (default 600000; lower it
                       only for tests and demos)
   --smtp <url>        send the service's mail to this SMTP server (better:
@@ -111,6 +115,7 @@ Example:
         'session-lifetime': { type: 'string' },
         language: { type: 'string' },
         'hash-iterations': { type: 'string' },
+        profile: { type: 'string' },
         smtp: { type: 'string' },
         'smtp-allow-insecure-auth': { type: 'boolean' },
         oidc: { type: 'boolean' },
@@ -136,6 +141,7 @@ Example:
       'language',
       'hash-iterations',
       'session-lifetime',
+      'profile',
       'smtp',
       'smtp-allow-insecure-auth',
       'oidc',
@@ -145,6 +151,9 @@ Example:
     if (!values.oidc && oidcOnly.length > 0) throw new UsageError(`--${oidcOnly[0]} needs --oidc`);
     const language = values.language ?? DEFAULT_LANGUAGE;
     if (!isLanguage(language)) throw new UsageError(`--language must be hu or en, got ${JSON.stringify(language)}`);
+    const profile = values.profile;
+    if (profile !== undefined && profile !== 'standard' && profile !== 'ugyfelkapu')
+      throw new UsageError(`--profile must be standard or ugyfelkapu, got ${JSON.stringify(profile)}`);
     const hashIterations =
       values['hash-iterations'] === undefined ? undefined : parseInteger(values['hash-iterations'], 'hash-iterations');
     const corsOrigin = values['cors-origin'];
@@ -165,6 +174,7 @@ Example:
           corsOrigins: values['cors-origin'] === undefined ? [] : [values['cors-origin']],
           hashIterations,
           language,
+          ...(profile !== undefined && { profile }),
           env: io.env,
           smtp: values.smtp,
           smtpAllowInsecureAuth: values['smtp-allow-insecure-auth'] === true,
@@ -208,13 +218,14 @@ Example:
     if (api !== undefined) {
       io.out(`HTTP API: ${server.url}api/ (OpenAPI document: ${server.url}openapi.json)`);
       if (pageBuilt) io.out(`Room (participants): ${server.url}`);
-      // The token goes in the fragment, which browsers never send to a server; this line is the only
-      // place a generated token is shown.
+      // The generated token is shown on this one line only. The trainer's page gets a one-time
+      // link instead (in the fragment, which browsers never send): the page trades it for a control
+      // cookie, so the address left in the browser's history opens nothing.
       if (api.control === null) io.out('Control API: off');
       else {
-        io.out(`Control API: ${server.url}control/ with the bearer token in the trainer's address`);
         const token = api.control.generated ? api.control.token : '<the token you gave>';
-        io.out(`Trainer (keep to yourself): ${server.url}#control=${token}`);
+        io.out(`Control API: ${server.url}control/ (bearer token: ${token})`);
+        if (pageBuilt) io.out(`Trainer (one-time link, keep to yourself): ${server.url}#trainer=${api.trainerLink}`);
       }
       if (values.oidc)
         io.out(`OpenID Connect: ${values['oidc-issuer'] ?? issuerOf(server.url)}/.well-known/openid-configuration`);

@@ -5,6 +5,7 @@
 import type { ScenarioEvent } from '../../sim/scenarios/index.js';
 import type { Language } from '../../index.js';
 import type { AccountView } from '../../index.js';
+import { formatJump, formatLanding } from './jump.js';
 import type { Style } from './style.js';
 
 export interface FormatOptions {
@@ -24,9 +25,10 @@ const WORDS = {
     expected: 'elvárt',
     none: '(nincs fiók)',
     masked: 'a többi rejtve; --show-secrets mutatja',
+    qrLeftOut: '(a kép kihagyva: --no-qr)',
+    deletionCode: 'törlőkód',
     drift: (seconds: number, behind: boolean) =>
       `órája ${seconds % 60 === 0 ? `${seconds / 60} percet` : `${seconds} mp-et`} ${behind ? 'késik' : 'siet'}`,
-    units: { h: 'óra', min: 'perc', s: 'mp' },
     zone: 'Az időpontok budapesti idő szerint értendők (a szolgáltatás is így írja ki őket).',
   },
   en: {
@@ -37,9 +39,10 @@ const WORDS = {
     expected: 'expected',
     none: '(no accounts)',
     masked: 'rest hidden; --show-secrets shows it',
+    qrLeftOut: '(picture left out: --no-qr)',
+    deletionCode: 'deletion code (törlőkód)',
     drift: (seconds: number, behind: boolean) =>
       `clock ${seconds % 60 === 0 ? `${seconds / 60} min` : `${seconds} s`} ${behind ? 'behind' : 'ahead'}`,
-    units: { h: 'h', min: 'min', s: 's' },
     zone: 'All times are UTC.',
   },
 } as const;
@@ -72,15 +75,6 @@ export function zoneNote(language: Language): string {
   return WORDS[language].zone;
 }
 
-/** A jump in time: "+30 mp", "+2 perc", "+1 óra" (or s, min, h). */
-function duration(ms: number, language: Language): string {
-  const u = WORDS[language].units;
-  if (ms >= 86_400_000 && ms % 86_400_000 === 0) return `${ms / 86_400_000} ${language === 'hu' ? 'nap' : 'days'}`;
-  if (ms >= 3_600_000 && ms % 3_600_000 === 0) return `${ms / 3_600_000} ${u.h}`;
-  if (ms >= 60_000 && ms % 60_000 === 0) return `${ms / 60_000} ${u.min}`;
-  return `${Math.round(ms / 1000)} ${u.s}`;
-}
-
 /** Masks all but the first group of a törlőkód. */
 export function maskDeletionCode(code: string): string {
   const [first, ...rest] = code.split(' ');
@@ -105,23 +99,23 @@ export function formatEvent(event: ScenarioEvent, o: FormatOptions): string[] {
       return ['', `${s.cyan('▸')} ${event.say}`];
     case 'time':
       return [
-        `  ⏱ +${duration(event.advancedMs, o.language)} → ${clockTime(event.now, o.language)}${event.note ? ` ${event.note}` : ''}`,
+        `  ⏱ +${formatJump(event.now - event.advancedMs, event.now, o.language)} → ${formatLanding(event.now - event.advancedMs, event.now, clockTime(event.now, o.language), o.language)}${event.note ? ` ${event.note}` : ''}`,
       ];
     case 'qr':
+      // Without the picture (--no-qr) the caption's colon would announce nothing: it says so instead.
+      if (!o.drawQr) return [`  ${s.cyan(`[${event.who}]`)} ${event.caption.replace(/:\s*$/, '')} ${w.qrLeftOut}`];
       return [
         `  ${s.cyan(`[${event.who}]`)} ${event.caption}`,
-        ...(o.drawQr
-          ? o
-              .drawQr(event.text)
-              .split('\n')
-              .map((line) => `  ${line}`)
-          : []),
+        ...o
+          .drawQr(event.text)
+          .split('\n')
+          .map((line) => `  ${line}`),
       ];
     case 'site':
       return [`  ${s.cyan(`[${w.site}]`)} ${event.ok ? s.green('✓') : s.red('✗')} ${event.message}`];
     case 'deletion-code':
       return [
-        `  ${s.cyan(`[${w.site}]`)} törlőkód: ${s.bold(o.showSecrets ? event.code : maskDeletionCode(event.code))}${o.showSecrets ? '' : ` (${w.masked})`}`,
+        `  ${s.cyan(`[${w.site}]`)} ${w.deletionCode}: ${s.bold(o.showSecrets ? event.code : maskDeletionCode(event.code))}${o.showSecrets ? '' : ` (${w.masked})`}`,
       ];
     case 'mail': {
       // The inbox line: the code masked (it works for minutes) unless secrets are shown, never the address.

@@ -3,11 +3,10 @@
  * login code, the inbox (codes masked unless secrets are shown; `open` reads one mail in full, as
  * the user opening it would), and the password change that an expired password requires.
  */
-import { createMemoryMailbox, type MailMessage, type Mailer, type MemoryMailbox, type Provider } from '../../index.js';
+import { createMemoryMailbox, type MailMessage, type Mailer, type MemoryMailbox } from '../../index.js';
 import { clockTime } from './format.js';
+import { passwordPage, type DemoSession } from './interactive-session.js';
 import { DEMO_USER as USER, EMAIL_SAY } from './interactive-texts.js';
-import type { Language } from '../../index.js';
-import type { Style } from './style.js';
 
 /** The demo's inbox, and the mailer the service gets: the inbox alone, or another mailer first. */
 export function demoMailer(also: Mailer | undefined): { inbox: MemoryMailbox; mailer: Mailer } {
@@ -30,20 +29,6 @@ export function maskCodes(text: string): string {
   return text.replace(/\b\d{6}\b/g, '••••••');
 }
 
-export interface EmailCommandContext {
-  provider: Provider;
-  inbox: MemoryMailbox;
-  language: Language;
-  style: Style;
-  showSecrets: boolean;
-  out(line: string): void;
-  site(result: { ok: boolean; message: string }): void;
-  fail(text: string): void;
-  /** The user's current password (it changes with `password`). */
-  password(): string;
-  setPassword(password: string): Promise<void>;
-}
-
 /** The newest code in the inbox (what the user copies from the mail), or undefined. */
 export function newestMailedCode(inbox: MemoryMailbox): string | undefined {
   const newest = inbox.messages(USER.email).at(-1);
@@ -51,7 +36,7 @@ export function newestMailedCode(inbox: MemoryMailbox): string | undefined {
 }
 
 /** The e-mail commands: runs `command` when it is one of them; false when it is not. */
-export function emailCommands(c: EmailCommandContext): (command: string, args: string[]) => Promise<boolean> {
+export function emailCommands(c: DemoSession): (command: string, args: string[]) => Promise<boolean> {
   // The e-mail setup waiting for its confirmation code.
   let setupId: string | null = null;
   return (command, args) =>
@@ -62,7 +47,7 @@ export function emailCommands(c: EmailCommandContext): (command: string, args: s
 }
 
 async function runEmailCommand(
-  c: EmailCommandContext,
+  c: DemoSession,
   command: string,
   args: string[],
   setup: { get(): string | null; set(id: string | null): void },
@@ -100,13 +85,9 @@ async function runEmailCommand(
       return true;
     }
     case 'send-code': {
-      const r = await c.provider.verifyPassword({ username, password: c.password() });
-      if (!r.ok) {
-        c.site(r);
-        return true;
-      }
-      if (r.passwordWarning !== undefined) c.site({ ok: true, message: r.passwordWarning.message });
-      if (r.secondFactor !== 'email') {
+      // The password page (unless passed already), then "Kód küldése" on the code page.
+      if (!(await passwordPage(c))) return true;
+      if ((await c.provider.accountStatus(username)).factor !== 'email') {
         c.fail(say.notEmail);
         return true;
       }
@@ -147,7 +128,7 @@ async function runEmailCommand(
   }
 }
 
-function showMail(c: EmailCommandContext, message: MailMessage): void {
+function showMail(c: DemoSession, message: MailMessage): void {
   const say = EMAIL_SAY[c.language];
   c.out(`  ${c.style.cyan(`[${say.mail}]`)} ${clockTime(message.sentAt, c.language)}  ${message.from} → ${message.to}`);
   c.out(`  ${c.style.bold(message.subject)}`);

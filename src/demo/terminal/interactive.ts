@@ -4,14 +4,12 @@
  * runs out while the room is listening.
  */
 import {
-  InvalidArgumentError,
   LOW_COST_HASHING_FOR_TESTS,
   MemoryStore,
   createAuthenticator,
   createProvider,
   isTotpLabError,
   manualClock,
-  parseTimeInput,
   type AuditEvent,
   type Authenticator,
   type Language,
@@ -19,9 +17,14 @@ import {
   type Store,
   type StoreValue,
 } from '../../index.js';
-import { clockTime, formatEvent } from './format.js';
-import { demoMailer, emailCommands, newestMailedCode } from './interactive-email.js';
-import { DEMO_USER as USER, PHONES, SAY, scanStatus, type PhoneId } from './interactive-texts.js';
+import { followAttempts, formatAttempt } from './explain.js';
+import { formatEvent } from './format.js';
+import { demoMailer, emailCommands } from './interactive-email.js';
+import { phoneCommands } from './interactive-phones.js';
+import type { DemoSession } from './interactive-session.js';
+import { siteCommands } from './interactive-site.js';
+import { DEMO_USER as USER, PHONES, SAY, type PhoneId } from './interactive-texts.js';
+import { moveTime } from './interactive-time.js';
 import type { Style } from './style.js';
 import type { DemoIo, DemoOutcome } from './io.js';
 
@@ -40,6 +43,8 @@ export interface InteractiveOptions {
   stateFile: string | undefined;
   showSecrets: boolean;
   qr: boolean;
+  /** After each command, why the service refused (its hidden reason) and what to tell the participant. */
+  explain?: boolean;
   /** Where the service's mail goes besides the inbox shown here (an SMTP server, say). */
   mailer?: Mailer | undefined;
 }
@@ -95,81 +100,34 @@ export async function runInteractive(o: InteractiveOptions): Promise<DemoOutcome
     for (const line of formatEvent(event, { language, style, showSecrets: o.showSecrets, drawQr })) io.out(line);
   };
   let password = (await store.get<string>(PASSWORD_KEY)) ?? USER.password;
-  const fail = (text: string) => io.out(`  ${style.red('✗')} ${text}`);
-  const done = (text: string) => io.out(`  ${style.green('✓')} ${text}`);
-  // One name per phone in each language; either language's name is understood when typed.
-  const idOf = (name: string | undefined): PhoneId | undefined => {
-    if (name === undefined) return 'phone';
-    return (Object.keys(PHONES) as PhoneId[]).find(
-      (id) => PHONES[id].hu === name.toLowerCase() || PHONES[id].en === name.toLowerCase(),
-    );
-  };
-  const showPhone = (id: PhoneId, numbered = false) => {
-    const phone = phones.get(id)!;
-    show({ type: 'phone', phone: PHONES[id][language], driftMs: phone.driftMs, accounts: phone.list() });
-    if (numbered && phone.list().length > 1)
-      io.out(
-        `  (${phone
-          .list()
-          .map((a, i) => `${i + 1}: ${a.issuer ?? a.account}`)
-          .join(', ')})`,
-      );
-  };
-  let screenUri: string | null = null;
-  let enrollmentId: string | null = null;
-  /** The site's answer to "enroll" or "device-change": on success, a QR code on screen. */
-  const showSetup = (r: Awaited<ReturnType<typeof provider.startEnrollment>>) => {
-    show({ type: 'site', ok: r.ok, message: r.message });
-    if (!r.ok) return;
-    screenUri = r.keyUri;
-    enrollmentId = r.enrollmentId;
-    show({
-      type: 'qr',
-      who: language === 'hu' ? 'oldal' : 'site',
-      text: r.keyUri,
-      caption: language === 'hu' ? 'A QR-kód a képernyőn:' : 'The QR code on the screen:',
-    });
-  };
-  const moveTo = (target: number, advancedMs: number) => {
-    // JavaScript dates end at 8.64e15 ms (ECMA-262 §21.4.1.1); a longer jump is refused, not obeyed.
-    if (!(target <= 8.64e15)) return fail(say.tooLong);
-    if (target < clock.now()) return fail(say.backwards);
-    clock.set(target);
-    show({ type: 'time', now: clock.now(), advancedMs, note: '' });
-  };
-  const timeCommand = (arg: string | undefined) => {
-    if (arg === undefined) return io.out(`  ${say.now}: ${clockTime(clock.now(), language)}`);
-    const jump = /^\+(\d+)(s|m|h|d)$/.exec(arg);
-    if (jump) {
-      const ms =
-        Number(jump[1]) * { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 }[jump[2] as 's' | 'm' | 'h' | 'd'];
-      return moveTo(clock.now() + ms, ms);
-    }
-    if (arg.startsWith('+')) return fail(say.timeUsage);
-    try {
-      const target = parseTimeInput(arg);
-      moveTo(target, target - clock.now());
-    } catch (error) {
-      if (!(error instanceof InvalidArgumentError)) throw error;
-      fail(error.message);
-    }
-  };
-
-  const email = emailCommands({
+  const session: DemoSession = {
     provider,
     inbox,
+    clock,
+    camera: qrCamera,
     language,
     style,
     showSecrets: o.showSecrets,
+    phones,
+    screen: { uri: null, enrollmentId: null, codePageUntil: 0 },
+    installApp(id, app) {
+      const phone = createAuthenticator({ clock, camera: qrCamera, language, app, driftMs: phones.get(id)!.driftMs });
+      phones.set(id, phone);
+      return phone;
+    },
     out: (line) => io.out(line),
+    fail: (text) => io.out(`  ${style.red('✗')} ${text}`),
+    done: (text) => io.out(`  ${style.green('✓')} ${text}`),
+    show,
     site: (r) => show({ type: 'site', ok: r.ok, message: r.message }),
-    fail,
     password: () => password,
-    setPassword: async (next) => {
+    async setPassword(next) {
       password = next;
       await store.update(PASSWORD_KEY, () => next);
     },
-  });
+  };
+  const handlers = [siteCommands(session, audit), phoneCommands(session), emailCommands(session)];
+  const explained = o.explain ? followAttempts(provider, language) : null;
   io.out(say.help);
   io.out('');
   io.out(say.paused);
@@ -177,151 +135,33 @@ export async function runInteractive(o: InteractiveOptions): Promise<DemoOutcome
   ask();
   for await (const raw of io.lines()) {
     const [command = '', ...args] = raw.trim().split(/\s+/);
-    const site = (r: { ok: boolean; message: string }) => show({ type: 'site', ok: r.ok, message: r.message });
     // A step out of order or a bad value is told and the demo goes on; a damaged state file ends it.
     try {
-      switch (command) {
-        case '':
-          break;
-        case 'help':
-          io.out(say.help);
-          break;
-        case 'quit':
-        case 'exit':
-          await save();
-          return 'played';
-        case 'time':
-          timeCommand(args[0]);
-          break;
-        case 'register':
-          site(await provider.register({ ...USER, password }));
-          break;
-        case 'enroll':
-          showSetup(
-            await provider.startEnrollment({
-              username: USER.username,
-              password,
-              ...(args.length > 0 && { code: args[0] === 'mail' ? (newestMailedCode(inbox) ?? '') : args.join('') }),
-            }),
-          );
-          break;
-        case 'scan':
-        case 'type': {
-          const id = idOf(args[0]);
-          if (!id || !screenUri) {
-            fail(say.noQr);
-            break;
-          }
-          const phone = phones.get(id)!;
-          const result = command === 'scan' ? await phone.scan(qrCamera.render(screenUri)) : phone.addKeyUri(screenUri);
-          io.out(`  ${scanStatus(result, language)}`);
-          showPhone(id, true);
-          break;
-        }
-        case 'phones':
-          for (const id of phones.keys()) showPhone(id, true);
-          break;
-        case 'delete': {
-          const id = idOf(args[0]);
-          const n = Number(args[1]);
-          const account = id && Number.isInteger(n) ? phones.get(id)!.list()[n - 1] : undefined;
-          if (!id || !account) {
-            fail(say.deleteUsage);
-            break;
-          }
-          const phone = phones.get(id)!;
-          io.out(`  ${phone.requestDelete(account.id).warning}`);
-          if (phone.confirmDelete(account.id).deleted) done(say.deleted);
-          showPhone(id, true);
-          break;
-        }
-        case 'confirm': {
-          if (!enrollmentId) {
-            fail(say.first);
-            break;
-          }
-          const r = await provider.confirmEnrollment({ enrollmentId, code: args.join('') });
-          site(r);
-          if (r.ok) show({ type: 'deletion-code', code: r.deletionCode });
-          break;
-        }
-        case 'finish': {
-          if (!enrollmentId) {
-            fail(say.first);
-            break;
-          }
-          const r = await provider.finishEnrollment({ enrollmentId, deletionCodeSaved: true });
-          site(r);
-          if (r.ok) screenUri = enrollmentId = null;
-          break;
-        }
-        case 'login':
-          site(
-            await provider.login({
-              username: USER.username,
-              password,
-              code: args[0] === 'mail' ? (newestMailedCode(inbox) ?? '') : args.join(''),
-            }),
-          );
-          break;
-        case 'device-change':
-          showSetup(await provider.startDeviceChange({ username: USER.username, password, code: args.join('') }));
-          break;
-        case 'redeem':
-          site(
-            await provider.redeemDeletionCode({
-              username: USER.username,
-              password,
-              deletionCode: args.join(' '),
-            }),
-          );
-          break;
-        case 'drift': {
-          const id = idOf(args[0]);
-          const seconds = Number(args[1]);
-          if (!id || args[0] === undefined || !Number.isFinite(seconds)) {
-            fail(say.driftUsage);
-            break;
-          }
-          phones.get(id)!.setDrift(seconds * 1000);
-          showPhone(id);
-          break;
-        }
-        case 'fault': {
-          const kind = args[0];
-          if (kind === 'off') {
-            provider.faults.clear();
-            done(say.faultOff);
-          } else if (kind === 'maintenance' || kind === 'outage' || kind === 'timeout') {
-            provider.faults.start(kind);
-            done(say.faultOn(kind));
-          } else fail(say.faultUsage);
-          break;
-        }
-        case 'unlock':
-          await provider.unlock(USER.username);
-          done(say.unlocked);
-          break;
-        case 'audit':
-          if (audit.length === 0) io.out(`  ${say.auditEmpty}`);
-          for (const e of audit.slice(-100))
-            io.out(`  ${clockTime(e.time, language)} ${e.type}${e.reason ? ` (${e.reason})` : ''}`);
-          break;
-        default: {
-          // "+30s" is short for "time +30s".
-          if (command.startsWith('+')) timeCommand(command);
-          else if (!(await email(command, args))) io.out(say.unknown(shorten(command)));
-        }
-      }
+      if (command === 'quit' || command === 'exit') break;
+      if (command === 'help') io.out(say.help);
+      else if (command === 'time' || command.startsWith('+')) moveTime(session, command === 'time' ? args[0] : command);
+      else if (command !== '' && !(await firstTaker(handlers, command, args))) io.out(say.unknown(shorten(command)));
+      for (const found of explained ? await explained() : [])
+        for (const line of formatAttempt(found, language, style)) io.out(line);
     } catch (error) {
       if (!isTotpLabError(error) || error.code === 'STORE_ERROR') throw error;
-      fail(error.message.split('\n')[0]!);
+      session.fail(error.message.split('\n')[0]!);
     }
     await save();
     ask();
   }
   await save();
   return 'played';
+}
+
+/** Runs the first handler that knows `command`; false when none does. */
+async function firstTaker(
+  handlers: ReadonlyArray<(command: string, args: string[]) => Promise<boolean>>,
+  command: string,
+  args: string[],
+): Promise<boolean> {
+  for (const handle of handlers) if (await handle(command, args)) return true;
+  return false;
 }
 
 /** A typed word for a message: control characters blanked, cut to 40 characters. */

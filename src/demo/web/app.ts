@@ -3,8 +3,6 @@
  * phones, what the site shows, and the last typed code, all saved after every change.
  */
 import {
-  DEFAULT_PERIOD,
-  DEFAULT_WINDOW,
   LOW_COST_HASHING_FOR_TESTS,
   createAuthenticator,
   createProvider,
@@ -13,7 +11,6 @@ import {
   type Language,
   type MailMessage,
   type Provider,
-  type StepView,
 } from '../../index.js';
 import { qrCamera } from '../../qr/index.js';
 import { WebStorageStore, type KeyValueStorage } from '../../browser/index.js';
@@ -59,7 +56,7 @@ export interface SiteState {
 /** Which step a typed code belonged to, worked out against the account's key (see {@link analyseTypedCode}). */
 export interface TypedCode {
   username: string;
-  /** The code's step, or null when it matches no step within ±{@link TYPED_SEARCH_STEPS}. */
+  /** The code's step, or null when it matches no step within ±TYPED_SEARCH_STEPS (typed-code.ts). */
   step: number | null;
   /** The server's step when it was typed. */
   serverStep: number;
@@ -69,9 +66,6 @@ export interface TypedCode {
   /** An e-mailed code: it belongs to no step, so the ruler shows only why it was refused. */
   email?: boolean;
 }
-
-/** How far either side of the server's step a typed code is looked for. */
-export const TYPED_SEARCH_STEPS = 20;
 
 /** The phones' names on screen (Telefon A, Telefon B). */
 export const PHONE_NAMES = ['A', 'B'] as const;
@@ -242,38 +236,4 @@ function readJson(text: string | null): unknown {
   } catch {
     return {};
   }
-}
-
-/**
- * Works out which step a typed code belonged to, before the service judges it (judging it spends
- * the step): the service's trainer view looks for the code under the account's key (or the
- * pending setup's key) over ±{@link TYPED_SEARCH_STEPS} steps. The service itself only says yes
- * or no; this is the picture behind its answer.
- */
-export async function analyseTypedCode(
-  app: DemoApp,
-  username: string,
-  code: string,
-  pendingKey: boolean,
-): Promise<Omit<TypedCode, 'accepted'>> {
-  const status = await app.provider.accountStatus(username).catch(() => null);
-  if (!pendingKey && status?.factor === 'email')
-    return { username: username.trim(), step: null, serverStep: Math.floor(app.clock.now() / 30_000), email: true };
-  const explained = await app.provider.explainCode({
-    username,
-    code,
-    key: pendingKey ? 'pending' : 'current',
-    searchSteps: TYPED_SEARCH_STEPS,
-  });
-  return { username: explained.username, step: explained.step, serverStep: explained.serverStep };
-}
-
-/** The service's period and window and an account's last accepted step (the replay guard). */
-export async function stepsOf(
-  app: DemoApp,
-  username: string,
-): Promise<Pick<StepView, 'period' | 'window' | 'lastStep'>> {
-  // The server keeps its replay guard to itself: in a room the ruler shows the defaults and no used steps.
-  if (app.room !== null) return { period: DEFAULT_PERIOD, window: DEFAULT_WINDOW, lastStep: -1 };
-  return app.provider.inspect(username);
 }

@@ -2,19 +2,13 @@
  * mountDemo(): the browser demo — the simulated Ügyfélkapu+ site and one or two phones side by
  * side, the trainer's controls, the time ruler and the scenarios — rendered into an element.
  */
+import { h, render } from 'preact';
 import { InvalidArgumentError, type Language } from '../../index.js';
 import type { KeyValueStorage } from '../../browser/index.js';
-import { clearDemo, loadDemo, type DemoApp } from './app.js';
-import { h } from './dom.js';
-import { guidePanel } from './guide.js';
-import { inboxPanel } from './inbox-panel.js';
-import { phonePanel } from './phone-panel.js';
-import type { RoomLink } from './room.js';
+import { DemoPage } from './page.js';
 import { applyPresentMode } from './present.js';
-import { timeRuler } from './ruler.js';
-import { scenarioPanel } from './scenario-panel.js';
-import { sitePanel } from './site-panel.js';
-import { trainerPanel } from './trainer-panel.js';
+import type { RoomLink } from './room.js';
+import { createSession, type DemoSession } from './session.js';
 
 /** Options of {@link mountDemo}. */
 export interface MountDemoOptions {
@@ -48,116 +42,66 @@ export function mountDemo(element: HTMLElement, options: MountDemoOptions = {}):
     throw new InvalidArgumentError(
       `"element" must be a DOM element, got ${element === null ? 'null' : `a value of type ${typeof element}`}`,
     );
-  const storage = options.storage ?? globalThis.localStorage;
   const prefix = options.storageKey ?? 'totp-lab';
-  const room = options.room ?? null;
-  const load = () => {
-    const loaded = loadDemo(storage, prefix, options.language, room);
-    room?.apply(loaded.clock);
-    return loaded;
-  };
-  let app: DemoApp = load();
-  let stops: Array<() => void> = [];
-  let tick: () => void = () => undefined;
-
-  function build(focusId?: string) {
-    for (const stop of stops) stop();
-    stops = [];
-    document.documentElement.lang = app.lang;
-    const ruler = timeRuler(app);
-    const guide = guidePanel(app, () => element);
-    const changed = () => {
-      void ruler.refresh();
-      void guide.refresh();
-      for (const p of phones) p.update();
-      inbox.update();
-    };
-    const site = sitePanel(app, changed);
-    const inbox = inboxPanel(app, site.typeCode);
-    const phones = Array.from({ length: app.phoneCount }, (_, i) =>
-      phonePanel(app, i, { siteCanvas: site.qrCanvas, typeCode: site.typeCode, changed }),
-    );
-    stops = phones.map((p) => p.stop);
-    const trainer = trainerPanel(app, {
-      changed,
-      setLanguage(lang) {
-        app.lang = lang;
-        app.provider.language = lang;
-        for (const phone of app.phones) phone.language = lang;
-        app.save();
-        build('language');
-      },
-      setActivationDelay(on) {
-        // The service is made with its profile: save, then build it again from the saved state.
-        app.activationDelay = on;
-        app.save();
-        app = load();
-        build('activation-delay');
-      },
-      setPhoneCount(count) {
-        app.phoneCount = count;
-        app.save();
-        build('second-phone');
-      },
-      reset() {
-        clearDemo(storage, prefix);
-        app = load();
-        app.save();
-        build();
-      },
-    });
-    element.replaceChildren(
-      h(
-        'header',
-        { class: 'top' },
-        h('h1', {}, app.t('title')),
-        h('p', { class: 'notice' }, app.t(room ? 'noticeRoom' : options.serverState ? 'noticeServerState' : 'notice')),
-      ),
-      trainer.el,
-      guide.el,
-      // The ruler sits in the stage, so presentation mode can put it beside the phones.
-      h(
-        'main',
-        { class: `stage phones-${app.phoneCount}` },
-        site.el,
-        h('div', { class: 'phones' }, ...phones.map((p) => p.el)),
-        ruler.el,
-        inbox.el,
-      ),
-      scenarioPanel(app).el,
-    );
-    let ticks = 0;
-    tick = () => {
-      // In a room, the server's clock and faults are read every other second.
-      if (room && ticks++ % 2 === 0)
-        void room
-          .sync(app.clock)
-          .then(() => (site.showFault(), tick()))
-          .catch(() => undefined);
-      // A code typed into a field moves the guide on too; once a second is enough for that.
-      void guide.refresh();
-      trainer.update();
-      for (const p of phones) p.update();
-      ruler.update();
-      inbox.update();
-    };
-    void ruler.refresh();
-    void guide.refresh();
+  const draw = (focusId?: string) => {
+    document.documentElement.lang = session.app.lang;
+    render(h(DemoPage, { session, key: session.generation }), element);
     if (focusId) element.querySelector<HTMLElement>(`[id^="${focusId}-"]`)?.focus();
-  }
-
+  };
+  const session = createSession(
+    element,
+    {
+      storage: options.storage ?? globalThis.localStorage,
+      prefix,
+      language: options.language,
+      room: options.room ?? null,
+      serverState: options.serverState === true,
+    },
+    draw,
+  );
   applyPresentMode();
   globalThis.addEventListener?.('hashchange', applyPresentMode);
-  build();
-  // One wake-up per simulated second, just after it turns (when clocks, codes and rings change),
-  // and none while the page is hidden: an idle page on a projector costs next to nothing.
+  element.replaceChildren();
+  draw();
+  const stopTicking = startTicking(session, () => draw());
+  if (typeof performance !== 'undefined') performance.mark('totp-lab:interactive');
+  const stopFollowing = followOtherWindows(session, prefix);
+  return {
+    unmount() {
+      stopTicking();
+      stopFollowing();
+      globalThis.removeEventListener?.('hashchange', applyPresentMode);
+      // Unmounting runs every panel's clean-up: webcams stop, timers end.
+      render(null, element);
+      element.replaceChildren();
+    },
+  };
+}
+
+/**
+ * One redraw per simulated second, just after it turns (when clocks, codes and rings change), and
+ * none while the page is hidden: an idle page on a projector costs next to nothing. In a room, the
+ * server's clock and faults are read every other second.
+ */
+function startTicking(session: DemoSession, redraw: () => void): () => void {
+  let ticks = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
+  const tick = () => {
+    const room = session.options.room;
+    if (room && ticks++ % 2 === 0)
+      void room
+        .sync(session.app.clock, session.app.lang)
+        .then(redraw)
+        .catch(() => undefined);
+    redraw();
+  };
   const schedule = () => {
     clearTimeout(timer);
     timer = undefined;
     if (globalThis.document?.hidden) return;
-    const now = app.clock.now();
-    const delay = app.clock.paused ? 1000 : 1000 - (((now % 1000) + 1000) % 1000) + 15;
+    const clock = session.app.clock;
+    const now = clock.now();
+    const delay = clock.paused ? 1000 : 1000 - (((now % 1000) + 1000) % 1000) + 15;
     timer = setTimeout(() => {
       tick();
       schedule();
@@ -169,30 +113,27 @@ export function mountDemo(element: HTMLElement, options: MountDemoOptions = {}):
   };
   schedule();
   globalThis.document?.addEventListener('visibilitychange', onVisibility);
-  if (typeof performance !== 'undefined') performance.mark('totp-lab:interactive');
-  // Another tab or window of the page (a projector beside the laptop) saved a change: show the
-  // same state here, so neither writes the other's change away with an old copy.
+  return () => {
+    clearTimeout(timer);
+    globalThis.document?.removeEventListener('visibilitychange', onVisibility);
+  };
+}
+
+/**
+ * Another tab or window of the page (a projector beside the laptop) saved a change: show the same
+ * state here, so neither writes the other's change away with an old copy.
+ */
+function followOtherWindows(session: DemoSession, prefix: string): () => void {
   let followUp: ReturnType<typeof setTimeout> | undefined;
   const onStorage = (event: StorageEvent) => {
     if (event.key !== null && !event.key.startsWith(`${prefix}:`)) return;
     clearTimeout(followUp);
     // One save writes two items; take them together.
-    followUp = setTimeout(() => {
-      const focused = document.activeElement?.id.replace(/-\d+$/, '');
-      app = load();
-      build(focused);
-    }, 30);
+    followUp = setTimeout(() => session.reload(document.activeElement?.id.replace(/-\d+$/, '')), 30);
   };
   globalThis.addEventListener?.('storage', onStorage);
-  return {
-    unmount() {
-      clearTimeout(timer);
-      globalThis.document?.removeEventListener('visibilitychange', onVisibility);
-      clearTimeout(followUp);
-      globalThis.removeEventListener?.('storage', onStorage);
-      globalThis.removeEventListener?.('hashchange', applyPresentMode);
-      for (const stop of stops) stop();
-      element.replaceChildren();
-    },
+  return () => {
+    clearTimeout(followUp);
+    globalThis.removeEventListener?.('storage', onStorage);
   };
 }

@@ -1,38 +1,30 @@
 /** The countdown ring around a code: how much of its 30 seconds is left. */
+import { h } from 'preact';
 
-const SVG = 'http://www.w3.org/2000/svg';
 const RADIUS = 16;
 const LENGTH = 2 * Math.PI * RADIUS;
 
-/** An SVG ring with the seconds in its middle; `set` redraws it. */
-export function countdownRing(unit: string): { el: SVGSVGElement; set(secondsLeft: number, period: number): void } {
-  const svg = document.createElementNS(SVG, 'svg');
-  svg.setAttribute('viewBox', '0 0 40 40');
-  svg.setAttribute('class', 'ring');
-  svg.setAttribute('role', 'img');
-  const track = document.createElementNS(SVG, 'circle');
-  const arc = document.createElementNS(SVG, 'circle');
-  for (const c of [track, arc]) {
-    c.setAttribute('cx', '20');
-    c.setAttribute('cy', '20');
-    c.setAttribute('r', String(RADIUS));
-  }
-  track.setAttribute('class', 'ring-track');
-  arc.setAttribute('class', 'ring-arc');
-  arc.setAttribute('stroke-dasharray', String(LENGTH));
-  arc.setAttribute('transform', 'rotate(-90 20 20)');
-  const text = document.createElementNS(SVG, 'text');
-  text.setAttribute('x', '20');
-  text.setAttribute('y', '24.5');
-  text.setAttribute('text-anchor', 'middle');
-  svg.append(track, arc, text);
-  return {
-    el: svg,
-    set(secondsLeft, period) {
-      arc.setAttribute('stroke-dashoffset', String(LENGTH * (1 - secondsLeft / period)));
-      arc.classList.toggle('low', secondsLeft <= 5);
-      text.textContent = String(secondsLeft);
-      svg.setAttribute('aria-label', `${secondsLeft} ${unit}`);
-    },
-  };
+/**
+ * An SVG ring with the seconds in its middle. The seconds are HTML text laid over the ring, not
+ * SVG text: their size is then the page's (22 px on a projector) and they stay inside the ring.
+ */
+export function Ring({ secondsLeft, period, unit }: { secondsLeft: number; period: number; unit: string }) {
+  const circle = { cx: 20, cy: 20, r: RADIUS };
+  return h(
+    'span',
+    { class: 'ring', role: 'img', 'aria-label': `${secondsLeft} ${unit}` },
+    h(
+      'svg',
+      { viewBox: '0 0 40 40', 'aria-hidden': 'true' },
+      h('circle', { ...circle, class: 'ring-track' }),
+      h('circle', {
+        ...circle,
+        class: secondsLeft <= 5 ? 'ring-arc low' : 'ring-arc',
+        'stroke-dasharray': String(LENGTH),
+        'stroke-dashoffset': String(LENGTH * (1 - secondsLeft / period)),
+        transform: 'rotate(-90 20 20)',
+      }),
+    ),
+    h('span', { class: 'ring-seconds', 'aria-hidden': 'true' }, String(secondsLeft)),
+  );
 }

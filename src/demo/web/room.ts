@@ -2,15 +2,15 @@
  * Room mode: the page served by `totp-lab serve --api` talks to that service, so every browser in
  * a training room uses one service whose state lives on the server. The phones stay in each
  * browser; their clock follows the server's simulated clock (GET /api/clock), so the trainer's
- * "+2 perc" or an outage reaches everyone. The trainer's browser gets the control API's token
- * through the address's fragment (#control=…), which browsers never send to a server.
+ * "+2 perc" or an outage reaches everyone. The trainer's browser opens a one-time link
+ * (#trainer=…, a fragment browsers never send); the page trades it for a control session cookie
+ * (HttpOnly), so nothing reusable stays in the address or the browser's history.
  */
-import type { FaultKind } from '../../index.js';
-import type { KnownAccount, SiteService } from './site-service.js';
+import type { FaultKind, Language, MailMessage } from '../../index.js';
+import type { RoomView } from './room-view-data.js';
+import { roomService } from './room-service.js';
+import type { SiteService } from './site-service.js';
 import type { TrainerClock } from './trainer-clock.js';
-
-/** Where the trainer's token is kept for this tab (sessionStorage: gone with the tab). */
-export const CONTROL_TOKEN_KEY = 'totp-lab-room:control';
 
 /** True when the server that sent `doc` serves the simulated service's API beside the page. */
 export function roomOffered(doc: Document): boolean {
@@ -18,23 +18,16 @@ export function roomOffered(doc: Document): boolean {
 }
 
 /**
- * Moves a `#control=TOKEN` from the address into sessionStorage and takes it out of the address
- * at once (history, bookmarks and screen shares then do not show it); returns the token kept.
+ * Takes a `#trainer=LINK` out of the address at once (keeping `#present`), and returns the link,
+ * or null when the address has none.
  */
-export function takeControlToken(session: Storage = globalThis.sessionStorage): string | null {
-  const match = /(?:^#|&)control=([^&]*)/.exec(location.hash);
-  if (match) {
-    let token = '';
-    try {
-      token = decodeURIComponent(match[1]!);
-    } catch {
-      // A mangled token is no token.
-    }
-    const present = /(?:^#|&)present(?:&|$)/.test(location.hash);
-    history.replaceState(null, '', `${location.pathname}${location.search}${present ? '#present' : ''}`);
-    if (token !== '') session.setItem(CONTROL_TOKEN_KEY, token);
-  }
-  return session.getItem(CONTROL_TOKEN_KEY);
+export function takeTrainerLink(): string | null {
+  const match = /(?:^#|&)trainer=([0-9a-f]{1,128})(?:&|$)/.exec(location.hash);
+  if (!/(?:^#|&)trainer=/.test(location.hash)) return null;
+  const present = /(?:^#|&)present(?:&|$)/.test(location.hash);
+  history.replaceState(null, '', `${location.pathname}${location.search}${present ? '#present' : ''}`);
+  // A mangled link is no link, but it was given: the page says it was refused.
+  return match?.[1] ?? '';
 }
 
 /** An error answer of the API, or no answer at all (`NETWORK`). */
@@ -49,18 +42,15 @@ export class RoomError extends Error {
   }
 }
 
-type Json = Record<string, unknown>;
+export type Json = Record<string, unknown>;
 
 /** One call to the service. Provider results (refusals included) come back as they are; API errors throw. */
-export async function roomCall(method: string, path: string, body?: unknown, token?: string | null): Promise<Json> {
-  const headers: Record<string, string> = {};
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
-  if (token) headers['Authorization'] = `Bearer ${token}`;
+export async function roomCall(method: string, path: string, body?: unknown): Promise<Json> {
   let res: Response;
   try {
     res = await fetch(path, {
       method,
-      headers,
+      headers: body === undefined ? {} : { 'Content-Type': 'application/json' },
       credentials: 'same-origin',
       cache: 'no-store',
       ...(body !== undefined && { body: JSON.stringify(body) }),
@@ -78,72 +68,76 @@ export async function roomCall(method: string, path: string, body?: unknown, tok
   return data;
 }
 
-/** The room: the service, the shared clock and, in the trainer's browser, the control API. */
+/** The room: the service, the shared clock, the participant's inbox and, for the trainer, the room view. */
 export interface RoomLink {
-  /** The control API's token, only in the trainer's browser. */
-  readonly token: string | null;
-  /** True when a token was given but the server refused it. */
+  /** True in the trainer's browser (it holds a control session). */
+  readonly trainer: boolean;
+  /** True when a trainer link was given but the server refused it (used already, or made up). */
   readonly refused: boolean;
-  /** The fault the service has on, as of the last {@link RoomLink.sync}. */
+  /** The fault the service has on, as of the last {@link RoomLink.read}. */
   fault: FaultKind | null;
   readonly service: SiteService;
+  /** The participant's inbox, as of the last {@link RoomLink.read} (null until it is opened). */
+  inbox: MailMessage[] | null;
+  /** The trainer's room view, as of the last {@link RoomLink.read}. */
+  view: RoomView | null;
   /** Reads the server's clock and sets `clock` by it. */
-  sync(clock: TrainerClock): Promise<void>;
-  /** Reads the server's clock (and fault) without setting any clock yet. */
-  read(): Promise<void>;
+  sync(clock: TrainerClock, language?: Language): Promise<void>;
+  /** Reads the server's clock and fault, the inbox and (for the trainer) the room, without setting any clock yet. */
+  read(language?: Language): Promise<void>;
   /** Sets `clock` by the server's clock as last read (at once, without asking the server). */
   apply(clock: TrainerClock): void;
-  /** A control API call, with the token. */
+  /** A control API call (the browser sends the control cookie). */
   control(method: string, path: string, body?: unknown): Promise<Json>;
 }
 
-/**
- * Connects to the service that served the page and checks a trainer token (a refused one is
- * dropped from this tab).
- */
-export async function connectRoom(given: string | null): Promise<RoomLink> {
-  let token = given;
-  let refused = false;
-  if (token !== null) {
+/** Trades a trainer link for the control cookie; says whether this browser is the trainer's now. */
+async function becomeTrainer(link: string | null): Promise<{ trainer: boolean; refused: boolean }> {
+  if (link !== null && link !== '') {
     try {
-      await roomCall('GET', 'control/clock', undefined, token);
-    } catch (error) {
-      if (error instanceof RoomError && error.status === 401) {
-        globalThis.sessionStorage?.removeItem(CONTROL_TOKEN_KEY);
-        token = null;
-        refused = true;
-      }
+      await roomCall('POST', 'control/session', { link });
+      return { trainer: true, refused: false };
+    } catch {
+      // Spent or made up: what the cookie says decides (a reload of a trainer's tab keeps it).
     }
   }
-  // What this browser has seen of accounts (a participant may not ask the control API).
-  const seen = new Map<string, KnownAccount>();
-  const note = (username: string, account: KnownAccount) => void seen.set(username.trim(), account);
-  const post = (path: string, body: unknown): Promise<never> => roomCall('POST', path, body) as Promise<never>;
-  // Which account each setup is for, so a finished one can be noted.
-  const setups = new Map<string, string>();
-  const started = async (answer: Promise<Json>): Promise<never> => {
-    const result = await answer;
-    if (typeof result['enrollmentId'] === 'string' && typeof result['account'] === 'string')
-      setups.set(result['enrollmentId'], result['account']);
-    return result as never;
-  };
+  const session = await roomCall('GET', 'control/session').catch(() => ({ trainer: false }));
+  const trainer = session['trainer'] === true;
+  return { trainer, refused: link !== null && !trainer };
+}
+
+/** Connects to the service that served the page, the trainer's link traded first. */
+export async function connectRoom(link: string | null): Promise<RoomLink> {
+  const { trainer, refused } = await becomeTrainer(link);
   let last: { now: number; frozen: boolean; at: number } | null = null;
-  const link: RoomLink = {
-    token,
+  // The inbox is asked for once at start (a reload keeps its cookie), then only once it is open.
+  let inboxOpen = true;
+  const room: RoomLink = {
+    trainer,
     refused,
     fault: null,
-    async sync(clock: TrainerClock) {
-      await link.read();
-      link.apply(clock);
+    inbox: null,
+    view: null,
+    service: roomService(trainer, () => {
+      inboxOpen = true;
+      void room.read().catch(() => undefined);
+    }),
+    async sync(clock, language) {
+      await room.read(language);
+      room.apply(clock);
     },
-    async read() {
-      const status = await roomCall('GET', 'api/clock');
+    async read(language) {
+      const [status] = await Promise.all([
+        roomCall('GET', 'api/clock'),
+        inboxOpen ? readInbox(room).then((open) => void (inboxOpen = open)) : undefined,
+        readView(room, language),
+      ]);
       if (typeof status['now'] !== 'number') return;
       last = { now: status['now'], frozen: status['frozen'] === true, at: performance.now() };
       const fault = status['fault'];
-      link.fault = fault === 'maintenance' || fault === 'outage' || fault === 'timeout' ? fault : null;
+      room.fault = fault === 'maintenance' || fault === 'outage' || fault === 'timeout' ? fault : null;
     },
-    apply(clock: TrainerClock) {
+    apply(clock) {
       if (last === null) return;
       if (last.frozen) {
         clock.pause();
@@ -153,58 +147,35 @@ export async function connectRoom(given: string | null): Promise<RoomLink> {
         clock.set(last.now + (performance.now() - last.at));
       }
     },
-    control: (method: string, path: string, body?: unknown) => roomCall(method, path, body, token),
-    service: {
-      async register(i) {
-        const result = (await post('api/register', i)) as Awaited<ReturnType<SiteService['register']>>;
-        if (result.ok || result.messageKey === 'register.taken')
-          note(i.username, { exists: true, secondFactor: 'none' });
-        return result;
-      },
-      async login(i) {
-        const first = (await roomCall('POST', 'api/login', { username: i.username, password: i.password })) as Json;
-        if (first['ok'] !== true) return first as never;
-        return post('api/login/code', { loginTicket: first['loginTicket'], code: i.code });
-      },
-      startEnrollment: (i) => started(post('api/enrollment', i)),
-      confirmEnrollment: (i) => post('api/enrollment/confirm', i),
-      async finishEnrollment(i) {
-        const result = (await post('api/enrollment/finish', i)) as Json;
-        const account = setups.get(i.enrollmentId);
-        if (result['ok'] === true && account !== undefined) note(account, { exists: true, secondFactor: 'active' });
-        return result as never;
-      },
-      abandonEnrollment: (i) => post('api/enrollment/abandon', i),
-      startDeviceChange: (i) => started(post('api/device-change', i)),
-      redeemDeletionCode: (i) => post('api/deletion-code', i),
-      async logout() {
-        await roomCall('POST', 'api/logout', {});
-      },
-      async known(username) {
-        if (token !== null) {
-          const status = await roomCall(
-            'GET',
-            `control/accounts/${encodeURIComponent(username.trim())}`,
-            undefined,
-            token,
-          );
-          return status as unknown as KnownAccount;
-        }
-        return seen.get(username.trim()) ?? null;
-      },
-      // The HTTP service has no e-mail routes for the page yet: the site offers the app only.
-      email: null,
-    } satisfies SiteService,
+    control: (method, path, body) => roomCall(method, path, body),
   };
-  return link;
+  return room;
+}
+
+/** The participant's own mail; false when their inbox is not open (or there is none to read). */
+async function readInbox(room: RoomLink): Promise<boolean> {
+  try {
+    const inbox = await roomCall('GET', 'api/inbox');
+    room.inbox = Array.isArray(inbox['messages']) ? (inbox['messages'] as MailMessage[]) : [];
+    return true;
+  } catch (error) {
+    if (!(error instanceof RoomError) || error.status === 0) return true;
+    room.inbox = null;
+    return false;
+  }
+}
+
+async function readView(room: RoomLink, language: Language | undefined): Promise<void> {
+  if (!room.trainer) return;
+  room.view = (await roomCall('GET', `control/room?lang=${language ?? 'hu'}`)) as unknown as RoomView;
 }
 
 /**
- * Joins the room of the server that served the page: takes the trainer's token out of the
- * address, connects, and reads the server's clock once (mount with the link as `room`).
+ * Joins the room of the server that served the page: takes the trainer's link out of the address,
+ * connects, and reads the server's clock once (mount with the link as `room`).
  */
 export async function joinRoom(): Promise<RoomLink> {
-  const room = await connectRoom(takeControlToken());
+  const room = await connectRoom(takeTrainerLink());
   await room.read().catch(() => undefined);
   return room;
 }

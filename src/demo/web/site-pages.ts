@@ -3,11 +3,16 @@
  * header bar, and the signed-in page ("Ügyfélkapu beállítások") with "Beállítás másik eszközre"
  * and Kijelentkezés.
  */
+import { h } from 'preact';
 import type { DemoApp } from './app.js';
-import { field, h } from './dom.js';
+import { startDeviceChange } from './login-actions.js';
+import { codeFieldOf } from './site-bridge.js';
+import { valueOf } from './site-cards.js';
+import type { SiteKit } from './site-kit.js';
+import { Field } from './ui.js';
 
 /** The site's header: an address strip as a browser shows it (this page's host, the site's path), then its name. */
-export function addressBar(app: DemoApp, path: string): HTMLElement {
+export function AddressBar({ app, path }: { app: DemoApp; path: string }) {
   return h(
     'header',
     { class: 'site-bar' },
@@ -22,66 +27,59 @@ export function addressBar(app: DemoApp, path: string): HTMLElement {
   );
 }
 
-/** What the settings page asks of the site panel. */
-export interface SettingsHooks {
-  /** The password typed so far (kept in memory only). */
-  password: string;
-  onPassword(value: string): void;
-  deviceChange(input: { username: string; password: string; code: string }): void;
-  logout(): void;
-}
-
-/** The page after login; `codeInput` is where a phone's "Beírás az oldalra" types. */
-export function settingsPage(
-  app: DemoApp,
-  username: string,
-  hooks: SettingsHooks,
-): { el: HTMLElement; codeInput: HTMLInputElement } {
+/** The page after login; its code field is where a phone's "Beírás az oldalra" types. */
+export function SettingsPage({ kit, username }: { kit: SiteKit; username: string }) {
+  const { app } = kit;
   const t = app.t;
-  const pass = field(t('password'), {
-    name: 'settings-password',
-    type: 'password',
-    autocomplete: 'current-password',
-    value: hooks.password,
-    oninput: (e) => hooks.onPassword((e.target as HTMLInputElement).value),
-  });
-  const code = field(t('code'), {
-    name: 'settings-code',
-    inputmode: 'numeric',
-    autocomplete: 'one-time-code',
-    maxlength: 8,
-  });
-  const el = h(
+  const logout = () =>
+    kit.run(async () => {
+      await app.service.logout();
+      app.site.signedIn = null;
+      kit.status.show(t('loggedOut'), true);
+    });
+  const deviceChange = (e: Event) => {
+    e.preventDefault();
+    const form = e.currentTarget as HTMLFormElement;
+    const v = { username, password: valueOf(form, 'settings-password'), code: valueOf(form, 'settings-code') };
+    void kit.run(() => startDeviceChange(kit, v));
+  };
+  return h(
     'div',
     { class: 'card signed-in', role: 'region', 'aria-label': t('settingsTitle') },
     h(
       'div',
       { class: 'signed-in-head' },
-      h('p', {}, `${t('signedIn')} `, h('strong', {}, username)),
-      h('button', { type: 'button', onclick: () => hooks.logout() }, t('logout')),
+      h('p', null, `${t('signedIn')} `, h('strong', null, username)),
+      h('button', { type: 'button', onClick: logout }, t('logout')),
     ),
-    h('h3', {}, t('settingsTitle')),
+    h('h3', null, t('settingsTitle')),
     h(
       'p',
       { class: 'settings-row' },
       `${t('secondFactorLabel')} `,
-      h('strong', {}, t(app.site.factor === 'email' ? 'secondFactorEmail' : 'secondFactorApp')),
+      h('strong', null, t(app.site.factor === 'email' ? 'secondFactorEmail' : 'secondFactorApp')),
     ),
     h(
       'form',
-      {
-        class: 'device-change',
-        'aria-label': t('deviceChangeButton'),
-        onsubmit: (e) => {
-          e.preventDefault();
-          hooks.deviceChange({ username, password: pass.input.value, code: code.input.value });
-        },
-      },
+      { class: 'device-change', 'aria-label': t('deviceChangeButton'), onSubmit: deviceChange },
       h('p', { class: 'hint' }, t('deviceChangeHint')),
-      pass.wrap,
-      code.wrap,
+      h(Field, {
+        label: t('password'),
+        name: 'settings-password',
+        type: 'password',
+        autocomplete: 'current-password',
+        value: kit.password,
+        onInput: (e) => void (kit.password = e.currentTarget.value),
+      }),
+      h(Field, {
+        label: t('code'),
+        name: 'settings-code',
+        inputMode: 'numeric',
+        autocomplete: 'one-time-code',
+        maxLength: 8,
+        inputRef: codeFieldOf(kit.bridge),
+      }),
       h('button', { type: 'submit', class: 'primary' }, t('deviceChangeButton')),
     ),
   );
-  return { el, codeInput: code.input };
 }

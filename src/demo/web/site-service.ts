@@ -10,9 +10,11 @@ export type KnownAccount = {
   exists: boolean;
   secondFactor: 'none' | 'pending-activation' | 'active';
   factor?: 'app' | 'email' | null;
+  /** When the binding starts working (after the activation wait), when known. */
+  activeFrom?: number | null;
 };
 
-/** The e-mail code and password age: only where the service offers them (the page's own). */
+/** The e-mail code and password age. */
 export type EmailService = Pick<
   Provider,
   'verifyPassword' | 'sendEmailCode' | 'startEmailFactor' | 'confirmEmailFactor' | 'changePassword'
@@ -88,5 +90,12 @@ export function inPageLanguage(service: SiteService, language: () => Language): 
     abandonEnrollment: wrap(service.abandonEnrollment),
     startDeviceChange: wrap(service.startDeviceChange),
     redeemDeletionCode: wrap(service.redeemDeletionCode),
+    email: service.email && {
+      verifyPassword: wrap(service.email.verifyPassword),
+      sendEmailCode: wrap(service.email.sendEmailCode),
+      startEmailFactor: wrap(service.email.startEmailFactor),
+      confirmEmailFactor: wrap(service.email.confirmEmailFactor),
+      changePassword: wrap(service.email.changePassword),
+    },
   };
 }

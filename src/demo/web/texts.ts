@@ -134,7 +134,6 @@ const HU = {
     'Tanterem mód: az oldal a közös szimulált szolgáltatással beszél (totp-lab serve --api), az idő az oktatóé; a telefonok ebben a böngészőben maradnak. Ne használjon valódi jelszót.',
   roomTrainer: 'Oktatói vezérlők (tanterem)',
   roomSettings: 'Beállítások',
-  tokenRefused: 'A szerver elutasította az oktatói kulcsot: ez az ablak oktatói vezérlők nélkül működik.',
   sendCodeButton: 'Kód küldése e-mailben',
   chooseEmailButton: 'E-mailes kód választása',
   sessionNumber: 'Munkamenet-azonosító:',
@@ -154,6 +153,7 @@ const HU = {
   plus30d: '+30 nap',
   plus1y: '+1 év',
   mailDelay: 'Késő e-mail (+5 perc)',
+  phoneApp: 'Hitelesítő alkalmazás',
 } as const;
 
 export type TextKey = keyof typeof HU;
@@ -203,7 +203,7 @@ const EN: Record<TextKey, string> = {
   confirmCode: 'Code shown in the app',
   next: 'Next',
   cancel: 'Cancel',
-  deletionCodeShown: 'Your deletion code (shown only now):',
+  deletionCodeShown: 'Your deletion code (törlőkód), shown only now:',
   saveDeletionCode: 'Save deletion code',
   savedCheckbox: 'I have saved the deletion code',
   finish: 'Finish',
@@ -264,7 +264,7 @@ const EN: Record<TextKey, string> = {
   guide2: 'Turn on two-step login: Set up Ügyfélkapu+.',
   guide3: "Scan the QR code with the phone: Camera: the site's QR code.",
   guide4: "Type the phone's code on the site: Type on the site, then Next.",
-  guide5: 'The deletion code is shown only now: Save deletion code.',
+  guide5: 'The deletion code (törlőkód) is shown only now: Save deletion code.',
   guide6: 'Tick that you saved it, then Finish.',
   guide7: "Wait out the 90 s (+2 min), then log in with the phone's new code.",
   guideDone: 'Done. Now try: the same code again, a second phone, the deletion code, clock error, or a scenario.',
@@ -290,7 +290,6 @@ const EN: Record<TextKey, string> = {
     "Room mode: this page talks to the shared simulated service (totp-lab serve --api) and runs on the trainer's time; the phones stay in this browser. Do not use a real password.",
   roomTrainer: 'Trainer controls (room)',
   roomSettings: 'Settings',
-  tokenRefused: 'The server refused the trainer token: this window has no trainer controls.',
   sendCodeButton: 'E-mail me a code',
   chooseEmailButton: 'Choose e-mail codes',
   sessionNumber: 'Session number:',
@@ -309,6 +308,7 @@ const EN: Record<TextKey, string> = {
   plus30d: '+30 days',
   plus1y: '+1 year',
   mailDelay: 'Late e-mail (+5 min)',
+  phoneApp: 'Authenticator app',
 };
 
 /** The texts of one language. */

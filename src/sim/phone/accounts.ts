@@ -9,11 +9,16 @@ import { checkOptions } from '../../core/input.js';
 import { parseKeyUri, type KeyUri } from '../../core/key-uri.js';
 import type { PhoneAccount } from '../phone-state.js';
 import type { AccountView, AddResult, DeleteRequest, ManualEntry } from '../phone-types.js';
-import { findAccount, say, viewAccount, type PhoneDevice } from './device.js';
+import { asAppReads, needManualEntry } from './apps.js';
+import { appOf, findAccount, say, viewAccount, type PhoneDevice } from './device.js';
 
-/** Adds an account, or answers `duplicate` when the same name and key are already there. */
-export function addAccount(phone: PhoneDevice, account: KeyUri): AddResult {
+/**
+ * Adds an account as the phone's app understands it (an app that ignores a parameter keeps its
+ * default), or answers `duplicate` when the same name and key are already there.
+ */
+export function addAccount(phone: PhoneDevice, given: KeyUri): AddResult {
   const state = phone.state;
+  const account = asAppReads(appOf(phone), given);
   const same = state.accounts.filter((a) => a.issuer === account.issuer && a.account === account.account);
   const duplicate = same.find((a) => constantTimeEqual(a.secret, account.secret));
   if (duplicate) {
@@ -40,6 +45,7 @@ export function addKeyUri(phone: PhoneDevice, uri: string): AddResult {
 export function addManually(phone: PhoneDevice, entry: ManualEntry): AddResult {
   // A counter-based key typed by hand starts at 0, as the apps' manual entry does.
   entry = checkOptions(entry, 'entry');
+  needManualEntry(appOf(phone), phone.language);
   const counter = entry.type === 'hotp' ? (entry.counter ?? 0) : null;
   return addAccount(phone, toAccount({ ...entry, counter }));
 }

@@ -13,6 +13,7 @@ import type { Language } from '../language.js';
 import { PHONE_MESSAGES, type PhoneMessages } from '../phone-messages.js';
 import type { PhoneAccount, PhoneState } from '../phone-state.js';
 import type { AccountView } from '../phone-types.js';
+import { AUTHENTICATOR_APPS, DEFAULT_AUTHENTICATOR_APP, type AuthenticatorApp } from './apps.js';
 
 /** A phone's state and surroundings (not part of the public API). */
 export interface PhoneDevice {
@@ -22,6 +23,10 @@ export interface PhoneDevice {
   readonly random: RandomSource;
   language: Language;
 }
+
+/** The app the phone runs. */
+export const appOf = (phone: PhoneDevice): AuthenticatorApp =>
+  AUTHENTICATOR_APPS[phone.state.app ?? DEFAULT_AUTHENTICATOR_APP];
 
 /** What the phone says, in its language. */
 export const say = (phone: PhoneDevice): PhoneMessages => PHONE_MESSAGES[phone.language];

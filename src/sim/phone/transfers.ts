@@ -18,7 +18,8 @@ import type { KeyUri } from '../../core/key-uri.js';
 import type { ExportOptions, ImportResult, ScanResult } from '../phone-types.js';
 import { recordBatch, type TransferProgress } from '../transfer-progress.js';
 import { addAccount, addKeyUri } from './accounts.js';
-import { needCamera, say, selectAccounts, type PhoneDevice } from './device.js';
+import { asAppExports } from './apps.js';
+import { appOf, needCamera, say, selectAccounts, type PhoneDevice } from './device.js';
 
 function importAccounts(
   phone: PhoneDevice,
@@ -110,10 +111,16 @@ export async function scanImage(phone: PhoneDevice, image: RgbaImage): Promise<S
   return { status: 'unrecognized', message: say(phone).unrecognized };
 }
 
+/** The accounts an export writes: as the phone's app writes them (it may drop what it does not keep). */
+function exported(phone: PhoneDevice, ids: readonly string[] | undefined): KeyUri[] {
+  const app = appOf(phone);
+  return selectAccounts(phone, ids).map(({ id: _id, shownCounter: _shown, ...account }) => asAppExports(app, account));
+}
+
 /** Exports accounts as migration URIs (one per batch). */
 export function exportMigration(phone: PhoneDevice, opts: ExportOptions = {}): string[] {
   opts = checkOptions(opts);
-  const accounts = selectAccounts(phone, opts.ids);
+  const accounts = exported(phone, opts.ids);
   return encodeMigration(accounts, {
     random: phone.random,
     ...(opts.batchSize === undefined ? {} : { batchSize: opts.batchSize }),
@@ -129,10 +136,10 @@ export function exportQrImages(phone: PhoneDevice, opts: ExportOptions = {}): Rg
 
 /** Exports accounts as otpauth:// key URIs, one per line. */
 export function exportUriList(phone: PhoneDevice, ids?: readonly string[]): string {
-  return formatUriList(selectAccounts(phone, ids));
+  return formatUriList(exported(phone, ids));
 }
 
 /** Exports accounts as a plain (unencrypted) Aegis vault, as JSON text. */
 export function exportAegis(phone: PhoneDevice, ids?: readonly string[]): string {
-  return `${JSON.stringify(toAegisVault(selectAccounts(phone, ids), { random: phone.random }), null, 4)}\n`;
+  return `${JSON.stringify(toAegisVault(exported(phone, ids), { random: phone.random }), null, 4)}\n`;
 }

@@ -211,7 +211,7 @@ export async function confirmEnrollment(ctx: ProviderContext, input: unknown): P
     };
   });
   if (!accepted || deletionCode === null) {
-    ctx.audit.record(now, 'enrollment-refused', username, { reason: 'wrong-code' });
+    ctx.audit.record(now, 'enrollment-refused', username, { reason: 'wrong-code' }, { code, key: 'pending' });
     return ctx.refuse('code.wrong');
   }
   ctx.audit.record(now, 'enrollment-confirmed', username);

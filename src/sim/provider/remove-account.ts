@@ -1,11 +1,12 @@
 /**
  * Removing one account and what the provider keeps for it: the record (with its binding, e-mailed
- * code and counters), the index of its pending setup and of its e-mail setup, and the send count of
- * its address (a test's or trainer's hand frees the address for the next account). The HTTP service's
- * tickets, sessions and mail are the service's to remove (see src/server/account-control.ts).
+ * code and counters), the index of its pending setup and of its e-mail setup, its attempt trail, and
+ * the send count of its address (a test's or trainer's hand frees the address for the next account).
+ * The HTTP service's tickets, sessions and mail are the service's to remove (see src/server/account-control.ts).
  */
 import type { ProviderContext } from '../context.js';
 import { accountKey, enrollmentKey, type AccountRecord } from './accounts.js';
+import { attemptsKey } from './attempt-trail.js';
 import { readUsername } from './credentials.js';
 import { emailSetupKey } from './email-factor.js';
 import { recipientKey } from './recipient-limit.js';
@@ -30,6 +31,8 @@ export async function removeAccount(ctx: ProviderContext, username: unknown): Pr
   const setupId = account.emailCode?.setupId ?? null;
   if (setupId !== null) await ctx.o.store.update(emailSetupKey(setupId), () => undefined);
   if (account.email !== '') await ctx.o.store.update(recipientKey(account.email), () => undefined);
+  // A new account of the same name must not inherit the old one's refusals in the trainer's view.
+  await ctx.o.store.update(attemptsKey(name), () => undefined);
   ctx.audit.record(ctx.now(), 'account-removed', name);
   return { ok: true, username: name, email: account.email };
 }

@@ -58,7 +58,7 @@ export async function passSecondFactor(
   const now = ctx.now();
   const outcome = await acceptSecondFactor(ctx, username, code, now);
   if (!outcome.ok) {
-    ctx.audit.record(now, refusedType, username, { reason: outcome.reason });
+    ctx.audit.record(now, refusedType, username, { reason: outcome.reason }, { code, key: 'current' });
     const retryAt = outcome.retryAt;
     // The code page says when to try again: a right code typed while the delay runs was not checked.
     if (emailCodeAnswer && retryAt !== undefined)

@@ -1,18 +1,21 @@
 import { constantTimeEqual } from '../../core/constant-time.js';
-import { changeDevice, codeOn, loginStep, setupSteps, waitStep } from './flows.js';
+import { changeDevice, codeOn, loginStep, redeemKept, setupSteps, waitStep } from './flows.js';
 import type { Scenario } from './types.js';
 
 export const deletionCodeNotSaved: Scenario = {
   id: 'deletion-code-not-saved',
-  title: { hu: 'Nem mentette el a törlőkódot', en: 'The törlőkód was never saved' },
+  title: { hu: 'Nem mentette el a törlőkódot', en: 'The deletion code (törlőkód) was never saved' },
   summary: {
     hu: 'Amíg be tud lépni, nincs baj: „Beállítás másik eszközre” ugyanarra a telefonra új QR-kódot és új törlőkódot ad. Ezt már el kell menteni.',
-    en: 'While the user can still log in, it is easy to fix: "Beállítás másik eszközre" onto the same phone gives a new QR code and a new törlőkód. Save that one.',
+    en: 'While the user can still log in, it is easy to fix: "Beállítás másik eszközre" onto the same phone gives a new QR code and a new deletion code. Save that one.',
   },
   steps: [
     ...setupSteps('phone'),
     {
-      say: { hu: 'A törlőkódot senki nem írta fel: elveszett.', en: 'Nobody wrote the törlőkód down: it is lost.' },
+      say: {
+        hu: 'A törlőkódot senki nem írta fel: elveszett.',
+        en: 'Nobody wrote the deletion code down: it is lost.',
+      },
       expect: { hu: 'A belépés ettől még működik.', en: 'Logging in still works.' },
       async act(ctx) {
         ctx.memo.set('lostDeletionCode', ctx.memo.get('deletionCode'));
@@ -29,11 +32,11 @@ export const deletionCodeNotSaved: Scenario = {
     {
       say: {
         hu: 'Ügyfélkapu beállítások → „Beállítás másik eszközre”, ugyanazzal a telefonnal: beolvassa az új QR-kódot, beírja a kódot, és most elmenti az új törlőkódot.',
-        en: 'Ügyfélkapu settings → "Beállítás másik eszközre", with the same phone: it scans the new QR code, the user types the code and this time saves the new törlőkód.',
+        en: 'Ügyfélkapu settings → "Beállítás másik eszközre", with the same phone: it scans the new QR code, the user types the code and this time saves the new deletion code.',
       },
       expect: {
         hu: 'Új törlőkód jelenik meg, a beállítás befejeződik.',
-        en: 'A new törlőkód appears and the setup finishes.',
+        en: 'A new deletion code appears and the setup finishes.',
       },
       async act(ctx) {
         const deletionCode = await changeDevice(ctx, 'phone', 'phone');
@@ -61,16 +64,11 @@ export const deletionCodeNotSaved: Scenario = {
     {
       say: {
         hu: 'Ha valaki megtalálná a régi törlőkódot: az már nem érvényes.',
-        en: 'Should the old törlőkód turn up: it is no longer valid.',
+        en: 'Should the old deletion code turn up: it is no longer valid.',
       },
-      expect: { hu: 'A régi törlőkódot az oldal elutasítja.', en: 'The site refuses the old törlőkód.' },
+      expect: { hu: 'A régi törlőkódot az oldal elutasítja.', en: 'The site refuses the old deletion code.' },
       async act(ctx) {
-        const r = await ctx.provider.redeemDeletionCode({
-          username: ctx.user.username,
-          password: ctx.user.password,
-          deletionCode: ctx.memo.get('lostDeletionCode') as string,
-        });
-        ctx.emit({ type: 'site', ok: r.ok, message: r.message });
+        const r = await redeemKept(ctx, 'lostDeletionCode');
         return !r.ok;
       },
     },

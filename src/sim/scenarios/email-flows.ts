@@ -36,7 +36,7 @@ export function chooseEmailSteps(proof: 'none' | 'deletion-code' = 'none'): Scen
             }
           : {
               hu: 'A telefon nincs meg, de a törlőkód igen: jelszó, törlőkód, majd „Megerősítő kód küldése”.',
-              en: 'The phone is gone, but the törlőkód is not: the password, the törlőkód, then "Megerősítő kód küldése" (send a confirmation code).',
+              en: 'The phone is gone, but the deletion code is not: the password, the deletion code, then "Megerősítő kód küldése" (send a confirmation code).',
             },
       expect: {
         hu: 'Levél érkezik a megerősítő kóddal és az oldalon látható munkamenet-azonosítóval.',
@@ -103,8 +103,8 @@ export function sendCodeStep(arrives: boolean, say?: Localized): ScenarioStep {
     },
     expect: arrives
       ? {
-          hu: 'A levél megérkezik, ugyanazzal a munkamenet-azonosítóval.',
-          en: 'The mail arrives, with the same session number.',
+          hu: 'Megérkezik a levél; a benne álló munkamenet-azonosító megegyezik az oldalon látottal.',
+          en: 'The mail arrives; the session number in it matches the one on the page.',
         }
       : {
           hu: 'Az oldal elküldte a kódot, de a postafiók még üres.',

@@ -9,7 +9,8 @@ import type { Localized, ScenarioContext, ScenarioStep } from './types.js';
 /** The phones the scenarios use, by id, with their names in each language. */
 const PHONE_NAMES: Record<string, Localized> = {
   phone: { hu: 'telefon', en: 'phone' },
-  tablet: { hu: 'tablet', en: 'tablet' },
+  tablet: { hu: 'táblagép', en: 'tablet' },
+  'other phone': { hu: 'másik telefon', en: 'other phone' },
   'old phone': { hu: 'régi telefon', en: 'old phone' },
   'new phone': { hu: 'új telefon', en: 'new phone' },
 };
@@ -116,7 +117,7 @@ export function confirmEnrollmentStep(phoneName: string): ScenarioStep {
     },
     expect: {
       hu: 'Zöld pipa; megjelenik a törlőkód (csak most, egyetlen egyszer).',
-      en: 'A green tick; the törlőkód (deletion code) appears, this once only.',
+      en: 'A green tick; the deletion code (törlőkód) appears, this once only.',
     },
     async act(ctx) {
       const code = codeOn(ctx, phoneName);
@@ -236,4 +237,26 @@ export function waitStep(ms: number, say: Localized, expect?: Localized): Scenar
       return true;
     },
   };
+}
+
+/** The lost-phone page: username, password and a törlőkód (the one kept in `memo` under `memoKey`); shows the answer. */
+export async function redeemKept(ctx: ScenarioContext, memoKey = 'deletionCode') {
+  const r = await ctx.provider.redeemDeletionCode({
+    username: ctx.user.username,
+    password: ctx.user.password,
+    deletionCode: ctx.memo.get(memoKey) as string,
+  });
+  ctx.emit({ type: 'site', ok: r.ok, message: r.message });
+  return r;
+}
+
+/** The password change: the current password and `newPassword`; shows the answer. */
+export async function changePasswordTo(ctx: ScenarioContext, newPassword: string) {
+  const r = await ctx.provider.changePassword({
+    username: ctx.user.username,
+    password: ctx.user.password,
+    newPassword,
+  });
+  ctx.emit({ type: 'site', ok: r.ok, message: r.message });
+  return r;
 }

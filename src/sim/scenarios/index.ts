@@ -7,13 +7,16 @@ import { clockDrift } from './clock-drift.js';
 import { dapIsNotUgyfelkapu } from './dap-is-not-ugyfelkapu.js';
 import { deletionCodeNotSaved } from './deletion-code-not-saved.js';
 import { emailCodeLate } from './email-code-late.js';
+import { fakeAuthenticator } from './fake-authenticator.js';
 import { happyPath } from './happy-path.js';
 import { lockout } from './lockout.js';
 import { lostPhone } from './lost-phone.js';
 import { lostPhoneEmail } from './lost-phone-email.js';
 import { passwordExpiredLock } from './password-expired-lock.js';
 import { passwordExpiryWarning } from './password-expiry-warning.js';
+import { phishingEmail } from './phishing-email.js';
 import { replay } from './replay.js';
+import { sameQrTwoApps } from './same-qr-two-apps.js';
 import { secondPhoneRight } from './second-phone-right.js';
 import { secondPhoneWrong } from './second-phone-wrong.js';
 import { serviceDown } from './service-down.js';
@@ -37,6 +40,9 @@ export const SCENARIOS: readonly Scenario[] = [
   lostPhoneEmail,
   passwordExpiryWarning,
   passwordExpiredLock,
+  sameQrTwoApps,
+  fakeAuthenticator,
+  phishingEmail,
 ];
 
 /** A scenario by its id, or undefined. */

@@ -51,21 +51,22 @@ export const lockout: Scenario = {
     }),
     {
       say: {
-        hu: 'Személyes ügyintézés: az ügyintéző feloldja a zárolást.',
-        en: 'In person at an office: the clerk unlocks the account.',
+        hu: 'Másnap személyesen, kormányablakban: az ügyintéző feloldja a zárolást.',
+        en: 'The next day, in person at a government office: the clerk unlocks the account.',
       },
       expect: { hu: 'A fiók zárolása megszűnik.', en: 'The account is no longer locked.' },
       async act(ctx) {
+        ctx.wait(86_400_000, { hu: 'másnap, kormányablak', en: 'the next day, at a government office' });
         const r = await ctx.provider.unlock(ctx.user.username);
         return r.ok && !(await ctx.provider.accountStatus(ctx.user.username)).locked;
       },
     },
     loginStep('phone', true, {
       say: {
-        hu: 'Fél perc múlva belépés a helyes adatokkal.',
-        en: 'Half a minute later, log in with the right details.',
+        hu: 'Hazaérve belépés a helyes adatokkal.',
+        en: 'Back home, log in with the right details.',
       },
-      code: (ctx) => (ctx.wait(30_000), codeOn(ctx, 'phone')),
+      code: (ctx) => (ctx.wait(2 * 3_600_000, { hu: 'hazaérve', en: 'back home' }), codeOn(ctx, 'phone')),
     }),
   ],
 };

@@ -1,4 +1,4 @@
-import { setupSteps } from './flows.js';
+import { redeemKept, setupSteps } from './flows.js';
 import { chooseEmailSteps, emailPasswordStep, sendCodeStep, typeEmailCodeStep } from './email-flows.js';
 import type { Scenario } from './types.js';
 
@@ -7,7 +7,7 @@ export const lostPhoneEmail: Scenario = {
   title: { hu: 'Elveszett telefon: váltás e-mailes kódra', en: 'A lost phone: switching to e-mail codes' },
   summary: {
     hu: 'Aki elvesztette a telefonját, a törlőkóddal új telefon nélkül is továbbléphet: az e-mailes kódot választja. A törlőkód ezzel elhasználódik.',
-    en: 'Someone who lost the phone can go on without a new one: the törlőkód lets them choose the e-mail code instead. That spends the törlőkód.',
+    en: 'Someone who lost the phone can go on without a new one: the deletion code (törlőkód) lets them choose the e-mail code instead. That spends the deletion code.',
   },
   steps: [
     ...setupSteps('phone'),
@@ -28,16 +28,14 @@ export const lostPhoneEmail: Scenario = {
     {
       say: {
         hu: 'Valaki később ugyanazzal a törlőkóddal próbálkozik.',
-        en: 'Later someone tries the same törlőkód again.',
+        en: 'Later someone tries the same deletion code again.',
       },
-      expect: { hu: 'Az oldal elutasítja: a törlőkód egyszer használható.', en: 'Refused: a törlőkód works once.' },
+      expect: {
+        hu: 'Az oldal elutasítja: a törlőkód egyszer használható.',
+        en: 'Refused: a deletion code works once.',
+      },
       async act(ctx) {
-        const r = await ctx.provider.redeemDeletionCode({
-          username: ctx.user.username,
-          password: ctx.user.password,
-          deletionCode: ctx.memo.get('deletionCode') as string,
-        });
-        ctx.emit({ type: 'site', ok: r.ok, message: r.message });
+        const r = await redeemKept(ctx);
         return !r.ok;
       },
     },

@@ -6,11 +6,11 @@ const redeem = (which: 'saved' | 'spent'): ScenarioStep => ({
     which === 'saved'
       ? {
           hu: 'A telefon elveszett. A felhasználó az Ügyfélkapun megadja a felhasználónevét, a jelszavát és az elmentett törlőkódot.',
-          en: 'The phone is lost. At the site the user enters the username, the password and the saved törlőkód.',
+          en: 'The phone is lost. At the site the user enters the username, the password and the saved deletion code.',
         }
       : {
           hu: 'Valaki még egyszer beírja ugyanazt, már elhasznált törlőkódot.',
-          en: 'Someone types the same, already spent törlőkód once more.',
+          en: 'Someone types the same, already spent deletion code once more.',
         },
   expect:
     which === 'saved'
@@ -18,7 +18,7 @@ const redeem = (which: 'saved' | 'spent'): ScenarioStep => ({
           hu: 'A telefonos azonosító kapcsolat törlődik; a fiók megmarad.',
           en: 'The phone binding is removed; the account remains.',
         }
-      : { hu: 'Az oldal elutasítja: a törlőkód egyszer használható.', en: 'Refused: a törlőkód works once.' },
+      : { hu: 'Az oldal elutasítja: a törlőkód egyszer használható.', en: 'Refused: a deletion code works once.' },
   async act(ctx) {
     const r = await ctx.provider.redeemDeletionCode({
       username: ctx.user.username,
@@ -37,10 +37,10 @@ const redeem = (which: 'saved' | 'spent'): ScenarioStep => ({
 
 export const lostPhone: Scenario = {
   id: 'lost-phone',
-  title: { hu: 'Elveszett telefon: a törlőkód', en: 'A lost phone: the törlőkód' },
+  title: { hu: 'Elveszett telefon: a törlőkód', en: 'A lost phone: the deletion code (törlőkód)' },
   summary: {
     hu: 'A törlőkóddal személyes ügyintézés nélkül törölhető a telefonos kapcsolat, utána az Ügyfélkapu+ újra beállítható, új törlőkóddal. Az elhasznált törlőkód többé nem működik.',
-    en: 'With the törlőkód the phone binding can be removed without going to an office; then Ügyfélkapu+ is set up again, with a new törlőkód. The spent one never works again.',
+    en: 'With the deletion code the phone binding can be removed without going to an office; then Ügyfélkapu+ is set up again, with a new deletion code. The spent one never works again.',
   },
   steps: [
     ...setupSteps('old phone'),

@@ -1,4 +1,4 @@
-import { codeOn, loginStep, setupSteps } from './flows.js';
+import { changePasswordTo, codeOn, loginStep, setupSteps } from './flows.js';
 import type { Scenario } from './types.js';
 
 const DAY = 86_400_000;
@@ -8,8 +8,8 @@ export const passwordExpiredLock: Scenario = {
   id: 'password-expired-lock',
   title: { hu: 'Régen lejárt jelszó: zárolt fiók', en: 'A password that expired long ago: a locked account' },
   summary: {
-    hu: 'A jelszó két év után lejár. Aki ezután 60 napnál tovább nem lép be, annak a fiókja zárolódik: helyes jelszóval és kóddal sem léphet be, csak személyes ügyintézés után, és akkor is új jelszót kell megadnia.',
-    en: 'A password expires after two years. Whoever does not log in for over 60 days after that finds the account locked: even the right password and code are refused until an in-person visit, and then a new password is still required.',
+    hu: 'A jelszó két év után lejár. Ha a lejárt jelszót 60 napon belül nem cserélik le, a fiók zárolódik: helyes jelszóval és kóddal sem lehet belépni. A zárolást csak személyes ügyintézés oldja fel (kormányablakban), és utána is új jelszót kell megadni.',
+    en: 'A password expires after two years. If the expired password is not changed within 60 days, the account locks: even the right password and code are refused. Only an in-person visit (at a government office) lifts the lock, and a new password is still required after it.',
   },
   steps: [
     ...setupSteps('phone'),
@@ -36,16 +36,17 @@ export const passwordExpiredLock: Scenario = {
     }),
     {
       say: {
-        hu: 'Személyes ügyintézés: az ügyintéző újra aktiválja a fiókot.',
-        en: 'In person at an office: the clerk reactivates the account.',
+        hu: 'Másnap személyesen, kormányablakban: az ügyintéző feloldja a zárolást. Hazaérve a felhasználó belépne.',
+        en: 'The next day, in person at a government office: the clerk lifts the lock. Back home, the user tries to log in.',
       },
       expect: {
         hu: 'A zárolás megszűnik, de a lejárt jelszót meg kell változtatni.',
         en: 'The lock is lifted, but the expired password must be changed.',
       },
       async act(ctx) {
+        ctx.wait(86_400_000, { hu: 'másnap, kormányablak', en: 'the next day, at a government office' });
         await ctx.provider.unlock(ctx.user.username);
-        ctx.wait(30_000);
+        ctx.wait(2 * 3_600_000, { hu: 'hazaérve', en: 'back home' });
         const r = await ctx.provider.login({
           username: ctx.user.username,
           password: ctx.user.password,
@@ -62,12 +63,7 @@ export const passwordExpiredLock: Scenario = {
       },
       expect: { hu: 'A jelszó megváltozik.', en: 'The password is changed.' },
       async act(ctx) {
-        const r = await ctx.provider.changePassword({
-          username: ctx.user.username,
-          password: ctx.user.password,
-          newPassword: NEW_PASSWORD,
-        });
-        ctx.emit({ type: 'site', ok: r.ok, message: r.message });
+        const r = await changePasswordTo(ctx, NEW_PASSWORD);
         return r.ok;
       },
     },

@@ -1,4 +1,4 @@
-import { codeOn, setupSteps } from './flows.js';
+import { changePasswordTo, codeOn, setupSteps } from './flows.js';
 import type { Scenario } from './types.js';
 
 const DAY = 86_400_000;
@@ -46,12 +46,7 @@ export const passwordExpiryWarning: Scenario = {
         en: 'The password is changed; the two years start again.',
       },
       async act(ctx) {
-        const r = await ctx.provider.changePassword({
-          username: ctx.user.username,
-          password: ctx.user.password,
-          newPassword: NEW_PASSWORD,
-        });
-        ctx.emit({ type: 'site', ok: r.ok, message: r.message });
+        const r = await changePasswordTo(ctx, NEW_PASSWORD);
         // Two calendar years from now (the story runs in winter, so Budapest and UTC agree on it).
         const twoYears = new Date(ctx.clock.now());
         twoYears.setUTCFullYear(twoYears.getUTCFullYear() + 2);

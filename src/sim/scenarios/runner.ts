@@ -84,6 +84,7 @@ export function startScenario(scenario: Scenario, options: RunOptions): Scenario
           random,
           language: lang,
           ...(phoneOptions.driftMs !== undefined && { driftMs: phoneOptions.driftMs }),
+          ...(phoneOptions.app !== undefined && { app: phoneOptions.app }),
         });
         phones.set(name, phone);
       }

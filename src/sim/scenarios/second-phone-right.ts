@@ -25,7 +25,7 @@ export const secondPhoneRight: Scenario = {
     startEnrollmentStep('phone'),
     {
       say: {
-        hu: 'Amíg a QR-kód a képernyőn van, a tablet is beolvassa.',
+        hu: 'Amíg a QR-kód a képernyőn van, a táblagép is beolvassa.',
         en: 'While the QR code is on screen, the tablet scans it too.',
       },
       expect: { hu: 'A két eszköz ugyanazt a kódot mutatja.', en: 'Both devices show the same code.' },
@@ -45,6 +45,6 @@ export const secondPhoneRight: Scenario = {
     }),
     loginStep('phone', true),
     waitStep(30_000, { hu: 'Fél perc múlva új kód jön.', en: 'Half a minute later a new code comes.' }),
-    loginStep('tablet', true, { say: { hu: 'Belépés a tablet kódjával.', en: 'Log in with the tablet’s code.' } }),
+    loginStep('tablet', true, { say: { hu: 'Belépés a táblagép kódjával.', en: 'Log in with the tablet’s code.' } }),
   ],
 };

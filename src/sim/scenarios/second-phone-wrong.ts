@@ -17,7 +17,7 @@ export const secondPhoneWrong: Scenario = {
     {
       say: {
         hu: 'Ügyfélkapu beállítások → „Beállítás másik eszközre” (jelszó és a régi telefon kódja); az új telefon beolvassa az új QR-kódot, a felhasználó beírja az új telefon kódját, elmenti az új törlőkódot, Befejezés.',
-        en: 'Ügyfélkapu settings → "Beállítás másik eszközre" (password and the old phone’s code); the new phone scans the new QR code, the user types the new phone’s code, saves the new törlőkód, Befejezés.',
+        en: 'Ügyfélkapu settings → "Beállítás másik eszközre" (password and the old phone’s code); the new phone scans the new QR code, the user types the new phone’s code, saves the new deletion code, Befejezés.',
       },
       expect: { hu: 'Az új eszköz beállítása befejeződik.', en: 'The new device is set up.' },
       async act(ctx) {

@@ -9,7 +9,7 @@ export const transfer: Scenario = {
   },
   summary: {
     hu: 'A hitelesítő alkalmazás fiókátviteli QR-kódja (otpauth-migration) ugyanazt a titkos kulcsot viszi át: mindkét telefon jó kódot ad, új törlőkód nem kell.',
-    en: 'The authenticator app’s account-transfer QR code (otpauth-migration) carries the same secret key: both phones give good codes, and no new törlőkód is needed.',
+    en: 'The authenticator app’s account-transfer QR code (otpauth-migration) carries the same secret key: both phones give good codes, and no new deletion code (törlőkód) is needed.',
   },
   steps: [
     ...setupSteps('old phone'),

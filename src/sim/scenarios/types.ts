@@ -8,6 +8,7 @@ import type { QrCamera } from '../../core/image.js';
 import type { RandomSource } from '../../core/random.js';
 import type { Authenticator } from '../authenticator.js';
 import type { Language, Localized as LocalizedIn } from '../language.js';
+import type { AuthenticatorAppId } from '../phone/apps.js';
 import type { AccountView } from '../phone-types.js';
 import type { Provider } from '../provider.js';
 import type { ProviderOptions } from '../provider-options.js';
@@ -51,8 +52,8 @@ export interface ScenarioContext {
   readonly provider: Provider;
   /** The simulated person's credentials (the password is never shown). */
   readonly user: { readonly username: string; readonly password: string; readonly email: string };
-  /** A phone by name, made on first use with an optional clock error. */
-  phone(name: string, options?: { driftMs?: number }): Authenticator;
+  /** A phone by name, made on first use with an optional clock error and app (default: the faithful one). */
+  phone(name: string, options?: { driftMs?: number; app?: AuthenticatorAppId }): Authenticator;
   /** Values the steps of one run share (the törlőkód the user wrote down, an enrollment id…). */
   readonly memo: Map<string, unknown>;
   /** Picks the text in the run's language. */
