@@ -1,21 +1,12 @@
 /** The JSON Schemas of the control API's accounts, codes, replay guard and mailbox. */
-type Schema = Record<string, unknown>;
+import { type Schema, str, ms, obj, ref } from './openapi-schema-parts.js';
 
-const str = (description?: string): Schema => ({ type: 'string', ...(description && { description }) });
-const ms = (description: string): Schema => ({ type: 'number', description });
 const int = (description: string, minimum?: number): Schema => ({
   type: 'integer',
   description,
   ...(minimum !== undefined && { minimum }),
 });
 const bool = (description: string): Schema => ({ type: 'boolean', description });
-const obj = (properties: Record<string, Schema>, required: string[] = Object.keys(properties)): Schema => ({
-  type: 'object',
-  properties,
-  required,
-  additionalProperties: false,
-});
-const ref = (name: string): Schema => ({ $ref: `#/components/schemas/${name}` });
 
 /** The fields of an account in a stated state, as POST /control/accounts and a seed file take them. */
 export const SEED_ACCOUNT_PROPERTIES: Record<string, Schema> = {

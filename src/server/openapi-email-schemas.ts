@@ -1,16 +1,6 @@
 /** The JSON Schemas of the e-mail second factor and the password change. */
-type Schema = Record<string, unknown>;
+import { type Schema, str, ms, obj, okOf } from './openapi-schema-parts.js';
 
-const str = (description?: string): Schema => ({ type: 'string', ...(description && { description }) });
-const ms = (description: string): Schema => ({ type: 'number', description });
-const obj = (properties: Record<string, Schema>, required: string[] = Object.keys(properties)): Schema => ({
-  type: 'object',
-  properties,
-  required,
-  additionalProperties: false,
-});
-const okOf = (messageKey: string, rest: Record<string, Schema>): Schema =>
-  obj({ ok: { const: true }, messageKey: { const: messageKey }, message: str("in the provider's language"), ...rest });
 const sessionNumber: Schema = {
   type: 'string',
   pattern: '^[0-9]{3}$',

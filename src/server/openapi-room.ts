@@ -1,15 +1,7 @@
 /** The OpenAPI paths and schemas of the training room: the room view, the trainer link, a participant's inbox. */
+import { type Schema, str, ms, obj } from './openapi-schema-parts.js';
 import { control, op } from './openapi-operation.js';
 
-type Schema = Record<string, unknown>;
-const str = (description?: string): Schema => ({ type: 'string', ...(description && { description }) });
-const ms = (description: string): Schema => ({ type: 'number', description });
-const obj = (properties: Record<string, Schema>, required: string[] = Object.keys(properties)): Schema => ({
-  type: 'object',
-  properties,
-  required,
-  additionalProperties: false,
-});
 const nullable = (schema: Schema): Schema => ({ oneOf: [{ type: 'null' }, schema] });
 const faultKind: Schema = { enum: ['maintenance', 'outage', 'timeout'] };
 const message = obj({

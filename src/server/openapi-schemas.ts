@@ -1,24 +1,9 @@
 /**
  * The JSON Schemas (2020-12, as OpenAPI 3.1 uses) of the API's bodies and answers.
  */
+import { type Schema, str, ms, obj, ref, okOf } from './openapi-schema-parts.js';
 import { ACCOUNT_STATUS_EMAIL_FIELDS, PASSWORD_WARNING, SECOND_FACTOR } from './openapi-email-schemas.js';
-type Schema = Record<string, unknown>;
 
-const str = (description?: string): Schema => ({ type: 'string', ...(description && { description }) });
-const ms = (description: string): Schema => ({ type: 'number', description });
-const obj = (
-  properties: Record<string, Schema>,
-  required: string[] = Object.keys(properties),
-  closed = true,
-): Schema => ({
-  type: 'object',
-  properties,
-  required,
-  ...(closed && { additionalProperties: false }),
-});
-const ref = (name: string): Schema => ({ $ref: `#/components/schemas/${name}` });
-const okOf = (messageKey: string, rest: Record<string, Schema>): Schema =>
-  obj({ ok: { const: true }, messageKey: { const: messageKey }, message: str("in the provider's language"), ...rest });
 const kind: Schema = { enum: ['enrollment', 'device-change'] };
 const faultKind: Schema = { enum: ['maintenance', 'outage', 'timeout'] };
 
