@@ -4,8 +4,7 @@
 // the participants get only the generic refusal. Each participant's inbox holds only their own mail.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { chromium } from 'playwright-core';
-import { CHROMIUM, screenshot, startServer } from './support.mjs';
+import { launchRoomBrowser, screenshot, startServer } from './support.mjs';
 import { answer, phone, scanAndType, site } from './flows.mjs';
 
 let server;
@@ -25,11 +24,7 @@ before(async () => {
     '--hash-iterations',
     '1',
   ]);
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
-  });
+  browser = await launchRoomBrowser();
   for (let i = 0; i < 100 && !/#trainer=/.test(server.output()); i++) await new Promise((r) => setTimeout(r, 50));
 });
 

@@ -6,8 +6,7 @@
 // refuses it.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { chromium } from 'playwright-core';
-import { CHROMIUM, screenshot, startServer } from './support.mjs';
+import { launchRoomBrowser, screenshot, startServer } from './support.mjs';
 import { answer, phone, scanAndType, site, statusOf } from './flows.mjs';
 
 const TOKEN = 'room-trainer-token-0123456789';
@@ -18,11 +17,7 @@ const foreign = [];
 
 before(async () => {
   server = await startServer(['--api', '--control-token', TOKEN, '--hash-iterations', '1']);
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    headless: true,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
-  });
+  browser = await launchRoomBrowser();
 });
 
 after(async () => {

@@ -10,6 +10,15 @@ import { chromium } from 'playwright-core';
 export const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 export const SCREENSHOTS = new URL('../../test-results/', import.meta.url);
 
+/** Chromium for tests that open several contexts (one per person in a room), each with its own cookies. */
+export function launchRoomBrowser() {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
+  });
+}
+
 /** Starts the built CLI's server on a free port (with `args` added); resolves with its URL and a stop function. */
 export async function startServer(args = []) {
   const cli = new URL('../../dist/cli.js', import.meta.url).pathname;
