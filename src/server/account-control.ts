@@ -1,14 +1,16 @@
 /**
  * Accounts in a stated state for the HTTP service, as POST /control/accounts and a seed file put
  * them, and their removal: the provider's part (provider.seedAccount, provider.removeAccount) plus
- * what the service keeps for an account itself, its login tickets, sessions and mail. A replaced
- * account starts clean: a ticket, session or mailed code of the old one must not reach the new one.
+ * what the service keeps for an account itself, its login tickets, sessions and mail, and what the
+ * OpenID Connect front keeps of it. A replaced account starts clean: a ticket, session, mailed code,
+ * `sub` or token of the old one must not reach the new one.
  */
 import type { Clock } from '../core/clock.js';
 import type { Provider, SeedAccountInput, SeededAccount } from '../sim/provider.js';
 import type { Store } from '../sim/store.js';
 import { accountTokensKey, endAccountTokens } from './account-tokens.js';
 import type { ControlMailbox } from './control-mailbox.js';
+import { endOidcAccount } from './oidc-account-entries.js';
 import { SESSION_KEY_PREFIX, TICKET_KEY_PREFIX } from './sessions.js';
 
 /** What an account's removal took with it. */
@@ -56,6 +58,8 @@ async function dropLeftovers(places: AccountPlaces, username: string, email: str
   const tickets = await dropTokens(places.store, TICKET_KEY_PREFIX, username);
   const sessions = await dropTokens(places.store, SESSION_KEY_PREFIX, username);
   const messages = email && places.mailbox ? await places.mailbox.removeFor(email) : 0;
+  // The OpenID Connect front's too: a new account of the name must not be signed in as the old one.
+  await endOidcAccount(places.store, username);
   return { tickets, sessions, messages };
 }
 

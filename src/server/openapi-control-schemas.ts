@@ -49,7 +49,9 @@ export function controlResponseSchemas(accountStatus: Schema): Record<string, Sc
         ...status.properties,
         username: str(),
         email: { type: ['string', 'null'] },
-        replaced: bool('an account of that name was replaced (its tickets, sessions and mail went with it)'),
+        replaced: bool(
+          'an account of that name was replaced (its tickets, sessions, OpenID Connect sign-ins and mail went with it)',
+        ),
         secret: str('base32 (app only)'),
         keyUri: str('otpauth:// key URI (app only)'),
         deletionCode: {

@@ -34,7 +34,7 @@ export const ACCOUNT_CONTROL_PATHS = {
     ),
     delete: also(
       op(
-        'Remove an account with its login tickets, sessions and the mail to its address',
+        'Remove an account with its login tickets, sessions, OpenID Connect sign-ins and the mail to its address',
         ['control'],
         ['200', 'Removed', 'AccountRemoved'],
         undefined,

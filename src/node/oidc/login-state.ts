@@ -4,11 +4,11 @@
  * serve the next page. After the right password the code step may be tried a few times for a few
  * minutes of simulated time, exactly as the API's login ticket allows; then it starts again.
  */
+import { LOGIN_STATE_PREFIX } from '../../server/oidc-account-entries.js';
 import { LOGIN_TICKET_TRIES, LOGIN_TICKET_TTL_MS } from '../../server/sessions.js';
 import type { Language } from '../../sim/language.js';
 import type { Store } from '../../sim/store.js';
 import type { Notice } from './pages.js';
-import { OIDC_PREFIX } from './store-adapter.js';
 
 /** The stages of a sign-in: the password page, the code page, the forced password change. */
 export type LoginStage = 'password' | 'code' | 'change';
@@ -36,7 +36,7 @@ export type LoginState = {
 /** How long an unfinished sign-in is kept (simulated): as long as oidc-provider's interaction. */
 export const LOGIN_STATE_TTL_MS = 60 * 60_000;
 
-const keyOf = (uid: string) => `${OIDC_PREFIX}login:${uid}`;
+const keyOf = (uid: string) => LOGIN_STATE_PREFIX + uid;
 
 /** A fresh sign-in at the password page. */
 export function newLoginState(language: Language, now: number): LoginState {

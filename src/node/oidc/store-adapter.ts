@@ -13,10 +13,10 @@
  */
 import type { Clock } from '../../core/clock.js';
 import type { Store, StoreValue } from '../../sim/store.js';
+import { grantIndexKey, OIDC_PREFIX } from '../../server/oidc-account-entries.js';
 import { OIDC_CLIENT_PREFIX } from '../../server/oidc-clients.js';
 
-/** The prefix of every Store key the OpenID Connect front writes. */
-export const OIDC_PREFIX = 'oidc:';
+export { OIDC_PREFIX };
 
 /** An adapter entry as stored: the payload and when it expires (simulated ms; null: never). */
 type Entry = { payload: Record<string, StoreValue>; expiresAt: number | null };
@@ -35,7 +35,6 @@ export type AdapterClass = new (model: string) => {
   revokeByGrantId(grantId: string): Promise<void>;
 };
 
-const grantIndexKey = (grantId: string) => `${OIDC_PREFIX}grant-index:${grantId}`;
 const uidKey = (uid: string) => `${OIDC_PREFIX}session-uid:${uid}`;
 const userCodeKey = (code: string) => `${OIDC_PREFIX}user-code:${code}`;
 

@@ -2,15 +2,13 @@
  * The `sub` of each account: a random identifier made the first time the account signs in through
  * the front and kept in the Store (`oidc:subject:<username>` and its reverse `oidc:account:<sub>`),
  * so it is stable per account, the same on every instance, and says nothing about the username.
+ * It goes with the account (server/oidc-account-entries.ts): a new account of the name gets another.
  * The other claims are read from the account when a token or userinfo asks for them.
  */
 import { randomBytes } from 'node:crypto';
 import { accountKey, type AccountRecord } from '../../sim/provider/accounts.js';
 import type { Store } from '../../sim/store.js';
-import { OIDC_PREFIX } from './store-adapter.js';
-
-const subjectKey = (username: string) => `${OIDC_PREFIX}subject:${username}`;
-const accountOfKey = (sub: string) => `${OIDC_PREFIX}account:${sub}`;
+import { accountOfSubjectKey, subjectKey } from '../../server/oidc-account-entries.js';
 
 /** The claims an account has, by the scope that asks for them (OIDC Core §5.4). */
 export type AccountClaims = { sub: string; preferred_username: string; email?: string };
@@ -19,14 +17,14 @@ export type AccountClaims = { sub: string; preferred_username: string; email?: s
 export async function subjectOf(store: Store, username: string): Promise<string> {
   const candidate = randomBytes(16).toString('hex');
   const sub = (await store.update<string>(subjectKey(username), (current) => current ?? candidate))!;
-  await store.update<string>(accountOfKey(sub), () => username);
+  await store.update<string>(accountOfSubjectKey(sub), () => username);
   return sub;
 }
 
 /** The username behind `sub`, or null. */
 export async function usernameOfSubject(store: Store, sub: string): Promise<string | null> {
   if (typeof sub !== 'string' || !/^[0-9a-f]{32}$/.test(sub)) return null;
-  const username = await store.get<string>(accountOfKey(sub));
+  const username = await store.get<string>(accountOfSubjectKey(sub));
   return typeof username === 'string' ? username : null;
 }
 
