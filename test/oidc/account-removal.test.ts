@@ -176,4 +176,31 @@ describe.each(stores)('an account removed over the control API (%s store)', (_na
     expect(late.status).toBe(401);
     expect(late.html).toContain('name="password"');
   });
+
+  it('a session a request in flight saves back after the removal still asks for the password', async () => {
+    const { config, agent } = await annaSignedIn(await openStore());
+    const sessions = new Map<string, unknown>();
+    for (const key of await lab.store.keys('oidc:Session:')) sessions.set(key, await lab.store.get(key));
+    expect(sessions.size).toBe(1);
+
+    expect((await lab.control('DELETE', `/control/accounts/${ANNA}`)).status).toBe(200);
+    await putAnna(NEW_PASSWORD);
+    // An authorization that read the session before the removal writes it back after.
+    for (const [key, value] of sessions) await lab.store.update(key, () => value as never);
+
+    const again = await authorizeAgain(config, agent);
+    expect(again.callback).toBeNull();
+    expect(again.seen.html).toContain('name="password"');
+  });
+
+  it('removed by code alone (provider.removeAccount): the session asks for the password, no error page', async () => {
+    const { config, agent } = await annaSignedIn(await openStore());
+    expect(await lab.provider.removeAccount(ANNA)).toMatchObject({ ok: true });
+
+    const again = await authorizeAgain(config, agent);
+    expect(again.seen.status).toBe(200);
+    expect(again.seen.html).toContain('name="password"');
+    const silent = await authorizeAgain(config, agent, { prompt: 'none' });
+    expect(silent.callback?.searchParams.get('error')).toBe('login_required');
+  });
 });

@@ -158,6 +158,8 @@ describe('a browser session of the front', () => {
       expect((await agent.get((await authorization(config)).url)).location).toContain('code=');
     }
     await lab.clock.advanceBy(25 * 60_000);
+    const silent = await agent.get((await authorization(config, { prompt: 'none' })).url);
+    expect(new URL(silent.location!).searchParams.get('error')).toBe('login_required');
     const again = await agent.get((await authorization(config)).url);
     expect(again.location).toBeNull();
     expect(again.html).toContain('name="password"');
