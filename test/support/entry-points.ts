@@ -437,6 +437,11 @@ export const CORE_CALLS: CallSpec[] = [
     args: () => ['a@example.hu'],
   },
   {
+    name: 'createStoreMailbox.setDelayMs',
+    fn: f((ms: number) => core.createStoreMailbox(new core.MemoryStore(), { clock: clock() }).setDelayMs(ms)),
+    args: () => [60_000],
+  },
+  {
     name: 'readCodeMail',
     fn: f(core.readCodeMail),
     args: () => [{ subject: 'Ügyfélkapu+ verification code', text: 'not a code mail' }],
