@@ -1,11 +1,8 @@
 // The mail delivery delay on every kind of store the service runs on: two service instances on one
-// store (one MemoryStore shared in a process, two SQLite connections to one file, two PostgreSQL
-// pools on one table) agree on the delay whichever set it, and a code mail one of them sends with
+// store (one MemoryStore shared in a process, two connections to one SQLite file, two pools on one
+// PostgreSQL database) agree on the delay whichever set it, and a code mail one of them sends with
 // it shows on neither until the shared clock reaches its arrival.
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   LOW_COST_HASHING_FOR_TESTS,
   MemoryStore,
@@ -14,19 +11,12 @@ import {
   manualClock,
   type Store,
 } from '../../src/index.js';
-import { openPostgresStore, openSqliteStore } from '../../src/node/index.js';
+import { openStore } from '../../src/node/index.js';
+import { onSharedStores } from '../support/shared-stores.js';
 
 const T0 = Date.UTC(2025, 0, 16, 8, 0, 5);
 const PASSWORD = 'Tölgyfa-Kilenc-42';
 const EVA = 'eva@example.hu';
-
-let dir: string;
-beforeAll(async () => {
-  dir = await mkdtemp(join(tmpdir(), 'totp-lab-mail-delay-'));
-});
-afterAll(async () => {
-  await rm(dir, { recursive: true, force: true });
-});
 
 type Closable = Store & { close?: () => Promise<void> };
 
@@ -76,22 +66,11 @@ describe('the mail delivery delay across instances on one store', () => {
     const store = new MemoryStore();
     await twoInstances(async () => store);
   });
+});
 
-  it('SQLite: two connections to one database', async () => {
-    const path = join(dir, 'state.db');
-    await twoInstances(async () => openSqliteStore(path));
+onSharedStores('The mail delivery delay across two connections', 'totp_lab_mail_delay_store', (name, storeFor) => {
+  it(`${name}: two connections to one store`, async () => {
+    const location = await storeFor();
+    await twoInstances(() => openStore(location));
   });
-
-  const url = process.env['TOTP_LAB_TEST_POSTGRES_URL'];
-  if (url === undefined || url === '') {
-    it('PostgreSQL: not tested without TOTP_LAB_TEST_POSTGRES_URL (.ci/run sets it)', () => {
-      console.warn('mail delay on PostgreSQL SKIPPED: TOTP_LAB_TEST_POSTGRES_URL is not set');
-      expect(url ?? '').toBe('');
-    });
-  } else {
-    it('PostgreSQL: two pools on one table', async () => {
-      const table = `mail_delay_${process.pid}_${Date.now() % 100_000}`;
-      await twoInstances(async () => openPostgresStore(url, { table }));
-    });
-  }
 });
