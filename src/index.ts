@@ -159,9 +159,10 @@ export type { TwoFasBackup, TwoFasService } from './core/formats/two-fas.js';
 export type { ScryptParams, Argon2Params } from './core/formats/kdf.js';
 export { DEFAULT_LANGUAGE, DEFAULT_PHONE_LANGUAGE, LANGUAGES, checkLanguage, isLanguage } from './sim/language.js';
 export type { Localized } from './sim/language.js';
-export { parseTimeInput } from './core/time-input.js';
+export { parseDurationInput, parseTimeInput } from './core/time-input.js';
 export { createMemoryMailbox, MEMORY_MAILBOX_LIMIT } from './sim/mailer.js';
-export type { Mailer, MailMessage, MemoryMailbox, MemoryMailboxOptions } from './sim/mailer.js';
+export type { Mailer, MailArrival, MailMessage, MemoryMailbox, MemoryMailboxOptions } from './sim/mailer.js';
+export { MAIL_DELAY_KEY, MAX_MAIL_DELAY_MS } from './sim/mail-delay.js';
 export {
   createStoreMailbox,
   MAILBOX_KEY_PREFIX,

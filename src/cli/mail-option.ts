@@ -1,5 +1,8 @@
 // Where the simulated service's mail goes, for `serve --api` and `demo --interactive`: an SMTP server
 // named by --smtp or TOTP_LAB_SMTP_URL, or else the in-memory mailbox.
+import { InvalidArgumentError } from '../core/errors.js';
+import { parseDurationInput, quoteInput } from '../core/time-input.js';
+import { MAX_MAIL_DELAY_MS } from '../sim/mail-delay.js';
 import type { Mailer } from '../sim/mailer.js';
 import { UsageError } from './io.js';
 
@@ -90,4 +93,17 @@ async function trustedCertificates(env: Record<string, string | undefined>): Pro
   if (!text.includes(PEM_CERTIFICATE))
     throw new UsageError(`${SMTP_CA_ENV} must name a PEM file of certificates; that file holds none`);
   return { ca: text };
+}
+
+/** `--mail-delay`: a duration (90s, 10m, 1h; see parseDurationInput) of at most a day, in ms. */
+export function readMailDelay(text: string): number {
+  let ms: number;
+  try {
+    ms = parseDurationInput(text, '--mail-delay');
+  } catch (error) {
+    if (error instanceof InvalidArgumentError) throw new UsageError(error.message);
+    throw error;
+  }
+  if (ms > MAX_MAIL_DELAY_MS) throw new UsageError(`--mail-delay must be at most 24h, got ${quoteInput(text)}`);
+  return ms;
 }

@@ -11,7 +11,7 @@ import { MemoryStore, type Store } from '../sim/store.js';
 import { createStoreMailbox } from '../sim/store-mailbox.js';
 import type { FetchHandler } from '../server/handler.js';
 import { UsageError } from './io.js';
-import { setUpMail, type MailSetup } from './mail-option.js';
+import { SMTP_URL_ENV, setUpMail, type MailSetup } from './mail-option.js';
 
 /** The environment variable that gives the control API's token (kept out of shell history). */
 export const CONTROL_TOKEN_ENV = 'TOTP_LAB_CONTROL_TOKEN';
@@ -53,11 +53,16 @@ export interface ApiFlags {
   sessionLifetimeMs?: number;
   /** --seed: a seed file of accounts to put in at start-up. */
   seed?: string | undefined;
+  /** --mail-delay, in ms: written to the store at start-up (absent: the store's delay stays). */
+  mailDelayMs?: number;
 }
 
 export async function setUpApi(flags: ApiFlags): Promise<ApiSetup> {
   // The seed file is checked whole before the store is opened: a bad one changes nothing.
   if (flags.seed === '') throw new UsageError('--seed must be the path of a seed file, got ""');
+  // The delay belongs to the mailbox in the store; mail sent to SMTP leaves at once.
+  if (flags.mailDelayMs !== undefined && (flags.smtp ?? flags.env[SMTP_URL_ENV] ?? '') !== '')
+    throw new UsageError('--mail-delay applies to the mail kept in the store, not to mail sent by SMTP');
   const seed = flags.seed === undefined ? null : await (await import('../node/seed-file.js')).readSeedFile(flags.seed);
   let store: Store & { close?(): Promise<void> } = new MemoryStore();
   if (flags.store !== undefined) {
@@ -68,13 +73,15 @@ export async function setUpApi(flags: ApiFlags): Promise<ApiSetup> {
   const mail = await setUpMail(flags.smtp, flags.env, { allowInsecureAuth: flags.smtpAllowInsecureAuth === true });
   const clock = createSharedClock(store);
   await clock.refresh();
+  const storeMailbox = mail.mailer === null ? createStoreMailbox(store, { clock }) : null;
+  if (storeMailbox !== null && flags.mailDelayMs !== undefined) await storeMailbox.setDelayMs(flags.mailDelayMs);
   const provider = createProvider({
     store,
     clock,
     language: flags.language,
     ...(flags.profile !== undefined && { profile: flags.profile }),
     // Without SMTP the mail is kept in the store, so every instance on it reads what any one sent.
-    mailer: mail.mailer ?? createStoreMailbox(store, { clock }),
+    mailer: mail.mailer ?? storeMailbox!,
     ...(flags.hashIterations !== undefined && { hashing: { iterations: flags.hashIterations } }),
   });
   let control: ApiSetup['control'] = null;
@@ -96,12 +103,13 @@ export async function setUpApi(flags: ApiFlags): Promise<ApiSetup> {
   const seeded =
     seed === null ? null : await (await import('../node/seed-apply.js')).applySeed(seed, { provider, store });
   // Without SMTP the mail is in the store rather than in this process's memory: say so.
+  const delay = (await storeMailbox?.delayMs()) ?? 0;
+  const late = delay === 0 ? '' : `, arriving ${delay / 1000} s late on the service's clock`;
   const where =
     mail.mailer === null
       ? {
           ...mail,
-          description:
-            'Mail: kept in the store; read it with GET /control/mailbox (set TOTP_LAB_SMTP_URL to send it to an SMTP server)',
+          description: `Mail: kept in the store${late}; read it with GET /control/mailbox (set TOTP_LAB_SMTP_URL to send it to an SMTP server)`,
         }
       : mail;
   return {

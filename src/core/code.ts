@@ -5,7 +5,7 @@ import { systemClock, checkTime, type Clock } from './clock.js';
 import { checkClock } from './input.js';
 import { constantTimeEqualInt } from './constant-time.js';
 import { InvalidArgumentError, describeValue } from './errors.js';
-import { HASHES, formatCode, hotpValue, transientKey, truncatedValue, type HmacKey } from './hmac.js';
+import { HASHES, formatCode, hotpValue, transientKey, truncatedValue, type CounterKey } from './hmac.js';
 import {
   DEFAULT_ALGORITHM,
   DEFAULT_DIGITS,
@@ -170,7 +170,7 @@ function parseTypedCode(code: unknown, digits: number): number {
 }
 
 /** The HMAC key for a secret in either form; a prepared one keeps its own algorithm. */
-function hmacKeyOf(secret: SecretInput | PreparedSecret, options: CodeOptions, algorithm: Algorithm): HmacKey {
+function hmacKeyOf(secret: SecretInput | PreparedSecret, options: CodeOptions, algorithm: Algorithm): CounterKey {
   if (secret instanceof PreparedSecret) {
     // Silently using another hash would give codes that never match; say so instead.
     if (options.algorithm !== undefined && algorithm !== secret.algorithm) {

@@ -1,13 +1,16 @@
 /**
  * HMAC (RFC 2104) over the SHA hashes in ./hash/, and the HOTP value built on it (RFC 4226 §5.3).
- * Pure TypeScript with no platform calls, so it runs the same in Node and browsers, and fast:
- * a key's inner and outer states are computed once (RFC 2104 §4), and an HOTP counter fits in one
- * block, so each code costs two compressions.
+ * Pure TypeScript, so it runs the same in Node and browsers, and fast: a key's inner and outer
+ * states are computed once (RFC 2104 §4), and an HOTP counter fits in one block, so each code
+ * costs two compressions. The one exception is SHA-512 on a runtime with its own SHA-512
+ * (./native-hmac.ts), where JavaScript's 64-bit arithmetic on 32-bit halves is the slower way.
  */
 import { absorb, wordsToBytes, type HashFunction } from './hash/hash.js';
+import { nativeSha512 } from './hash/native-sha512.js';
 import { sha1 } from './hash/sha1.js';
 import { sha256 } from './hash/sha256.js';
 import { sha512 } from './hash/sha512.js';
+import { NativeHmacKey } from './native-hmac.js';
 import type { Algorithm, Digits } from './options.js';
 
 /** The hash behind each algorithm name. */
@@ -60,17 +63,29 @@ export class HmacKey {
   }
 }
 
+/** A key the HOTP functions below take: JavaScript states, or a plain SHA-512 key for native calls. */
+export type CounterKey = HmacKey | NativeHmacKey;
+
+/**
+ * A key that lives on, as a prepared secret holds it: HMAC states in JavaScript, or for SHA-512 on a
+ * runtime with its own SHA-512, the padded key for two native calls per code (./native-hmac.ts).
+ */
+export function counterKey(hash: HashFunction, key: Uint8Array): CounterKey {
+  const native = hash.algorithm === 'SHA512' ? nativeSha512() : undefined;
+  return native === undefined ? new HmacKey(hash, key) : new NativeHmacKey(native).setKey(key);
+}
+
 // One reusable key per hash for one-off uses, so a plain secret costs no allocation here.
-const transient = new Map<HashFunction, HmacKey>();
+const transient = new Map<HashFunction, CounterKey>();
 
 /**
  * A key for immediate use only: the same object is handed out again by the next call for the same
- * hash, so it must not be kept. Use `new HmacKey` for a key that lives on.
+ * hash, so it must not be kept. Use {@link counterKey} for a key that lives on.
  */
-export function transientKey(hash: HashFunction, key: Uint8Array): HmacKey {
+export function transientKey(hash: HashFunction, key: Uint8Array): CounterKey {
   const reused = transient.get(hash);
   if (reused !== undefined) return reused.setKey(key);
-  const created = new HmacKey(hash, key);
+  const created = counterKey(hash, key);
   transient.set(hash, created);
   return created;
 }
@@ -95,7 +110,8 @@ export function hmac(key: HmacKey, message: Uint8Array): Uint8Array {
  * padding fit in one block, built directly as words. The returned array is scratch space: read it
  * before the next call.
  */
-export function hmacCounter(key: HmacKey, counter: number): Int32Array {
+export function hmacCounter(key: CounterKey, counter: number): Int32Array {
+  if (key instanceof NativeHmacKey) return key.counterWords(counter);
   const { hash } = key;
   const last = hash.blockWords - 1;
   block.fill(0, 3, last);
@@ -130,12 +146,12 @@ const MODULUS = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8];
  * The HOTP value for `counter` as a number below 10^digits (RFC 4226 §5.3): HMAC, dynamic
  * truncation to 31 bits, modulo 10^digits. Format it with {@link formatCode}.
  */
-export function hotpValue(key: HmacKey, counter: number, digits: Digits): number {
+export function hotpValue(key: CounterKey, counter: number, digits: Digits): number {
   return truncatedValue(key, counter) % MODULUS[digits]!;
 }
 
 /** RFC 4226 §5.3 without the modulo: HMAC of the counter, dynamic truncation to 31 bits (Steam codes start here). */
-export function truncatedValue(key: HmacKey, counter: number): number {
+export function truncatedValue(key: CounterKey, counter: number): number {
   const words = hmacCounter(key, counter);
   const n = key.hash.digestWords;
   // The low 4 bits of the last byte pick where the 4 bytes start (0 to 15).

@@ -3,7 +3,7 @@
  * the same account many times — a server holding one per enrolled user, a load simulation.
  */
 import { InvalidArgumentError, describeValue } from './errors.js';
-import { HASHES, HmacKey } from './hmac.js';
+import { HASHES, counterKey, type CounterKey } from './hmac.js';
 import { DEFAULT_ALGORITHM, checkAlgorithm, type Algorithm } from './options.js';
 import { toSecretBytes, type SecretInput } from './secret.js';
 
@@ -15,8 +15,8 @@ export interface PrepareSecretOptions {
 
 // Lets the code functions read the key while it stays a private field: a prepared secret does not
 // show its key material to JSON.stringify, console.log or property enumeration.
-let readKey: (prepared: PreparedSecret) => HmacKey;
-let wrapKey: (key: HmacKey) => PreparedSecret;
+let readKey: (prepared: PreparedSecret) => CounterKey;
+let wrapKey: (key: CounterKey) => PreparedSecret;
 
 /**
  * An opaque, ready-to-use secret for one algorithm. Pass it to `generateCode` and `verifyCode`
@@ -26,7 +26,7 @@ let wrapKey: (key: HmacKey) => PreparedSecret;
 export class PreparedSecret {
   /** The HMAC hash this secret was prepared for. */
   readonly algorithm: Algorithm;
-  readonly #key: HmacKey;
+  readonly #key: CounterKey;
 
   static {
     readKey = (prepared) => prepared.#key;
@@ -34,7 +34,7 @@ export class PreparedSecret {
   }
 
   /** Use {@link prepareSecret}. */
-  private constructor(key: HmacKey) {
+  private constructor(key: CounterKey) {
     this.algorithm = key.hash.algorithm;
     this.#key = key;
   }
@@ -57,10 +57,10 @@ export function prepareSecret(secret: SecretInput, options: PrepareSecretOptions
     throw new InvalidArgumentError(`"options" must be an object, got ${describeValue(options)}`);
   }
   const algorithm = options.algorithm === undefined ? DEFAULT_ALGORITHM : checkAlgorithm(options.algorithm);
-  return wrapKey(new HmacKey(HASHES[algorithm], toSecretBytes(secret)));
+  return wrapKey(counterKey(HASHES[algorithm], toSecretBytes(secret)));
 }
 
 /** The HMAC key inside a prepared secret. */
-export function preparedKey(prepared: PreparedSecret): HmacKey {
+export function preparedKey(prepared: PreparedSecret): CounterKey {
   return readKey(prepared);
 }

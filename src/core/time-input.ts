@@ -41,6 +41,30 @@ export function parseTimeInput(text: string, name = 'time'): number {
   );
 }
 
+/** The units of a typed duration, in ms. */
+const DURATION_UNIT_MS = { s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 } as const;
+
+/**
+ * Reads a typed span of time: a whole number and its unit, `s`, `m`, `h` or `d` (`90s`, `10m`,
+ * `1h`, `2d`), or a plain `0`. The caller checks the range it allows. Shared by the command line (`--mail-delay`) and the terminal
+ * walkthrough's jumps (`+30s`).
+ * @param name how the message names the input (a flag such as `--mail-delay`)
+ * @throws {InvalidArgumentError} one line naming `name` and showing the input, cut short
+ * @example parseDurationInput('10m') // 600000
+ */
+export function parseDurationInput(text: string, name = 'duration'): number {
+  if (typeof name !== 'string') throw new InvalidArgumentError(`"name" must be a string, got ${describeValue(name)}`);
+  const usage = `${name} must be a whole number and a unit, s, m, h or d (90s, 10m, 1h), or 0`;
+  if (typeof text !== 'string') throw new InvalidArgumentError(`${usage}, got ${describeValue(text)}`);
+  const trimmed = text.trim();
+  if (trimmed === '0') return 0;
+  // Up to 300 digits keeps the result a finite number (1e300 days is still below Number.MAX_VALUE);
+  // each caller checks the range it allows, and says "too long" in its own words.
+  const found = /^(\d{1,300})([smhd])$/.exec(trimmed);
+  if (found === null) throw new InvalidArgumentError(`${usage}, got ${quoteInput(text)}`);
+  return Number(found[1]) * DURATION_UNIT_MS[found[2] as keyof typeof DURATION_UNIT_MS];
+}
+
 /** What a person typed, quoted for a one-line message: control characters masked, cut at 40. */
 export function quoteInput(text: string): string {
   const clean = text.replace(/[\u0000-\u001f\u007f]/g, '?');

@@ -64,14 +64,11 @@ export const INBOX_ROUTES: readonly Route[] = [
       const account = await c.store.get<{ email?: string }>(`account:${username}`);
       const email = typeof account?.email === 'string' && account.email !== '' ? account.email : null;
       const kept = email === null ? [] : await c.mailbox.messages(email);
-      // The mail as a mail client shows it: the codes read out of it are for test suites, not here.
-      const messages: MailMessage[] = kept.map(({ to, from, subject, text, sentAt }) => ({
-        to,
-        from,
-        subject,
-        text,
-        sentAt,
-      }));
+      // The mail as a mail client shows it, with when it arrived (a late mail keeps the time it was
+      // sent, as its Date header would): the codes read out of it are for test suites, not here.
+      const messages: (MailMessage & { arrivedAt: number })[] = kept.map(
+        ({ to, from, subject, text, sentAt, arrivedAt }) => ({ to, from, subject, text, sentAt, arrivedAt }),
+      );
       return json(200, { username, messages });
     },
   },

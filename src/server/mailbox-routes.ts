@@ -2,9 +2,12 @@
  * The control API's mailbox, behind the token (it holds codes): the service's mail with each code
  * mail's fields read out (code, session number, purpose, expiry), the newest mail to one address,
  * and emptying it. With `totp-lab serve --api` the mail is kept in the Store, so every instance on
- * it reads the mail any of them sent (see control-mailbox.ts).
+ * it reads the mail any of them sent (see control-mailbox.ts). The delivery delay (the code that
+ * comes late) is read and set here too; with the Store's mailbox it is kept in the Store, so every
+ * instance delays its mail alike.
  */
 import { InvalidArgumentError, describeValue } from '../core/errors.js';
+import { readJsonObject } from './body.js';
 import type { ControlMailbox } from './control-mailbox.js';
 import { HttpError, json } from './http-error.js';
 import type { Route, RouteContext } from './route.js';
@@ -57,6 +60,20 @@ export const MAILBOX_ROUTES: readonly Route[] = [
     path: '/control/mailbox',
     async run(c) {
       return json(200, { ok: true, removedMessages: await mailboxOf(c).clear() });
+    },
+  },
+  {
+    method: 'GET',
+    path: '/control/mailbox/delay',
+    run: async (c) => json(200, { delayMs: await mailboxOf(c).delayMs() }),
+  },
+  {
+    method: 'PUT',
+    path: '/control/mailbox/delay',
+    async run(c) {
+      const mailbox = mailboxOf(c);
+      const body = await readJsonObject(c.request, ['delayMs']);
+      return json(200, { delayMs: await mailbox.setDelayMs(body['delayMs'] as number) });
     },
   },
 ];

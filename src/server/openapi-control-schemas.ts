@@ -1,4 +1,5 @@
 /** The JSON Schemas of the control API's accounts, codes, replay guard and mailbox. */
+import { MAX_MAIL_DELAY_MS } from '../sim/mail-delay.js';
 import { type Schema, str, ms, obj, ref } from './openapi-schema-parts.js';
 
 const int = (description: string, minimum?: number): Schema => ({
@@ -34,10 +35,19 @@ const mailFields: Record<string, Schema> = {
     description: 'a login code, or the confirmation of choosing e-mail',
   },
   expiresAt: { type: ['number', 'null'], description: 'sentAt plus the minutes the mail states (simulated time)' },
+  arrivedAt: ms('when it arrived: sentAt plus the delivery delay it was sent with (simulated time)'),
+};
+
+const delayMs = {
+  type: 'integer',
+  minimum: 0,
+  maximum: MAX_MAIL_DELAY_MS,
+  description: 'ms of simulated time; 0: mail arrives at once',
 };
 
 export const CONTROL_REQUEST_SCHEMAS: Record<string, Schema> = {
   SeedAccountRequest: obj(SEED_ACCOUNT_PROPERTIES, ['username', 'password']),
+  MailDelayRequest: obj({ delayMs }),
 };
 
 /** Answers; `accountStatus` is the account status schema the seeded account extends. */
@@ -87,5 +97,6 @@ export function controlResponseSchemas(accountStatus: Schema): Record<string, Sc
     Mailbox: obj({ messages: { type: 'array', items: ref('KeptMail') } }),
     KeptMail: obj(mailFields),
     MailboxCleared: obj({ ok: { const: true }, removedMessages: int('messages removed', 0) }),
+    MailDelay: obj({ delayMs }),
   };
 }

@@ -96,7 +96,7 @@ export const MAILBOX_CONTROL_PATHS = {
   '/control/mailbox': {
     get: also(
       op(
-        "The service's mail, oldest first, each code mail's fields read out; kept in the store and shared by every instance with serve --api (it holds codes, so it is behind the token)",
+        "The service's mail that has arrived, in the order it arrived, each code mail's fields read out; kept in the store and shared by every instance with serve --api (it holds codes, so it is behind the token)",
         ['control'],
         ['200', 'The messages', 'Mailbox'],
         undefined,
@@ -122,7 +122,7 @@ export const MAILBOX_CONTROL_PATHS = {
   '/control/mailbox/latest': {
     get: also(
       op(
-        'The newest mail to an address, with its code, session number, purpose and expiry',
+        'The mail to an address that arrived last, with its code, session number, purpose and expiry',
         ['control'],
         ['200', 'The newest message', 'KeptMail'],
         undefined,
@@ -132,7 +132,29 @@ export const MAILBOX_CONTROL_PATHS = {
           ],
         }),
       ),
-      { ...NO_MAILBOX, '404': answer('No mail to that address is kept (NO_MAIL)', 'Error') },
+      { ...NO_MAILBOX, '404': answer('No mail to that address has arrived (NO_MAIL)', 'Error') },
+    ),
+  },
+  '/control/mailbox/delay': {
+    get: also(
+      op(
+        "The delivery delay: how long mail sent from now on takes to arrive, on the service's clock",
+        ['control'],
+        ['200', 'The delay', 'MailDelay'],
+        undefined,
+        control,
+      ),
+      NO_MAILBOX,
+    ),
+    put: also(
+      op(
+        'Set the delivery delay of mail sent from now on (kept in the store: every instance on it delays alike); mail already sent keeps its own arrival, and a code still expires counted from when it was sent',
+        ['control'],
+        ['200', 'The delay now', 'MailDelay'],
+        'MailDelayRequest',
+        control,
+      ),
+      NO_MAILBOX,
     ),
   },
 };

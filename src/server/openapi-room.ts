@@ -10,6 +10,7 @@ const message = obj({
   subject: str(),
   text: str('plain text; it holds the code'),
   sentAt: ms('simulated time'),
+  arrivedAt: ms('when it arrived (simulated time): later than sentAt with a delivery delay'),
 });
 
 export const ROOM_SCHEMAS: Record<string, Schema> = {
@@ -61,7 +62,7 @@ export const ROOM_SITE_PATHS = {
   },
   '/api/inbox': {
     get: op(
-      "The mail to the inbox's account address, oldest first, from the service's mailbox (the store's, shared by every instance on it, with `serve --api`)",
+      "The mail to the inbox's account address that has arrived, in the order it arrived, from the service's mailbox (the store's, shared by every instance on it, with `serve --api`)",
       ['site'],
       ['200', 'The messages', 'Inbox'],
       undefined,

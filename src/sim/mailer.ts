@@ -32,6 +32,8 @@ export interface MemoryMailbox extends Mailer {
    * delivery delay, a message shows only once the clock reaches its `sentAt` + the delay.
    */
   messages(to?: string): MailMessage[];
+  /** The same messages as {@link messages}, each with when it arrived (its `sentAt` when sent without a delay). */
+  arrivals(to?: string): MailArrival[];
   /** Forgets every message, or only those to `to` when given. */
   clear(to?: string): void;
   /**
@@ -40,6 +42,12 @@ export interface MemoryMailbox extends Mailer {
    * @throws {InvalidArgumentError} on a negative or fractional delay, or a delay without a clock
    */
   delayMs: number;
+}
+
+/** A delivered message and when it arrived, on the mailbox's clock. */
+export interface MailArrival {
+  message: MailMessage;
+  arrivedAt: number;
 }
 
 /** Options of {@link createMemoryMailbox}. */
@@ -79,10 +87,13 @@ export function createMemoryMailbox(options: number | MemoryMailboxOptions = {})
       return Promise.resolve();
     },
     messages(to) {
+      return box.arrivals(to).map((m) => m.message);
+    },
+    arrivals(to) {
       const now = clock?.now() ?? Infinity;
       return kept
         .filter((m) => (to === undefined || m.message.to === to) && m.arrivesAt <= now)
-        .map((m) => ({ ...m.message }));
+        .map((m) => ({ message: { ...m.message }, arrivedAt: Math.max(m.arrivesAt, m.message.sentAt) }));
     },
     clear(to) {
       if (to === undefined) kept.length = 0;

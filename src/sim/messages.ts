@@ -40,7 +40,11 @@ export type MessageKey =
   | 'password.changed'
   | 'password.reused';
 
-/** A message catalog: every key in one language. `{name}` marks a parameter. */
+/**
+ * A message catalog: every key in one language. `{name}` marks a parameter; `{name|one|other}`
+ * is the word `one` when the parameter is 1 and `other` otherwise, for English plurals (Hungarian
+ * keeps the singular after a number).
+ */
 export type MessageCatalog = Readonly<Record<MessageKey, string>>;
 
 /** The Hungarian messages (the default of the Ügyfélkapu+ profiles). */
@@ -87,7 +91,7 @@ export const MESSAGES_EN: MessageCatalog = Object.freeze({
   'login.refused':
     'The username or the password is incorrect, or you are not entitled to use the selected identification service.',
   'code.wrong': 'The token entered is not valid',
-  'code.throttled': 'Too many failed attempts. Please try again in {seconds} seconds.',
+  'code.throttled': 'Too many failed attempts. Please try again in {seconds} {seconds|second|seconds}.',
   'enrollment.started': 'Scan the QR code with your authenticator app, then enter the code it shows.',
   'enrollment.confirmed': 'Paired. Save your deletion code (törlőkód) now: it is shown only once.',
   'enrollment.acknowledgementRequired': 'Please tick "I have saved the deletion code".',
@@ -103,12 +107,12 @@ export const MESSAGES_EN: MessageCatalog = Object.freeze({
   'fault.timeout': 'The request timed out. Please try again.',
   'emailCode.sent': 'We have e-mailed you a verification code. Session number: {sessionNumber}.',
   'emailCode.wrong': 'The verification code entered is incorrect!',
-  'emailCode.throttled': 'A new code can be requested in {seconds} seconds.',
+  'emailCode.throttled': 'A new code can be requested in {seconds} {seconds|second|seconds}.',
   'emailCode.notSent': 'The e-mail could not be sent. Please try again later.',
   'emailFactor.started':
     'We have e-mailed you a confirmation code. Session number: {sessionNumber}. Enter the code you received.',
   'emailFactor.confirmed': 'Ügyfélkapu+ is set up with e-mail codes.',
-  'password.expiring': 'Your password expires in {days} days. Please change it.',
+  'password.expiring': 'Your password expires in {days} {days|day|days}. Please change it.',
   'password.expired': 'Your password has expired. Set a new password to sign in.',
   'password.changed': 'Your password has been changed.',
   'password.reused': 'The new password must differ from the old one.',
@@ -132,8 +136,13 @@ export function formatMessage(
     throw new InvalidArgumentError(`"key" must be a message key, got ${describeValue(key)}`);
   if (typeof params !== 'object' || params === null)
     throw new InvalidArgumentError(`"params" must be an object, got ${describeValue(params)}`);
-  return catalog[key].replace(/\{(\w+)\}/g, (whole, name: string) =>
-    Object.hasOwn(params, name) ? String(params[name]) : whole,
+  return catalog[key].replace(
+    /\{(\w+)(?:\|([^|}]*)\|([^}]*))?\}/g,
+    (whole, name: string, one?: string, other?: string) => {
+      if (!Object.hasOwn(params, name)) return whole;
+      const value = params[name]!;
+      return one === undefined ? String(value) : Number(value) === 1 ? one : other!;
+    },
   );
 }
 

@@ -5,11 +5,16 @@
  * {@link STORE_MAILBOX_PER_ADDRESS} messages and {@link STORE_MAILBOX_MAX_AGE_MS} of simulated time
  * per address: older ones are dropped at the next delivery and never shown.
  *
+ * With a delivery delay (mail-delay.ts, kept in the Store for every instance), a message is kept at
+ * once but shown only when the clock reaches its arrival: its `sentAt` plus the delay in force when
+ * it was sent. Messages are shown in the order they arrived, as a mail client lists them.
+ *
  * Each message is shown with the fields of its code mail read back (see mail-reading.ts): the code,
  * the session number, what it is for and when it expires.
  */
 import { checkTime, type Clock } from '../core/clock.js';
 import { InvalidArgumentError, describeValue } from '../core/errors.js';
+import { checkMailDelay, readMailDelay, writeMailDelay } from './mail-delay.js';
 import { readCodeMail, type MailPurpose } from './mail-reading.js';
 import type { Mailer, MailMessage } from './mailer.js';
 import type { Store } from './store.js';
@@ -28,20 +33,30 @@ export interface KeptMail extends MailMessage {
   code: string | null;
   sessionNumber: string | null;
   purpose: MailPurpose | null;
-  /** When the code stops working, as the mail states it: `sentAt` + its minutes. */
+  /** When the code stops working, as the mail states it: `sentAt` + its minutes (a late mail's time runs on its way). */
   expiresAt: number | null;
+  /** When it arrived: `sentAt` plus the delivery delay it was sent with (`sentAt` without one). */
+  arrivedAt: number;
 }
 
 /** A {@link Mailer} whose mail is kept in a Store, readable by every instance on it. */
 export interface StoreMailbox extends Mailer {
-  /** The messages to `to` (every address when omitted), oldest first. */
+  /** The messages to `to` (every address when omitted) that have arrived, in the order they arrived. */
   messages(to?: string): Promise<KeptMail[]>;
-  /** The newest message to `to`, or null. */
+  /** The message to `to` that arrived last, or null. */
   latest(to: string): Promise<KeptMail | null>;
   /** Forgets the mail to `to`; resolves to how many messages went. */
   removeFor(to: string): Promise<number>;
-  /** Forgets every message; resolves to how many went. */
+  /** Forgets every message; resolves to how many went. The delivery delay stays. */
   clear(): Promise<number>;
+  /** The delivery delay kept in the store, in ms of the clock (0: mail arrives at once). */
+  delayMs(): Promise<number>;
+  /**
+   * Sets the delivery delay of mail sent from now on, by every instance on the store.
+   * @throws {InvalidArgumentError} for a delay that is not a whole number of ms from 0 to a day, or
+   * a delay on a mailbox without a clock
+   */
+  setDelayMs(delayMs: number): Promise<number>;
 }
 
 /** Options of {@link createStoreMailbox}. */
@@ -56,8 +71,11 @@ export interface StoreMailboxOptions {
 
 const BRAND = Symbol.for('totp-lab.store-mailbox');
 
-/** A message as stored: the same fields as a MailMessage, as a type alias the Store accepts. */
-type StoredMessage = { to: string; from: string; subject: string; text: string; sentAt: number };
+/**
+ * A message as stored: the fields of a MailMessage, as a type alias the Store accepts, and when it
+ * arrives if it was sent with a delay (without `arrivesAt`, at once whatever the clock says).
+ */
+type StoredMessage = { to: string; from: string; subject: string; text: string; sentAt: number; arrivesAt?: number };
 
 /** True for a mailbox made by {@link createStoreMailbox}. */
 export function isStoreMailbox(value: unknown): value is StoreMailbox {
@@ -89,12 +107,17 @@ export function createStoreMailbox(store: Store, options: StoreMailboxOptions = 
   if (clock !== undefined && typeof clock?.now !== 'function')
     throw new InvalidArgumentError(`"clock" must have a now() method, got ${describeValue(clock)}`);
 
-  // A message is kept while younger than maxAgeMs; one from the "future" (the clock set back) stays.
+  // A message is kept while younger than maxAgeMs since it arrived; one from the "future" (the clock
+  // set back, or a late message on its way) stays.
   const fresh = (list: StoredMessage[], now: number | undefined) =>
-    now === undefined ? list : list.filter((m) => m.sentAt > now - maxAgeMs);
+    now === undefined ? list : list.filter((m) => arrivalOf(m) > now - maxAgeMs);
+  // Without a clock nothing can be judged late: everything kept is shown, as in the memory mailbox.
+  const arrived = (m: StoredMessage, now: number | undefined) =>
+    m.arrivesAt === undefined || now === undefined || m.arrivesAt <= now;
   const read = async (key: string): Promise<StoredMessage[]> => {
     const list = await store.get<StoredMessage[]>(key);
-    return fresh(Array.isArray(list) ? list.filter(isMessage) : [], clock?.now());
+    const now = clock?.now();
+    return fresh(Array.isArray(list) ? list.filter(isMessage) : [], now).filter((m) => arrived(m, now));
   };
   const removeKey = async (key: string): Promise<number> => {
     let removed = 0;
@@ -108,13 +131,16 @@ export function createStoreMailbox(store: Store, options: StoreMailboxOptions = 
   const box: StoreMailbox = {
     async send(message) {
       const to = checkAddress(message?.to, 'to');
+      const sentAt = checkTime(message.sentAt, 'sentAt');
       const kept: StoredMessage = {
         to: message.to,
         from: checkText(message.from, 'from'),
         subject: checkText(message.subject, 'subject'),
         text: checkText(message.text, 'text'),
-        sentAt: checkTime(message.sentAt, 'sentAt'),
+        sentAt,
       };
+      const delay = await readMailDelay(store);
+      if (delay > 0) kept.arrivesAt = sentAt + delay;
       const now = clock?.now() ?? message.sentAt;
       await store.update<StoredMessage[]>(keyOf(to), (list) => {
         const earlier = fresh(Array.isArray(list) ? list.filter(isMessage) : [], now);
@@ -123,20 +149,22 @@ export function createStoreMailbox(store: Store, options: StoreMailboxOptions = 
     },
     async messages(to) {
       const keys = to === undefined ? await store.keys(MAILBOX_KEY_PREFIX) : [keyOf(checkAddress(to, 'to'))];
-      const all = (await Promise.all(keys.map(read))).flat();
-      // Oldest first across addresses; a sort is stable, so one address keeps its delivery order.
-      return all.sort((a, b) => a.sentAt - b.sentAt).map(withFields);
+      return byArrival((await Promise.all(keys.map(read))).flat());
     },
     async latest(to) {
-      const list = await read(keyOf(checkAddress(to, 'to')));
-      const last = list.at(-1);
-      return last === undefined ? null : withFields(last);
+      return byArrival(await read(keyOf(checkAddress(to, 'to')))).at(-1) ?? null;
     },
     removeFor: (to) => removeKey(keyOf(checkAddress(to, 'to'))),
     async clear() {
       let removed = 0;
       for (const key of await store.keys(MAILBOX_KEY_PREFIX)) removed += await removeKey(key);
       return removed;
+    },
+    delayMs: () => readMailDelay(store),
+    async setDelayMs(delayMs) {
+      if (checkMailDelay(delayMs) > 0 && clock === undefined)
+        throw new InvalidArgumentError('"delayMs" needs a clock: create the mailbox with { clock }');
+      return writeMailDelay(store, delayMs);
     },
   };
   Object.defineProperty(box, BRAND, { value: true });
@@ -175,12 +203,22 @@ function isMessage(value: unknown): value is StoredMessage {
     typeof m.from === 'string' &&
     typeof m.subject === 'string' &&
     typeof m.text === 'string' &&
-    typeof m.sentAt === 'number'
+    typeof m.sentAt === 'number' &&
+    (m.arrivesAt === undefined || typeof m.arrivesAt === 'number')
   );
 }
 
-/** A message with the fields its code mail carries. */
-export function withFields(message: MailMessage): KeptMail {
+function arrivalOf(message: StoredMessage): number {
+  return message.arrivesAt ?? message.sentAt;
+}
+
+/** In the order they arrived; a sort is stable, so mail that arrived together keeps its sending order. */
+function byArrival(list: StoredMessage[]): KeptMail[] {
+  return list.sort((a, b) => arrivalOf(a) - arrivalOf(b)).map((m) => withFields(m, arrivalOf(m)));
+}
+
+/** A message with the fields its code mail carries, and when it arrived (default: when it was sent). */
+export function withFields(message: MailMessage, arrivedAt = message.sentAt): KeptMail {
   const fields = readCodeMail(message);
   return {
     to: message.to,
@@ -192,5 +230,6 @@ export function withFields(message: MailMessage): KeptMail {
     sessionNumber: fields?.sessionNumber ?? null,
     purpose: fields?.purpose ?? null,
     expiresAt: fields === null ? null : message.sentAt + fields.validMinutes * 60_000,
+    arrivedAt,
   };
 }

@@ -7,24 +7,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { onSharedStores } from '../support/shared-stores.js';
-import { INSTANCE_TOKEN, compileCli, startInstance, stopInstances, type Instance } from '../support/api-instances.js';
-import { checkAnswer, type Answer } from '../server/api-client.js';
+import { callInstance, compileCli, startInstance, stopInstances, type Instance } from '../support/api-instances.js';
 
 const PASSWORD = 'Tölgyfa-Kilenc-42';
 const T0 = Date.UTC(2025, 0, 16, 8, 0, 5);
 
-async function call(instance: Instance, method: string, path: string, body?: unknown): Promise<Answer> {
-  const url = instance.url + path;
-  const response = await fetch(url, {
-    method,
-    headers: {
-      ...(body !== undefined && { 'content-type': 'application/json' }),
-      ...(path.startsWith('/control/') && { authorization: `Bearer ${INSTANCE_TOKEN}` }),
-    },
-    ...(body !== undefined && { body: JSON.stringify(body) }),
-  });
-  return checkAnswer(method, url, response);
-}
+const call = callInstance;
 
 /** Both login pages on `instance`; the status of page two. */
 async function logIn(instance: Instance, username: string, code: string): Promise<number> {

@@ -72,7 +72,7 @@ describe('a refused resend and the code already sent', () => {
     expect(throttled).toEqual({
       ok: false,
       messageKey: 'code.throttled',
-      message: MESSAGES_EN['code.throttled'].replace('{seconds}', '1'),
+      message: 'Too many failed attempts. Please try again in 1 second.',
       retryAt: clock.now() + 1000,
     });
     clock.advance(1000);

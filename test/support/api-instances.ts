@@ -5,6 +5,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { compileForChild } from './compile-for-child.js';
+import { checkAnswer, type Answer } from '../server/api-client.js';
 
 export const INSTANCE_TOKEN = 'instance-control-token-0123456789';
 
@@ -54,6 +55,20 @@ export function startInstance(bin: string, store: string, extra: string[] = []):
     child.stderr!.on('data', (d: Buffer) => (err += d.toString()));
     child.on('exit', (code) => reject(new Error(`serve --api exited with ${code}: ${err.trim()}`)));
   });
+}
+
+/** One request to `instance` (JSON in and out, the token on /control/ paths), checked against the OpenAPI document. */
+export async function callInstance(instance: Instance, method: string, path: string, body?: unknown): Promise<Answer> {
+  const url = instance.url + path;
+  const response = await fetch(url, {
+    method,
+    headers: {
+      ...(body !== undefined && { 'content-type': 'application/json' }),
+      ...(path.startsWith('/control/') && { authorization: `Bearer ${INSTANCE_TOKEN}` }),
+    },
+    ...(body !== undefined && { body: JSON.stringify(body) }),
+  });
+  return checkAnswer(method, url, response);
 }
 
 /** Stops instances and waits for them to exit. */

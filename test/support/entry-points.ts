@@ -137,6 +137,7 @@ export const CORE_CALLS: CallSpec[] = [
   { name: 'checkLanguage', fn: f(core.checkLanguage), args: () => ['hu'] },
   { name: 'isLanguage', fn: f(core.isLanguage), args: () => ['en'] },
   { name: 'parseTimeInput', fn: f(core.parseTimeInput), args: () => ['2025-01-16T08:00:00Z'] },
+  { name: 'parseDurationInput', fn: f(core.parseDurationInput), args: () => ['10m', '--mail-delay'] },
   { name: 'toSecretBase32', fn: f(core.toSecretBase32), args: () => [SECRET] },
   { name: 'toBase32', fn: f(core.toBase32), args: () => [new Uint8Array([1, 2, 3])] },
   { name: 'fromBase32', fn: f(core.fromBase32), args: () => [SECRET] },
@@ -434,6 +435,11 @@ export const CORE_CALLS: CallSpec[] = [
     name: 'createStoreMailbox.latest',
     fn: f((to: string) => core.createStoreMailbox(new core.MemoryStore()).latest(to)),
     args: () => ['a@example.hu'],
+  },
+  {
+    name: 'createStoreMailbox.setDelayMs',
+    fn: f((ms: number) => core.createStoreMailbox(new core.MemoryStore(), { clock: clock() }).setDelayMs(ms)),
+    args: () => [60_000],
   },
   {
     name: 'readCodeMail',

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { NULL_ORIGIN_REASON, ORIGIN_EXAMPLE, originProblem } from '../../server/cors-origins.js';
 import { DEFAULT_LANGUAGE, isLanguage } from '../../sim/language.js';
 import { parse, parseInteger, quoteArg } from '../args.js';
-import { INSECURE_AUTH_FLAG } from '../mail-option.js';
+import { INSECURE_AUTH_FLAG, readMailDelay } from '../mail-option.js';
 import { EXIT_OK, UsageError, type CliIo, type Command } from '../io.js';
 
 export const serveCommand: Command = {
@@ -42,7 +42,10 @@ With --seed, accounts from a JSON file are put in at start-up, each as POST
 …, "password": …, "secret": …, "factor": "app"}, …]}. The file is checked
 whole first; a bad entry stops start-up (exit 2) with one line naming it.
 Without --smtp the service's mail is kept in the store, so every instance on
-it reads it (GET /control/mailbox/latest?to=…).
+it reads it (GET /control/mailbox/latest?to=…). --mail-delay 11m makes it
+arrive 11 minutes late on the service's clock (the e-mail code that expires
+on its way); the delay is kept in the store for every instance, and PUT
+/control/mailbox/delay changes it while the service runs.
 
 With --oidc (and --api), an OpenID Connect provider answers on the same port
 (install the oidc-provider package): point your app at the printed discovery
@@ -80,6 +83,9 @@ Options:
   --smtp <url>        send the service's mail to this SMTP server (better:
                       set TOTP_LAB_SMTP_URL; default: kept in the store);
                       TOTP_LAB_SMTP_CA=<file> trusts its own TLS certificate
+  --mail-delay <d>    mail arrives this much later on the service's clock:
+                      90s, 10m, 1h (at most 24h; 0: at once; default: as
+                      the store has it, at once for a new store)
   --smtp-allow-insecure-auth  send the SMTP user name and password even
                       when the server offers no STARTTLS (a local mail catcher
                       only; or TOTP_LAB_SMTP_ALLOW_INSECURE_AUTH=1)
@@ -95,6 +101,7 @@ Example:
   totp-lab serve --state training.json
   totp-lab serve --api --store sqlite:lab.db --port 8080
   totp-lab serve --api --port 0 --seed accounts.json
+  totp-lab serve --api --profile ugyfelkapu --mail-delay 11m
   totp-lab serve --api --oidc --store sqlite:lab.db --seed lab.json`,
   async run(args: string[], io: CliIo) {
     const { values } = parse(
@@ -118,6 +125,7 @@ Example:
         profile: { type: 'string' },
         smtp: { type: 'string' },
         'smtp-allow-insecure-auth': { type: 'boolean' },
+        'mail-delay': { type: 'string' },
         oidc: { type: 'boolean' },
         'oidc-issuer': { type: 'string' },
         'oidc-acr': { type: 'string' },
@@ -144,6 +152,7 @@ Example:
       'profile',
       'smtp',
       'smtp-allow-insecure-auth',
+      'mail-delay',
       'oidc',
     ].filter((f) => values[f as 'store'] !== undefined);
     if (!values.api && apiOnly.length > 0) throw new UsageError(`--${apiOnly[0]} needs --api`);
@@ -163,6 +172,7 @@ Example:
       throw new UsageError(
         `--session-lifetime must be a whole number of hours from 1 to 720, got ${quoteArg(sessionHours)}`,
       );
+    const mailDelayMs = values['mail-delay'] === undefined ? undefined : readMailDelay(values['mail-delay']);
     const { serveStatic } = await import('../../node/serve.js');
     const { issuerOf } = await import('../../node/oidc/mount.js');
     const { setUpApi } = await import('../serve-api.js');
@@ -178,6 +188,7 @@ Example:
           env: io.env,
           smtp: values.smtp,
           smtpAllowInsecureAuth: values['smtp-allow-insecure-auth'] === true,
+          ...(mailDelayMs !== undefined && { mailDelayMs }),
           ...(sessionHours !== undefined && { sessionLifetimeMs: Number(sessionHours) * 3_600_000 }),
           seed: values.seed,
         })
