@@ -7,12 +7,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { onSharedStores } from '../support/shared-stores.js';
-import { callInstance, compileCli, startInstance, stopInstances, type Instance } from '../support/api-instances.js';
+import {
+  callInstance as call,
+  compileCli,
+  startInstance,
+  stopInstances,
+  type Instance,
+} from '../support/api-instances.js';
 
 const PASSWORD = 'Tölgyfa-Kilenc-42';
 const T0 = Date.UTC(2025, 0, 16, 8, 0, 5);
-
-const call = callInstance;
 
 /** Both login pages on `instance`; the status of page two. */
 async function logIn(instance: Instance, username: string, code: string): Promise<number> {

@@ -6,11 +6,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { onSharedStores } from '../support/shared-stores.js';
-import { callInstance, compileCli, startInstance, stopInstances, type Instance } from '../support/api-instances.js';
+import {
+  callInstance as call,
+  compileCli,
+  startInstance,
+  stopInstances,
+  type Instance,
+} from '../support/api-instances.js';
 
 const PASSWORD = 'Tölgyfa-Kilenc-42';
-
-const call = callInstance;
 
 let compiled: ReturnType<typeof compileCli> | undefined;
 const dirs: string[] = [];
