@@ -4,7 +4,7 @@
 // the participants get only the generic refusal. Each participant's inbox holds only their own mail.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { launchRoomBrowser, screenshot, startServer } from './support.mjs';
+import { launchRoomBrowser, openRoomPerson, screenshot, startServer } from './support.mjs';
 import { answer, phone, scanAndType, site } from './flows.mjs';
 
 let server;
@@ -34,19 +34,7 @@ after(async () => {
 });
 
 /** One person's browser in the room. */
-async function person(path = '') {
-  const context = await browser.newContext({
-    viewport: { width: 1366, height: 900 },
-    locale: 'hu-HU',
-    timezoneId: 'Europe/Budapest',
-  });
-  const page = await context.newPage();
-  page.setDefaultTimeout(15_000);
-  page.on('pageerror', (error) => problems.push(error.message));
-  await page.goto(server.url + path);
-  await page.locator('section.site').waitFor();
-  return { context, page };
-}
+const person = (path = '') => openRoomPerson(browser, server.url + path, { problems }, { timeout: 15_000 });
 
 /** Registers `name` with an address of their own. */
 async function register(page, name) {

@@ -6,7 +6,7 @@
 // refuses it.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { launchRoomBrowser, screenshot, startServer } from './support.mjs';
+import { launchRoomBrowser, openRoomPerson, screenshot, startServer } from './support.mjs';
 import { answer, phone, scanAndType, site, statusOf } from './flows.mjs';
 
 const TOKEN = 'room-trainer-token-0123456789';
@@ -25,30 +25,14 @@ after(async () => {
   await server?.stop();
 });
 
-/** A fresh context (its own cookies and storage): one person's browser in the room. */
-async function person(path = '') {
-  const context = await browser.newContext({
-    viewport: { width: 1366, height: 900 },
-    locale: 'hu-HU',
-    timezoneId: 'Europe/Budapest',
+/** One person's browser in the room; a 401 or 503 the page expects is not a problem. */
+const person = (path = '') =>
+  openRoomPerson(browser, server.url + path, {
+    problems,
+    foreign,
+    consoleErrors: true,
+    expectedConsole: /Failed to load resource: the server responded with a status of (401|503)/,
   });
-  context.on('request', (request) => {
-    if (new URL(request.url()).hostname !== '127.0.0.1') foreign.push(request.url());
-  });
-  const page = await context.newPage();
-  page.setDefaultTimeout(8000);
-  page.on('pageerror', (error) => problems.push(error.message));
-  page.on(
-    'console',
-    (m) =>
-      m.type() === 'error' &&
-      !/Failed to load resource: the server responded with a status of (401|503)/.test(m.text()) &&
-      problems.push(m.text()),
-  );
-  await page.goto(server.url + path);
-  await page.locator('section.site').waitFor();
-  return { context, page };
-}
 
 const controls = ['Idő megállítása', '+30 mp', '+2 perc', 'Fiók feloldása', 'Minden alaphelyzetbe'];
 const control = (method, path, body, token = TOKEN) =>

@@ -19,6 +19,34 @@ export function launchRoomBrowser() {
   });
 }
 
+/**
+ * One person's browser in a room: a fresh context (its own cookies and storage) of a
+ * {@link launchRoomBrowser} browser, at the room's page, once its site panel shows. Page errors go
+ * into `seen.problems`; with `seen.foreign`, requests off the machine go there; with
+ * `seen.consoleErrors`, console errors not matching `seen.expectedConsole` go into `seen.problems`.
+ */
+export async function openRoomPerson(browser, url, seen, { timeout = 8000 } = {}) {
+  const context = await browser.newContext({
+    viewport: { width: 1366, height: 900 },
+    locale: 'hu-HU',
+    timezoneId: 'Europe/Budapest',
+  });
+  if (seen.foreign)
+    context.on('request', (request) => {
+      if (new URL(request.url()).hostname !== '127.0.0.1') seen.foreign.push(request.url());
+    });
+  const page = await context.newPage();
+  page.setDefaultTimeout(timeout);
+  page.on('pageerror', (error) => seen.problems.push(error.message));
+  if (seen.consoleErrors)
+    page.on('console', (m) => {
+      if (m.type() === 'error' && !seen.expectedConsole?.test(m.text())) seen.problems.push(m.text());
+    });
+  await page.goto(url);
+  await page.locator('section.site').waitFor();
+  return { context, page };
+}
+
 /** Starts the built CLI's server on a free port (with `args` added); resolves with its URL and a stop function. */
 export async function startServer(args = []) {
   const cli = new URL('../../dist/cli.js', import.meta.url).pathname;
